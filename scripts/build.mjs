@@ -1,0 +1,34 @@
+// Bundles the CLI so `smplan lint` loads one file instead of hundreds of modules.
+// Heavy or CommonJS-only packages stay external and are imported lazily by the commands that use them.
+import { build } from 'esbuild';
+import { readFileSync, rmSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+await build({
+  entryPoints: { cli: 'src/cli/main.ts' },
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  chunkNames: 'chunks/[name]-[hash]',
+  external: [
+    'puppeteer-core',
+    'vega',
+    'vega-lite',
+    '@inquirer/prompts',
+    '@inquirer/core',
+    'handlebars',
+    'markdown-it',
+  ],
+  banner: {
+    // Bundled CommonJS dependencies may call require(); give them one.
+    js: "import { createRequire as __smplanCreateRequire } from 'node:module'; const require = __smplanCreateRequire(import.meta.url);",
+  },
+  define: { SMPLAN_VERSION: JSON.stringify(pkg.version) },
+  logLevel: 'warning',
+});

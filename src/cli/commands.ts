@@ -1,0 +1,160 @@
+import { InvalidArgumentError } from 'commander';
+import type { Io } from './io.js';
+
+/** What a command module exports: parse is done, run the work, return the exit code. */
+export type CommandRun = (args: string[], options: Record<string, unknown>, io: Io) => Promise<number>;
+
+export interface OptionSpec {
+  flags: string;
+  description: string;
+  default?: string | boolean | string[];
+  choices?: readonly string[];
+  parse?: (value: string, previous: unknown) => unknown;
+}
+
+export interface CommandSpec {
+  /** `templates eject` declares a subcommand of `templates`. */
+  name: string;
+  aliases?: string[];
+  args: string;
+  summary: string;
+  options: OptionSpec[];
+  /** Imported only when the command runs, so `smplan lint` never loads the renderer. */
+  load: () => Promise<{ run: CommandRun }>;
+}
+
+export function positiveInteger(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
+  return Number(value);
+}
+
+export function nonNegativeInteger(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number of 0 or more');
+  return Number(value);
+}
+
+export function isoDate(value: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const d = m ? new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!)) : undefined;
+  if (!m || !d || d.getUTCMonth() !== +m[2]! - 1 || d.getUTCDate() !== +m[3]!) {
+    throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
+  }
+  return value;
+}
+
+function collect(value: string, previous: unknown): string[] {
+  return [...((previous as string[] | undefined) ?? []), value];
+}
+
+const json: OptionSpec = { flags: '--json', description: 'print machine-readable JSON on stdout' };
+
+export const LINT_FORMATS = ['stylish', 'json', 'github', 'junit', 'sarif'] as const;
+
+/** Every command and option of the CLI, declared once. */
+export const commands: CommandSpec[] = [
+  {
+    name: 'init',
+    args: '[file]',
+    summary: 'interview: answer the strategy questions and write a commented plan YAML (default plan.yaml)',
+    options: [
+      { flags: '--section <name>', description: 'redo one section of an existing plan, keeping the rest and its comments' },
+      { flags: '--minimal', description: 'the fast path: plan, goals and objectives only' },
+      { flags: '--resume', description: 'continue an interrupted interview from its saved draft' },
+    ],
+    load: () => import('./init.js'),
+  },
+  {
+    name: 'lint',
+    aliases: ['validate'],
+    args: '<files...>',
+    summary: 'check plan files against the format and the method; exit 1 on errors',
+    options: [
+      { flags: '-f, --format <format>', description: 'output format (default: github under GitHub Actions, else stylish)', choices: LINT_FORMATS },
+      { flags: '--max-warnings <n>', description: 'exit 1 when there are more than n warnings', parse: nonNegativeInteger },
+      { flags: '-q, --quiet', description: 'report errors only' },
+      { flags: '-o, --output-file <file>', description: 'write the report to a file instead of stdout' },
+    ],
+    load: () => import('./lint.js'),
+  },
+  {
+    name: 'render',
+    args: '<file>',
+    summary: 'write the strategy folder: Markdown chapters, and with --html/--pdf one document',
+    options: [
+      { flags: '-o, --output <dir>', description: 'output folder (default: <plan name>-strategy beside the plan)' },
+      { flags: '--html', description: 'also write a self-contained plan.html' },
+      { flags: '--pdf', description: 'also write plan.pdf (needs Chrome or Chromium)' },
+      { flags: '--all', description: 'Markdown, HTML and PDF' },
+      { flags: '--paper <size>', description: 'PDF paper size', choices: ['a4', 'letter'], default: 'a4' },
+      { flags: '--templates <dir>', description: 'use templates from this folder where they exist (see `smplan templates eject`)' },
+      { flags: '--browser <path>', description: 'Chrome or Chromium executable for --pdf' },
+      { flags: '--timeout <seconds>', description: 'give up on the PDF after this many seconds', parse: positiveInteger, default: '60' },
+      { flags: '--actuals <csv>', description: 'add the monthly review chapter from actual figures (repeatable)', parse: collect },
+      { flags: '--as-of <date>', description: 'with --actuals: the review as it stood on this date', parse: isoDate },
+      { flags: '--map <mapping>', description: 'with --actuals: column names, e.g. date=Dato,value=Reach' },
+      { flags: '--objective <id>', description: 'with --actuals: a single-metric export for this objective' },
+    ],
+    load: () => import('./render.js'),
+  },
+  {
+    name: 'templates eject',
+    args: '<dir>',
+    summary: 'copy the built-in templates to a folder to customise them (use with render --templates)',
+    options: [{ flags: '--force', description: 'overwrite files that already exist there' }],
+    load: () => import('./templates.js'),
+  },
+  {
+    name: 'kpi',
+    args: '<file>',
+    summary: 'KPI targets: monthly milestones per objective',
+    options: [json],
+    load: () => import('./kpi.js'),
+  },
+  {
+    name: 'competitors',
+    args: '<file>',
+    summary: 'competitor engagement benchmark per channel',
+    options: [json],
+    load: () => import('./competitors.js'),
+  },
+  {
+    name: 'budget',
+    args: '<file>',
+    summary: 'yearly budget against the cap, prioritised by ROI time frame',
+    options: [json],
+    load: () => import('./budget.js'),
+  },
+  {
+    name: 'calendar',
+    args: '<file>',
+    summary: 'the publishing calendar in the plan time zone',
+    options: [
+      json,
+      { flags: '--from <date>', description: 'first local date (default: plan start)', parse: isoDate },
+      { flags: '--weeks <n>', description: 'how many weeks (default: content.horizon_weeks, else 8)', parse: positiveInteger },
+      { flags: '--ics <file>', description: 'write an iCalendar file to import in a calendar app' },
+      { flags: '--csv <file>', description: 'write a CSV spreadsheet' },
+    ],
+    load: () => import('./calendar.js'),
+  },
+  {
+    name: 'track',
+    args: '<file>',
+    summary: 'plan versus actual: status of each objective',
+    options: [
+      json,
+      { flags: '--actuals <csv>', description: 'actual figures: date,objective,value (repeatable)', parse: collect },
+      { flags: '--as-of <date>', description: 'the review as it stood on this date', parse: isoDate },
+      { flags: '--map <mapping>', description: 'column names of the export, e.g. date=Dato,value=Reach' },
+      { flags: '--objective <id>', description: 'the export has no objective column: all rows are this objective' },
+    ],
+    load: () => import('./track.js'),
+  },
+  {
+    name: 'schema',
+    args: '',
+    summary: "print the plan format's JSON Schema (for editors)",
+    options: [{ flags: '-o, --output <file>', description: 'write it to a file instead of stdout' }],
+    load: () => import('./schema.js'),
+  },
+];

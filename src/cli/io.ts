@@ -1,0 +1,39 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+
+/** Where a command reads and writes: the real process, or a capture in tests. */
+export interface Io {
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+  stdinIsTTY: boolean;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  /** Set by --debug: show internals (stack traces, browser logs). */
+  debug: boolean;
+  /** Set by --color / --no-color; undefined means decide from the terminal. */
+  colorFlag?: boolean | undefined;
+}
+
+export function processIo(): Io {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdinIsTTY: Boolean(process.stdin.isTTY),
+    env: process.env,
+    cwd: process.cwd(),
+    debug: false,
+  };
+}
+
+/** Colour only on a TTY, never with NO_COLOR (https://no-color.org), unless forced with --color. */
+export function colorsFor(io: Io, stream: 'stdout' | 'stderr' = 'stdout'): ChalkInstance {
+  let on: boolean;
+  if (io.colorFlag !== undefined) on = io.colorFlag;
+  else if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') on = false;
+  else if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') on = true;
+  else on = Boolean(io[stream].isTTY) && io.env.TERM !== 'dumb';
+  return new Chalk({ level: on ? 1 : 0 });
+}
+
+export function writeLine(stream: Io['stdout'], text = ''): void {
+  stream.write(text + '\n');
+}

@@ -1,0 +1,64 @@
+import { writeFile } from 'node:fs/promises';
+import { CLIError, EXIT } from '../errors.js';
+import { lintFile } from '../lint/engine.js';
+import type { Finding } from '../lint/finding.js';
+import { formatStylish, summary } from '../lint/formatters/stylish.js';
+import { colorsFor, type Io } from './io.js';
+
+interface LintOptions {
+  format?: string;
+  maxWarnings?: number;
+  quiet?: boolean;
+  outputFile?: string;
+}
+
+export async function run(files: string[], options: LintOptions, io: Io): Promise<number> {
+  const format = options.format ?? (io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'stylish');
+  const results = [];
+  // One process for all files; read errors (exit 2) stop the run after the others are reported.
+  let unreadable: CLIError | undefined;
+  for (const file of files) {
+    try {
+      results.push(await lintFile(file, io.cwd));
+    } catch (err) {
+      if (!(err instanceof CLIError)) throw err;
+      unreadable ??= err;
+      io.stderr.write(`smplan: ${err.message}\n`);
+    }
+  }
+  let findings: Finding[] = results.flatMap((r) => r.findings);
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.length - errors;
+  if (options.quiet) findings = findings.filter((f) => f.severity === 'error');
+
+  const toFile = options.outputFile !== undefined;
+  const color = !toFile && colorsFor(io).level > 0;
+  let report: string;
+  if (format === 'stylish') {
+    report = findings.length ? formatStylish(findings, { color }) + '\n\n' : '';
+    if (findings.length || !options.quiet) report += summary(findings, files.length, { color }) + '\n';
+  } else {
+    const { formatters } = await import('../lint/formatters/index.js');
+    const formatter = formatters[format as keyof typeof formatters];
+    if (!formatter) throw new CLIError(`unknown format "${format}"`, EXIT.usage);
+    report = formatter(findings, { files: results.map((r) => r.file) });
+  }
+
+  if (toFile) {
+    try {
+      await writeFile(options.outputFile!, report);
+    } catch (err) {
+      throw new CLIError(`cannot write ${options.outputFile}: ${(err as Error).message}`, EXIT.usage, { cause: err });
+    }
+  } else {
+    io.stdout.write(report);
+  }
+
+  if (unreadable) return EXIT.usage;
+  if (errors > 0) return EXIT.invalid;
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    io.stderr.write(`smplan: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
+    return EXIT.invalid;
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,16 @@
+import { writeFile } from 'node:fs/promises';
+import { CLIError, EXIT } from '../errors.js';
+import { planJsonSchema } from '../plan/json-schema.js';
+import type { Io } from './io.js';
+
+export async function run(_args: string[], options: { output?: string }, io: Io): Promise<number> {
+  const text = JSON.stringify(planJsonSchema(), null, 2) + '\n';
+  if (options.output) {
+    try {
+      await writeFile(options.output, text);
+    } catch (err) {
+      throw new CLIError(`cannot write ${options.output}: ${(err as Error).message}`, EXIT.usage, { cause: err });
+    }
+  } else io.stdout.write(text);
+  return EXIT.ok;
+}

@@ -1,0 +1,13 @@
+import type { Finding } from '../finding.js';
+
+export interface FormatContext {
+  /** Every file linted, also those with no findings (junit lists them as passing). */
+  files: string[];
+}
+
+export type Formatter = (findings: Finding[], context: FormatContext) => string;
+
+/** Machine formats; stylish lives beside them and is loaded eagerly since it is the default. */
+export const formatters: Record<string, Formatter> = {
+  json: (findings) => JSON.stringify(findings, null, 2) + '\n',
+};

@@ -1,0 +1,27 @@
+import { Chalk } from 'chalk';
+import type { Finding } from '../finding.js';
+
+/** `FILE:LINE:COL  error|warning  MESSAGE  RULE-ID`, one line per finding (contract). */
+export function formatStylish(findings: Finding[], options: { color: boolean }): string {
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  return findings
+    .map((f) => {
+      const severity = f.severity === 'error' ? c.red('error') : c.yellow('warning');
+      return `${f.file}:${f.line}:${f.column}  ${severity}  ${oneLine(f.message)}  ${c.dim(f.rule)}`;
+    })
+    .join('\n');
+}
+
+/** A message stays on its finding's line whatever the plan text holds. */
+export function oneLine(text: string): string {
+  return text.replace(/[\r\n\t]+/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '?');
+}
+
+export function summary(findings: Finding[], files: number, options: { color: boolean }): string {
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.length - errors;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const text = `${plural(files, 'file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+  return errors ? c.red(text) : warnings ? c.yellow(text) : c.green(text);
+}

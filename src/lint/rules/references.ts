@@ -1,0 +1,51 @@
+import type { PlanPath } from '../finding.js';
+import { defineRule, type RuleReport } from '../rule.js';
+
+/** Ids that other sections point at must exist (a broken reference cannot be computed: an error). */
+export const references = defineRule({
+  id: 'references',
+  severity: 'error',
+  method: '§2 Objectives, §6 Channels and tactics',
+  description: 'Every id an entry refers to (goal, objective, persona, channel, pillar, KPI) exists in the plan.',
+  check(plan) {
+    const reports: RuleReport[] = [];
+    const ids = {
+      goal: new Set(plan.goals.map((g) => g.id)),
+      objective: new Set((plan.objectives ?? []).map((o) => o.id)),
+      persona: new Set((plan.audience?.personas ?? []).map((p) => p.id)),
+      channel: plan.channels ? new Set(plan.channels.map((c) => c.id)) : undefined,
+      pillar: new Set((plan.content?.pillars ?? []).map((p) => p.id)),
+      kpi: new Set((plan.kpis ?? []).map((k) => k.id)),
+    };
+    const check = (kind: keyof typeof ids, value: string | undefined, path: PlanPath) => {
+      const known = ids[kind];
+      if (value === undefined || known === undefined || known.has(value)) return;
+      const list = [...known];
+      const section = kind === 'channel' ? 'channels' : kind === 'kpi' ? 'kpis' : kind === 'persona' ? 'audience.personas' : kind === 'pillar' ? 'content.pillars' : `${kind}s`;
+      reports.push({
+        path,
+        message: `${kind} \`${value}\` is not defined in ${section}${list.length ? ` (defined: ${list.join(', ')})` : ' (none defined)'}`,
+      });
+    };
+
+    plan.objectives?.forEach((o, i) => {
+      check('goal', o.goal, ['objectives', i, 'goal']);
+      check('channel', o.channel, ['objectives', i, 'channel']);
+    });
+    plan.channels?.forEach((c, i) => {
+      c.personas?.forEach((p, j) => check('persona', p, ['channels', i, 'personas', j]));
+      c.goals?.forEach((g, j) => check('goal', g, ['channels', i, 'goals', j]));
+      c.kpis?.forEach((k, j) => check('kpi', k, ['channels', i, 'kpis', j]));
+      c.tactics?.forEach((t, j) => t.objectives?.forEach((o, k) => check('objective', o, ['channels', i, 'tactics', j, 'objectives', k])));
+    });
+    plan.content?.slots?.forEach((s, i) => {
+      check('channel', s.channel, ['content', 'slots', i, 'channel']);
+      check('pillar', s.pillar, ['content', 'slots', i, 'pillar']);
+      check('persona', s.persona, ['content', 'slots', i, 'persona']);
+      check('goal', s.goal, ['content', 'slots', i, 'goal']);
+    });
+    plan.content?.reserve?.forEach((r, i) => check('pillar', r.pillar, ['content', 'reserve', i, 'pillar']));
+    plan.kpis?.forEach((k, i) => check('objective', k.objective, ['kpis', i, 'objective']));
+    return reports;
+  },
+});

@@ -1,0 +1,58 @@
+import { parse } from 'csv-parse/sync';
+
+/** A CSV table read with a real parser: quoted fields, extra columns, a BOM, CRLF. */
+export interface CsvTable {
+  /** Header names, trimmed, as written. */
+  header: string[];
+  /** Data rows; `line` is the 1-based line in the file where the row starts. */
+  rows: { line: number; cells: Record<string, string> }[];
+}
+
+export class CsvError extends Error {
+  constructor(message: string, readonly line: number | undefined) {
+    super(message);
+    this.name = 'CsvError';
+  }
+}
+
+export function parseCsv(text: string): CsvTable {
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, {
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+  } catch (err) {
+    const e = err as { message?: string; lines?: number };
+    throw new CsvError(`not valid CSV: ${(e.message ?? String(err)).replace(/^Invalid [^:]*:\s*/, '')}`, e.lines);
+  }
+  if (records.length === 0) throw new CsvError('the file is empty: expected a header row', 1);
+  const [head, ...body] = records;
+  const header = head!.record.map((h) => h.trim());
+  const rows = body.map(({ record, info }) => {
+    const cells: Record<string, string> = Object.create(null) as Record<string, string>;
+    header.forEach((name, i) => {
+      cells[name] = record[i] ?? '';
+    });
+    // csv-parse counts the lines consumed so far; a record ends on that line.
+    return { line: info.lines, cells };
+  });
+  return { header, rows };
+}
+
+/** Finds a column by any of its accepted names, ignoring case. */
+export function findColumn(header: string[], names: readonly string[]): string | undefined {
+  const wanted = names.map((n) => n.toLowerCase());
+  return header.find((h) => wanted.includes(h.toLowerCase()));
+}
+
+/** A CSV cell as a number: plain digits with an optional decimal point; '' is undefined. */
+export function csvNumber(cell: string): number | undefined | 'invalid' {
+  const s = cell.trim().replace(/^"|"$/g, '');
+  if (s === '') return undefined;
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(s)) return 'invalid';
+  return Number(s);
+}

@@ -1,0 +1,251 @@
+/**
+ * Reads a plan file: YAML with node positions, validated by the zod schema, with
+ * its posts_csv files read relative to the plan. Problems become findings that
+ * point at FILE:LINE:COL; only a file that cannot be read at all is an exception.
+ */
+import { readFile, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { isAlias, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import type { z } from 'zod';
+import { fileError } from '../errors.js';
+import { formatPath, type Finding, type PlanPath, type Severity } from '../lint/finding.js';
+import { CsvError, csvNumber, findColumn, parseCsv } from './csv.js';
+import { at, locate, type Anchor } from './positions.js';
+import { planSchema, type Plan, type PostSample } from './schema.js';
+import { explainIssue } from './issues.js';
+
+/** A plan is a text document of a few hundred lines; far larger input is refused before parsing. */
+export const MAX_PLAN_BYTES = 5 * 1024 * 1024;
+/** Bounds the work a YAML alias bomb can cause. */
+const MAX_ALIAS_COUNT = 200;
+const MAX_CSV_BYTES = 20 * 1024 * 1024;
+
+/** The parsed source, kept so that every later finding can point at its node. */
+export interface PlanSource {
+  /** The path as the user gave it, used in messages. */
+  file: string;
+  /** Absolute folder of the plan: posts_csv and other files are read relative to it. */
+  dir: string;
+  text: string;
+  doc: Document;
+  lineCounter: LineCounter;
+}
+
+/** A plan that passed the schema: typed data plus everything read from its side files. */
+export interface LoadedPlan extends PlanSource {
+  plan: Plan;
+  /** Posts read from each `posts_csv`, keyed by the path exactly as written in the plan. */
+  postsCsv: ReadonlyMap<string, PostSample[]>;
+}
+
+export interface LoadOutcome {
+  findings: Finding[];
+  source?: PlanSource;
+  /** Present when the file parsed and matched the schema (rule findings may still follow). */
+  loaded?: LoadedPlan;
+}
+
+/** Makes findings for one source: the one way to turn a plan path into FILE:LINE:COL. */
+export function findingAt(
+  source: PlanSource,
+  where: PlanPath,
+  severity: Severity,
+  rule: string,
+  message: string,
+  anchor: Anchor = 'value',
+): Finding {
+  const { line, column } = locate(source.doc, source.lineCounter, where, anchor);
+  return { file: source.file, line, column, severity, rule, message, path: formatPath(where) };
+}
+
+function fileFinding(file: string, rule: string, message: string, line = 1, column = 1): Finding {
+  return { file, line, column, severity: 'error', rule, message, path: '' };
+}
+
+/** Loads one plan. Throws CLIError (exit 2) only when the file cannot be read. */
+export async function loadPlan(file: string, cwd = process.cwd()): Promise<LoadOutcome> {
+  const absolute = path.resolve(cwd, file);
+  let bytes: Buffer;
+  try {
+    const info = await stat(absolute);
+    if (info.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+    if (info.size > MAX_PLAN_BYTES) {
+      const mb = (info.size / 1024 / 1024).toFixed(1);
+      return { findings: [fileFinding(file, 'file-size', `the file is ${mb} MB; a plan is at most ${MAX_PLAN_BYTES / 1024 / 1024} MB`)] };
+    }
+    bytes = await readFile(absolute);
+  } catch (err) {
+    throw fileError(file, err);
+  }
+  return parsePlan(bytes, file, path.dirname(absolute));
+}
+
+/** Parses plan bytes (already read) into findings and, when valid, a loaded plan. */
+export async function parsePlan(bytes: Uint8Array, file: string, dir: string): Promise<LoadOutcome> {
+  const decoded = decode(bytes, file);
+  if ('finding' in decoded) return { findings: [decoded.finding] };
+  const text = decoded.text;
+  if (text.trim() === '') {
+    return { findings: [fileFinding(file, 'empty-file', 'the file is empty: a plan needs at least `smplan: 1`, `plan` and `goals` (run `smplan init`)')] };
+  }
+
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, keepSourceTokens: false });
+  const source: PlanSource = { file, dir, text, doc, lineCounter };
+  const findings: Finding[] = [];
+  for (const e of doc.errors) {
+    const { line, column } = at(lineCounter, e.pos[0]);
+    const rule = e.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax';
+    findings.push({ file, line, column, severity: 'error', rule, message: yamlMessage(e.code, e.message), path: '' });
+  }
+  if (findings.length) return { findings: dedupe(findings), source };
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    let where: Node | undefined;
+    visit(doc, { Alias: (_, node) => { where = node as unknown as Node; return visit.BREAK; } });
+    const { line, column } = at(lineCounter, where?.range?.[0]);
+    const message = /alias/i.test((err as Error).message)
+      ? 'too many YAML aliases: the document would expand beyond any real plan (an alias bomb?)'
+      : `cannot read the YAML: ${(err as Error).message}`;
+    return { findings: [{ file, line, column, severity: 'error', rule: 'yaml-syntax', message, path: '' }], source };
+  }
+
+  const parsed = planSchema.safeParse(data, { reportInput: true });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) findings.push(...schemaFindings(source, issue, data));
+    return { findings: dedupe(findings), source };
+  }
+
+  const plan = parsed.data;
+  const postsCsv = new Map<string, PostSample[]>();
+  for (const [where, csvPath] of postsCsvReferences(plan)) {
+    if (postsCsv.has(csvPath)) continue;
+    const result = await readPostsCsv(dir, csvPath);
+    if ('error' in result) findings.push(findingAt(source, where, 'error', 'posts-csv', `${csvPath}: ${result.error}`));
+    else postsCsv.set(csvPath, result.posts);
+  }
+  return { findings, source, loaded: { ...source, plan, postsCsv } };
+}
+
+function decode(bytes: Uint8Array, file: string): { text: string } | { finding: Finding } {
+  const probe = bytes.subarray(0, 8192);
+  if (probe.includes(0)) {
+    return { finding: fileFinding(file, 'not-text', 'this is a binary file, not a YAML plan') };
+  }
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    return { text };
+  } catch {
+    // Point at the line holding the first byte that is not UTF-8.
+    let good = 0;
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    let lo = 0;
+    let hi = bytes.length;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      try {
+        decoder.decode(bytes.subarray(0, mid), { stream: true });
+        lo = mid;
+      } catch {
+        hi = mid - 1;
+      }
+      good = lo;
+    }
+    const line = Buffer.from(bytes.subarray(0, good)).toString('utf8').split('\n').length;
+    return { finding: fileFinding(file, 'not-text', 'the file is not UTF-8 text: save it as UTF-8', line) };
+  }
+}
+
+function yamlMessage(code: string, message: string): string {
+  const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  if (code === 'TAB_AS_INDENT') return 'a tab is used for indentation: YAML indents with spaces';
+  if (code === 'DUPLICATE_KEY') return `${first}: each key may appear once in a mapping`;
+  return first;
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.line}:${f.column}:${f.rule}:${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function schemaFindings(source: PlanSource, issue: z.core.$ZodIssue, data: unknown): Finding[] {
+  return explainIssue(issue, data).map((e) => findingAt(source, e.path, 'error', e.rule, e.message, e.anchor));
+}
+
+/** Every `posts_csv` in the plan with where it is written. */
+export function postsCsvReferences(plan: Plan): [PlanPath, string][] {
+  const refs: [PlanPath, string][] = [];
+  plan.competitors?.forEach((c, ci) =>
+    c.channels.forEach((ch, chi) => {
+      if (ch.posts_csv !== undefined) refs.push([['competitors', ci, 'channels', chi, 'posts_csv'], ch.posts_csv]);
+    }),
+  );
+  plan.channels?.forEach((ch, i) => {
+    if (ch.current?.posts_csv !== undefined) refs.push([['channels', i, 'current', 'posts_csv'], ch.current.posts_csv]);
+  });
+  return refs;
+}
+
+/** Accepted header names per engagement action (exports name them differently; X calls shares reposts). */
+export const POST_COLUMNS = {
+  likes: ['likes', 'reactions', 'favourites', 'favorites'],
+  comments: ['comments', 'replies'],
+  shares: ['shares', 'reposts', 'retweets'],
+} as const;
+
+async function readPostsCsv(dir: string, csvPath: string): Promise<{ posts: PostSample[] } | { error: string }> {
+  if (path.isAbsolute(csvPath) || csvPath.split(/[\\/]/).includes('..')) {
+    return { error: 'must be a path inside the plan folder, relative to the plan file (no absolute paths, no ..)' };
+  }
+  const resolved = path.resolve(dir, csvPath);
+  let text: string;
+  try {
+    const [realDir, real] = await Promise.all([realpath(dir), realpath(resolved)]);
+    if (path.relative(realDir, real).startsWith('..')) return { error: 'links outside the plan folder' };
+    const info = await stat(real);
+    if (!info.isFile()) return { error: 'is not a file' };
+    if (info.size > MAX_CSV_BYTES) return { error: `the file is larger than ${MAX_CSV_BYTES / 1024 / 1024} MB` };
+    const bytes = await readFile(real);
+    if (bytes.subarray(0, 8192).includes(0)) return { error: 'is a binary file, not CSV' };
+    text = bytes.toString('utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return { error: code === 'ENOENT' ? `no such file (looked for ${resolved})` : `cannot read: ${(err as Error).message}` };
+  }
+  try {
+    const table = parseCsv(text);
+    const columns = Object.fromEntries(
+      Object.entries(POST_COLUMNS).map(([action, names]) => [action, findColumn(table.header, names)]),
+    ) as Record<keyof typeof POST_COLUMNS, string | undefined>;
+    const missing = Object.entries(columns).filter(([, c]) => c === undefined).map(([a]) => a);
+    if (missing.length) {
+      return { error: `the header row has no ${missing.join(', ')} column (found: ${table.header.join(', ') || 'nothing'}); expected likes,comments,shares` };
+    }
+    if (table.rows.length === 0) return { error: 'has a header but no posts' };
+    const posts: PostSample[] = [];
+    for (const row of table.rows) {
+      const post = { likes: 0, comments: 0, shares: 0 };
+      for (const action of ['likes', 'comments', 'shares'] as const) {
+        const cell = row.cells[columns[action]!] ?? '';
+        const n = csvNumber(cell);
+        if (n === 'invalid' || (n !== undefined && (n < 0 || !Number.isFinite(n)))) {
+          return { error: `line ${row.line}: ${action} is not a count: "${cell.slice(0, 40)}"` };
+        }
+        post[action] = n ?? 0;
+      }
+      posts.push(post);
+    }
+    return { posts };
+  } catch (err) {
+    if (err instanceof CsvError) return { error: err.line ? `line ${err.line}: ${err.message}` : err.message };
+    throw err;
+  }
+}

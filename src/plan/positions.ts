@@ -1,0 +1,60 @@
+import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import type { PlanPath } from '../lint/finding.js';
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** Where a finding points (contract): the value; the key for an unknown key; the holding mapping's key when missing. */
+export type Anchor = 'value' | 'key';
+
+/**
+ * Finds the YAML node for a plan path. Where the path does not exist (a missing
+ * key), it returns the deepest node that does: the mapping that should hold it,
+ * reported at the key that names that mapping when there is one.
+ */
+export function locate(doc: Document, lineCounter: LineCounter, path: PlanPath, anchor: Anchor = 'value'): Position {
+  let node: Node | null = doc.contents as Node | null;
+  let keyOfNode: Node | null = null;
+  for (let i = 0; i < path.length; i++) {
+    const part = path[i]!;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && keyText(p.key) === String(part));
+      if (!pair) break;
+      const last = i === path.length - 1;
+      if (last && anchor === 'key' && pair.key) return at(lineCounter, (pair.key as Node).range?.[0]);
+      keyOfNode = (pair.key as Node | null) ?? null;
+      if (pair.value === null || pair.value === undefined) {
+        // `key:` with nothing after it: point at the key.
+        return at(lineCounter, keyOfNode?.range?.[0]);
+      }
+      node = pair.value as Node;
+      if (!last) continue;
+      return at(lineCounter, node.range?.[0]);
+    } else if (isSeq(node) && typeof part === 'number') {
+      const item = node.items[part] as Node | undefined;
+      if (!item) break;
+      keyOfNode = null;
+      node = item;
+      if (i === path.length - 1) return at(lineCounter, node.range?.[0]);
+    } else {
+      break;
+    }
+  }
+  if (path.length === 0 && node) return at(lineCounter, node.range?.[0]);
+  // Missing: the holding node; prefer the key that names it.
+  return at(lineCounter, (keyOfNode ?? node)?.range?.[0]);
+}
+
+function keyText(key: unknown): string | undefined {
+  if (isScalar(key)) return String(key.value);
+  if (key === null || key === undefined) return undefined;
+  return String(key);
+}
+
+export function at(lineCounter: LineCounter, offset: number | undefined): Position {
+  if (offset === undefined) return { line: 1, column: 1 };
+  const { line, col } = lineCounter.linePos(offset);
+  return { line, column: col };
+}
