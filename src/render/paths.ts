@@ -1,0 +1,43 @@
+/**
+ * Where the package's own files (templates/, locales/) live. Found by walking up from this
+ * module to the package.json named smplan, so the same code works from src/ under vitest,
+ * from the dist/ bundle (dist/chunks/…) and from a globally installed package.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+let cached: string | undefined;
+
+export function packageRoot(from: string = import.meta.url): string {
+  if (cached !== undefined && from === import.meta.url) return cached;
+  let dir = path.dirname(fileURLToPath(from));
+  for (;;) {
+    const manifest = path.join(dir, 'package.json');
+    if (existsSync(manifest) && manifestName(manifest) === 'smplan') {
+      if (from === import.meta.url) cached = dir;
+      return dir;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error(`cannot find the smplan package root above ${fileURLToPath(from)}`);
+    dir = parent;
+  }
+}
+
+function manifestName(file: string): string | undefined {
+  try {
+    return (JSON.parse(readFileSync(file, 'utf8')) as { name?: unknown }).name as string | undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The built-in templates folder: chapters/*.md.hbs and partials/*.hbs. */
+export function builtinTemplatesDir(): string {
+  return path.join(packageRoot(), 'templates');
+}
+
+/** The message catalogues: en.json, nb.json, bg.json. */
+export function localesDir(): string {
+  return path.join(packageRoot(), 'locales');
+}
