@@ -36,7 +36,7 @@ export async function run(files: string[], options: LintOptions, io: Io): Promis
   let report: string;
   if (format === 'stylish') {
     report = findings.length ? formatStylish(findings, { color }) + '\n\n' : '';
-    if (findings.length || !options.quiet) report += summary(findings, files.length, { color }) + '\n';
+    if (results.length && (findings.length || !options.quiet)) report += summary(findings, results.length, { color }) + '\n';
   } else {
     const { formatters } = await import('../lint/formatters/index.js');
     const formatter = formatters[format as keyof typeof formatters];

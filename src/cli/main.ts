@@ -10,6 +10,10 @@ function isPromptExit(err: unknown): boolean {
   return err instanceof Error && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError');
 }
 
+const groupDescriptions: Record<string, string> = {
+  templates: 'custom templates: `smplan templates eject DIR` copies the built-in ones to edit',
+};
+
 function buildProgram(io: Io, ran: { code: number }): Command {
   const program = new Command('smplan')
     .description('Write a social media strategy as a checkable plan.')
@@ -32,7 +36,7 @@ function buildProgram(io: Io, ran: { code: number }): Command {
     for (const word of words.slice(0, -1)) {
       let group = parents.get(word);
       if (!group) {
-        group = program.command(word).description(`${word} commands`);
+        group = program.command(word).description(groupDescriptions[word] ?? word);
         parents.set(word, group);
       }
       parent = group;
