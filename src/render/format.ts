@@ -1,0 +1,70 @@
+/**
+ * Numbers, money, percentages and dates for people, in the plan's language (Intl).
+ * Rates arrive as fractions (0.042) and are shown as percentages (4,2 %).
+ */
+import type { Locale } from '../plan/schema.js';
+
+/** The BCP 47 tag for each plan locale: the region fixes separators and date order. */
+export const INTL_LOCALE: Record<Locale, string> = { en: 'en-US', nb: 'nb-NO', bg: 'bg-BG' };
+
+export interface Formatter {
+  locale: string;
+  /** A count or measure: whole numbers stay whole, others keep up to `digits` decimals. */
+  number(value: number, digits?: number): string;
+  /** A fraction shown as a percentage: 0.125 -> 12.5 %. */
+  percent(fraction: number, digits?: number): string;
+  /** An amount in the plan's currency. */
+  money(value: number): string;
+  /** An ISO date (YYYY-MM-DD) written out: 31 March 2027 / 31. mars 2027. */
+  date(iso: string): string;
+  /** An ISO date, short: 31/03/2027, 31.03.2027. */
+  shortDate(iso: string): string;
+  /** Month and year: March 2027. */
+  month(iso: string): string;
+  /** The weekday name for mon … sun. */
+  weekday(day: string): string;
+  /** A list joined the language's way: a, b and c. */
+  list(items: string[]): string;
+}
+
+const WEEKDAY_INDEX: Record<string, number> = { mon: 0, tue: 1, wed: 2, thu: 3, fri: 4, sat: 5, sun: 6 };
+
+/** Parses YYYY-MM-DD as a calendar date (UTC noon, so no time zone moves it to another day). */
+export function isoToDate(iso: string): Date {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d, 12));
+}
+
+export function createFormatter(locale: Locale, currency: string): Formatter {
+  const tag = INTL_LOCALE[locale];
+  const numberFormats = new Map<number, Intl.NumberFormat>();
+  const numberFormat = (digits: number): Intl.NumberFormat => {
+    let f = numberFormats.get(digits);
+    if (!f) numberFormats.set(digits, (f = new Intl.NumberFormat(tag, { maximumFractionDigits: digits })));
+    return f;
+  };
+  const percentFormats = new Map<number, Intl.NumberFormat>();
+  const moneyWhole = new Intl.NumberFormat(tag, { style: 'currency', currency, maximumFractionDigits: 0, minimumFractionDigits: 0 });
+  const moneyCents = new Intl.NumberFormat(tag, { style: 'currency', currency });
+  const longDate = new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'UTC' });
+  const shortDate = new Intl.DateTimeFormat(tag, { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' });
+  const monthYear = new Intl.DateTimeFormat(tag, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const weekdayName = new Intl.DateTimeFormat(tag, { weekday: 'long', timeZone: 'UTC' });
+  const listFormat = new Intl.ListFormat(tag, { style: 'long', type: 'conjunction' });
+  return {
+    locale: tag,
+    number: (value, digits = 1) => numberFormat(Number.isInteger(value) ? 0 : digits).format(value),
+    percent(fraction, digits = 1) {
+      let f = percentFormats.get(digits);
+      if (!f) percentFormats.set(digits, (f = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: digits })));
+      return f.format(fraction);
+    },
+    money: (value) => (Number.isInteger(value) ? moneyWhole : moneyCents).format(value),
+    date: (iso) => longDate.format(isoToDate(iso)),
+    shortDate: (iso) => shortDate.format(isoToDate(iso)),
+    month: (iso) => monthYear.format(isoToDate(iso)),
+    // 2024-01-01 was a Monday.
+    weekday: (day) => weekdayName.format(new Date(Date.UTC(2024, 0, 1 + (WEEKDAY_INDEX[day] ?? 0), 12))),
+    list: (items) => listFormat.format(items),
+  };
+}
