@@ -16,6 +16,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
+  minify: true,
   sourcemap: 'linked',
   chunkNames: 'chunks/[name]-[hash]',
   external: [

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { planSchema } from './schema.js';
 
 export const SCHEMA_ID = 'https://smplan.dev/schema/plan-v1.json';

@@ -9,7 +9,6 @@ import { isAlias, LineCounter, parseDocument, visit, type Document, type Node } 
 import type { z } from 'zod';
 import { fileError } from '../errors.js';
 import { formatPath, type Finding, type PlanPath, type Severity } from '../lint/finding.js';
-import { CsvError, csvNumber, findColumn, parseCsv } from './csv.js';
 import { at, locate, type Anchor } from './positions.js';
 import { planSchema, type Plan, type PostSample } from './schema.js';
 import { explainIssue } from './issues.js';
@@ -220,6 +219,8 @@ async function readPostsCsv(dir: string, csvPath: string): Promise<{ posts: Post
     const code = (err as NodeJS.ErrnoException).code;
     return { error: code === 'ENOENT' ? `no such file (looked for ${resolved})` : `cannot read: ${(err as Error).message}` };
   }
+  // The CSV parser loads only for plans that use posts_csv: lint's start-up stays small.
+  const { CsvError, csvNumber, findColumn, parseCsv } = await import('./csv.js');
   try {
     const table = parseCsv(text);
     const columns = Object.fromEntries(

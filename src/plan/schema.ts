@@ -3,7 +3,7 @@
  * and the editors' JSON Schema. Each section cites the method.md section it encodes.
  * Cross-field rules (references, date order, method advice) live in src/lint/rules.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 // ---------------------------------------------------------------- primitives
 
@@ -81,8 +81,13 @@ function supportedCurrencies(): Set<string> {
   return currencies;
 }
 
+let timeZones: Set<string> | undefined;
+
 export function isTimeZone(value: string): boolean {
   if (!/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(value)) return false;
+  // The canonical list is cheap; building a formatter costs ~12 ms of start-up, so only aliases pay it.
+  timeZones ??= new Set(Intl.supportedValuesOf('timeZone'));
+  if (timeZones.has(value)) return true;
   try {
     new Intl.DateTimeFormat('en', { timeZone: value });
     return true;
