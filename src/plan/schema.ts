@@ -130,7 +130,7 @@ const pastActivity = z.strictObject({
   result: text.optional(),
 });
 
-const internal = z.strictObject({
+export const internal = z.strictObject({
   about: text.optional().meta({ description: 'Who we are' }),
   offering: z.union([text, textList]).optional().meta({ description: 'What we offer: products, services' }),
   resources: z
@@ -146,7 +146,7 @@ const internal = z.strictObject({
   history: z.array(pastActivity).optional().meta({ description: 'What has been done so far, where, and the results' }),
 });
 
-const pest = z.strictObject({
+export const pest = z.strictObject({
   demographic: z.union([text, textList]).optional(),
   economic: z.union([text, textList]).optional(),
   technological: z.union([text, textList]).optional(),
@@ -168,13 +168,13 @@ const benchmark = z.strictObject({
   industry: text.optional(),
 });
 
-const external = z.strictObject({
+export const external = z.strictObject({
   landscape: text.optional().meta({ description: 'The competitive landscape: what others do, how and where' }),
   pest: pest.optional(),
   benchmarks: z.array(benchmark).optional(),
 });
 
-const swot = z.strictObject({
+export const swot = z.strictObject({
   strengths: textList.optional(),
   weaknesses: textList.optional(),
   opportunities: textList.optional(),
@@ -184,7 +184,7 @@ const swot = z.strictObject({
 export const AUDIT_DECISIONS = ['keep', 'prioritise', 'close', 'take-over'] as const;
 export const PAGE_ROLES = ['admin', 'editor', 'moderator', 'advertiser', 'analyst'] as const;
 
-const channelAuditEntry = z.strictObject({
+export const channelAuditEntry = z.strictObject({
   channel: channelId,
   handle: shortText.optional().meta({ description: 'Profile name or URL' }),
   active: z.boolean().optional(),
@@ -250,7 +250,7 @@ export const objective = z.strictObject({
 
 // ---------------------------------------------------------------- audience (§3)
 
-const onlineTime = z.strictObject({
+export const onlineTime = z.strictObject({
   days: z.array(weekday).optional(),
   from: clockTime,
   to: clockTime,
@@ -377,7 +377,7 @@ export const channel = z.strictObject({
 export const PILLAR_KINDS = ['value', 'promotional', 'conversation', 'curated'] as const;
 export const MIX_RULES = ['80-20', 'thirds'] as const;
 
-const pillar = z.strictObject({
+export const pillar = z.strictObject({
   id,
   name: shortText,
   share: fraction.meta({ description: 'Share of all posts, 0.3 = 30 %; shares sum to 1' }),
@@ -386,7 +386,7 @@ const pillar = z.strictObject({
   formats: textList.optional(),
 });
 
-const slot = z.strictObject({
+export const slot = z.strictObject({
   channel: channelId,
   weekday,
   time: clockTime,
@@ -462,7 +462,7 @@ export const budget = z.strictObject({
 
 // ---------------------------------------------------------------- team and process (§10)
 
-const role = z.strictObject({
+export const role = z.strictObject({
   id,
   title: shortText,
   person: shortText.optional(),
@@ -471,7 +471,7 @@ const role = z.strictObject({
   responsibilities: textList.optional(),
 });
 
-const task = z.strictObject({
+export const task = z.strictObject({
   task: shortText,
   owner: shortText.optional().meta({ description: 'A role id or a person' }),
   cadence,
@@ -495,7 +495,7 @@ export const team = z.strictObject({
 
 // ---------------------------------------------------------------- crisis handbook (§11)
 
-const severity = z.strictObject({
+export const severity = z.strictObject({
   level: z.enum(['green', 'yellow', 'red']),
   description: text,
   approver: shortText.meta({ description: 'Who approves what we say' }),
