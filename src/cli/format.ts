@@ -1,0 +1,84 @@
+/**
+ * Numbers for the terminal (English, en-US separators). Unlike the documents'
+ * formatter (src/render/format.ts, in the plan's language), these keep a fixed
+ * number of decimals so that figures line up in right-aligned table columns.
+ * Rates arrive as fractions (0.042) and are shown as percentages (4.20 %).
+ */
+const LOCALE = 'en-US';
+
+const fixedFormats = new Map<number, Intl.NumberFormat>();
+function fixed(digits: number): Intl.NumberFormat {
+  let f = fixedFormats.get(digits);
+  if (!f) fixedFormats.set(digits, (f = new Intl.NumberFormat(LOCALE, { minimumFractionDigits: digits, maximumFractionDigits: digits })));
+  return f;
+}
+
+/** A count: whole, with thousands separators (12,000). */
+export function formatCount(value: number): string {
+  return fixed(0).format(value);
+}
+
+/** Decimals that keep about four significant figures for a measure of this size. */
+export function decimalsFor(value: number): number {
+  const size = Math.abs(value);
+  if (size >= 1000 || Number.isInteger(value)) return 0;
+  if (size >= 100) return 1;
+  return 2;
+}
+
+/** A measure: `digits` decimals (default by size: 13,276 / 179.0 / 7.99), separators. */
+export function formatNumber(value: number, digits: number = decimalsFor(value)): string {
+  return fixed(digits).format(value);
+}
+
+/** A fraction as a percentage with a fixed number of decimals: 0.0643 -> "6.43 %". */
+export function formatPercent(fraction: number, digits = 2): string {
+  return `${fixed(digits).format(fraction * 100)} %`;
+}
+
+/** A change as a signed percentage: 1.5 -> "+150.0 %", -0.3 -> "-30.0 %". */
+export function formatChange(fraction: number, digits = 1): string {
+  const text = formatPercent(fraction, digits);
+  return fraction > 0 ? `+${text}` : text;
+}
+
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+/** An amount in `currency` (ISO 4217): whole amounts without cents ($18,000), others with ($7.99). */
+export function formatMoney(value: number, currency: string): string {
+  const cents = !Number.isInteger(value);
+  const key = `${currency}:${cents}`;
+  let f = moneyFormats.get(key);
+  if (!f) {
+    const whole = cents ? {} : { minimumFractionDigits: 0, maximumFractionDigits: 0 };
+    moneyFormats.set(key, (f = new Intl.NumberFormat(LOCALE, { style: 'currency', currency, ...whole })));
+  }
+  return f.format(value);
+}
+
+/** Units that mean an amount of money in plan.currency. */
+const MONEY_UNITS = new Set(['money', 'currency']);
+/** Units that mean the figures are fractions shown as percentages. */
+const PERCENT_UNITS = new Set(['%', 'percent', 'rate']);
+
+/**
+ * An objective's figure the way its unit reads: money in the plan's currency
+ * (unit "money" or the currency code itself), a percentage for "%" (the file holds
+ * fractions), else a plain measure.
+ */
+export function formatMeasure(value: number, unit: string | undefined, currency: string): string {
+  const u = unit?.trim().toLowerCase();
+  if (u && (MONEY_UNITS.has(u) || u === currency.toLowerCase())) return formatMoney(value, currency);
+  if (u && PERCENT_UNITS.has(u)) return formatPercent(value);
+  return formatNumber(value);
+}
+
+/** True when formatMeasure shows this unit as money. */
+export function isMoneyUnit(unit: string | undefined, currency: string): boolean {
+  const u = unit?.trim().toLowerCase();
+  return Boolean(u && (MONEY_UNITS.has(u) || u === currency.toLowerCase()));
+}
+
+/** A plural noun: plural(1, 'post') = "1 post", plural(3, 'week') = "3 weeks". */
+export function plural(n: number, noun: string, many = `${noun}s`): string {
+  return `${formatCount(n)} ${n === 1 ? noun : many}`;
+}

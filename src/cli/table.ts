@@ -1,0 +1,100 @@
+/**
+ * Aligned plain-text tables for the terminal: left-aligned text, right-aligned
+ * numbers, two spaces between columns, fitted to a width (80 by default) by
+ * shortening the text columns that allow it, with an ellipsis.
+ */
+import type { ChalkInstance } from 'chalk';
+import type { Io } from './io.js';
+
+export interface Column {
+  header: string;
+  /** Numbers are right-aligned. Default left. */
+  align?: 'left' | 'right';
+  /** May be shortened (with …) when the table is too wide; never below `min` characters. */
+  shrink?: boolean;
+  min?: number;
+}
+
+export interface TableOptions {
+  /** Total width to fit in (default 80). */
+  width?: number;
+  /** Spaces before every line. */
+  indent?: number;
+  /** Styles the header row (e.g. bold); applied after padding so widths stay right. */
+  headerStyle?: (text: string) => string;
+  /** Leave out the header row. */
+  noHeader?: boolean;
+}
+
+const GAP = '  ';
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+/** Characters a terminal shows for `text` (colour codes and combining marks take no room). */
+export function displayWidth(text: string): number {
+  return [...text.replace(ANSI, '').normalize('NFC')].filter((ch) => !/\p{M}/u.test(ch)).length;
+}
+
+/** Shortens `text` to `width` characters with an ellipsis. */
+export function truncate(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  if (width <= 1) return '…'.slice(0, width);
+  return [...text.replace(ANSI, '')].slice(0, width - 1).join('') + '…';
+}
+
+function pad(text: string, width: number, align: 'left' | 'right'): string {
+  const fill = ' '.repeat(Math.max(0, width - displayWidth(text)));
+  return align === 'right' ? fill + text : text + fill;
+}
+
+/** Control characters and line breaks from plan text would break the alignment. */
+function clean(cell: string): string {
+  // eslint-disable-next-line no-control-regex
+  return cell.replace(/\r\n|[\r\n\t]/g, ' ').replace(/[\u0000-\u0008\u000b-\u001a\u001c-\u001f\u007f]/g, '');
+}
+
+/** Lays out rows under columns; returns the lines (no trailing newline). */
+export function formatTable(columns: readonly Column[], rows: readonly (readonly string[])[], options: TableOptions = {}): string[] {
+  const width = options.width ?? 80;
+  const indent = ' '.repeat(options.indent ?? 0);
+  const body = rows.map((r) => columns.map((_, i) => clean(r[i] ?? '')));
+  const widths = columns.map((c, i) =>
+    Math.max(options.noHeader ? 0 : displayWidth(c.header), ...body.map((r) => displayWidth(r[i]!))),
+  );
+  // Too wide: take room from the widest shrinkable column, one character at a time.
+  const total = () => indent.length + widths.reduce((s, w) => s + w, 0) + GAP.length * (columns.length - 1);
+  let excess = total() - width;
+  while (excess > 0) {
+    let widest = -1;
+    columns.forEach((c, i) => {
+      const floor = Math.max(c.min ?? 8, 1);
+      if (c.shrink && widths[i]! > floor && (widest < 0 || widths[i]! > widths[widest]!)) widest = i;
+    });
+    if (widest < 0) break;
+    widths[widest]!--;
+    excess--;
+  }
+  const line = (cells: readonly string[], style?: (s: string) => string) =>
+    indent +
+    cells
+      .map((cell, i) => {
+        const text = pad(truncate(cell, widths[i]!), widths[i]!, columns[i]!.align ?? 'left');
+        return style ? style(text) : text;
+      })
+      .join(GAP)
+      .trimEnd();
+  const lines = options.noHeader ? [] : [line(columns.map((c) => c.header), options.headerStyle)];
+  for (const r of body) lines.push(line(r));
+  return lines;
+}
+
+/** The width to fit output into: the terminal's when it is one, else 80. */
+export function outputWidth(io: Io): number {
+  const columns = (io.stdout as { columns?: number }).columns;
+  return io.stdout.isTTY && columns && columns > 20 ? Math.min(columns, 120) : 80;
+}
+
+/** A section's title line: bold on a colour terminal. */
+export function title(text: string, c: ChalkInstance): string {
+  return c.bold(text);
+}
