@@ -1,4 +1,7 @@
 import type { Finding } from '../finding.js';
+import { formatGithub } from './github.js';
+import { formatJunit } from './junit.js';
+import { formatSarif } from './sarif.js';
 
 export interface FormatContext {
   /** Every file linted, also those with no findings (junit lists them as passing). */
@@ -10,4 +13,7 @@ export type Formatter = (findings: Finding[], context: FormatContext) => string;
 /** Machine formats; stylish lives beside them and is loaded eagerly since it is the default. */
 export const formatters: Record<string, Formatter> = {
   json: (findings) => JSON.stringify(findings, null, 2) + '\n',
+  github: (findings) => formatGithub(findings),
+  junit: formatJunit,
+  sarif: (findings) => formatSarif(findings),
 };

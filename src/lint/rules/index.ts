@@ -1,5 +1,55 @@
 import type { Rule } from '../rule.js';
+import { achievableTarget } from './achievable-target.js';
+import { adminRoles } from './admin-roles.js';
+import { budgetCap } from './budget-cap.js';
+import { channelCount } from './channel-count.js';
+import { channelPersonas } from './channel-personas.js';
+import { channelsChosen } from './channels-chosen.js';
+import { competitorCount } from './competitor-count.js';
+import { compoundCurve } from './compound-curve.js';
+import { contentHorizon } from './content-horizon.js';
+import { contentMix } from './content-mix.js';
+import { crisisHandbook } from './crisis-handbook.js';
+import { dateOrder } from './date-order.js';
+import { engagementSource } from './engagement-source.js';
+import { goalCount } from './goal-count.js';
+import { goalWithoutObjective } from './goal-without-objective.js';
+import { missingSection } from './missing-section.js';
+import { objectiveTarget } from './objective-target.js';
+import { owners } from './owners.js';
+import { pillarShares } from './pillar-shares.js';
+import { postSampleSize } from './post-sample-size.js';
 import { references } from './references.js';
+import { reviewCadence } from './review-cadence.js';
+import { smartObjective } from './smart-objective.js';
+import { tacticsWithoutObjectives } from './tactics-without-objectives.js';
+import { uniqueIds } from './unique-ids.js';
 
-/** Every method rule, in the method's order. */
-export const rules: Rule[] = [references];
+/** Every method rule: first what makes a plan readable at all, then the method's sections in order. */
+export const rules: Rule[] = [
+  uniqueIds,
+  references,
+  dateOrder,
+  adminRoles, // §1
+  goalCount, // §2
+  goalWithoutObjective,
+  smartObjective,
+  objectiveTarget,
+  compoundCurve,
+  achievableTarget,
+  competitorCount, // §4
+  engagementSource,
+  postSampleSize,
+  channelsChosen, // §6
+  channelCount,
+  channelPersonas,
+  tacticsWithoutObjectives,
+  contentHorizon, // §7
+  pillarShares,
+  contentMix,
+  budgetCap, // §9
+  owners, // §10
+  crisisHandbook, // §11
+  reviewCadence, // §12
+  missingSection, // §13
+];

@@ -1,0 +1,30 @@
+/** Every rule id a finding can carry: the loader's (YAML, schema, files) and the method rules. */
+import type { Severity } from './finding.js';
+import { rules } from './rules/index.js';
+
+export interface RuleInfo {
+  id: string;
+  severity: Severity;
+  method: string;
+  description: string;
+}
+
+const FORMAT = 'Plan file format (contract)';
+
+/** Findings made while reading the file, before any method rule runs; all are errors. */
+export const LOADER_RULES: readonly RuleInfo[] = [
+  { id: 'not-text', severity: 'error', method: FORMAT, description: 'The plan is UTF-8 text, not a binary file.' },
+  { id: 'file-size', severity: 'error', method: FORMAT, description: 'A plan file is at most 5 MB.' },
+  { id: 'empty-file', severity: 'error', method: FORMAT, description: 'The file is not empty: a plan needs at least `smplan: 1`, `plan` and `goals`.' },
+  { id: 'yaml-syntax', severity: 'error', method: FORMAT, description: 'The file is valid YAML (spaces for indentation, closed brackets and quotes, a bounded number of aliases).' },
+  { id: 'yaml-duplicate-key', severity: 'error', method: FORMAT, description: 'Each key appears once in a mapping.' },
+  { id: 'unknown-key', severity: 'error', method: FORMAT, description: 'Every key is part of the plan format (a misspelt key gets a "did you mean" suggestion).' },
+  { id: 'schema-required', severity: 'error', method: FORMAT, description: 'Every required field is present.' },
+  { id: 'schema-type', severity: 'error', method: FORMAT, description: 'Every value has the expected type: number, text, list or mapping.' },
+  { id: 'schema-value', severity: 'error', method: FORMAT, description: 'Every value is allowed: real dates, known choices, numbers in range (no negative costs, no zero followers).' },
+  { id: 'posts-csv', severity: 'error', method: '§4 Competitor research (engagement rate)', description: 'A posts_csv file exists inside the plan folder and holds a header row with likes, comments and shares, and one row of counts per post.' },
+];
+
+export function ruleCatalog(): RuleInfo[] {
+  return [...LOADER_RULES, ...rules.map(({ id, severity, method, description }) => ({ id, severity, method, description }))];
+}

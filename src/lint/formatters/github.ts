@@ -1,0 +1,29 @@
+import type { Finding } from '../finding.js';
+
+/**
+ * GitHub Actions workflow commands, one per finding:
+ * `::error file=F,line=L,col=C,title=RULE::MESSAGE` (and ::warning), shown as annotations on the diff.
+ */
+export function formatGithub(findings: Finding[]): string {
+  return findings
+    .map((f) => {
+      const props = [
+        `file=${escapeProperty(f.file)}`,
+        `line=${f.line}`,
+        `col=${f.column}`,
+        `title=${escapeProperty(f.rule)}`,
+      ].join(',');
+      return `::${f.severity} ${props}::${escapeData(f.message)}\n`;
+    })
+    .join('');
+}
+
+/** The escaping of GitHub's runner (toolkit command.ts): %, CR and LF in the message. */
+export function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** Property values also escape the separators `:` and `,`. */
+export function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}

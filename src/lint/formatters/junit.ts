@@ -1,0 +1,50 @@
+import type { Finding } from '../finding.js';
+import { oneLine } from './stylish.js';
+import type { FormatContext } from './index.js';
+
+/**
+ * JUnit XML as CI servers read it: one <testsuite> per file, one <testcase> per finding
+ * with a <failure> (errors and warnings alike, told apart by `type`); a file without
+ * findings has one passing test case.
+ */
+export function formatJunit(findings: Finding[], context: FormatContext): string {
+  const files = [...new Set([...context.files, ...findings.map((f) => f.file)])];
+  const suites = files.map((file) => {
+    const own = findings.filter((f) => f.file === file);
+    const cases = own.length
+      ? own.map(
+          (f) =>
+            `    <testcase classname="${attr(file)}" name="${attr(`${f.rule} ${f.line}:${f.column}`)}">\n` +
+            `      <failure type="${f.severity}" message="${attr(oneLine(f.message))}">${text(
+              `${f.file}:${f.line}:${f.column}  ${f.severity}  ${oneLine(f.message)}  ${f.rule}${f.path ? `\nat ${f.path}` : ''}`,
+            )}</failure>\n` +
+            `    </testcase>`,
+        )
+      : [`    <testcase classname="${attr(file)}" name="smplan lint"/>`];
+    return (
+      `  <testsuite name="${attr(file)}" tests="${cases.length}" failures="${own.length}" errors="0" skipped="0">\n` +
+      cases.join('\n') +
+      `\n  </testsuite>`
+    );
+  });
+  const tests = files.reduce((n, file) => n + Math.max(1, findings.filter((f) => f.file === file).length), 0);
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?>\n` +
+    `<testsuites name="smplan lint" tests="${tests}" failures="${findings.length}" errors="0">\n` +
+    suites.map((s) => s + '\n').join('') +
+    `</testsuites>\n`
+  );
+}
+
+/** Characters XML 1.0 cannot hold at all (control characters, lone surrogates, U+FFFE/F) become U+FFFD. */
+function xmlSafe(value: string): string {
+  return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+}
+
+function text(value: string): string {
+  return xmlSafe(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function attr(value: string): string {
+  return text(value).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
+}

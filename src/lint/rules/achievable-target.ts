@@ -1,0 +1,36 @@
+import { formatNumber, targetValue } from '../facts.js';
+import { defineRule, type RuleReport } from '../rule.js';
+
+/** Growth above +300 % (more than 4x the baseline) is flagged. */
+export const MAX_GROWTH = 3;
+/** A decrease of more than 90 % (below a tenth of the baseline) is flagged. */
+export const MAX_DECREASE = 0.9;
+
+export const achievableTarget = defineRule({
+  id: 'achievable-target',
+  severity: 'warning',
+  method: '§2 Objectives (achievable)',
+  description:
+    'Targets are achievable: growth above +300 % (a target more than 4 times the baseline) or a decrease of more than 90 % sets the plan up to fail (the method\'s example: +1000 % sales). A baseline of 0 is not judged.',
+  check(plan) {
+    const reports: RuleReport[] = [];
+    plan.objectives?.forEach((o, i) => {
+      if (!(o.baseline > 0)) return;
+      const target = targetValue(o);
+      const change = target / o.baseline - 1;
+      const shown = `${change > 0 ? '+' : ''}${formatNumber(Math.round(change * 100))} %`;
+      if (change > MAX_GROWTH) {
+        reports.push({
+          path: ['objectives', i, 'target'],
+          message: `${shown} (${formatNumber(o.baseline)} to ${formatNumber(target)}) is above the +${MAX_GROWTH * 100} % that is realistic: an unreachable target sets you up to fail`,
+        });
+      } else if (change < -MAX_DECREASE) {
+        reports.push({
+          path: ['objectives', i, 'target'],
+          message: `${shown} (${formatNumber(o.baseline)} to ${formatNumber(target)}) cuts more than ${MAX_DECREASE * 100} %: an unreachable target sets you up to fail`,
+        });
+      }
+    });
+    return reports;
+  },
+});

@@ -1,0 +1,23 @@
+import { yearlyCost } from '../../compute/budget.js';
+import { formatNumber } from '../facts.js';
+import { defineRule } from '../rule.js';
+
+/** Over the cap is advice, not an error: `smplan budget` shows what the ROI priority keeps. */
+export const budgetCap = defineRule({
+  id: 'budget-cap',
+  severity: 'warning',
+  method: '§9 Budget and resources',
+  description:
+    'The yearly total of the budget items (cost x 12 per month, x 1 per year or once) stays within budget.cap; over it, items are cut by ROI time frame (see `smplan budget`).',
+  check(plan) {
+    const budget = plan.budget;
+    if (!budget) return [];
+    const total = budget.items.reduce((s, item) => s + yearlyCost(item), 0);
+    if (total <= budget.cap) return [];
+    const currency = plan.plan.currency;
+    return [{
+      path: ['budget', 'cap'],
+      message: `the items cost ${formatNumber(total)} ${currency} a year, ${formatNumber(total - budget.cap)} ${currency} over the cap of ${formatNumber(budget.cap)} ${currency}: prioritise by ROI time frame (smplan budget shows what fits)`,
+    }];
+  },
+});

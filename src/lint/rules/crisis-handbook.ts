@@ -1,0 +1,32 @@
+import { defineRule, type RuleReport } from '../rule.js';
+
+/** A contingency plan: what triggers a crisis, who responds, how (method §11). */
+export const crisisHandbook = defineRule({
+  id: 'crisis-handbook',
+  severity: 'warning',
+  method: '§11 Crisis handbook',
+  description:
+    'The plan has a crisis handbook with triggers, severity levels and responders; every level has a backup approver and a pre-approved holding statement.',
+  check(plan) {
+    const crisis = plan.crisis;
+    if (!crisis) {
+      return [{ path: [], message: 'no crisis handbook: add crisis with the triggers, who responds, and how' }];
+    }
+    const reports: RuleReport[] = [];
+    const parts = [
+      ['triggers', crisis.triggers, 'what starts a crisis?'],
+      ['levels', crisis.levels, 'how serious is it, and who approves what we say?'],
+      ['responders', crisis.responders, 'who responds?'],
+    ] as const;
+    for (const [key, list, question] of parts) {
+      if (!list?.length) reports.push({ path: ['crisis', key], message: `the crisis handbook has no ${key}: ${question}` });
+    }
+    crisis.levels?.forEach((level, i) => {
+      const missing = [level.backup === undefined && 'a backup approver', level.holding_statement === undefined && 'a holding statement'].filter(Boolean);
+      if (missing.length) {
+        reports.push({ path: ['crisis', 'levels', i], message: `crisis level ${level.level} has no ${missing.join(' and no ')}` });
+      }
+    });
+    return reports;
+  },
+});

@@ -1,0 +1,20 @@
+import { quote } from '../facts.js';
+import { defineRule, type RuleReport } from '../rule.js';
+
+/** Clear responsibilities: work nobody owns is not done (method §10). */
+export const owners = defineRule({
+  id: 'owners',
+  severity: 'warning',
+  method: '§10 People and process',
+  description: 'Every channel (channels[].owner) and every team task (team.tasks[].owner) has an owner.',
+  check(plan) {
+    const reports: RuleReport[] = [];
+    plan.channels?.forEach((c, i) => {
+      if (c.owner === undefined) reports.push({ path: ['channels', i, 'owner'], message: `channel ${c.id} has no owner: who runs it?` });
+    });
+    plan.team?.tasks?.forEach((t, i) => {
+      if (t.owner === undefined) reports.push({ path: ['team', 'tasks', i, 'owner'], message: `the task ${quote(t.task)} has no owner: who does it?` });
+    });
+    return reports;
+  },
+});

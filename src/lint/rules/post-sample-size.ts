@@ -1,0 +1,25 @@
+import { engagementEntries, sampledPosts } from '../facts.js';
+import { defineRule, type RuleReport } from '../rule.js';
+
+export const MIN_SAMPLE = 20;
+export const MAX_SAMPLE = 30;
+
+/** The method samples the last 20–30 posts: fewer is noise, more mixes in old behaviour. */
+export const postSampleSize = defineRule({
+  id: 'post-sample-size',
+  severity: 'warning',
+  method: '§4 Competitor research (engagement rate)',
+  description: `An engagement rate is taken over the last ${MIN_SAMPLE}–${MAX_SAMPLE} posts, counted from posts, sample.posts or the rows of posts_csv.`,
+  check(plan, { loaded }) {
+    const reports: RuleReport[] = [];
+    for (const entry of engagementEntries(plan)) {
+      const sample = sampledPosts(entry, loaded);
+      if (!sample || (sample.count >= MIN_SAMPLE && sample.count <= MAX_SAMPLE)) continue;
+      reports.push({
+        path: sample.path,
+        message: `${sample.count} post${sample.count === 1 ? '' : 's'} sampled: take the last ${MIN_SAMPLE}–${MAX_SAMPLE} posts for a comparable engagement rate`,
+      });
+    }
+    return reports;
+  },
+});

@@ -1,0 +1,36 @@
+import { objectiveStart } from '../facts.js';
+import { defineRule, type RuleReport } from '../rule.js';
+
+/** Time-bound within the plan, and measured by a named tool (method §2). */
+export const smartObjective = defineRule({
+  id: 'smart-objective',
+  severity: 'warning',
+  method: '§2 Objectives (SMART)',
+  description:
+    'Every objective is time-bound within the plan period (its start and deadline between plan.start and plan.end) and names the analytics or tracking tool that measures it (objective.tool, or a KPI for it with a tool).',
+  check(plan) {
+    const reports: RuleReport[] = [];
+    const { start, end } = plan.plan;
+    const measured = new Set((plan.kpis ?? []).filter((k) => k.objective !== undefined && k.tool !== undefined).map((k) => k.objective));
+    plan.objectives?.forEach((o, i) => {
+      // A deadline before its own start is date-order's error; not repeated here.
+      const inOrder = o.deadline > objectiveStart(o, plan);
+      if (inOrder && (o.deadline > end || o.deadline < start)) {
+        reports.push({
+          path: ['objectives', i, 'deadline'],
+          message: `the deadline ${o.deadline} is outside the plan period (${start} to ${end})`,
+        });
+      }
+      if (o.start !== undefined && (o.start < start || o.start > end)) {
+        reports.push({ path: ['objectives', i, 'start'], message: `the start ${o.start} is outside the plan period (${start} to ${end})` });
+      }
+      if (o.tool === undefined && !measured.has(o.id)) {
+        reports.push({
+          path: ['objectives', i, 'tool'],
+          message: `objective \`${o.id}\` names no tool that measures it: add tool (e.g. Meta Business Suite, Google Analytics)`,
+        });
+      }
+    });
+    return reports;
+  },
+});
