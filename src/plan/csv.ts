@@ -15,11 +15,13 @@ export class CsvError extends Error {
   }
 }
 
-export function parseCsv(text: string): CsvTable {
+/** `delimiter`: ',' unless given (spreadsheets in comma-decimal locales save ';'). */
+export function parseCsv(text: string, options: { delimiter?: string } = {}): CsvTable {
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, {
       bom: true,
+      delimiter: options.delimiter ?? ',',
       info: true,
       relax_column_count: true,
       skip_empty_lines: true,
