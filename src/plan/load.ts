@@ -9,7 +9,7 @@ import { isAlias, LineCounter, parseDocument, visit, type Document, type Node } 
 import type { z } from 'zod';
 import { fileError } from '../errors.js';
 import { formatPath, type Finding, type PlanPath, type Severity } from '../lint/finding.js';
-import { at, locate, type Anchor } from './positions.js';
+import { at, locate, unclosedOpening, type Anchor } from './positions.js';
 import { planSchema, type Plan, type PostSample } from './schema.js';
 import { explainIssue } from './issues.js';
 
@@ -93,9 +93,10 @@ export async function parsePlan(bytes: Uint8Array, file: string, dir: string): P
   const source: PlanSource = { file, dir, text, doc, lineCounter };
   const findings: Finding[] = [];
   for (const e of doc.errors) {
-    const { line, column } = at(lineCounter, e.pos[0]);
+    const opening = unclosedOpening(doc, text, e);
+    const { line, column } = at(lineCounter, opening?.offset ?? e.pos[0]);
     const rule = e.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax';
-    findings.push({ file, line, column, severity: 'error', rule, message: yamlMessage(e.code, e.message), path: '' });
+    findings.push({ file, line, column, severity: 'error', rule, message: opening?.message ?? yamlMessage(e.code, e.message), path: '' });
   }
   if (findings.length) return { findings: dedupe(findings), source };
 

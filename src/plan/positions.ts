@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, visit, type Document, type LineCounter, type Node, type YAMLError } from 'yaml';
 import type { PlanPath } from '../lint/finding.js';
 
 export interface Position {
@@ -57,4 +57,35 @@ export function at(lineCounter: LineCounter, offset: number | undefined): Positi
   if (offset === undefined) return { line: 1, column: 1 };
   const { line, col } = lineCounter.linePos(offset);
   return { line, column: col };
+}
+
+const CLOSERS: Record<string, string> = { '{': '}', '[': ']', '"': '"', "'": "'" };
+
+/**
+ * An unclosed flow collection or quote is reported by the parser where the file or
+ * block ends; the user needs the line where the `{`, `[` or quote opens. Returns that
+ * offset and a message, or undefined for other errors.
+ */
+export function unclosedOpening(doc: Document, text: string, error: YAMLError): { offset: number; message: string } | undefined {
+  const m = error.message;
+  const want = /Flow map/.test(m) ? 'map' : /Flow sequence/.test(m) ? 'seq' : /closing "?quote/i.test(m) ? 'quote' : undefined;
+  if (!want) return undefined;
+  const pos = error.pos[0];
+  let best: Node | undefined;
+  visit(doc, (_key, node) => {
+    const range = (node as Node).range;
+    if (!range || range[0] >= pos || range[1] < pos) return;
+    const fits =
+      want === 'quote' ? isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')
+      : want === 'map' ? isMap(node) && node.flow
+      : isSeq(node) && node.flow;
+    if (fits && (!best || range[0] > best.range![0])) best = node as Node;
+  });
+  const offset = best?.range?.[0];
+  if (offset === undefined) return undefined;
+  const opener = text[offset] ?? '';
+  const closer = CLOSERS[opener];
+  if (!closer) return undefined;
+  if (want === 'quote') return { offset, message: `the ${opener} quote opened here is never closed: end the text with ${closer}` };
+  return { offset, message: `the \`${opener}\` opened here is never closed: end it with \`${closer}\` (or indent the lines inside it more)` };
 }
