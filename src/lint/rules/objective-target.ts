@@ -1,5 +1,4 @@
 import { relativePercent } from '../../compute/kpi.js';
-import { targetValue } from '../facts.js';
 import { defineRule, type RuleReport } from '../rule.js';
 
 /** Targets that make progress meaningless or negative cannot be computed or tracked (an error). */
@@ -8,7 +7,7 @@ export const objectiveTarget = defineRule({
   severity: 'error',
   method: '§2 Objectives (measurable)',
   description:
-    'A target can be computed and tracked: a relative target ("+50%") needs a baseline above 0, a decrease cannot go below -100 %, and the target differs from the baseline (progress divides by target - baseline).',
+    'A target can be computed and tracked: a relative target ("+50%") needs a baseline above 0 and a decrease cannot go below -100 %.',
   check(plan) {
     const reports: RuleReport[] = [];
     plan.objectives?.forEach((o, i) => {
@@ -20,10 +19,6 @@ export const objectiveTarget = defineRule({
       }
       if (p !== undefined && p < -100) {
         reports.push({ path, message: `${String(o.target)} would take the target below zero: a decrease is at most -100%` });
-        return;
-      }
-      if (targetValue(o) === o.baseline) {
-        reports.push({ path, message: `the target equals the baseline (${o.baseline}): there is nothing to reach and progress cannot be measured` });
       }
     });
     return reports;

@@ -1,4 +1,4 @@
-import { objectiveStart } from '../facts.js';
+import { formatNumber, objectiveStart, targetValue } from '../facts.js';
 import { defineRule, type RuleReport } from '../rule.js';
 
 /** Time-bound within the plan, and measured by a named tool (method §2). */
@@ -7,7 +7,7 @@ export const smartObjective = defineRule({
   severity: 'warning',
   method: '§2 Objectives (SMART)',
   description:
-    'Every objective is time-bound within the plan period (its start and deadline between plan.start and plan.end) and names the analytics or tracking tool that measures it (objective.tool, or a KPI for it with a tool).',
+    'Every objective is specific (its target differs from its baseline), time-bound within the plan period (its start and deadline between plan.start and plan.end) and names the analytics or tracking tool that measures it (objective.tool, or a KPI for it with a tool).',
   check(plan) {
     const reports: RuleReport[] = [];
     const { start, end } = plan.plan;
@@ -23,6 +23,12 @@ export const smartObjective = defineRule({
       }
       if (o.start !== undefined && (o.start < start || o.start > end)) {
         reports.push({ path: ['objectives', i, 'start'], message: `the start ${o.start} is outside the plan period (${start} to ${end})` });
+      }
+      if (targetValue(o) === o.baseline) {
+        reports.push({
+          path: ['objectives', i, 'target'],
+          message: `the target equals the baseline (${formatNumber(o.baseline)}): a specific objective states the change to reach`,
+        });
       }
       if (o.tool === undefined && !measured.has(o.id)) {
         reports.push({
