@@ -1,6 +1,92 @@
-import { CLIError, EXIT } from '../errors.js';
-import type { Io } from './io.js';
+/** `smplan budget FILE`: yearly cost per item and category against the cap, prioritised by ROI time frame. */
+import { budgetPlan, type BudgetLine, type BudgetPlan } from '../compute/budget.js';
+import type { LoadedPlan } from '../plan/load.js';
+import { formatMoney, formatPercent } from './format.js';
+import { colorsFor, type Io } from './io.js';
+import { computeFor, printJson, readPlan } from './plan-input.js';
+import { formatTable, outputWidth, title } from './table.js';
 
-export async function run(_args: string[], _options: Record<string, unknown>, _io: Io): Promise<number> {
-  throw new CLIError('`smplan budget` is not built yet', EXIT.usage);
+const PER: Record<BudgetLine['per'], string> = { month: '/mo', year: '/yr', once: ' once' };
+
+export async function run(args: string[], options: Record<string, unknown>, io: Io): Promise<number> {
+  const loaded = await readPlan(args, io);
+  const budget = loaded.plan.budget;
+  const result = budget ? computeFor(loaded, () => budgetPlan(budget)) : undefined;
+  if (options.json) {
+    // No budget section yet: the same shape, with no cap.
+    printJson(io, result ?? { cap: null, total: 0, over_by: 0, kept: [], cut: [], kept_total: 0, cut_total: 0, byCategory: [] });
+  } else {
+    io.stdout.write(budgetReport(loaded, result, io));
+  }
+  return 0;
+}
+
+function budgetReport(loaded: LoadedPlan, result: BudgetPlan | undefined, io: Io): string {
+  const c = colorsFor(io);
+  const width = outputWidth(io);
+  const currency = loaded.plan.plan.currency;
+  const money = (v: number) => formatMoney(v, currency, cents);
+  const out = [title(`Budget for one year: ${loaded.plan.plan.title}`, c), ''];
+  if (!result || result.kept.length + result.cut.length === 0) {
+    out.push('The plan has no budget items yet: list tools, services and advertising under `budget.items`,');
+    out.push('each with its cost, period and ROI time frame, and the yearly cap under `budget.cap`.');
+    return out.join('\n') + '\n';
+  }
+  const all = [...result.kept, ...result.cut];
+  // Cents for every amount as soon as one needs them, so the columns line up.
+  const cents = all.some((l) => !Number.isInteger(l.cost) || !Number.isInteger(l.yearly)) || !Number.isInteger(result.cap);
+  const over = result.over_by > 0;
+
+  const itemColumns = [
+    { header: 'Item', shrink: true, min: 12 },
+    { header: 'Category' },
+    { header: 'ROI' },
+    { header: 'Cost', align: 'right' as const },
+    { header: 'Yearly', align: 'right' as const },
+    { header: 'Running', align: 'right' as const },
+  ];
+  let running = 0;
+  const row = (l: BudgetLine) => {
+    running += l.yearly;
+    return [l.name, l.category, l.roi, `${money(l.cost)}${PER[l.per]}`, money(l.yearly), money(running)];
+  };
+  const items = (lines: BudgetLine[]) => formatTable(itemColumns, lines.map(row), { width, indent: 2, headerStyle: c.dim });
+  if (over) {
+    out.push(title('Kept: fastest return first, while they fit in the cap', c), ...items(result.kept), '');
+    out.push(title('Cut: from the first item that no longer fits', c), ...items(result.cut), '');
+  } else {
+    out.push(title('Items, fastest return first', c), ...items(all), '');
+  }
+
+  out.push(title('Per category', c));
+  out.push(
+    ...formatTable(
+      [{ header: 'Category' }, { header: 'Items', align: 'right' }, { header: 'Yearly', align: 'right' }, { header: 'Share', align: 'right' }],
+      result.byCategory.map((k) => [k.category, String(k.items), money(k.yearly), result.total > 0 ? formatPercent(k.yearly / result.total, 1) : '–']),
+      { width, indent: 2, headerStyle: c.dim },
+    ),
+    '',
+  );
+
+  const totals: string[][] = [
+    ['Total', money(result.total)],
+    ['Cap', money(result.cap)],
+  ];
+  if (over) {
+    totals.push(['Over the cap by', c.red(money(result.over_by))]);
+    totals.push(['Kept', money(result.kept_total)]);
+    totals.push(['Cut', money(result.cut_total)]);
+  } else {
+    totals.push(['Left under the cap', money(result.cap - result.total)]);
+  }
+  out.push(...formatTable([{ header: '' }, { header: '', align: 'right' }], totals, { width, indent: 2, noHeader: true }), '');
+  if (over) {
+    out.push(
+      'Over the cap: items are kept fastest return first (ROI short, medium, long; ties',
+      'in file order) until the next one no longer fits; that one and all after it are cut.',
+    );
+  } else {
+    out.push(c.dim('Within the cap: every item is kept.'));
+  }
+  return out.join('\n') + '\n';
 }

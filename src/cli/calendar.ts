@@ -1,6 +1,254 @@
+/**
+ * `smplan calendar FILE`: every publishing slot on its weekday at local time for
+ * the plan's horizon (or --from/--weeks), with special dates and channel activations;
+ * --ics writes an iCalendar file, --csv a spreadsheet.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { DateTime } from 'luxon';
+import {
+  publishingCalendar,
+  weekdayOf,
+  type CalendarEvent,
+  type PublishingCalendar,
+} from '../compute/calendar.js';
 import { CLIError, EXIT } from '../errors.js';
-import type { Io } from './io.js';
+import type { LoadedPlan } from '../plan/load.js';
+import type { Plan } from '../plan/schema.js';
+import { plural } from './format.js';
+import { colorsFor, writeLine, type Io } from './io.js';
+import { computeFor, printJson, readPlan } from './plan-input.js';
+import { formatTable, outputWidth, title } from './table.js';
 
-export async function run(_args: string[], _options: Record<string, unknown>, _io: Io): Promise<number> {
-  throw new CLIError('`smplan calendar` is not built yet', EXIT.usage);
+/** How long a post occupies in a calendar app: a reminder-sized block. */
+const EVENT_MINUTES = 30;
+
+export async function run(args: string[], options: Record<string, unknown>, io: Io): Promise<number> {
+  const loaded = await readPlan(args, io);
+  const calendar = computeFor(loaded, () =>
+    publishingCalendar(loaded.plan, {
+      ...(options.from === undefined ? {} : { from: options.from as string }),
+      ...(options.weeks === undefined ? {} : { weeks: options.weeks as number }),
+    }),
+  );
+  if (options.json) printJson(io, calendar);
+  else io.stdout.write(calendarReport(loaded, calendar, io));
+
+  const c = colorsFor(io, 'stderr');
+  if (typeof options.ics === 'string') {
+    await writeAtomically(options.ics, await icsText(loaded.plan, calendar, stampFor(io)), io);
+    writeLine(io.stderr, c.dim(`Wrote ${plural(calendar.events.length, 'post')} to ${options.ics}: import it in Google Calendar, Outlook or Apple Calendar (re-importing updates the same events).`));
+  }
+  if (typeof options.csv === 'string') {
+    await writeAtomically(options.csv, await csvText(calendar), io);
+    writeLine(io.stderr, c.dim(`Wrote ${plural(calendar.events.length, 'post')} to ${options.csv}.`));
+  }
+  return 0;
+}
+
+// ---------------------------------------------------------------- terminal
+
+function calendarReport(loaded: LoadedPlan, cal: PublishingCalendar, io: Io): string {
+  const c = colorsFor(io);
+  const width = outputWidth(io);
+  const last = DateTime.fromISO(cal.to, { zone: 'utc' }).minus({ days: 1 }).toISODate()!;
+  const out = [
+    title(`Publishing calendar: ${cal.from} to ${last} (${plural(cal.weeks, 'week')}), local time ${cal.timezone}`, c),
+    '',
+  ];
+  if (cal.events.length === 0) {
+    out.push((loaded.plan.content?.slots ?? []).length === 0
+      ? 'No publishing slots yet: add them under `content.slots` (channel, weekday, time).'
+      : 'No slot falls in this window.');
+  } else {
+    const rows = cal.events.map((e) => [
+      e.date,
+      capitalise(e.weekday),
+      e.planned_time ? `${e.time}*` : e.time,
+      e.channel,
+      e.pillar_name ?? e.pillar ?? '',
+      e.format ?? '',
+      e.start.replace('T', ' ').replace(/:00Z$/, 'Z'),
+    ]);
+    const lines = formatTable(
+      [
+        { header: 'Date' },
+        { header: 'Day' },
+        { header: 'Time' },
+        { header: 'Channel', shrink: true, min: 9 },
+        { header: 'Pillar', shrink: true, min: 8 },
+        { header: 'Format', shrink: true, min: 6 },
+        { header: 'UTC' },
+      ],
+      rows,
+      { width, headerStyle: c.dim, dropEmpty: true },
+    );
+    // A blank line between weeks (counted from --from) keeps long calendars readable.
+    out.push(lines[0]!);
+    cal.events.forEach((e, i) => {
+      const week = Math.floor(DateTime.fromISO(e.date, { zone: 'utc' }).diff(DateTime.fromISO(cal.from, { zone: 'utc' }), 'days').days / 7);
+      const prev = i > 0 ? cal.events[i - 1]! : undefined;
+      if (prev && week !== Math.floor(DateTime.fromISO(prev.date, { zone: 'utc' }).diff(DateTime.fromISO(cal.from, { zone: 'utc' }), 'days').days / 7)) out.push('');
+      out.push(lines[i + 1]!);
+    });
+    const moved = cal.events.filter((e) => e.planned_time);
+    if (moved.length) {
+      out.push('', c.dim('* The planned time does not exist that day (clocks go forward): the post moves past the gap.'));
+    }
+  }
+  out.push('');
+  if (cal.specialDates.length) {
+    out.push(title('Special dates', c));
+    out.push(
+      ...formatTable(
+        [{ header: 'Date' }, { header: 'Day' }, { header: 'Name', shrink: true, min: 12 }, { header: 'Kind' }, { header: 'Channels', shrink: true, min: 8 }],
+        cal.specialDates.map((s) => [s.date, capitalise(weekdayOf(s.date)), s.name, s.kind ?? '', s.channels?.join(', ') ?? 'all']),
+        { width, indent: 2, headerStyle: c.dim },
+      ),
+      '',
+    );
+  }
+  if (cal.activations.length) {
+    out.push(title('Channel activations', c));
+    out.push(
+      ...formatTable(
+        [{ header: 'Date' }, { header: 'Day' }, { header: 'Channel' }, { header: 'Name', shrink: true, min: 12 }],
+        cal.activations.map((a) => [a.date, capitalise(weekdayOf(a.date)), a.channel, a.name]),
+        { width, indent: 2, headerStyle: c.dim },
+      ),
+      '',
+    );
+  }
+  const summary = `${plural(cal.events.length, 'post')} in ${plural(cal.weeks, 'week')}.`;
+  const pastEnd = cal.to > loaded.plan.plan.end ? ` The window runs past the plan's end (${loaded.plan.plan.end}).` : '';
+  out.push(c.dim(summary + pastEnd));
+  return out.join('\n') + '\n';
+}
+
+function capitalise(day: string): string {
+  return day.charAt(0).toUpperCase() + day.slice(1);
+}
+
+// ---------------------------------------------------------------- files
+
+/** DTSTAMP: now, or SOURCE_DATE_EPOCH for reproducible builds. */
+function stampFor(io: Io): Date {
+  const epoch = io.env.SOURCE_DATE_EPOCH;
+  return epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
+}
+
+function uid(plan: Plan, ...parts: string[]): string {
+  const hash = createHash('sha256').update([plan.plan.organization, plan.plan.title, ...parts].join('\u0000')).digest('hex');
+  return `${hash.slice(0, 32)}@smplan`;
+}
+
+/**
+ * Stable UIDs: a post is "the n-th post on this channel on this local date of this plan",
+ * so a re-export after a time change updates the event instead of adding a second one.
+ */
+function eventUids(plan: Plan, events: readonly CalendarEvent[]): string[] {
+  const seen = new Map<string, number>();
+  return events.map((e) => {
+    const key = `${e.channel}\u0000${e.date}`;
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    return uid(plan, 'post', e.channel, e.date, String(n));
+  });
+}
+
+export async function icsText(plan: Plan, cal: PublishingCalendar, stamp: Date): Promise<string> {
+  const { default: ical } = await import('ical-generator');
+  const calendar = ical({
+    name: `${plan.plan.title}: publishing calendar`,
+    prodId: { company: 'smplan', product: 'smplan', language: 'EN' },
+  });
+  const uids = eventUids(plan, cal.events);
+  cal.events.forEach((e, i) => {
+    const start = DateTime.fromISO(e.start, { zone: 'utc' });
+    const pillar = e.pillar_name ?? e.pillar;
+    const details = [
+      pillar && `Pillar: ${pillar}`,
+      e.format && `Format: ${e.format}`,
+      e.persona && `Persona: ${e.persona}`,
+      e.goal && `Goal: ${e.goal}`,
+      e.paid !== undefined && `Paid: ${e.paid ? 'yes' : 'no'}`,
+      e.note,
+      `Local time: ${e.date} ${e.time} ${cal.timezone}`,
+    ].filter(Boolean) as string[];
+    calendar.createEvent({
+      id: uids[i]!,
+      // UTC instants: every calendar app shows them at the right local time, DST included.
+      start: start.toJSDate(),
+      end: start.plus({ minutes: EVENT_MINUTES }).toJSDate(),
+      stamp,
+      summary: `${e.channel}: ${pillar ?? 'post'}${e.format ? ` (${e.format})` : ''}`,
+      description: details.join('\n'),
+      categories: [{ name: e.channel }],
+    });
+  });
+  for (const s of cal.specialDates) {
+    calendar.createEvent({
+      id: uid(plan, 'special', s.date, s.name),
+      allDay: true,
+      start: DateTime.fromISO(s.date, { zone: 'utc' }),
+      stamp,
+      summary: s.name,
+      description: [s.kind, s.channels?.length ? `Channels: ${s.channels.join(', ')}` : '', s.note].filter(Boolean).join('\n'),
+    });
+  }
+  for (const a of cal.activations) {
+    calendar.createEvent({
+      id: uid(plan, 'activation', a.channel, a.date, a.name),
+      allDay: true,
+      start: DateTime.fromISO(a.date, { zone: 'utc' }),
+      stamp,
+      summary: `${a.channel}: ${a.name}`,
+      description: a.description ?? '',
+    });
+  }
+  return calendar.toString();
+}
+
+/** A spreadsheet app runs a cell starting with = + - @ as a formula: plan text is untrusted. */
+function cell(text: string | undefined): string {
+  const t = text ?? '';
+  return /^[=+\-@\t\r]/.test(t) ? `'${t}` : t;
+}
+
+export async function csvText(cal: PublishingCalendar): Promise<string> {
+  const { stringify } = await import('csv-stringify/sync');
+  return stringify(
+    cal.events.map((e) => ({
+      date: e.date,
+      time: e.time,
+      weekday: e.weekday,
+      channel: cell(e.channel),
+      pillar: cell(e.pillar_name ?? e.pillar),
+      format: cell(e.format),
+      start_utc: e.start,
+      timezone: cal.timezone,
+      note: cell(e.note),
+    })),
+    { header: true, columns: ['date', 'time', 'weekday', 'channel', 'pillar', 'format', 'start_utc', 'timezone', 'note'] },
+  );
+}
+
+/** Writes next to the target, then renames: a reader never sees half a file. Failure is exit 2. */
+async function writeAtomically(file: string, text: string, io: Io): Promise<void> {
+  const target = path.resolve(io.cwd, file);
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await writeFile(temp, text, { flag: 'wx' });
+    await rename(temp, target);
+  } catch (err) {
+    await rm(temp, { force: true }).catch(() => undefined);
+    const code = (err as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT' ? 'the folder does not exist'
+      : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'permission denied'
+      : code === 'EISDIR' ? 'it is a folder'
+      : (err as Error).message;
+    throw new CLIError(`cannot write ${file}: ${why}`, EXIT.usage, { cause: err });
+  }
 }

@@ -26,6 +26,11 @@ export function decimalsFor(value: number): number {
   return 2;
 }
 
+/** One number of decimals for a whole column, so its figures line up: the most any value needs. */
+export function columnDecimals(values: readonly number[]): number {
+  return values.reduce((d, v) => Math.max(d, decimalsFor(v)), 0);
+}
+
 /** A measure: `digits` decimals (default by size: 13,276 / 179.0 / 7.99), separators. */
 export function formatNumber(value: number, digits: number = decimalsFor(value)): string {
   return fixed(digits).format(value);
@@ -43,9 +48,11 @@ export function formatChange(fraction: number, digits = 1): string {
 }
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
-/** An amount in `currency` (ISO 4217): whole amounts without cents ($18,000), others with ($7.99). */
-export function formatMoney(value: number, currency: string): string {
-  const cents = !Number.isInteger(value);
+/**
+ * An amount in `currency` (ISO 4217): whole amounts without cents ($18,000), others with
+ * ($7.99); `cents` forces one or the other (for a column).
+ */
+export function formatMoney(value: number, currency: string, cents: boolean = !Number.isInteger(value)): string {
   const key = `${currency}:${cents}`;
   let f = moneyFormats.get(key);
   if (!f) {
@@ -65,11 +72,13 @@ const PERCENT_UNITS = new Set(['%', 'percent', 'rate']);
  * (unit "money" or the currency code itself), a percentage for "%" (the file holds
  * fractions), else a plain measure.
  */
-export function formatMeasure(value: number, unit: string | undefined, currency: string): string {
+export function formatMeasure(value: number, unit: string | undefined, currency: string, digits?: number): string {
   const u = unit?.trim().toLowerCase();
-  if (u && (MONEY_UNITS.has(u) || u === currency.toLowerCase())) return formatMoney(value, currency);
+  if (u && (MONEY_UNITS.has(u) || u === currency.toLowerCase())) {
+    return formatMoney(value, currency, digits === undefined ? undefined : digits > 0);
+  }
   if (u && PERCENT_UNITS.has(u)) return formatPercent(value);
-  return formatNumber(value);
+  return formatNumber(value, digits);
 }
 
 /** True when formatMeasure shows this unit as money. */

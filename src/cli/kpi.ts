@@ -1,6 +1,54 @@
-import { CLIError, EXIT } from '../errors.js';
-import type { Io } from './io.js';
+/** `smplan kpi FILE`: each objective's target and its monthly milestones. */
+import { kpiTargets, type ObjectiveTargets } from '../compute/kpi.js';
+import type { LoadedPlan } from '../plan/load.js';
+import { columnDecimals, formatChange, formatMeasure, formatPercent } from './format.js';
+import { colorsFor, type Io } from './io.js';
+import { computeFor, printJson, readPlan } from './plan-input.js';
+import { formatTable, outputWidth, title } from './table.js';
 
-export async function run(_args: string[], _options: Record<string, unknown>, _io: Io): Promise<number> {
-  throw new CLIError('`smplan kpi` is not built yet', EXIT.usage);
+export async function run(args: string[], options: Record<string, unknown>, io: Io): Promise<number> {
+  const loaded = await readPlan(args, io);
+  const objectives = computeFor(loaded, () => kpiTargets(loaded.plan));
+  if (options.json) printJson(io, { objectives });
+  else io.stdout.write(kpiReport(loaded, objectives, io));
+  return 0;
+}
+
+function kpiReport(loaded: LoadedPlan, objectives: ObjectiveTargets[], io: Io): string {
+  const c = colorsFor(io);
+  const width = outputWidth(io);
+  const { currency, title: planTitle } = loaded.plan.plan;
+  const out = [title(`KPI targets: ${planTitle}`, c), ''];
+  if (objectives.length === 0) {
+    out.push('The plan has no objectives yet: add them under `objectives` (a metric, baseline, target and deadline each).');
+    return out.join('\n') + '\n';
+  }
+  for (const o of objectives) {
+    const show = (v: number) => formatMeasure(v, o.unit, currency);
+    const where = o.channel ? ` on ${o.channel}` : ' (all channels)';
+    out.push(title(`${o.id}: ${o.metric}${where}`, c) + c.dim(`  goal ${o.goal}`));
+    const change = o.baseline === 0 ? '' : ` (${formatChange((o.target - o.baseline) / o.baseline)})`;
+    const written = o.target_relative ? `, written ${o.target_relative}` : '';
+    out.push(`${show(o.baseline)} -> ${show(o.target)}${change}${written}, ${o.start} to ${o.deadline}, ${o.curve} curve`);
+    const span = o.target - o.baseline;
+    const digits = columnDecimals(o.milestones.map((m) => m.value));
+    out.push(
+      ...formatTable(
+        [
+          { header: 'Date', align: 'left' },
+          { header: 'Milestone', align: 'right' },
+          { header: 'Progress', align: 'right' },
+        ],
+        o.milestones.map((m) => [m.date, formatMeasure(m.value, o.unit, currency, digits), span === 0 ? '–' : formatPercent((m.value - o.baseline) / span, 1)]),
+        { width, indent: 2, headerStyle: c.dim },
+      ),
+      '',
+    );
+  }
+  out.push(
+    c.dim('Milestones at each month end and at the deadline. Progress: share of the way'),
+    c.dim('from baseline to target. linear: baseline + (target - baseline) * f;'),
+    c.dim('compound: baseline * (target / baseline) ** f; f: share of the days elapsed.'),
+  );
+  return out.join('\n') + '\n';
 }

@@ -24,6 +24,8 @@ export interface TableOptions {
   headerStyle?: (text: string) => string;
   /** Leave out the header row. */
   noHeader?: boolean;
+  /** Leave out columns where every row is empty (optional plan fields nobody filled in). */
+  dropEmpty?: boolean;
 }
 
 const GAP = '  ';
@@ -55,6 +57,16 @@ function clean(cell: string): string {
 
 /** Lays out rows under columns; returns the lines (no trailing newline). */
 export function formatTable(columns: readonly Column[], rows: readonly (readonly string[])[], options: TableOptions = {}): string[] {
+  if (options.dropEmpty && rows.length) {
+    const keep = columns.map((_, i) => rows.some((r) => (r[i] ?? '') !== ''));
+    if (keep.includes(false)) {
+      return formatTable(
+        columns.filter((_, i) => keep[i]),
+        rows.map((r) => r.filter((_, i) => keep[i])),
+        { ...options, dropEmpty: false },
+      );
+    }
+  }
   const width = options.width ?? 80;
   const indent = ' '.repeat(options.indent ?? 0);
   const body = rows.map((r) => columns.map((_, i) => clean(r[i] ?? '')));
