@@ -1,6 +1,132 @@
+/** `smplan track FILE --actuals CSV`: plan versus actual, for the monthly review (method.md §12). */
+import type { ChalkInstance } from 'chalk';
+import type { TrackedObjective, TrackingResult, TrackStatus } from '../compute/track.js';
 import { CLIError, EXIT } from '../errors.js';
-import type { Io } from './io.js';
+import { loadTracking } from '../plan/actuals.js';
+import type { LoadedPlan } from '../plan/load.js';
+import { columnDecimals, formatMeasure, formatPercent } from './format.js';
+import { colorsFor, writeLine, type Io } from './io.js';
+import { computeFor, printJson, readPlan } from './plan-input.js';
+import { formatTable, outputWidth, title } from './table.js';
 
-export async function run(_args: string[], _options: Record<string, unknown>, _io: Io): Promise<number> {
-  throw new CLIError('`smplan track` is not built yet', EXIT.usage);
+export async function run(args: string[], options: Record<string, unknown>, io: Io): Promise<number> {
+  const actuals = (options.actuals as string[] | undefined) ?? [];
+  if (actuals.length === 0) {
+    throw new CLIError('missing --actuals CSV: give the actual figures, a CSV with date,objective,value columns', EXIT.usage, {
+      hint: 'e.g. smplan track plan.yaml --actuals actuals.csv (see docs/monthly-review.md)',
+    });
+  }
+  const loaded = await readPlan(args, io);
+  const { tracking, warnings } = await loadTracking(
+    loaded,
+    {
+      actuals,
+      ...(options.asOf === undefined ? {} : { asOf: options.asOf as string }),
+      ...(options.map === undefined ? {} : { map: options.map as string }),
+      ...(options.objective === undefined ? {} : { objective: options.objective as string }),
+    },
+    io.cwd,
+  ).catch((err: unknown) =>
+    // A plan lint lets through but the curve cannot compute: located like a lint error.
+    computeFor(loaded, () => {
+      throw err;
+    }),
+  );
+  const e = colorsFor(io, 'stderr');
+  for (const w of warnings) writeLine(io.stderr, w.replace('  warning  ', `  ${e.yellow('warning')}  `));
+  if (options.json) printJson(io, trackJson(tracking));
+  else io.stdout.write(trackReport(loaded, tracking, io));
+  return EXIT.ok;
+}
+
+/** The contract's `track --json` shape first, then the forecast and the plan's figures. */
+export function trackJson(tracking: TrackingResult): unknown {
+  return {
+    as_of: tracking.asOf ?? null,
+    objectives: tracking.objectives.map((o) => ({
+      id: o.id,
+      date: o.date,
+      actual: o.actual,
+      expected: o.expected,
+      progress: o.progress,
+      expected_progress: o.expected_progress,
+      status: o.status,
+      forecast: o.forecast,
+      forecast_progress: o.forecast_progress,
+      metric: o.metric,
+      baseline: o.baseline,
+      target: o.target,
+      start: o.start,
+      deadline: o.deadline,
+      curve: o.curve,
+      actuals: tracking.actuals[o.id] ?? [],
+    })),
+  };
+}
+
+function statusText(status: TrackStatus, c: ChalkInstance): string {
+  if (status === 'behind') return c.red(status);
+  if (status === 'ahead') return c.cyan(status);
+  if (status === 'on-track') return c.green(status);
+  return c.dim(status);
+}
+
+function trackReport(loaded: LoadedPlan, tracking: TrackingResult, io: Io): string {
+  const c = colorsFor(io);
+  const { currency, title: planTitle } = loaded.plan.plan;
+  const unitOf = new Map((loaded.plan.objectives ?? []).map((o) => [o.id, o.unit]));
+  const out = [title(`Plan versus actual: ${planTitle}`, c)];
+  if (tracking.objectives.length === 0) {
+    out.push('', 'The plan has no objectives yet: add them under `objectives` to track them.');
+    return out.join('\n') + '\n';
+  }
+  out.push(tracking.asOf ? `As of ${tracking.asOf}` : 'No actual figures for any objective yet.', '');
+
+  const percent = (v: number | null) => (v === null ? '–' : formatPercent(v, 1));
+  const rows = tracking.objectives.map((o) => {
+    const unit = unitOf.get(o.id);
+    const digits = columnDecimals([o.actual, o.expected].filter((v): v is number => v !== null));
+    const show = (v: number | null) => (v === null ? '–' : formatMeasure(v, unit, currency, digits));
+    // The table pads plain text; colour is applied after, so widths stay right.
+    return [o.id, o.date ?? '–', show(o.actual), show(o.expected), percent(o.progress), percent(o.expected_progress), o.status];
+  });
+  const lines = formatTable(
+    [
+      { header: 'Objective', shrink: true, min: 12 },
+      { header: 'Date' },
+      { header: 'Actual', align: 'right' },
+      { header: 'Expected', align: 'right' },
+      { header: 'Progress', align: 'right' },
+      { header: 'Planned', align: 'right' },
+      { header: 'Status' },
+    ],
+    rows,
+    { width: outputWidth(io), headerStyle: c.dim },
+  );
+  out.push(lines[0]!);
+  tracking.objectives.forEach((o, i) => {
+    const line = lines[i + 1]!;
+    out.push(line.slice(0, line.length - o.status.length) + statusText(o.status, c));
+  });
+
+  const forecasts = tracking.objectives.filter((o) => o.status !== 'no-data');
+  if (forecasts.length) {
+    out.push('', title("Forecast at each deadline (the actuals' trend)", c));
+    for (const o of forecasts) out.push(`  ${o.id}: ${forecastSentence(o, unitOf.get(o.id), currency)}`);
+  }
+  out.push(
+    '',
+    c.dim('Progress: share of the way from baseline to target at the latest actual; Planned:'),
+    c.dim('the share the plan expects by that date. behind / ahead: more than 5 points off.'),
+    c.dim('Forecast: a least-squares trend through the baseline and the actuals (in log'),
+    c.dim('space for a compound curve), read at the deadline.'),
+  );
+  return out.join('\n') + '\n';
+}
+
+function forecastSentence(o: TrackedObjective, unit: string | undefined, currency: string): string {
+  const show = (v: number) => formatMeasure(v, unit, currency);
+  if (o.forecast === null) return `no trend yet (needs an actual after the start, ${o.start})`;
+  const share = o.forecast_progress === null ? '' : `, ${formatPercent(o.forecast_progress, 0)} of the way`;
+  return `${show(o.forecast)} by ${o.deadline} (target ${show(o.target)}${share})`;
 }

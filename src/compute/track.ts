@@ -5,7 +5,6 @@
  */
 import type { Curve, Plan } from '../plan/schema.js';
 import { daysBetween } from './dates.js';
-import { PlanComputeError } from './errors.js';
 import { expectedValue, objectiveWindow, resolveTarget } from './kpi.js';
 
 /** One actual figure as read from a CSV: `file` and `line` say where, for messages. */
@@ -33,7 +32,10 @@ export interface TrackedObjective {
   actual: number | null;
   /** The plan's curve at `date`. */
   expected: number | null;
-  /** (actual - baseline) / (target - baseline): 0 at the baseline, 1 at the target, whichever way the target goes. */
+  /**
+   * (actual - baseline) / (target - baseline): 0 at the baseline, 1 at the target, whichever
+   * way the target goes; null (also expected_progress) when the target equals the baseline.
+   */
   progress: number | null;
   expected_progress: number | null;
   status: TrackStatus;
@@ -71,6 +73,18 @@ export interface TrackOptions {
 export function trackStatus(progress: number, expectedProgress: number): TrackStatus {
   if (progress < expectedProgress - ON_TRACK_TOLERANCE) return 'behind';
   if (progress > expectedProgress + ON_TRACK_TOLERANCE) return 'ahead';
+  return 'on-track';
+}
+
+/**
+ * A target equal to its baseline ("+0%", a warning in lint) means holding a level:
+ * progress has no scale, so the actual is compared with the target itself, within
+ * ON_TRACK_TOLERANCE of it (relative) on track, above it ahead, below it behind.
+ */
+export function holdStatus(actual: number, target: number): TrackStatus {
+  const deviation = (actual - target) / (Math.abs(target) || 1);
+  if (deviation < -ON_TRACK_TOLERANCE) return 'behind';
+  if (deviation > ON_TRACK_TOLERANCE) return 'ahead';
   return 'on-track';
 }
 
@@ -131,17 +145,11 @@ export function trackPlan(plan: Plan, rows: readonly ActualRow[], options: Track
   const actuals: Record<string, DatedValue[]> = {};
   let latest: string | undefined;
 
-  (plan.objectives ?? []).forEach((o, index) => {
+  (plan.objectives ?? []).forEach((o) => {
     const target = resolveTarget(o, plan);
     const window = objectiveWindow(o, plan);
     const curve: Curve = o.curve ?? 'linear';
     const span = target - o.baseline;
-    if (span === 0) {
-      throw new PlanComputeError(
-        `objective ${o.id}: the target equals the baseline, so progress cannot be measured`,
-        ['objectives', index, 'target'],
-      );
-    }
     const base = {
       id: o.id, metric: o.metric, baseline: o.baseline, target,
       start: window.start, deadline: window.deadline, curve,
@@ -160,18 +168,19 @@ export function trackPlan(plan: Plan, rows: readonly ActualRow[], options: Track
     actuals[o.id] = series;
     if (latest === undefined || last.date > latest) latest = last.date;
     const expected = expectedValue(o, plan, last.date);
+    const forecast = forecastAtDeadline(curve, o.baseline, window, series);
+    const figures = { ...base, date: last.date, actual: last.value, expected, forecast };
+    if (span === 0) {
+      withData.push({ ...figures, progress: null, expected_progress: null, status: holdStatus(last.value, target), forecast_progress: null });
+      return;
+    }
     const progress = (last.value - o.baseline) / span;
     const expectedProgress = (expected - o.baseline) / span;
-    const forecast = forecastAtDeadline(curve, o.baseline, window, series);
     withData.push({
-      ...base,
-      date: last.date,
-      actual: last.value,
-      expected,
+      ...figures,
       progress,
       expected_progress: expectedProgress,
       status: trackStatus(progress, expectedProgress),
-      forecast,
       forecast_progress: forecast === null ? null : (forecast - o.baseline) / span,
     });
   });
