@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { forecastAtDeadline, holdStatus, trackPlan, trackStatus, type ActualRow } from '../../src/compute/track.js';
+import type { Objective, Plan } from '../../src/plan/schema.js';
+
+// Every objective runs from 2027-01-01 over 10 days (deadline 2027-01-11) unless said
+// otherwise, so "day 5" is 2027-01-06 and f = 0.5 there.
+function planWith(objectives: Partial<Objective>[]): Plan {
+  return {
+    smplan: 1,
+    plan: {
+      title: 'T', organization: 'O', locale: 'en', currency: 'NOK', timezone: 'Europe/Oslo',
+      start: '2027-01-01', end: '2027-12-31',
+    },
+    goals: [{ id: 'g', statement: 'S', priority: 'primary' }],
+    objectives: objectives.map((o, i) => ({
+      id: `o${i}`, goal: 'g', metric: 'm', baseline: 100, target: 200, deadline: '2027-01-11', ...o,
+    })) as Objective[],
+  };
+}
+
+function rows(...entries: [objective: string, date: string, value: number][]): ActualRow[] {
+  return entries.map(([objective, date, value], i) => ({ objective, date, value, file: 'a.csv', line: i + 2 }));
+}
+
+describe('trackStatus', () => {
+  it('allows 5 points either side of the expected progress', () => {
+    expect(trackStatus(0.44, 0.5)).toBe('behind');
+    expect(trackStatus(0.46, 0.5)).toBe('on-track');
+    expect(trackStatus(0.54, 0.5)).toBe('on-track');
+    expect(trackStatus(0.56, 0.5)).toBe('ahead');
+  });
+});
+
+describe('trackPlan', () => {
+  it('rising linear target: 140 of 100 -> 200 at half time is behind, trend reaches 180', () => {
+    const plan = planWith([{ id: 'reach' }]);
+    const [o] = trackPlan(plan, rows(['reach', '2027-01-06', 140])).objectives;
+    expect(o).toMatchObject({ id: 'reach', date: '2027-01-06', actual: 140, expected: 150, status: 'behind' });
+    expect(o!.progress).toBeCloseTo(0.4, 12);
+    expect(o!.expected_progress).toBeCloseTo(0.5, 12);
+    // One actual: the line from the baseline (day 0, 100) through (day 5, 140): 8 a day.
+    expect(o!.forecast).toBeCloseTo(180, 9);
+    expect(o!.forecast_progress).toBeCloseTo(0.8, 9);
+  });
+
+  it('falling target (cost per lead 10 -> -40 % = 6): 7 at half time is ahead, 9 is behind', () => {
+    const plan = planWith([{ id: 'cpl', baseline: 10, target: '-40%' }]);
+    const ahead = trackPlan(plan, rows(['cpl', '2027-01-06', 7])).objectives[0]!;
+    expect(ahead).toMatchObject({ target: 6, expected: 8, status: 'ahead' });
+    expect(ahead.progress).toBeCloseTo(0.75, 12); // (7 - 10) / (6 - 10)
+    expect(ahead.expected_progress).toBeCloseTo(0.5, 12);
+    expect(ahead.forecast).toBeCloseTo(4, 9); // -0.6 a day for 10 days
+    expect(ahead.forecast_progress).toBeCloseTo(1.5, 9);
+
+    const behind = trackPlan(plan, rows(['cpl', '2027-01-06', 9])).objectives[0]!;
+    expect(behind.progress).toBeCloseTo(0.25, 12);
+    expect(behind.status).toBe('behind');
+    expect(behind.forecast).toBeCloseTo(8, 9);
+  });
+
+  it('compound curve: 200 at half time of 100 -> 400 is on track, and the trend is fitted in log space', () => {
+    const plan = planWith([{ id: 'ig', baseline: 100, target: 400, curve: 'compound' }]);
+    const one = trackPlan(plan, rows(['ig', '2027-01-06', 200])).objectives[0]!;
+    expect(one.expected).toBeCloseTo(200, 9); // 100 * 4 ** 0.5
+    expect(one.progress).toBeCloseTo(1 / 3, 12);
+    expect(one.expected_progress).toBeCloseTo(1 / 3, 9);
+    expect(one.status).toBe('on-track');
+    expect(one.forecast).toBeCloseTo(400, 9); // doubling in 5 days, again in the next 5
+
+    // Two points on the curve itself (day 2: 100 * 4 ** 0.2): an exponential fit lands on 400,
+    // a straight line through the same points would not.
+    const two = trackPlan(plan, rows(['ig', '2027-01-03', 100 * 4 ** 0.2], ['ig', '2027-01-06', 200])).objectives[0]!;
+    expect(two.forecast).toBeCloseTo(400, 9);
+    expect(two.forecast_progress).toBeCloseTo(1, 9);
+  });
+
+  it('several actuals: least squares through the baseline and each point', () => {
+    // 20 days; points (0, 100), (5, 110), (10, 130): mean x 5, mean y 113.33, slope 150 / 50 = 3.
+    const plan = planWith([{ id: 'x', deadline: '2027-01-21' }]);
+    const o = trackPlan(plan, rows(['x', '2027-01-11', 130], ['x', '2027-01-06', 110])).objectives[0]!;
+    expect(o).toMatchObject({ date: '2027-01-11', actual: 130, expected: 150, status: 'behind' });
+    expect(o.forecast).toBeCloseTo(113 + 1 / 3 + 3 * 15, 9);
+    expect(o.forecast_progress).toBeCloseTo(0.58333333333, 9);
+  });
+
+  it('uses the objective start, not the plan start, for the curve and the trend', () => {
+    const plan = planWith([{ id: 's', start: '2027-01-11', deadline: '2027-01-21' }]);
+    const o = trackPlan(plan, rows(['s', '2027-01-16', 160])).objectives[0]!;
+    expect(o.expected).toBe(150);
+    expect(o.status).toBe('ahead');
+    expect(o.forecast).toBeCloseTo(220, 9);
+  });
+
+  it('puts objectives without actuals last, as no-data with no figures', () => {
+    const plan = planWith([{ id: 'first' }, { id: 'second' }, { id: 'third' }]);
+    const result = trackPlan(plan, rows(['third', '2027-01-06', 150]));
+    expect(result.objectives.map((o) => [o.id, o.status])).toEqual([['third', 'on-track'], ['first', 'no-data'], ['second', 'no-data']]);
+    expect(result.objectives[1]).toMatchObject({
+      date: null, actual: null, expected: null, progress: null, expected_progress: null, forecast: null, forecast_progress: null,
+    });
+    expect(result.actuals).toEqual({ third: [{ date: '2027-01-06', value: 150 }] });
+    expect(result.asOf).toBe('2027-01-06');
+  });
+
+  it('as of a date: later rows do not count', () => {
+    const plan = planWith([{ id: 'a', deadline: '2027-01-21' }, { id: 'b' }]);
+    const data = rows(['a', '2027-01-06', 110], ['a', '2027-01-11', 130], ['b', '2027-01-08', 190]);
+    const result = trackPlan(plan, data, { asOf: '2027-01-07' });
+    expect(result.asOf).toBe('2027-01-07');
+    expect(result.objectives.map((o) => [o.id, o.date, o.actual])).toEqual([['a', '2027-01-06', 110], ['b', null, null]]);
+    expect(result.objectives[0]!.expected).toBe(125);
+    expect(result.actuals).toEqual({ a: [{ date: '2027-01-06', value: 110 }] });
+  });
+
+  it('keeps one value per date (the last given) and sorts actuals by date', () => {
+    const plan = planWith([{ id: 'a' }]);
+    const result = trackPlan(plan, rows(['a', '2027-01-06', 150], ['a', '2027-01-03', 120], ['a', '2027-01-06', 150]));
+    expect(result.actuals.a).toEqual([{ date: '2027-01-03', value: 120 }, { date: '2027-01-06', value: 150 }]);
+  });
+
+  it('has no trend when the only actual is on the start day', () => {
+    const plan = planWith([{ id: 'a' }]);
+    const o = trackPlan(plan, rows(['a', '2027-01-01', 100])).objectives[0]!;
+    expect(o.status).toBe('on-track');
+    expect(o.forecast).toBeNull();
+    expect(o.forecast_progress).toBeNull();
+  });
+
+  it('a target equal to the baseline (+0 %) is held: compared with the target, no progress figures', () => {
+    const plan = planWith([{ id: 'hold', baseline: 100, target: '+0%' }]);
+    const at = (value: number) => trackPlan(plan, rows(['hold', '2027-01-06', value])).objectives[0]!;
+    expect(at(103)).toMatchObject({ status: 'on-track', progress: null, expected_progress: null, expected: 100 });
+    expect(at(90).status).toBe('behind');
+    expect(at(110).status).toBe('ahead');
+    expect(holdStatus(0, 0)).toBe('on-track');
+  });
+});
+
+describe('forecastAtDeadline', () => {
+  const window = { start: '2027-01-01', deadline: '2027-01-11' };
+  it('ignores actuals before the start (they are not part of the trend)', () => {
+    expect(forecastAtDeadline('linear', 100, window, [{ date: '2026-12-30', value: 500 }, { date: '2027-01-06', value: 140 }])).toBeCloseTo(180, 9);
+  });
+  it('has no log-space trend through an actual of 0', () => {
+    expect(forecastAtDeadline('compound', 100, window, [{ date: '2027-01-06', value: 0 }])).toBeNull();
+    expect(forecastAtDeadline('linear', 100, window, [{ date: '2027-01-06', value: 0 }])).toBeCloseTo(-100, 9);
+  });
+});
