@@ -4,6 +4,7 @@ import {
   type ChannelEngagement,
   type CompetitorBenchmark,
   type IndustryBenchmark,
+  type RankedEntry,
 } from '../compute/engagement.js';
 import type { LoadedPlan } from '../plan/load.js';
 import { formatCount, formatNumber, formatPercent } from './format.js';
@@ -29,33 +30,31 @@ function competitorsReport(loaded: LoadedPlan, result: CompetitorBenchmark, io: 
     out.push('sample of their last 20-30 posts), and our own under channels[].current.');
     return out.join('\n') + '\n';
   }
-  const figures = new Map<string, ChannelEngagement>();
-  for (const comp of result.competitors) for (const ch of comp.channels) figures.set(`${comp.name}\u0000${ch.channel}`, ch);
-  for (const ch of result.own) figures.set(`\u0001us\u0000${ch.channel}`, ch);
+  const figuresOf = (e: RankedEntry): ChannelEngagement =>
+    e.competitor === undefined ? result.own[e.index]! : result.competitors[e.competitor]!.channels[e.index]!;
 
   const columns: Column[] = [
     { header: '#', align: 'right' },
-    { header: 'Name', shrink: true, min: 10 },
+    { header: 'Name', shrink: true, min: 12 },
     { header: 'Followers', align: 'right' },
     { header: 'Posts', align: 'right' },
     { header: 'Engagement', align: 'right' },
     { header: 'Rate', align: 'right' },
     { header: 'Per post', align: 'right' },
-    { header: 'Posts/wk', align: 'right' },
   ];
   const mixColumns: Column[] = [
-    { header: 'Channel' },
-    { header: 'Name', shrink: true, min: 10 },
+    { header: 'Name', shrink: true, min: 12 },
+    { header: 'Posts/wk', align: 'right' },
     { header: 'Applause', align: 'right' },
     { header: 'Conversation', align: 'right' },
     { header: 'Amplification', align: 'right' },
   ];
-  const mix: string[][] = [];
   for (const ranking of result.ranking) {
     out.push(title(`${ranking.channel}: ranked by engagement rate per post`, c));
     const rows: string[][] = [];
+    const mix: string[][] = [];
     for (const e of ranking.entries) {
-      const ch = figures.get(e.own ? `\u0001us\u0000${ranking.channel}` : `${e.name}\u0000${ranking.channel}`)!;
+      const ch = figuresOf(e);
       const name = e.own ? `${us} (us)` : e.name;
       rows.push([
         String(e.rank),
@@ -65,25 +64,27 @@ function competitorsReport(loaded: LoadedPlan, result: CompetitorBenchmark, io: 
         formatCount(ch.engagement),
         formatPercent(ch.engagement_rate),
         formatPercent(ch.engagement_rate_per_post, 3),
+      ]);
+      mix.push([
+        name,
         ch.posts_per_week === undefined ? '–' : formatNumber(ch.posts_per_week),
+        formatPercent(ch.applause_rate, 3),
+        formatPercent(ch.conversation_rate, 3),
+        formatPercent(ch.amplification_rate, 3),
       ]);
-      mix.push([ranking.channel, name, formatPercent(ch.applause_rate, 3), formatPercent(ch.conversation_rate, 3), formatPercent(ch.amplification_rate, 3)]);
     }
-    for (const b of ranking.benchmarks) {
+    const notes: string[] = [];
+    ranking.benchmarks.forEach((b, i) => {
+      const mark = '*'.repeat(i + 1);
       const rate = formatPercent(b.engagement_rate, b.comparable_with === 'engagement_rate_per_post' ? 3 : 2);
-      rows.push([
-        '',
-        `Industry: ${benchmarkSource(b)}`,
-        '', '', '',
-        b.comparable_with === 'engagement_rate' ? rate : '',
-        b.comparable_with === 'engagement_rate_per_post' ? rate : '',
-        '',
-      ]);
-    }
-    out.push(...formatTable(columns, rows, { width, indent: 2, headerStyle: c.dim }), '');
+      const perPost = b.comparable_with === 'engagement_rate_per_post';
+      rows.push(['', `Industry${mark}`, '', '', '', perPost ? '' : rate, perPost ? rate : '']);
+      notes.push(`${mark} ${benchmarkSource(b)} (${b.formula})`);
+    });
+    out.push(...formatTable(columns, rows, { width, indent: 2, headerStyle: c.dim }));
+    for (const n of notes) out.push(c.dim(`  ${n}`));
+    out.push('', ...formatTable(mixColumns, mix, { width, indent: 2, headerStyle: c.dim }), '');
   }
-  out.push(title('Engagement per post and follower, by action', c));
-  out.push(...formatTable(mixColumns, mix, { width, indent: 2, headerStyle: c.dim }), '');
   const apart = result.benchmarks.filter((b) => b.comparable_with === null);
   if (apart.length) {
     out.push(title('Industry figures computed another way (not comparable with the rates above)', c));

@@ -76,6 +76,9 @@ export interface RankedEntry {
   own: boolean;
   engagement_rate_per_post: number;
   engagement_rate: number;
+  /** Where its figures are: competitors[competitor].channels[index], or own[index] for us. */
+  competitor?: number;
+  index: number;
 }
 
 export interface ChannelRanking {
@@ -198,10 +201,8 @@ export function competitorBenchmark(plan: Plan, postsCsv: ReadonlyMap<string, re
     if (!byChannel.has(channel)) byChannel.set(channel, []);
     byChannel.get(channel)!.push(e);
   };
-  for (const c of competitors) {
-    for (const ch of c.channels) add(rankable(c.name, false, ch), ch.channel);
-  }
-  for (const ch of own) add(rankable(plan.plan.organization, true, ch), ch.channel);
+  competitors.forEach((c, ci) => c.channels.forEach((ch, i) => add({ ...rankable(c.name, false, ch), competitor: ci, index: i }, ch.channel)));
+  own.forEach((ch, i) => add({ ...rankable(plan.plan.organization, true, ch), index: i }, ch.channel));
   const ranking: ChannelRanking[] = [...byChannel].map(([channel, entries]) => ({
     channel,
     // Stable sort: equal rates keep plan order (competitors first, then us).
@@ -213,6 +214,6 @@ export function competitorBenchmark(plan: Plan, postsCsv: ReadonlyMap<string, re
   return { competitors, own, ranking, benchmarks };
 }
 
-function rankable(name: string, own: boolean, ch: ChannelEngagement): Omit<RankedEntry, 'rank'> {
+function rankable(name: string, own: boolean, ch: ChannelEngagement): Omit<RankedEntry, 'rank' | 'index'> {
   return { name, own, engagement_rate_per_post: ch.engagement_rate_per_post, engagement_rate: ch.engagement_rate };
 }
