@@ -230,7 +230,7 @@ export function parseActualsCsv(text: string, file: string, context: ParseContex
     const hint = missing.includes('objective')
       ? ' (for an export of one metric, say which objective it is with --objective ID)'
       : `; name the export's columns with --map ${missing.map((k) => `${k}=COLUMN`).join(',')}`;
-    problem(1, 'error', `the header row has no ${named.join(', ')} column (found: ${found})${hint}`);
+    problem(1, 'error', `the header row has no ${named.join(' or ')} column (found: ${found})${hint}`);
     return { rows, findings };
   }
   if (context.objective && columns.objective !== undefined) {
