@@ -17,6 +17,7 @@ export const achievableTarget = defineRule({
     plan.objectives?.forEach((o, i) => {
       if (!(o.baseline > 0)) return;
       const target = targetValue(o);
+      if (target < 0) return; // objective-target's error
       const change = target / o.baseline - 1;
       const shown = `${change > 0 ? '+' : ''}${formatNumber(Math.round(change * 100))} %`;
       if (change > MAX_GROWTH) {

@@ -24,7 +24,8 @@ export const smartObjective = defineRule({
       if (o.start !== undefined && (o.start < start || o.start > end)) {
         reports.push({ path: ['objectives', i, 'start'], message: `the start ${o.start} is outside the plan period (${start} to ${end})` });
       }
-      if (targetValue(o) === o.baseline) {
+      // A relative target of a zero baseline is objective-target's error.
+      if (targetValue(o) === o.baseline && !(typeof o.target === 'string' && o.baseline === 0)) {
         reports.push({
           path: ['objectives', i, 'target'],
           message: `the target equals the baseline (${formatNumber(o.baseline)}): a specific objective states the change to reach`,

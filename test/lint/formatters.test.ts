@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { ruleCatalog } from '../../src/lint/catalog.js';
+import type { Finding } from '../../src/lint/finding.js';
+import { escapeData, escapeProperty, formatGithub } from '../../src/lint/formatters/github.js';
+import { formatters } from '../../src/lint/formatters/index.js';
+import { formatJunit } from '../../src/lint/formatters/junit.js';
+import { formatSarif } from '../../src/lint/formatters/sarif.js';
+import { parseXml } from './xml.js';
+
+const nasty = 'a <b> & "c" \'d\' 100% done,\r\nnext: line \u0007 ]]> end';
+
+const findings: Finding[] = [
+  { file: 'plans/a,b:c.yaml', line: 3, column: 7, severity: 'error', rule: 'schema-type', message: nasty, path: 'objectives[0].baseline' },
+  { file: 'plans/a,b:c.yaml', line: 9, column: 1, severity: 'warning', rule: 'goal-count', message: '3 primary goals', path: 'goals[2].priority' },
+  { file: 'other.yaml', line: 1, column: 1, severity: 'warning', rule: 'missing-section', message: 'no team section yet', path: '' },
+];
+
+describe('github format', () => {
+  it('writes one workflow command per finding', () => {
+    const lines = formatGithub(findings).split('\n');
+    expect(lines.at(-1)).toBe('');
+    expect(lines.slice(0, -1)).toEqual([
+      '::error file=plans/a%2Cb%3Ac.yaml,line=3,col=7,title=schema-type::a <b> & "c" \'d\' 100%25 done,%0D%0Anext: line \u0007 ]]> end',
+      '::warning file=plans/a%2Cb%3Ac.yaml,line=9,col=1,title=goal-count::3 primary goals',
+      '::warning file=other.yaml,line=1,col=1,title=missing-section::no team section yet',
+    ]);
+  });
+
+  it('escapes as the Actions toolkit does: % first, then CR and LF; properties also : and ,', () => {
+    expect(escapeData('50%\r\n')).toBe('50%25%0D%0A');
+    expect(escapeData('%0A')).toBe('%250A'); // not decoded back into a newline by the runner
+    expect(escapeProperty('C:\\plans,x.yaml')).toBe('C%3A\\plans%2Cx.yaml');
+  });
+
+  it('prints nothing for no findings', () => {
+    expect(formatGithub([])).toBe('');
+  });
+});
+
+describe('junit format', () => {
+  it('is well-formed XML: one suite per file, a failing case per finding, passing files listed', () => {
+    const xml = formatJunit(findings, { files: ['plans/a,b:c.yaml', 'clean.yaml', 'other.yaml'] });
+    const root = parseXml(xml);
+    expect(root.name).toBe('testsuites');
+    expect(root.attributes).toMatchObject({ tests: '4', failures: '3', errors: '0' });
+    expect(root.children.map((s) => [s.attributes.name, s.attributes.tests, s.attributes.failures])).toEqual([
+      ['plans/a,b:c.yaml', '2', '2'],
+      ['clean.yaml', '1', '0'],
+      ['other.yaml', '1', '1'],
+    ]);
+    const [first] = root.children[0]!.children;
+    const failure = first!.children[0]!;
+    expect(failure.name).toBe('failure');
+    expect(failure.attributes.type).toBe('error');
+    // The message survives escaping (control characters made visible, one line).
+    expect(failure.attributes.message).toBe('a <b> & "c" \'d\' 100% done, next: line ? ]]> end');
+    expect(failure.text).toContain('plans/a,b:c.yaml:3:7  error');
+    expect(failure.text).toContain('at objectives[0].baseline');
+    expect(root.children[1]!.children[0]!.children).toEqual([]);
+    expect(root.children[2]!.children[0]!.children[0]!.attributes.type).toBe('warning');
+  });
+
+  it('replaces characters XML cannot hold, such as a lone surrogate', () => {
+    const xml = formatJunit([{ ...findings[2]!, message: 'bad \ud800 char \uffff' }], { files: ['other.yaml'] });
+    expect(() => parseXml(xml)).not.toThrow();
+    expect(xml).toContain('bad \ufffd char \ufffd');
+  });
+
+  it('lists every file as passing when there is nothing to report', () => {
+    const root = parseXml(formatJunit([], { files: ['a.yaml', 'b.yaml'] }));
+    expect(root.attributes).toMatchObject({ tests: '2', failures: '0' });
+  });
+});
+
+describe('sarif format', () => {
+  const log = JSON.parse(formatSarif(findings)) as {
+    version: string;
+    $schema: string;
+    runs: {
+      tool: { driver: { name: string; rules: { id: string; shortDescription: { text: string }; defaultConfiguration: { level: string }; properties: { method: string } }[] } };
+      results: { ruleId: string; ruleIndex: number; level: string; message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: { startLine: number; startColumn: number } } }[] }[];
+    }[];
+  };
+
+  it('is SARIF 2.1.0 with every rule smplan knows, and its method section', () => {
+    expect(log.version).toBe('2.1.0');
+    expect(log.$schema).toMatch(/sarif-2\.1\.0/);
+    const driver = log.runs[0]!.tool.driver;
+    expect(driver.name).toBe('smplan');
+    expect(driver.rules.map((r) => r.id)).toEqual(ruleCatalog().map((r) => r.id));
+    const goalCount = driver.rules.find((r) => r.id === 'goal-count')!;
+    expect(goalCount.properties.method).toBe('§2 Objectives (business goals)');
+    expect(goalCount.defaultConfiguration.level).toBe('warning');
+    expect(goalCount.shortDescription.text).toMatch(/at most 2 primary/);
+  });
+
+  it('has one result per finding, at its file, line and column, pointing at its rule', () => {
+    const { results, tool } = log.runs[0]!;
+    expect(results).toHaveLength(3);
+    for (const [i, r] of results.entries()) {
+      expect(tool.driver.rules[r.ruleIndex]!.id).toBe(r.ruleId);
+      expect(r.level).toBe(findings[i]!.severity);
+      expect(r.message.text).toBe(findings[i]!.message);
+    }
+    expect(results[0]!.locations[0]!.physicalLocation).toEqual({
+      artifactLocation: { uri: 'plans/a%2Cb%3Ac.yaml', uriBaseId: '%SRCROOT%' },
+      region: { startLine: 3, startColumn: 7 },
+    });
+  });
+
+  it('gives absolute paths as file:// URIs and has a descriptor even for an unknown rule id', () => {
+    const out = JSON.parse(formatSarif([{ ...findings[2]!, file: '/tmp/my plan.yaml', rule: 'future-rule' }])) as typeof log;
+    const run = out.runs[0]!;
+    expect(run.results[0]!.locations[0]!.physicalLocation.artifactLocation).toEqual({ uri: 'file:///tmp/my%20plan.yaml' });
+    expect(run.tool.driver.rules[run.results[0]!.ruleIndex]!.id).toBe('future-rule');
+  });
+});
+
+describe('json format', () => {
+  it('is the contract array of {file, line, column, severity, rule, message, path}', () => {
+    const out = JSON.parse(formatters.json!(findings, { files: [] })) as Finding[];
+    expect(out).toEqual(findings);
+    expect(Object.keys(out[0]!)).toEqual(['file', 'line', 'column', 'severity', 'rule', 'message', 'path']);
+  });
+});
+
+describe('the XML check used above', () => {
+  it('rejects what is not well-formed', () => {
+    for (const bad of ['<a><b></a></b>', '<a x="1" x="2"/>', '<a>1 & 2</a>', '<a x="<"/>', '<a/><b/>', '<a>', '<a>\u0001</a>', '<a>&nbsp;</a>']) {
+      expect(() => parseXml(bad), bad).toThrow();
+    }
+    expect(parseXml('<?xml version="1.0"?>\n<a x="&quot;&#10;"><b/>t&amp;</a>')).toMatchObject({ attributes: { x: '"\n' }, text: 't&' });
+  });
+});
