@@ -162,6 +162,7 @@ function decode(bytes: Uint8Array, file: string): { text: string } | { finding: 
 function yamlMessage(code: string, message: string): string {
   const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
   if (code === 'TAB_AS_INDENT') return 'a tab is used for indentation: YAML indents with spaces';
+  if (/call stack/i.test(first)) return 'the YAML is nested too deeply to be a plan';
   if (code === 'DUPLICATE_KEY') return `${first}: each key may appear once in a mapping`;
   return first;
 }
