@@ -18,7 +18,7 @@ type AnySchema = z.core.$ZodType;
 export function explainIssue(issue: Issue, data: unknown): Explained[] {
   const path = issue.path as PlanPath;
   const key = path.at(-1);
-  const name = typeof key === 'string' ? `\`${key}\`` : 'this entry';
+  const name = typeof key === 'string' ? `\`${key}\`` : path.length === 0 ? 'the plan' : 'this entry';
   switch (issue.code) {
     case 'unrecognized_keys': {
       const known = objectKeysAt(planSchema, path);
