@@ -1,0 +1,201 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ACCEPTANCE, hasStackTrace, runCli, spawnCli } from '../helpers/cli.js';
+
+// kaffebar.yaml: ig-reach 12000 -> 30000 compound 2027-01-01..09-30; loyalty-signups 150 -> +120 % (330)
+// linear 2027-02-15..11-15; cost-per-signup 8.5 -> -30 % (5.95) linear 2027-01-01..05-31.
+const PLAN = path.join(ACCEPTANCE, 'kaffebar.yaml');
+const ACTUALS = path.join(ACCEPTANCE, 'kaffebar-actuals.csv');
+const EXPECTED = JSON.parse(readFileSync(path.resolve(ACCEPTANCE, '../expected/kaffebar-track.json'), 'utf8')) as {
+  objectives: Record<string, number | string>[];
+};
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'smplan-track-'));
+});
+
+function csv(name: string, text: string): string {
+  writeFileSync(path.join(dir, name), text);
+  return name;
+}
+
+async function track(...args: string[]) {
+  return runCli(['track', PLAN, ...args], { cwd: dir });
+}
+
+async function trackJson(...args: string[]) {
+  const r = await track('--json', ...args);
+  expect(r.code, r.stderr).toBe(0);
+  return JSON.parse(r.stdout) as { as_of: string; objectives: Record<string, unknown>[] };
+}
+
+describe('smplan track --json', () => {
+  it('matches the contract figures for the acceptance fixture', async () => {
+    const out = await trackJson('--actuals', ACTUALS);
+    expect(out.objectives).toHaveLength(EXPECTED.objectives.length);
+    EXPECTED.objectives.forEach((want, i) => {
+      const got = out.objectives[i]!;
+      for (const [key, value] of Object.entries(want)) {
+        if (typeof value === 'number') expect(got[key], `${String(want.id)}.${key}`).toBeCloseTo(value, 9);
+        else expect(got[key], `${String(want.id)}.${key}`).toBe(value);
+      }
+    });
+    expect(out.as_of).toBe('2027-06-30');
+  });
+
+  it('adds the forecast at the deadline', async () => {
+    const out = await trackJson('--actuals', ACTUALS);
+    const signups = out.objectives.find((o) => o.id === 'loyalty-signups')!;
+    // Baseline 150 on 2027-02-15, 190 on 06-30 (135 days later); deadline 273 days after the start.
+    expect(signups.forecast).toBeCloseTo(150 + (40 / 135) * 273, 9);
+    expect(signups.forecast_progress).toBeCloseTo((40 / 135) * 273 / 180, 9);
+    const cost = out.objectives.find((o) => o.id === 'cost-per-signup')!;
+    // 8.5 on 01-01, 7.9 on 03-31 (89 days); deadline 150 days: 8.5 - 0.6 / 89 * 150.
+    expect(cost.forecast).toBeCloseTo(8.5 - (0.6 / 89) * 150, 9);
+  });
+
+  it('--as-of: the review as it stood then (later rows ignored, the rest no-data)', async () => {
+    const out = await trackJson('--actuals', ACTUALS, '--as-of', '2027-03-15');
+    expect(out.as_of).toBe('2027-03-15');
+    expect(out.objectives.map((o) => [o.id, o.date, o.actual, o.status])).toEqual([
+      ['ig-reach', '2027-02-28', 13500, 'behind'],
+      ['loyalty-signups', null, null, 'no-data'],
+      ['cost-per-signup', null, null, 'no-data'],
+    ]);
+    // 12000 * 2.5 ** (58 / 272) = 14,431.6: progress 1500 / 18000 = 0.083 against 0.135.
+    expect(out.objectives[0]!.expected).toBeCloseTo(12000 * 2.5 ** (58 / 272), 6);
+  });
+
+  it('--map and --objective read a Norwegian single-metric export; several files combine', async () => {
+    const reach = csv('instagram-no.csv', 'Dato;Rekkevidde;Merknad\n28.02.2027;"13 500";\n30.04.2027;"17 800";eksport fra Meta\n');
+    const signups = csv('signups.csv', 'date,objective,value\n2027-06-30,loyalty-signups,190\n');
+    const out = await trackJson('--actuals', reach, '--actuals', signups, '--map', 'date=Dato,value=Rekkevidde', '--objective', 'ig-reach');
+    expect(out.objectives.map((o) => [o.id, o.date, o.actual, o.status])).toEqual([
+      ['ig-reach', '2027-04-30', 17800, 'on-track'],
+      ['loyalty-signups', '2027-06-30', 190, 'behind'],
+      ['cost-per-signup', null, null, 'no-data'],
+    ]);
+  });
+});
+
+describe('smplan track (table)', () => {
+  it('prints a table with status, planned progress and the forecast', async () => {
+    const r = await track('--actuals', ACTUALS);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const lines = r.stdout.split('\n');
+    expect(lines).toContain('As of 2027-06-30');
+    expect(r.stdout).toMatch(/^Objective\s+Date\s+Actual\s+Expected\s+Progress\s+Planned\s+Status$/m);
+    expect(r.stdout).toMatch(/^ig-reach\s+2027-04-30\s+17,800\s+17,918\s+32\.2 %\s+32\.9 %\s+on-track$/m);
+    expect(r.stdout).toMatch(/^cost-per-signup\s+2027-03-31\s+7\.90\s+6\.99\s+23\.5 %\s+59\.3 %\s+behind$/m);
+    expect(r.stdout).toContain('loyalty-signups: 230.9 by 2027-11-15 (target 330, 45 % of the way)');
+    expect(r.stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('colours the status on a terminal only, never with NO_COLOR', async () => {
+    const tty = await runCli(['track', PLAN, '--actuals', ACTUALS], { cwd: dir, tty: true });
+    expect(tty.stdout).toContain('\u001b[31mbehind');
+    const noColor = await runCli(['track', PLAN, '--actuals', ACTUALS], { cwd: dir, tty: true, env: { NO_COLOR: '1' } });
+    expect(noColor.stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('shows no-data rows with dashes', async () => {
+    const r = await track('--actuals', ACTUALS, '--as-of', '2027-03-15');
+    expect(r.stdout).toMatch(/^loyalty-signups\s+–\s+–\s+–\s+–\s+–\s+no-data$/m);
+  });
+});
+
+describe('smplan track: bad actuals', () => {
+  const header = 'date,objective,value\n';
+  it.each([
+    ['unknown objective', '2027-03-31,ig-rech,100\n', 'unknown.csv:2  error  "ig-rech" is not an objective of the plan (did you mean ig-reach?)'],
+    ['impossible date', '2027-02-30,ig-reach,100\n', 'baddate.csv:2  error  "2027-02-30" is not a day in the calendar'],
+    ['day-first date with month 13', '31.13.2027,ig-reach,100\n', 'baddot.csv:2  error  "31.13.2027" is not a day in the calendar'],
+    ['American date', '03/31/2027,ig-reach,100\n', 'slash.csv:2  error  "03/31/2027" is not a date: write YYYY-MM-DD (or DD.MM.YYYY)'],
+    ['non-number', '2027-03-31,ig-reach,12k\n', 'nan.csv:2  error  the value "12k" is not a number'],
+    ['conflicting duplicate', '2027-03-31,ig-reach,100\n2027-03-31,ig-reach,120\n', 'dup.csv:3  error  ig-reach on 2027-03-31 is 120 here but 100 at line 2: keep one'],
+  ])('%s: exit 1, FILE:LINE named, no stack trace', async (name, body, message) => {
+    const file = csv(message.split(':')[0]!, header + body);
+    const r = await track('--actuals', file);
+    expect(r.code, name).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(message);
+    expect(r.stderr).toMatch(/the actual figures have 1 error:/);
+    expect(hasStackTrace(r.stderr)).toBe(false);
+  });
+
+  it('lists every error of every file, with warnings, in one run', async () => {
+    const a = csv('many-a.csv', header + '2027-03-31,nope,1\n2027-03-31,ig-reach,x\n');
+    const b = csv('many-b.csv', 'Date,Objective,Value\n2027-02-30,ig-reach,1\n2026-12-01,cost-per-signup,9\n');
+    const r = await track('--actuals', a, '--actuals', b);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/the actual figures have 3 errors:/);
+    for (const where of ['many-a.csv:2  error', 'many-a.csv:3  error', 'many-b.csv:2  error', 'many-b.csv:3  warning  2026-12-01 is before cost-per-signup starts (2027-01-01)']) {
+      expect(r.stderr).toContain(where);
+    }
+  });
+
+  it('a conflicting duplicate across files names both', async () => {
+    const a = csv('dup-a.csv', header + '2027-03-31,cost-per-signup,7.9\n');
+    const b = csv('dup-b.csv', header + '2027-03-31,cost-per-signup,"7,5"\n');
+    const r = await track('--actuals', a, '--actuals', b);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('dup-b.csv:2  error  cost-per-signup on 2027-03-31 is 7.5 here but 7.9 at dup-a.csv:2: keep one');
+  });
+
+  it('warnings (identical duplicate, outside the window, no value) go to stderr and keep exit 0', async () => {
+    const file = csv(
+      'warn.csv',
+      header +
+        '2027-03-31,cost-per-signup,7.9\n2027-03-31,cost-per-signup,7.90\n2027-07-31,cost-per-signup,6.1\n2026-12-15,ig-reach,11800\n2027-04-30,ig-reach,\n',
+    );
+    const r = await track('--json', '--actuals', file);
+    expect(r.code).toBe(0);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      'warn.csv:3  warning  cost-per-signup on 2027-03-31 is already given at line 2 with the same value; counted once',
+      "warn.csv:4  warning  2027-07-31 is after cost-per-signup's deadline (2027-05-31): the expected value extends the curve past the target",
+      'warn.csv:5  warning  2026-12-15 is before ig-reach starts (2027-01-01)',
+      'warn.csv:6  warning  no value: the row is skipped',
+    ]);
+    const out = JSON.parse(r.stdout) as { objectives: { id: string; actual: number; date: string }[] };
+    expect(out.objectives.find((o) => o.id === 'cost-per-signup')).toMatchObject({ date: '2027-07-31', actual: 6.1 });
+  });
+
+  it('a header without the columns: exit 1 at FILE:1 with the --map hint', async () => {
+    const file = csv('meta.csv', 'Date,Reach\n2027-03-31,100\n');
+    const r = await track('--actuals', file);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('meta.csv:1  error  the header row has no objective or value column (found: Date, Reach)');
+  });
+});
+
+describe('smplan track: usage and environment errors (exit 2)', () => {
+  it.each([
+    ['no --actuals', [], /missing --actuals CSV/],
+    ['a missing CSV file', ['--actuals', 'nope.csv'], /nope\.csv: cannot read: no such file/],
+    ['an unknown --objective', ['--actuals', ACTUALS, '--objective', 'ig-rech'], /--objective ig-rech: the plan has no such objective \(did you mean ig-reach\?\)/],
+    ['a bad --map', ['--actuals', ACTUALS, '--map', 'dates=Dato'], /--map: "dates" is not a column smplan reads \(did you mean date\?\)/],
+    ['a bad --as-of', ['--actuals', ACTUALS, '--as-of', '2027-02-30'], /expected a date as YYYY-MM-DD/],
+  ])('%s', async (_name, args, message) => {
+    const r = await track(...(args as string[]));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(hasStackTrace(r.stderr)).toBe(false);
+  });
+
+  it('a plan with errors is refused with exit 1 before the actuals are read', async () => {
+    const r = await runCli(['track', path.join(ACCEPTANCE, 'bad/wrong-type.yaml'), '--actuals', 'nope.csv'], { cwd: dir });
+    expect(r.code).toBe(1);
+  });
+});
+
+describe('the built CLI', () => {
+  it('prints only JSON on stdout and exits 0', () => {
+    const r = spawnCli(['track', '--json', PLAN, '--actuals', ACTUALS]);
+    expect(r.code, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as { objectives: unknown[] }).objectives).toHaveLength(3);
+  });
+});
