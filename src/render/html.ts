@@ -1,0 +1,346 @@
+/**
+ * One self-contained plan.html from the strategy folder: every chapter's Markdown converted with
+ * markdown-it, links between chapters turned into in-page anchors, charts and fonts inlined, a
+ * cover and a table of contents, and a print stylesheet. It fetches nothing: no http(s) sources,
+ * a Content-Security-Policy that allows inline styles, data: images and data: fonts only.
+ * Plan text is untrusted: raw HTML in it is shown as text, and only safe link targets survive.
+ */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type MarkdownIt from 'markdown-it';
+import type { LoadedPlan } from '../plan/load.js';
+import type { Locale } from '../plan/schema.js';
+import type { Chart, StrategyFolder } from './folder.js';
+import { createFormatter } from './format.js';
+import { builtinTemplatesDir } from './paths.js';
+
+export const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
+
+export interface HtmlOptions {
+  /** Templates from `smplan templates eject`; document/* there override the built-ins. */
+  templatesDir?: string | undefined;
+  paper?: 'a4' | 'letter';
+  /** The date on the cover (YYYY-MM-DD); default today, or SOURCE_DATE_EPOCH for reproducible builds. */
+  date?: string;
+}
+
+/** Words the document shell needs, by key; the plan's catalogue wins, document/messages.json fills gaps. */
+export type Messages = Record<string, string>;
+
+export async function renderHtml(folder: StrategyFolder, loaded: LoadedPlan, options: HtmlOptions = {}): Promise<string> {
+  const [{ default: MarkdownItCtor }, { default: Handlebars }] = await Promise.all([import('markdown-it'), import('handlebars')]);
+  const plan = loaded.plan.plan;
+  const locale = plan.locale as Locale;
+  const [layout, css, fallbackMessages, fonts] = await Promise.all([
+    readTemplate('layout.html.hbs', options.templatesDir),
+    readTemplate('print.css', options.templatesDir),
+    readTemplate('messages.json', options.templatesDir).then((t) => JSON.parse(t) as Record<string, Messages>),
+    fontFaces(),
+  ]);
+  const messages: Messages = { ...(fallbackMessages.en ?? {}), ...(fallbackMessages[locale] ?? {}), ...folder.messages };
+  const t = (key: string, values: Record<string, string> = {}) =>
+    (messages[key] ?? key).replace(/\{(\w+)\}/g, (m, name: string) => values[name] ?? m);
+
+  const fmt = createFormatter(locale, plan.currency);
+  const md = createMarkdown(MarkdownItCtor);
+  const chapterIds = new Map<string, string>([['README.md', 'contents']]);
+  for (const c of folder.chapters) chapterIds.set(c.file, `chapter-${c.slug}`);
+  const charts = new Map(folder.charts.map((c, i) => [c.file, { chart: c, index: i }]));
+  const ids = new Set<string>(['cover', 'contents', 'overview']);
+
+  const renderPart = (markdown: string, scope: string, file: string) => {
+    const env: RenderEnv = { scope, file, chapterIds, charts, ids };
+    return md.render(markdown, env);
+  };
+  const overview = renderPart(stripIndexList(folder.readme, folder.chapters.map((c) => c.file)), 'overview', 'README.md');
+  const chapters = folder.chapters.map((c, i) => ({
+    id: `chapter-${c.slug}`,
+    number: i + 1,
+    title: c.title,
+    html: renderPart(c.markdown, c.slug, c.file),
+  }));
+  for (const c of chapters) ids.add(c.id);
+
+  const template = Handlebars.create().compile(layout, { strict: false, noEscape: false });
+  const html = template({
+    lang: plan.locale,
+    csp: CSP,
+    title: folder.title,
+    css,
+    fonts,
+    page: {
+      size: options.paper === 'letter' ? 'letter' : 'A4',
+      header: cssString(folder.title),
+      pageOf: cssPageOf(t('document.page_of')),
+    },
+    cover: {
+      title: folder.title,
+      organization: plan.organization,
+      period: t('index.period_value', { start: fmt.date(plan.start), end: fmt.date(plan.end) }),
+      date: fmt.date(options.date ?? renderDate()),
+      author: plan.author,
+      version: plan.version === undefined ? undefined : String(plan.version),
+    },
+    labels: {
+      organization: t('index.organisation'),
+      period: t('index.period'),
+      date: t('document.date'),
+      author: t('index.author'),
+      version: t('index.version'),
+      contents: t('index.chapters'),
+      overview: t('document.overview'),
+    },
+    overview,
+    chapters,
+  });
+  return fixDanglingAnchors(html, ids);
+}
+
+interface RenderEnv {
+  /** The chapter slug being rendered: heading ids are scoped by it so chapters cannot collide. */
+  scope: string;
+  file: string;
+  chapterIds: Map<string, string>;
+  charts: Map<string, { chart: Chart; index: number }>;
+  ids: Set<string>;
+}
+
+/** Link targets plan text may use in the document; the rest become plain text. */
+const UNSAFE_SCHEME = /^\s*(javascript|vbscript|file|data):/i;
+
+function createMarkdown(MarkdownItCtor: typeof MarkdownIt): MarkdownIt {
+  const md = new MarkdownItCtor({ html: false, linkify: false, typographer: false });
+  md.validateLink = (url: string) => !UNSAFE_SCHEME.test(decodeLoose(url));
+
+  // Heading ids scoped by chapter, GitHub style within it, so `04-x.md#heading` links resolve.
+  md.core.ruler.push('smplan_heading_ids', (state) => {
+    const env = state.env as RenderEnv;
+    const tokens = state.tokens;
+    for (let i = 0; i < tokens.length; i++) {
+      const tok = tokens[i]!;
+      if (tok.type !== 'heading_open') continue;
+      const text = tokens[i + 1]?.children?.map((c) => c.content).join('') ?? '';
+      let id = `${env.scope}--${slugify(text)}`;
+      for (let n = 1; env.ids.has(id); n++) id = `${env.scope}--${slugify(text)}-${n}`;
+      env.ids.add(id);
+      tok.attrSet('id', id);
+    }
+  });
+
+  const renderToken = md.renderer.renderToken.bind(md.renderer);
+  const openLinks: boolean[] = [];
+  md.renderer.rules.link_open = (tokens, idx, options, env: RenderEnv) => {
+    const tok = tokens[idx]!;
+    const target = resolveLink(tok.attrGet('href') ?? '', env);
+    if (target.kind === 'anchor') {
+      tok.attrSet('href', target.href);
+      openLinks.push(true);
+      return renderToken(tokens, idx, options);
+    }
+    if (target.kind === 'mail') {
+      openLinks.push(true);
+      return renderToken(tokens, idx, options);
+    }
+    // Web links stay readable but are not live: the document must not point anywhere off-page.
+    openLinks.push(false);
+    tok.attrSet('data-url', target.kind === 'web' ? target.url : '');
+    return '<span class="link">';
+  };
+  md.renderer.rules.link_close = (tokens, idx, options, env: RenderEnv) => {
+    const live = openLinks.pop();
+    if (live) return renderToken(tokens, idx, options);
+    const open = findOpen(tokens, idx);
+    const url = open?.attrGet('data-url') ?? '';
+    const text = tokens.slice((open ? tokens.indexOf(open) : idx) + 1, idx).map((t) => t.content).join('');
+    void env;
+    return url && url !== text ? ` <span class="url">(${md.utils.escapeHtml(url)})</span></span>` : '</span>';
+  };
+
+  md.renderer.rules.image = (tokens, idx, _options, env: RenderEnv) => {
+    const tok = tokens[idx]!;
+    const src = normaliseRelative(tok.attrGet('src') ?? '');
+    const alt = md.utils.escapeHtml(tok.children?.map((c) => c.content).join('') ?? tok.content);
+    const found = env.charts.get(src);
+    if (!found) return `<span class="missing-image">[${alt}]</span>`;
+    const { chart, index } = found;
+    const id = chartId(chart.file);
+    env.ids.add(id);
+    const caption = md.utils.escapeHtml(chart.title || tok.content);
+    return `<span class="figure" role="figure" id="${id}" aria-label="${caption}">${inlineSvg(chart.svg, `c${index}`, caption)}<span class="caption">${caption}</span></span>`;
+  };
+
+  // Tables scroll on screens and keep their rows together in print (print.css).
+  md.renderer.rules.table_open = () => '<div class="table"><table>\n';
+  md.renderer.rules.table_close = () => '</table></div>\n';
+  return md;
+}
+
+function findOpen(tokens: { type: string }[], closeIdx: number) {
+  let depth = 0;
+  for (let i = closeIdx - 1; i >= 0; i--) {
+    const t = tokens[i]! as import('markdown-it').Token;
+    if (t.type === 'link_close') depth++;
+    else if (t.type === 'link_open') {
+      if (depth === 0) return t;
+      depth--;
+    }
+  }
+  return undefined;
+}
+
+type LinkTarget = { kind: 'anchor'; href: string } | { kind: 'web'; url: string } | { kind: 'mail' } | { kind: 'none' };
+
+function resolveLink(href: string, env: RenderEnv): LinkTarget {
+  const raw = href.trim();
+  if (/^https?:\/\//i.test(raw)) return { kind: 'web', url: raw };
+  if (/^mailto:/i.test(raw)) return { kind: 'mail' };
+  if (/^[a-z][a-z0-9+.-]*:/i.test(raw)) return { kind: 'none' };
+  const hash = raw.indexOf('#');
+  const file = normaliseRelative(hash < 0 ? raw : raw.slice(0, hash));
+  const fragment = hash < 0 ? '' : decodeLoose(raw.slice(hash + 1));
+  if (file === '' && fragment) return { kind: 'anchor', href: `#${env.scope}--${fragment}` };
+  const chapterId = env.chapterIds.get(file);
+  if (chapterId) {
+    if (!fragment) return { kind: 'anchor', href: `#${chapterId}` };
+    const scope = file === 'README.md' ? 'overview' : chapterId.replace(/^chapter-/, '');
+    return { kind: 'anchor', href: `#${scope}--${fragment}` };
+  }
+  if (env.charts.has(file)) return { kind: 'anchor', href: `#${chartId(file)}` };
+  return { kind: 'none' };
+}
+
+/** Any link to a heading that does not exist falls back to its chapter (or the contents). */
+function fixDanglingAnchors(html: string, ids: Set<string>): string {
+  return html.replace(/href="#([^"]*)"/g, (m, id: string) => {
+    const decoded = decodeEntities(id);
+    if (ids.has(decoded)) return m;
+    const scope = decoded.split('--')[0]!;
+    const chapter = `chapter-${scope}`;
+    return `href="#${ids.has(chapter) ? chapter : 'contents'}"`;
+  });
+}
+
+function decodeEntities(s: string): string {
+  return s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+}
+
+function normaliseRelative(p: string): string {
+  return decodeLoose(p.trim()).replace(/^\.\//, '');
+}
+
+function decodeLoose(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens; letters of any script kept. */
+export function slugify(text: string): string {
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\p{M}\s_-]/gu, '')
+    .replace(/\s/g, '-');
+}
+
+export function chartId(file: string): string {
+  return `chart-${path.posix.basename(file).replace(/\.svg$/i, '').replace(/[^a-zA-Z0-9_-]/g, '-')}`;
+}
+
+/**
+ * The README lists every chapter; in the document the table of contents does that, so the list
+ * of links to chapter files is dropped and the rest (summary, open points) kept.
+ */
+export function stripIndexList(readme: string, chapterFiles: string[]): string {
+  const files = new Set(chapterFiles);
+  const lines = readme.split('\n');
+  const isChapterItem = (line: string) => {
+    const m = /^\s*(?:[-*+]|\d+[.)])\s+.*\]\(([^)#\s]+)/.exec(line);
+    return Boolean(m && files.has(normaliseRelative(m[1]!)));
+  };
+  return lines.filter((l) => !isChapterItem(l)).join('\n');
+}
+
+/**
+ * Inline SVG shares the page's fonts (Noto Sans: Cyrillic and æøå in charts) and stays sharp in
+ * the PDF. Ids are prefixed so charts cannot steal each other's clip paths. Anything that could
+ * run or fetch keeps the SVG in an <img>, where browsers do neither.
+ */
+export function inlineSvg(svg: string, prefix: string, label: string): string {
+  const body = svg.replace(/^\s*<\?xml[^>]*\?>\s*/i, '').replace(/<!DOCTYPE[^>]*>\s*/i, '').trim();
+  const risky = /<script|<foreignObject|<iframe|<!ENTITY|\son[a-z]+\s*=|(?:xlink:)?href\s*=\s*["'](?!#)|url\(\s*["']?(?!#)/i;
+  if (!/^<svg[\s>]/i.test(body) || risky.test(body)) {
+    return `<img class="chart" alt="${label}" src="data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}">`;
+  }
+  return body
+    .replace(/\sid="([^"]+)"/g, ` id="${prefix}-$1"`)
+    .replace(/url\(#([^)]+)\)/g, `url(#${prefix}-$1)`)
+    .replace(/((?:xlink:)?href)="#([^"]+)"/g, `$1="#${prefix}-$2"`)
+    .replace(/^<svg/i, `<svg role="img" aria-label="${label}"`);
+}
+
+/** A CSS string literal; `<` is escaped too so the text can never close the <style> element. */
+export function cssString(text: string): string {
+  return `"${text.replace(/[\\"<>\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
+}
+
+/** "Page {page} of {pages}" as a CSS content value with the page counters. */
+export function cssPageOf(pattern: string): string {
+  return pattern
+    .split(/(\{page\}|\{pages\})/)
+    .filter((p) => p !== '')
+    .map((p) => (p === '{page}' ? 'counter(page)' : p === '{pages}' ? 'counter(pages)' : cssString(p)))
+    .join(' ');
+}
+
+function renderDate(): string {
+  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
+  const d = Number.isFinite(epoch) && process.env.SOURCE_DATE_EPOCH ? new Date(epoch * 1000) : new Date();
+  return d.toISOString().slice(0, 10);
+}
+
+/** A document template: the user's folder first (templates eject), else the built-in one. */
+export async function readTemplate(name: string, templatesDir?: string): Promise<string> {
+  if (templatesDir) {
+    try {
+      return await readFile(path.join(templatesDir, 'document', name), 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
+  }
+  return readFile(path.join(builtinTemplatesDir(), 'document', name), 'utf8');
+}
+
+const FONT_SUBSETS = ['latin', 'latin-ext', 'cyrillic'];
+let fontCache: string | undefined;
+
+/**
+ * Noto Sans regular and bold for Latin (æøå), Latin Extended and Cyrillic, base64 in @font-face
+ * rules taken from @fontsource/noto-sans's own CSS (its unicode-range keeps each subset apart).
+ */
+export async function fontFaces(): Promise<string> {
+  if (fontCache) return fontCache;
+  const require = createRequire(import.meta.url);
+  const rules: string[] = [];
+  for (const weight of [400, 700]) {
+    const cssFile = require.resolve(`@fontsource/noto-sans/${weight}.css`);
+    const css = await readFile(cssFile, 'utf8');
+    for (const block of css.split(/(?=\/\* noto-sans-)/)) {
+      const m = /\/\* noto-sans-([a-z-]+)-\d+-normal \*\//.exec(block);
+      const range = /unicode-range:\s*([^;]+);/.exec(block)?.[1];
+      if (!m || !range || !FONT_SUBSETS.includes(m[1]!)) continue;
+      const woff2 = path.join(path.dirname(cssFile), 'files', `noto-sans-${m[1]}-${weight}-normal.woff2`);
+      const data = (await readFile(woff2)).toString('base64');
+      rules.push(
+        `@font-face{font-family:'Noto Sans';font-style:normal;font-weight:${weight};font-display:block;` +
+          `src:url(data:font/woff2;base64,${data}) format('woff2');unicode-range:${range};}`,
+      );
+    }
+  }
+  if (rules.length !== FONT_SUBSETS.length * 2) throw new Error(`@fontsource/noto-sans: expected ${FONT_SUBSETS.length * 2} font files, found ${rules.length}`);
+  fontCache = rules.join('\n');
+  return fontCache;
+}

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { cssPageOf, cssString, inlineSvg, renderHtml, slugify, stripIndexList } from '../../src/render/html.js';
+import { fakeFolder, kaffebar } from './document-fixture.js';
+
+describe('renderHtml', () => {
+  it('is one self-contained document: no http(s) sources, a strict CSP, fonts inline, lang set', async () => {
+    const html = await renderHtml(fakeFolder({ hostile: true, port: 4567 }), await kaffebar(), { date: '2027-01-15' });
+    expect(html).not.toMatch(/(src|href)="https?:\/\//i);
+    expect(html).not.toMatch(/url\((?!data:|#)/);
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:">`);
+    expect(html).toMatch(/<html lang="en">/);
+    // Regular and bold, each in latin, latin-ext and cyrillic.
+    expect(html.match(/@font-face\{font-family:'Noto Sans'/g)).toHaveLength(6);
+    expect(html).toMatch(/unicode-range:U\+0301,U\+0400-045F/);
+  });
+
+  it('shows hostile plan text as text: no script, no event handler, no dangerous link, no template evaluation', async () => {
+    const html = await renderHtml(fakeFolder({ hostile: true, port: 4567 }), await kaffebar(), { date: '2027-01-15' });
+    expect(html).not.toMatch(/<script/i);
+    expect(html).toContain('&lt;script&gt;');
+    expect(html).not.toMatch(/<img[^>]*onerror/i);
+    expect(html).not.toMatch(/href="(javascript|vbscript|file|data):/i);
+    expect(html).not.toMatch(/href="java%73cript/i);
+    expect(html).toContain('{{7*7}}');
+    expect(html).not.toContain('>49<');
+    // The web link is readable text with its address, not a live link; the remote image is not loaded.
+    expect(html).toMatch(/<span class="link">a local server <span class="url">\(http:\/\/127\.0\.0\.1:4567\/link\)<\/span><\/span>/);
+    expect(html).toContain('<span class="missing-image">[pixel]</span>');
+  });
+
+  it('turns chapter links into in-page anchors and falls back to the chapter for unknown headings', async () => {
+    const html = await renderHtml(fakeFolder(), await kaffebar(), { date: '2027-01-15' });
+    expect(html).toContain('<section class="chapter" id="chapter-competitors">');
+    expect(html).toContain('<h2 id="competitors--engagement-benchmark">Engagement benchmark</h2>');
+    expect(html).toContain('<a href="#chapter-competitors">competitors</a>');
+    expect(html).toContain('<a href="#competitors--engagement-benchmark">the benchmark</a>');
+    expect(html).toContain('<a href="#chapter-competitors">a missing heading</a>');
+    expect(html).toContain('<a href="#contents">index</a>');
+    expect(html).not.toMatch(/href="[^"#]/);
+    // Every in-page link has a target.
+    const ids = new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
+    for (const m of html.matchAll(/href="#([^"]+)"/g)) expect(ids, m[1]).toContain(m[1]);
+  });
+
+  it('has a cover, a table of contents and the README without its chapter list', async () => {
+    const html = await renderHtml(fakeFolder(), await kaffebar(), { date: '2027-01-15' });
+    expect(html).toContain('<h1 class="cover-title">Northside Coffee Bar social media strategy 2027</h1>');
+    expect(html).toContain('Northside Coffee Bar LLC');
+    expect(html).toContain('January 1, 2027 to December 31, 2027');
+    expect(html).toContain('January 15, 2027');
+    expect(html).toMatch(/<nav class="toc" id="contents"[\s\S]*<a href="#chapter-situation"><span class="toc-number">1<\/span> Situation<\/a>/);
+    const overview = /<section class="chapter overview" id="overview">([\s\S]*?)<\/section>/.exec(html)![1]!;
+    expect(overview).toContain('Two primary goals');
+    expect(overview).not.toContain('#chapter-situation');
+  });
+
+  it('inlines charts with ids made unique, sized by the stylesheet', async () => {
+    const html = await renderHtml(fakeFolder(), await kaffebar(), { date: '2027-01-15' });
+    expect(html).toContain('<span class="figure" role="figure" id="chart-kpi-ig-reach" aria-label="Monthly reach"><svg role="img" aria-label="Monthly reach"');
+    expect(html).toContain('<clipPath id="c0-clip1">');
+    expect(html).toContain('clip-path="url(#c0-clip1)"');
+    expect(html).not.toContain('<?xml');
+  });
+
+  it('puts the page header and the localised page numbers in @page rules', async () => {
+    const html = await renderHtml(fakeFolder(), await kaffebar(), { paper: 'letter', date: '2027-01-15' });
+    expect(html).toContain('@page { size: letter; @top-left { content: "Northside Coffee Bar social media strategy 2027"; } @bottom-right { content: "Page " counter(page) " of " counter(pages); } }');
+  });
+});
+
+describe('helpers', () => {
+  it('slugify keeps letters of any script, like GitHub', () => {
+    expect(slugify('Engagement benchmark')).toBe('engagement-benchmark');
+    expect(slugify('Mål & målgrupper')).toBe('mål--målgrupper');
+    expect(slugify('Конкуренти (2027)')).toBe('конкуренти-2027');
+  });
+
+  it('cssString cannot close the style element or the string', () => {
+    expect(cssString('a "b" </style><script>')).toBe('"a \\22 b\\22  \\3c /style\\3e \\3c script\\3e "');
+    expect(cssPageOf('Side {page} av {pages}')).toBe('"Side " counter(page) " av " counter(pages)');
+  });
+
+  it('inlineSvg keeps anything that could run or fetch inside an <img>', () => {
+    for (const bad of ['<svg><script>alert(1)</script></svg>', '<svg onload="x()"></svg>', '<svg><image href="http://x/y.png"/></svg>', '<svg><foreignObject/></svg>']) {
+      expect(inlineSvg(bad, 'c0', 'x')).toMatch(/^<img class="chart" alt="x" src="data:image\/svg\+xml;base64,/);
+    }
+  });
+
+  it('stripIndexList drops only the list items linking chapter files', () => {
+    expect(stripIndexList('# T\n\n- [A](01-a.md)\n- [Web](https://x)\n2. [B](02-b.md#x)\ntext', ['01-a.md', '02-b.md'])).toBe('# T\n\n- [Web](https://x)\ntext');
+  });
+});

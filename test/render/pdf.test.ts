@@ -1,0 +1,146 @@
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLIError } from '../../src/errors.js';
+import { renderHtml } from '../../src/render/html.js';
+import { countPages, printPdf } from '../../src/render/pdf.js';
+import { chromiumPath, pdfinfo, pdftotext, skipPdf } from './chromium.js';
+import { fakeFolder, kaffebar } from './document-fixture.js';
+
+let dir: string;
+let server: Server;
+let port: number;
+const hits: string[] = [];
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'smplan-pdf-'));
+  // A server the hostile plan points at: it must never see a request.
+  server = createServer((req, res) => { hits.push(req.url ?? ''); res.end('x'); });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  port = (server.address() as AddressInfo).port;
+});
+afterAll(() => {
+  server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function profiles(): string[] {
+  return readdirSync(os.tmpdir()).filter((n) => n.startsWith('smplan-chromium-'));
+}
+
+describe.skipIf(skipPdf)('printPdf with Chromium', () => {
+  it('prints the document: title, chapter headings, figures, page numbers; the page count is right', async () => {
+    const html = await renderHtml(fakeFolder(), await kaffebar(), { date: '2027-01-15' });
+    const result = await printPdf(html, { browserPath: chromiumPath!, paper: 'a4', timeoutMs: 60_000 });
+    const file = path.join(dir, 'plan.pdf');
+    writeFileSync(file, result.pdf);
+    const text = pdftotext(file);
+    const info = pdfinfo(file);
+    // Cover, contents, overview + situation, competitors: each chapter starts a page.
+    expect(result.pages).toBe(Number(info.Pages));
+    expect(result.pages).toBe(5);
+    expect(info['Page size']).toMatch(/^59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
+    expect(info.Tagged).toBe('yes');
+    expect(text).toContain('Northside Coffee Bar social media strategy 2027');
+    expect(text).toMatch(/Engagement benchmark/);
+    expect(text).toMatch(/Bean There\s+tiktok\s+21,000\s+9\.6 %/);
+    expect(text).toContain('Page 3 of 5');
+    expect(text).not.toContain('Page 1 of 5');
+    // Norwegian and Cyrillic come out as text (the embedded Noto Sans has the glyphs).
+    expect(text).toContain('blåbærsyltetøy, Ærøskøbing');
+    expect(text).toContain('Здравейте, свят');
+    expect(result.refusedRequests).toEqual([]);
+  });
+
+  it('prints Letter when asked', async () => {
+    const html = await renderHtml(fakeFolder(), await kaffebar(), { paper: 'letter', date: '2027-01-15' });
+    const result = await printPdf(html, { browserPath: chromiumPath!, paper: 'letter', timeoutMs: 60_000 });
+    const file = path.join(dir, 'letter.pdf');
+    writeFileSync(file, result.pdf);
+    expect(pdfinfo(file)['Page size']).toMatch(/^612 x 792 pts \(letter\)/);
+  });
+
+  it('a hostile plan runs no script and fetches nothing', async () => {
+    const html = await renderHtml(fakeFolder({ hostile: true, port }), await kaffebar(), { date: '2027-01-15' });
+    const result = await printPdf(html, { browserPath: chromiumPath!, paper: 'a4', timeoutMs: 60_000 });
+    const file = path.join(dir, 'hostile.pdf');
+    writeFileSync(file, result.pdf);
+    const text = pdftotext(file);
+    expect(text).toContain('<script>document.title');
+    expect(text).toContain('{{7*7}}');
+    expect(text).not.toContain('SCRIPT RAN');
+    expect(text).not.toContain('ONERROR RAN');
+    expect(result.refusedRequests).toEqual([]);
+    expect(hits).toEqual([]);
+  });
+
+  it('even a document with live script and remote resources is held: JavaScript off, every request refused', async () => {
+    const html = `<!DOCTYPE html><html><head><link rel="stylesheet" href="http://127.0.0.1:${port}/style.css"></head><body>
+      <p id="p">STATIC TEXT</p><img src="http://127.0.0.1:${port}/pixel.png"><iframe src="http://127.0.0.1:${port}/frame"></iframe>
+      <script>document.getElementById('p').textContent = 'SCRIPT RAN'; fetch('http://127.0.0.1:${port}/fetch');</script></body></html>`;
+    const result = await printPdf(html, { browserPath: chromiumPath!, paper: 'a4', timeoutMs: 60_000 });
+    const file = path.join(dir, 'raw.pdf');
+    writeFileSync(file, result.pdf);
+    const text = pdftotext(file);
+    expect(text).toContain('STATIC TEXT');
+    expect(text).not.toContain('SCRIPT RAN');
+    expect(result.refusedRequests.length).toBeGreaterThanOrEqual(2);
+    expect(result.refusedRequests.every((u) => u.startsWith(`http://127.0.0.1:${port}/`))).toBe(true);
+    expect(result.refusedRequests).not.toContain(`http://127.0.0.1:${port}/fetch`);
+    expect(hits).toEqual([]);
+  });
+
+  it('Ctrl-C (an abort) closes the browser and leaves no profile behind', async () => {
+    const before = profiles();
+    const html = await renderHtml(fakeFolder(), await kaffebar(), { date: '2027-01-15' });
+    const controller = new AbortController();
+    const lines: string[] = [];
+    const job = printPdf(html, {
+      browserPath: chromiumPath!, paper: 'a4', timeoutMs: 60_000, signal: controller.signal,
+      progress: (l) => { lines.push(l); if (l.startsWith('Laying out')) controller.abort(new Error('interrupted')); },
+    });
+    await expect(job).rejects.toThrow('interrupted');
+    expect(profiles()).toEqual(before);
+    expect(chromiumChildren()).toEqual([]);
+  });
+});
+
+/** Chromium processes this test process started and that are still alive. */
+function chromiumChildren(): string[] {
+  const out = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(process.pid)], { encoding: 'utf8' }).trim();
+  return out ? out.split('\n').filter((l) => /chrom/i.test(l)) : [];
+}
+
+describe('printPdf without a working browser', () => {
+  it('a browser that hangs ends in a timeout message, not a hang, and nothing is left running', async () => {
+    const fake = path.join(dir, 'hanging-browser');
+    writeFileSync(fake, '#!/bin/sh\nexec sleep 300\n');
+    chmodSync(fake, 0o755);
+    const before = profiles();
+    const started = Date.now();
+    const e = await printPdf('<p>x</p>', { browserPath: fake, paper: 'a4', timeoutMs: 1500 }).catch((x: unknown) => x);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(e).toBeInstanceOf(CLIError);
+    expect((e as CLIError).exitCode).toBe(2);
+    expect((e as CLIError).message).toMatch(/the PDF was not ready after 2 s/);
+    expect((e as CLIError).hint).toMatch(/--timeout/);
+    const alive = execFileSync('ps', ['-eo', 'args='], { encoding: 'utf8' }).split('\n').filter((l) => l.includes('sleep 300'));
+    expect(alive).toEqual([]);
+    expect(profiles()).toEqual(before);
+  });
+
+  it('a program that is not a browser is a one-line error with the install hint', async () => {
+    const e = await printPdf('<p>x</p>', { browserPath: '/bin/true', paper: 'a4', timeoutMs: 10_000 }).catch((x: unknown) => x);
+    expect(e).toMatchObject({ exitCode: 2, message: expect.stringMatching(/^could not print the PDF with \/bin\/true: /) });
+    expect((e as CLIError).hint).toMatch(/apt-get install chromium/);
+  });
+
+  it('countPages counts page objects, not the page tree', () => {
+    const pdf = new TextEncoder().encode('<< /Type /Pages /Count 2 >> << /Type /Page >> << /Type/Page /Parent 1 0 R >>');
+    expect(countPages(pdf)).toBe(2);
+  });
+});
