@@ -23,6 +23,8 @@ export interface Formatter {
   month(iso: string): string;
   /** The weekday name for mon … sun. */
   weekday(day: string): string;
+  /** An objective's value: money in the plan's currency, else a number sized to its magnitude and its unit. */
+  measure(value: number, unit?: string): string;
   /** A list joined the language's way: a, b and c. */
   list(items: string[]): string;
 }
@@ -56,7 +58,10 @@ export function createFormatter(locale: Locale, currency: string): Formatter {
     number: (value, digits = 1) => numberFormat(Number.isInteger(value) ? 0 : digits).format(value),
     percent(fraction, digits = 1) {
       let f = percentFormats.get(digits);
-      if (!f) percentFormats.set(digits, (f = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: digits })));
+      if (!f) {
+        f = new Intl.NumberFormat(tag, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits });
+        percentFormats.set(digits, f);
+      }
       return f.format(fraction);
     },
     money: (value) => (Number.isInteger(value) ? moneyWhole : moneyCents).format(value),
@@ -65,6 +70,12 @@ export function createFormatter(locale: Locale, currency: string): Formatter {
     month: (iso) => monthYear.format(isoToDate(iso)),
     // 2024-01-01 was a Monday.
     weekday: (day) => weekdayName.format(new Date(Date.UTC(2024, 0, 1 + (WEEKDAY_INDEX[day] ?? 0), 12))),
+    measure(value, unit) {
+      if (unit === 'money') return (Number.isInteger(value) ? moneyWhole : moneyCents).format(Math.round(value * 100) / 100);
+      const magnitude = Math.abs(value);
+      const text = numberFormat(magnitude >= 1000 ? 0 : magnitude >= 10 ? 1 : 2).format(value);
+      return unit ? `${text} ${unit}` : text;
+    },
     list: (items) => listFormat.format(items),
   };
 }

@@ -2,7 +2,7 @@
  * Message catalogues for the rendered folder (locales/<locale>.json): every word the
  * documents print that is not plan text. English is the fallback for a key a catalogue
  * lacks, so a half-translated catalogue still renders. Placeholders are `{name}`; a key
- * with `.one` / `.other` variants is chosen by the language's plural rules from `count`.
+ * with `.one` / `.other` variants is chosen by the language's plural rules from the count.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -15,7 +15,7 @@ export type Messages = Record<string, string>;
 export interface Translator {
   messages: Messages;
   /** The message for `key` with `{name}` placeholders filled; params must already be safe for Markdown. */
-  t(key: string, params?: Record<string, string | number>): string;
+  t(key: string, params?: Record<string, string | number>, count?: number): string;
   has(key: string): boolean;
 }
 
@@ -51,10 +51,10 @@ export function createTranslator(locale: Locale, messages: Messages): Translator
   return {
     messages,
     has,
-    t(key, params = {}) {
+    t(key, params = {}, count = typeof params.count === 'number' ? params.count : undefined) {
       let template: string | undefined;
-      if (typeof params.count === 'number') {
-        const variant = `${key}.${plural.select(params.count)}`;
+      if (count !== undefined) {
+        const variant = `${key}.${plural.select(count)}`;
         template = has(variant) ? messages[variant] : messages[`${key}.other`];
       }
       template ??= has(key) ? messages[key] : undefined;

@@ -11,8 +11,11 @@
  */
 const INLINE_SPECIAL = /[\\`*_[\]<>|~&]/g;
 
-/** Markdown that only counts at the start of a line: headings, quotes, lists, rules, setext underlines. */
-const LINE_START = /^(\s*)([#>+=-]|\d+[.)])/;
+/**
+ * Markdown that only counts at the start of a line: headings, quotes, list items (a marker
+ * followed by a space or the end), rules and setext underlines. 8.5 or -30% stay as they are.
+ */
+const LINE_START = /^(\s*)(#|>|[-+=](?=\s|$|[-=]*$)|\d+[.)](?=\s|$))/;
 
 /** Characters that are not text: controls (except tab/newline) and bidi overrides that disguise text. */
 const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;

@@ -1,0 +1,284 @@
+/**
+ * The view the chapter templates render: the plan as written plus everything computed
+ * from it (milestones, engagement, budget priorities, the publishing calendar, tracking
+ * status), which chapters exist, and which sections are still open points. Numbers come
+ * from src/compute; nothing here re-derives a contract formula.
+ */
+import { DateTime } from 'luxon';
+import { budgetPlan, type BudgetPlan } from '../compute/budget.js';
+import { publishingCalendar, type PublishingCalendar } from '../compute/calendar.js';
+import { daysBetween } from '../compute/dates.js';
+import { competitorBenchmark, type CompetitorBenchmark } from '../compute/engagement.js';
+import { kpiTargets, type ObjectiveTargets } from '../compute/kpi.js';
+import type { LoadedPlan } from '../plan/load.js';
+import type { Plan } from '../plan/schema.js';
+import type { TrackedObjective, TrackingInput } from './folder.js';
+import type { Formatter } from './format.js';
+
+/** The chapters in the method's order; slugs are stable English ids used in file names. */
+export const CHAPTER_SLUGS = [
+  'situation', 'objectives', 'audience', 'competitors', 'positioning', 'channels',
+  'content', 'kpis', 'budget', 'team', 'crisis', 'review',
+] as const;
+export type ChapterSlug = (typeof CHAPTER_SLUGS)[number];
+
+export interface ChapterRef {
+  slug: ChapterSlug;
+  number: number;
+  file: string;
+  title: string;
+}
+
+export interface ChartRef {
+  file: string;
+  title: string;
+}
+
+/** A section the method asks for that the plan does not have yet; `key` names its messages. */
+export interface OpenPoint {
+  key: string;
+  chapter: ChapterSlug;
+}
+
+/** Open points in reading order: [message key, chapter, is it missing?]. */
+const OPEN_POINT_CHECKS: [string, ChapterSlug, (p: Plan) => boolean][] = [
+  ['situation', 'situation', (p) => !p.situation],
+  ['internal', 'situation', (p) => !!p.situation && !p.situation.internal],
+  ['external', 'situation', (p) => !!p.situation && !p.situation.external],
+  ['swot', 'situation', (p) => !!p.situation && !hasSwot(p)],
+  ['channel_audit', 'situation', (p) => !!p.situation && !p.situation.channel_audit?.length],
+  ['problem', 'objectives', (p) => !p.plan.problem?.trim()],
+  ['objectives', 'objectives', (p) => !p.objectives?.length],
+  ['audience', 'audience', (p) => !p.audience?.personas.length],
+  ['competitors', 'competitors', (p) => !p.competitors?.length],
+  ['competitors_few', 'competitors', (p) => !!p.competitors?.length && p.competitors.length < 3],
+  ['positioning', 'positioning', (p) => !p.positioning],
+  ['channels', 'channels', (p) => !p.channels?.length],
+  ['content', 'content', (p) => !p.content],
+  ['pillars', 'content', (p) => !!p.content && !p.content.pillars?.length],
+  ['slots', 'content', (p) => !!p.content && !p.content.slots?.length],
+  ['special_dates', 'content', (p) => !!p.content && !p.content.special_dates?.length],
+  ['reserve', 'content', (p) => !!p.content && !p.content.reserve?.length],
+  ['approval', 'content', (p) => !!p.content && !p.content.approval],
+  ['kpis', 'kpis', (p) => !p.kpis?.length],
+  ['budget', 'budget', (p) => !p.budget],
+  ['team', 'team', (p) => !p.team],
+  ['roles', 'team', (p) => !!p.team && !p.team.roles?.length],
+  ['tasks', 'team', (p) => !!p.team && !p.team.tasks?.length],
+  ['escalation', 'team', (p) => !!p.team && !p.team.escalation],
+  ['tools', 'team', (p) => !p.tools?.length],
+  ['crisis', 'crisis', (p) => !p.crisis],
+  ['review', 'review', (p) => !p.review],
+];
+
+function hasSwot(p: Plan): boolean {
+  const s = p.situation?.swot;
+  return !!s && [s.strengths, s.weaknesses, s.opportunities, s.threats].some((l) => l?.length);
+}
+
+export interface TrackingRow extends TrackedObjective {
+  objective: ObjectiveTargets;
+  /** Percentage points between expected and actual progress (positive = behind). */
+  gap_points?: number;
+}
+
+export interface TrackingView {
+  asOf?: string;
+  rows: TrackingRow[];
+  behind: TrackingRow[];
+  /** Next review session after the tracking date, when the plan schedules them. */
+  next_session?: string;
+}
+
+export interface RenderContext {
+  plan: Plan;
+  chapters: ChapterRef[];
+  /** Every open point; `open[key]` is true for each, for the templates' conditions. */
+  openPoints: (OpenPoint & { chapterRef: ChapterRef })[];
+  open: Record<string, boolean>;
+  objectives: (ObjectiveTargets & { statement?: string; why?: string; tool?: string; chart: ChartRef })[];
+  engagement?: CompetitorBenchmark;
+  budget?: BudgetPlan & { left: number; used_share: number };
+  calendar?: PublishingCalendar;
+  pillarShareSum?: number;
+  /** id -> name, so tables show a pillar's or persona's name rather than its id. */
+  pillarNames: Record<string, string>;
+  personaNames: Record<string, string>;
+  /** Which optional columns of the publishing plan hold anything (empty ones are left out). */
+  slotColumns: { pillar: boolean; format: boolean; persona: boolean; paid: boolean };
+  /** Competitors with notes beyond their figures, for the profiles section. */
+  competitorProfiles: NonNullable<Plan['competitors']>;
+  reviewSessions: string[];
+  tracking?: TrackingView;
+  charts: Record<string, ChartRef | undefined>;
+  summary: {
+    primaryGoals: string[];
+    secondaryGoals: string[];
+    firstDeadline?: string;
+    primaryChannels: string[];
+    secondaryChannels: string[];
+    objectiveChannels: string[];
+  };
+}
+
+/** How many review sessions the chapter lists ahead. */
+const MAX_SESSIONS = 12;
+
+const CADENCE_STEP: Record<string, { days?: number; months?: number } | undefined> = {
+  weekly: { days: 7 },
+  biweekly: { days: 14 },
+  monthly: { months: 1 },
+  quarterly: { months: 3 },
+  yearly: { months: 12 },
+};
+
+/** The scheduled review dates from the first session through the plan's end. */
+export function reviewSessions(plan: Plan): string[] {
+  const review = plan.review;
+  const step = review ? CADENCE_STEP[review.cadence] : undefined;
+  if (!review?.first || !step) return [];
+  const first = DateTime.fromISO(review.first, { zone: 'utc' });
+  const sessions: string[] = [];
+  for (let n = 0; sessions.length < MAX_SESSIONS; n++) {
+    // Counted from the first session, so a 31st stays the month's last day rather than drifting.
+    const at = step.months ? first.plus({ months: step.months * n }) : first.plus({ days: step.days! * n });
+    const iso = at.toISODate()!;
+    if (daysBetween(iso, plan.plan.end) < 0) break;
+    sessions.push(iso);
+  }
+  return sessions;
+}
+
+export function buildContext(
+  loaded: LoadedPlan,
+  titles: Record<ChapterSlug, string>,
+  fmt: Formatter,
+  chartTitle: (key: string, params?: Record<string, string | number>) => string,
+  tracking?: TrackingInput,
+): RenderContext {
+  const plan = loaded.plan;
+  const chapters: ChapterRef[] = CHAPTER_SLUGS.map((slug, i) => {
+    const number = i + 1;
+    return { slug, number, file: `${String(number).padStart(2, '0')}-${slug}.md`, title: titles[slug] };
+  });
+  const bySlug = new Map(chapters.map((c) => [c.slug, c]));
+
+  const openPoints = OPEN_POINT_CHECKS.filter(([, , missing]) => missing(plan)).map(([key, chapter]) => ({
+    key,
+    chapter,
+    chapterRef: bySlug.get(chapter)!,
+  }));
+  const open: Record<string, boolean> = Object.create(null) as Record<string, boolean>;
+  for (const p of openPoints) open[p.key] = true;
+
+  const goalsById = new Map(plan.goals.map((g) => [g.id, g]));
+  const written = new Map((plan.objectives ?? []).map((o) => [o.id, o]));
+  const objectives = kpiTargets(plan).map((t) => {
+    const o = written.get(t.id);
+    return {
+      ...t,
+      statement: goalsById.get(t.goal)?.statement,
+      why: o?.why,
+      tool: o?.tool,
+      chart: { file: `charts/kpi-${t.id}.svg`, title: chartTitle('chart.kpi.title', { metric: t.metric, target: fmt.measure(t.target, t.unit) }) },
+    };
+  });
+
+  const engagement = plan.competitors?.length || plan.channels?.some((c) => c.current)
+    ? competitorBenchmark(plan, loaded.postsCsv)
+    : undefined;
+
+  let budget: RenderContext['budget'];
+  if (plan.budget) {
+    const computed = budgetPlan(plan.budget);
+    budget = {
+      ...computed,
+      left: Math.max(0, computed.cap - computed.total),
+      used_share: computed.cap > 0 ? computed.total / computed.cap : 0,
+    };
+  }
+
+  const calendar = plan.content?.slots?.length ? publishingCalendar(plan) : undefined;
+  const pillars = plan.content?.pillars;
+  const pillarShareSum = pillars?.length ? pillars.reduce((s, p) => s + p.share, 0) : undefined;
+
+  const sessions = reviewSessions(plan);
+
+  const charts: Record<string, ChartRef | undefined> = {
+    swot: hasSwot(plan) ? { file: 'charts/swot.svg', title: chartTitle('chart.swot.title') } : undefined,
+    engagement: engagement && (engagement.competitors.length || engagement.own.length)
+      ? { file: 'charts/competitor-engagement.svg', title: chartTitle('chart.engagement.title') }
+      : undefined,
+    pillars: pillars?.length ? { file: 'charts/content-mix.svg', title: chartTitle('chart.pillars.title') } : undefined,
+    budget: budget && budget.byCategory.length ? { file: 'charts/budget-by-category.svg', title: chartTitle('chart.budget.title') } : undefined,
+  };
+  for (const o of objectives) charts[`kpi-${o.id}`] = o.chart;
+
+  const channels = plan.channels ?? [];
+  const summary = {
+    primaryGoals: plan.goals.filter((g) => g.priority === 'primary').map((g) => g.statement),
+    secondaryGoals: plan.goals.filter((g) => g.priority === 'secondary').map((g) => g.statement),
+    firstDeadline: objectives.map((o) => o.deadline).sort()[0],
+    primaryChannels: channels.filter((c) => c.role === 'primary').map((c) => c.id),
+    secondaryChannels: channels.filter((c) => c.role === 'secondary').map((c) => c.id),
+    objectiveChannels: [...new Set(objectives.flatMap((o) => (o.channel ? [o.channel] : [])))],
+  };
+
+  return {
+    plan,
+    chapters,
+    openPoints,
+    open,
+    objectives,
+    engagement,
+    budget,
+    calendar,
+    pillarShareSum,
+    slotColumns: {
+      pillar: !!plan.content?.slots?.some((x) => x.pillar),
+      format: !!plan.content?.slots?.some((x) => x.format),
+      persona: !!plan.content?.slots?.some((x) => x.persona),
+      paid: !!plan.content?.slots?.some((x) => x.paid !== undefined),
+    },
+    competitorProfiles: (plan.competitors ?? []).filter(
+      (c) => c.url || c.notes || c.better_at?.length || c.we_do_better?.length ||
+        c.channels.some((ch) => ch.posting_times?.length || ch.content_types?.length || ch.tone || ch.responses || ch.notes),
+    ),
+    pillarNames: names((pillars ?? []).map((p) => [p.id, p.name])),
+    personaNames: names((plan.audience?.personas ?? []).map((p) => [p.id, p.name])),
+    reviewSessions: sessions,
+    tracking: tracking ? trackingView(tracking, objectives, sessions) : undefined,
+    charts,
+    summary,
+  };
+}
+
+function trackingView(tracking: TrackingInput, objectives: ObjectiveTargets[], sessions: string[]): TrackingView {
+  const byId = new Map(objectives.map((o) => [o.id, o]));
+  const rows: TrackingRow[] = [];
+  for (const t of tracking.objectives) {
+    const objective = byId.get(t.id);
+    if (!objective) continue;
+    const row: TrackingRow = { ...t, objective };
+    if (typeof t.progress === 'number' && typeof t.expected_progress === 'number') {
+      row.gap_points = (t.expected_progress - t.progress) * 100;
+    }
+    rows.push(row);
+  }
+  const dates = rows.map((r) => r.date).filter((d): d is string => typeof d === 'string').sort();
+  const asOf = tracking.asOf ?? dates[dates.length - 1];
+  const view: TrackingView = { rows, behind: rows.filter((r) => r.status === 'behind') };
+  if (asOf !== undefined) {
+    view.asOf = asOf;
+    const next = sessions.find((s) => daysBetween(asOf, s) > 0);
+    if (next !== undefined) view.next_session = next;
+  }
+  return view;
+}
+
+/** An id -> name table whose unknown ids fall back to the id itself (no prototype keys). */
+function names(pairs: [string, string][]): Record<string, string> {
+  const out = Object.create(null) as Record<string, string>;
+  for (const [id, name] of pairs) out[id] = name;
+  return out;
+}
