@@ -8,7 +8,8 @@
  * - a header row naming at least `date`, `objective` and `value` (any case; other
  *   columns ignored); `--map date=Dato,value=Rekkevidde` names them differently;
  *   `--objective ID` stands for the objective column of a single-metric export;
- * - fields separated by `,`, `;` or a tab (whichever the header row uses most);
+ * - fields separated by `,`, `;` or a tab (whichever the header row uses most, or
+ *   as an Excel `sep=;` first line says);
  *   UTF-8 (with or without BOM), UTF-16 with BOM, else read as Windows-1252;
  * - dates as `YYYY-MM-DD` (a time after it is ignored) or `DD.MM.YYYY`;
  * - numbers as described at parseActualNumber.
@@ -209,9 +210,13 @@ export function parseActualsCsv(text: string, file: string, context: ParseContex
   const problem = (line: number, severity: ActualsFinding['severity'], message: string) =>
     findings.push({ file, line, severity, message });
 
+  // Excel's `sep=;` first line names the separator; blank it so line numbers stay as in the file.
+  const sep = /^\uFEFF?sep=(.)[ \t]*(?=\r?\n|$)/i.exec(text);
+  const body = sep ? text.slice(sep[0].length) : text;
+  const headerLine = sep ? 2 : 1;
   let table;
   try {
-    table = parseCsv(text, { delimiter: detectDelimiter(text) });
+    table = parseCsv(body, { delimiter: sep ? sep[1]! : detectDelimiter(text) });
   } catch (err) {
     if (!(err instanceof CsvError)) throw err;
     problem(err.line ?? 1, 'error', err.message);
@@ -230,11 +235,11 @@ export function parseActualsCsv(text: string, file: string, context: ParseContex
     const hint = missing.includes('objective')
       ? ' (for an export of one metric, say which objective it is with --objective ID)'
       : `; name the export's columns with --map ${missing.map((k) => `${k}=COLUMN`).join(',')}`;
-    problem(1, 'error', `the header row has no ${named.join(' or ')} column (found: ${found})${hint}`);
+    problem(headerLine, 'error', `the header row has no ${named.join(' or ')} column (found: ${found})${hint}`);
     return { rows, findings };
   }
   if (context.objective && columns.objective !== undefined) {
-    problem(1, 'warning', `has an objective column (${columns.objective}), so --objective ${context.objective} is not used for this file`);
+    problem(headerLine, 'warning', `has an objective column (${columns.objective}), so --objective ${context.objective} is not used for this file`);
   }
 
   for (const row of table.rows) {

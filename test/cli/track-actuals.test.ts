@@ -113,6 +113,14 @@ describe('parseActualsCsv', () => {
     expect(rows[0]).toMatchObject({ date: '2027-01-31', value: 1234 });
   });
 
+  it("follows Excel's sep= first line, keeping the file's line numbers", () => {
+    const text = 'sep=;\r\nDate;Reach\r\n2027-01-31;1,5\r\n2027-02-30;2\r\n';
+    const { rows, findings } = parseActualsCsv(text, 'x.csv', { objectives, map: { value: 'Reach' }, objective: 'leads' });
+    expect(rows).toEqual([{ date: '2027-01-31', objective: 'leads', value: 1.5, file: 'x.csv', line: 3 }]);
+    expect(findings.map((f) => f.line)).toEqual([4]);
+    expect(parseActualsCsv('sep=,\nDate,Reach\n', 'y.csv', { objectives, map: {} }).findings[0]!.line).toBe(2);
+  });
+
   it('skips rows of empty cells and warns about a row without a value', () => {
     const text = 'date,objective,value\n2027-01-31,leads,\n,,\n2027-02-28,leads,5\n';
     const { rows, findings } = parseActualsCsv(text, 'a.csv', { objectives, map: {} });
