@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { CLIError, EXIT } from '../errors.js';
 import { loadCheckedPlan } from '../lint/check.js';
+import type { LoadedPlan } from '../plan/load.js';
 import type { RenderOptions, StrategyFolder } from '../render/folder.js';
 import type { OutputFile } from '../render/output.js';
 import { colorsFor, writeLine, type Io } from './io.js';
@@ -123,9 +124,26 @@ async function checkTemplatesDir(dir: string, cwd: string): Promise<string> {
   return absolute;
 }
 
-async function readTracking(flags: RenderFlags, _loaded: unknown, _io: Io): Promise<RenderOptions['tracking']> {
-  void flags;
-  throw new CLIError('--actuals needs smplan track (not built yet)', EXIT.usage);
+/** Plan versus actual for the review chapter, read exactly as `smplan track` reads it. */
+async function readTracking(flags: RenderFlags, loaded: LoadedPlan, io: Io): Promise<RenderOptions['tracking']> {
+  const [{ loadTracking }, { computeFor }] = await Promise.all([import('../plan/actuals.js'), import('./plan-input.js')]);
+  const { tracking, warnings } = await loadTracking(
+    loaded,
+    {
+      actuals: flags.actuals ?? [],
+      ...(flags.asOf === undefined ? {} : { asOf: flags.asOf }),
+      ...(flags.map === undefined ? {} : { map: flags.map }),
+      ...(flags.objective === undefined ? {} : { objective: flags.objective }),
+    },
+    io.cwd,
+  ).catch((err: unknown) =>
+    computeFor(loaded, () => {
+      throw err;
+    }),
+  );
+  const e = colorsFor(io, 'stderr');
+  for (const w of warnings) writeLine(io.stderr, w.replace('  warning  ', `  ${e.yellow('warning')}  `));
+  return tracking;
 }
 
 /**
