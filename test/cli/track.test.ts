@@ -81,6 +81,25 @@ describe('smplan track --json', () => {
   });
 });
 
+describe('smplan track: file encodings of spreadsheet exports', () => {
+  it('reads Windows-1252 (Excel on Windows) and UTF-16 with a BOM', async () => {
+    writeFileSync(path.join(dir, 'ansi.csv'), Buffer.from('Måned;Kundeklubb\r\n30.06.2027;190\r\n', 'latin1'));
+    const ansi = await trackJson('--actuals', 'ansi.csv', '--map', 'date=Måned,value=Kundeklubb', '--objective', 'loyalty-signups');
+    expect(ansi.objectives[0]).toMatchObject({ id: 'loyalty-signups', date: '2027-06-30', actual: 190 });
+
+    writeFileSync(path.join(dir, 'utf16.csv'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('date\tobjective\tvalue\n2027-03-31\tcost-per-signup\t7,9\n', 'utf16le')]));
+    const utf16 = await trackJson('--actuals', 'utf16.csv');
+    expect(utf16.objectives[0]).toMatchObject({ id: 'cost-per-signup', actual: 7.9, status: 'behind' });
+  });
+
+  it('refuses a binary file at FILE:1', async () => {
+    writeFileSync(path.join(dir, 'book.xlsx'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00]));
+    const r = await track('--actuals', 'book.xlsx');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('book.xlsx:1  error  this is a binary file, not CSV');
+  });
+});
+
 describe('smplan track (table)', () => {
   it('prints a table with status, planned progress and the forecast', async () => {
     const r = await track('--actuals', ACTUALS);
