@@ -56,14 +56,41 @@ export function explainIssue(issue: Issue, data: unknown): Explained[] {
       return [{ path, rule: input === undefined ? 'schema-required' : 'schema-type', message: what, anchor: 'value' }];
     }
     case 'too_small':
-    case 'too_big':
+    case 'too_big': {
+      const size = isDefaultMessage(issue.message) ? sizeMessage(issue, valueAt(data, path)) : undefined;
+      return [{ path, rule: 'schema-value', message: `${name}: ${size ?? lowerFirst(issue.message)}`, anchor: 'value' }];
+    }
     case 'invalid_format':
     case 'custom':
     default: {
       const message = isDefaultMessage(issue.message) ? `${name}: ${lowerFirst(issue.message)}` : `${name}: ${issue.message}`;
-      return [{ path, rule: 'schema-value', message, anchor: 'value' }];
+      const input = valueAt(data, path);
+      const known = typeof key === 'string' && typeof input === 'string' ? KNOWN_VALUES[key]?.() : undefined;
+      const guess = known ? didYouMean(input as string, known) : undefined;
+      return [{ path, rule: 'schema-value', message: guess ? `${message} (did you mean \`${guess}\`?)` : message, anchor: 'value' }];
     }
   }
+}
+
+/** Values checked by a refinement rather than a list: suggest the closest for a typo (Europe/Olso). */
+const KNOWN_VALUES: Record<string, () => string[]> = {
+  timezone: () => Intl.supportedValuesOf('timeZone'),
+  currency: () => Intl.supportedValuesOf('currency'),
+};
+
+/** "too long: 5,000 characters, at most 500" rather than zod's "Too big: expected string to have <=500 characters". */
+function sizeMessage(issue: z.core.$ZodIssueTooBig | z.core.$ZodIssueTooSmall, input: unknown): string | undefined {
+  const big = issue.code === 'too_big';
+  const limit = Number(big ? (issue as z.core.$ZodIssueTooBig).maximum : (issue as z.core.$ZodIssueTooSmall).minimum);
+  const bound = `${big ? 'at most' : 'at least'} ${limit.toLocaleString('en-US')}`;
+  if (issue.origin === 'string' && typeof input === 'string') {
+    return `too ${big ? 'long' : 'short'}: ${[...input].length.toLocaleString('en-US')} characters, ${bound}`;
+  }
+  if (issue.origin === 'array' && Array.isArray(input)) return `${input.length.toLocaleString('en-US')} entries, ${bound}`;
+  if (issue.origin === 'number' && typeof input === 'number') {
+    return issue.inclusive === false ? `must be ${big ? 'below' : 'above'} ${limit.toLocaleString('en-US')}` : `must be ${bound}`;
+  }
+  return undefined;
 }
 
 function isDefaultMessage(message: string): boolean {
