@@ -1,6 +1,173 @@
-import { CLIError, EXIT } from '../errors.js';
-import type { Io } from './io.js';
+/** `smplan init [FILE]`: the interview that writes a plan, one section at a time. */
+import { access, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseDocument } from 'yaml';
+import { CLIError, EXIT, fileError } from '../errors.js';
+import { lintDraft, type PlanDraft } from '../init/check.js';
+import { documentText, planDocument, setSection } from '../init/document.js';
+import { draftPath, emptyDraft, readDraft, removeDraft, saveDraft, writeAtomic, type Draft } from '../init/draft.js';
+import { askSection, interview, MINIMAL_SECTIONS, type InterviewOptions } from '../init/interview.js';
+import type { Prompts } from '../init/ask.js';
+import { systemDefaults } from '../init/system.js';
+import type { Finding } from '../lint/finding.js';
+import { SECTION_ORDER, type SectionName } from '../plan/schema.js';
+import { colorsFor, writeLine, type Io } from './io.js';
 
-export async function run(_args: string[], _options: Record<string, unknown>, _io: Io): Promise<number> {
-  throw new CLIError('`smplan init` is not built yet', EXIT.usage);
+export interface InitOptions {
+  section?: string;
+  minimal?: boolean;
+  resume?: boolean;
+}
+
+const NO_TERMINAL = [
+  '`smplan init` asks its questions in a terminal, and standard input is not one (CI, a pipe, a redirect).',
+].join('');
+const NO_TERMINAL_HINT = [
+  'Write the plan by hand instead: copy one of the plans in examples/ (shipped with smplan),',
+  'check it with `smplan lint FILE`, and run `smplan schema -o plan.schema.json` for completion in your editor.',
+].join('\n');
+
+export async function run(args: string[], options: InitOptions, io: Io, injected?: Prompts): Promise<number> {
+  // Contract: without a terminal, do not wait for answers that never come.
+  if (!io.stdinIsTTY && !injected) throw new CLIError(NO_TERMINAL, EXIT.usage, { hint: NO_TERMINAL_HINT });
+  const file = args[0] ?? 'plan.yaml';
+  const target = path.resolve(io.cwd, file);
+  const section = options.section;
+  if (section !== undefined && !(SECTION_ORDER as readonly string[]).includes(section)) {
+    throw new CLIError(`--section: unknown section "${section}"; one of: ${SECTION_ORDER.join(', ')}`, EXIT.usage);
+  }
+
+  const c = colorsFor(io);
+  const say = (line: string) => writeLine(io.stdout, line);
+  const prompts = injected ?? (await import('../init/ask.js')).inquirerPrompts(await import('@inquirer/prompts'));
+  const base: InterviewOptions = { prompts, say, colors: c, defaults: systemDefaults(), file, dir: path.dirname(target) };
+
+  try {
+    if (section !== undefined) return await redoSection(section as SectionName, file, target, base, io);
+    return await fullInterview(file, target, options, base, io);
+  } catch (err) {
+    if (err instanceof Error && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError')) {
+      say('');
+      say(c.dim(`Interrupted: ${file} was not written.`));
+      return EXIT.interrupted;
+    }
+    throw err;
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  return access(file).then(() => true, () => false);
+}
+
+async function fullInterview(file: string, target: string, options: InitOptions, o: InterviewOptions, io: Io): Promise<number> {
+  const { say, colors: c, prompts } = o;
+  const draftFile = draftPath(target);
+  let draft: Draft | undefined;
+  const saved = await readDraft(draftFile);
+  if (saved) {
+    const done = saved.done.length ? saved.done.join(', ') : 'none';
+    if (options.resume || (await prompts.confirm({ message: `An unfinished interview for ${file} was saved (sections done: ${done}). Resume it?`, default: true }))) {
+      draft = saved;
+    }
+  } else if (options.resume) {
+    say(c.dim(`No saved interview for ${file} (looked for ${path.relative(io.cwd, draftFile) || draftFile}); starting a new one.`));
+  }
+  draft ??= emptyDraft(Boolean(options.minimal));
+  if (options.minimal) draft.minimal = true;
+
+  let replace = false;
+  if (await exists(target)) {
+    replace = await prompts.confirm({ message: `${file} exists. Replace it with the new plan when the interview is done?`, default: false });
+    if (!replace) {
+      say(`Left ${file} as it was. To redo one section of it: smplan init ${file} --section NAME`);
+      return EXIT.ok;
+    }
+  }
+
+  say(c.bold(`smplan init: a social media strategy in ${draft.minimal ? 'three short' : 'fifteen'} sections, in the order of the method.`));
+  say(c.dim('Enter takes the answer in (parentheses); Ctrl-C stops, and your finished sections are kept for --resume.'));
+  await interview(draft, draft.minimal ? MINIMAL_SECTIONS : SECTION_ORDER, {
+    ...o,
+    saved: async (d) => saveDraft(draftFile, target, d),
+  });
+
+  const text = documentText(planDocument(draft.plan));
+  const findings = await lintDraft(draft.plan, file, o.dir);
+  if (findings.some((f) => f.severity === 'error')) return refuse(findings, file, draftFile, o);
+
+  if (!replace && (await exists(target))) {
+    // The file appeared while the interview ran.
+    if (!(await prompts.confirm({ message: `${file} now exists. Replace it?`, default: false }))) {
+      say(`Left ${file} as it was; your answers are kept in ${path.basename(draftFile)} (--resume).`);
+      return EXIT.ok;
+    }
+  }
+  await write(target, file, text);
+  await removeDraft(draftFile);
+  summary(findings, file, o);
+  return EXIT.ok;
+}
+
+async function redoSection(name: SectionName, file: string, target: string, o: InterviewOptions, _io: Io): Promise<number> {
+  let text: string;
+  try {
+    text = await readFile(target, 'utf8');
+  } catch (err) {
+    throw fileError(file, err);
+  }
+  const doc = parseDocument(text, { keepSourceTokens: false });
+  if (doc.errors.length) {
+    throw new CLIError(`${file} is not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}`, EXIT.invalid, { hint: `Run \`smplan lint ${file}\` and fix the file first.` });
+  }
+  const data = doc.toJS() as PlanDraft | null;
+  if (!data || typeof data !== 'object' || Array.isArray(data)) throw new CLIError(`${file} is not a plan (no YAML mapping)`, EXIT.invalid);
+  if (!Array.isArray(data.goals)) data.goals = [];
+  if (name !== 'plan' && (!data.plan || typeof data.plan !== 'object')) {
+    throw new CLIError(`${file} has no plan section yet`, EXIT.invalid, { hint: `Start with: smplan init ${file} --section plan` });
+  }
+  const plan = await askSection(name, data, o, true);
+  setSection(doc, name, plan[name]);
+  const out = documentText(doc);
+  const findings = await lintDraft(parseDocument(out).toJS() as PlanDraft, file, o.dir);
+  await write(target, file, out);
+  o.say('');
+  o.say(o.colors.green(`\u2714 Wrote the ${name} section of ${file}; the rest of the file and its comments are as they were.`));
+  summary(findings, file, o);
+  return findings.some((f) => f.severity === 'error') ? EXIT.invalid : EXIT.ok;
+}
+
+async function write(target: string, file: string, text: string): Promise<void> {
+  try {
+    await writeAtomic(target, text);
+  } catch (err) {
+    throw new CLIError(`cannot write ${file}: ${(err as Error).message}`, EXIT.usage, { cause: err });
+  }
+}
+
+function refuse(findings: Finding[], file: string, draftFile: string, o: InterviewOptions): number {
+  o.say(o.colors.red(`The answers do not make a valid plan, so ${file} was not written:`));
+  for (const f of findings.filter((x) => x.severity === 'error')) o.say(`  ${f.path}: ${f.message}`);
+  o.say(`Your answers are in ${path.basename(draftFile)}; fix them with \`smplan init ${file} --resume\`.`);
+  return EXIT.invalid;
+}
+
+/** What the method still asks for, and what to run next. */
+function summary(findings: Finding[], file: string, o: InterviewOptions): void {
+  const { say, colors: c } = o;
+  const errors = findings.filter((f) => f.severity === 'error');
+  const warnings = findings.filter((f) => f.severity === 'warning');
+  if (!errors.length) say(c.green(`\u2714 ${file} is a valid plan.`));
+  else for (const f of errors) say(c.red(`  \u2716 ${f.path}: ${f.message}`));
+  if (warnings.length) {
+    say('');
+    say(c.bold('Not done yet (the method asks for it; `smplan lint` shows where):'));
+    const shown = warnings.slice(0, 12);
+    for (const f of shown) say(`  - ${f.message}`);
+    if (warnings.length > shown.length) say(`  … and ${warnings.length - shown.length} more`);
+  }
+  say('');
+  say(c.bold('Next:'));
+  say(`  smplan lint ${file}            check it again after editing`);
+  say(`  smplan init ${file} --section NAME   fill in or redo one section (e.g. competitors)`);
+  say(`  smplan render ${file} --all    write the strategy folder (Markdown, HTML, PDF)`);
 }

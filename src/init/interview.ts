@@ -1,0 +1,88 @@
+/**
+ * Runs the sections in the method's order over a draft plan. After each section
+ * the plan so far goes through lint: new errors send the user through the section
+ * again, warnings within it are shown as notes, and the draft is saved.
+ */
+import type { ChalkInstance } from 'chalk';
+import type { Finding, PlanPath } from '../lint/finding.js';
+import { formatPath } from '../lint/finding.js';
+import { SECTION_ORDER, type SectionName } from '../plan/schema.js';
+import { Asker, type Prompts } from './ask.js';
+import { errorsFor, lintDraft, within, type PlanDraft } from './check.js';
+import { SECTIONS } from './document.js';
+import type { Draft } from './draft.js';
+import { ASKERS, type SectionContext } from './sections.js';
+import type { SystemDefaults } from './system.js';
+
+export const MINIMAL_SECTIONS: SectionName[] = ['plan', 'goals', 'objectives'];
+
+export interface InterviewOptions {
+  prompts: Prompts;
+  say: (line: string) => void;
+  colors: ChalkInstance;
+  defaults: SystemDefaults;
+  /** The plan file as the user named it (in messages) and its folder (posts_csv is read from there). */
+  file: string;
+  dir: string;
+  /** Called after every finished section; a draft saved here survives Ctrl-C. */
+  saved?: (draft: Draft) => Promise<void>;
+}
+
+const key = (f: Finding) => `${f.path}\u0000${f.message}`;
+
+/** Asks the sections not yet done in `draft`, in the method's order. */
+export async function interview(draft: Draft, sections: readonly SectionName[], o: InterviewOptions): Promise<Draft> {
+  for (const name of SECTION_ORDER) {
+    if (!sections.includes(name) || draft.done.includes(name)) continue;
+    draft.plan = await askSection(name, draft.plan, o, false);
+    draft.done = [...draft.done, name];
+    await o.saved?.(draft);
+  }
+  return draft;
+}
+
+/** Asks one section (again) and returns the plan with it in place. */
+export async function askSection(name: SectionName, plan: PlanDraft, o: InterviewOptions, focused: boolean): Promise<PlanDraft> {
+  const { say, colors: c } = o;
+  const ask = new Asker(o.prompts, say);
+  const info = SECTIONS[name];
+  say('');
+  say(c.bold(`\u2500\u2500 ${info.title} \u2500\u2500`));
+  say(c.dim(info.why));
+  // Errors the plan has already (a hand-edited file) are not the answers' fault.
+  const known = new Set((await lintDraft(plan, o.file, o.dir)).filter((f) => f.severity === 'error').map(key));
+  const fresh = (findings: Finding[]) => findings.filter((f) => !known.has(key(f)));
+  let previous = plan[name];
+  for (;;) {
+    const ctx: SectionContext = {
+      ask,
+      say,
+      plan: { ...plan },
+      previous,
+      defaults: o.defaults,
+      focused,
+      errors: async (candidate, field, entry) => {
+        const messages = errorsFor(fresh(await lintDraft(candidate, o.file, o.dir)), field, entry);
+        return messages.length ? [...new Set(messages)].join('; ') : undefined;
+      },
+      notes: async (candidate, entry) => notes(say, c, await lintDraft(candidate, o.file, o.dir), entry),
+    };
+    const value = await ASKERS[name](ctx);
+    const next: PlanDraft = { ...plan };
+    if (value === undefined) delete next[name];
+    else next[name] = value;
+    const problems = fresh(await lintDraft(next, o.file, o.dir)).filter((f) => f.severity === 'error');
+    if (problems.length === 0) return next;
+    for (const f of problems) say(c.red(`  \u2716 ${f.path || name}: ${f.message}`));
+    say(`  These answers would make the plan invalid; ${info.title.toLowerCase()} once more (Enter keeps an answer).`);
+    previous = value;
+  }
+}
+
+function notes(say: (line: string) => void, c: ChalkInstance, findings: Finding[], entry: PlanPath): void {
+  const at = formatPath(entry);
+  for (const f of findings) {
+    // A missing section is the closing summary's business, not a note on an answer.
+    if (f.severity === 'warning' && within(f.path, at) && f.rule !== 'missing-section') say(c.yellow(`  Note: ${f.message}`));
+  }
+}
