@@ -83,7 +83,7 @@ function budgetReport(loaded: LoadedPlan, result: BudgetPlan | undefined, io: Io
   if (over) {
     out.push(
       'Over the cap: items are kept fastest return first (ROI short, medium, long; ties',
-      'in file order) until the next one no longer fits; that one and all after it are cut.',
+      'in file order) until the next one no longer fits; from there on all are cut.',
     );
   } else {
     out.push(c.dim('Within the cap: every item is kept.'));

@@ -69,7 +69,7 @@ function calendarReport(loaded: LoadedPlan, cal: PublishingCalendar, io: Io): st
       e.channel,
       e.pillar_name ?? e.pillar ?? '',
       e.format ?? '',
-      e.start.replace('T', ' ').replace(/:00Z$/, 'Z'),
+      utcColumn(e),
     ]);
     const lines = formatTable(
       [
@@ -94,7 +94,7 @@ function calendarReport(loaded: LoadedPlan, cal: PublishingCalendar, io: Io): st
     });
     const moved = cal.events.filter((e) => e.planned_time);
     if (moved.length) {
-      out.push('', c.dim('* The planned time does not exist that day (clocks go forward): the post moves past the gap.'));
+      out.push('', c.dim('* The planned time does not exist that day (clocks go forward): moved on.'));
     }
   }
   out.push('');
@@ -124,6 +124,13 @@ function calendarReport(loaded: LoadedPlan, cal: PublishingCalendar, io: Io): st
   const pastEnd = cal.to > loaded.plan.plan.end ? ` The window runs past the plan's end (${loaded.plan.plan.end}).` : '';
   out.push(c.dim(summary + pastEnd));
   return out.join('\n') + '\n';
+}
+
+/** The UTC time, with the day difference when UTC is on another date than local time. */
+function utcColumn(e: CalendarEvent): string {
+  const utc = DateTime.fromISO(e.start, { zone: 'utc' });
+  const days = utc.startOf('day').diff(DateTime.fromISO(e.date, { zone: 'utc' }), 'days').days;
+  return utc.toFormat('HH:mm') + (days === 0 ? '' : days > 0 ? ` +${days}d` : ` ${days}d`);
 }
 
 function capitalise(day: string): string {

@@ -1,0 +1,42 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { expectReadable, plain, KAFFEBAR, NORDLYS } from './compute-helpers.js';
+
+describe('smplan budget', () => {
+  it('prints the contract JSON', async () => {
+    const run = await runCli(['budget', '--json', KAFFEBAR]);
+    expect(run.code).toBe(0);
+    const b = JSON.parse(run.stdout);
+    expect(b).toMatchObject({ cap: 40000, total: 42548, over_by: 2548 });
+    expect(b.cut).toEqual([expect.objectContaining({ name: 'Photographer', yearly: 7200 })]);
+  });
+  it('over the cap, lists what is kept and what is cut with running totals', async () => {
+    const run = await runCli(['budget', KAFFEBAR]);
+    expectReadable(run);
+    expect(plain(run.stdout)).toMatch(/Kept: [^\n]*\n[^\n]*\n +Instagram ads +advertising +short +\$1,500\/mo +\$18,000 +\$18,000/);
+    expect(plain(run.stdout)).toMatch(/Cut: [^\n]*\n[^\n]*\n +Photographer +service +long +\$600\/mo +\$7,200 +\$42,548/);
+    expect(plain(run.stdout)).toMatch(/Over the cap by +\$2,548/);
+  });
+  it('within the cap, says so in the plan currency', async () => {
+    const run = await runCli(['budget', NORDLYS]);
+    expectReadable(run);
+    expect(plain(run.stdout)).toMatch(/Left under the cap +NOK 30,800/);
+    expect(plain(run.stdout)).toMatch(/advertising +1 +NOK 60,000 +86\.7 %/);
+  });
+  it('answers a plan without a budget section', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'smplan-budget-'));
+    const file = path.join(dir, 'plan.yaml');
+    await writeFile(
+      file,
+      'smplan: 1\nplan: {title: T, organization: O, locale: en, currency: EUR, timezone: UTC, start: 2027-01-01, end: 2027-12-31}\ngoals: [{id: g, statement: S, priority: primary}]\n',
+    );
+    const human = await runCli(['budget', file]);
+    expect(human.code).toBe(0);
+    expect(human.stdout).toContain('no budget items yet');
+    const json = JSON.parse((await runCli(['budget', '--json', file])).stdout);
+    expect(json).toMatchObject({ cap: null, total: 0, over_by: 0, kept: [], cut: [] });
+  });
+});
