@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { forecastAtDeadline, holdStatus, trackPlan, trackStatus, type ActualRow } from '../../src/compute/track.js';
+import { addDays } from '../../src/compute/dates.js';
+import { ON_TRACK_TOLERANCE, forecastAtDeadline, holdStatus, trackPlan, trackStatus, type ActualRow } from '../../src/compute/track.js';
 import type { Objective, Plan } from '../../src/plan/schema.js';
 import type { TrackingInput } from '../../src/render/folder.js';
 
@@ -148,5 +150,31 @@ describe('forecastAtDeadline', () => {
   it('has no log-space trend through an actual of 0', () => {
     expect(forecastAtDeadline('compound', 100, window, [{ date: '2027-01-06', value: 0 }])).toBeNull();
     expect(forecastAtDeadline('linear', 100, window, [{ date: '2027-01-06', value: 0 }])).toBeCloseTo(-100, 9);
+  });
+});
+
+describe('falling targets work like rising ones (property)', () => {
+  it('mirroring baseline, target and actuals (x -> 1000 - x) keeps progress, status and forecast progress', () => {
+    const value = fc.integer({ min: 0, max: 1000 });
+    const actuals = fc.array(fc.tuple(fc.integer({ min: 0, max: 40 }), value), { minLength: 1, maxLength: 5 });
+    fc.assert(
+      fc.property(value, value, actuals, (baseline, target, points) => {
+        fc.pre(baseline !== target);
+        const objective = { id: 'a', deadline: '2027-01-31' };
+        const up = planWith([{ ...objective, baseline, target }]);
+        const down = planWith([{ ...objective, baseline: 1000 - baseline, target: 1000 - target }]);
+        const at = (mirror: boolean) => rows(...points.map(([day, v]) => ['a', addDays('2027-01-01', day), mirror ? 1000 - v : v] as [string, string, number]));
+        const rising = trackPlan(up, at(false)).objectives[0]!;
+        // Exactly on a 5-point boundary, rounding may tip either way.
+        fc.pre(Math.abs(Math.abs(rising.progress! - rising.expected_progress!) - ON_TRACK_TOLERANCE) > 1e-9);
+        const falling = trackPlan(down, at(true)).objectives[0]!;
+        expect(falling.status).toBe(rising.status);
+        expect(falling.progress!).toBeCloseTo(rising.progress!, 9);
+        expect(falling.expected_progress!).toBeCloseTo(rising.expected_progress!, 9);
+        if (rising.forecast_progress === null) expect(falling.forecast_progress).toBeNull();
+        else expect(falling.forecast_progress!).toBeCloseTo(rising.forecast_progress, 6);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
