@@ -28,7 +28,12 @@ export function parseCsv(text: string, options: { delimiter?: string } = {}): Cs
       trim: true,
     }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (err) {
-    const e = err as { message?: string; lines?: number };
+    const e = err as { message?: string; lines?: number; code?: string; bytes_records?: number };
+    if (e.code === 'CSV_QUOTE_NOT_CLOSED' && typeof e.bytes_records === 'number') {
+      // csv-parse reports the end of the file; the quote opened in the record after the last complete one.
+      const opened = Buffer.from(text).subarray(0, e.bytes_records).toString('utf8').split('\n').length;
+      throw new CsvError('not valid CSV: a quoted field opened in this row is never closed (add the closing ")', opened);
+    }
     throw new CsvError(`not valid CSV: ${(e.message ?? String(err)).replace(/^Invalid [^:]*:\s*/, '')}`, e.lines);
   }
   if (records.length === 0) throw new CsvError('the file is empty: expected a header row', 1);

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { CsvError, csvNumber, findColumn, parseCsv } from '../../src/plan/csv.js';
+
+describe('parseCsv', () => {
+  it('reads a BOM, CRLF, quoted commas and doubled quotes, and gives each row its line', () => {
+    const table = parseCsv('\ufeffid,caption,Likes\r\n1,"Coffee, cake and ""friends""",12\r\n\r\n2,plain,7\r\n');
+    expect(table.header).toEqual(['id', 'caption', 'Likes']);
+    expect(table.rows).toEqual([
+      { line: 2, cells: { id: '1', caption: 'Coffee, cake and "friends"', Likes: '12' } },
+      { line: 4, cells: { id: '2', caption: 'plain', Likes: '7' } },
+    ]);
+  });
+
+  it('fills missing cells of a short row with empty text', () => {
+    expect(parseCsv('likes,comments,shares\n5,1\n').rows[0]!.cells).toMatchObject({ likes: '5', comments: '1', shares: '' });
+  });
+
+  it('reads semicolon exports when asked', () => {
+    expect(parseCsv('likes;comments\n3;4\n', { delimiter: ';' }).rows[0]!.cells).toMatchObject({ likes: '3', comments: '4' });
+  });
+
+  it('an unclosed quote names the row where it opens, not the end of the file', () => {
+    const error = (() => {
+      try {
+        parseCsv('likes,caption\n1,ok\n2,"never closed\n3,x\n4,y\n');
+      } catch (e) {
+        return e as CsvError;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(CsvError);
+    expect(error!.line).toBe(3);
+    expect(error!.message).toMatch(/quoted field opened in this row is never closed/);
+  });
+
+  it('an empty file has no header', () => {
+    expect(() => parseCsv('')).toThrow(/the file is empty/);
+  });
+});
+
+describe('findColumn and csvNumber', () => {
+  it('finds a column by any accepted name, ignoring case', () => {
+    expect(findColumn(['Post', 'Reactions', 'Reposts'], ['likes', 'reactions'])).toBe('Reactions');
+    expect(findColumn(['a'], ['likes'])).toBeUndefined();
+  });
+
+  it('reads plain numbers only', () => {
+    expect(csvNumber(' 42 ')).toBe(42);
+    expect(csvNumber('1.5')).toBe(1.5);
+    expect(csvNumber('')).toBeUndefined();
+    for (const bad of ['five', '1,000', '1e3', 'NaN', 'Infinity', '0x10', '--1']) expect(csvNumber(bad), bad).toBe('invalid');
+  });
+});

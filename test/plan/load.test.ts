@@ -1,0 +1,50 @@
+/** Loading a plan: schema findings at their lines, posts_csv read relative to the plan. */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadPlan, parsePlan } from '../../src/plan/load.js';
+import { FIXTURES } from '../lint/helpers.js';
+
+const head = `smplan: 1
+plan: { title: T, organization: O, locale: en, currency: EUR, timezone: Europe/Oslo, start: 2027-01-01, end: 2027-12-31 }
+goals: []
+`;
+
+async function findings(text: string) {
+  return (await parsePlan(Buffer.from(text), 'p.yaml', FIXTURES)).findings.map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`);
+}
+
+describe('loadPlan', () => {
+  it('reads posts_csv rows relative to the plan file (BOM, CRLF, quoted commas)', async () => {
+    const outcome = await loadPlan(path.join(FIXTURES, 'csv-good.yaml'));
+    expect(outcome.findings).toEqual([]);
+    const posts = outcome.loaded!.postsCsv.get('data/bom-quoted.csv')!;
+    expect(posts).toHaveLength(20);
+    // likes 10..29, comments i % 3, shares i % 2 (see the fixture).
+    expect(posts.reduce((s, p) => s + p.likes, 0)).toBe(390);
+    expect(posts.reduce((s, p) => s + p.comments, 0)).toBe(19);
+    expect(posts.reduce((s, p) => s + p.shares, 0)).toBe(10);
+  });
+
+  it('an unknown key with a suggestion, at the key', async () => {
+    expect(await findings(`${head}competitor: []\n`)).toEqual(['4:1 unknown-key unknown key `competitor` (did you mean `competitors`?)']);
+  });
+
+  it('a missing required key, at the mapping that should hold it', async () => {
+    expect(await findings(`${head}budget:\n  items: []\n`)).toEqual(['4:1 schema-required missing `cap`: it is required here']);
+  });
+
+  it('a wrong enum value with a suggestion, and a time zone typo', async () => {
+    expect(await findings(`${head}review: { cadence: montly }\n`)).toEqual([
+      '4:20 schema-value `cadence` must be one of: daily, weekly, biweekly, monthly, quarterly, yearly, ad-hoc; got the text "montly" (did you mean `monthly`?)',
+    ]);
+    expect((await findings(head.replace('Europe/Oslo', 'Europe/Olso')))[0]).toMatch(/^2:\d+ schema-value `timezone`: not an IANA time zone.*\(did you mean `Europe\/Oslo`\?\)$/);
+  });
+
+  it('a duplicate key, at the second one', async () => {
+    expect(await findings(`${head}goals: []\n`)).toEqual(['4:1 yaml-duplicate-key Map keys must be unique: each key may appear once in a mapping']);
+  });
+
+  it('a number too large, a list too short, in words', async () => {
+    expect(await findings(`${head}content: { horizon_weeks: 500 }\n`)).toEqual(['4:27 schema-value `horizon_weeks`: must be at most 104']);
+  });
+});
