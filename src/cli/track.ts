@@ -92,7 +92,8 @@ function trackReport(loaded: LoadedPlan, tracking: TrackingResult, io: Io): stri
   });
   const lines = formatTable(
     [
-      { header: 'Objective', shrink: true, min: 12 },
+      // Ids are what users type: never shortened, even past the width.
+      { header: 'Objective' },
       { header: 'Date' },
       { header: 'Actual', align: 'right' },
       { header: 'Expected', align: 'right' },
