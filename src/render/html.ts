@@ -53,7 +53,8 @@ export async function renderHtml(folder: StrategyFolder, loaded: LoadedPlan, opt
     const env: RenderEnv = { scope, file, chapterIds, charts, ids };
     return md.render(markdown, env);
   };
-  const overview = renderPart(stripIndexList(folder.readme, folder.chapters.map((c) => c.file)), 'overview', 'README.md');
+  const overviewSource = overviewMarkdown(folder.readme, folder.chapters.map((c) => c.file), t('document.overview'));
+  const overview = renderPart(overviewSource, 'overview', 'README.md');
   const chapters = folder.chapters.map((c, i) => ({
     id: `chapter-${c.slug}`,
     number: i + 1,
@@ -167,7 +168,9 @@ function createMarkdown(MarkdownItCtor: typeof MarkdownIt): MarkdownIt {
     const id = chartId(chart.file);
     env.ids.add(id);
     const caption = md.utils.escapeHtml(chart.title || tok.content);
-    return `<span class="figure" role="figure" id="${id}" aria-label="${caption}">${inlineSvg(chart.svg, `c${index}`, caption)}<span class="caption">${caption}</span></span>`;
+    // Charts that carry their title need no second one under them.
+    const shown = chart.svg.includes(`>${caption}<`) ? '' : `<span class="caption">${caption}</span>`;
+    return `<span class="figure" role="figure" id="${id}" aria-label="${caption}">${inlineSvg(chart.svg, `c${index}`, caption)}${shown}</span>`;
   };
 
   // Tables scroll on screens and keep their rows together in print (print.css).
@@ -251,17 +254,28 @@ export function chartId(file: string): string {
 }
 
 /**
- * The README lists every chapter; in the document the table of contents does that, so the list
- * of links to chapter files is dropped and the rest (summary, open points) kept.
+ * The README as the document's overview: its title and facts table are on the cover and its list
+ * of chapter links is the table of contents, so those go; the summary and open points stay.
  */
-export function stripIndexList(readme: string, chapterFiles: string[]): string {
+export function overviewMarkdown(readme: string, chapterFiles: string[], heading: string): string {
   const files = new Set(chapterFiles);
-  const lines = readme.split('\n');
   const isChapterItem = (line: string) => {
-    const m = /^\s*(?:[-*+]|\d+[.)])\s+.*\]\(([^)#\s]+)/.exec(line);
+    const m = /^\s*(?:[-*+]|\d+[.)])\s+\[[^\]]*\]\(([^)#\s]+)(?:#[^)]*)?\)\s*$/.exec(line);
     return Boolean(m && files.has(normaliseRelative(m[1]!)));
   };
-  return lines.filter((l) => !isChapterItem(l)).join('\n');
+  const sections: string[][] = [[]];
+  for (const line of readme.split('\n')) {
+    if (/^##\s/.test(line)) sections.push([]);
+    sections.at(-1)!.push(line);
+  }
+  const [intro, ...rest] = sections;
+  const kept = rest.filter((lines) => {
+    const body = lines.slice(1).filter((l) => l.trim() !== '');
+    return !(body.length > 0 && body.every(isChapterItem));
+  });
+  // Before the first section: the title (on the cover) and its facts table (also on the cover).
+  const introKept = intro!.filter((l) => !/^#\s/.test(l) && !/^\s*\|/.test(l));
+  return [`# ${heading.replace(/[\\`*_[\]<>#]/g, '\\$&')}`, '', ...introKept, ...kept.flat()].join('\n').replace(/\n{3,}/g, '\n\n');
 }
 
 /**

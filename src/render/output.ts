@@ -62,8 +62,11 @@ export async function writeOutputFolder(dir: string, files: OutputFile[], option
   }
 
   await mkdir(parent, { recursive: true }).catch((err: unknown) => { throw writeError(dir, err); });
-  const staging = await mkdtemp(path.join(parent, `.${name}${TEMP_MARK}`)).catch((err: unknown) => { throw writeError(dir, err); });
+  const temp = await mkdtemp(path.join(parent, `.${name}${TEMP_MARK}`)).catch((err: unknown) => { throw writeError(dir, err); });
+  // mkdtemp makes a private (0700) folder; the output folder itself gets the usual permissions.
+  const staging = path.join(temp, name);
   try {
+    await mkdir(staging);
     const write = options.writeFile ?? ((file, content) => writeFile(file, content));
     for (const f of files) {
       options.signal?.throwIfAborted();
@@ -87,7 +90,7 @@ export async function writeOutputFolder(dir: string, files: OutputFile[], option
     if (err instanceof CLIError || isAbort(err)) throw err;
     throw writeError(dir, err);
   } finally {
-    await rm(staging, { recursive: true, force: true });
+    await rm(temp, { recursive: true, force: true });
   }
 }
 

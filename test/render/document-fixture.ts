@@ -35,6 +35,10 @@ export function fakeFolder(options: { port?: number; locale?: string; hostile?: 
     readme: [
       '# Northside Coffee Bar social media strategy 2027',
       '',
+      '| | |',
+      '| --- | --- |',
+      '| Organisation | **Northside Coffee Bar LLC** |',
+      '',
       '## Contents',
       '',
       '1. [Situation](01-situation.md)',
@@ -43,6 +47,10 @@ export function fakeFolder(options: { port?: number; locale?: string; hostile?: 
       '## Summary',
       '',
       'Two primary goals. See [the benchmark](02-competitors.md#engagement-benchmark).',
+      '',
+      '## Open points',
+      '',
+      '- [Situation](01-situation.md): the situation analysis',
       '',
     ].join('\n'),
     chapters: [

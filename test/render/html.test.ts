@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cssPageOf, cssString, inlineSvg, renderHtml, slugify, stripIndexList } from '../../src/render/html.js';
+import { cssPageOf, cssString, inlineSvg, renderHtml, slugify, overviewMarkdown } from '../../src/render/html.js';
 import { fakeFolder, kaffebar } from './document-fixture.js';
 
 describe('renderHtml', () => {
@@ -51,7 +51,9 @@ describe('renderHtml', () => {
     expect(html).toMatch(/<nav class="toc" id="contents"[\s\S]*<a href="#chapter-situation"><span class="toc-number">1<\/span> Situation<\/a>/);
     const overview = /<section class="chapter overview" id="overview">([\s\S]*?)<\/section>/.exec(html)![1]!;
     expect(overview).toContain('Two primary goals');
-    expect(overview).not.toContain('#chapter-situation');
+    expect(overview).toContain('<h1 id="overview--overview">Overview</h1>');
+    expect(overview).not.toContain('Contents');
+    expect(overview).toContain('<li><a href="#chapter-situation">Situation</a>: the situation analysis</li>');
   });
 
   it('inlines charts with ids made unique, sized by the stylesheet', async () => {
@@ -86,7 +88,10 @@ describe('helpers', () => {
     }
   });
 
-  it('stripIndexList drops only the list items linking chapter files', () => {
-    expect(stripIndexList('# T\n\n- [A](01-a.md)\n- [Web](https://x)\n2. [B](02-b.md#x)\ntext', ['01-a.md', '02-b.md'])).toBe('# T\n\n- [Web](https://x)\ntext');
+  it('overviewMarkdown drops the title, the facts table and the chapter list, and keeps open points', () => {
+    const readme = ['# Plan title', '', '| | |', '| --- | --- |', '| Organisation | **X** |', '', '## Summary', '', 'Text.', '',
+      '## Contents', '', '1. [A](01-a.md)', '2. [B](02-b.md)', '', '## Open points', '', '- [A](01-a.md): the audience', '- [B](02-b.md): the budget', ''].join('\n');
+    expect(overviewMarkdown(readme, ['01-a.md', '02-b.md'], 'Overview')).toBe(
+      ['# Overview', '', '## Summary', '', 'Text.', '', '## Open points', '', '- [A](01-a.md): the audience', '- [B](02-b.md): the budget', ''].join('\n'));
   });
 });

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { statSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -37,6 +37,8 @@ describe('writeOutputFolder', () => {
     expect(r.written).toEqual(['01-situation.md', 'README.md', 'charts/kpi-a.svg']);
     expect(readFileSync(path.join(out, 'charts/kpi-a.svg'), 'utf8')).toBe('<svg/>');
     expect(JSON.parse(readFileSync(path.join(out, MANIFEST), 'utf8')).files).toEqual(r.written);
+    // Not the private mode of a temporary folder: others may read the strategy folder as usual.
+    expect(statSync(out).mode & 0o777).toBe(0o777 & ~process.umask());
     expect(await leftoverTemps(root)).toEqual([]);
   });
 
