@@ -9,7 +9,7 @@ import { isAlias, LineCounter, parseDocument, visit, type Document, type Node } 
 import type { z } from 'zod';
 import { fileError } from '../errors.js';
 import { formatPath, type Finding, type PlanPath, type Severity } from '../lint/finding.js';
-import { at, locate, unclosedOpening, type Anchor } from './positions.js';
+import { at, keyAt, locate, unclosedOpening, type Anchor } from './positions.js';
 import { planSchema, type Plan, type PostSample } from './schema.js';
 import { explainIssue } from './issues.js';
 
@@ -96,7 +96,9 @@ export async function parsePlan(bytes: Uint8Array, file: string, dir: string): P
     const opening = unclosedOpening(doc, text, e);
     const { line, column } = at(lineCounter, opening?.offset ?? e.pos[0]);
     const rule = e.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax';
-    findings.push({ file, line, column, severity: 'error', rule, message: opening?.message ?? yamlMessage(e.code, e.message), path: '' });
+    const duplicate = e.code === 'DUPLICATE_KEY' ? keyAt(doc, e.pos[0]) : undefined;
+    const message = opening?.message ?? (duplicate !== undefined ? `\`${duplicate.slice(0, 60)}\` appears twice in this mapping: each key may appear once` : yamlMessage(e.code, e.message));
+    findings.push({ file, line, column, severity: 'error', rule, message, path: '' });
   }
   if (findings.length) return { findings: dedupe(findings), source };
 
