@@ -89,3 +89,19 @@ export function unclosedOpening(doc: Document, text: string, error: YAMLError): 
   if (want === 'quote') return { offset, message: `the ${opener} quote opened here is never closed: end the text with ${closer}` };
   return { offset, message: `the \`${opener}\` opened here is never closed: end it with \`${closer}\` (or indent the lines inside it more)` };
 }
+
+/** The text of the mapping key that starts at `offset` (to name a duplicate key). */
+export function keyAt(doc: Document, offset: number): string | undefined {
+  let found: string | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      const key = pair.key as Node | null;
+      if (key?.range?.[0] === offset) {
+        found = keyText(key);
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}

@@ -36,7 +36,7 @@ function expectRejected(run: Run & { ms: number }, file: string, line: number, m
 const cases: [string, number, RegExp][] = [
   ['syntax.yaml', 16, /16:10 +error +the `\[` opened here is never closed/],
   ['tab.yaml', 16, /a tab is used for indentation/],
-  ['duplicate-key.yaml', 17, /yaml-duplicate-key$/],
+  ['duplicate-key.yaml', 17, /17:5 +error +`statement` appears twice in this mapping: each key may appear once +yaml-duplicate-key$/],
   ['wrong-type.yaml', 18, /18:15 +error +`baseline` must be a number, not the text "lots" +schema-type$/],
   ['impossible-date.yaml', 20, /`deadline`: no such date in the calendar/],
   ['negative-cost.yaml', 19, /`cost`: a cost cannot be negative/],

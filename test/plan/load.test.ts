@@ -41,7 +41,7 @@ describe('loadPlan', () => {
   });
 
   it('a duplicate key, at the second one', async () => {
-    expect(await findings(`${head}goals: []\n`)).toEqual(['4:1 yaml-duplicate-key Map keys must be unique: each key may appear once in a mapping']);
+    expect(await findings(`${head}goals: []\n`)).toEqual(['4:1 yaml-duplicate-key `goals` appears twice in this mapping: each key may appear once']);
   });
 
   it('a number too large, a list too short, in words', async () => {
