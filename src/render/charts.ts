@@ -100,7 +100,7 @@ export function kpiSpec(env: ChartEnv, o: RenderContext['objectives'][number], a
     encoding: {
       x: { field: 'date', type: 'temporal', title: null, axis: { format: '%b %Y', labelAngle: 0, tickCount: 'month', grid: false } },
       y: {
-        field: 'value', type: 'quantitative', title: env.t('chart.kpi.value'),
+        field: 'value', type: 'quantitative', title: o.unit && o.unit !== 'money' ? o.unit : null,
         scale: { zero: false, nice: true },
         axis: { format: Math.abs(o.target) < 100 ? ',.2~f' : ',.0f' },
       },

@@ -100,10 +100,17 @@ export interface RenderContext {
   engagement?: CompetitorBenchmark;
   budget?: BudgetPlan & { left: number; used_share: number };
   calendar?: PublishingCalendar;
+  /** The calendar's first two weeks: the weekly plan made concrete without repeating it for months. */
+  calendarPreview: PublishingCalendar['events'];
   pillarShareSum?: number;
+  /** True when the pillar shares do not add up to 100 %. */
+  pillarShareOff: boolean;
   /** id -> name, so tables show a pillar's or persona's name rather than its id. */
   pillarNames: Record<string, string>;
   personaNames: Record<string, string>;
+  goalNames: Record<string, string>;
+  objectiveNames: Record<string, string>;
+  kpiNames: Record<string, string>;
   /** Which optional columns of the publishing plan hold anything (empty ones are left out). */
   slotColumns: { pillar: boolean; format: boolean; persona: boolean; paid: boolean };
   /** Competitors with notes beyond their figures, for the profiles section. */
@@ -120,6 +127,9 @@ export interface RenderContext {
     objectiveChannels: string[];
   };
 }
+
+/** How much of the publishing calendar the content chapter lists. */
+const PREVIEW_DAYS = 14;
 
 /** How many review sessions the chapter lists ahead. */
 const MAX_SESSIONS = 12;
@@ -234,6 +244,7 @@ export function buildContext(
     budget,
     calendar,
     pillarShareSum,
+    pillarShareOff: pillarShareSum !== undefined && Math.abs(pillarShareSum - 1) > 0.005,
     slotColumns: {
       pillar: !!plan.content?.slots?.some((x) => x.pillar),
       format: !!plan.content?.slots?.some((x) => x.format),
@@ -245,6 +256,10 @@ export function buildContext(
         c.channels.some((ch) => ch.posting_times?.length || ch.content_types?.length || ch.tone || ch.responses || ch.notes),
     ),
     pillarNames: names((pillars ?? []).map((p) => [p.id, p.name])),
+    goalNames: names(plan.goals.map((g) => [g.id, g.statement])),
+    objectiveNames: names((plan.objectives ?? []).map((o) => [o.id, o.metric])),
+    kpiNames: names((plan.kpis ?? []).map((k) => [k.id, k.name])),
+    calendarPreview: calendar ? calendar.events.filter((e) => daysBetween(calendar.from, e.date) < PREVIEW_DAYS) : [],
     personaNames: names((plan.audience?.personas ?? []).map((p) => [p.id, p.name])),
     reviewSessions: sessions,
     tracking: tracking ? trackingView(tracking, objectives, sessions) : undefined,

@@ -26,6 +26,8 @@ export interface TrackedObjective {
   expected?: number | null;
   progress?: number | null;
   expected_progress?: number | null;
+  /** Where the actuals' trend reaches at the deadline, when track computes one. */
+  forecast?: number | null;
 }
 
 /** Plan versus actual, as `smplan track` computes it, for the review chapter and KPI charts. */
@@ -241,6 +243,17 @@ async function createEnvironment(translator: Translator, fmt: Formatter, partial
     /** True when the value is a non-empty list or a present value. */
     has: (v) => (Array.isArray(v) ? v.length > 0 : v !== undefined && v !== null && v !== ''),
     lookupChart: (charts, key) => (charts as Record<string, unknown>)[String(key)],
+    /** Ids shown by their names (persona, goal, KPI …), unknown ids as written: {{names-of ids @root.personaNames}}. */
+    'names-of': (ids, table) => {
+      const t = table as Record<string, string> | undefined;
+      const list = Array.isArray(ids) ? ids : [];
+      return safe(list.map((id) => escapeInline(t && Object.prototype.hasOwnProperty.call(t, String(id)) ? t[String(id)] : id)).join('; '));
+    },
+    /** Plan text with its first letter capitalised, for headings and leading cells. */
+    cap: (v) => {
+      const text = String(v ?? '');
+      return safe(escapeInline(text.charAt(0).toLocaleUpperCase(fmt.locale) + text.slice(1)));
+    },
     /** a / b as a fraction, 0 when b is 0. */
     share: (a, b) => (typeof a === 'number' && typeof b === 'number' && b > 0 ? a / b : 0),
     /** The names of a list of items, e.g. the budget lines cut. */
