@@ -9,7 +9,8 @@ const LOCALE = 'en-US';
 const fixedFormats = new Map<number, Intl.NumberFormat>();
 function fixed(digits: number): Intl.NumberFormat {
   let f = fixedFormats.get(digits);
-  if (!f) fixedFormats.set(digits, (f = new Intl.NumberFormat(LOCALE, { minimumFractionDigits: digits, maximumFractionDigits: digits })));
+  // signDisplay 'negative': a value that rounds to zero shows as 0.00, not -0.00.
+  if (!f) fixedFormats.set(digits, (f = new Intl.NumberFormat(LOCALE, { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'negative' })));
   return f;
 }
 
@@ -43,8 +44,8 @@ export function formatPercent(fraction: number, digits = 2): string {
 
 /** A change as a signed percentage: 1.5 -> "+150.0 %", -0.3 -> "-30.0 %". */
 export function formatChange(fraction: number, digits = 1): string {
-  const text = formatPercent(fraction, digits);
-  return fraction > 0 ? `+${text}` : text;
+  const signed = new Intl.NumberFormat(LOCALE, { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'exceptZero' });
+  return `${signed.format(fraction * 100)} %`;
 }
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();

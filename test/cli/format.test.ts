@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import {
+  columnDecimals,
+  formatChange,
+  formatCount,
+  formatMeasure,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  plural,
+} from '../../src/cli/format.js';
+
+const sp = (s: string) => s.replace(/\u00a0/g, ' ');
+
+describe('terminal number formatting', () => {
+  it('writes counts and measures with thousands separators and size-fitted decimals', () => {
+    expect(formatCount(1234567.4)).toBe('1,234,567');
+    expect(formatNumber(13276.13586)).toBe('13,276');
+    expect(formatNumber(158.5714)).toBe('158.6');
+    expect(formatNumber(7.513999)).toBe('7.51');
+    expect(formatNumber(330)).toBe('330');
+    expect(formatNumber(330, 1)).toBe('330.0');
+    expect(columnDecimals([158.57, 330, 12.5])).toBe(2);
+    expect(columnDecimals([13276.1, 30000])).toBe(0);
+  });
+  it('shows fractions as percentages with fixed decimals, never -0', () => {
+    expect(formatPercent(0.06431669)).toBe('6.43 %');
+    expect(formatPercent(1.6722340425)).toBe('167.22 %');
+    expect(formatPercent(0.0178494, 3)).toBe('1.785 %');
+    expect(formatPercent(-0.00001)).toBe('0.00 %');
+    expect(formatChange(1.5)).toBe('+150.0 %');
+    expect(formatChange(-0.3)).toBe('-30.0 %');
+    expect(formatChange(0.0001)).toBe('0.0 %');
+  });
+  it('writes money in the plan currency, cents only when needed', () => {
+    expect(formatMoney(18000, 'USD')).toBe('$18,000');
+    expect(formatMoney(7.99, 'USD')).toBe('$7.99');
+    expect(formatMoney(90, 'NOK', true)).toMatch(/^NOK.90\.00$/);
+    expect(sp(formatMoney(1500, 'NOK'))).toBe('NOK 1,500');
+  });
+  it('formats an objective figure by its unit', () => {
+    expect(sp(formatMeasure(120, 'money', 'NOK'))).toBe('NOK 120');
+    expect(sp(formatMeasure(120, 'NOK', 'NOK'))).toBe('NOK 120');
+    expect(formatMeasure(0.042, '%', 'NOK')).toBe('4.20 %');
+    expect(formatMeasure(2153.3, 'followers', 'NOK')).toBe('2,153');
+  });
+  it('counts nouns', () => {
+    expect(plural(1, 'week')).toBe('1 week');
+    expect(plural(1200, 'post')).toBe('1,200 posts');
+  });
+});

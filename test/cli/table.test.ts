@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { displayWidth, formatTable, truncate } from '../../src/cli/table.js';
+
+describe('formatTable', () => {
+  it('aligns text left and numbers right, two spaces apart, no trailing spaces', () => {
+    const lines = formatTable(
+      [{ header: 'Name' }, { header: 'Followers', align: 'right' }],
+      [['Harbor Roasters', '9,400'], ['Bean There', '21,000']],
+    );
+    expect(lines).toEqual([
+      'Name             Followers',
+      'Harbor Roasters      9,400',
+      'Bean There          21,000',
+    ]);
+  });
+  it('fits a width by shortening the shrinkable column with an ellipsis', () => {
+    const lines = formatTable(
+      [{ header: 'Item', shrink: true, min: 6 }, { header: 'Yearly', align: 'right' }],
+      [['Launch event livestream with a very long name', '$5,000']],
+      { width: 24 },
+    );
+    expect(lines.every((l) => displayWidth(l) <= 24)).toBe(true);
+    expect(lines[1]).toBe('Launch event li…  $5,000');
+  });
+  it('keeps plan text from breaking the layout (newlines, tabs, control characters)', () => {
+    const [, row] = formatTable([{ header: 'A' }, { header: 'B' }], [['line\none\ttab\u0007', 'x']]);
+    expect(row).toBe('line one tab  x');
+  });
+  it('drops columns nobody filled in, when asked', () => {
+    const lines = formatTable([{ header: 'A' }, { header: 'Pillar' }, { header: 'C' }], [['1', '', '3']], { dropEmpty: true });
+    expect(lines).toEqual(['A  C', '1  3']);
+  });
+  it('measures what a terminal shows: colour codes and combining marks take no room', () => {
+    expect(displayWidth('\u001b[1mCafé\u001b[22m')).toBe(4);
+    expect(displayWidth('Cafe\u0301')).toBe(4);
+    expect(truncate('Конкурент', 5)).toBe('Конк…');
+  });
+});
