@@ -6,7 +6,8 @@ export const references = defineRule({
   id: 'references',
   severity: 'error',
   method: '§2 Objectives, §6 Channels and tactics',
-  description: 'Every id an entry refers to (goal, objective, persona, channel, pillar, KPI) exists in the plan.',
+  description:
+    'Every id an entry refers to (goal, objective, persona, pillar, KPI) exists in the plan; once the plan has a channels section, every channel named by an objective, slot, KPI, budget item, task, reserve item or special date is listed there.',
   check(plan) {
     const reports: RuleReport[] = [];
     const ids = {
@@ -44,8 +45,17 @@ export const references = defineRule({
       check('persona', s.persona, ['content', 'slots', i, 'persona']);
       check('goal', s.goal, ['content', 'slots', i, 'goal']);
     });
-    plan.content?.reserve?.forEach((r, i) => check('pillar', r.pillar, ['content', 'reserve', i, 'pillar']));
-    plan.kpis?.forEach((k, i) => check('objective', k.objective, ['kpis', i, 'objective']));
+    plan.content?.reserve?.forEach((r, i) => {
+      check('pillar', r.pillar, ['content', 'reserve', i, 'pillar']);
+      check('channel', r.channel, ['content', 'reserve', i, 'channel']);
+    });
+    plan.content?.special_dates?.forEach((d, i) => d.channels?.forEach((c, j) => check('channel', c, ['content', 'special_dates', i, 'channels', j])));
+    plan.kpis?.forEach((k, i) => {
+      check('objective', k.objective, ['kpis', i, 'objective']);
+      check('channel', k.channel, ['kpis', i, 'channel']);
+    });
+    plan.budget?.items.forEach((item, i) => check('channel', item.channel, ['budget', 'items', i, 'channel']));
+    plan.team?.tasks?.forEach((t, i) => check('channel', t.channel, ['team', 'tasks', i, 'channel']));
     return reports;
   },
 });
