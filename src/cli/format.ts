@@ -10,7 +10,9 @@ const fixedFormats = new Map<number, Intl.NumberFormat>();
 function fixed(digits: number): Intl.NumberFormat {
   let f = fixedFormats.get(digits);
   // signDisplay 'negative': a value that rounds to zero shows as 0.00, not -0.00.
-  if (!f) fixedFormats.set(digits, (f = new Intl.NumberFormat(LOCALE, { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'negative' })));
+  // (ES2023 option; the TypeScript lib here is ES2022.)
+  const options = { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'negative' } as Intl.NumberFormatOptions;
+  if (!f) fixedFormats.set(digits, (f = new Intl.NumberFormat(LOCALE, options)));
   return f;
 }
 
