@@ -11,7 +11,7 @@ import { daysBetween } from '../compute/dates.js';
 import { competitorBenchmark, type CompetitorBenchmark } from '../compute/engagement.js';
 import { kpiTargets, type ObjectiveTargets } from '../compute/kpi.js';
 import type { LoadedPlan } from '../plan/load.js';
-import type { Plan } from '../plan/schema.js';
+import { WEEKDAYS, type Plan } from '../plan/schema.js';
 import type { TrackedObjective, TrackingInput } from './folder.js';
 import type { Formatter } from './format.js';
 
@@ -111,6 +111,7 @@ export interface RenderContext {
   goalNames: Record<string, string>;
   objectiveNames: Record<string, string>;
   kpiNames: Record<string, string>;
+  roleNames: Record<string, string>;
   /** Which optional columns of the publishing plan hold anything (empty ones are left out). */
   slotColumns: { pillar: boolean; format: boolean; persona: boolean; paid: boolean };
   /** Competitors with notes beyond their figures, for the profiles section. */
@@ -142,21 +143,40 @@ const CADENCE_STEP: Record<string, { days?: number; months?: number } | undefine
   yearly: { months: 12 },
 };
 
-/** The scheduled review dates from the first session through the plan's end. */
+/**
+ * The scheduled review dates from the first session through the plan's end. Monthly and longer
+ * cadences keep the first session's weekday when the plan names one (the first Wednesday of
+ * each month), else its day of the month.
+ */
 export function reviewSessions(plan: Plan): string[] {
   const review = plan.review;
   const step = review ? CADENCE_STEP[review.cadence] : undefined;
   if (!review?.first || !step) return [];
   const first = DateTime.fromISO(review.first, { zone: 'utc' });
+  const weekday = review.weekday ? WEEKDAYS.indexOf(review.weekday) + 1 : undefined;
+  const nth = Math.ceil(first.day / 7);
   const sessions: string[] = [];
   for (let n = 0; sessions.length < MAX_SESSIONS; n++) {
-    // Counted from the first session, so a 31st stays the month's last day rather than drifting.
-    const at = step.months ? first.plus({ months: step.months * n }) : first.plus({ days: step.days! * n });
+    let at: DateTime;
+    if (step.months) {
+      // Counted from the first session, so a 31st stays the month's last day rather than drifting.
+      at = first.plus({ months: step.months * n });
+      if (weekday !== undefined && n > 0) at = nthWeekday(at.startOf('month'), weekday, nth);
+    } else {
+      at = first.plus({ days: step.days! * n });
+    }
     const iso = at.toISODate()!;
     if (daysBetween(iso, plan.plan.end) < 0) break;
     sessions.push(iso);
   }
   return sessions;
+}
+
+/** The nth given weekday (1 = Monday) of the month starting at `monthStart`; the last one when there is no nth. */
+function nthWeekday(monthStart: DateTime, weekday: number, nth: number): DateTime {
+  const firstOne = monthStart.plus({ days: (weekday - monthStart.weekday + 7) % 7 });
+  const wanted = firstOne.plus({ weeks: nth - 1 });
+  return wanted.month === monthStart.month ? wanted : wanted.minus({ weeks: 1 });
 }
 
 export function buildContext(
@@ -258,6 +278,7 @@ export function buildContext(
     pillarNames: names((pillars ?? []).map((p) => [p.id, p.name])),
     goalNames: names(plan.goals.map((g) => [g.id, g.statement])),
     objectiveNames: names((plan.objectives ?? []).map((o) => [o.id, o.metric])),
+    roleNames: names((plan.team?.roles ?? []).map((r) => [r.id, r.person ? `${r.title} (${r.person})` : r.title])),
     kpiNames: names((plan.kpis ?? []).map((k) => [k.id, k.name])),
     calendarPreview: calendar ? calendar.events.filter((e) => daysBetween(calendar.from, e.date) < PREVIEW_DAYS) : [],
     personaNames: names((plan.audience?.personas ?? []).map((p) => [p.id, p.name])),

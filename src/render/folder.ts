@@ -232,6 +232,7 @@ async function createEnvironment(translator: Translator, fmt: Formatter, partial
     },
     /** Joins strings into a message key: {{t (concat "intro." chapter.slug)}}. */
     concat: (...a) => args(a).map(String).join(''),
+    array: (...a) => args(a),
     inc: (v) => (typeof v === 'number' ? v + 1 : v),
     eq: (a, b) => a === b,
     ne: (a, b) => a !== b,
