@@ -11,7 +11,7 @@ function fixed(digits: number): Intl.NumberFormat {
   let f = fixedFormats.get(digits);
   // signDisplay 'negative': a value that rounds to zero shows as 0.00, not -0.00.
   // (ES2023 option; the TypeScript lib here is ES2022.)
-  const options = { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'negative' } as Intl.NumberFormatOptions;
+  const options = { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'negative' as string } as Intl.NumberFormatOptions;
   if (!f) fixedFormats.set(digits, (f = new Intl.NumberFormat(LOCALE, options)));
   return f;
 }
