@@ -72,8 +72,10 @@ function baseConfig(env: ChartEnv): Spec {
 
 async function toSvg(spec: Spec): Promise<string> {
   const [vl, vega] = await Promise.all([import('vega-lite'), import('vega')]);
-  const compiled = vl.compile(spec as never).spec;
-  const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
+  // Quiet: a chart's layout notes are no message for the user of a command-line tool.
+  const logger = vega.logger(vega.None);
+  const compiled = vl.compile(spec as never, { logger }).spec;
+  const view = new vega.View(vega.parse(compiled), { renderer: 'none', logger });
   const svg = await view.toSVG();
   view.finalize();
   return svg;
@@ -108,7 +110,7 @@ export function kpiSpec(env: ChartEnv, o: RenderContext['objectives'][number], a
         field: 'series', type: 'nominal', scale: { domain: series, range: PALETTE.slice(0, series.length) },
         legend: actuals.length ? {} : null,
       },
-      strokeDash: { field: 'series', type: 'nominal', scale: { domain: series, range: [[1, 0], [5, 3]] }, legend: null },
+      strokeDash: { field: 'series', type: 'nominal', scale: { domain: series, range: [[1, 0], [5, 3]] }, legend: actuals.length ? {} : null },
     },
   };
 }
