@@ -73,7 +73,8 @@ export function unclosedOpening(doc: Document, text: string, error: YAMLError): 
   const pos = error.pos[0];
   let best: Node | undefined;
   visit(doc, (_key, node) => {
-    const range = (node as Node).range;
+    // Pairs with an empty key or value hand the visitor null.
+    const range = (node as Node | null)?.range;
     if (!range || range[0] >= pos || range[1] < pos) return;
     const fits =
       want === 'quote' ? isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')
