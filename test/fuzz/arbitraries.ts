@@ -99,8 +99,9 @@ export const validPlan = fc
       },
       goals,
       objectives,
-      competitors: g.competitors.map((c) => ({
-        name: c.name,
+      // Names identify competitors and budget items: keep them unique.
+      competitors: g.competitors.map((c, i) => ({
+        name: `${c.name} ${i + 1}`,
         channels: [
           c.useTotals
             ? {
@@ -120,7 +121,7 @@ export const validPlan = fc
         horizon_weeks: g.horizon,
         slots: g.slots.map((s) => ({ channel: s.channel, weekday: s.weekday, time: `${String(s.hour).padStart(2, '0')}:${String(s.minute).padStart(2, '0')}` })),
       },
-      budget: { cap: g.cap, items: g.budget },
+      budget: { cap: g.cap, items: g.budget.map((item, i) => ({ ...item, name: `${item.name} ${i + 1}` })) },
     };
   });
 

@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { hasStackTrace, runCli } from '../helpers/cli.js';
 import { mutate, mutation, validPlan } from './arbitraries.js';
 
-const runs = Number(process.env.FUZZ_RUNS ?? 60);
+const runs = Number(process.env.FUZZ_RUNS ?? 40);
 const dir = mkdtempSync(path.join(os.tmpdir(), 'smplan-fuzz-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
