@@ -60,9 +60,12 @@ export function createTranslator(locale: Locale, messages: Messages): Translator
       template ??= has(key) ? messages[key] : undefined;
       // A missing key shows itself, so a gap in a catalogue is visible, never silent.
       if (template === undefined) return key;
-      return template.replace(/\{([a-z_]+)\}/g, (whole, name: string) =>
-        Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
-      );
+      return template.replace(/\{([a-z_]+)\}(\.?)/g, (whole, name: string, dot: string) => {
+        if (!Object.prototype.hasOwnProperty.call(params, name)) return whole;
+        const value = String(params[name]);
+        // "30 април 2027 г." or "3500 лв." ending a sentence takes no second full stop.
+        return dot && value.endsWith('.') ? value : value + dot;
+      });
     },
   };
 }
