@@ -117,15 +117,15 @@ export class Asker {
   }
 
   /** A share of a whole asked as a percentage ("40" or "40 %"), kept as a fraction (0.4). */
-  async percent(message: string, o: { default?: number; schema: z.ZodType; optional?: boolean }): Promise<number | undefined> {
+  async percent(message: string, o: { default?: number; schema: z.ZodType; optional?: boolean; check?: Check<number> }): Promise<number | undefined> {
     const answer = await this.prompts.input({
-      message: `${message} (in %)`,
+      message: `${message}, in %?`,
       ...(o.default !== undefined ? { default: String(round(o.default * 100)) } : {}),
-      validate: (raw) => {
+      validate: async (raw) => {
         if (raw.trim() === '') return o.optional ? true : 'a percentage is needed here, e.g. 40';
         const n = parseNumber(raw.replace('%', ''));
         if (n === undefined) return 'expected a percentage, e.g. 40 for 40 %';
-        return schemaError(o.schema, round(n / 100)) ?? true;
+        return schemaError(o.schema, round(n / 100)) ?? (await o.check?.(round(n / 100))) ?? true;
       },
     });
     const n = parseNumber(answer.replace('%', ''));
@@ -148,12 +148,15 @@ export class Asker {
 
   async choose<V>(message: string, choices: Choice<V>[], fallback?: V, check?: Check<V>): Promise<V> {
     for (;;) {
+      // The default comes first (the list turned round, so its order is kept): a select that
+      // loses its cursor (a stray key jumps to the first match) still lands on the default.
+      const at = choices.findIndex((c) => c.value === fallback);
+      if (at > 0) choices = [...choices.slice(at), ...choices.slice(0, at)];
       const value = await this.prompts.select({ message, choices, ...(fallback !== undefined ? { default: fallback } : {}) });
       const wrong = await check?.(value);
       if (!wrong) return value;
       // select cannot show a message of its own: say it, then ask again.
       this.say(`  \u2716 ${wrong}`);
-      fallback = value;
     }
   }
 
@@ -181,7 +184,7 @@ export class Asker {
     const picked = await this.choose(message, choices, fallback, (v) => (v === OTHER || v === '' ? undefined : o.check?.(v)));
     if (picked === '') return undefined;
     if (picked !== OTHER) return picked;
-    return this.required('Channel id (lower case, e.g. vk, discord)', { schema: channelId, ...(o.check ? { check: o.check } : {}) });
+    return this.required('Its channel id (lower case, e.g. vk, discord)?', { schema: channelId, ...(o.check ? { check: o.check } : {}) });
   }
 }
 

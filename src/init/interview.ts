@@ -61,8 +61,10 @@ export async function askSection(name: SectionName, plan: PlanDraft, o: Intervie
       previous,
       defaults: o.defaults,
       focused,
-      errors: async (candidate, field, entry) => {
-        const messages = errorsFor(fresh(await lintDraft(candidate, o.file, o.dir)), field, entry);
+      errors: async (candidate, field, entry, withWarnings) => {
+        const findings = fresh(await lintDraft(candidate, o.file, o.dir));
+        const messages = errorsFor(findings, field, entry);
+        if (withWarnings) messages.push(...findings.filter((f) => f.severity === 'warning' && f.path === formatPath(field)).map((f) => f.message));
         return messages.length ? [...new Set(messages)].join('; ') : undefined;
       },
       notes: async (candidate, entry) => notes(say, c, await lintDraft(candidate, o.file, o.dir), entry),
@@ -79,10 +81,13 @@ export async function askSection(name: SectionName, plan: PlanDraft, o: Intervie
   }
 }
 
+/** Warnings that a later section of the interview resolves. */
+const LATER = new Set(['missing-section', 'goal-without-objective', 'tactics-without-objectives', 'channels-chosen']);
+
 function notes(say: (line: string) => void, c: ChalkInstance, findings: Finding[], entry: PlanPath): void {
   const at = formatPath(entry);
   for (const f of findings) {
-    // A missing section is the closing summary's business, not a note on an answer.
-    if (f.severity === 'warning' && within(f.path, at) && f.rule !== 'missing-section') say(c.yellow(`  Note: ${f.message}`));
+    // What later sections will answer is the closing summary's business, not a note on this answer.
+    if (f.severity === 'warning' && within(f.path, at) && !LATER.has(f.rule)) say(c.yellow(`  Note: ${f.message}`));
   }
 }

@@ -14,7 +14,7 @@ import {
   type Kpi, type Objective, type Persona, type PlanMeta, type Review, type SectionName, type Team,
 } from '../plan/schema.js';
 import type { Asker, Choice } from './ask.js';
-import { withValue, type PlanDraft } from './check.js';
+import { schemaError, withValue, type PlanDraft } from './check.js';
 import { currencies, nextMonthStart, oneYearFrom, slugId, timeZones, uniqueId, type SystemDefaults } from './system.js';
 
 export interface SectionContext {
@@ -27,8 +27,8 @@ export interface SectionContext {
   defaults: SystemDefaults;
   /** Only this section is asked (`--section`): no "skip it?" question. */
   focused: boolean;
-  /** New lint errors of `candidate` at `field`, or anywhere outside `entry`; undefined when none. */
-  errors(candidate: PlanDraft, field: PlanPath, entry?: PlanPath): Promise<string | undefined>;
+  /** New lint errors (and with `withWarnings`, warnings at the field) of `candidate` at `field`, or anywhere outside `entry`. */
+  errors(candidate: PlanDraft, field: PlanPath, entry?: PlanPath, withWarnings?: boolean): Promise<string | undefined>;
   /** Shows the lint warnings within `entry` as notes. */
   notes(candidate: PlanDraft, entry: PlanPath): Promise<void>;
 }
@@ -124,11 +124,6 @@ const askPlan: Ask = async (ctx) => {
   const prev = (ctx.previous ?? {}) as Partial<PlanMeta>;
   const shape = planMeta.shape;
   const organization = await ask.required('Organisation: who is the strategy for?', { schema: shape.organization, default: prev.organization });
-  const defaultStart = prev.start ?? nextMonthStart();
-  const title = await ask.required('Title of the plan?', {
-    schema: shape.title,
-    default: prev.title ?? `${organization} social media strategy ${defaultStart.slice(0, 4)}`,
-  });
   const locale = await ask.choose(
     'Language of the rendered documents?',
     LOCALES.map((l) => ({ value: l, name: `${l}  ${LOCALE_NAMES[l]}` })),
@@ -141,11 +136,11 @@ const askPlan: Ask = async (ctx) => {
   );
   const zone = prev.timezone ?? ctx.defaults.timezone;
   const timezone = await ask.choose('Time zone of the publishing times? (type to jump)', timeZones(zone).map((z) => ({ value: z })), zone);
-  const base = { ...prev, title, organization, locale, currency, timezone };
+  const base = { title: organization, ...prev, organization, locale, currency, timezone };
   const probe = (field: keyof PlanMeta, meta: PlanMeta) => ctx.errors({ ...ctx.plan, plan: meta }, ['plan', field]);
   const start = await ask.required('First day of the plan (YYYY-MM-DD)?', {
     schema: isoDate,
-    default: defaultStart,
+    default: prev.start ?? nextMonthStart(),
     check: (v) => probe('start', { ...base, start: v, end: oneYearFrom(v) }),
   });
   const end = await ask.required('Last day of the plan (YYYY-MM-DD)?', {
@@ -153,9 +148,19 @@ const askPlan: Ask = async (ctx) => {
     default: prev.end && prev.end > start ? prev.end : oneYearFrom(start),
     check: (v) => probe('end', { ...base, start, end: v }),
   });
+  const title = await ask.required('Title of the plan?', {
+    schema: shape.title,
+    default: prev.title ?? `${organization} social media strategy ${yearsOf(start, end)}`,
+  });
   const problem = await ask.text('The problem this strategy solves, in one sentence (Enter to skip)?', { schema: shape.problem, default: prev.problem, optional: true });
   return compact({ ...prev, title, organization, locale, currency, timezone, start, end, problem });
 };
+
+/** "2027" for a calendar-year plan, "2026/27" for one that spans two years. */
+function yearsOf(start: string, end: string): string {
+  const [a, b] = [start.slice(0, 4), end.slice(0, 4)];
+  return a === b ? a : `${a}/${b.slice(2)}`;
+}
 
 // ------------------------------------------------------------------ situation: internal, PEST, SWOT, channel audit
 
@@ -170,7 +175,7 @@ const askSituation: Ask = async (ctx) => {
     const about = await ask.text('Who are you, in a sentence or two?', { default: p.about, optional: true });
     const offering = await ask.list('What do you offer (products, services)?', { default: typeof p.offering === 'string' ? [p.offering] : p.offering });
     const level = await ask.choose('Are your resources (people, money, time) adequate or limited?', [
-      { value: 'adequate' }, { value: 'limited' }, { value: '', name: 'skip' },
+      { value: '', name: 'skip' }, { value: 'adequate' }, { value: 'limited' },
     ], p.resources?.level ?? '');
     const notes = level ? await ask.text('Resources in a few words (who, budget, hours a week)?', { default: p.resources?.notes, optional: true }) : undefined;
     const reputation = await ask.text('What is said about you on social networks?', { default: p.reputation, optional: true });
@@ -304,14 +309,14 @@ const askObjectives: Ask = async (ctx) => {
       });
       const baseline = (await ask.number(`Where does ${metric} stand today (the baseline)?`, { schema: s.baseline, default: b?.baseline }))!;
       const target = await ask.required(`Target: a number, or a change from ${baseline} such as +50% or -20%?`, {
-        schema: s.target,
         default: b?.target !== undefined ? String(b.target) : baseline > 0 ? '+20%' : undefined,
-        check: (v) => ctx.errors(draft({ id, channel, baseline, target: asTarget(v) }), [...path, 'target'], path),
+        check: async (v) => schemaError(s.target, asTarget(v)) ?? ctx.errors(draft({ id, channel, baseline, target: asTarget(v) }), [...path, 'target'], path),
       });
       const deadline = await ask.required(`Deadline (YYYY-MM-DD, the plan ends ${meta.end})?`, {
         schema: isoDate,
         default: b?.deadline ?? meta.end,
-        check: (v) => ctx.errors(draft({ id, channel, baseline, target: asTarget(target), deadline: v }), [...path, 'deadline'], path),
+        // Outside the plan period is only a warning in lint, but here it is surely a slip: ask again.
+        check: (v) => ctx.errors(draft({ id, channel, baseline, target: asTarget(target), deadline: v }), [...path, 'deadline'], path, true),
       });
       const curve = await ask.choose('How does it grow toward the target?', choices(CURVES, {
         linear: 'linear: the same amount each month',
@@ -366,11 +371,13 @@ const askAudience: Ask = async (ctx) => {
         })),
       );
       const channels: { channel: string; share: number }[] = [];
-      for (const channel of used) {
+      for (const [k, channel] of used.entries()) {
         const had = b?.channels?.find((c) => c.channel === channel)?.share;
+        const left = Math.max(0, 1 - channels.reduce((sum, c) => sum + c.share, 0));
         const share = (await ask.percent(`Share of their online time on ${channel}`, {
           schema: s.channels.unwrap().element.shape.share,
-          default: had ?? Math.floor(100 / used.length) / 100,
+          default: had ?? Math.floor((left * 100) / (used.length - k)) / 100,
+          check: (v) => (v > left + 1e-9 ? `the shares would add up to more than 100 % (${Math.round(left * 100)} % is left)` : undefined),
         }))!;
         channels.push({ channel, share });
       }
@@ -408,8 +415,8 @@ const askCompetitors: Ask = async (ctx) => {
         const posts_per_week = await ask.number('Posts per week (Enter to skip)?', { schema: cs.posts_per_week, default: b?.posts_per_week, optional: true });
         say('  Engagement: add up likes, comments and shares of their last 20-30 posts.');
         const how = await ask.choose('How do you give their recent posts?', [
-          { value: 'sample', name: 'as totals: how many posts, and their likes, comments, shares' },
-          { value: 'csv', name: 'as a CSV file (likes,comments,shares per row), next to the plan' },
+          { value: 'sample', name: 'totals: how many posts, and their likes, comments and shares' },
+          { value: 'csv', name: 'CSV file: one row per post with likes,comments,shares, beside the plan' },
         ], b?.posts_csv !== undefined ? 'csv' : 'sample');
         const base = { channel, followers, ...(posts_per_week !== undefined ? { posts_per_week } : {}) };
         if (how === 'csv') {
@@ -516,7 +523,10 @@ const askContent: Ask = async (ctx) => {
         check: (v) => ctx.errors(placed({ channel: v, weekday: 'mon', time: '09:00' }), [...path, 'channel'], path),
       }))!;
       const weekday = await ask.choose('Weekday?', choices(WEEKDAYS), p?.weekday ?? WEEKDAYS[i % 5]!);
-      const time = (await ask.required(`Local time (HH:MM, in ${metaOf(ctx).timezone})?`, { schema: ss.time, default: p?.time ?? '09:00' })).padStart(5, '0');
+      const time = (await ask.required(`Local time (HH:MM, in ${metaOf(ctx).timezone})?`, {
+        default: p?.time ?? '09:00',
+        check: (v) => schemaError(ss.time, v.padStart(5, '0')),
+      })).padStart(5, '0');
       const pillar = pillars.length
         ? await ask.choose('Pillar?', [{ value: '', name: 'any' }, ...pillars.map((x) => ({ value: x.id, name: x.name }))], p?.pillar ?? '')
         : undefined;
@@ -570,7 +580,7 @@ const askBudget: Ask = async (ctx) => {
   const items = await entries(ctx, { noun: 'budget item (tool, service, advertising, staff)', previous: prev?.items }, async (i, b) => {
     const name = await ask.required(`Item ${i + 1}: what is it?`, { schema: s.name, default: b?.name });
     const category = await ask.choose('Category?', choices(BUDGET_CATEGORIES), b?.category ?? 'advertising');
-    const per = await ask.choose('The cost is per …', choices(BUDGET_PERIODS), b?.per ?? 'month');
+    const per = await ask.choose('Is the cost per month, per year, or once?', choices(BUDGET_PERIODS), b?.per ?? 'month');
     const cost = (await ask.number(`Cost per ${per === 'once' ? 'purchase' : per}, in ${currency}?`, { schema: s.cost, default: b?.cost }))!;
     const roi = await ask.choose('How soon does it pay back?', choices(ROI_TIME_FRAMES, {
       short: 'short: advertising, social referral', medium: 'medium', long: 'long: audience building, quality content',
@@ -627,7 +637,9 @@ const askCrisis: Ask = async (ctx) => {
     const respond_within_hours = await ask.number('Answer within how many hours (Enter to skip)?', { schema: s.respond_within_hours, default: b?.respond_within_hours, optional: true });
     return compact({ ...b, level, description, approver, respond_within_hours });
   });
-  return compact({ ...prev, triggers, levels });
+  const names = await ask.list('Who responds in a crisis (names)?', { default: prev.responders?.map((r) => r.name) ?? (people.length ? people : undefined) });
+  const responders = names?.map((name) => prev.responders?.find((r) => r.name === name) ?? { name });
+  return compact({ ...prev, triggers, levels, responders });
 };
 
 // ------------------------------------------------------------------ review
