@@ -4,7 +4,7 @@ import type { LoadedPlan } from '../plan/load.js';
 import { formatMoney, formatPercent } from './format.js';
 import { colorsFor, type Io } from './io.js';
 import { computeFor, printJson, readPlan } from './plan-input.js';
-import { formatTable, outputWidth, title } from './table.js';
+import { formatTable, outputWidth, title, wrapText, type Column } from './table.js';
 
 const PER: Record<BudgetLine['per'], string> = { month: '/mo', year: '/yr', once: ' once' };
 
@@ -26,7 +26,7 @@ function budgetReport(loaded: LoadedPlan, result: BudgetPlan | undefined, io: Io
   const width = outputWidth(io);
   const currency = loaded.plan.plan.currency;
   const money = (v: number) => formatMoney(v, currency, cents);
-  const out = [title(`Budget for one year: ${loaded.plan.plan.title}`, c), ''];
+  const out = [...wrapText(`Budget for one year: ${loaded.plan.plan.title}`, width).map((l) => title(l, c)), ''];
   if (!result || result.kept.length + result.cut.length === 0) {
     out.push('The plan has no budget items yet: list tools, services and advertising under `budget.items`,');
     out.push('each with its cost, period and ROI time frame, and the yearly cap under `budget.cap`.');
@@ -37,18 +37,21 @@ function budgetReport(loaded: LoadedPlan, result: BudgetPlan | undefined, io: Io
   const cents = all.some((l) => !Number.isInteger(l.cost) || !Number.isInteger(l.yearly)) || !Number.isInteger(result.cap);
   const over = result.over_by > 0;
 
-  const itemColumns = [
-    { header: 'Item', shrink: true, min: 12 },
-    { header: 'Category' },
+  // Over the cap the running total shows where the cap falls (the decision is by ROI, so
+  // category can go); within it, category is the more useful column.
+  const itemColumns: Column[] = [
+    { header: 'Item', shrink: true, min: 12, wrap: true },
+    ...(over ? [] : [{ header: 'Category' }]),
     { header: 'ROI' },
-    { header: 'Cost', align: 'right' as const },
-    { header: 'Yearly', align: 'right' as const },
-    { header: 'Running', align: 'right' as const },
+    { header: 'Cost', align: 'right' },
+    { header: 'Yearly', align: 'right' },
+    ...(over ? [{ header: 'Running', align: 'right' as const }] : []),
   ];
   let running = 0;
   const row = (l: BudgetLine) => {
     running += l.yearly;
-    return [l.name, l.category, l.roi, `${money(l.cost)}${PER[l.per]}`, money(l.yearly), money(running)];
+    const cost = `${money(l.cost)}${PER[l.per]}`;
+    return over ? [l.name, l.roi, cost, money(l.yearly), money(running)] : [l.name, l.category, l.roi, cost, money(l.yearly)];
   };
   const items = (lines: BudgetLine[]) => formatTable(itemColumns, lines.map(row), { width, indent: 2, headerStyle: c.dim });
   if (over) {

@@ -54,7 +54,8 @@ function calendarReport(loaded: LoadedPlan, cal: PublishingCalendar, io: Io): st
   const width = outputWidth(io);
   const last = DateTime.fromISO(cal.to, { zone: 'utc' }).minus({ days: 1 }).toISODate()!;
   const out = [
-    title(`Publishing calendar: ${cal.from} to ${last} (${plural(cal.weeks, 'week')}), local time ${cal.timezone}`, c),
+    title(`Publishing calendar: ${plural(cal.weeks, 'week')} from ${cal.from} to ${last}`, c),
+    c.dim(`Times are local in ${cal.timezone}; UTC beside them.`),
     '',
   ];
   if (cal.events.length === 0) {
@@ -102,7 +103,7 @@ function calendarReport(loaded: LoadedPlan, cal: PublishingCalendar, io: Io): st
     out.push(title('Special dates', c));
     out.push(
       ...formatTable(
-        [{ header: 'Date' }, { header: 'Day' }, { header: 'Name', shrink: true, min: 12 }, { header: 'Kind' }, { header: 'Channels', shrink: true, min: 8 }],
+        [{ header: 'Date' }, { header: 'Day' }, { header: 'Name', shrink: true, min: 12, wrap: true }, { header: 'Kind' }, { header: 'Channels', shrink: true, min: 8, wrap: true }],
         cal.specialDates.map((s) => [s.date, capitalise(weekdayOf(s.date)), s.name, s.kind ?? '', s.channels?.join(', ') ?? 'all']),
         { width, indent: 2, headerStyle: c.dim },
       ),
@@ -113,7 +114,7 @@ function calendarReport(loaded: LoadedPlan, cal: PublishingCalendar, io: Io): st
     out.push(title('Channel activations', c));
     out.push(
       ...formatTable(
-        [{ header: 'Date' }, { header: 'Day' }, { header: 'Channel' }, { header: 'Name', shrink: true, min: 12 }],
+        [{ header: 'Date' }, { header: 'Day' }, { header: 'Channel' }, { header: 'Name', shrink: true, min: 12, wrap: true }],
         cal.activations.map((a) => [a.date, capitalise(weekdayOf(a.date)), a.channel, a.name]),
         { width, indent: 2, headerStyle: c.dim },
       ),

@@ -10,7 +10,7 @@ import type { LoadedPlan } from '../plan/load.js';
 import { formatCount, formatNumber, formatPercent } from './format.js';
 import { colorsFor, type Io } from './io.js';
 import { computeFor, printJson, readPlan } from './plan-input.js';
-import { formatTable, outputWidth, title, type Column } from './table.js';
+import { formatTable, outputWidth, title, wrapText, type Column } from './table.js';
 
 export async function run(args: string[], options: Record<string, unknown>, io: Io): Promise<number> {
   const loaded = await readPlan(args, io);
@@ -24,7 +24,7 @@ function competitorsReport(loaded: LoadedPlan, result: CompetitorBenchmark, io: 
   const c = colorsFor(io);
   const width = outputWidth(io);
   const us = loaded.plan.plan.organization;
-  const out = [title(`Competitor engagement: ${loaded.plan.plan.title}`, c), ''];
+  const out = [...wrapText(`Competitor engagement: ${loaded.plan.plan.title}`, width).map((l) => title(l, c)), ''];
   if (result.ranking.length === 0) {
     out.push('The plan has no competitor figures yet: add competitors with their channels (followers and a');
     out.push('sample of their last 20-30 posts), and our own under channels[].current.');
@@ -35,7 +35,7 @@ function competitorsReport(loaded: LoadedPlan, result: CompetitorBenchmark, io: 
 
   const columns: Column[] = [
     { header: '#', align: 'right' },
-    { header: 'Name', shrink: true, min: 12 },
+    { header: 'Name', shrink: true, min: 12, wrap: true },
     { header: 'Followers', align: 'right' },
     { header: 'Posts', align: 'right' },
     { header: 'Engagement', align: 'right' },
@@ -43,14 +43,14 @@ function competitorsReport(loaded: LoadedPlan, result: CompetitorBenchmark, io: 
     { header: 'Per post', align: 'right' },
   ];
   const mixColumns: Column[] = [
-    { header: 'Name', shrink: true, min: 12 },
+    { header: 'Name', shrink: true, min: 12, wrap: true },
     { header: 'Posts/wk', align: 'right' },
     { header: 'Applause', align: 'right' },
     { header: 'Conversation', align: 'right' },
     { header: 'Amplification', align: 'right' },
   ];
   for (const ranking of result.ranking) {
-    out.push(title(`${ranking.channel}: ranked by engagement rate per post`, c));
+    out.push(...wrapText(`${ranking.channel}: ranked by engagement rate per post`, width).map((l) => title(l, c)));
     const rows: string[][] = [];
     const mix: string[][] = [];
     for (const e of ranking.entries) {
@@ -82,7 +82,7 @@ function competitorsReport(loaded: LoadedPlan, result: CompetitorBenchmark, io: 
       notes.push(`${mark} ${benchmarkSource(b)} (${b.formula})`);
     });
     out.push(...formatTable(columns, rows, { width, indent: 2, headerStyle: c.dim }));
-    for (const n of notes) out.push(c.dim(`  ${n}`));
+    for (const n of notes) out.push(...wrapText(n, width - 2, '  ').map((l) => c.dim(`  ${l}`)));
     out.push('', ...formatTable(mixColumns, mix, { width, indent: 2, headerStyle: c.dim }), '');
   }
   const apart = result.benchmarks.filter((b) => b.comparable_with === null);
@@ -90,7 +90,7 @@ function competitorsReport(loaded: LoadedPlan, result: CompetitorBenchmark, io: 
     out.push(title('Industry figures computed another way (not comparable with the rates above)', c));
     out.push(
       ...formatTable(
-        [{ header: 'Channel' }, { header: 'Rate', align: 'right' }, { header: 'Formula' }, { header: 'Source', shrink: true, min: 12 }],
+        [{ header: 'Channel' }, { header: 'Rate', align: 'right' }, { header: 'Formula' }, { header: 'Source', shrink: true, min: 12, wrap: true }],
         apart.map((b) => [b.channel, formatPercent(b.engagement_rate), b.formula, benchmarkSource(b)]),
         { width, indent: 2, headerStyle: c.dim },
       ),

@@ -4,7 +4,7 @@ import type { LoadedPlan } from '../plan/load.js';
 import { columnDecimals, formatChange, formatMeasure, formatPercent } from './format.js';
 import { colorsFor, type Io } from './io.js';
 import { computeFor, printJson, readPlan } from './plan-input.js';
-import { formatTable, outputWidth, title } from './table.js';
+import { formatTable, outputWidth, title, wrapText } from './table.js';
 
 export async function run(args: string[], options: Record<string, unknown>, io: Io): Promise<number> {
   const loaded = await readPlan(args, io);
@@ -18,18 +18,17 @@ function kpiReport(loaded: LoadedPlan, objectives: ObjectiveTargets[], io: Io): 
   const c = colorsFor(io);
   const width = outputWidth(io);
   const { currency, title: planTitle } = loaded.plan.plan;
-  const out = [title(`KPI targets: ${planTitle}`, c), ''];
+  const out = [...wrapText(`KPI targets: ${planTitle}`, width).map((l) => title(l, c)), ''];
   if (objectives.length === 0) {
     out.push('The plan has no objectives yet: add them under `objectives` (a metric, baseline, target and deadline each).');
     return out.join('\n') + '\n';
   }
   for (const o of objectives) {
     const show = (v: number) => formatMeasure(v, o.unit, currency);
-    const where = o.channel ? ` on ${o.channel}` : ' (all channels)';
-    out.push(title(`${o.id}: ${o.metric}${where}`, c) + c.dim(`  goal ${o.goal}`));
+    out.push(...wrapText(`${o.id}: ${o.metric}`, width, '  ').map((l) => title(l, c)));
     const change = o.baseline === 0 ? '' : ` (${formatChange((o.target - o.baseline) / o.baseline)})`;
-    const written = o.target_relative ? `, written ${o.target_relative}` : '';
-    out.push(`${show(o.baseline)} -> ${show(o.target)}${change}${written}, ${o.start} to ${o.deadline}, ${o.curve} curve`);
+    out.push(...wrapText(`${show(o.baseline)} -> ${show(o.target)}${change}, ${o.curve} curve, ${o.start} to ${o.deadline}`, width, '  '));
+    out.push(...wrapText(`${o.channel ?? 'all channels'}; goal: ${o.goal}`, width, '  ').map((l) => c.dim(l)));
     const span = o.target - o.baseline;
     const digits = columnDecimals(o.milestones.map((m) => m.value));
     out.push(

@@ -1,7 +1,7 @@
 /**
  * Aligned plain-text tables for the terminal: left-aligned text, right-aligned
  * numbers, two spaces between columns, fitted to a width (80 by default) by
- * shortening the text columns that allow it, with an ellipsis.
+ * shortening the text columns that allow it: wrapped, or cut with an ellipsis.
  */
 import type { ChalkInstance } from 'chalk';
 import type { Io } from './io.js';
@@ -13,6 +13,8 @@ export interface Column {
   /** May be shortened (with …) when the table is too wide; never below `min` characters. */
   shrink?: boolean;
   min?: number;
+  /** A shrunk cell wraps onto more lines instead of being cut short (names people must read whole). */
+  wrap?: boolean;
 }
 
 export interface TableOptions {
@@ -96,7 +98,11 @@ export function formatTable(columns: readonly Column[], rows: readonly (readonly
       .join(GAP)
       .trimEnd();
   const lines = options.noHeader ? [] : [line(columns.map((c) => c.header), options.headerStyle)];
-  for (const r of body) lines.push(line(r));
+  for (const r of body) {
+    const parts = r.map((cell, i) => (columns[i]!.wrap && displayWidth(cell) > widths[i]! ? wrapText(cell, widths[i]!) : [cell]));
+    const height = Math.max(...parts.map((p) => p.length));
+    for (let k = 0; k < height; k++) lines.push(line(parts.map((p) => p[k] ?? '')));
+  }
   return lines;
 }
 
@@ -109,4 +115,22 @@ export function outputWidth(io: Io): number {
 /** A section's title line: bold on a colour terminal. */
 export function title(text: string, c: ChalkInstance): string {
   return c.bold(text);
+}
+
+/** Word-wraps free text (plan names, notes) to `width`, continuation lines indented. */
+export function wrapText(text: string, width = 80, indent = ''): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of clean(text).split(/ +/).filter(Boolean)) {
+    const candidate = line ? `${line} ${word}` : word;
+    const prefix = lines.length ? indent : '';
+    if (line && displayWidth(prefix + candidate) > width) {
+      lines.push(prefix + line);
+      line = word;
+    } else {
+      line = candidate;
+    }
+  }
+  if (line || lines.length === 0) lines.push((lines.length ? indent : '') + line);
+  return lines.map((l) => (displayWidth(l) > width ? truncate(l, width) : l));
 }

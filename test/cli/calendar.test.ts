@@ -22,7 +22,7 @@ describe('smplan calendar', () => {
   it('shows local times, pillars, special dates, activations and a moved post', async () => {
     const run = await runCli(['calendar', '--from', '2027-03-22', '--weeks', '2', NORDLYS]);
     expectReadable(run);
-    expect(run.stdout).toContain('2027-03-22 to 2027-04-04 (2 weeks), local time Europe/Oslo');
+    expect(run.stdout).toContain('Publishing calendar: 2 weeks from 2027-03-22 to 2027-04-04\nTimes are local in Europe/Oslo');
     expect(run.stdout).toMatch(/2027-03-23 +Tue +07:30 +instagram +Behind the counter +reel +06:30$/m);
     expect(run.stdout).toMatch(/2027-03-30 +Tue +07:30 +instagram +Behind the counter +reel +05:30$/m);
     expect(run.stdout).toMatch(/2027-03-28 +Sun +03:30\* +instagram/);

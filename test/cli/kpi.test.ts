@@ -20,8 +20,8 @@ describe('smplan kpi', () => {
   it('prints milestone tables with separators, progress and money in the plan currency', async () => {
     const run = await runCli(['kpi', NORDLYS]);
     expectReadable(run);
-    expect(plain(run.stdout)).toContain('2,000 -> 3,000 (+50.0 %), written +50%, 2027-01-01 to 2027-06-15, compound curve');
-    expect(plain(run.stdout)).toContain('NOK 120 -> NOK 90 (-25.0 %)');
+    expect(plain(run.stdout)).toContain('2,000 -> 3,000 (+50.0 %), compound curve, 2027-01-01 to 2027-06-15\ninstagram; goal: awareness');
+    expect(plain(run.stdout)).toContain('NOK 120 -> NOK 90 (-25.0 %), linear curve, 2027-01-31 to 2028-02-29\nall channels; goal: sales');
     expect(plain(run.stdout)).toMatch(/2028-02-29 +NOK 90\.00 +100\.0 %/);
     const acceptance = await runCli(['kpi', KAFFEBAR]);
     expectReadable(acceptance);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayWidth, formatTable, truncate } from '../../src/cli/table.js';
+import { displayWidth, formatTable, truncate, wrapText } from '../../src/cli/table.js';
 
 describe('formatTable', () => {
   it('aligns text left and numbers right, two spaces apart, no trailing spaces', () => {
@@ -22,6 +22,20 @@ describe('formatTable', () => {
     expect(lines.every((l) => displayWidth(l) <= 24)).toBe(true);
     expect(lines[1]).toBe('Launch event li…  $5,000');
   });
+  it('wraps a shrunk name column onto more lines instead of cutting it', () => {
+    const lines = formatTable(
+      [{ header: 'Item', shrink: true, min: 10, wrap: true }, { header: 'Yearly', align: 'right' }],
+      [['Frilans videoredigering, vårpakke', '18,000'], ['Canva', '2,600']],
+      { width: 22 },
+    );
+    expect(lines).toEqual([
+      'Item            Yearly',
+      'Frilans         18,000',
+      'videoredigeri…',
+      'vårpakke',
+      'Canva            2,600',
+    ]);
+  });
   it('keeps plan text from breaking the layout (newlines, tabs, control characters)', () => {
     const [, row] = formatTable([{ header: 'A' }, { header: 'B' }], [['line\none\ttab\u0007', 'x']]);
     expect(row).toBe('line one tab  x');
@@ -34,5 +48,16 @@ describe('formatTable', () => {
     expect(displayWidth('\u001b[1mCafé\u001b[22m')).toBe(4);
     expect(displayWidth('Cafe\u0301')).toBe(4);
     expect(truncate('Конкурент', 5)).toBe('Конк…');
+  });
+});
+
+describe('wrapText', () => {
+  it('wraps words to the width with an indent on continuation lines', () => {
+    expect(wrapText('Rival IQ Social Media Industry Benchmark Report 2024', 20, '  ')).toEqual([
+      'Rival IQ Social',
+      '  Media Industry',
+      '  Benchmark Report',
+      '  2024',
+    ]);
   });
 });
