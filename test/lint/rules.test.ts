@@ -262,6 +262,11 @@ describe('warnings: what the method advises', () => {
     await expectFindings((p) => (p.crisis = { triggers: ['x'] }), ['warning crisis-handbook crisis.levels', 'warning crisis-handbook crisis.responders']);
     await expectFindings((p) => delete p.crisis.levels[0].backup, ['warning crisis-handbook crisis.levels[0]']);
     await expectFindings((p) => delete p.crisis.levels[0].holding_statement, ['warning crisis-handbook crisis.levels[0]']);
+    const [f] = await lintChanged((p) => {
+      delete p.crisis.levels[0].backup;
+      delete p.crisis.levels[0].holding_statement;
+    });
+    expect(f!.message).toBe('crisis level red has no backup approver and no holding statement: who approves when Kari cannot be reached, and what do we say first?');
   });
 
   it('review-cadence: missing, or less often than monthly', async () => {

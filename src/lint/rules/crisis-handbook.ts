@@ -22,9 +22,15 @@ export const crisisHandbook = defineRule({
       if (!list?.length) reports.push({ path: ['crisis', key], message: `the crisis handbook has no ${key}: ${question}` });
     }
     crisis.levels?.forEach((level, i) => {
-      const missing = [level.backup === undefined && 'a backup approver', level.holding_statement === undefined && 'a holding statement'].filter(Boolean);
+      const missing = [
+        level.backup === undefined && ['backup approver', `who approves when ${level.approver} cannot be reached`],
+        level.holding_statement === undefined && ['holding statement', 'what do we say first'],
+      ].filter((m): m is string[] => Boolean(m));
       if (missing.length) {
-        reports.push({ path: ['crisis', 'levels', i], message: `crisis level ${level.level} has no ${missing.join(' and no ')}` });
+        reports.push({
+          path: ['crisis', 'levels', i],
+          message: `crisis level ${level.level} has no ${missing.map((m) => m[0]).join(' and no ')}: ${missing.map((m) => m[1]).join(', and ')}?`,
+        });
       }
     });
     return reports;
