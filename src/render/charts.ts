@@ -53,8 +53,8 @@ function vegaLocale(fmt: Formatter): Spec {
 
 function baseConfig(env: ChartEnv): Spec {
   return {
-    locale: vegaLocale(env.fmt),
     config: {
+      locale: vegaLocale(env.fmt),
       font: FONT_FAMILY,
       background: '#ffffff',
       padding: 12,
@@ -129,7 +129,7 @@ export function engagementSpec(env: ChartEnv, ctx: RenderContext): Spec | undefi
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     ...baseConfig(env),
     title: ctx.charts.engagement?.title,
-    width: CHART_WIDTH - 120,
+    width: CHART_WIDTH - 60,
     data: { values },
     mark: { type: 'bar', cornerRadiusEnd: 2, height: { band: 0.8 } },
     encoding: {
@@ -151,7 +151,7 @@ export function pillarSpec(env: ChartEnv, ctx: RenderContext): Spec | undefined 
     width: CHART_WIDTH - 140,
     data: { values: pillars.map((p) => ({ name: p.name, share: p.share, label: env.fmt.percent(p.share, 0) })) },
     encoding: {
-      y: { field: 'name', type: 'nominal', title: null, sort: null, axis: { labelColor: INK, labelLimit: 180 } },
+      y: { field: 'name', type: 'nominal', title: null, sort: null, axis: { labelColor: INK, labelLimit: 260 } },
       x: { field: 'share', type: 'quantitative', title: env.t('chart.pillars.axis'), axis: { format: '.0%' }, scale: { domain: [0, Math.max(0.5, ...pillars.map((p) => p.share))] } },
     },
     layer: [
@@ -181,7 +181,6 @@ export function budgetSpec(env: ChartEnv, ctx: RenderContext): Spec | undefined 
         encoding: {
           x: { field: 'yearly', type: 'quantitative', stack: 'zero', title: env.t('chart.budget.axis'), scale: { domain: [0, max] }, axis: { format: ',.0f' } },
           color: { field: 'category', type: 'nominal', sort: values.map((v) => v.category), scale: { range: PALETTE } },
-          order: { field: 'category', sort: 'ascending' },
           tooltip: [{ field: 'category' }, { field: 'label' }],
         },
       },
@@ -246,7 +245,7 @@ export function swotSvg(env: ChartEnv, title: string): string {
   const pad = 16;
   const fontSize = 12.5;
   const lineHeight = 18;
-  const maxChars = Math.floor((cell - 2 * pad - 14) / (fontSize * 0.54));
+  const maxChars = Math.floor((cell - 2 * pad - 14) / (fontSize * 0.5));
   const top = 40;
 
   const laid = quadrants.map((q) => {
@@ -261,7 +260,7 @@ export function swotSvg(env: ChartEnv, title: string): string {
   parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${xmlEscape(title)}" font-family="${xmlEscape(FONT_FAMILY)}">`);
   parts.push(`<title>${xmlEscape(title)}</title>`);
   parts.push(`<rect width="${width}" height="${height}" fill="#ffffff"/>`);
-  parts.push(`<text x="0" y="22" font-size="15" font-weight="600" fill="${INK}">${xmlEscape(title)}</text>`);
+  parts.push(`<text x="4" y="22" font-size="15" font-weight="600" fill="${INK}">${xmlEscape(title)}</text>`);
   laid.forEach((q, i) => {
     const col = i % 2;
     const row = Math.floor(i / 2);

@@ -1,0 +1,151 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCheckedPlan } from '../../src/lint/check.js';
+import type { LoadedPlan } from '../../src/plan/load.js';
+import { reviewSessions } from '../../src/render/context.js';
+import { renderStrategyFolder, type StrategyFolder, type TrackingInput } from '../../src/render/folder.js';
+import { createFormatter } from '../../src/render/format.js';
+import { EXAMPLES } from '../helpers/cli.js';
+import { KAFFEBAR, MINIMAL, planFrom } from './plans.js';
+import path from 'node:path';
+
+/** The acceptance actuals as `smplan track` reports them (expected/kaffebar-track.json). */
+const TRACKING: TrackingInput = {
+  asOf: '2027-06-30',
+  objectives: [
+    { id: 'ig-reach', date: '2027-04-30', actual: 17800, expected: 17917.606718685915, progress: 0.32222222222222224, expected_progress: 0.3287559288158841, status: 'on-track' },
+    { id: 'loyalty-signups', date: '2027-06-30', actual: 190, expected: 239.01098901098902, progress: 0.2222222222222222, expected_progress: 0.4945054945054946, status: 'behind' },
+    { id: 'cost-per-signup', date: '2027-03-31', actual: 7.9, expected: 6.986999999999999, progress: 0.23529411764705863, expected_progress: 0.5933333333333335, status: 'behind' },
+  ],
+  actuals: {
+    'ig-reach': [{ date: '2027-02-28', value: 13500 }, { date: '2027-04-30', value: 17800 }],
+    'loyalty-signups': [{ date: '2027-06-30', value: 190 }],
+    'cost-per-signup': [{ date: '2027-03-31', value: 7.9 }],
+  },
+};
+
+describe('charts', () => {
+  let kaffebar: LoadedPlan;
+  let folder: StrategyFolder;
+  beforeAll(async () => {
+    kaffebar = (await loadCheckedPlan(KAFFEBAR)).loaded;
+    folder = await renderStrategyFolder(kaffebar);
+  });
+
+  it('are standalone SVG files in one font, referenced from their chapters', () => {
+    expect(folder.charts.map((c) => c.file)).toEqual([
+      'charts/competitor-engagement.svg', 'charts/budget-by-category.svg',
+      'charts/kpi-ig-reach.svg', 'charts/kpi-loyalty-signups.svg', 'charts/kpi-cost-per-signup.svg',
+    ]);
+    const markdown = folder.chapters.map((c) => c.markdown).join('\n');
+    for (const chart of folder.charts) {
+      expect(chart.svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+      expect(chart.svg).toContain('Noto Sans');
+      // Nothing to fetch: no images, no external fonts or stylesheets.
+      expect(chart.svg).not.toMatch(/<image|@import|url\(["']?http|href="http/);
+      expect(markdown).toContain(`](${chart.file})`);
+    }
+  });
+
+  it('draw the computed numbers: milestones, the cap, the competitors', () => {
+    const kpi = folder.charts.find((c) => c.file === 'charts/kpi-ig-reach.svg')!.svg;
+    expect(kpi).toContain('Monthly reach: milestones to 30,000');
+    expect(kpi).toContain('30,000'); // the axis reaches the target
+    const budget = folder.charts.find((c) => c.file === 'charts/budget-by-category.svg')!.svg;
+    expect(budget).toContain('Cap $40,000');
+    expect(budget).toContain('Advertising');
+    const engagement = folder.charts.find((c) => c.file === 'charts/competitor-engagement.svg')!.svg;
+    for (const name of ['Harbor Roasters', 'Bean There', 'Daily Grind Co']) expect(engagement).toContain(name);
+  });
+
+  it('label axes in the plan\'s language', async () => {
+    const nb = (await loadCheckedPlan(path.join(EXAMPLES, 'nordlys-bakeri.yaml'))).loaded;
+    const folderNb = await renderStrategyFolder(nb);
+    const files = folderNb.charts.map((c) => c.file);
+    expect(files).toContain('charts/swot.svg');
+    expect(files).toContain('charts/content-mix.svg');
+    const swot = folderNb.charts.find((c) => c.file === 'charts/swot.svg')!.svg;
+    for (const q of ['Styrker', 'Svakheter', 'Muligheter', 'Trusler']) expect(swot).toContain(q);
+    const kpi = folderNb.charts.find((c) => c.file.startsWith('charts/kpi-'))!.svg;
+    expect(kpi).toMatch(/jan\.? 2027|januar 2027/);
+    expect(kpi).toMatch(/\d\u00a0\d{3}/); // thousands grouped the Norwegian way
+  });
+});
+
+describe('the review chapter with tracking', () => {
+  let folder: StrategyFolder;
+  beforeAll(async () => {
+    folder = await renderStrategyFolder((await loadCheckedPlan(KAFFEBAR)).loaded, { tracking: TRACKING });
+  });
+
+  it('shows each objective\'s status against the plan and what is behind by how much', () => {
+    const md = folder.chapters.find((c) => c.slug === 'review')!.markdown;
+    expect(md).toContain('Status at the latest figures (as of June 30, 2027).');
+    expect(md).toContain('| **Monthly reach** | 04/30/2027 | 17,800 | 17,918 | 32% | 33% | **on track** |');
+    expect(md).toContain('| **Loyalty app sign-ups** | 06/30/2027 | 190 | 239 | 22% | 49% | **behind** |');
+    // (0.4945 - 0.2222) × 100 = 27.2 percentage points.
+    expect(md).toContain('- Loyalty app sign-ups: 190 against 239 expected on June 30, 2027; 27.2 percentage points behind the planned progress.');
+    expect(md).toContain('- Cost per sign-up: 7.9 against 6.99 expected on March 31, 2027; 35.8 percentage points behind');
+    expect(md).toContain('![Monthly reach: milestones to 30,000](charts/kpi-ig-reach.svg)');
+    expect(md).not.toContain('smplan render --actuals');
+  });
+
+  it('draws the actuals over the milestones', async () => {
+    const withActuals = folder.charts.find((c) => c.file === 'charts/kpi-ig-reach.svg')!.svg;
+    expect(withActuals).toContain('>Actual<');
+    expect(withActuals).toContain('>Plan<');
+    const without = (await renderStrategyFolder((await loadCheckedPlan(KAFFEBAR)).loaded)).charts.find((c) => c.file === 'charts/kpi-ig-reach.svg')!.svg;
+    expect(without).not.toContain('>Actual<');
+  });
+
+  it('names the next review session after the figures', async () => {
+    const plan = await planFrom(`${MINIMAL}review:
+  cadence: monthly
+  first: 2027-02-03
+  weekday: wed
+  participants: [Per, Hanne]
+objectives:
+  - { id: reach, goal: awareness, metric: reach, baseline: 100, target: 200, deadline: 2027-12-31 }
+`);
+    const out = await renderStrategyFolder(plan, {
+      tracking: { objectives: [{ id: 'reach', date: '2027-04-10', actual: 110, expected: 127, progress: 0.1, expected_progress: 0.27, status: 'behind' }] },
+    });
+    const md = out.chapters.find((c) => c.slug === 'review')!.markdown;
+    // The first Wednesday of each month: May 5 follows April 10.
+    expect(md).toContain('| Next session | **May 5, 2027** |');
+    expect(md).toContain('| Participants | Per and Hanne |');
+  });
+});
+
+describe('review sessions', () => {
+  it('keep the first session\'s weekday month by month, or its day without one', async () => {
+    const base = (await planFrom(MINIMAL)).plan;
+    const wed = reviewSessions({ ...base, review: { cadence: 'monthly', first: '2027-02-03', weekday: 'wed' } });
+    expect(wed.slice(0, 4)).toEqual(['2027-02-03', '2027-03-03', '2027-04-07', '2027-05-05']);
+    expect(wed).toHaveLength(11);
+    const byDay = reviewSessions({ ...base, review: { cadence: 'monthly', first: '2027-01-31' } });
+    expect(byDay.slice(0, 3)).toEqual(['2027-01-31', '2027-02-28', '2027-03-31']);
+    expect(reviewSessions({ ...base, review: { cadence: 'biweekly', first: '2027-12-01' } })).toEqual(['2027-12-01', '2027-12-15', '2027-12-29']);
+    expect(reviewSessions({ ...base, review: { cadence: 'ad-hoc', first: '2027-01-01' } })).toEqual([]);
+  });
+});
+
+describe('formats', () => {
+  it('write numbers, money and dates the way each language does', () => {
+    const nb = createFormatter('nb', 'NOK');
+    expect(nb.number(1234.5)).toBe('1\u00a0234,5');
+    expect(nb.percent(0.125)).toBe('12,5\u00a0%');
+    expect(nb.money(176500)).toBe('176\u00a0500\u00a0kr');
+    expect(nb.date('2027-03-31')).toBe('31. mars 2027');
+    expect(nb.weekday('sun')).toBe('søndag');
+    const bg = createFormatter('bg', 'BGN');
+    expect(bg.number(12345.5)).toBe('12\u00a0345,5');
+    expect(bg.percent(0.125)).toBe('12,5%');
+    expect(bg.list(['Instagram', 'TikTok'])).toBe('Instagram и TikTok');
+    const en = createFormatter('en', 'USD');
+    expect(en.measure(13276.13586343592)).toBe('13,276');
+    expect(en.measure(158.57142857142858)).toBe('158.6');
+    expect(en.measure(5.949999999999999)).toBe('5.95');
+    expect(en.measure(12.5, 'money')).toBe('$12.50');
+    expect(en.measure(3000, 'followers')).toBe('3,000 followers');
+  });
+});
