@@ -38,7 +38,9 @@ export async function run(args: string[], options: Record<string, unknown>, io: 
   const c = colorsFor(io, 'stderr');
   if (typeof options.ics === 'string') {
     await writeAtomically(options.ics, await icsText(loaded.plan, calendar, stampFor(io)), io);
-    writeLine(io.stderr, c.dim(`Wrote ${plural(calendar.events.length, 'post')} to ${options.ics}: import it in Google Calendar, Outlook or Apple Calendar (re-importing updates the same events).`));
+    const dates = calendar.specialDates.length + calendar.activations.length;
+    const what = plural(calendar.events.length, 'post') + (dates ? ` and ${plural(dates, 'all-day date')}` : '');
+    writeLine(io.stderr, c.dim(`Wrote ${what} to ${options.ics}: import it in Google Calendar, Outlook or Apple Calendar (re-importing updates the same events).`));
   }
   if (typeof options.csv === 'string') {
     await writeAtomically(options.csv, await csvText(calendar), io);
@@ -172,6 +174,9 @@ export async function icsText(plan: Plan, cal: PublishingCalendar, stamp: Date):
     prodId: { company: 'smplan', product: 'smplan', language: 'EN' },
   });
   const uids = eventUids(plan, cal.events);
+  // Each export is a newer revision of the same events (minutes since 2020), so calendar apps
+  // that compare SEQUENCE take a re-import as an update, not as a stale copy.
+  const sequence = Math.max(0, Math.floor((stamp.getTime() - Date.UTC(2020, 0, 1)) / 60_000));
   cal.events.forEach((e, i) => {
     const start = DateTime.fromISO(e.start, { zone: 'utc' });
     const pillar = e.pillar_name ?? e.pillar;
@@ -182,7 +187,8 @@ export async function icsText(plan: Plan, cal: PublishingCalendar, stamp: Date):
       e.goal && `Goal: ${e.goal}`,
       e.paid !== undefined && `Paid: ${e.paid ? 'yes' : 'no'}`,
       e.note,
-      `Local time: ${e.date} ${e.time} ${cal.timezone}`,
+      `Local time: ${e.date} ${e.time} ${cal.timezone}` +
+        (e.planned_time ? ` (planned ${e.planned_time}, a time that does not exist that day)` : ''),
     ].filter(Boolean) as string[];
     calendar.createEvent({
       id: uids[i]!,
@@ -190,6 +196,7 @@ export async function icsText(plan: Plan, cal: PublishingCalendar, stamp: Date):
       start: start.toJSDate(),
       end: start.plus({ minutes: EVENT_MINUTES }).toJSDate(),
       stamp,
+      sequence,
       summary: `${e.channel}: ${pillar ?? 'post'}${e.format ? ` (${e.format})` : ''}`,
       description: details.join('\n'),
       categories: [{ name: e.channel }],
@@ -201,8 +208,9 @@ export async function icsText(plan: Plan, cal: PublishingCalendar, stamp: Date):
       allDay: true,
       start: DateTime.fromISO(s.date, { zone: 'utc' }),
       stamp,
+      sequence,
       summary: s.name,
-      description: [s.kind, s.channels?.length ? `Channels: ${s.channels.join(', ')}` : '', s.note].filter(Boolean).join('\n'),
+      description: [s.kind, s.channels?.length ? `Channels: ${s.channels.join(', ')}` : '', s.note].filter(Boolean).join('\n') || null,
     });
   }
   for (const a of cal.activations) {
@@ -211,8 +219,9 @@ export async function icsText(plan: Plan, cal: PublishingCalendar, stamp: Date):
       allDay: true,
       start: DateTime.fromISO(a.date, { zone: 'utc' }),
       stamp,
+      sequence,
       summary: `${a.channel}: ${a.name}`,
-      description: a.description ?? '',
+      description: a.description ?? null,
     });
   }
   return calendar.toString();
