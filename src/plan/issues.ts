@@ -41,6 +41,9 @@ export function explainIssue(issue: Issue, data: unknown): Explained[] {
       }
       const input = valueAt(data, path);
       const options = issue.values.map((v) => String(v));
+      if (input === undefined) {
+        return [{ path, rule: 'schema-required', message: `missing ${name}: one of ${options.join(', ')}`, anchor: 'value' }];
+      }
       const guess = typeof input === 'string' ? didYouMean(input, options) : undefined;
       const hint = guess ? ` (did you mean \`${guess}\`?)` : '';
       return [{ path, rule: 'schema-value', message: `${name} must be one of: ${options.join(', ')}; got ${describe(input)}${hint}`, anchor: 'value' }];
