@@ -48,3 +48,11 @@ describe('loadPlan', () => {
     expect(await findings(`${head}content: { horizon_weeks: 500 }\n`)).toEqual(['4:27 schema-value `horizon_weeks`: must be at most 104']);
   });
 });
+
+describe('a missing choice', () => {
+  it('lists the choices instead of "got undefined"', async () => {
+    expect(await findings(`${head}review: { participants: [Kari] }\n`)).toEqual([
+      '4:1 schema-required missing `cadence`: one of daily, weekly, biweekly, monthly, quarterly, yearly, ad-hoc',
+    ]);
+  });
+});
