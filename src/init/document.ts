@@ -4,7 +4,7 @@
  */
 import { Document, isMap, isPair, isScalar, visit, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import { SCHEMA_ID } from '../plan/json-schema.js';
-import { SECTION_ORDER, type SectionName } from '../plan/schema.js';
+import { planSchema, SECTION_ORDER, type SectionName } from '../plan/schema.js';
 import type { PlanDraft } from './check.js';
 
 export interface SectionInfo {
@@ -100,7 +100,10 @@ const HEADER = [
 ].join('\n');
 
 /** The plan's data in the method's order, `smplan: 1` first. */
-export function ordered(plan: PlanDraft): Record<string, unknown> {
+export function ordered(draft: PlanDraft): Record<string, unknown> {
+  // Through the schema, every entry's keys come in the schema's order, as `smplan lint` reads them back.
+  const parsed = planSchema.safeParse(draft);
+  const plan = (parsed.success ? parsed.data : draft) as Record<string, unknown>;
   const out: Record<string, unknown> = { smplan: 1 };
   for (const name of SECTION_ORDER) if (plan[name] !== undefined) out[name] = plan[name];
   return out;

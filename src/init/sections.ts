@@ -304,7 +304,7 @@ const askObjectives: Ask = async (ctx) => {
       const taken = soFar.map((o) => o.id);
       const id = await ask.required('Short id for it (used by KPIs and tracking)?', {
         schema: s.id,
-        default: b?.id ?? uniqueId(slugId(`${channel ?? goal}-${metric}`, 'objective'), taken),
+        default: b?.id ?? uniqueId(objectiveId(channel ?? goal, metric), taken),
         check: (v) => ctx.errors(draft({ id: v, channel }), [...path, 'id'], path),
       });
       const baseline = (await ask.number(`Where does ${metric} stand today (the baseline)?`, { schema: s.baseline, default: b?.baseline }))!;
@@ -327,6 +327,12 @@ const askObjectives: Ask = async (ctx) => {
     }, prev);
   });
 };
+
+/** "instagram" + "followers" -> "instagram-followers"; "loyalty" + "loyalty sign-ups" -> "loyalty-sign-ups". */
+function objectiveId(prefix: string, metric: string): string {
+  const base = slugId(metric, 'objective');
+  return base.startsWith(`${prefix}-`) || base === prefix ? base : `${prefix}-${base}`;
+}
 
 function asTarget(text: string): number | string {
   const n = Number(text.trim());

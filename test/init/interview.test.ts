@@ -1,0 +1,327 @@
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { run } from '../../src/cli/init.js';
+import type { Io } from '../../src/cli/io.js';
+import { documentText, planDocument } from '../../src/init/document.js';
+import { draftPath } from '../../src/init/draft.js';
+import { nextMonthStart, oneYearFrom } from '../../src/init/system.js';
+import { lintFile } from '../../src/lint/engine.js';
+import { SCHEMA_ID } from '../../src/plan/json-schema.js';
+import { SECTION_ORDER } from '../../src/plan/schema.js';
+import { INTERRUPT, scripted, type Rule } from './scripted.js';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'smplan-init-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function init(rules: Rule[], args: string[] = ['plan.yaml'], options: Record<string, unknown> = {}) {
+  const prompts = scripted(rules);
+  let out = '';
+  const io: Io = {
+    stdout: { write: (s: string) => { out += s; return true; }, isTTY: false },
+    stderr: { write: (s: string) => { out += s; return true; }, isTTY: false },
+    stdinIsTTY: true,
+    env: { NO_COLOR: '1' },
+    cwd: dir,
+    debug: false,
+  };
+  const code = await run(args, options, io, prompts);
+  return { code, out, prompts };
+}
+
+async function lintErrors(file: string) {
+  const { findings } = await lintFile(file, dir);
+  return { errors: findings.filter((f) => f.severity === 'error'), warnings: findings.filter((f) => f.severity === 'warning') };
+}
+
+/** A hurried newcomer: Enter everywhere, and the two answers that have no default. */
+const HURRIED: Rule[] = [
+  [/^Organisation/, 'Example'],
+  [/stand today/, '100'],
+];
+
+describe('smplan init: a hurried walk', () => {
+  it('takes the defaults and writes a commented plan that lints without errors', async () => {
+    const { code, out, prompts } = await init(HURRIED);
+    expect(code).toBe(0);
+    const file = path.join(dir, 'plan.yaml');
+    const text = await readFile(file, 'utf8');
+    expect(prompts.refused).toEqual([]);
+    expect((await lintErrors(file)).errors).toEqual([]);
+
+    const lines = text.split('\n');
+    expect(lines[0]).toBe(`# yaml-language-server: $schema=${SCHEMA_ID}`);
+    expect(text).toMatch(/^smplan: 1$/m);
+    expect(text.indexOf('smplan: 1')).toBeLessThan(text.indexOf('plan:'));
+    // a comment above each section that was written
+    for (const section of ['plan', 'goals', 'objectives']) {
+      const at = lines.indexOf(`${section}:`);
+      expect(lines[at - 1], section).toMatch(/^# /);
+    }
+    const data = parse(text);
+    const start = nextMonthStart();
+    expect(data.plan).toMatchObject({ title: `Example social media strategy ${start.slice(0, 4)}/${oneYearFrom(start).slice(2, 4)}`, start, end: oneYearFrom(start) });
+    expect(text).toContain(`start: ${start}\n`); // a plain date, not quoted
+    expect(data.goals).toEqual([{ id: 'awareness', statement: 'Make more people know and like the brand', priority: 'primary' }]);
+    expect(data.objectives).toEqual([{
+      id: 'awareness-followers', goal: 'awareness', metric: 'followers', baseline: 100, target: '+20%', deadline: oneYearFrom(start), curve: 'linear',
+    }]);
+    expect(text).toContain('target: "+20%"');
+    // optional sections were offered and skipped
+    expect(prompts.asked).toContain('List your competitors now (the method asks for 3-5)? (Enter skips)');
+    expect(Object.keys(data)).toEqual(['smplan', 'plan', 'goals', 'objectives']);
+    // closing summary: what is open, what to run next
+    expect(out).toContain('Not done yet');
+    expect(out).toMatch(/research at least 3|competitors/);
+    expect(out).toContain(`smplan render plan.yaml --all`);
+    // no draft left behind
+    expect(existsSync(draftPath(file))).toBe(false);
+  });
+
+  it('--minimal asks only plan, goals and objectives', async () => {
+    const { code, prompts } = await init(HURRIED, ['plan.yaml'], { minimal: true });
+    expect(code).toBe(0);
+    expect(prompts.asked.some((q) => /competitors now|personas now|Set the budget|SWOT/.test(q))).toBe(false);
+    const data = parse(await readFile(path.join(dir, 'plan.yaml'), 'utf8'));
+    expect(Object.keys(data)).toEqual(['smplan', 'plan', 'goals', 'objectives']);
+  });
+});
+
+/** Every section answered, with mistakes on the way that the interview must refuse. */
+const FULL: Rule[] = [
+  [/^Organisation/, 'Nordlys Bakeri'],
+  [/^Language/, 'nb'],
+  [/^Currency/, 'NOK'],
+  [/^Time zone/, 'Europe/Oslo'],
+  [/^First day/, ['2027-02-30', '2027-01-01']],
+  [/^Last day/, ['2026-12-01', '']],
+  [/^The problem/, 'Few people know we bake on site'],
+  [/^Describe who you are/, 'y'],
+  [/^Who are you/, 'A family bakery in Trondheim'],
+  [/^What do you offer/, 'Bread; cakes; coffee'],
+  [/resources \(people/, 'limited'],
+  [/^Resources in a few/, 'Two bakers, five hours a week'],
+  [/^What is said/, 'Loved on Google, quiet on Instagram'],
+  [/^Add a past campaign/, 'y'],
+  [/^What was done/, 'Summer market stand'],
+  [/^Where \(channels/, 'Torget'],
+  [/^With what result/, 'Sold out every Saturday'],
+  [/^Note the demographic/, 'y'],
+  [/^Demographic/, 'Young families move in'],
+  [/^Technological/, 'Instagram shopping'],
+  [/^The competitive landscape/, 'Two chains and one other craft bakery'],
+  [/^Fill in the SWOT/, 'y'],
+  [/^Strengths/, 'Real sourdough; a known name'],
+  [/^Weaknesses/, 'Small team'],
+  [/^Opportunities/, 'Tourists'],
+  [/^Threats/, 'Supermarket bakeries'],
+  [/^Add an existing profile/, 'y'],
+  [/^Which network is the profile/, 'facebook'],
+  [/^Profile name/, 'facebook.com/nordlys'],
+  [/^Decision/, 'take-over'],
+  [/^Who is responsible/, 'Kari'],
+  [/^Who holds the login/, 'Ola'],
+  [/^Which e-mail/, 'post@nordlys.example'],
+  [/^Goal \d/, ['awareness', 'loyalty']],
+  [/^Add another goal/, 'y'],
+  [/^Short id for it \(used by objectives/, ['', 'awareness', '']],
+  [/^Departments/, 'marketing; sales'],
+  [/^Objective \d/, ['awareness', 'loyalty']],
+  [/^What is counted/, ['followers', 'loyalty sign-ups']],
+  [/^On which channel is it counted/, ['instagram', '']],
+  [/stand today/, ['2000', '0']],
+  [/^Target/, ['3000', '+50%', '300']],
+  [/^Deadline/, ['2028-03-01', '2027-06-30', '']],
+  [/^How does it grow/, ['compound', 'compound', 'linear']],
+  [/analytics tool/, ['Meta Business Suite', 'Google Analytics']],
+  [/^Add another objective/, 'y'],
+  [/^Describe your personas/, 'y'],
+  [/^Persona \d/, 'Busy parent Kari'],
+  [/^Age or age range/, '35-44'],
+  [/^Occupation/, 'Nurse'],
+  [/^Pains/, 'No time in the morning; queues'],
+  [/^Motivations/, 'Fresh bread for the kids'],
+  [/^Which networks do they use/, [['instagram', 'facebook']]],
+  [/^Share of their online time/, ['70', '50', '']],
+  [/^When are they online/, ['7-8', '7:00-8:00; 21:00-22:30']],
+  [/^List your competitors/, 'y'],
+  [/^Competitor \d: name/, ['Baker Hansen', 'Bakehuset']],
+  [/^Network \d of/, ['instagram', 'facebook', 'instagram']],
+  [/^Followers of/, ['0', '12000', '3000', '800']],
+  [/^Posts per week \(Enter/, ['5']],
+  [/^How do you give/, ['', 'CSV', '']],
+  [/^How many posts did you sample/, ['25', '10']],
+  [/^Likes on those/, ['3000', '100']],
+  [/^Comments, in total/, ['210', '5']],
+  [/^Shares \(reposts/, ['90', '2']],
+  [/^Path of the CSV/, ['missing.csv', 'data/hansen-facebook.csv']],
+  [/^Add another network for Baker/, 'y'],
+  [/^Add another competitor/, 'y'],
+  [/^Where can you do better/, 'Sourdough education'],
+  [/^Write your social positioning/, 'y'],
+  [/^Your positioning/, 'Bread with a story, told by the bakers'],
+  [/^How do you sound/, 'Warm and a little nerdy'],
+  [/^Choose your channels/, 'y'],
+  [/^Which channels will you be on/, [['facebook'], ['instagram', 'facebook']]],
+  [/^Who runs/, ['Kari', 'Ola']],
+  [/^Plan your content/, 'y'],
+  [/^Add a content pillar/, 'y'],
+  [/^Pillar \d: theme/, ['Behind the ovens', 'Offers']],
+  [/^Share of all posts/, ['70', '']],
+  [/^Add another content pillar/, 'y'],
+  [/^Add a publishing slot/, 'y'],
+  [/^Slot \d: channel/, ['instagram', 'facebook']],
+  [/^Weekday/, ['tue', 'sat']],
+  [/^Local time/, ['7:30', '25:00', '18:00']],
+  [/^Pillar\?/, ['behind-the-ovens', '']],
+  [/^Add another publishing slot/, 'y'],
+  [/^Define the KPIs/, 'y'],
+  [/^Add another KPI/, 'y'],
+  [/^Set the budget/, 'y'],
+  [/^Yearly budget cap/, '50000'],
+  [/^Add a budget item/, 'y'],
+  [/^Item \d: what/, ['Meta ads', 'Launch video']],
+  [/^Category/, ['', 'service']],
+  [/^Is the cost per/, ['', 'once']],
+  [/^Cost per/, ['-5', '1500', '5000']],
+  [/^Add another budget item/, 'y'],
+  [/^Describe the team/, 'y'],
+  [/^Role \d: title/, 'Community manager'],
+  [/^Who has it/, 'Kari'],
+  [/^Add a recurring task/, 'y'],
+  [/^Task \d/, 'Answer comments'],
+  [/^How often\?/, 'daily'],
+  [/^Write the crisis handbook/, 'y'],
+  [/^What would trigger/, 'A viral complaint; a food safety issue'],
+  [/^What does a/, ['A complaint spreads beyond our followers', 'Press or authorities ask']],
+  [/^Who approves/, ['', 'Ola']],
+  [/^Answer within/, ['2', '1']],
+  [/^Add another severity level/, 'y'],
+  [/^Schedule the review/, 'y'],
+  [/^Date of the first session/, '2027-01-29'],
+  [/^List the tools/, 'y'],
+  [/^Tool \d: name/, 'Buffer'],
+];
+
+describe('smplan init: every section', () => {
+  it('refuses wrong answers at the prompt with the lint messages, and writes a plan that lints and round-trips', async () => {
+    await mkdir(path.join(dir, 'data'));
+    await writeFile(path.join(dir, 'data/hansen-facebook.csv'), 'likes,comments,shares\n40,3,1\n25,0,2\n');
+    const { code, out, prompts } = await init(FULL);
+    expect(code, out).toBe(0);
+    const refused = prompts.refused.join('\n');
+    expect(refused).toContain('First day of the plan (YYYY-MM-DD)? => no such date in the calendar');
+    expect(refused).toMatch(/Last day .* => the plan ends \(2026-12-01\) before it starts/);
+    expect(refused).toContain('goal id `awareness` is already defined at goals[0]');
+    expect(refused).toMatch(/relative target \(\+50%\) of a baseline of 0 cannot be computed/);
+    expect(refused).toMatch(/Deadline .* => the deadline 2028-03-01 is outside the plan period/);
+    expect(refused).toMatch(/Share of their online time on facebook, in %\? => the shares would add up to more than 100 %/);
+    expect(refused).toMatch(/When are they online .* "7-8" is not a time span/);
+    expect(refused).toMatch(/Followers of .* => must be more than 0/);
+    expect(refused).toMatch(/Path of the CSV.* => missing.csv: no such file/);
+    expect(refused).toMatch(/Which channels will you be on.* => channel `instagram` is not defined in channels/);
+    expect(refused).toMatch(/Local time .* => expected a time as HH:MM/);
+    expect(refused).toMatch(/Cost per month.* => a cost cannot be negative/);
+    // a compound curve on a zero baseline is refused at the select, then linear is taken
+    expect(out).toContain('a compound curve needs a baseline above 0');
+    // every section begins with its one-line why
+    expect(out).toContain('Goals come before tactics: two primary and two secondary at most');
+
+    const file = path.join(dir, 'plan.yaml');
+    const text = await readFile(file, 'utf8');
+    const { errors } = await lintErrors(file);
+    expect(errors).toEqual([]);
+    const data = parse(text);
+    expect(Object.keys(data)).toEqual(['smplan', ...SECTION_ORDER]);
+    expect(data.plan).toMatchObject({ locale: 'nb', currency: 'NOK', timezone: 'Europe/Oslo', start: '2027-01-01', end: '2027-12-31', title: 'Nordlys Bakeri social media strategy 2027' });
+    expect(data.situation.swot.strengths).toEqual(['Real sourdough', 'a known name']);
+    expect(data.situation.channel_audit[0]).toMatchObject({ channel: 'facebook', decision: 'take-over', login_holder: 'Ola' });
+    expect(data.goals.map((g: { id: string; priority: string }) => [g.id, g.priority])).toEqual([['awareness', 'primary'], ['loyalty', 'primary']]);
+    expect(data.objectives[0]).toMatchObject({ id: 'instagram-followers', channel: 'instagram', baseline: 2000, target: 3000, deadline: '2027-06-30', curve: 'compound' });
+    expect(data.objectives[1]).toMatchObject({ goal: 'loyalty', baseline: 0, target: 300, deadline: '2027-12-31', curve: 'linear' });
+    expect(data.audience.personas[0].channels).toEqual([{ channel: 'instagram', share: 0.7 }, { channel: 'facebook', share: 0.3 }]);
+    expect(data.audience.personas[0].online_times).toEqual([{ from: '07:00', to: '08:00' }, { from: '21:00', to: '22:30' }]);
+    expect(data.competitors[0].channels[0]).toEqual({ channel: 'instagram', followers: 12000, posts_per_week: 5, sample: { posts: 25, likes: 3000, comments: 210, shares: 90 } });
+    expect(data.competitors[0].channels[1]).toEqual({ channel: 'facebook', followers: 3000, posts_csv: 'data/hansen-facebook.csv' });
+    expect(data.channels.map((c: { id: string; role: string }) => [c.id, c.role])).toEqual([['instagram', 'primary'], ['facebook', 'primary']]);
+    expect(data.content.pillars.map((p: { share: number }) => p.share)).toEqual([0.7, 0.3]);
+    expect(data.content.slots[0]).toEqual({ channel: 'instagram', weekday: 'tue', time: '07:30', pillar: 'behind-the-ovens' });
+    expect(text).toContain('time: "07:30"');
+    expect(data.kpis.map((k: { objective: string }) => k.objective)).toEqual(['instagram-followers', 'loyalty-sign-ups']);
+    expect(data.budget.items[1]).toEqual({ name: 'Launch video', category: 'service', cost: 5000, per: 'once', roi: 'medium' });
+    expect(data.team.tasks[0]).toEqual({ task: 'Answer comments', owner: 'community-manager', cadence: 'daily' });
+    expect(data.crisis.levels.map((l: { level: string; approver: string }) => [l.level, l.approver])).toEqual([['green', 'Kari'], ['yellow', 'Ola']]);
+    expect(data.review).toEqual({ cadence: 'monthly', participants: ['Kari'], first: '2027-01-29' });
+    expect(data.tools).toEqual([{ name: 'Buffer', purpose: 'scheduling' }]);
+
+    // Round trip: the loaded plan written again gives the very same file.
+    const loaded = (await lintFile(file, dir)).loaded!;
+    expect(loaded.plan).toEqual(data);
+    expect(documentText(planDocument(loaded.plan as never))).toBe(text);
+  });
+});
+
+describe('smplan init: never loses work', () => {
+  it('Ctrl-C leaves no plan, keeps the finished sections in a draft, and --resume continues from there', async () => {
+    const file = path.join(dir, 'plan.yaml');
+    const first = await init([[/^Organisation/, 'Example'], [/^Objective \d/, INTERRUPT]]);
+    expect(first.code).toBe(130);
+    expect(first.out).toContain('Interrupted: plan.yaml was not written');
+    expect(existsSync(file)).toBe(false);
+    const draft = parse(await readFile(draftPath(file), 'utf8'));
+    expect(draft.done).toEqual(['plan', 'situation', 'goals']);
+    expect(draft.plan.plan.organization).toBe('Example');
+
+    const second = await init([[/stand today/, '100']], ['plan.yaml'], { resume: true });
+    expect(second.code, second.out).toBe(0);
+    expect(second.prompts.asked.some((q) => q.startsWith('Organisation'))).toBe(false);
+    expect(parse(await readFile(file, 'utf8')).plan.organization).toBe('Example');
+    expect(existsSync(draftPath(file))).toBe(false);
+  });
+
+  it('offers to resume a saved interview when run without --resume', async () => {
+    await init([[/^Organisation/, 'Drafted'], [/^Goal \d/, INTERRUPT]]);
+    const again = await init([[/stand today/, '5']]);
+    expect(again.prompts.asked[0]).toMatch(/^An unfinished interview for plan.yaml was saved \(sections done: plan, situation\)\. Resume it\?/);
+    expect(parse(await readFile(path.join(dir, 'plan.yaml'), 'utf8')).plan.organization).toBe('Drafted');
+  });
+
+  it('does not overwrite an existing file unless told to (default no)', async () => {
+    const file = path.join(dir, 'plan.yaml');
+    await writeFile(file, '# mine\n');
+    const declined = await init(HURRIED);
+    expect(declined.code).toBe(0);
+    expect(declined.prompts.asked[0]).toBe('plan.yaml exists. Replace it with the new plan when the interview is done?');
+    expect(declined.prompts.asked).toHaveLength(1);
+    expect(await readFile(file, 'utf8')).toBe('# mine\n');
+
+    const accepted = await init([...HURRIED, [/exists\. Replace it/, 'y']]);
+    expect(accepted.code).toBe(0);
+    expect(await readFile(file, 'utf8')).toContain('smplan: 1');
+  });
+
+  it('without a terminal exits 2 at once, writes nothing, and says what to do instead', async () => {
+    let err = '';
+    const io: Io = {
+      stdout: { write: () => true },
+      stderr: { write: (s: string) => { err += s; return true; } },
+      stdinIsTTY: false,
+      env: {},
+      cwd: dir,
+      debug: false,
+    };
+    const { main } = await import('../../src/cli/main.js');
+    expect(await main(['init', 'plan.yaml'], io)).toBe(2);
+    expect(existsSync(path.join(dir, 'plan.yaml'))).toBe(false);
+    expect(err).toContain('smplan schema');
+    expect(err).toContain('examples/');
+  });
+});
