@@ -13,6 +13,7 @@ import {
   type CalendarEvent,
   type PublishingCalendar,
 } from '../compute/calendar.js';
+import { addDays, daysBetween } from '../compute/dates.js';
 import { CLIError, EXIT } from '../errors.js';
 import type { LoadedPlan } from '../plan/load.js';
 import type { Plan } from '../plan/schema.js';
@@ -32,20 +33,22 @@ export async function run(args: string[], options: Record<string, unknown>, io: 
       ...(options.weeks === undefined ? {} : { weeks: options.weeks as number }),
     }),
   );
-  if (options.json) printJson(io, calendar);
-  else io.stdout.write(calendarReport(loaded, calendar, io));
-
-  const c = colorsFor(io, 'stderr');
+  // Files first: a failed write (exit 2) must not follow output that looks like success.
+  const hints: string[] = [];
   if (typeof options.ics === 'string') {
     await writeAtomically(options.ics, await icsText(loaded.plan, calendar, stampFor(io)), io);
     const dates = calendar.specialDates.length + calendar.activations.length;
     const what = plural(calendar.events.length, 'post') + (dates ? ` and ${plural(dates, 'all-day date')}` : '');
-    writeLine(io.stderr, c.dim(`Wrote ${what} to ${options.ics}: import it in Google Calendar, Outlook or Apple Calendar (re-importing updates the same events).`));
+    hints.push(`Wrote ${what} to ${options.ics}: import it in Google Calendar, Outlook or Apple Calendar (re-importing updates the same events).`);
   }
   if (typeof options.csv === 'string') {
     await writeAtomically(options.csv, await csvText(calendar), io);
-    writeLine(io.stderr, c.dim(`Wrote ${plural(calendar.events.length, 'post')} to ${options.csv}.`));
+    hints.push(`Wrote ${plural(calendar.events.length, 'post')} to ${options.csv}.`);
   }
+  if (options.json) printJson(io, calendar);
+  else io.stdout.write(calendarReport(loaded, calendar, io));
+  const c = colorsFor(io, 'stderr');
+  for (const hint of hints) writeLine(io.stderr, c.dim(hint));
   return 0;
 }
 
@@ -54,7 +57,7 @@ export async function run(args: string[], options: Record<string, unknown>, io: 
 function calendarReport(loaded: LoadedPlan, cal: PublishingCalendar, io: Io): string {
   const c = colorsFor(io);
   const width = outputWidth(io);
-  const last = DateTime.fromISO(cal.to, { zone: 'utc' }).minus({ days: 1 }).toISODate()!;
+  const last = addDays(cal.to, -1);
   const out = [
     title(`Publishing calendar: ${plural(cal.weeks, 'week')} from ${cal.from} to ${last}`, c),
     c.dim(`Times are local in ${cal.timezone}; UTC beside them.`),
@@ -89,10 +92,9 @@ function calendarReport(loaded: LoadedPlan, cal: PublishingCalendar, io: Io): st
     );
     // A blank line between weeks (counted from --from) keeps long calendars readable.
     out.push(lines[0]!);
+    const weekOf = (e: CalendarEvent) => Math.floor(daysBetween(cal.from, e.date) / 7);
     cal.events.forEach((e, i) => {
-      const week = Math.floor(DateTime.fromISO(e.date, { zone: 'utc' }).diff(DateTime.fromISO(cal.from, { zone: 'utc' }), 'days').days / 7);
-      const prev = i > 0 ? cal.events[i - 1]! : undefined;
-      if (prev && week !== Math.floor(DateTime.fromISO(prev.date, { zone: 'utc' }).diff(DateTime.fromISO(cal.from, { zone: 'utc' }), 'days').days / 7)) out.push('');
+      if (i > 0 && weekOf(e) !== weekOf(cal.events[i - 1]!)) out.push('');
       out.push(lines[i + 1]!);
     });
     const moved = cal.events.filter((e) => e.planned_time);

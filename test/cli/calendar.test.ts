@@ -69,8 +69,9 @@ describe('smplan calendar', () => {
     expect(lines[3]).toBe(`2027-03-28,03:30,sun,instagram,Ask the baker,story,2027-03-28T01:30:00Z,Europe/Oslo,"'=HYPERLINK(""x"")"`);
   });
   it('fails with exit 2 and one line when the file cannot be written', async () => {
-    const run = await runCli(['calendar', '--ics', '/nonexistent-dir/x.ics', KAFFEBAR]);
+    const run = await runCli(['calendar', '--json', '--ics', '/nonexistent-dir/x.ics', KAFFEBAR]);
     expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/cannot write \/nonexistent-dir\/x\.ics: the folder does not exist/);
     expect(hasStackTrace(run.stderr)).toBe(false);
   });
