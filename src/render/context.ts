@@ -114,6 +114,8 @@ export interface RenderContext {
   roleNames: Record<string, string>;
   /** Which optional columns of the publishing plan hold anything (empty ones are left out). */
   slotColumns: { pillar: boolean; format: boolean; persona: boolean; paid: boolean };
+  /** Some audited profile records who holds its login. */
+  auditAccess: boolean;
   /** Competitors with notes beyond their figures, for the profiles section. */
   competitorProfiles: NonNullable<Plan['competitors']>;
   reviewSessions: string[];
@@ -271,6 +273,7 @@ export function buildContext(
       persona: !!plan.content?.slots?.some((x) => x.persona),
       paid: !!plan.content?.slots?.some((x) => x.paid !== undefined),
     },
+    auditAccess: !!plan.situation?.channel_audit?.some((a) => a.login_holder || a.login_email),
     competitorProfiles: (plan.competitors ?? []).filter(
       (c) => c.url || c.notes || c.better_at?.length || c.we_do_better?.length ||
         c.channels.some((ch) => ch.posting_times?.length || ch.content_types?.length || ch.tone || ch.responses || ch.notes),
