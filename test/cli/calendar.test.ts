@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hasStackTrace, runCli } from '../helpers/cli.js';
+import { hasStackTrace, runCli, spawnCli } from '../helpers/cli.js';
 import { expectReadable, KAFFEBAR, NORDLYS } from './compute-helpers.js';
 
 const window = ['--from', '2027-03-01', '--weeks', '3'];
@@ -78,5 +78,13 @@ describe('smplan calendar', () => {
   it('rejects a bad --from or --weeks as a usage error', async () => {
     expect((await runCli(['calendar', '--from', '2027-02-30', KAFFEBAR])).code).toBe(2);
     expect((await runCli(['calendar', '--weeks', '0', KAFFEBAR])).code).toBe(2);
+  });
+  it('exports from the built bundle too (ical-generator and csv-stringify load lazily)', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'smplan-bin-'));
+    const run = spawnCli(['calendar', ...window, '--ics', 'c.ics', '--csv', 'c.csv', KAFFEBAR], { cwd: dir });
+    expect(run.stderr).toMatch(/Wrote 6 posts to c\.ics[^]*Wrote 6 posts to c\.csv/);
+    expect(run.code).toBe(0);
+    expect((await readFile(path.join(dir, 'c.ics'), 'utf8')).match(/^BEGIN:VEVENT/gm)).toHaveLength(6);
+    expect((await readFile(path.join(dir, 'c.csv'), 'utf8')).trim().split('\n')).toHaveLength(7);
   });
 });
