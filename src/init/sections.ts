@@ -45,7 +45,8 @@ function article(noun: string): string {
 async function entries<T>(
   ctx: SectionContext,
   o: { noun: string; previous?: readonly T[] | undefined; min?: number },
-  one: (index: number, previous: T | undefined, soFar: T[]) => Promise<T>,
+  /** `rest`: the earlier entries after this one, kept in the lint candidate so references to them hold while redoing a section. */
+  one: (index: number, previous: T | undefined, soFar: T[], rest: T[]) => Promise<T>,
 ): Promise<T[]> {
   const out: T[] = [];
   const previous = o.previous ?? [];
@@ -54,7 +55,7 @@ async function entries<T>(
       const more = await ctx.ask.confirm(i === 0 ? `Add ${article(o.noun)}?` : `Add another ${o.noun}?`, i < previous.length);
       if (!more) break;
     }
-    out.push(await one(i, previous[i], out));
+    out.push(await one(i, previous[i], out, previous.slice(i + 1)));
   }
   return out;
 }
@@ -214,8 +215,8 @@ const askSituation: Ask = async (ctx) => {
   }
 
   say('  Channel audit: every profile you have, active or not; profiles nobody controls get closed or taken over.');
-  const audit = await entries(ctx, { noun: 'existing profile to the audit', previous: prev.channel_audit }, async (i, p: any, soFar: unknown[]) =>
-    checkedEntry(ctx, ['situation', 'channel_audit', i], (e) => withValue(ctx.plan, ['situation'], { ...situation, channel_audit: [...soFar, e] }), async (b: any) => {
+  const audit = await entries(ctx, { noun: 'existing profile to the audit', previous: prev.channel_audit }, async (i, p: any, soFar: unknown[], rest: unknown[]) =>
+    checkedEntry(ctx, ['situation', 'channel_audit', i], (e) => withValue(ctx.plan, ['situation'], { ...situation, channel_audit: [...soFar, e, ...rest] }), async (b: any) => {
       const s = channelAuditEntry.shape;
       return compact({
         ...b,
@@ -250,8 +251,8 @@ const TYPICAL_GOALS = [
 const askGoals: Ask = async (ctx) => {
   const { ask } = ctx;
   const s = goalSchema.shape;
-  return entries(ctx, { noun: 'goal', previous: ctx.previous as Goal[] | undefined, min: 1 }, async (i, prev, soFar) =>
-    checkedEntry(ctx, ['goals', i], (g) => ({ ...ctx.plan, goals: [...soFar, g] }), async (b) => {
+  return entries(ctx, { noun: 'goal', previous: ctx.previous as Goal[] | undefined, min: 1 }, async (i, prev, soFar, rest) =>
+    checkedEntry(ctx, ['goals', i], (g) => ({ ...ctx.plan, goals: [...soFar, g, ...rest] }), async (b) => {
       const used = new Set(soFar.map((g) => g.id));
       const free = TYPICAL_GOALS.find((t) => !used.has(t.id));
       const kind = b ? 'own' : await ask.choose(
@@ -261,7 +262,7 @@ const askGoals: Ask = async (ctx) => {
       );
       const typical = TYPICAL_GOALS.find((t) => t.id === kind);
       const statement = await ask.required('The goal in one sentence?', { schema: s.statement, default: b?.statement ?? typical?.statement });
-      const candidate = (g: Partial<Goal>): PlanDraft => ({ ...ctx.plan, goals: [...soFar, { id: 'goal', statement, priority: 'secondary', ...b, ...g }] });
+      const candidate = (g: Partial<Goal>): PlanDraft => ({ ...ctx.plan, goals: [...soFar, { id: 'goal', statement, priority: 'secondary', ...b, ...g }, ...rest] });
       const id = await ask.required('Short id for it (used by objectives)?', {
         schema: s.id,
         default: b?.id ?? uniqueId(typical?.id ?? slugId(statement, 'goal'), used),
@@ -282,9 +283,9 @@ const askObjectives: Ask = async (ctx) => {
   const s = objectiveSchema.shape;
   const goals = ctx.plan.goals as Goal[];
   const meta = metaOf(ctx);
-  return entries(ctx, { noun: 'objective', previous: ctx.previous as Objective[] | undefined, min: 1 }, async (i, prev, soFar) => {
+  return entries(ctx, { noun: 'objective', previous: ctx.previous as Objective[] | undefined, min: 1 }, async (i, prev, soFar, rest) => {
     const path = ['objectives', i];
-    const placed = (o: Objective): PlanDraft => ({ ...ctx.plan, objectives: [...soFar, o] });
+    const placed = (o: Objective): PlanDraft => ({ ...ctx.plan, objectives: [...soFar, o, ...rest] });
     return checkedEntry(ctx, path, placed, async (b) => {
       const covered = new Set(soFar.map((o) => o.goal));
       const goal = await ask.choose(
@@ -354,13 +355,13 @@ const askAudience: Ask = async (ctx) => {
   const prevPersonas = (ctx.previous as { personas?: Persona[] } | undefined)?.personas;
   if (!(await skipOrDo(ctx, 'Describe your personas now? (Enter skips)'))) return ctx.previous;
   const s = personaSchema.shape;
-  const personas = await entries(ctx, { noun: 'persona', previous: prevPersonas, min: 1 }, async (i, prev, soFar) =>
-    checkedEntry(ctx, ['audience', 'personas', i], (p) => ({ ...ctx.plan, audience: { personas: [...soFar, p] } }), async (b) => {
+  const personas = await entries(ctx, { noun: 'persona', previous: prevPersonas, min: 1 }, async (i, prev, soFar, rest) =>
+    checkedEntry(ctx, ['audience', 'personas', i], (p) => ({ ...ctx.plan, audience: { personas: [...soFar, p, ...rest] } }), async (b) => {
       const name = await ask.required(`Persona ${i + 1}: a name that makes them real (e.g. "Busy parent Kari")?`, { schema: s.name, default: b?.name });
       const id = await ask.required('Short id?', {
         schema: s.id,
         default: b?.id ?? uniqueId(slugId(name, 'persona'), soFar.map((p) => p.id)),
-        check: (v) => ctx.errors({ ...ctx.plan, audience: { personas: [...soFar, { id: v, name }] } }, ['audience', 'personas', i, 'id'], ['audience', 'personas', i]),
+        check: (v) => ctx.errors({ ...ctx.plan, audience: { personas: [...soFar, { id: v, name }, ...rest] } }, ['audience', 'personas', i, 'id'], ['audience', 'personas', i]),
       });
       const ageText = await ask.text('Age or age range (e.g. 35 or 25-34)?', { schema: s.age, default: b?.age !== undefined ? String(b.age) : undefined, optional: true });
       const age = ageText !== undefined && /^\d+$/.test(ageText) ? Number(ageText) : ageText;
@@ -409,12 +410,12 @@ const askCompetitors: Ask = async (ctx) => {
   const s = competitorSchema.shape;
   const cs = competitorChannel.shape;
   const t = sampleTotals.shape;
-  const list = await entries(ctx, { noun: 'competitor', previous: ctx.previous as Competitor[] | undefined, min: 1 }, async (i, prev, soFar) => {
+  const list = await entries(ctx, { noun: 'competitor', previous: ctx.previous as Competitor[] | undefined, min: 1 }, async (i, prev, soFar, rest) => {
     const path = ['competitors', i];
     const name = await ask.required(`Competitor ${i + 1}: name?`, { schema: s.name, default: prev?.name });
-    const channels = await entries(ctx, { noun: `network for ${name}`, previous: prev?.channels, min: 1 }, async (j, pc, chSoFar) => {
+    const channels = await entries(ctx, { noun: `network for ${name}`, previous: prev?.channels, min: 1 }, async (j, pc, chSoFar, chRest) => {
       const chPath = [...path, 'channels', j];
-      const placed = (c: CompetitorChannel): PlanDraft => ({ ...ctx.plan, competitors: [...soFar, { name, channels: [...chSoFar, c] }] });
+      const placed = (c: CompetitorChannel): PlanDraft => ({ ...ctx.plan, competitors: [...soFar, { name, channels: [...chSoFar, c, ...chRest] }, ...rest] });
       return checkedEntry(ctx, chPath, placed, async (b) => {
         const channel = (await ask.channel(`Network ${j + 1} of ${name}?`, { default: b?.channel }))!;
         const followers = (await ask.number(`Followers of ${name} on ${channel}?`, { schema: cs.followers, default: b?.followers }))!;
@@ -504,12 +505,12 @@ const askContent: Ask = async (ctx) => {
   const content: Content = { ...prev };
   say('  Pillars: the few themes you post about, each with its share of all posts (together 100 %).');
   const ps = pillarSchema.shape;
-  const pillars = await entries(ctx, { noun: 'content pillar', previous: prev.pillars }, async (i, b, soFar) => {
+  const pillars = await entries(ctx, { noun: 'content pillar', previous: prev.pillars }, async (i, b, soFar, rest) => {
     const name = await ask.required(`Pillar ${i + 1}: theme?`, { schema: ps.name, default: b?.name });
     const id = await ask.required('Short id?', {
       schema: ps.id,
       default: b?.id ?? uniqueId(slugId(name, 'pillar'), soFar.map((p) => p.id)),
-      check: (v) => ctx.errors({ ...ctx.plan, content: { ...content, pillars: [...soFar, { id: v, name, share: 0 }] } }, ['content', 'pillars', i, 'id'], ['content', 'pillars', i]),
+      check: (v) => ctx.errors({ ...ctx.plan, content: { ...content, pillars: [...soFar, { id: v, name, share: 0 }, ...rest] } }, ['content', 'pillars', i, 'id'], ['content', 'pillars', i]),
     });
     const left = 1 - soFar.reduce((sum, p) => sum + p.share, 0);
     const share = (await ask.percent('Share of all posts', { schema: ps.share, default: b?.share ?? Math.max(0, Math.round(left * 100) / 100) }))!;
@@ -520,9 +521,9 @@ const askContent: Ask = async (ctx) => {
   say('  Publishing slots: the weekly rhythm, as weekday and local time per channel.');
   const channels = knownChannels(ctx.plan);
   const ss = slotSchema.shape;
-  const slots = await entries(ctx, { noun: 'publishing slot', previous: prev.slots }, async (i, b, soFar) => {
+  const slots = await entries(ctx, { noun: 'publishing slot', previous: prev.slots }, async (i, b, soFar, rest) => {
     const path = ['content', 'slots', i];
-    const placed = (s: NonNullable<Content['slots']>[number]): PlanDraft => ({ ...ctx.plan, content: { ...content, slots: [...soFar, s] } });
+    const placed = (s: NonNullable<Content['slots']>[number]): PlanDraft => ({ ...ctx.plan, content: { ...content, slots: [...soFar, s, ...rest] } });
     return checkedEntry(ctx, path, placed, async (p) => {
       const channel = (await ask.channel(`Slot ${i + 1}: channel?`, {
         default: p?.channel ?? channels[0], offer: channels,
@@ -554,8 +555,8 @@ const askKpis: Ask = async (ctx) => {
   if (!(await skipOrDo(ctx, 'Define the KPIs you will follow now? (Enter skips)'))) return ctx.previous;
   const s = kpiSchema.shape;
   const objectives = (ctx.plan.objectives as Objective[] | undefined) ?? [];
-  return entries(ctx, { noun: 'KPI', previous: ctx.previous as Kpi[] | undefined, min: 1 }, async (i, prev, soFar) =>
-    checkedEntry(ctx, ['kpis', i], (k) => ({ ...ctx.plan, kpis: [...soFar, k] }), async (b) => {
+  return entries(ctx, { noun: 'KPI', previous: ctx.previous as Kpi[] | undefined, min: 1 }, async (i, prev, soFar, rest) =>
+    checkedEntry(ctx, ['kpis', i], (k) => ({ ...ctx.plan, kpis: [...soFar, k, ...rest] }), async (b) => {
       const free = objectives.find((o) => !soFar.some((k) => k.objective === o.id));
       const objective = await ask.choose(`KPI ${i + 1}: which objective does it measure?`, [
         ...objectives.map((o) => ({ value: o.id, name: `${o.id}: ${o.metric}` })), { value: '', name: 'none in particular' },
@@ -565,7 +566,7 @@ const askKpis: Ask = async (ctx) => {
       const id = await ask.required('Short id?', {
         schema: s.id,
         default: b?.id ?? uniqueId(slugId(name, 'kpi'), soFar.map((k) => k.id)),
-        check: (v) => ctx.errors({ ...ctx.plan, kpis: [...soFar, { id: v, name }] }, ['kpis', i, 'id'], ['kpis', i]),
+        check: (v) => ctx.errors({ ...ctx.plan, kpis: [...soFar, { id: v, name }, ...rest] }, ['kpis', i, 'id'], ['kpis', i]),
       });
       const frequency = await ask.choose('How often do you look at it?', choices(CADENCES), b?.frequency ?? 'weekly');
       const tool = await ask.text('With which tool?', { schema: s.tool, default: b?.tool ?? linked?.tool, optional: true });
@@ -604,12 +605,12 @@ const askTeam: Ask = async (ctx) => {
   const prev = (ctx.previous ?? {}) as Team;
   const model = await ask.choose('Who does the work?', choices(['in-house', 'agency', 'hybrid'] as const), prev.model ?? 'in-house');
   const rs = roleSchema.shape;
-  const roles = await entries(ctx, { noun: 'role', previous: prev.roles, min: 1 }, async (i, b, soFar) => {
+  const roles = await entries(ctx, { noun: 'role', previous: prev.roles, min: 1 }, async (i, b, soFar, rest) => {
     const title = await ask.required(`Role ${i + 1}: title (e.g. community manager)?`, { schema: rs.title, default: b?.title });
     const id = await ask.required('Short id?', {
       schema: rs.id,
       default: b?.id ?? uniqueId(slugId(title, 'role'), soFar.map((r) => r.id)),
-      check: (v) => ctx.errors({ ...ctx.plan, team: { model, roles: [...soFar, { id: v, title }] } }, ['team', 'roles', i, 'id'], ['team', 'roles', i]),
+      check: (v) => ctx.errors({ ...ctx.plan, team: { model, roles: [...soFar, { id: v, title }, ...rest] } }, ['team', 'roles', i, 'id'], ['team', 'roles', i]),
     });
     const person = await ask.text('Who has it (a name)?', { schema: rs.person, default: b?.person, optional: true });
     return compact({ ...b, id, title, person });
@@ -635,7 +636,7 @@ const askCrisis: Ask = async (ctx) => {
   const triggers = await ask.list('What would trigger a crisis (e.g. a viral complaint; a data leak)?', { default: prev.triggers });
   const s = severitySchema.shape;
   const people = (((ctx.plan.team as Team | undefined)?.roles) ?? []).map((r) => r.person ?? r.title);
-  const levels = await entries(ctx, { noun: 'severity level', previous: prev.levels, min: 1 }, async (i, b, soFar) => {
+  const levels = await entries(ctx, { noun: 'severity level', previous: prev.levels, min: 1 }, async (i, b, soFar, rest) => {
     const level = await ask.choose(`Level ${i + 1}: colour?`, choices(LEVELS, { green: 'green: a normal complaint', yellow: 'yellow: spreading', red: 'red: a threat to the reputation' }),
       b?.level ?? LEVELS.find((l) => !soFar.some((x) => x.level === l)) ?? 'red');
     const description = await ask.required(`What does a ${level} situation look like?`, { schema: s.description, default: b?.description });

@@ -325,3 +325,50 @@ describe('smplan init: never loses work', () => {
     expect(err).toContain('examples/');
   });
 });
+
+describe('smplan init --section', () => {
+  const fixture = path.resolve(__dirname, '../../../shared/acceptance/fixtures');
+
+  async function copyFixture(): Promise<string> {
+    await mkdir(path.join(dir, 'data'));
+    await writeFile(path.join(dir, 'data/harbor-roasters-instagram.csv'), await readFile(path.join(fixture, 'data/harbor-roasters-instagram.csv')));
+    const text = (await readFile(path.join(fixture, 'kaffebar.yaml'), 'utf8'))
+      .replace('goals:\n', '# our own note above the goals\ngoals:\n')
+      .replace('  - name: Harbor Roasters\n', '  # checked in March\n  - name: Harbor Roasters # the closest\n');
+    await writeFile(path.join(dir, 'plan.yaml'), text);
+    return text;
+  }
+
+  it('redoes one section with its answers as defaults, keeping the other sections and every comment', async () => {
+    const before = await copyFixture();
+    const { code, out, prompts } = await init([[/^The goal in one sentence/, ['Be the first thought for coffee in the neighbourhood', '']]], ['plan.yaml'], { section: 'goals' });
+    expect(code, out).toBe(0);
+    // no "skip this section?" question, and the old goals are offered
+    expect(prompts.asked[0]).toBe('The goal in one sentence?');
+    const after = await readFile(path.join(dir, 'plan.yaml'), 'utf8');
+    expect(after).toContain('# our own note above the goals\ngoals:\n');
+    expect(after).toContain('  # checked in March\n  - name: Harbor Roasters # the closest\n');
+    expect(after.startsWith('# Public acceptance fixture')).toBe(true);
+    const [a, b] = [parse(before), parse(after)];
+    expect(b.goals).toEqual([{ ...a.goals[0], statement: 'Be the first thought for coffee in the neighbourhood' }, a.goals[1]]);
+    for (const key of Object.keys(a).filter((k) => k !== 'goals')) expect(b[key], key).toEqual(a[key]);
+    // everything outside the goals section is the same text
+    const tail = (t: string) => t.slice(t.indexOf('objectives:'));
+    expect(tail(after)).toBe(tail(before));
+    expect((await lintErrors(path.join(dir, 'plan.yaml'))).errors).toEqual([]);
+  });
+
+  it('adds a missing section at its place in the method order, with its comment', async () => {
+    await copyFixture();
+    const { code } = await init([[/^Who takes part/, 'Owner; Barista lead']], ['plan.yaml'], { section: 'review' });
+    expect(code).toBe(0);
+    const after = await readFile(path.join(dir, 'plan.yaml'), 'utf8');
+    expect(Object.keys(parse(after))).toEqual(['smplan', 'plan', 'goals', 'objectives', 'competitors', 'content', 'budget', 'review']);
+    expect(after).toMatch(/# Follow-up \(method §12\)[^\n]*\nreview:\n {2}cadence: monthly\n {2}participants:\n {4}- Owner\n {4}- Barista lead\n$/);
+  });
+
+  it('refuses an unknown section and a missing file with exit 2', async () => {
+    await expect(init([], ['plan.yaml'], { section: 'goalz' })).rejects.toThrow(/unknown section "goalz"; one of: plan, situation/);
+    await expect(init([], ['nope.yaml'], { section: 'goals' })).rejects.toMatchObject({ exitCode: 2 });
+  });
+});
