@@ -124,7 +124,9 @@ export function engagementSpec(env: ChartEnv, ctx: RenderContext): Spec | undefi
     ...e.own.map((ch) => ({ name: env.plan.plan.organization, channel: channelName(ch.channel), rate: ch.engagement_rate_per_post })),
   ];
   if (!values.length) return undefined;
-  const names = [...new Set(values.map((v) => v.name))];
+  // Our own organisation first, so it always takes the lead colour and stands out among competitors.
+  const own = env.plan.plan.organization;
+  const names = [...new Set([...(e.own.length ? [own] : []), ...values.map((v) => v.name)])];
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     ...baseConfig(env),
