@@ -100,7 +100,7 @@ describe('smplan render', () => {
 
   it('a browser that hangs: --timeout gives up with a clear message, previous output unchanged', async () => {
     const fake = path.join(tmp, 'hanging-browser');
-    writeFileSync(fake, '#!/bin/sh\nexec sleep 300\n');
+    writeFileSync(fake, '#!/bin/sh\nexec sleep 2400\n');
     chmodSync(fake, 0o755);
     await runCli(['render', plan, '-o', 'out'], { cwd: tmp });
     const before = snapshot(path.join(tmp, 'out'));
@@ -182,7 +182,8 @@ describe.skipIf(skipPdf)('smplan render --pdf (Chromium)', () => {
 describe('interrupting the built CLI', () => {
   it('Ctrl-C during the PDF exits 130, keeps the previous output and leaves no temp files or browser', async () => {
     const fake = path.join(tmp, 'hanging-browser');
-    writeFileSync(fake, '#!/bin/sh\nexec sleep 301\n');
+    const marker = `sleep ${1300 + Math.floor(Math.random() * 1000)}`;
+    writeFileSync(fake, `#!/bin/sh\nexec ${marker}\n`);
     chmodSync(fake, 0o755);
     await runCli(['render', plan, '-o', 'out'], { cwd: tmp });
     const before = snapshot(path.join(tmp, 'out'));
@@ -198,6 +199,6 @@ describe('interrupting the built CLI', () => {
     expect(snapshot(path.join(tmp, 'out'))).toEqual(before);
     expect(temps(tmp)).toEqual([]);
     const { execFileSync } = await import('node:child_process');
-    expect(execFileSync('ps', ['-eo', 'args='], { encoding: 'utf8' })).not.toContain('sleep 301');
+    expect(execFileSync('ps', ['-eo', 'args='], { encoding: 'utf8' }).split('\n').map((l) => l.trim())).not.toContain(marker);
   }, 20_000);
 });

@@ -28,8 +28,21 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** Browser profiles left in this test's own temp folder (other test files print in parallel). */
 function profiles(): string[] {
   return readdirSync(os.tmpdir()).filter((n) => n.startsWith('smplan-chromium-'));
+}
+
+/** Runs `fn` with os.tmpdir() pointing at a fresh folder, so leftovers are ours alone. */
+async function inOwnTmp<T>(fn: () => Promise<T>): Promise<T> {
+  const previous = process.env.TMPDIR;
+  process.env.TMPDIR = mkdtempSync(path.join(dir, 'tmp-'));
+  try {
+    return await fn();
+  } finally {
+    if (previous === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = previous;
+  }
 }
 
 describe.skipIf(skipPdf)('printPdf with Chromium', () => {
@@ -94,8 +107,7 @@ describe.skipIf(skipPdf)('printPdf with Chromium', () => {
     expect(hits).toEqual([]);
   });
 
-  it('Ctrl-C (an abort) closes the browser and leaves no profile behind', async () => {
-    const before = profiles();
+  it('Ctrl-C (an abort) closes the browser and leaves no profile behind', () => inOwnTmp(async () => {
     const html = await renderHtml(fakeFolder(), await kaffebar(), { date: '2027-01-15' });
     const controller = new AbortController();
     const lines: string[] = [];
@@ -104,9 +116,9 @@ describe.skipIf(skipPdf)('printPdf with Chromium', () => {
       progress: (l) => { lines.push(l); if (l.startsWith('Laying out')) controller.abort(new Error('interrupted')); },
     });
     await expect(job).rejects.toThrow('interrupted');
-    expect(profiles()).toEqual(before);
+    expect(profiles()).toEqual([]);
     expect(chromiumChildren()).toEqual([]);
-  });
+  }));
 });
 
 /** Chromium processes this test process started and that are still alive. */
@@ -116,11 +128,11 @@ function chromiumChildren(): string[] {
 }
 
 describe('printPdf without a working browser', () => {
-  it('a browser that hangs ends in a timeout message, not a hang, and nothing is left running', async () => {
+  it('a browser that hangs ends in a timeout message, not a hang, and nothing is left running', () => inOwnTmp(async () => {
     const fake = path.join(dir, 'hanging-browser');
-    writeFileSync(fake, '#!/bin/sh\nexec sleep 300\n');
+    const marker = `sleep ${300 + Math.floor(Math.random() * 1000)}`;
+    writeFileSync(fake, `#!/bin/sh\nexec ${marker}\n`);
     chmodSync(fake, 0o755);
-    const before = profiles();
     const started = Date.now();
     const e = await printPdf('<p>x</p>', { browserPath: fake, paper: 'a4', timeoutMs: 1500 }).catch((x: unknown) => x);
     expect(Date.now() - started).toBeLessThan(10_000);
@@ -128,10 +140,10 @@ describe('printPdf without a working browser', () => {
     expect((e as CLIError).exitCode).toBe(2);
     expect((e as CLIError).message).toMatch(/the PDF was not ready after 2 s/);
     expect((e as CLIError).hint).toMatch(/--timeout/);
-    const alive = execFileSync('ps', ['-eo', 'args='], { encoding: 'utf8' }).split('\n').filter((l) => l.includes('sleep 300'));
+    const alive = execFileSync('ps', ['-eo', 'args='], { encoding: 'utf8' }).split('\n').filter((l) => l.trim() === marker);
     expect(alive).toEqual([]);
-    expect(profiles()).toEqual(before);
-  });
+    expect(profiles()).toEqual([]);
+  }));
 
   it('a program that is not a browser is a one-line error with the install hint', async () => {
     const e = await printPdf('<p>x</p>', { browserPath: '/bin/true', paper: 'a4', timeoutMs: 10_000 }).catch((x: unknown) => x);
