@@ -148,6 +148,13 @@ describe('warnings: what the method advises', () => {
     expect(f!.message).toMatch(/^\+1,000 % \(40 to 440\) is above the \+300 %/);
   });
 
+  it('persona-shares: more than 100 % of online time', async () => {
+    await expectFindings((p) => (p.audience.personas[0].channels[1].share = 0.404), []);
+    await expectFindings((p) => (p.audience.personas[0].channels[1].share = 0.5), ['warning persona-shares audience.personas[0].channels']);
+    const [f] = await lintChanged((p) => (p.audience.personas[0].channels[1].share = 0.5));
+    expect(f!.message).toBe("Busy parent's shares of online time add up to 110 %: they cannot spend more than 100 % of their time online");
+  });
+
   it('competitor-count: fewer than 3, more than 5', async () => {
     await expectFindings((p) => p.competitors.pop(), ['warning competitor-count competitors']);
     const more = (n: number) => (p: PlanData) => {

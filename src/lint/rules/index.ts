@@ -17,6 +17,7 @@ import { goalWithoutObjective } from './goal-without-objective.js';
 import { missingSection } from './missing-section.js';
 import { objectiveTarget } from './objective-target.js';
 import { owners } from './owners.js';
+import { personaShares } from './persona-shares.js';
 import { pillarShares } from './pillar-shares.js';
 import { postSampleSize } from './post-sample-size.js';
 import { references } from './references.js';
@@ -37,6 +38,7 @@ export const rules: Rule[] = [
   objectiveTarget,
   compoundCurve,
   achievableTarget,
+  personaShares, // §3
   competitorCount, // §4
   engagementSource,
   postSampleSize,
