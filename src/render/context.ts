@@ -114,6 +114,8 @@ export interface RenderContext {
   roleNames: Record<string, string>;
   /** Which optional columns of the publishing plan hold anything (empty ones are left out). */
   slotColumns: { pillar: boolean; format: boolean; persona: boolean; paid: boolean };
+  /** Each channel's activations, dated ones in date order, then undated ones as written. */
+  activationsByChannel: Record<string, NonNullable<NonNullable<Plan['channels']>[number]['activations']>>;
   /** Some audited profile records who holds its login. */
   auditAccess: boolean;
   /** Competitors with notes beyond their figures, for the profiles section. */
@@ -273,6 +275,10 @@ export function buildContext(
       persona: !!plan.content?.slots?.some((x) => x.persona),
       paid: !!plan.content?.slots?.some((x) => x.paid !== undefined),
     },
+    activationsByChannel: Object.assign(
+      Object.create(null) as RenderContext['activationsByChannel'],
+      Object.fromEntries(channels.map((c) => [c.id, [...(c.activations ?? [])].sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999'))])),
+    ),
     auditAccess: !!plan.situation?.channel_audit?.some((a) => a.login_holder || a.login_email),
     competitorProfiles: (plan.competitors ?? []).filter(
       (c) => c.url || c.notes || c.better_at?.length || c.we_do_better?.length ||
