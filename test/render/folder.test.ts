@@ -149,6 +149,14 @@ describe('templates from --templates', () => {
       expect(chapter(folder, 'kpis')).toContain('| January 31, 2027 | 13,276 |');
       expect(folder.readme).toContain('## Open points');
 
+      // A translator's catalogue in the same folder replaces single messages.
+      mkdirSync(path.join(dir, 'locales'));
+      writeFileSync(path.join(dir, 'locales', 'en.json'), JSON.stringify({ 'chapter.kpis': 'Key numbers' }));
+      const retitled = await renderStrategyFolder(loaded, { templatesDir: dir });
+      expect(retitled.chapters.find((c) => c.slug === 'kpis')!.title).toBe('Key numbers');
+      expect(retitled.readme).toContain('8. [Key numbers](08-kpis.md)');
+      expect(retitled.readme).toContain('9. [Budget and resources](09-budget.md)');
+
       writeFileSync(path.join(dir, 'chapters', 'crisis.md.hbs'), '# {{#if}}\n');
       await expect(renderStrategyFolder(loaded, { templatesDir: dir })).rejects.toMatchObject({
         exitCode: 2,
