@@ -106,11 +106,20 @@ export async function parsePlan(bytes: Uint8Array, file: string, dir: string): P
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (err) {
+    // An unresolved alias names its anchor; point at that alias, else at the first one.
+    const unresolved = /^Unresolved alias[^:]*: (.*)$/.exec((err as Error).message)?.[1];
     let where: Node | undefined;
-    visit(doc, { Alias: (_, node) => { where = node as unknown as Node; return visit.BREAK; } });
+    visit(doc, {
+      Alias: (_, node) => {
+        if (unresolved !== undefined && node.source !== unresolved) return undefined;
+        where = node as unknown as Node;
+        return visit.BREAK;
+      },
+    });
     const { line, column } = at(lineCounter, where?.range?.[0]);
-    const message = /alias/i.test((err as Error).message)
-      ? 'too many YAML aliases: the document would expand beyond any real plan (an alias bomb?)'
+    const message =
+      unresolved !== undefined ? `the alias *${unresolved.slice(0, 60)} has no anchor &${unresolved.slice(0, 60)} before it`
+      : /alias count/i.test((err as Error).message) ? 'too many YAML aliases: the document would expand beyond any real plan (an alias bomb?)'
       : `cannot read the YAML: ${(err as Error).message}`;
     return { findings: [{ file, line, column, severity: 'error', rule: 'yaml-syntax', message, path: '' }], source };
   }
@@ -164,6 +173,7 @@ function decode(bytes: Uint8Array, file: string): { text: string } | { finding: 
 function yamlMessage(code: string, message: string): string {
   const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
   if (code === 'TAB_AS_INDENT') return 'a tab is used for indentation: YAML indents with spaces';
+  if (code === 'MULTIPLE_DOCS') return 'a plan is one YAML document: remove this `---` and what follows, or move it to a file of its own';
   if (/call stack/i.test(first)) return 'the YAML is nested too deeply to be a plan';
   if (code === 'DUPLICATE_KEY') return `${first}: each key may appear once in a mapping`;
   return first;
