@@ -56,3 +56,22 @@ describe('a missing choice', () => {
     ]);
   });
 });
+
+describe('YAML the loader explains in its own words', () => {
+  it('a second document, an alias without its anchor', async () => {
+    expect(await findings('smplan: 1\n---\nfoo: 1\n')).toEqual([
+      '2:1 yaml-syntax a plan is one YAML document: remove this `---` and what follows, or move it to a file of its own',
+    ]);
+    expect(await findings('a: &x 1\nb: *x\nc: *y\n')).toEqual(['3:4 yaml-syntax the alias *y has no anchor &y before it']);
+  });
+
+  it('an alias bomb is stopped at its first alias', async () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 9; i++) bomb.push(`b${i}: &b${i} [${Array(9).fill(i === 1 ? '*a' : `*b${i - 1}`).join(', ')}]`);
+    const started = performance.now();
+    expect(await findings(bomb.join('\n') + '\n')).toEqual([
+      '2:9 yaml-syntax too many YAML aliases: the document would expand beyond any real plan (an alias bomb?)',
+    ]);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
