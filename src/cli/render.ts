@@ -56,9 +56,11 @@ export async function run(args: string[], options: Record<string, unknown>, io: 
     const shown = (name: string) => display(path.join(path.resolve(io.cwd, outDir), name), io.cwd);
 
     let html: string | undefined;
+    let pageOf = 'Page {page} of {pages}';
     if (wantHtml || wantPdf) {
-      const { renderHtml } = await import('../render/html.js');
+      const { renderHtml, documentMessages } = await import('../render/html.js');
       html = await renderHtml(folder, loaded, { templatesDir, paper: flags.paper ?? 'a4' });
+      pageOf = (await documentMessages(folder, loaded.plan.plan.locale, templatesDir))('document.page_of');
       if (wantHtml) files.push({ path: 'plan.html', content: html });
     }
     if (wantPdf) {
@@ -67,7 +69,6 @@ export async function run(args: string[], options: Record<string, unknown>, io: 
         import('../render/pdf.js'),
       ]);
       const browser = await findBrowser(flags.browser, systemLookup(io.env, io.cwd));
-      const messages = folder.messages;
       const result = await printPdf(html!, {
         browserPath: browser.path,
         paper: flags.paper ?? 'a4',
@@ -75,7 +76,7 @@ export async function run(args: string[], options: Record<string, unknown>, io: 
         signal,
         progress,
         debug: io.debug ? (line) => writeLine(io.stderr, err.dim(`debug: ${line}`)) : undefined,
-        fallbackHeader: { title: folder.title, pageOf: messages['document.page_of'] ?? 'Page {page} of {pages}' },
+        fallbackHeader: { title: folder.title, pageOf },
       });
       files.push({ path: 'plan.pdf', content: result.pdf });
       artefacts.push(`Wrote ${shown('plan.pdf')} (${result.pages} page${result.pages === 1 ? '' : 's'}, ${size(result.pdf.byteLength)})`);

@@ -32,15 +32,12 @@ export async function renderHtml(folder: StrategyFolder, loaded: LoadedPlan, opt
   const [{ default: MarkdownItCtor }, { default: Handlebars }] = await Promise.all([import('markdown-it'), import('handlebars')]);
   const plan = loaded.plan.plan;
   const locale = plan.locale as Locale;
-  const [layout, css, fallbackMessages, fonts] = await Promise.all([
+  const [layout, css, t, fonts] = await Promise.all([
     readTemplate('layout.html.hbs', options.templatesDir),
     readTemplate('print.css', options.templatesDir),
-    readTemplate('messages.json', options.templatesDir).then((t) => JSON.parse(t) as Record<string, Messages>),
+    documentMessages(folder, locale, options.templatesDir),
     fontFaces(),
   ]);
-  const messages: Messages = { ...(fallbackMessages.en ?? {}), ...(fallbackMessages[locale] ?? {}), ...folder.messages };
-  const t = (key: string, values: Record<string, string> = {}) =>
-    (messages[key] ?? key).replace(/\{(\w+)\}/g, (m, name: string) => values[name] ?? m);
 
   const fmt = createFormatter(locale, plan.currency);
   const md = createMarkdown(MarkdownItCtor);
@@ -96,6 +93,16 @@ export async function renderHtml(folder: StrategyFolder, loaded: LoadedPlan, opt
     chapters,
   });
   return fixDanglingAnchors(html, ids);
+}
+
+/**
+ * The words of the document shell: the plan's catalogue first, then document/messages.json (from
+ * --templates or built in) for the few words only the document needs (date, page x of y).
+ */
+export async function documentMessages(folder: StrategyFolder, locale: Locale, templatesDir?: string): Promise<(key: string, values?: Record<string, string>) => string> {
+  const fallback = JSON.parse(await readTemplate('messages.json', templatesDir)) as Record<string, Messages>;
+  const messages: Messages = { ...(fallback.en ?? {}), ...(fallback[locale] ?? {}), ...folder.messages };
+  return (key, values = {}) => (messages[key] ?? key).replace(/\{(\w+)\}/g, (m, name: string) => values[name] ?? m);
 }
 
 interface RenderEnv {

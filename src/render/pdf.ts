@@ -27,6 +27,8 @@ export interface PdfOptions {
   debug?: (line: string) => void;
   /** For browsers older than Chrome 131 (no CSS page-margin boxes): header and footer templates. */
   fallbackHeader?: { title: string; pageOf: string };
+  /** Where the running header and page numbers come from; default: CSS margin boxes when the browser has them. */
+  pageChrome?: 'css' | 'templates';
 }
 
 export interface PdfResult {
@@ -91,10 +93,11 @@ export async function printPdf(html: string, options: PdfOptions): Promise<PdfRe
         options.debug?.(`refused request: ${url.slice(0, 200)}`);
         void request.abort('blockedbyclient');
       });
-      options.progress?.('Laying out the document…');
-      await page.setContent(html, { waitUntil: 'load', timeout: 0 });
-      options.progress?.('Printing PDF…');
       const major = Number(/\/(\d+)\./.exec(browserVersion)?.[1] ?? 0);
+      const templates = Boolean(options.fallbackHeader) && (options.pageChrome ?? (major < MARGIN_BOXES_SINCE ? 'templates' : 'css')) === 'templates';
+      options.progress?.('Laying out the document…');
+      await page.setContent(templates ? withoutMarginBoxes(html) : html, { waitUntil: 'load', timeout: 0 });
+      options.progress?.('Printing PDF…');
       const pdf = await page.pdf({
         format: options.paper === 'letter' ? 'Letter' : 'A4',
         preferCSSPageSize: true,
@@ -102,7 +105,7 @@ export async function printPdf(html: string, options: PdfOptions): Promise<PdfRe
         outline: true,
         tagged: true,
         timeout: 0,
-        ...(major < MARGIN_BOXES_SINCE && options.fallbackHeader ? headerFooter(options.fallbackHeader) : {}),
+        ...(templates ? headerFooter(options.fallbackHeader!) : {}),
       });
       return { pdf, pages: countPages(pdf), refusedRequests, browserVersion };
     };
@@ -192,6 +195,12 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
+/** The header and footer come from the print templates instead: the document's own margin boxes go. */
+function withoutMarginBoxes(html: string): string {
+  const off = '<style>@page { @top-left { content: none; } @bottom-right { content: none; } }</style>';
+  return html.includes('</head>') ? html.replace('</head>', `${off}</head>`) : off + html;
+}
+
 function headerFooter(labels: { title: string; pageOf: string }): Record<string, unknown> {
   const style = 'font-family: sans-serif; font-size: 8px; color: #666; width: 100%; padding: 0 18mm;';
   const pageOf = escapeHtml(labels.pageOf)
@@ -201,7 +210,7 @@ function headerFooter(labels: { title: string; pageOf: string }): Record<string,
     displayHeaderFooter: true,
     headerTemplate: `<div style="${style}">${escapeHtml(labels.title)}</div>`,
     footerTemplate: `<div style="${style} text-align: right;">${pageOf}</div>`,
-    margin: { top: '22mm', bottom: '22mm', left: '18mm', right: '18mm' },
+    margin: { top: '20mm', bottom: '18mm', left: '18mm', right: '18mm' },
   };
 }
 

@@ -69,6 +69,20 @@ describe.skipIf(skipPdf)('printPdf with Chromium', () => {
     expect(result.refusedRequests).toEqual([]);
   });
 
+  it('with a browser older than Chrome 131, header and page numbers come from print templates instead', async () => {
+    const html = await renderHtml(fakeFolder(), await kaffebar(), { date: '2027-01-15' });
+    const result = await printPdf(html, {
+      browserPath: chromiumPath!, paper: 'a4', timeoutMs: 60_000, pageChrome: 'templates',
+      fallbackHeader: { title: 'Running <title> & co', pageOf: 'Side {page} av {pages}' },
+    });
+    const file = path.join(dir, 'templates.pdf');
+    writeFileSync(file, result.pdf);
+    const text = pdftotext(file);
+    expect(text).toContain('Side 3 av 5');
+    expect(text).toContain('Running <title> & co');
+    expect(text).not.toContain('Page 3 of 5');
+  });
+
   it('prints Letter when asked', async () => {
     const html = await renderHtml(fakeFolder(), await kaffebar(), { paper: 'letter', date: '2027-01-15' });
     const result = await printPdf(html, { browserPath: chromiumPath!, paper: 'letter', timeoutMs: 60_000 });
