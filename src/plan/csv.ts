@@ -17,16 +17,17 @@ export class CsvError extends Error {
 
 /** `delimiter`: ',' unless given (spreadsheets in comma-decimal locales save ';'). */
 export function parseCsv(text: string, options: { delimiter?: string } = {}): CsvTable {
-  let records: { record: string[]; info: { lines: number } }[];
+  let records: { record: string[]; raw: string; info: { lines: number } }[];
   try {
     records = parse(text, {
       bom: true,
       delimiter: options.delimiter ?? ',',
       info: true,
+      raw: true,
       relax_column_count: true,
       skip_empty_lines: true,
       trim: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
+    }) as unknown as { record: string[]; raw: string; info: { lines: number } }[];
   } catch (err) {
     const e = err as { message?: string; lines?: number; code?: string; bytes_records?: number };
     if (e.code === 'CSV_QUOTE_NOT_CLOSED' && typeof e.bytes_records === 'number') {
@@ -39,13 +40,15 @@ export function parseCsv(text: string, options: { delimiter?: string } = {}): Cs
   if (records.length === 0) throw new CsvError('the file is empty: expected a header row', 1);
   const [head, ...body] = records;
   const header = head!.record.map((h) => h.trim());
-  const rows = body.map(({ record, info }) => {
+  const rows = body.map(({ record, raw, info }) => {
     const cells: Record<string, string> = Object.create(null) as Record<string, string>;
     header.forEach((name, i) => {
       cells[name] = record[i] ?? '';
     });
-    // csv-parse counts the lines consumed so far; a record ends on that line.
-    return { line: info.lines, cells };
+    // csv-parse counts the lines consumed up to the record's end; a quoted cell may span lines
+    // (captions do), so step back over the newlines inside the record, not the skipped blank ones.
+    const inside = raw.replace(/^(?:\r?\n)+/, '').replace(/\r?\n$/, '').split('\n').length - 1;
+    return { line: info.lines - inside, cells };
   });
   return { header, rows };
 }

@@ -51,3 +51,10 @@ describe('findColumn and csvNumber', () => {
     for (const bad of ['five', '1,000', '1e3', 'NaN', 'Infinity', '0x10', '--1']) expect(csvNumber(bad), bad).toBe('invalid');
   });
 });
+
+describe('row lines', () => {
+  it('a row whose caption spans lines starts where it starts', () => {
+    const table = parseCsv('likes,caption\n\n1,"two\nlines"\n\n2,"three\nlines\nhere"\n3,one\n');
+    expect(table.rows.map((r) => r.line)).toEqual([3, 6, 9]);
+  });
+});
