@@ -203,10 +203,24 @@ interface ParseContext {
   objective?: string | undefined;
 }
 
+export interface ParsedActuals {
+  rows: ActualRow[];
+  findings: ActualsFinding[];
+  /** Where the header row is (after an Excel `sep=` line it is line 2). */
+  headerLine: number;
+  /** The rows' objective came from --objective (the file has no objective column). */
+  objectiveFromOption: boolean;
+  /** The header's own column for each key --map named but this file does not have. */
+  unmapped: Partial<Record<ActualColumn, string>>;
+  /** The objective column when the file has one. */
+  objectiveColumn?: string | undefined;
+}
+
 /** Reads the rows of one actuals CSV (already decoded); checks each cell, not yet the rows against each other. */
-export function parseActualsCsv(text: string, file: string, context: ParseContext): { rows: ActualRow[]; findings: ActualsFinding[] } {
+export function parseActualsCsv(text: string, file: string, context: ParseContext): ParsedActuals {
   const rows: ActualRow[] = [];
   const findings: ActualsFinding[] = [];
+  const unmapped: ParsedActuals['unmapped'] = {};
   const problem = (line: number, severity: ActualsFinding['severity'], message: string) =>
     findings.push({ file, line, severity, message });
 
@@ -214,18 +228,24 @@ export function parseActualsCsv(text: string, file: string, context: ParseContex
   const sep = /^\uFEFF?sep=(.)[ \t]*(?=\r?\n|$)/i.exec(text);
   const body = sep ? text.slice(sep[0].length) : text;
   const headerLine = sep ? 2 : 1;
+  const result = (objectiveFromOption = false, objectiveColumn?: string): ParsedActuals =>
+    ({ rows, findings, headerLine, objectiveFromOption, unmapped, objectiveColumn });
   let table;
   try {
     table = parseCsv(body, { delimiter: sep ? sep[1]! : detectDelimiter(text) });
   } catch (err) {
     if (!(err instanceof CsvError)) throw err;
     problem(err.line ?? 1, 'error', err.message);
-    return { rows, findings };
+    return result();
   }
 
   const column = (key: ActualColumn): string | undefined => {
     const mapped = context.map[key];
-    return (mapped === undefined ? undefined : findColumn(table.header, [mapped])) ?? findColumn(table.header, [key]);
+    const own = mapped === undefined ? undefined : findColumn(table.header, [mapped]);
+    if (own !== undefined) return own;
+    const standard = findColumn(table.header, [key]);
+    if (mapped !== undefined && standard !== undefined) unmapped[key] = standard;
+    return standard;
   };
   const columns = { date: column('date'), objective: column('objective'), value: column('value') };
   const found = table.header.filter((h) => h !== '').join(', ') || 'nothing';
@@ -236,10 +256,7 @@ export function parseActualsCsv(text: string, file: string, context: ParseContex
       ? ' (for an export of one metric, say which objective it is with --objective ID)'
       : `; name the export's columns with --map ${missing.map((k) => `${k}=COLUMN`).join(',')}`;
     problem(headerLine, 'error', `the header row has no ${named.join(' or ')} column (found: ${found})${hint}`);
-    return { rows, findings };
-  }
-  if (context.objective && columns.objective !== undefined) {
-    problem(headerLine, 'warning', `has an objective column (${columns.objective}), so --objective ${context.objective} is not used for this file`);
+    return result();
   }
 
   for (const row of table.rows) {
@@ -278,7 +295,31 @@ export function parseActualsCsv(text: string, file: string, context: ParseContex
       rows.push({ date: date.date, objective: objectiveCell, value, file, line: row.line });
     }
   }
-  return { rows, findings };
+  return result(columns.objective === undefined, columns.objective);
+}
+
+/**
+ * Options that no file used are probably typos or a misunderstanding: --objective
+ * when every file has an objective column, a --map name no file has (while a file
+ * fell back to the standard column). A warning on each file concerned.
+ */
+function unusedOptionWarnings(parsed: readonly (ParsedActuals & { file: string })[], map: ColumnMap, objective: string | undefined): ActualsFinding[] {
+  const warnings: ActualsFinding[] = [];
+  if (objective !== undefined && parsed.length && !parsed.some((p) => p.objectiveFromOption)) {
+    for (const p of parsed) {
+      if (p.objectiveColumn === undefined) continue;
+      warnings.push({ file: p.file, line: p.headerLine, severity: 'warning', message: `has an objective column (${p.objectiveColumn}), so --objective ${objective} is not used` });
+    }
+  }
+  for (const key of ACTUAL_COLUMNS) {
+    const name = map[key];
+    if (name === undefined || !parsed.length || !parsed.every((p) => p.unmapped[key] !== undefined || p.findings.some((f) => f.line === p.headerLine && f.severity === 'error'))) continue;
+    for (const p of parsed) {
+      const own = p.unmapped[key];
+      if (own !== undefined) warnings.push({ file: p.file, line: p.headerLine, severity: 'warning', message: `has no column "${name}" (--map ${key}=${name}); its "${own}" column is read instead` });
+    }
+  }
+  return warnings;
 }
 
 /**
@@ -355,15 +396,18 @@ export async function readActuals(
   const texts = await Promise.all(files.map((file) => readActualsFile(file, cwd)));
   const rows: ActualRow[] = [];
   const findings: ActualsFinding[] = [];
+  const parsed: (ParsedActuals & { file: string })[] = [];
   texts.forEach((text, i) => {
     if (typeof text !== 'string') {
       findings.push(text);
       return;
     }
-    const parsed = parseActualsCsv(text, files[i]!, { objectives, map, objective: options.objective });
-    rows.push(...parsed.rows);
-    findings.push(...parsed.findings);
+    const one = parseActualsCsv(text, files[i]!, { objectives, map, objective: options.objective });
+    parsed.push({ ...one, file: files[i]! });
+    rows.push(...one.rows);
+    findings.push(...one.findings);
   });
+  findings.push(...unusedOptionWarnings(parsed, map, options.objective));
   findings.push(...checkActualRows(plan, rows));
   const order = new Map(files.map((f, i) => [f, i]));
   findings.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.line - b.line);

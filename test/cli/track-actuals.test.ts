@@ -154,17 +154,16 @@ describe('parseActualsCsv', () => {
   });
 
   it('--objective: every row of a file without an objective column is that objective', () => {
-    const { rows, findings } = parseActualsCsv('Date,Reach\n2027-01-31,"13,500"\n', 'r.csv', { objectives, map: { value: 'Reach' }, objective: 'ig-reach' });
+    const { rows, findings, objectiveFromOption } = parseActualsCsv('Date,Reach\n2027-01-31,"13,500"\n', 'r.csv', { objectives, map: { value: 'Reach' }, objective: 'ig-reach' });
     expect(findings).toEqual([]);
+    expect(objectiveFromOption).toBe(true);
     expect(rows).toEqual([{ date: '2027-01-31', objective: 'ig-reach', value: 13500, file: 'r.csv', line: 2 }]);
   });
 
-  it('--objective is not used for a file that has an objective column, and says so', () => {
-    const { rows, findings } = parseActualsCsv('date,objective,value\n2027-01-31,leads,4\n', 'b.csv', { objectives, map: {}, objective: 'ig-reach' });
-    expect(rows[0]!.objective).toBe('leads');
-    expect(findings).toEqual([
-      { file: 'b.csv', line: 1, severity: 'warning', message: 'has an objective column (objective), so --objective ig-reach is not used for this file' },
-    ]);
+  it('--objective is not used for a file that has an objective column', () => {
+    const parsed = parseActualsCsv('date,objective,value\n2027-01-31,leads,4\n', 'b.csv', { objectives, map: {}, objective: 'ig-reach' });
+    expect(parsed.rows[0]!.objective).toBe('leads');
+    expect(parsed).toMatchObject({ findings: [], objectiveFromOption: false, objectiveColumn: 'objective' });
   });
 
   it('reports broken CSV at its line', () => {

@@ -183,6 +183,25 @@ describe('smplan track: bad actuals', () => {
     expect(out.objectives.find((o) => o.id === 'cost-per-signup')).toMatchObject({ date: '2027-07-31', actual: 6.1 });
   });
 
+  it('warns about --objective and --map when no file uses them, not when one does', async () => {
+    const sheet = csv('sheet.csv', header + '2027-03-31,cost-per-signup,7.9\n');
+    const unused = await track('--json', '--actuals', sheet, '--objective', 'ig-reach', '--map', 'value=Raech');
+    expect(unused.code).toBe(0);
+    expect(unused.stderr.trim().split('\n')).toEqual([
+      'sheet.csv:1  warning  has an objective column (objective), so --objective ig-reach is not used',
+      'sheet.csv:1  warning  has no column "Raech" (--map value=Raech); its "value" column is read instead',
+    ]);
+    const reach = csv('reach-export.csv', 'Date,Reach\n2027-04-30,17800\n');
+    const used = await track('--json', '--actuals', sheet, '--actuals', reach, '--objective', 'ig-reach', '--map', 'value=Reach');
+    expect(used.code).toBe(0);
+    expect(used.stderr).toBe('');
+    expect((JSON.parse(used.stdout) as { objectives: { id: string; actual: number }[] }).objectives.map((o) => [o.id, o.actual])).toEqual([
+      ['ig-reach', 17800],
+      ['cost-per-signup', 7.9],
+      ['loyalty-signups', null],
+    ]);
+  });
+
   it('a header without the columns: exit 1 at FILE:1 with the --map hint', async () => {
     const file = csv('meta.csv', 'Date,Reach\n2027-03-31,100\n');
     const r = await track('--actuals', file);
