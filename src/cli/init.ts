@@ -1,5 +1,5 @@
 /** `smplan init [FILE]`: the interview that writes a plan, one section at a time. */
-import { access, readFile } from 'node:fs/promises';
+import { access, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { CLIError, EXIT, fileError } from '../errors.js';
@@ -37,6 +37,11 @@ export async function run(args: string[], options: InitOptions, io: Io, injected
     throw new CLIError(`--section: unknown section "${section}"; one of: ${SECTION_ORDER.join(', ')}`, EXIT.usage);
   }
 
+  // Checked before the first question: the draft is saved there after the first section.
+  const folder = path.dirname(target);
+  const info = await stat(folder).catch(() => undefined);
+  if (!info?.isDirectory()) throw new CLIError(`cannot write ${file}: the folder ${path.dirname(file)} does not exist`, EXIT.usage);
+
   const c = colorsFor(io);
   const say = (line: string) => writeLine(io.stdout, line);
   const prompts = injected ?? (await import('../init/ask.js')).inquirerPrompts(await import('@inquirer/prompts'));
@@ -48,7 +53,11 @@ export async function run(args: string[], options: InitOptions, io: Io, injected
   } catch (err) {
     if (err instanceof Error && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError')) {
       say('');
-      say(c.dim(`Interrupted: ${file} was not written.`));
+      if (section !== undefined) say(c.dim(`Interrupted: ${file} was not changed.`));
+      else if (await exists(draftPath(target))) {
+        say(c.dim(`Interrupted: ${file} was not written. The finished sections are saved in ${path.basename(draftPath(target))};`));
+        say(c.dim(`\`smplan init ${file} --resume\` continues from there.`));
+      } else say(c.dim(`Interrupted: ${file} was not written.`));
       return EXIT.interrupted;
     }
     throw err;
@@ -104,6 +113,8 @@ async function fullInterview(file: string, target: string, options: InitOptions,
   }
   await write(target, file, text);
   await removeDraft(draftFile);
+  say('');
+  say(c.green(`\u2714 Wrote ${file}.`));
   summary(findings, file, o);
   return EXIT.ok;
 }
@@ -156,7 +167,7 @@ function summary(findings: Finding[], file: string, o: InterviewOptions): void {
   const { say, colors: c } = o;
   const errors = findings.filter((f) => f.severity === 'error');
   const warnings = findings.filter((f) => f.severity === 'warning');
-  if (!errors.length) say(c.green(`\u2714 ${file} is a valid plan.`));
+  if (!errors.length) say(`${file} is a valid plan: \`smplan lint\` finds no errors.`);
   else for (const f of errors) say(c.red(`  \u2716 ${f.path}: ${f.message}`));
   if (warnings.length) {
     say('');
@@ -167,7 +178,11 @@ function summary(findings: Finding[], file: string, o: InterviewOptions): void {
   }
   say('');
   say(c.bold('Next:'));
-  say(`  smplan lint ${file}            check it again after editing`);
-  say(`  smplan init ${file} --section NAME   fill in or redo one section (e.g. competitors)`);
-  say(`  smplan render ${file} --all    write the strategy folder (Markdown, HTML, PDF)`);
+  const next: [string, string][] = [
+    [`smplan lint ${file}`, 'check it again after editing it'],
+    [`smplan init ${file} --section NAME`, 'fill in or redo one section, e.g. competitors'],
+    [`smplan render ${file} --all`, 'write the strategy folder (Markdown, HTML, PDF)'],
+  ];
+  const width = Math.max(...next.map(([command]) => command.length));
+  for (const [command, why] of next) say(`  ${command.padEnd(width)}   ${c.dim(why)}`);
 }

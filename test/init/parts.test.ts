@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
+import { parseNumber, splitList } from '../../src/init/ask.js';
+import { errorsFor, within } from '../../src/init/check.js';
+import { documentText, planDocument, setSection } from '../../src/init/document.js';
+import { currencies, nextMonthStart, oneYearFrom, slugId, systemDefaults, timeZones, uniqueId } from '../../src/init/system.js';
+import type { Finding } from '../../src/lint/finding.js';
+
+const resolved = (locale: string, timeZone = 'Europe/Oslo') => ({ locale, timeZone }) as Intl.ResolvedDateTimeFormatOptions;
+
+describe('defaults from the system locale', () => {
+  it('maps the language to a plan locale and the region to a currency', () => {
+    expect(systemDefaults(resolved('nb-NO'))).toEqual({ locale: 'nb', currency: 'NOK', timezone: 'Europe/Oslo' });
+    expect(systemDefaults(resolved('no'))).toMatchObject({ locale: 'nb', currency: 'NOK' });
+    expect(systemDefaults(resolved('bg-BG', 'Europe/Sofia'))).toEqual({ locale: 'bg', currency: 'EUR', timezone: 'Europe/Sofia' });
+    expect(systemDefaults(resolved('en-US', 'America/New_York'))).toEqual({ locale: 'en', currency: 'USD', timezone: 'America/New_York' });
+    expect(systemDefaults(resolved('de-DE'))).toMatchObject({ locale: 'en', currency: 'EUR' });
+    expect(systemDefaults(resolved('en-GB'))).toMatchObject({ locale: 'en', currency: 'GBP' });
+  });
+
+  it('starts the plan on the first of next month and runs it for one year', () => {
+    expect(nextMonthStart(new Date(2026, 10, 23))).toBe('2026-12-01');
+    expect(nextMonthStart(new Date(2026, 11, 31))).toBe('2027-01-01');
+    expect(oneYearFrom('2027-01-01')).toBe('2027-12-31');
+    expect(oneYearFrom('2026-12-01')).toBe('2027-11-30');
+    expect(oneYearFrom('2028-03-01')).toBe('2029-02-28');
+  });
+
+  it('offers the preferred currency and time zone first', () => {
+    expect(currencies('NOK').slice(0, 3)).toEqual(['NOK', 'EUR', 'USD']);
+    expect(new Set(currencies('NOK')).size).toBe(currencies('NOK').length);
+    expect(timeZones('Europe/Oslo')[0]).toBe('Europe/Oslo');
+    expect(timeZones('Europe/Oslo').filter((z) => z === 'Europe/Oslo')).toHaveLength(1);
+  });
+});
+
+describe('answers', () => {
+  it('reads numbers as people type them', () => {
+    expect(parseNumber('1 200')).toBe(1200);
+    expect(parseNumber('4,5')).toBe(4.5);
+    expect(parseNumber('12k')).toBeUndefined();
+    expect(parseNumber('')).toBeUndefined();
+  });
+
+  it('splits lists on semicolons and makes ids', () => {
+    expect(splitList(' a; b ;; c ')).toEqual(['a', 'b', 'c']);
+    expect(slugId('Brød & kaker på Torget!')).toBe('brod-kaker-pa-torget');
+    expect(slugId('Познаваемост', 'goal')).toBe('goal');
+    expect(uniqueId('awareness', ['awareness', 'awareness-2'])).toBe('awareness-3');
+  });
+
+  it('attributes lint findings to the field asked, or to anything outside the entry', () => {
+    const f = (path: string, severity: Finding['severity'] = 'error'): Finding => ({ file: 'p', line: 1, column: 1, rule: 'r', message: path, path, severity });
+    const findings = [f('objectives[1].target'), f('objectives[1].baseline'), f('objectives[10].target'), f('kpis[0].objective'), f('objectives[1].target', 'warning')];
+    expect(errorsFor(findings, ['objectives', 1, 'target'], ['objectives', 1])).toEqual(['objectives[1].target', 'objectives[10].target', 'kpis[0].objective']);
+    expect(within('channels[0].goals[1]', 'channels[0].goal')).toBe(false);
+    expect(within('channels[0].goal', 'channels[0].goal')).toBe(true);
+  });
+});
+
+describe('the written YAML', () => {
+  it('quotes times and relative targets, keeps dates plain, and comments every section', () => {
+    const text = documentText(planDocument({
+      smplan: 1,
+      goals: [{ id: 'g', statement: 'S', priority: 'primary' }],
+      plan: { title: 'T', organization: 'O', locale: 'en', currency: 'EUR', timezone: 'UTC', start: '2027-01-01', end: '2027-12-31' },
+      content: { slots: [{ channel: 'x', weekday: 'mon', time: '07:30' }] },
+      objectives: [{ id: 'o', goal: 'g', metric: 'm', baseline: 1, target: '+50%', deadline: '2027-06-30' }],
+    }));
+    expect(text).toContain('time: "07:30"');
+    expect(text).toContain('target: "+50%"');
+    expect(text).toContain('start: 2027-01-01\n');
+    expect(text.match(/^[a-z]+:/gm)).toEqual(['smplan:', 'plan:', 'goals:', 'objectives:', 'content:']);
+    for (const key of ['plan', 'goals', 'objectives', 'content']) expect(text).toMatch(new RegExp(`\\n# [^\\n]+\\n${key}:`));
+  });
+
+  it('replaces a section in place and removes one that is skipped', () => {
+    const doc = parseDocument('smplan: 1 # v1\nplan: {title: T}\n# mine\ngoals: []\ntools:\n  - name: A\n    purpose: other\n');
+    setSection(doc, 'goals', [{ id: 'g' }]);
+    setSection(doc, 'tools', undefined);
+    expect(documentText(doc)).toBe('smplan: 1 # v1\nplan: { title: T }\n# mine\ngoals:\n  - id: g\n');
+  });
+});
