@@ -14,7 +14,7 @@ export async function run(args: string[], options: Record<string, unknown>, io: 
   const result = budget ? computeFor(loaded, () => budgetPlan(budget)) : undefined;
   if (options.json) {
     // No budget section yet: the same shape, with no cap.
-    printJson(io, result ?? { cap: null, total: 0, over_by: 0, kept: [], cut: [], kept_total: 0, cut_total: 0, byCategory: [] });
+    printJson(io, result ?? { cap: null, total: 0, over_by: 0, kept: [], cut: [], kept_total: 0, cut_total: 0, by_category: [] });
   } else {
     io.stdout.write(budgetReport(loaded, result, io));
   }
@@ -65,7 +65,7 @@ function budgetReport(loaded: LoadedPlan, result: BudgetPlan | undefined, io: Io
   out.push(
     ...formatTable(
       [{ header: 'Category' }, { header: 'Items', align: 'right' }, { header: 'Yearly', align: 'right' }, { header: 'Share', align: 'right' }],
-      result.byCategory.map((k) => [k.category, String(k.items), money(k.yearly), result.total > 0 ? formatPercent(k.yearly / result.total, 1) : '–']),
+      result.by_category.map((k) => [k.category, String(k.items), money(k.yearly), result.total > 0 ? formatPercent(k.yearly / result.total, 1) : '–']),
       { width, indent: 2, headerStyle: c.dim },
     ),
     '',

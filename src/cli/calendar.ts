@@ -37,7 +37,7 @@ export async function run(args: string[], options: Record<string, unknown>, io: 
   const hints: string[] = [];
   if (typeof options.ics === 'string') {
     await writeAtomically(options.ics, await icsText(loaded.plan, calendar, stampFor(io)), io);
-    const dates = calendar.specialDates.length + calendar.activations.length;
+    const dates = calendar.special_dates.length + calendar.activations.length;
     const what = plural(calendar.events.length, 'post') + (dates ? ` and ${plural(dates, 'all-day date')}` : '');
     hints.push(`Wrote ${what} to ${options.ics}: import it in Google Calendar, Outlook or Apple Calendar (re-importing updates the same events).`);
   }
@@ -103,12 +103,12 @@ function calendarReport(loaded: LoadedPlan, cal: PublishingCalendar, io: Io): st
     }
   }
   out.push('');
-  if (cal.specialDates.length) {
+  if (cal.special_dates.length) {
     out.push(title('Special dates', c));
     out.push(
       ...formatTable(
         [{ header: 'Date' }, { header: 'Day' }, { header: 'Name', shrink: true, min: 12, wrap: true }, { header: 'Kind' }, { header: 'Channels', shrink: true, min: 8, wrap: true }],
-        cal.specialDates.map((s) => [s.date, capitalise(weekdayOf(s.date)), s.name, s.kind ?? '', s.channels?.join(', ') ?? 'all']),
+        cal.special_dates.map((s) => [s.date, capitalise(weekdayOf(s.date)), s.name, s.kind ?? '', s.channels?.join(', ') ?? 'all']),
         { width, indent: 2, headerStyle: c.dim },
       ),
       '',
@@ -204,7 +204,7 @@ export async function icsText(plan: Plan, cal: PublishingCalendar, stamp: Date):
       categories: [{ name: e.channel }],
     });
   });
-  for (const s of cal.specialDates) {
+  for (const s of cal.special_dates) {
     calendar.createEvent({
       id: uid(plan, 'special', s.date, s.name),
       allDay: true,

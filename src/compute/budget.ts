@@ -49,7 +49,7 @@ export interface BudgetPlan {
   kept_total: number;
   cut_total: number;
   /** Per category in the schema's order, only categories that have items. */
-  byCategory: CategoryTotal[];
+  by_category: CategoryTotal[];
 }
 
 /** Items sorted by ROI time frame (short first); a stable sort keeps file order within each. */
@@ -95,7 +95,7 @@ export function budgetPlan(budget: Budget): BudgetPlan {
     cut,
     kept_total: sum(kept),
     cut_total: sum(cut),
-    byCategory,
+    by_category: byCategory,
   };
 }
 

@@ -56,7 +56,7 @@ export interface PublishingCalendar {
   weeks: number;
   events: CalendarEvent[];
   /** content.special_dates inside the window. */
-  specialDates: CalendarSpecialDate[];
+  special_dates: CalendarSpecialDate[];
   /** Dated channels[].activations inside the window. */
   activations: CalendarActivation[];
 }
@@ -150,7 +150,7 @@ export function publishingCalendar(plan: Plan, options: CalendarOptions = {}): P
     to,
     weeks,
     events: events.map(({ millis: _millis, ...e }) => e),
-    specialDates,
+    special_dates: specialDates,
     activations,
   };
 }

@@ -166,8 +166,8 @@ export function pillarSpec(env: ChartEnv, ctx: RenderContext): Spec | undefined 
 /** One stacked bar per category total, with the cap as a rule: over the cap shows at a glance. */
 export function budgetSpec(env: ChartEnv, ctx: RenderContext): Spec | undefined {
   const b = ctx.budget;
-  if (!b || !b.byCategory.length) return undefined;
-  const values = b.byCategory.map((c) => ({ category: env.t(`category.${c.category}`), yearly: c.yearly, label: env.fmt.money(c.yearly), row: env.t('label.total') }));
+  if (!b || !b.by_category.length) return undefined;
+  const values = b.by_category.map((c) => ({ category: env.t(`category.${c.category}`), yearly: c.yearly, label: env.fmt.money(c.yearly), row: env.t('label.total') }));
   const capLabel = env.t('chart.budget.cap', { cap: env.fmt.money(b.cap) });
   const max = Math.max(b.total, b.cap) * 1.08;
   return {

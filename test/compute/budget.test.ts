@@ -36,7 +36,7 @@ describe('budgetPlan', () => {
     ]);
     expect(plan.cut.map((l) => [l.name, l.yearly])).toEqual([['Photographer', 7200]]);
     expect(plan.kept_total).toBe(35348);
-    expect(plan.byCategory).toEqual([
+    expect(plan.by_category).toEqual([
       { category: 'advertising', yearly: 30000, items: 2 },
       { category: 'tool', yearly: 348, items: 1 },
       { category: 'service', yearly: 12200, items: 2 },
@@ -54,6 +54,6 @@ describe('budgetPlan', () => {
     expect(plan.cut).toEqual([]);
   });
   it('handles an empty item list', () => {
-    expect(budgetPlan({ cap: 0, items: [] })).toMatchObject({ total: 0, over_by: 0, kept: [], cut: [], byCategory: [] });
+    expect(budgetPlan({ cap: 0, items: [] })).toMatchObject({ total: 0, over_by: 0, kept: [], cut: [], by_category: [] });
   });
 });

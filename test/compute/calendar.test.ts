@@ -83,7 +83,7 @@ describe('publishingCalendar', () => {
     });
     const cal = publishingCalendar(plan, { weeks: 1 });
     expect(cal.events[0]).toMatchObject({ pillar: 'craft', pillar_name: 'Behind the counter', format: 'reel', note: 'n', weekday: 'tue' });
-    expect(cal.specialDates.map((s) => s.name)).toEqual(['New Year', 'Epiphany']);
+    expect(cal.special_dates.map((s) => s.name)).toEqual(['New Year', 'Epiphany']);
     expect(cal.activations).toEqual([{ date: '2027-01-05', name: 'Launch', channel: 'instagram' }]);
   });
   it('has no events without slots', () => {

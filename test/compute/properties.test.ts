@@ -78,7 +78,7 @@ describe('budgetPlan', () => {
           expect(order < 0 || (order === 0 && a.index < b.index)).toBe(true);
         }
         expect(plan.over_by).toBe(Math.max(0, plan.total - cap));
-        expect(plan.byCategory.reduce((s, k) => s + k.yearly, 0)).toBeCloseTo(plan.total, 6);
+        expect(plan.by_category.reduce((s, k) => s + k.yearly, 0)).toBeCloseTo(plan.total, 6);
         if (plan.total > cap) {
           expect(plan.kept_total).toBeLessThanOrEqual(cap);
           // The first cut item is the one that no longer fitted.
