@@ -95,18 +95,33 @@ export async function printPdf(html: string, options: PdfOptions): Promise<PdfRe
       });
       const major = Number(/\/(\d+)\./.exec(browserVersion)?.[1] ?? 0);
       const templates = Boolean(options.fallbackHeader) && (options.pageChrome ?? (major < MARGIN_BOXES_SINCE ? 'templates' : 'css')) === 'templates';
-      options.progress?.('Laying out the document…');
-      await page.setContent(templates ? withoutMarginBoxes(html) : html, { waitUntil: 'load', timeout: 0 });
+      const print = async (document: string): Promise<Uint8Array> => {
+        await page.setContent(templates ? withoutMarginBoxes(document) : document, { waitUntil: 'load', timeout: 0 });
+        return page.pdf({
+          format: options.paper === 'letter' ? 'Letter' : 'A4',
+          preferCSSPageSize: true,
+          printBackground: true,
+          outline: true,
+          tagged: true,
+          timeout: 0,
+          ...(templates ? headerFooter(options.fallbackHeader!) : {}),
+        });
+      };
       options.progress?.('Printing PDF…');
-      const pdf = await page.pdf({
-        format: options.paper === 'letter' ? 'Letter' : 'A4',
-        preferCSSPageSize: true,
-        printBackground: true,
-        outline: true,
-        tagged: true,
-        timeout: 0,
-        ...(templates ? headerFooter(options.fallbackHeader!) : {}),
-      });
+      let pdf = await print(html);
+      // Page numbers in the table of contents: known only once printed, so print again with them.
+      if (html.includes('<span class="toc-page" data-for=')) {
+        options.progress?.('Numbering the contents…');
+        let pages = anchorPages(pdf);
+        for (let pass = 0; pages && pass < 2; pass++) {
+          const numbered = await print(withTocPages(html, pages));
+          const after = anchorPages(numbered);
+          pdf = numbered;
+          if (after && samePages(pages, after)) break;
+          pages = after;
+        }
+        if (!pages) options.debug?.('could not read the page of each chapter back from the PDF; contents left without page numbers');
+      }
       return { pdf, pages: countPages(pdf), refusedRequests, browserVersion };
     };
     job = work();
@@ -216,6 +231,54 @@ function headerFooter(labels: { title: string; pageOf: string }): Record<string,
 
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** `<span class="toc-page" data-for="ID"></span>` in the layout receives the page number where #ID starts. */
+const TOC_PAGE = /<span class="toc-page" data-for="([^"]+)"><\/span>/g;
+
+export function withTocPages(html: string, pages: Map<string, number>): string {
+  return html.replace(TOC_PAGE, (m, id: string) => {
+    const page = pages.get(id);
+    return page === undefined ? m : `<span class="toc-page" data-for="${id}">${page}</span>`;
+  });
+}
+
+function samePages(a: Map<string, number>, b: Map<string, number>): boolean {
+  return a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
+}
+
+/**
+ * The page (1-based) of every link target, read from the PDF Chromium writes: its named
+ * destinations (/Dests) point at page objects, whose order the page tree gives. Chromium writes
+ * both uncompressed; anything else yields undefined and the contents stay without numbers.
+ */
+export function anchorPages(pdf: Uint8Array): Map<string, number> | undefined {
+  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
+  const object = (n: string) => new RegExp(`(?:^|\\s)${n} 0 obj\\s*<<([\\s\\S]*?)>>\\s*endobj`).exec(text)?.[1];
+  const catalog = /<<\s*\/Type\s*\/Catalog([\s\S]*?)>>\s*endobj/.exec(text)?.[1];
+  const root = catalog && /\/Pages\s+(\d+)\s+0\s+R/.exec(catalog)?.[1];
+  const destsRef = catalog && /\/Dests\s+(\d+)\s+0\s+R/.exec(catalog)?.[1];
+  if (!root || !destsRef) return undefined;
+  const order = new Map<string, number>();
+  const walk = (n: string, depth: number): boolean => {
+    const body = object(n);
+    if (body === undefined || depth > 20) return false;
+    if (/\/Type\s*\/Pages\b/.test(body)) {
+      const kids = /\/Kids\s*\[([^\]]*)\]/.exec(body)?.[1] ?? '';
+      return [...kids.matchAll(/(\d+)\s+0\s+R/g)].every((k) => walk(k[1]!, depth + 1));
+    }
+    order.set(n, order.size + 1);
+    return true;
+  };
+  if (!walk(root, 0)) return undefined;
+  const dests = object(destsRef);
+  if (dests === undefined) return undefined;
+  const pages = new Map<string, number>();
+  for (const m of dests.matchAll(/\/([^\s/\[]+)\s*\[\s*(\d+)\s+0\s+R/g)) {
+    const page = order.get(m[2]!);
+    if (page !== undefined) pages.set(m[1]!.replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), page);
+  }
+  return pages.size ? pages : undefined;
 }
 
 /** Page objects in the PDF Chromium writes (its page tree is uncompressed). */

@@ -143,7 +143,7 @@ describe.skipIf(skipPdf)('smplan render --pdf (Chromium)', () => {
     const file = path.join(tmp, 'out/plan.pdf');
     const info = pdfinfo(file);
     expect(r.stdout).toContain(`Wrote out/plan.pdf (${info.Pages} pages, `);
-    expect(r.stderr).toMatch(/Starting Chromium…\nLaying out the document…\nPrinting PDF…/);
+    expect(r.stderr).toMatch(/Starting Chromium…\nPrinting PDF…\nNumbering the contents…\n/);
     const text = pdftotext(file);
     expect(text).toContain('Northside Coffee Bar social media strategy 2027');
     for (const heading of ['1. Situation analysis', '4. Competitor analysis', '8. KPIs and milestones', '9. Budget and resources']) expect(text).toContain(heading);

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLIError } from '../../src/errors.js';
 import { renderHtml } from '../../src/render/html.js';
-import { countPages, printPdf } from '../../src/render/pdf.js';
+import { anchorPages, countPages, printPdf, withTocPages } from '../../src/render/pdf.js';
 import { chromiumPath, pdfinfo, pdftotext, skipPdf } from './chromium.js';
 import { fakeFolder, kaffebar } from './document-fixture.js';
 
@@ -67,6 +67,12 @@ describe.skipIf(skipPdf)('printPdf with Chromium', () => {
     expect(text).toContain('blåbærsyltetøy, Ærøskøbing');
     expect(text).toContain('Здравейте, свят');
     expect(result.refusedRequests).toEqual([]);
+    // The contents carry the page each chapter starts on, read back from the first print.
+    expect(text).toMatch(/Overview\s+3\n/);
+    expect(text).toMatch(/1\s+Situation\s+4\n/);
+    expect(text).toMatch(/2\s+Competitors\s+5\n/);
+    expect(execFileSync('pdftotext', ['-f', '5', '-l', '5', file, '-'], { encoding: 'utf8' })).toMatch(/^\S.*\n\nCompetitors\n/);
+    expect(anchorPages(result.pdf)).toEqual(new Map([['overview', 3], ['chapter-situation', 4], ['chapter-competitors', 5], ['competitors--engagement-benchmark', 5], ['contents', 2]]));
   });
 
   it('with a browser older than Chrome 131, header and page numbers come from print templates instead', async () => {
@@ -127,7 +133,7 @@ describe.skipIf(skipPdf)('printPdf with Chromium', () => {
     const lines: string[] = [];
     const job = printPdf(html, {
       browserPath: chromiumPath!, paper: 'a4', timeoutMs: 60_000, signal: controller.signal,
-      progress: (l) => { lines.push(l); if (l.startsWith('Laying out')) controller.abort(new Error('interrupted')); },
+      progress: (l) => { lines.push(l); if (l.startsWith('Printing')) controller.abort(new Error('interrupted')); },
     });
     await expect(job).rejects.toThrow('interrupted');
     expect(profiles()).toEqual([]);
@@ -163,6 +169,15 @@ describe('printPdf without a working browser', () => {
     const e = await printPdf('<p>x</p>', { browserPath: '/bin/true', paper: 'a4', timeoutMs: 10_000 }).catch((x: unknown) => x);
     expect(e).toMatchObject({ exitCode: 2, message: expect.stringMatching(/^could not print the PDF with \/bin\/true: /) });
     expect((e as CLIError).hint).toMatch(/apt-get install chromium/);
+  });
+
+  it('withTocPages fills the contents placeholders it has a page for', () => {
+    const html = '<span class="toc-page" data-for="a"></span><span class="toc-page" data-for="b"></span>';
+    expect(withTocPages(html, new Map([['a', 7]]))).toBe('<span class="toc-page" data-for="a">7</span><span class="toc-page" data-for="b"></span>');
+  });
+
+  it('anchorPages gives up (undefined) on a PDF it cannot read', () => {
+    expect(anchorPages(new TextEncoder().encode('%PDF-1.7 garbage'))).toBeUndefined();
   });
 
   it('countPages counts page objects, not the page tree', () => {
