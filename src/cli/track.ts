@@ -4,7 +4,7 @@ import type { TrackedObjective, TrackingResult, TrackStatus } from '../compute/t
 import { CLIError, EXIT } from '../errors.js';
 import { loadTracking } from '../plan/actuals.js';
 import type { LoadedPlan } from '../plan/load.js';
-import { columnDecimals, formatMeasure, formatPercent } from './format.js';
+import { formatMeasure, formatPercent } from './format.js';
 import { colorsFor, writeLine, type Io } from './io.js';
 import { computeFor, printJson, readPlan } from './plan-input.js';
 import { formatTable, outputWidth, title } from './table.js';
@@ -85,8 +85,8 @@ function trackReport(loaded: LoadedPlan, tracking: TrackingResult, io: Io): stri
   const percent = (v: number | null) => (v === null ? '–' : formatPercent(v, 1));
   const rows = tracking.objectives.map((o) => {
     const unit = unitOf.get(o.id);
-    const digits = columnDecimals([o.actual, o.expected].filter((v): v is number => v !== null));
-    const show = (v: number | null) => (v === null ? '–' : formatMeasure(v, unit, currency, digits));
+    // Each row is another objective and unit: a whole actual stays whole (49, not 49.00).
+    const show = (v: number | null) => (v === null ? '–' : formatMeasure(v, unit, currency));
     // The table pads plain text; colour is applied after, so widths stay right.
     return [o.id, o.date ?? '–', show(o.actual), show(o.expected), percent(o.progress), percent(o.expected_progress), o.status];
   });
