@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { CLIError, EXIT, fileError } from '../errors.js';
 import { lintDraft, type PlanDraft } from '../init/check.js';
-import { documentText, planDocument, setSection } from '../init/document.js';
+import { documentText, planDocument, SECTIONS, setSection } from '../init/document.js';
 import { draftPath, emptyDraft, readDraft, removeDraft, saveDraft, writeAtomic, type Draft } from '../init/draft.js';
 import { askSection, interview, MINIMAL_SECTIONS, type InterviewOptions } from '../init/interview.js';
 import type { Prompts } from '../init/ask.js';
@@ -115,7 +115,7 @@ async function fullInterview(file: string, target: string, options: InitOptions,
   await removeDraft(draftFile);
   say('');
   say(c.green(`\u2714 Wrote ${file}.`));
-  summary(findings, file, o);
+  summary(findings, draft.plan, file, o);
   return EXIT.ok;
 }
 
@@ -143,7 +143,7 @@ async function redoSection(name: SectionName, file: string, target: string, o: I
   await write(target, file, out);
   o.say('');
   o.say(o.colors.green(`\u2714 Wrote the ${name} section of ${file}; the rest of the file and its comments are as they were.`));
-  summary(findings, file, o);
+  summary(findings, plan, file, o);
   return findings.some((f) => f.severity === 'error') ? EXIT.invalid : EXIT.ok;
 }
 
@@ -163,18 +163,21 @@ function refuse(findings: Finding[], file: string, draftFile: string, o: Intervi
 }
 
 /** What the method still asks for, and what to run next. */
-function summary(findings: Finding[], file: string, o: InterviewOptions): void {
+function summary(findings: Finding[], plan: PlanDraft, file: string, o: InterviewOptions): void {
   const { say, colors: c } = o;
   const errors = findings.filter((f) => f.severity === 'error');
-  const warnings = findings.filter((f) => f.severity === 'warning');
   if (!errors.length) say(`${file} is a valid plan: \`smplan lint\` finds no errors.`);
   else for (const f of errors) say(c.red(`  \u2716 ${f.path}: ${f.message}`));
-  if (warnings.length) {
+  const empty = SECTION_ORDER.filter((s) => plan[s] === undefined);
+  // An empty section is named once in the first line, not once per rule that misses it.
+  const open = findings.filter((f) => f.severity === 'warning' && !(f.path === '' && empty.length && /^no /.test(f.message)));
+  if (empty.length || open.length) {
     say('');
     say(c.bold('Not done yet (the method asks for it; `smplan lint` shows where):'));
-    const shown = warnings.slice(0, 12);
+    if (empty.length) say(`  - sections still empty: ${empty.map((s) => SECTIONS[s].title.toLowerCase()).join(', ')}`);
+    const shown = open.slice(0, 10);
     for (const f of shown) say(`  - ${f.message}`);
-    if (warnings.length > shown.length) say(`  … and ${warnings.length - shown.length} more`);
+    if (open.length > shown.length) say(`  - … and ${open.length - shown.length} more`);
   }
   say('');
   say(c.bold('Next:'));

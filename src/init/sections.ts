@@ -308,7 +308,7 @@ const askObjectives: Ask = async (ctx) => {
         default: b?.id ?? uniqueId(objectiveId(channel ?? goal, metric), taken),
         check: (v) => ctx.errors(draft({ id: v, channel }), [...path, 'id'], path),
       });
-      const baseline = (await ask.number(`Where does ${metric} stand today (the baseline)?`, { schema: s.baseline, default: b?.baseline }))!;
+      const baseline = (await ask.number(`Where does it stand today (the baseline for ${metric})?`, { schema: s.baseline, default: b?.baseline }))!;
       const target = await ask.required(`Target: a number, or a change from ${baseline} such as +50% or -20%?`, {
         default: b?.target !== undefined ? String(b.target) : baseline > 0 ? '+20%' : undefined,
         check: async (v) => schemaError(s.target, asTarget(v)) ?? ctx.errors(draft({ id, channel, baseline, target: asTarget(v) }), [...path, 'target'], path),
