@@ -48,7 +48,7 @@ describe('renderHtml', () => {
     expect(html).toContain('Northside Coffee Bar LLC');
     expect(html).toContain('January 1, 2027 to December 31, 2027');
     expect(html).toContain('January 15, 2027');
-    expect(html).toMatch(/<nav class="toc" id="contents"[\s\S]*<a href="#chapter-situation"><span class="toc-number">1<\/span> Situation<\/a>/);
+    expect(html).toMatch(/<nav class="toc" id="contents"[\s\S]*<a href="#chapter-situation"><span class="toc-number">1<\/span> Situation<span class="toc-page" data-for="chapter-situation"><\/span><\/a>/);
     const overview = /<section class="chapter overview" id="overview">([\s\S]*?)<\/section>/.exec(html)![1]!;
     expect(overview).toContain('Two primary goals');
     expect(overview).toContain('<h1 id="overview--overview">Overview</h1>');
