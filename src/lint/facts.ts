@@ -47,16 +47,6 @@ export function sampledPosts(entry: EngagementEntry, loaded: LoadedPlan): { coun
   return undefined;
 }
 
-/** Numbers for people in messages: grouped thousands, at most two decimals. */
-export function formatNumber(n: number): string {
-  return n.toLocaleString('en-US', { maximumFractionDigits: 2 });
-}
-
-/** A fraction shown as a percentage: 0.042 -> "4.2 %". */
-export function formatPercent(fraction: number): string {
-  return `${(fraction * 100).toLocaleString('en-US', { maximumFractionDigits: 1 })} %`;
-}
-
 /** Plan text quoted in a message: kept short, on one line. */
 export function quote(text: string, max = 60): string {
   const flat = text.replace(/\s+/g, ' ').trim();

@@ -1,4 +1,5 @@
-import { formatNumber, targetValue } from '../facts.js';
+import { formatChange, formatMeasure } from '../../cli/format.js';
+import { targetValue } from '../facts.js';
 import { defineRule, type RuleReport } from '../rule.js';
 
 /** Growth above +300 % (more than 4x the baseline) is flagged. */
@@ -19,16 +20,17 @@ export const achievableTarget = defineRule({
       const target = targetValue(o);
       if (target < 0) return; // objective-target's error
       const change = target / o.baseline - 1;
-      const shown = `${change > 0 ? '+' : ''}${formatNumber(Math.round(change * 100))} %`;
+      const shown = formatChange(change, 0);
+      const from = `(${formatMeasure(o.baseline, o.unit, plan.plan.currency)} to ${formatMeasure(target, o.unit, plan.plan.currency)})`;
       if (change > MAX_GROWTH) {
         reports.push({
           path: ['objectives', i, 'target'],
-          message: `${shown} (${formatNumber(o.baseline)} to ${formatNumber(target)}) is above the +${MAX_GROWTH * 100} % that is realistic: an unreachable target sets you up to fail`,
+          message: `${shown} ${from} is above the +${MAX_GROWTH * 100} % that is realistic: an unreachable target sets you up to fail`,
         });
       } else if (change < -MAX_DECREASE) {
         reports.push({
           path: ['objectives', i, 'target'],
-          message: `${shown} (${formatNumber(o.baseline)} to ${formatNumber(target)}) cuts more than ${MAX_DECREASE * 100} %: an unreachable target sets you up to fail`,
+          message: `${shown} ${from} cuts more than ${MAX_DECREASE * 100} %: an unreachable target sets you up to fail`,
         });
       }
     });

@@ -1,5 +1,5 @@
 import { yearlyCost } from '../../compute/budget.js';
-import { formatNumber } from '../facts.js';
+import { formatMoney } from '../../cli/format.js';
 import { defineRule } from '../rule.js';
 
 /** Over the cap is advice, not an error: `smplan budget` shows what the ROI priority keeps. */
@@ -14,10 +14,10 @@ export const budgetCap = defineRule({
     if (!budget) return [];
     const total = budget.items.reduce((s, item) => s + yearlyCost(item), 0);
     if (total <= budget.cap) return [];
-    const currency = plan.plan.currency;
+    const money = (n: number) => formatMoney(n, plan.plan.currency);
     return [{
       path: ['budget', 'cap'],
-      message: `the items cost ${formatNumber(total)} ${currency} a year, ${formatNumber(total - budget.cap)} ${currency} over the cap of ${formatNumber(budget.cap)} ${currency}: prioritise by ROI time frame (smplan budget shows what fits)`,
+      message: `the items cost ${money(total)} a year, ${money(total - budget.cap)} over the cap of ${money(budget.cap)}: prioritise by ROI time frame (smplan budget shows what fits)`,
     }];
   },
 });

@@ -1,3 +1,4 @@
+import { plural } from '../../cli/format.js';
 import { defineRule, type RuleReport } from '../rule.js';
 
 export const MIN_COMPETITORS = 3;
@@ -12,7 +13,7 @@ export const competitorCount = defineRule({
     const n = plan.competitors?.length;
     if (n === undefined) return [];
     if (n < MIN_COMPETITORS) {
-      return [{ path: ['competitors'], anchor: 'key', message: `${n} competitor${n === 1 ? '' : 's'} listed: research at least ${MIN_COMPETITORS} main competitors` }];
+      return [{ path: ['competitors'], anchor: 'key', message: `${plural(n, 'competitor')} listed: research at least ${MIN_COMPETITORS} main competitors` }];
     }
     if (n > MAX_COMPETITORS) {
       return [{ path: ['competitors'], anchor: 'key', message: `${n} competitors listed: focus on the ${MAX_COMPETITORS} main ones` }];

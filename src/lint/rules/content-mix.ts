@@ -1,5 +1,5 @@
 import { PILLAR_KINDS } from '../../plan/schema.js';
-import { formatPercent } from '../facts.js';
+import { formatPercent } from '../../cli/format.js';
 import { defineRule, type RuleReport } from '../rule.js';
 
 /** 80-20: at most a fifth of posts promote. */
@@ -25,7 +25,7 @@ export const contentMix = defineRule({
     if (rule === '80-20' && share.promotional! > MAX_PROMOTIONAL_80_20 + 1e-9) {
       reports.push({
         path: ['content', 'mix_rule'],
-        message: `promotional pillars take ${formatPercent(share.promotional!)} of posts: the 80-20 rule allows at most ${MAX_PROMOTIONAL_80_20 * 100} %`,
+        message: `promotional pillars take ${formatPercent(share.promotional!, 0)} of posts: the 80-20 rule allows at most ${MAX_PROMOTIONAL_80_20 * 100} %`,
       });
     }
     if (rule === 'thirds') {
@@ -33,7 +33,7 @@ export const contentMix = defineRule({
       if (off.length) {
         reports.push({
           path: ['content', 'mix_rule'],
-          message: `the thirds rule wants about 33 % each; ${off.map((k) => `${k} is ${formatPercent(share[k]!)}`).join(', ')}`,
+          message: `the thirds rule wants about 33 % each; ${off.map((k) => `${k} is ${formatPercent(share[k]!, 0)}`).join(', ')}`,
         });
       }
     }

@@ -1,4 +1,4 @@
-import { formatPercent } from '../facts.js';
+import { formatPercent } from '../../cli/format.js';
 import { defineRule, type RuleReport } from '../rule.js';
 import { SHARE_TOLERANCE } from './pillar-shares.js';
 
@@ -16,7 +16,7 @@ export const personaShares = defineRule({
         reports.push({
           path: ['audience', 'personas', i, 'channels'],
           anchor: 'key',
-          message: `${p.name}'s shares of online time add up to ${formatPercent(total)}: they cannot spend more than 100 % of their time online`,
+          message: `${p.name}'s shares of online time add up to ${formatPercent(total, 0)}: they cannot spend more than 100 % of their time online`,
         });
       }
     });

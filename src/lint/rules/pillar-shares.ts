@@ -1,4 +1,4 @@
-import { formatPercent } from '../facts.js';
+import { formatPercent } from '../../cli/format.js';
 import { defineRule } from '../rule.js';
 
 /** Shares are written with two or three decimals; half a percent absorbs their rounding. */
@@ -17,7 +17,7 @@ export const pillarShares = defineRule({
     return [{
       path: ['content', 'pillars'],
       anchor: 'key',
-      message: `the pillars' shares add up to ${formatPercent(total)}, not 100 %`,
+      message: `the pillars' shares add up to ${formatPercent(total, 1)}, not 100 %`,
     }];
   },
 });

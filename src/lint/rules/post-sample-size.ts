@@ -1,3 +1,4 @@
+import { plural } from '../../cli/format.js';
 import { engagementEntries, sampledPosts } from '../facts.js';
 import { defineRule, type RuleReport } from '../rule.js';
 
@@ -17,7 +18,7 @@ export const postSampleSize = defineRule({
       if (!sample || (sample.count >= MIN_SAMPLE && sample.count <= MAX_SAMPLE)) continue;
       reports.push({
         path: sample.path,
-        message: `${sample.count} post${sample.count === 1 ? '' : 's'} sampled: take the last ${MIN_SAMPLE}–${MAX_SAMPLE} posts for a comparable engagement rate`,
+        message: `${plural(sample.count, 'post')} sampled: take the last ${MIN_SAMPLE}–${MAX_SAMPLE} posts for a comparable engagement rate`,
       });
     }
     return reports;

@@ -1,4 +1,5 @@
-import { formatNumber, objectiveStart, targetValue } from '../facts.js';
+import { formatMeasure } from '../../cli/format.js';
+import { objectiveStart, targetValue } from '../facts.js';
 import { defineRule, type RuleReport } from '../rule.js';
 
 /** Time-bound within the plan, and measured by a named tool (method §2). */
@@ -28,7 +29,7 @@ export const smartObjective = defineRule({
       if (targetValue(o) === o.baseline && !(typeof o.target === 'string' && o.baseline === 0)) {
         reports.push({
           path: ['objectives', i, 'target'],
-          message: `the target equals the baseline (${formatNumber(o.baseline)}): a specific objective states the change to reach`,
+          message: `the target equals the baseline (${formatMeasure(o.baseline, o.unit, plan.plan.currency)}): a specific objective states the change to reach`,
         });
       }
       if (o.tool === undefined && !measured.has(o.id)) {
