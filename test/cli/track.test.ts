@@ -237,3 +237,31 @@ describe('the built CLI', () => {
     expect((JSON.parse(r.stdout) as { objectives: unknown[] }).objectives).toHaveLength(3);
   });
 });
+
+describe('the example actuals (docs/monthly-review.md)', () => {
+  it.each([
+    [
+      'fieldnote-software',
+      ['--actuals', 'examples/data/fieldnote-software-actuals.csv', '--actuals', 'examples/data/fieldnote-linkedin-followers-actuals.csv', '--map', 'value=Followers', '--objective', 'li-followers'],
+      { 'demo-requests': 'on-track', 'cost-per-demo': 'behind', 'li-followers': 'ahead', 'community-members': 'behind', 'engineering-applications': 'no-data' },
+    ],
+    [
+      'nordlys-bakeri',
+      ['--actuals', 'examples/data/nordlys-bakeri-actuals.csv', '--map', 'date=Dato,objective=Mål,value=Verdi'],
+      { 'ig-folgere': 'on-track', 'ig-rekkevidde': 'ahead', forhandsbestillinger: 'behind', 'kostnad-per-bestilling': 'on-track', svartid: 'behind', soknader: 'no-data' },
+    ],
+    [
+      'rodopski-sklon',
+      ['--actuals', 'examples/data/rodopski-sklon-actuals.csv', '--map', 'date=Дата,objective=Цел,value=Стойност'],
+      { rezervacii: 'on-track', 'ig-posledovateli': 'behind', 'online-porachki': 'ahead', 'cena-na-porachka': 'behind' },
+    ],
+  ])('%s reads cleanly (no warnings) as of 2027-04-30', async (plan, args, statuses) => {
+    const r = await runCli(['track', '--json', `examples/${plan}.yaml`, ...args]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { as_of: string; objectives: { id: string; status: string }[] };
+    expect(out.as_of).toBe('2027-04-30');
+    const got = Object.fromEntries(out.objectives.map((o) => [o.id, o.status]));
+    expect(got).toMatchObject(statuses);
+  });
+});
