@@ -114,6 +114,9 @@ interface RenderEnv {
   ids: Set<string>;
 }
 
+/** Up to this many rows (header included) a table fits comfortably on any page: never split it. */
+const SHORT_TABLE_ROWS = 16;
+
 /** Link targets plan text may use in the document; the rest become plain text. */
 const UNSAFE_SCHEME = /^\s*(javascript|vbscript|file|data):/i;
 
@@ -180,8 +183,13 @@ function createMarkdown(MarkdownItCtor: typeof MarkdownIt): MarkdownIt {
     return `<span class="figure" role="figure" id="${id}" aria-label="${caption}">${inlineSvg(chart.svg, `c${index}`, caption)}${shown}</span>`;
   };
 
-  // Tables scroll on screens and keep their rows together in print (print.css).
-  md.renderer.rules.table_open = () => '<div class="table"><table>\n';
+  // Tables scroll on screens; in print a short one moves whole to the next page rather than split
+  // (print.css), a long one breaks between rows with its header repeated.
+  md.renderer.rules.table_open = (tokens, idx) => {
+    let rows = 0;
+    for (let i = idx + 1; i < tokens.length && tokens[i]!.type !== 'table_close'; i++) if (tokens[i]!.type === 'tr_open') rows++;
+    return `<div class="table${rows <= SHORT_TABLE_ROWS ? ' short' : ''}"><table>\n`;
+  };
   md.renderer.rules.table_close = () => '</table></div>\n';
   return md;
 }

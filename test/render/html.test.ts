@@ -64,6 +64,15 @@ describe('renderHtml', () => {
     expect(html).not.toContain('<?xml');
   });
 
+  it('marks short tables to move whole in print; long ones may break between rows', async () => {
+    const folder = fakeFolder();
+    const rows = Array.from({ length: 30 }, (_, i) => `| 2027-01-${String(i + 1).padStart(2, '0')} | post |`);
+    folder.chapters.push({ slug: 'content', file: '03-content.md', title: 'Content', markdown: ['# Content', '', '| Date | What |', '| --- | --- |', ...rows, ''].join('\n') });
+    const html = await renderHtml(folder, await kaffebar(), { date: '2027-01-15' });
+    expect(html.match(/<div class="table short"><table>/g)).toHaveLength(1);
+    expect(html.match(/<div class="table"><table>/g)).toHaveLength(1);
+  });
+
   it('puts the page header and the localised page numbers in @page rules', async () => {
     const html = await renderHtml(fakeFolder(), await kaffebar(), { paper: 'letter', date: '2027-01-15' });
     expect(html).toContain('@page { size: letter; @top-left { content: "Northside Coffee Bar social media strategy 2027"; } @bottom-right { content: "Page " counter(page) " of " counter(pages); } }');
