@@ -258,6 +258,7 @@ export function parseActualsCsv(text: string, file: string, context: ParseContex
     problem(headerLine, 'error', `the header row has no ${named.join(' or ')} column (found: ${found})${hint}`);
     return result();
   }
+  if (table.rows.length === 0) problem(headerLine, 'warning', 'has a header row but no figures');
 
   for (const row of table.rows) {
     const cell = (name: string | undefined) => (name === undefined ? '' : (row.cells[name] ?? ''));

@@ -166,6 +166,12 @@ describe('parseActualsCsv', () => {
     expect(parsed).toMatchObject({ findings: [], objectiveFromOption: false, objectiveColumn: 'objective' });
   });
 
+  it('warns about a file with a header and no figures', () => {
+    expect(parseActualsCsv('date,objective,value\r\n', 'e.csv', { objectives, map: {} }).findings).toEqual([
+      { file: 'e.csv', line: 1, severity: 'warning', message: 'has a header row but no figures' },
+    ]);
+  });
+
   it('reports broken CSV at its line', () => {
     const { findings } = parseActualsCsv('date,objective,value\n2027-01-31,"leads,4\n', 'q.csv', { objectives, map: {} });
     expect(findings[0]).toMatchObject({ file: 'q.csv', severity: 'error' });
