@@ -9,7 +9,7 @@ import { isAlias, LineCounter, parseDocument, visit, type Document, type Node } 
 import type { z } from 'zod';
 import { fileError } from '../errors.js';
 import { formatPath, type Finding, type PlanPath, type Severity } from '../lint/finding.js';
-import { at, keyAt, locate, unclosedOpening, type Anchor } from './positions.js';
+import { at, foreignTags, keyAt, locate, unclosedOpening, type Anchor } from './positions.js';
 import { planSchema, type Plan, type PostSample } from './schema.js';
 import { explainIssue } from './issues.js';
 
@@ -101,6 +101,14 @@ export async function parsePlan(bytes: Uint8Array, file: string, dir: string): P
     findings.push({ file, line, column, severity: 'error', rule, message, path: '' });
   }
   if (findings.length) return { findings: dedupe(findings), source };
+
+  // !!binary, !!set, !!timestamp or a custom tag would reach the schema as a Buffer, Set or Date.
+  for (const { offset, tag } of foreignTags(doc, text)) {
+    const { line, column } = at(lineCounter, offset);
+    const message = `the YAML tag ${tag.slice(0, 40)} is not part of a plan: remove it and write plain text, numbers, lists or mappings`;
+    findings.push({ file, line, column, severity: 'error', rule: 'yaml-syntax', message, path: '' });
+  }
+  if (findings.length) return { findings, source };
 
   let data: unknown;
   try {
