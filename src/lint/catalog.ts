@@ -16,7 +16,7 @@ export const LOADER_RULES: readonly RuleInfo[] = [
   { id: 'not-text', severity: 'error', method: FORMAT, description: 'The plan is UTF-8 text, not a binary file.' },
   { id: 'file-size', severity: 'error', method: FORMAT, description: 'A plan file is at most 5 MB.' },
   { id: 'empty-file', severity: 'error', method: FORMAT, description: 'The file is not empty: a plan needs at least `smplan: 1`, `plan` and `goals`.' },
-  { id: 'yaml-syntax', severity: 'error', method: FORMAT, description: 'The file is valid YAML (spaces for indentation, closed brackets and quotes, a bounded number of aliases).' },
+  { id: 'yaml-syntax', severity: 'error', method: FORMAT, description: 'The file is valid YAML: one document, spaces for indentation, closed brackets and quotes, anchors before their aliases and not too many, no tags such as !!binary.' },
   { id: 'yaml-duplicate-key', severity: 'error', method: FORMAT, description: 'Each key appears once in a mapping.' },
   { id: 'unknown-key', severity: 'error', method: FORMAT, description: 'Every key is part of the plan format (a misspelt key gets a "did you mean" suggestion).' },
   { id: 'schema-required', severity: 'error', method: FORMAT, description: 'Every required field is present.' },

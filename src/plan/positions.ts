@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, visit, type Document, type LineCounter, type Node, type YAMLError } from 'yaml';
+import { isMap, isNode, isPair, isScalar, isSeq, visit, type Document, type LineCounter, type Node, type YAMLError } from 'yaml';
 import type { PlanPath } from '../lint/finding.js';
 
 export interface Position {
@@ -103,6 +103,25 @@ export function keyAt(doc: Document, offset: number): string | undefined {
       }
       return undefined;
     },
+  });
+  return found;
+}
+
+/** Tags that keep a value plain JSON; anything else (!!binary, !!set, !!timestamp, !custom) a plan never needs. */
+const PLAIN_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
+
+/** Every node with an explicit tag a plan cannot hold, as written (`!!binary`), at the tag. */
+export function foreignTags(doc: Document, text: string): { offset: number; tag: string }[] {
+  const found: { offset: number; tag: string }[] = [];
+  visit(doc, (_key, node) => {
+    if (!isNode(node)) return;
+    const tag = node.tag;
+    const start = node.range?.[0];
+    if (typeof tag !== 'string' || PLAIN_TAGS.has(tag) || start === undefined) return;
+    const written = tag.replace(/^tag:yaml\.org,2002:/, '!!');
+    // The node's range starts at its value; the tag stands just before it.
+    const tagAt = text.lastIndexOf(written, start);
+    found.push({ offset: tagAt >= 0 && !text.slice(tagAt, start).includes('\n') ? tagAt : start, tag: written });
   });
   return found;
 }

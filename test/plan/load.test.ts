@@ -75,3 +75,20 @@ describe('YAML the loader explains in its own words', () => {
     expect(performance.now() - started).toBeLessThan(1000);
   });
 });
+
+describe('YAML tags', () => {
+  it('refuses tags that would turn a value into binary data, a set, a date or an unknown type, at the tag', async () => {
+    expect(await findings('smplan: 1\nplan: !!binary aGVsbG8=\n')).toEqual([
+      '2:7 yaml-syntax the YAML tag !!binary is not part of a plan: remove it and write plain text, numbers, lists or mappings',
+    ]);
+    for (const [value, tag] of [['!!set {a, b}', '!!set'], ['!!timestamp 2027-01-01', '!!timestamp'], ['!custom x', '!custom']]) {
+      expect(await findings(`smplan: 1\nplan:\n  start: ${value}\n`)).toEqual([
+        `3:10 yaml-syntax the YAML tag ${tag} is not part of a plan: remove it and write plain text, numbers, lists or mappings`,
+      ]);
+    }
+  });
+
+  it('accepts the plain tags', async () => {
+    expect((await findings(`${head}tools: !!seq [ { name: !!str 123, purpose: other } ]\n`)).filter((f) => f.includes('yaml-'))).toEqual([]);
+  });
+});
