@@ -46,6 +46,13 @@ export async function run(args: string[], options: Record<string, unknown>, io: 
     progress(`${file}: ${warnings.length} warning${warnings.length === 1 ? '' : 's'} (\`smplan lint ${file}\` lists them)`);
   }
 
+  // Before any work: no browser for --pdf is a quick, clear error.
+  let browserPath: string | undefined;
+  if (wantPdf) {
+    const { findBrowser, systemLookup } = await import('../render/browser/index.js');
+    browserPath = (await findBrowser(flags.browser, systemLookup(io.env, io.cwd))).path;
+  }
+
   return withInterrupt(io, async (signal) => {
     const renderOptions: RenderOptions = { ...(templatesDir ? { templatesDir } : {}) };
     if (flags.actuals?.length) renderOptions.tracking = await readTracking(flags, loaded, io);
@@ -64,13 +71,9 @@ export async function run(args: string[], options: Record<string, unknown>, io: 
       if (wantHtml) files.push({ path: 'plan.html', content: html });
     }
     if (wantPdf) {
-      const [{ findBrowser, systemLookup }, { printPdf }] = await Promise.all([
-        import('../render/browser/index.js'),
-        import('../render/pdf.js'),
-      ]);
-      const browser = await findBrowser(flags.browser, systemLookup(io.env, io.cwd));
+      const { printPdf } = await import('../render/pdf.js');
       const result = await printPdf(html!, {
-        browserPath: browser.path,
+        browserPath: browserPath!,
         paper: flags.paper ?? 'a4',
         timeoutMs: (flags.timeout ?? 60) * 1000,
         signal,
