@@ -7,12 +7,14 @@ export interface RuleInfo {
   severity: Severity;
   method: string;
   description: string;
+  /** format: found while reading the file; method: a method rule on a readable plan. */
+  kind: 'format' | 'method';
 }
 
 const FORMAT = 'Plan file format (contract)';
 
 /** Findings made while reading the file, before any method rule runs; all are errors. */
-export const LOADER_RULES: readonly RuleInfo[] = [
+export const LOADER_RULES: readonly RuleInfo[] = ([
   { id: 'not-text', severity: 'error', method: FORMAT, description: 'The plan is UTF-8 text, not a binary file.' },
   { id: 'file-size', severity: 'error', method: FORMAT, description: 'A plan file is at most 5 MB.' },
   { id: 'empty-file', severity: 'error', method: FORMAT, description: 'The file is not empty: a plan needs at least `smplan: 1`, `plan` and `goals`.' },
@@ -23,8 +25,8 @@ export const LOADER_RULES: readonly RuleInfo[] = [
   { id: 'schema-type', severity: 'error', method: FORMAT, description: 'Every value has the expected type: number, text, list or mapping.' },
   { id: 'schema-value', severity: 'error', method: FORMAT, description: 'Every value is allowed: real dates, known choices, numbers in range (no negative costs, no zero followers).' },
   { id: 'posts-csv', severity: 'error', method: '§4 Competitor research (engagement rate)', description: 'A posts_csv file exists inside the plan folder and holds a header row with likes, comments and shares, and one row of counts per post.' },
-];
+] as Omit<RuleInfo, 'kind'>[]).map((r) => ({ ...r, kind: 'format' as const }));
 
 export function ruleCatalog(): RuleInfo[] {
-  return [...LOADER_RULES, ...rules.map(({ id, severity, method, description }) => ({ id, severity, method, description }))];
+  return [...LOADER_RULES, ...rules.map(({ id, severity, method, description }) => ({ id, severity, method, description, kind: 'method' as const }))];
 }

@@ -77,7 +77,7 @@ describe('sarif format', () => {
     version: string;
     $schema: string;
     runs: {
-      tool: { driver: { name: string; rules: { id: string; shortDescription: { text: string }; defaultConfiguration: { level: string }; properties: { method: string } }[] } };
+      tool: { driver: { name: string; rules: { id: string; shortDescription: { text: string }; defaultConfiguration: { level: string }; properties: { method: string; tags: string[] } }[] } };
       results: { ruleId: string; ruleIndex: number; level: string; message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: { startLine: number; startColumn: number } } }[] }[];
     }[];
   };
@@ -92,6 +92,8 @@ describe('sarif format', () => {
     expect(goalCount.properties.method).toBe('§2 Objectives (business goals)');
     expect(goalCount.defaultConfiguration.level).toBe('warning');
     expect(goalCount.shortDescription.text).toMatch(/at most 2 primary/);
+    expect(driver.rules.find((r) => r.id === 'yaml-syntax')!.properties).toMatchObject({ tags: ['smplan', 'format'] });
+    expect(goalCount.properties).toMatchObject({ tags: ['smplan', 'method'] });
   });
 
   it('has one result per finding, at its file, line and column, pointing at its rule', () => {

@@ -18,6 +18,7 @@ export function formatSarif(findings: Finding[]): string {
     severity: 'error',
     method: '',
     description: id,
+    kind: 'method',
   }));
   const all = [...catalog, ...extra];
   const index = new Map(all.map((r, i) => [r.id, i]));
@@ -35,7 +36,7 @@ export function formatSarif(findings: Finding[]): string {
               name: ruleName(r.id),
               shortDescription: { text: r.description },
               defaultConfiguration: { level: r.severity },
-              properties: { method: r.method, tags: ['smplan', r.method ? 'method' : 'format'] },
+              properties: { method: r.method, tags: ['smplan', r.kind] },
             })),
           },
         },
