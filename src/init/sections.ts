@@ -11,7 +11,7 @@ import {
   review as reviewSchema, role as roleSchema, sampleTotals, severity as severitySchema, slot as slotSchema, swot as swotSchema,
   task as taskSchema, tool as toolSchema,
   type Budget, type BudgetItem, type Channel, type Competitor, type CompetitorChannel, type Content, type Crisis, type Goal,
-  type Kpi, type Objective, type Persona, type PlanMeta, type Review, type SectionName, type Team,
+  type Kpi, type Objective, type Persona, type Plan, type PlanMeta, type Review, type SectionName, type Team,
 } from '../plan/schema.js';
 import type { Asker, Choice } from './ask.js';
 import { schemaError, withValue, type PlanDraft } from './check.js';
@@ -88,10 +88,6 @@ function compact<T extends Record<string, unknown>>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
-function ids(list: readonly unknown[] | undefined): string[] {
-  return (list ?? []).map((x) => (x as { id: string }).id);
-}
-
 async function skipOrDo(ctx: SectionContext, question: string): Promise<boolean> {
   if (ctx.focused) return true;
   return ctx.ask.confirm(question, ctx.previous !== undefined);
@@ -165,71 +161,83 @@ function yearsOf(start: string, end: string): string {
 
 // ------------------------------------------------------------------ situation: internal, PEST, SWOT, channel audit
 
+type Situation = NonNullable<Plan['situation']>;
+type Internal = NonNullable<Situation['internal']>;
+type AuditEntry = NonNullable<Situation['channel_audit']>[number];
+type PastActivity = NonNullable<Internal['history']>[number];
+
+/** A field that may be one text or a list of texts, offered as a list. */
+function asList(value: string | string[] | undefined): string[] | undefined {
+  return typeof value === 'string' ? [value] : value;
+}
+
+function capitalised(word: string): string {
+  return word[0]!.toUpperCase() + word.slice(1);
+}
+
 const askSituation: Ask = async (ctx) => {
   const { ask, say } = ctx;
-  const prev = (ctx.previous ?? {}) as Record<string, any>;
-  const situation: Record<string, unknown> = { ...prev };
+  const prev = (ctx.previous ?? {}) as Situation;
+  const situation: Situation = { ...prev };
 
   if (await ask.confirm('Describe who you are, what you offer and your resources now? (Enter skips)', prev.internal !== undefined)) {
-    const p = (prev.internal ?? {}) as Record<string, any>;
+    const p: Internal = prev.internal ?? {};
     const s = internalSchema.shape;
     const about = await ask.text('Who are you, in a sentence or two?', { default: p.about, optional: true });
-    const offering = await ask.list('What do you offer (products, services)?', { default: typeof p.offering === 'string' ? [p.offering] : p.offering });
-    const level = await ask.choose('Are your resources (people, money, time) adequate or limited?', [
+    const offering = await ask.list('What do you offer (products, services)?', { default: asList(p.offering) });
+    const level = await ask.choose<'' | 'adequate' | 'limited'>('Are your resources (people, money, time) adequate or limited?', [
       { value: '', name: 'skip' }, { value: 'adequate' }, { value: 'limited' },
     ], p.resources?.level ?? '');
     const notes = level ? await ask.text('Resources in a few words (who, budget, hours a week)?', { default: p.resources?.notes, optional: true }) : undefined;
     const reputation = await ask.text('What is said about you on social networks?', { default: p.reputation, optional: true });
-    const history = await entries(ctx, { noun: 'past campaign or activity', previous: p.history }, async (_i, h: any) => compact({
+    const history = await entries<PastActivity>(ctx, { noun: 'past campaign or activity', previous: p.history }, async (_i, h) => compact({
+      ...h,
       what: await ask.required('What was done?', { schema: s.history.unwrap().element.shape.what, default: h?.what }),
       where: await ask.text('Where (channels, online or offline)?', { default: h?.where, optional: true }),
       result: await ask.text('With what result?', { default: h?.result, optional: true }),
     }));
     situation.internal = compact({
       ...p, about, offering, reputation,
-      resources: level ? compact({ ...(p.resources ?? {}), level, notes }) : undefined,
+      resources: level ? compact({ ...p.resources, level, notes }) : undefined,
       history: history.length ? history : undefined,
     });
   }
 
   say('  External factors: the macro trends around you (a PEST scan).');
   if (await ask.confirm('Note the demographic, economic, technological, political and sociocultural factors now?', prev.external?.pest !== undefined)) {
-    const p = (prev.external?.pest ?? {}) as Record<string, any>;
-    const pest: Record<string, unknown> = {};
-    for (const factor of Object.keys(pestSchema.shape)) {
-      const had = p[factor];
-      pest[factor] = await ask.list(`${factor[0]!.toUpperCase()}${factor.slice(1)} factors?`, { default: typeof had === 'string' ? [had] : had });
+    const p = prev.external?.pest ?? {};
+    const pest: Record<string, string[] | undefined> = {};
+    for (const factor of Object.keys(pestSchema.shape) as (keyof typeof p)[]) {
+      pest[factor] = await ask.list(`${capitalised(factor)} factors?`, { default: asList(p[factor]) });
     }
     const landscape = await ask.text('The competitive landscape in a sentence (who does what, where)?', { default: prev.external?.landscape, optional: true });
-    situation.external = compact({ ...(prev.external ?? {}), landscape, pest: compact(pest) });
+    situation.external = compact({ ...prev.external, landscape, pest: compact(pest) });
   }
 
   say('  SWOT: strengths and weaknesses (internal), opportunities and threats (external), drawn from the above.');
   if (await ask.confirm('Fill in the SWOT now?', prev.swot !== undefined)) {
-    const p = (prev.swot ?? {}) as Record<string, string[] | undefined>;
-    const swot: Record<string, unknown> = {};
-    for (const part of Object.keys(swotSchema.shape)) {
-      swot[part] = await ask.list(`${part[0]!.toUpperCase()}${part.slice(1)}?`, { default: p[part] });
+    const p = prev.swot ?? {};
+    const swot: Record<string, string[] | undefined> = {};
+    for (const part of Object.keys(swotSchema.shape) as (keyof typeof p)[]) {
+      swot[part] = await ask.list(`${capitalised(part)}?`, { default: p[part] });
     }
     situation.swot = compact(swot);
   }
 
   say('  Channel audit: every profile you have, active or not; profiles nobody controls get closed or taken over.');
-  const audit = await entries(ctx, { noun: 'existing profile to the audit', previous: prev.channel_audit }, async (i, p: any, soFar: unknown[], rest: unknown[]) =>
-    checkedEntry(ctx, ['situation', 'channel_audit', i], (e) => withValue(ctx.plan, ['situation'], { ...situation, channel_audit: [...soFar, e, ...rest] }), async (b: any) => {
-      const s = channelAuditEntry.shape;
-      return compact({
-        ...b,
-        channel: (await ask.channel('Which network is the profile on?', { default: b?.channel }))!,
-        handle: await ask.text('Profile name or URL?', { schema: s.handle, default: b?.handle, optional: true }),
-        decision: await ask.choose('Decision for this profile?', choices(AUDIT_DECISIONS, {
-          keep: 'keep', prioritise: 'prioritise: put more into it', close: 'close: stale, fake or not ours', 'take-over': 'take over: nobody controls it',
-        }), b?.decision ?? 'keep'),
-        owner: await ask.text('Who is responsible for it?', { schema: s.owner, default: b?.owner, optional: true }),
-        login_holder: await ask.text('Who holds the login?', { schema: s.login_holder, default: b?.login_holder, optional: true }),
-        login_email: await ask.text('Which e-mail is the login tied to?', { schema: s.login_email, default: b?.login_email, optional: true }),
-      });
-    }, p),
+  const s = channelAuditEntry.shape;
+  const audit = await entries<AuditEntry>(ctx, { noun: 'existing profile to the audit', previous: prev.channel_audit }, async (i, p, soFar, rest) =>
+    checkedEntry(ctx, ['situation', 'channel_audit', i], (e) => withValue(ctx.plan, ['situation'], { ...situation, channel_audit: [...soFar, e, ...rest] }), async (b) => compact({
+      ...b,
+      channel: (await ask.channel('Which network is the profile on?', { default: b?.channel }))!,
+      handle: await ask.text('Profile name or URL?', { schema: s.handle, default: b?.handle, optional: true }),
+      decision: await ask.choose('Decision for this profile?', choices(AUDIT_DECISIONS, {
+        keep: 'keep', prioritise: 'prioritise: put more into it', close: 'close: stale, fake or not ours', 'take-over': 'take over: nobody controls it',
+      }), b?.decision ?? 'keep'),
+      owner: await ask.text('Who is responsible for it?', { schema: s.owner, default: b?.owner, optional: true }),
+      login_holder: await ask.text('Who holds the login?', { schema: s.login_holder, default: b?.login_holder, optional: true }),
+      login_email: await ask.text('Which e-mail is the login tied to?', { schema: s.login_email, default: b?.login_email, optional: true }),
+    }), p),
   );
   situation.channel_audit = audit.length ? audit : undefined;
   const value = compact(situation);
@@ -636,7 +644,7 @@ const askCrisis: Ask = async (ctx) => {
   const triggers = await ask.list('What would trigger a crisis (e.g. a viral complaint; a data leak)?', { default: prev.triggers });
   const s = severitySchema.shape;
   const people = (((ctx.plan.team as Team | undefined)?.roles) ?? []).map((r) => r.person ?? r.title);
-  const levels = await entries(ctx, { noun: 'severity level', previous: prev.levels, min: 1 }, async (i, b, soFar, rest) => {
+  const levels = await entries(ctx, { noun: 'severity level', previous: prev.levels, min: 1 }, async (i, b, soFar) => {
     const level = await ask.choose(`Level ${i + 1}: colour?`, choices(LEVELS, { green: 'green: a normal complaint', yellow: 'yellow: spreading', red: 'red: a threat to the reputation' }),
       b?.level ?? LEVELS.find((l) => !soFar.some((x) => x.level === l)) ?? 'red');
     const description = await ask.required(`What does a ${level} situation look like?`, { schema: s.description, default: b?.description });
