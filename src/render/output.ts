@@ -62,7 +62,13 @@ export async function writeOutputFolder(dir: string, files: OutputFile[], option
   }
 
   await mkdir(parent, { recursive: true }).catch((err: unknown) => { throw writeError(dir, err); });
-  const temp = await mkdtemp(path.join(parent, `.${name}${TEMP_MARK}`)).catch((err: unknown) => { throw writeError(dir, err); });
+  const temp = await mkdtemp(path.join(parent, `.${name}${TEMP_MARK}`)).catch(async (err: unknown) => {
+    // A writable folder in a parent we may not write (-o on a mount point, a shared folder): stage inside it.
+    if (existing && isPermissionError(err)) {
+      return mkdtemp(path.join(target, `.${name}${TEMP_MARK}`)).catch((inner: unknown) => { throw writeError(dir, inner); });
+    }
+    throw writeError(dir, err);
+  });
   // mkdtemp makes a private (0700) folder; the output folder itself gets the usual permissions.
   const staging = path.join(temp, name);
   try {
@@ -84,7 +90,7 @@ export async function writeOutputFolder(dir: string, files: OutputFile[], option
       return { dir: target, written: manifest.files, removed: [] };
     }
     const removed = previous.filter((p) => !manifest.files.includes(p));
-    await swapInto(target, staging, [...manifest.files, MANIFEST], [...previous, MANIFEST]);
+    await swapInto(target, staging, path.dirname(temp), [...manifest.files, MANIFEST], [...previous, MANIFEST]);
     return { dir: target, written: manifest.files, removed };
   } catch (err) {
     if (err instanceof CLIError || isAbort(err)) throw err;
@@ -98,8 +104,8 @@ export async function writeOutputFolder(dir: string, files: OutputFile[], option
  * Moves the old generated files aside, the new ones in, and deletes the old ones last. If any
  * rename fails, everything moved so far goes back, so the folder is as before.
  */
-async function swapInto(target: string, staging: string, incoming: string[], outgoing: string[]): Promise<void> {
-  const backup = path.join(path.dirname(target), `.${path.basename(target)}${TEMP_MARK}old-${randomBytes(4).toString('hex')}`);
+async function swapInto(target: string, staging: string, scratch: string, incoming: string[], outgoing: string[]): Promise<void> {
+  const backup = path.join(scratch, `.${path.basename(target)}${TEMP_MARK}old-${randomBytes(4).toString('hex')}`);
   const movedOut: string[] = [];
   const movedIn: string[] = [];
   const createdDirs: string[] = [];
@@ -174,6 +180,11 @@ function checkRelative(p: string): void {
 
 async function statOrUndefined(p: string) {
   return stat(p).catch(() => undefined);
+}
+
+function isPermissionError(err: unknown): boolean {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'EACCES' || code === 'EPERM' || code === 'EROFS';
 }
 
 function isAbort(err: unknown): boolean {

@@ -150,6 +150,23 @@ describe.skipIf(!canMount)('on real file systems (tmpfs mounts; needs root)', ()
     expect(snapshot(path.join(mnt, 'out'))).toEqual(before);
   });
 
+  it('a writable folder on a read-only parent is staged inside itself', async () => {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'none', mnt]);
+    mkdirSync(path.join(mnt, 'out'));
+    writeFileSync(path.join(mnt, 'out/notes.txt'), 'mine');
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'none', path.join(mnt, 'out')]);
+    writeFileSync(path.join(mnt, 'out/notes.txt'), 'mine');
+    execFileSync('mount', ['-o', 'remount,ro', mnt]);
+    try {
+      await writeOutputFolder(path.join(mnt, 'out'), first);
+      await writeOutputFolder(path.join(mnt, 'out'), [{ path: 'README.md', content: 'v2' }]);
+      expect(Object.keys(snapshot(path.join(mnt, 'out'))).sort()).toEqual([MANIFEST, 'README.md', 'notes.txt']);
+      expect(await leftoverTemps(path.join(mnt, 'out'))).toEqual([]);
+    } finally {
+      execFileSync('umount', [path.join(mnt, 'out')]);
+    }
+  });
+
   it('a disk that fills up mid-render leaves the previous output and no temp folder', async () => {
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'none', mnt]);
     await writeOutputFolder(path.join(mnt, 'out'), first);
