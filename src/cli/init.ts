@@ -1,4 +1,5 @@
 /** `smplan init [FILE]`: the interview that writes a plan, one section at a time. */
+import { constants } from 'node:fs';
 import { access, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
@@ -41,6 +42,10 @@ export async function run(args: string[], options: InitOptions, io: Io, injected
   const folder = path.dirname(target);
   const info = await stat(folder).catch(() => undefined);
   if (!info?.isDirectory()) throw new CLIError(`cannot write ${file}: the folder ${path.dirname(file)} does not exist`, EXIT.usage);
+  if (!(await access(folder, constants.W_OK).then(() => true, () => false))) {
+    throw new CLIError(`cannot write ${file}: the folder ${path.dirname(file)} is not writable`, EXIT.usage);
+  }
+  if ((await stat(target).catch(() => undefined))?.isDirectory()) throw new CLIError(`cannot write ${file}: it is a folder`, EXIT.usage);
 
   const c = colorsFor(io);
   const say = (line: string) => writeLine(io.stdout, line);

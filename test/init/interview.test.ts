@@ -372,3 +372,11 @@ describe('smplan init --section', () => {
     await expect(init([], ['nope.yaml'], { section: 'goals' })).rejects.toMatchObject({ exitCode: 2 });
   });
 });
+
+describe('smplan init: where it writes', () => {
+  it('refuses a missing folder or a folder as the file before asking anything (exit 2)', async () => {
+    await expect(init(HURRIED, ['no/such/plan.yaml'])).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining('does not exist') });
+    await mkdir(path.join(dir, 'plan.yaml'));
+    await expect(init(HURRIED, ['plan.yaml'])).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining('it is a folder') });
+  });
+});
