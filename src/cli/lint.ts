@@ -26,9 +26,10 @@ export async function run(files: string[], options: LintOptions, io: Io): Promis
       io.stderr.write(`smplan: ${err.message}\n`);
     }
   }
-  let findings: Finding[] = results.flatMap((r) => r.findings);
-  const errors = findings.filter((f) => f.severity === 'error').length;
-  const warnings = findings.length - errors;
+  const allFindings: Finding[] = results.flatMap((r) => r.findings);
+  let findings = allFindings;
+  const errors = allFindings.filter((f) => f.severity === 'error').length;
+  const warnings = allFindings.length - errors;
   if (options.quiet) findings = findings.filter((f) => f.severity === 'error');
 
   const toFile = options.outputFile !== undefined;
@@ -36,7 +37,7 @@ export async function run(files: string[], options: LintOptions, io: Io): Promis
   let report: string;
   if (format === 'stylish') {
     report = findings.length ? formatStylish(findings, { color }) + '\n\n' : '';
-    if (results.length && (findings.length || !options.quiet)) report += summary(findings, results.length, { color }) + '\n';
+    if (results.length && (findings.length || !options.quiet)) report += summary(allFindings, results.length, { color, warningsHidden: options.quiet }) + '\n';
   } else {
     const { formatters } = await import('../lint/formatters/index.js');
     const formatter = formatters[format as keyof typeof formatters];
