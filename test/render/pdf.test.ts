@@ -45,6 +45,10 @@ async function inOwnTmp<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
+it.runIf(process.env.CI)('under CI a Chrome or Chromium is installed, so the PDF tests run', () => {
+  expect(chromiumPath, 'install chromium (apt-get install chromium) in the CI image').toBeDefined();
+});
+
 describe.skipIf(skipPdf)('printPdf with Chromium', () => {
   it('prints the document: title, chapter headings, figures, page numbers; the page count is right', async () => {
     const html = await renderHtml(fakeFolder(), await kaffebar(), { date: '2027-01-15' });
@@ -58,6 +62,8 @@ describe.skipIf(skipPdf)('printPdf with Chromium', () => {
     expect(result.pages).toBe(5);
     expect(info['Page size']).toMatch(/^59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
     expect(info.Tagged).toBe('yes');
+    // Bookmarks from the headings.
+    expect(Buffer.from(result.pdf).toString('latin1')).toMatch(/\/Type \/Outlines/);
     expect(text).toContain('Northside Coffee Bar social media strategy 2027');
     expect(text).toMatch(/Engagement benchmark/);
     expect(text).toMatch(/Bean There\s+tiktok\s+21,000\s+9\.6 %/);
