@@ -140,32 +140,24 @@ function createMarkdown(MarkdownItCtor: typeof MarkdownIt): MarkdownIt {
   });
 
   const renderToken = md.renderer.renderToken.bind(md.renderer);
-  const openLinks: boolean[] = [];
   md.renderer.rules.link_open = (tokens, idx, options, env: RenderEnv) => {
     const tok = tokens[idx]!;
     const target = resolveLink(tok.attrGet('href') ?? '', env);
-    if (target.kind === 'anchor') {
-      tok.attrSet('href', target.href);
-      openLinks.push(true);
-      return renderToken(tokens, idx, options);
-    }
-    if (target.kind === 'mail') {
-      openLinks.push(true);
+    if (target.kind === 'anchor') tok.attrSet('href', target.href);
+    if (target.kind === 'anchor' || target.kind === 'mail') {
+      tok.meta = { live: true };
       return renderToken(tokens, idx, options);
     }
     // Web links stay readable but are not live: the document must not point anywhere off-page.
-    openLinks.push(false);
-    tok.attrSet('data-url', target.kind === 'web' ? target.url : '');
+    tok.meta = { live: false, url: target.kind === 'web' ? target.url : '' };
     return '<span class="link">';
   };
-  md.renderer.rules.link_close = (tokens, idx, options, env: RenderEnv) => {
-    const live = openLinks.pop();
-    if (live) return renderToken(tokens, idx, options);
-    const open = findOpen(tokens, idx);
-    const url = open?.attrGet('data-url') ?? '';
-    const text = tokens.slice((open ? tokens.indexOf(open) : idx) + 1, idx).map((t) => t.content).join('');
-    void env;
-    return url && url !== text ? ` <span class="url">(${md.utils.escapeHtml(url)})</span></span>` : '</span>';
+  md.renderer.rules.link_close = (tokens, idx, options) => {
+    const openIdx = findOpen(tokens, idx);
+    const meta = (openIdx === undefined ? undefined : tokens[openIdx]!.meta) as { live: boolean; url?: string } | undefined;
+    if (!meta || meta.live) return renderToken(tokens, idx, options);
+    const text = tokens.slice(openIdx! + 1, idx).map((t) => t.content).join('');
+    return meta.url && meta.url !== text ? ` <span class="url">(${md.utils.escapeHtml(meta.url)})</span></span>` : '</span>';
   };
 
   md.renderer.rules.image = (tokens, idx, _options, env: RenderEnv) => {
@@ -194,13 +186,14 @@ function createMarkdown(MarkdownItCtor: typeof MarkdownIt): MarkdownIt {
   return md;
 }
 
-function findOpen(tokens: { type: string }[], closeIdx: number) {
+/** Index of the link_open that a link_close closes. */
+function findOpen(tokens: { type: string }[], closeIdx: number): number | undefined {
   let depth = 0;
   for (let i = closeIdx - 1; i >= 0; i--) {
-    const t = tokens[i]! as import('markdown-it').Token;
-    if (t.type === 'link_close') depth++;
-    else if (t.type === 'link_open') {
-      if (depth === 0) return t;
+    const type = tokens[i]!.type;
+    if (type === 'link_close') depth++;
+    else if (type === 'link_open') {
+      if (depth === 0) return i;
       depth--;
     }
   }

@@ -28,6 +28,14 @@ describe('renderHtml', () => {
     expect(html).toContain('<span class="missing-image">[pixel]</span>');
   });
 
+  it('keeps mail links, shows web addresses once, and drops links to files outside the document', async () => {
+    const folder = fakeFolder();
+    folder.chapters[0]!.markdown += '\n\nWrite to [us](mailto:hei@example.no), see <https://example.com/a>, or [the export](data/posts.csv).\n';
+    const html = await renderHtml(folder, await kaffebar(), { date: '2027-01-15' });
+    expect(html).toContain('<a href="mailto:hei@example.no">us</a>');
+    expect(html).toContain('see <span class="link">https://example.com/a</span>, or <span class="link">the export</span>.');
+  });
+
   it('turns chapter links into in-page anchors and falls back to the chapter for unknown headings', async () => {
     const html = await renderHtml(fakeFolder(), await kaffebar(), { date: '2027-01-15' });
     expect(html).toContain('<section class="chapter" id="chapter-competitors">');
