@@ -88,6 +88,7 @@ describe('the strategy folder for the acceptance plan (en)', () => {
     expect(kept).toContain('| Scheduling tool | Tools | $29 a month | $348 | medium term |');
     expect(kept).toContain('| **Total kept** | | | **$35,348** | |');
     expect(md).toContain('| ~~Photographer~~ | Services | $600 a month | $7,200 | long term |');
+    expect(md).toContain('| Advertising | 2 | $30,000 | 70.5% |');
   });
 
   it('shows the publishing plan and the first two weeks of the calendar in local time', () => {
