@@ -135,6 +135,13 @@ export async function printPdf(html: string, options: PdfOptions): Promise<PdfRe
       });
     }
     if (err instanceof CLIError) throw err;
+    if (browser) {
+      // It started, so it is a browser: it crashed or was closed while printing.
+      throw new CLIError(`the browser stopped while printing the PDF (${firstLine(err)})`, EXIT.usage, {
+        hint: 'It crashed or was closed; nothing was changed. Rerun with --debug to see its output (a browser short of memory or of /dev/shm space crashes like this).',
+        cause: err,
+      });
+    }
     throw new CLIError(`could not print the PDF with ${options.browserPath}: ${firstLine(err)}`, EXIT.usage, {
       hint: `Is it Chrome or Chromium? ${INSTALL_HINT}`,
       cause: err,
