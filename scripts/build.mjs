@@ -16,7 +16,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  minify: true,
+  minify: !process.env.SMPLAN_NO_MINIFY,
   sourcemap: 'linked',
   chunkNames: 'chunks/[name]-[hash]',
   external: [

@@ -12,6 +12,7 @@ import { formatPath, type Finding, type PlanPath, type Severity } from '../lint/
 import { at, foreignTags, keyAt, locate, unclosedOpening, type Anchor } from './positions.js';
 import { planSchema, type Plan, type PostSample } from './schema.js';
 import { explainIssue } from './issues.js';
+import { quickRead } from './quick-read.js';
 
 /** A plan is a text document of a few hundred lines; far larger input is refused before parsing. */
 export const MAX_PLAN_BYTES = 5 * 1024 * 1024;
@@ -26,6 +27,11 @@ export interface PlanSource {
   /** Absolute folder of the plan: posts_csv and other files are read relative to it. */
   dir: string;
   text: string;
+  /** The YAML document with node positions, parsed on first use: a plan without findings never needs it. */
+  syntax: () => PlanSyntax;
+}
+
+export interface PlanSyntax {
   doc: Document;
   lineCounter: LineCounter;
 }
@@ -53,7 +59,8 @@ export function findingAt(
   message: string,
   anchor: Anchor = 'value',
 ): Finding {
-  const { line, column } = locate(source.doc, source.lineCounter, where, anchor);
+  const { doc, lineCounter } = source.syntax();
+  const { line, column } = locate(doc, lineCounter, where, anchor);
   return { file: source.file, line, column, severity, rule, message, path: formatPath(where) };
 }
 
@@ -88,9 +95,16 @@ export async function parsePlan(bytes: Uint8Array, file: string, dir: string): P
     return { findings: [fileFinding(file, 'empty-file', 'the file is empty: a plan needs at least `smplan: 1`, `plan` and `goals` (run `smplan init`)')] };
   }
 
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, keepSourceTokens: false });
-  const source: PlanSource = { file, dir, text, doc, lineCounter };
+  const quick = quickRead(text);
+  if (quick) {
+    const parsed = planSchema.safeParse(quick.data);
+    // A plan that does not match the schema is read again with positions: its findings come from there.
+    if (parsed.success) return withPostsCsv({ file, dir, text, syntax: memo(() => parseSyntax(text)) }, parsed.data, []);
+  }
+
+  const syntax = parseSyntax(text);
+  const { doc, lineCounter } = syntax;
+  const source: PlanSource = { file, dir, text, syntax: () => syntax };
   const findings: Finding[] = [];
   for (const e of doc.errors) {
     const opening = unclosedOpening(doc, text, e);
@@ -138,11 +152,26 @@ export async function parsePlan(bytes: Uint8Array, file: string, dir: string): P
     return { findings: dedupe(findings), source };
   }
 
-  const plan = parsed.data;
+  return withPostsCsv(source, parsed.data, findings);
+}
+
+function parseSyntax(text: string): PlanSyntax {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, keepSourceTokens: false });
+  return { doc, lineCounter };
+}
+
+function memo<T>(make: () => T): () => T {
+  let value: { made: T } | undefined;
+  return () => (value ??= { made: make() }).made;
+}
+
+/** Reads the plan's posts_csv files: the last step of loading a plan that matched the schema. */
+async function withPostsCsv(source: PlanSource, plan: Plan, findings: Finding[]): Promise<LoadOutcome> {
   const postsCsv = new Map<string, PostSample[]>();
   for (const [where, csvPath] of postsCsvReferences(plan)) {
     if (postsCsv.has(csvPath)) continue;
-    const result = await readPostsCsv(dir, csvPath);
+    const result = await readPostsCsv(source.dir, csvPath);
     if ('error' in result) findings.push(findingAt(source, where, 'error', 'posts-csv', `${csvPath}: ${result.error}`));
     else postsCsv.set(csvPath, result.posts);
   }

@@ -20,7 +20,7 @@ describe.skipIf(!enabled)('npm pack → npm install -g → smplan', () => {
   it('renders Markdown, HTML and PDF from the installed package, away from the source tree', () => {
     // --ignore-scripts: the suite has just built dist/; a clean rebuild would race parallel tests.
     const packed = execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8' });
-    const [{ filename, files }] = JSON.parse(packed) as { filename: string; files: { path: string }[] }[];
+    const [{ filename, files }] = JSON.parse(packed) as [{ filename: string; files: { path: string }[] }];
     const shipped = files.map((f) => f.path);
     for (const needed of ['bin/smplan.js', 'dist/cli.js', 'templates/chapters/budget.md.hbs', 'locales/nb.json', 'locales/bg.json']) {
       expect(shipped, needed).toContain(needed);
