@@ -251,25 +251,40 @@ export const POST_COLUMNS = {
   shares: ['shares', 'reposts', 'retweets'],
 } as const;
 
-async function readPostsCsv(dir: string, csvPath: string): Promise<{ posts: PostSample[] } | { error: string }> {
+async function readPostsCsv(dir: string, csvPath: string): Promise<PostsRead> {
   if (path.isAbsolute(csvPath) || csvPath.split(/[\\/]/).includes('..')) {
     return { error: 'must be a path inside the plan folder, relative to the plan file (no absolute paths, no ..)' };
   }
   const resolved = path.resolve(dir, csvPath);
-  let text: string;
   try {
     const [realDir, real] = await Promise.all([realpath(dir), realpath(resolved)]);
     if (path.relative(realDir, real).startsWith('..')) return { error: 'links outside the plan folder' };
     const info = await stat(real);
     if (!info.isFile()) return { error: 'is not a file' };
     if (info.size > MAX_CSV_BYTES) return { error: `the file is larger than ${MAX_CSV_BYTES / 1024 / 1024} MB` };
+    const key = `${real}\0${info.size}\0${info.mtimeMs}`;
+    const known = postSamples.get(key);
+    if (known) return known;
     const bytes = await readFile(real);
     if (bytes.subarray(0, 8192).includes(0)) return { error: 'is a binary file, not CSV' };
-    text = bytes.toString('utf8');
+    const read = postsFromCsv(bytes.toString('utf8'));
+    postSamples.set(key, read);
+    return read;
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     return { error: code === 'ENOENT' ? `no such file (looked for ${resolved})` : `cannot read: ${(err as Error).message}` };
   }
+}
+
+/**
+ * Posts read in this process, by file (real path, size and modification time): plans in one
+ * folder often sample the same export, and `smplan lint` may check hundreds of them in a run.
+ */
+const postSamples = new Map<string, Promise<PostsRead>>();
+
+type PostsRead = { posts: PostSample[] } | { error: string };
+
+async function postsFromCsv(text: string): Promise<PostsRead> {
   // The CSV parser loads only for plans that use posts_csv: lint's start-up stays small.
   const { CsvError, csvNumber, findColumn, parseCsv } = await import('./csv.js');
   try {

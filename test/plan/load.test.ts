@@ -1,4 +1,6 @@
 /** Loading a plan: schema findings at their lines, posts_csv read relative to the plan. */
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPlan, parsePlan } from '../../src/plan/load.js';
@@ -23,6 +25,29 @@ describe('loadPlan', () => {
     expect(posts.reduce((s, p) => s + p.likes, 0)).toBe(390);
     expect(posts.reduce((s, p) => s + p.comments, 0)).toBe(19);
     expect(posts.reduce((s, p) => s + p.shares, 0)).toBe(10);
+  });
+
+  it('reads a CSV that several plans sample once per run, and again once it changes', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'smplan-csv-cache-'));
+    try {
+      mkdirSync(path.join(dir, 'data'));
+      const csv = path.join(dir, 'data/posts.csv');
+      writeFileSync(csv, 'likes,comments,shares\n10,1,0\n');
+      const plan = `${head}competitors:\n  - name: C\n    channels:\n      - { channel: instagram, followers: 100, posts_csv: data/posts.csv }\n`;
+      writeFileSync(path.join(dir, 'a.yaml'), plan);
+      writeFileSync(path.join(dir, 'b.yaml'), plan);
+      const a = await loadPlan('a.yaml', dir);
+      const b = await loadPlan('b.yaml', dir);
+      expect(a.loaded!.postsCsv.get('data/posts.csv')).toEqual([{ likes: 10, comments: 1, shares: 0 }]);
+      expect(b.loaded!.postsCsv.get('data/posts.csv')).toBe(a.loaded!.postsCsv.get('data/posts.csv'));
+
+      writeFileSync(csv, 'likes,comments,shares\n10,1,0\n20,2,2\n');
+      utimesSync(csv, new Date(), new Date(Date.now() + 5000));
+      const changed = await loadPlan('a.yaml', dir);
+      expect(changed.loaded!.postsCsv.get('data/posts.csv')).toHaveLength(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('an unknown key with a suggestion, at the key', async () => {
