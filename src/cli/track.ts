@@ -2,11 +2,10 @@
 import type { ChalkInstance } from 'chalk';
 import type { TrackedObjective, TrackingResult, TrackStatus } from '../compute/track.js';
 import { CLIError, EXIT } from '../errors.js';
-import { loadTracking } from '../plan/actuals.js';
 import type { LoadedPlan } from '../plan/load.js';
 import { formatMeasure, formatPercent } from './format.js';
-import { colorsFor, writeLine, type Io } from './io.js';
-import { computeFor, printJson, readPlan } from './plan-input.js';
+import { colorsFor, type Io } from './io.js';
+import { printJson, readPlan, readTracking, type TrackingFlags } from './plan-input.js';
 import { formatTable, outputWidth, title } from './table.js';
 
 export async function run(args: string[], options: Record<string, unknown>, io: Io): Promise<number> {
@@ -17,23 +16,7 @@ export async function run(args: string[], options: Record<string, unknown>, io: 
     });
   }
   const loaded = await readPlan(args, io);
-  const { tracking, warnings } = await loadTracking(
-    loaded,
-    {
-      actuals,
-      ...(options.asOf === undefined ? {} : { asOf: options.asOf as string }),
-      ...(options.map === undefined ? {} : { map: options.map as string }),
-      ...(options.objective === undefined ? {} : { objective: options.objective as string }),
-    },
-    io.cwd,
-  ).catch((err: unknown) =>
-    // A plan lint lets through but the curve cannot compute: located like a lint error.
-    computeFor(loaded, () => {
-      throw err;
-    }),
-  );
-  const e = colorsFor(io, 'stderr');
-  for (const w of warnings) writeLine(io.stderr, w.replace('  warning  ', `  ${e.yellow('warning')}  `));
+  const tracking = await readTracking(loaded, options as TrackingFlags, io);
   if (options.json) printJson(io, trackJson(tracking));
   else io.stdout.write(trackReport(loaded, tracking, io));
   return EXIT.ok;
