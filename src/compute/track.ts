@@ -5,7 +5,7 @@
  */
 import type { Curve, Plan } from '../plan/schema.js';
 import { daysBetween } from './dates.js';
-import { expectedValue, objectiveWindow, resolveTarget } from './kpi.js';
+import { expectedValue, objectiveWindow, resolveTarget, type ObjectiveTargets } from './kpi.js';
 
 /** One actual figure as read from a CSV: `file` and `line` say where, for messages. */
 export interface ActualRow {
@@ -25,8 +25,7 @@ export const ON_TRACK_TOLERANCE = 0.05;
  * One objective's standing. The first keys are the contract's `track --json` shape;
  * with status `no-data` every figure is null.
  */
-export interface TrackedObjective {
-  id: string;
+export interface TrackedObjective extends Pick<ObjectiveTargets, 'id' | 'metric' | 'baseline' | 'target' | 'start' | 'deadline' | 'curve'> {
   /** Date of the latest actual counted. */
   date: string | null;
   actual: number | null;
@@ -42,12 +41,6 @@ export interface TrackedObjective {
   /** Where the actuals' trend reaches at the deadline (see forecastAtDeadline); null without a trend. */
   forecast: number | null;
   forecast_progress: number | null;
-  metric: string;
-  baseline: number;
-  target: number;
-  start: string;
-  deadline: string;
-  curve: Curve;
 }
 
 export interface DatedValue {
