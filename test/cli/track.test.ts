@@ -8,7 +8,7 @@ import { ACCEPTANCE, hasStackTrace, runCli, spawnCli } from '../helpers/cli.js';
 // linear 2027-02-15..11-15; cost-per-signup 8.5 -> -30 % (5.95) linear 2027-01-01..05-31.
 const PLAN = path.join(ACCEPTANCE, 'kaffebar.yaml');
 const ACTUALS = path.join(ACCEPTANCE, 'kaffebar-actuals.csv');
-const EXPECTED = JSON.parse(readFileSync(path.resolve(ACCEPTANCE, '../expected/kaffebar-track.json'), 'utf8')) as {
+const EXPECTED = JSON.parse(readFileSync(path.join(ACCEPTANCE, 'expected/kaffebar-track.json'), 'utf8')) as {
   objectives: Record<string, number | string>[];
 };
 

@@ -7,7 +7,8 @@ import type { Io } from '../../src/cli/io.js';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const BIN = path.join(ROOT, 'bin/smplan.js');
 export const EXAMPLES = path.join(ROOT, 'examples');
-export const ACCEPTANCE = path.resolve(ROOT, '../shared/acceptance/fixtures');
+/** Copies of the public acceptance fixtures, so that the suite runs from a clean clone. */
+export const ACCEPTANCE = path.join(ROOT, 'test/fixtures/acceptance');
 
 export interface Run {
   code: number;

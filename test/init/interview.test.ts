@@ -13,6 +13,7 @@ import { lintFile } from '../../src/lint/engine.js';
 import { SCHEMA_ID } from '../../src/plan/json-schema.js';
 import { SECTION_ORDER } from '../../src/plan/schema.js';
 import { INTERRUPT, scripted, type Rule } from './scripted.js';
+import { ACCEPTANCE } from '../helpers/cli.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -327,7 +328,7 @@ describe('smplan init: never loses work', () => {
 });
 
 describe('smplan init --section', () => {
-  const fixture = path.resolve(__dirname, '../../../shared/acceptance/fixtures');
+  const fixture = ACCEPTANCE;
 
   async function copyFixture(): Promise<string> {
     await mkdir(path.join(dir, 'data'));

@@ -12,7 +12,8 @@ import { draftPath } from '../../src/init/draft.js';
 import { BIN, ROOT, hasStackTrace, spawnCli } from '../helpers/cli.js';
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
-const DRIVE = path.resolve(ROOT, '../shared/acceptance/lib/drive-init.py');
+/** The acceptance walk (a copy of the public acceptance driver). */
+const DRIVE = path.join(ROOT, 'test/init/drive-init.py');
 
 let dir: string;
 const session = `smplan-test-${process.pid}`;

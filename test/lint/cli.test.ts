@@ -80,14 +80,13 @@ describe('--quiet', () => {
 });
 
 describe('many files in one run', () => {
-  it('reports each file, sorted by file and position, and one summary', async () => {
+  it('reports the files in the order given, each by position, and one summary', async () => {
     const r = await runCli(['lint', complete, wrongType, kaffebar]);
     expect(r.code).toBe(1);
     const lines = r.stdout.trim().split('\n');
     expect(lines.at(-1)).toBe('3 files checked: 1 error, 15 warnings');
     const files = lines.slice(0, -2).map((l) => l.split(':')[0]);
-    expect(files).toEqual([...files].sort());
-    expect(new Set(files)).toEqual(new Set([kaffebar, wrongType]));
+    expect(files).toEqual([wrongType, ...Array<string>(15).fill(kaffebar)]);
   });
 
   it('a missing file among others: the others are still linted, then exit 2', async () => {
