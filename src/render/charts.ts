@@ -94,7 +94,7 @@ export function kpiSpec(env: ChartEnv, o: RenderContext['objectives'][number], a
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     ...baseConfig(env),
-    title: o.chart.title,
+    title: titleLines(o.chart.title),
     width: CHART_WIDTH,
     height: 240,
     data: { values },
@@ -130,7 +130,7 @@ export function engagementSpec(env: ChartEnv, ctx: RenderContext): Spec | undefi
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     ...baseConfig(env),
-    title: ctx.charts.engagement?.title,
+    title: titleLines(ctx.charts.engagement?.title),
     width: CHART_WIDTH - 60,
     data: { values },
     mark: { type: 'bar', cornerRadiusEnd: 2, height: { band: 0.8 } },
@@ -149,7 +149,7 @@ export function pillarSpec(env: ChartEnv, ctx: RenderContext): Spec | undefined 
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     ...baseConfig(env),
-    title: ctx.charts.pillars?.title,
+    title: titleLines(ctx.charts.pillars?.title),
     width: CHART_WIDTH - 140,
     data: { values: pillars.map((p) => ({ name: p.name, share: p.share, label: env.fmt.percent(p.share, 0) })) },
     encoding: {
@@ -173,7 +173,7 @@ export function budgetSpec(env: ChartEnv, ctx: RenderContext): Spec | undefined 
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     ...baseConfig(env),
-    title: ctx.charts.budget?.title,
+    title: titleLines(ctx.charts.budget?.title),
     width: CHART_WIDTH,
     height: 70,
     layer: [
@@ -211,6 +211,17 @@ export function xmlEscape(text: string): string {
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&apos;');
+}
+
+/** Characters of a 15 px title that fit the chart's width. */
+const TITLE_CHARS = 50;
+
+/**
+ * A long title wrapped onto lines: vega widens the SVG to fit a one-line title, and the page
+ * then scales that chart down, so charts with long titles printed smaller than the others.
+ */
+function titleLines(title: string | undefined): string[] | undefined {
+  return title === undefined ? undefined : wrap(title, TITLE_CHARS);
 }
 
 /** Greedy word wrap by an average glyph width: good enough for Noto Sans at a fixed size. */
