@@ -170,8 +170,9 @@ function createMarkdown(MarkdownItCtor: typeof MarkdownIt): MarkdownIt {
     const id = chartId(chart.file);
     env.ids.add(id);
     const caption = md.utils.escapeHtml(chart.title || tok.content);
-    // Charts that carry their title need no second one under them.
-    const shown = chart.svg.includes(`>${caption}<`) ? '' : `<span class="caption">${caption}</span>`;
+    // Charts that carry their title (vega's title mark, or an SVG <title>) need no second one under them.
+    const titled = /role-title"|<title>/.test(chart.svg);
+    const shown = titled ? '' : `<span class="caption">${caption}</span>`;
     return `<span class="figure" role="figure" id="${id}" aria-label="${caption}">${inlineSvg(chart.svg, `c${index}`, caption)}${shown}</span>`;
   };
 

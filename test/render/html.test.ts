@@ -28,6 +28,17 @@ describe('renderHtml', () => {
     expect(html).toContain('<span class="missing-image">[pixel]</span>');
   });
 
+  it('captions a chart only when the chart does not carry its own title', async () => {
+    const untitled = await renderHtml(fakeFolder(), await kaffebar(), { date: '2027-01-15' });
+    expect(untitled).toContain('<span class="caption">Monthly reach</span>');
+    const folder = fakeFolder();
+    // A wrapped vega title is a title mark with one text line per row.
+    folder.charts[0]!.svg = folder.charts[0]!.svg.replace('<g clip-path', '<g class="mark-group role-title"><text>Monthly</text><text>reach</text></g><g clip-path');
+    const titled = await renderHtml(folder, await kaffebar(), { date: '2027-01-15' });
+    expect(titled).not.toContain('class="caption"');
+    expect(titled).toContain('aria-label="Monthly reach"');
+  });
+
   it('keeps mail links, shows web addresses once, and drops links to files outside the document', async () => {
     const folder = fakeFolder();
     folder.chapters[0]!.markdown += '\n\nWrite to [us](mailto:hei@example.no), see <https://example.com/a>, or [the export](data/posts.csv).\n';
