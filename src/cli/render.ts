@@ -56,50 +56,58 @@ export async function run(args: string[], options: Record<string, unknown>, io: 
   return withInterrupt(io, async (signal) => {
     const renderOptions: RenderOptions = { ...(templatesDir ? { templatesDir } : {}) };
     if (flags.actuals?.length) renderOptions.tracking = await readTracking(flags, loaded, io);
-    const { renderStrategyFolder } = await import('../render/folder.js');
-    const folder = await renderStrategyFolder(loaded, renderOptions);
-    const files = folderFiles(folder);
-    const artefacts: string[] = [];
-    const shown = (name: string) => display(path.join(path.resolve(io.cwd, outDir), name), io.cwd);
+    // The browser starts now and gets ready while the folder and the HTML are rendered.
+    const printer = wantPdf
+      ? (await import('../render/pdf.js')).startPrinter({
+          browserPath: browserPath!,
+          paper: flags.paper ?? 'a4',
+          timeoutMs: (flags.timeout ?? 60) * 1000,
+          signal,
+          progress,
+          debug: io.debug ? (line) => writeLine(io.stderr, err.dim(`debug: ${line}`)) : undefined,
+        })
+      : undefined;
+    try {
+      const { renderStrategyFolder } = await import('../render/folder.js');
+      const folder = await renderStrategyFolder(loaded, renderOptions);
+      const files = folderFiles(folder);
+      const artefacts: string[] = [];
+      const shown = (name: string) => display(path.join(path.resolve(io.cwd, outDir), name), io.cwd);
 
-    let html: string | undefined;
-    let pageOf = 'Page {page} of {pages}';
-    if (wantHtml || wantPdf) {
-      const { renderHtml, documentMessages } = await import('../render/html.js');
-      html = await renderHtml(folder, loaded, { templatesDir, paper: flags.paper ?? 'a4' });
-      pageOf = (await documentMessages(folder, loaded.plan.plan.locale, templatesDir))('document.page_of');
-      if (wantHtml) files.push({ path: 'plan.html', content: html });
-    }
-    if (wantPdf) {
-      const { printPdf } = await import('../render/pdf.js');
-      const result = await printPdf(html!, {
-        browserPath: browserPath!,
-        paper: flags.paper ?? 'a4',
-        timeoutMs: (flags.timeout ?? 60) * 1000,
-        signal,
-        progress,
-        debug: io.debug ? (line) => writeLine(io.stderr, err.dim(`debug: ${line}`)) : undefined,
-        fallbackHeader: { title: folder.title, pageOf },
-      });
-      files.push({ path: 'plan.pdf', content: result.pdf });
-      artefacts.push(`Wrote ${shown('plan.pdf')} (${result.pages} page${result.pages === 1 ? '' : 's'}, ${size(result.pdf.byteLength)})`);
-      if (result.refusedRequests.length) {
-        progress(`Refused ${result.refusedRequests.length} request(s) from the document (nothing is fetched)`);
+      let html: string | undefined;
+      let pageOf = 'Page {page} of {pages}';
+      if (wantHtml || wantPdf) {
+        const { renderHtml, documentMessages } = await import('../render/html.js');
+        html = await renderHtml(folder, loaded, { templatesDir, paper: flags.paper ?? 'a4' });
+        pageOf = (await documentMessages(folder, loaded.plan.plan.locale, templatesDir))('document.page_of');
+        if (wantHtml) files.push({ path: 'plan.html', content: html });
       }
-    }
-    if (wantHtml) artefacts.unshift(`Wrote ${shown('plan.html')} (${size(Buffer.byteLength(html!))})`);
+      if (printer) {
+        const result = await printer.print(html!, { title: folder.title, pageOf });
+        // The browser ends while the output is written.
+        void printer.close();
+        files.push({ path: 'plan.pdf', content: result.pdf });
+        artefacts.push(`Wrote ${shown('plan.pdf')} (${result.pages} page${result.pages === 1 ? '' : 's'}, ${size(result.pdf.byteLength)})`);
+        if (result.refusedRequests.length) {
+          progress(`Refused ${result.refusedRequests.length} request(s) from the document (nothing is fetched)`);
+        }
+      }
+      if (wantHtml) artefacts.unshift(`Wrote ${shown('plan.html')} (${size(Buffer.byteLength(html!))})`);
 
-    signal.throwIfAborted();
-    const { writeOutputFolder } = await import('../render/output.js');
-    const result = await writeOutputFolder(path.resolve(io.cwd, outDir), files, { signal });
-    const charts = folder.charts.length;
-    artefacts.unshift(
-      `Wrote ${display(result.dir, io.cwd)}${path.sep} (README.md, ${folder.chapters.length} chapters` +
-        (charts ? `, ${charts} chart${charts === 1 ? '' : 's'})` : ')'),
-    );
-    for (const line of artefacts) writeLine(io.stdout, line);
-    if (result.removed.length) progress(`Removed ${result.removed.length} file(s) an earlier render made that this plan no longer needs`);
-    return EXIT.ok;
+      signal.throwIfAborted();
+      const { writeOutputFolder } = await import('../render/output.js');
+      const result = await writeOutputFolder(path.resolve(io.cwd, outDir), files, { signal });
+      const charts = folder.charts.length;
+      artefacts.unshift(
+        `Wrote ${display(result.dir, io.cwd)}${path.sep} (README.md, ${folder.chapters.length} chapters` +
+          (charts ? `, ${charts} chart${charts === 1 ? '' : 's'})` : ')'),
+      );
+      for (const line of artefacts) writeLine(io.stdout, line);
+      if (result.removed.length) progress(`Removed ${result.removed.length} file(s) an earlier render made that this plan no longer needs`);
+      return EXIT.ok;
+    } finally {
+      await printer?.close();
+    }
   });
 }
 

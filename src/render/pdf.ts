@@ -4,11 +4,12 @@
  * document itself is refused; the browser gets a fresh profile that is deleted afterwards, and it
  * is closed on success, failure, timeout and Ctrl-C alike.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, HTTPRequest, LaunchOptions } from 'puppeteer-core';
+import type { Browser, CDPSession, HTTPRequest, Page, PuppeteerNode } from 'puppeteer-core';
 import { CLIError, EXIT } from '../errors.js';
 import { INSTALL_HINT } from './browser/index.js';
 
@@ -52,6 +53,9 @@ export const CHROMIUM_ARGS = [
   '--no-default-browser-check',
   '--disable-dev-shm-usage',
   '--mute-audio',
+  // Headless Chromium preloads the omnibox popup (a WebUI renderer) it never shows; on two
+  // cores that costs the first print about a quarter of its time.
+  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup',
 ];
 
 /** Chromium's sandbox does not work as root, and usually not in a container. */
@@ -64,125 +68,280 @@ export function needsNoSandbox(env: NodeJS.ProcessEnv = process.env): boolean {
 /** CSS page-margin boxes (running header, page numbers) arrived in Chrome 131. */
 const MARGIN_BOXES_SINCE = 131;
 
+/** A browser started ahead of the document, so that its start-up overlaps rendering the HTML. */
+export interface PdfPrinter {
+  /** Prints the document; the header labels are for browsers without CSS margin boxes (default: options.fallbackHeader). */
+  print(html: string, fallbackHeader?: PdfOptions['fallbackHeader']): Promise<PdfResult>;
+  /** Ends the browser (also one still starting) and removes its profile; later calls wait for the first. */
+  close(): Promise<void>;
+}
+
+/** One document, one browser: start, print, close. */
 export async function printPdf(html: string, options: PdfOptions): Promise<PdfResult> {
+  const printer = startPrinter(options);
+  try {
+    return await printer.print(html);
+  } finally {
+    await printer.close();
+  }
+}
+
+/**
+ * Starts the browser now and prepares its page (JavaScript off, every request intercepted) before
+ * any content exists. The time limit runs from here. Errors of the start are reported by print();
+ * when print() is never called (the HTML failed), close() ends the browser quietly.
+ */
+export function startPrinter(options: PdfOptions): PdfPrinter {
   const seconds = Math.round(options.timeoutMs / 1000);
   const deadline = AbortSignal.timeout(options.timeoutMs);
-  const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
-  const profile = await mkdtemp(path.join(os.tmpdir(), 'smplan-chromium-'));
+  const stopped = new AbortController();
+  // Aborted when the browser exits: puppeteer can wait forever on a browser that died at the
+  // wrong moment (and Node then quits with exit code 13), so every wait also watches the process.
+  const gone = new AbortController();
+  const signal = AbortSignal.any([deadline, stopped.signal, gone.signal, ...(options.signal ? [options.signal] : [])]);
+  const lap = stopwatch(options.debug);
+  let profile: string | undefined;
+  let running: RunningBrowser | undefined;
   let browser: Browser | undefined;
-  let job: Promise<PdfResult> | undefined;
-  try {
-    const work = async (): Promise<PdfResult> => {
-      options.progress?.(`Starting ${browserName(options.browserPath)}…`);
-      browser = await launch(options, profile, signal);
-      const browserVersion = await browser.version();
-      options.debug?.(`browser: ${options.browserPath} (${browserVersion})`);
-      const page = await browser.newPage();
-      // Before any content exists: plan text must never run as script.
-      await page.setJavaScriptEnabled(false);
-      await page.setRequestInterception(true);
-      const refusedRequests: string[] = [];
-      page.on('request', (request: HTTPRequest) => {
-        const url = request.url();
-        // Inline data (the fonts and images inside the document) is not a fetch.
-        if (url.startsWith('data:') || url === 'about:blank') {
-          void request.continue();
-          return;
-        }
-        refusedRequests.push(url);
-        options.debug?.(`refused request: ${url.slice(0, 200)}`);
-        void request.abort('blockedbyclient');
-      });
-      const major = Number(/\/(\d+)\./.exec(browserVersion)?.[1] ?? 0);
-      const templates = Boolean(options.fallbackHeader) && (options.pageChrome ?? (major < MARGIN_BOXES_SINCE ? 'templates' : 'css')) === 'templates';
-      const print = async (document: string): Promise<Uint8Array> => {
-        await page.setContent(templates ? withoutMarginBoxes(document) : document, { waitUntil: 'load', timeout: 0 });
-        return page.pdf({
-          format: options.paper === 'letter' ? 'Letter' : 'A4',
-          preferCSSPageSize: true,
-          printBackground: true,
-          outline: true,
-          tagged: true,
-          timeout: 0,
-          ...(templates ? headerFooter(options.fallbackHeader!) : {}),
-        });
-      };
-      options.progress?.('Printing PDF…');
-      let pdf = await print(html);
-      // Page numbers in the table of contents: known only once printed, so print again with them.
-      if (html.includes('<span class="toc-page" data-for=')) {
-        options.progress?.('Numbering the contents…');
-        let pages = anchorPages(pdf);
-        for (let pass = 0; pages && pass < 2; pass++) {
-          const numbered = await print(withTocPages(html, pages));
-          const after = anchorPages(numbered);
-          pdf = numbered;
-          if (after && samePages(pages, after)) break;
-          pages = after;
-        }
-        if (!pages) options.debug?.('could not read the page of each chapter back from the PDF; contents left without page numbers');
+  let printed = false;
+  let inFlight: Promise<unknown>;
+
+  const ready = untilAborted((async (): Promise<PrintSession> => {
+    options.progress?.(`Starting ${browserName(options.browserPath)}…`);
+    const { default: puppeteer } = await import('puppeteer-core');
+    lap('import puppeteer-core');
+    profile = await mkdtemp(path.join(os.tmpdir(), 'smplan-chromium-'));
+    running = await launch(puppeteer, options, profile, signal, (r) => (running = r));
+    running.child.once('exit', (code, exitSignal) => gone.abort(new Error(exitSignal ? `killed by ${exitSignal}` : `exit code ${code}`)));
+    lap('browser started');
+    browser = await puppeteer.connect({ browserWSEndpoint: running.endpoint, protocolTimeout: options.timeoutMs });
+    const browserVersion = await browser.version();
+    options.debug?.(`browser: ${options.browserPath} (${browserVersion})`);
+    // The tab the browser opened (about:blank): a new one would start another renderer.
+    const page = (await browser.pages())[0] ?? (await browser.newPage());
+    // Before any content exists: plan text must never run as script.
+    await page.setJavaScriptEnabled(false);
+    await page.setRequestInterception(true);
+    const refusedRequests: string[] = [];
+    page.on('request', (request: HTTPRequest) => {
+      const url = request.url();
+      // Inline data (the fonts and images inside the document) is not a fetch.
+      if (url.startsWith('data:') || url === 'about:blank') {
+        void request.continue();
+        return;
       }
-      return { pdf, pages: countPages(pdf), refusedRequests, browserVersion };
-    };
-    job = work();
-    return await untilAborted(job, signal);
-  } catch (err) {
-    if (options.signal?.aborted) throw options.signal.reason ?? err;
+      refusedRequests.push(url);
+      options.debug?.(`refused request: ${url.slice(0, 200)}`);
+      void request.abort('blockedbyclient');
+    });
+    const dom = await page.createCDPSession();
+    lap('connected; page with JavaScript off and requests intercepted');
+    return { page, dom, browserVersion, refusedRequests };
+  })(), signal);
+  inFlight = ready;
+  // Reported by print(), or dropped by close() when nothing is printed.
+  ready.catch(() => undefined);
+
+  const explain = (err: unknown): unknown => {
+    if (running && options.debug) options.debug(`browser output:\n${running.output().trim() || '(none)'}`);
+    if (options.signal?.aborted) return options.signal.reason ?? err;
     if (deadline.aborted) {
-      throw new CLIError(`the PDF was not ready after ${seconds} s; gave up and closed ${options.browserPath}`, EXIT.usage, {
+      return new CLIError(`the PDF was not ready after ${seconds} s; gave up and closed ${options.browserPath}`, EXIT.usage, {
         hint: 'A large plan on a slow machine may need more time: --timeout 120. Rerun with --debug to see what the browser did.',
         cause: err,
       });
     }
-    if (err instanceof CLIError) throw err;
-    if (browser) {
+    if (err instanceof CLIError) return err;
+    if (running?.endpoint) {
       // It started, so it is a browser: it crashed or was closed while printing.
-      throw new CLIError(`the browser stopped while printing the PDF (${firstLine(err)})`, EXIT.usage, {
+      return new CLIError(`the browser stopped while printing the PDF (${firstLine(gone.signal.reason ?? err)})`, EXIT.usage, {
         hint: 'It crashed or was closed; nothing was changed. Rerun with --debug to see its output (a browser short of memory or of /dev/shm space crashes like this).',
         cause: err,
       });
     }
-    throw new CLIError(`could not print the PDF with ${options.browserPath}: ${firstLine(err)}`, EXIT.usage, {
+    return new CLIError(`could not print the PDF with ${options.browserPath}: ${firstLine(err)}`, EXIT.usage, {
       hint: `Is it Chrome or Chromium? ${INSTALL_HINT}`,
       cause: err,
     });
-  } finally {
-    // After an abort, let a launch in flight settle (puppeteer kills it on the signal) so its
-    // browser cannot outlive us.
-    if (job) await Promise.race([job.catch(() => undefined), sleep(5000)]);
-    await closeBrowser(browser);
-    await rm(profile, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });
+  };
+
+  let closing: Promise<void> | undefined;
+  return {
+    async print(html, fallbackHeader = options.fallbackHeader) {
+      if (printed || closing) throw new Error('printer already used');
+      printed = true;
+      const job = ready.then((session) => printDocument(session, html, { ...options, fallbackHeader }, lap));
+      inFlight = job;
+      job.catch(() => undefined);
+      try {
+        return await untilAborted(job, signal);
+      } catch (err) {
+        throw explain(err);
+      }
+    },
+    close() {
+      closing ??= (async () => {
+        // A browser still starting is stopped; every wait above ends on the signal, the
+        // 5 s are for a step that does not.
+        if (!printed) stopped.abort(new Error('closed before printing'));
+        await Promise.race([inFlight.catch(() => undefined), sleep(5000)]);
+        await endBrowser(running?.child, browser);
+        lap('close browser');
+        if (profile) await rm(profile, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });
+      })();
+      // Callers may start closing and await it later (after writing the output).
+      closing.catch(() => undefined);
+      return closing;
+    },
+  };
+}
+
+interface PrintSession {
+  page: Page;
+  /** For the contents' page numbers: DOM edits need no script in the page. */
+  dom: CDPSession;
+  browserVersion: string;
+  refusedRequests: string[];
+}
+
+async function printDocument(session: PrintSession, html: string, options: PdfOptions, lap: (phase: string) => void): Promise<PdfResult> {
+  const { page, dom, browserVersion, refusedRequests } = session;
+  const major = Number(/\/(\d+)\./.exec(browserVersion)?.[1] ?? 0);
+  const templates = Boolean(options.fallbackHeader) && (options.pageChrome ?? (major < MARGIN_BOXES_SINCE ? 'templates' : 'css')) === 'templates';
+  // Tagging (and the outline built from it) does not change the layout, only the file: a print
+  // that is only read for its page numbers goes without and takes about half the time.
+  const print = async (final: boolean): Promise<Uint8Array> => {
+    const pdf = await page.pdf({
+      format: options.paper === 'letter' ? 'Letter' : 'A4',
+      preferCSSPageSize: true,
+      printBackground: true,
+      outline: final,
+      tagged: final,
+      timeout: 0,
+      ...(templates ? headerFooter(options.fallbackHeader!) : {}),
+    });
+    lap(final ? 'print' : 'print for page numbers (untagged)');
+    return pdf;
+  };
+  options.progress?.('Printing PDF…');
+  await page.setContent(templates ? withoutMarginBoxes(html) : html, { waitUntil: 'load', timeout: 0 });
+  lap('load document');
+  if (!(await tocPlaceholders(dom)).length) return done(await print(true));
+
+  // Page numbers in the contents: known only once printed, so print, number, print again.
+  let pages = anchorPages(await print(false));
+  options.progress?.('Numbering the contents…');
+  if (!pages) options.debug?.('could not read the page of each chapter back from the PDF; contents left without page numbers');
+  for (let pass = 0; ; pass++) {
+    if (pages) await fillToc(dom, pages);
+    lap('number the contents');
+    const pdf = await print(true);
+    if (!pages) return done(pdf);
+    const after = anchorPages(pdf);
+    // Numbers that moved a chapter (a longer contents) get one more pass.
+    if (!after || samePages(pages, after) || pass === 1) return done(pdf);
+    pages = after;
+  }
+
+  function done(pdf: Uint8Array): PdfResult {
+    return { pdf, pages: countPages(pdf), refusedRequests, browserVersion };
   }
 }
 
-async function launch(options: PdfOptions, profile: string, signal: AbortSignal): Promise<Browser> {
-  const { default: puppeteer } = await import('puppeteer-core');
-  const base: LaunchOptions = {
-    executablePath: options.browserPath,
-    headless: true,
-    userDataDir: profile,
-    // smplan closes the browser itself (finally) and turns Ctrl-C into an abort.
-    handleSIGINT: false,
-    handleSIGTERM: false,
-    handleSIGHUP: false,
-    timeout: options.timeoutMs,
-    protocolTimeout: options.timeoutMs,
-    signal,
-    env: { ...process.env, LANG: process.env.LANG ?? 'C.UTF-8' },
+/** The contents' page-number placeholders: `<span class="toc-page" data-for="ID">` in the layout. */
+const TOC_PAGE_SELECTOR = 'span.toc-page[data-for]';
+
+async function tocPlaceholders(dom: CDPSession): Promise<number[]> {
+  const { root } = await dom.send('DOM.getDocument', { depth: 0 });
+  return (await dom.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: TOC_PAGE_SELECTOR })).nodeIds;
+}
+
+/** Writes the page where #ID starts into each placeholder, through the DOM: the page stays without script. */
+async function fillToc(dom: CDPSession, pages: Map<string, number>): Promise<void> {
+  for (const nodeId of await tocPlaceholders(dom)) {
+    const { attributes } = await dom.send('DOM.getAttributes', { nodeId });
+    const pairs: [string, string][] = [];
+    for (let i = 0; i + 1 < attributes.length; i += 2) pairs.push([attributes[i]!, attributes[i + 1]!]);
+    const page = pages.get(pairs.find(([name]) => name === 'data-for')?.[1] ?? '');
+    if (page === undefined) continue;
+    const attrs = pairs.map(([name, value]) => ` ${name}="${escapeHtml(value)}"`).join('');
+    await dom.send('DOM.setOuterHTML', { nodeId, outerHTML: `<span${attrs}>${page}</span>` });
+  }
+}
+
+interface RunningBrowser {
+  child: ChildProcess;
+  /** The DevTools WebSocket address it printed once ready; undefined until then. */
+  endpoint?: string;
+  /** What it wrote on stderr (the last 16 KB), for --debug and for error messages. */
+  output(): string;
+}
+
+/**
+ * Starts the browser with smplan's flags and a fresh profile, and waits until its DevTools
+ * endpoint is up. smplan starts the process itself (not puppeteer.launch) so that it always knows
+ * whether the browser is still alive, and ends it, with its whole process group, itself.
+ */
+async function launch(puppeteer: Pick<PuppeteerNode, 'defaultArgs'>, options: PdfOptions, profile: string, signal: AbortSignal, started: (b: RunningBrowser) => void): Promise<RunningBrowser> {
+  let latest: RunningBrowser | undefined;
+  const start = async (noSandbox: boolean): Promise<RunningBrowser> => {
+    const extra = [...CHROMIUM_ARGS, ...(noSandbox ? ['--no-sandbox'] : [])];
+    options.debug?.(`launching with ${extra.join(' ')}`);
+    signal.throwIfAborted();
+    const args = [...puppeteer.defaultArgs({ headless: true, userDataDir: profile, args: extra }), '--remote-debugging-port=0'];
+    const child = spawn(options.browserPath, args, {
+      // Its own process group, so that ending it ends its renderers too.
+      detached: process.platform !== 'win32',
+      stdio: ['ignore', 'ignore', 'pipe'],
+      windowsHide: true,
+      env: { ...process.env, LANG: process.env.LANG ?? 'C.UTF-8' },
+    });
+    let output = '';
+    const running: RunningBrowser = { child, output: () => output };
+    latest = running;
+    started(running);
+    // Read all its output (kept for --debug; a full pipe would block it); the first thing to wait
+    // for is the line with its DevTools endpoint.
+    let onOutput = () => {};
+    child.stderr!.setEncoding('utf8');
+    child.stderr!.on('data', (chunk: string) => {
+      output = (output + chunk).slice(-16_384);
+      onOutput();
+    });
+    await new Promise<void>((resolve, reject) => {
+      const finish = (err?: unknown) => {
+        onOutput = () => {};
+        child.off('exit', onExit);
+        child.off('error', onError);
+        signal.removeEventListener('abort', onAbort);
+        if (err) reject(err);
+        else resolve();
+      };
+      onOutput = () => {
+        const endpoint = /DevTools listening on (ws:\/\/\S+)/.exec(output)?.[1];
+        if (endpoint) {
+          running.endpoint = endpoint;
+          finish();
+        }
+      };
+      const onExit = (code: number | null, exitSignal: string | null) =>
+        finish(new Error(`it exited before it was ready (${exitSignal ? `killed by ${exitSignal}` : `exit code ${code}`})${output.trim() ? `: ${output.trim().split('\n').at(-1)!.slice(0, 200)}` : ''}`));
+      const onError = (err: Error) => finish(err);
+      const onAbort = () => finish(signal.reason);
+      child.once('exit', onExit);
+      child.once('error', onError);
+      signal.addEventListener('abort', onAbort, { once: true });
+    });
+    return running;
   };
-  const withArgs = (noSandbox: boolean): LaunchOptions => ({
-    ...base,
-    args: [...CHROMIUM_ARGS, ...(noSandbox ? ['--no-sandbox'] : [])],
-  });
   const noSandbox = needsNoSandbox();
-  options.debug?.(`launching with ${[...CHROMIUM_ARGS, ...(noSandbox ? ['--no-sandbox'] : [])].join(' ')}`);
   try {
-    return await puppeteer.launch(withArgs(noSandbox));
+    return await start(noSandbox);
   } catch (err) {
     // Some hosts have no usable sandbox (no user namespaces); retry once without it.
-    if (!noSandbox && !signal.aborted && /sandbox/i.test(String((err as Error)?.message))) {
+    if (!noSandbox && !signal.aborted && /sandbox/i.test(`${(err as Error)?.message} ${latest?.output() ?? ''}`)) {
       options.debug?.('the sandbox is not available here; retrying with --no-sandbox');
-      return puppeteer.launch(withArgs(true));
+      return start(true);
     }
     throw err;
   }
@@ -198,19 +357,39 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
-async function closeBrowser(browser: Browser | undefined): Promise<void> {
-  if (!browser) return;
-  const child = browser.process();
-  // A browser that does not close within 5 s is killed: never leave a process behind.
-  await Promise.race([browser.close().catch(() => undefined), sleep(5000)]);
-  if (child && child.exitCode === null && child.signalCode === null) {
+/** Ends the browser and waits (at most 5 s) until it has exited, so its profile can go. */
+async function endBrowser(child: ChildProcess | undefined, browser: Browser | undefined): Promise<void> {
+  // No pid: it never started (spawn failed).
+  if (!child?.pid) return;
+  const running = () => child.exitCode === null && child.signalCode === null;
+  const exited = new Promise((resolve) => (running() ? child.once('exit', resolve) : resolve(undefined)));
+  if (process.platform === 'win32') {
+    // Windows has no process groups: a graceful close ends the renderers with the browser.
+    if (browser && running()) await Promise.race([browser.close().catch(() => undefined), sleep(5000)]);
+  } else {
+    // Its profile is thrown away, so there is nothing to shut down cleanly: end the whole
+    // process group (renderers, zygote) at once instead of a graceful close (about 100 ms).
+    // Also when it has exited already: what it started may still run.
+    await browser?.disconnect().catch(() => undefined);
     try {
-      if (child.pid && process.platform !== 'win32') process.kill(-child.pid, 'SIGKILL');
-      else child.kill('SIGKILL');
+      process.kill(-child.pid, 'SIGKILL');
     } catch {
-      child.kill('SIGKILL');
+      // The group is gone already.
     }
   }
+  if (running()) child.kill('SIGKILL');
+  await Promise.race([exited, sleep(5000)]);
+}
+
+/** For --debug: how long each phase took since the previous one. */
+function stopwatch(debug: ((line: string) => void) | undefined): (phase: string) => void {
+  if (!debug) return () => {};
+  let last = performance.now();
+  return (phase) => {
+    const now = performance.now();
+    debug(`${phase}: ${Math.round(now - last)} ms (at ${Math.round(now)} ms)`);
+    last = now;
+  };
 }
 
 function sleep(ms: number): Promise<void> {
@@ -238,16 +417,6 @@ function headerFooter(labels: { title: string; pageOf: string }): Record<string,
 
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-/** `<span class="toc-page" data-for="ID"></span>` in the layout receives the page number where #ID starts. */
-const TOC_PAGE = /<span class="toc-page" data-for="([^"]+)"><\/span>/g;
-
-export function withTocPages(html: string, pages: Map<string, number>): string {
-  return html.replace(TOC_PAGE, (m, id: string) => {
-    const page = pages.get(id);
-    return page === undefined ? m : `<span class="toc-page" data-for="${id}">${page}</span>`;
-  });
 }
 
 function samePages(a: Map<string, number>, b: Map<string, number>): boolean {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLIError } from '../../src/errors.js';
 import { renderHtml } from '../../src/render/html.js';
-import { anchorPages, countPages, printPdf, withTocPages } from '../../src/render/pdf.js';
+import { anchorPages, countPages, printPdf, startPrinter } from '../../src/render/pdf.js';
 import { chromiumPath, pdfinfo, pdftotext, skipPdf } from './chromium.js';
 import { fakeFolder, kaffebar } from './document-fixture.js';
 
@@ -177,10 +177,43 @@ describe('printPdf without a working browser', () => {
     expect((e as CLIError).hint).toMatch(/apt-get install chromium/);
   });
 
-  it('withTocPages fills the contents placeholders it has a page for', () => {
-    const html = '<span class="toc-page" data-for="a"></span><span class="toc-page" data-for="b"></span>';
-    expect(withTocPages(html, new Map([['a', 7]]))).toBe('<span class="toc-page" data-for="a">7</span><span class="toc-page" data-for="b"></span>');
-  });
+  it('a browser that exits while smplan connects is reported at once (no hang, no exit 13), its output under --debug', () => inOwnTmp(async () => {
+    // The "browser" starts a DevTools endpoint that accepts the connection and never answers
+    // (it lives on in the background), then exits: only watching the process can notice.
+    const marker = `smplan-silent-devtools-${process.pid}`;
+    const server = `const s = require('http').createServer(); s.on('upgrade', (req, sock) => { const k = require('crypto').createHash('sha1')
+      .update(req.headers['sec-websocket-key'] + '258EAFA5-E914-47DA-95CA-C5AB0DC85B11').digest('base64');
+      sock.write('HTTP/1.1 101 Switching Protocols\\r\\nUpgrade: websocket\\r\\nConnection: Upgrade\\r\\nSec-WebSocket-Accept: ' + k + '\\r\\n\\r\\n'); });
+      s.listen(0, '127.0.0.1', () => { console.error('out of memory'); console.error('DevTools listening on ws://127.0.0.1:' + s.address().port + '/devtools/browser/x'); });
+      setTimeout(() => process.exit(0), 30000);`;
+    const fake = path.join(dir, 'exiting-browser');
+    writeFileSync(fake, `#!/bin/sh\n"${process.execPath}" -e ${JSON.stringify(server.replace(/\n\s*/g, ' '))} ${marker} &\nsleep 1\nexit 3\n`);
+    chmodSync(fake, 0o755);
+    const debug: string[] = [];
+    const started = Date.now();
+    const e = await printPdf('<p>x</p>', { browserPath: fake, paper: 'a4', timeoutMs: 30_000, debug: (l) => debug.push(l) }).catch((x: unknown) => x);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(e).toMatchObject({ exitCode: 2, message: 'the browser stopped while printing the PDF (exit code 3)' });
+    expect(debug.join('\n')).toContain('out of memory');
+    const alive = execFileSync('ps', ['-eo', 'args='], { encoding: 'utf8' }).split('\n').filter((l) => l.includes(marker));
+    expect(alive).toEqual([]);
+    expect(profiles()).toEqual([]);
+  }));
+
+  it('a printer closed before it printed (the HTML failed) ends its browser and leaves no profile', () => inOwnTmp(async () => {
+    const fake = path.join(dir, 'slow-browser');
+    const marker = `sleep ${1300 + Math.floor(Math.random() * 1000)}`;
+    writeFileSync(fake, `#!/bin/sh\nexec ${marker}\n`);
+    chmodSync(fake, 0o755);
+    const printer = startPrinter({ browserPath: fake, paper: 'a4', timeoutMs: 60_000 });
+    await new Promise((r) => setTimeout(r, 500));
+    const started = Date.now();
+    await printer.close();
+    expect(Date.now() - started).toBeLessThan(3000);
+    const alive = execFileSync('ps', ['-eo', 'args='], { encoding: 'utf8' }).split('\n').filter((l) => l.trim() === marker);
+    expect(alive).toEqual([]);
+    expect(profiles()).toEqual([]);
+  }));
 
   it('anchorPages gives up (undefined) on a PDF it cannot read', () => {
     expect(anchorPages(new TextEncoder().encode('%PDF-1.7 garbage'))).toBeUndefined();
