@@ -209,7 +209,7 @@ async function printDocument(session: PrintSession, html: string, options: PdfOp
   const major = Number(/\/(\d+)\./.exec(browserVersion)?.[1] ?? 0);
   const templates = Boolean(options.fallbackHeader) && (options.pageChrome ?? (major < MARGIN_BOXES_SINCE ? 'templates' : 'css')) === 'templates';
   // Tagging (and the outline built from it) does not change the layout, only the file: a print
-  // that is only read for its page numbers goes without and takes about half the time.
+  // that is only read for its page numbers goes without, and with nothing painted (hideWhile).
   const print = async (final: boolean): Promise<Uint8Array> => {
     const pdf = await page.pdf({
       format: options.paper === 'letter' ? 'Letter' : 'A4',
@@ -229,7 +229,9 @@ async function printDocument(session: PrintSession, html: string, options: PdfOp
   if (!(await tocPlaceholders(dom)).length) return done(await print(true));
 
   // Page numbers in the contents: known only once printed, so print, number, print again.
+  const shown = await hideWhile(dom);
   let pages = anchorPages(await print(false));
+  await shown();
   options.progress?.('Numbering the contents…');
   if (!pages) options.debug?.('could not read the page of each chapter back from the PDF; contents left without page numbers');
   for (let pass = 0; ; pass++) {
@@ -256,14 +258,37 @@ async function tocPlaceholders(dom: CDPSession): Promise<number[]> {
   return (await dom.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: TOC_PAGE_SELECTOR })).nodeIds;
 }
 
+/**
+ * Hides the whole page (visibility changes no layout) until the returned function shows it
+ * again: a print of it has the same pages and link targets but paints almost nothing, which
+ * makes the print that is only read for its page numbers about a third quicker.
+ */
+async function hideWhile(dom: CDPSession): Promise<() => Promise<void>> {
+  const { root } = await dom.send('DOM.getDocument', { depth: 0 });
+  const { nodeId } = await dom.send('DOM.querySelector', { nodeId: root.nodeId, selector: 'html' });
+  if (!nodeId) return async () => {};
+  const before = attribute((await dom.send('DOM.getAttributes', { nodeId })).attributes, 'style');
+  await dom.send('DOM.setAttributeValue', { nodeId, name: 'style', value: `${before ?? ''};visibility:hidden!important` });
+  return async () => {
+    if (before === undefined) await dom.send('DOM.removeAttribute', { nodeId, name: 'style' });
+    else await dom.send('DOM.setAttributeValue', { nodeId, name: 'style', value: before });
+  };
+}
+
+/** One attribute from CDP's flat [name, value, name, value…] list. */
+function attribute(attributes: string[], name: string): string | undefined {
+  for (let i = 0; i + 1 < attributes.length; i += 2) if (attributes[i] === name) return attributes[i + 1];
+  return undefined;
+}
+
 /** Writes the page where #ID starts into each placeholder, through the DOM: the page stays without script. */
 async function fillToc(dom: CDPSession, pages: Map<string, number>): Promise<void> {
   for (const nodeId of await tocPlaceholders(dom)) {
     const { attributes } = await dom.send('DOM.getAttributes', { nodeId });
+    const page = pages.get(attribute(attributes, 'data-for') ?? '');
+    if (page === undefined) continue;
     const pairs: [string, string][] = [];
     for (let i = 0; i + 1 < attributes.length; i += 2) pairs.push([attributes[i]!, attributes[i + 1]!]);
-    const page = pages.get(pairs.find(([name]) => name === 'data-for')?.[1] ?? '');
-    if (page === undefined) continue;
     const attrs = pairs.map(([name, value]) => ` ${name}="${escapeHtml(value)}"`).join('');
     await dom.send('DOM.setOuterHTML', { nodeId, outerHTML: `<span${attrs}>${page}</span>` });
   }
