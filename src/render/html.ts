@@ -66,7 +66,7 @@ export async function renderHtml(folder: StrategyFolder, loaded: LoadedPlan, opt
     csp: CSP,
     title: folder.title,
     css,
-    fonts,
+    fonts: FONTS_PLACEHOLDER,
     page: {
       size: options.paper === 'letter' ? 'letter' : 'A4',
       header: cssString(folder.title),
@@ -92,8 +92,13 @@ export async function renderHtml(folder: StrategyFolder, loaded: LoadedPlan, opt
     overview,
     chapters,
   });
-  return fixDanglingAnchors(html, ids);
+  // Only the font subsets the document has characters for: a Norwegian or English plan needs
+  // neither Cyrillic nor Latin Extended (about 170 KB less to write and for the browser to read).
+  const filled = html.replace(FONTS_PLACEHOLDER, () => usedFontFaces(fonts, html));
+  return fixDanglingAnchors(filled, ids);
 }
+
+const FONTS_PLACEHOLDER = '/* smplan: fonts */';
 
 /**
  * The words of the document shell: the plan's catalogue first, then document/messages.json (from
@@ -338,16 +343,23 @@ export async function readTemplate(name: string, templatesDir?: string): Promise
 }
 
 const FONT_SUBSETS = ['latin', 'latin-ext', 'cyrillic'];
-let fontCache: string | undefined;
+let fontCache: FontFace[] | undefined;
+
+export interface FontFace {
+  /** The @font-face rule, font inline as base64. */
+  css: string;
+  /** Its unicode-range as code point intervals; undefined when it could not be read (always kept). */
+  ranges: [number, number][] | undefined;
+}
 
 /**
  * Noto Sans regular and bold for Latin (æøå), Latin Extended and Cyrillic, base64 in @font-face
  * rules taken from @fontsource/noto-sans's own CSS (its unicode-range keeps each subset apart).
  */
-export async function fontFaces(): Promise<string> {
+export async function fontFaces(): Promise<FontFace[]> {
   if (fontCache) return fontCache;
   const require = createRequire(import.meta.url);
-  const rules: string[] = [];
+  const faces: FontFace[] = [];
   for (const weight of [400, 700]) {
     const cssFile = require.resolve(`@fontsource/noto-sans/${weight}.css`);
     const css = await readFile(cssFile, 'utf8');
@@ -357,13 +369,36 @@ export async function fontFaces(): Promise<string> {
       if (!m || !range || !FONT_SUBSETS.includes(m[1]!)) continue;
       const woff2 = path.join(path.dirname(cssFile), 'files', `noto-sans-${m[1]}-${weight}-normal.woff2`);
       const data = (await readFile(woff2)).toString('base64');
-      rules.push(
-        `@font-face{font-family:'Noto Sans';font-style:normal;font-weight:${weight};font-display:block;` +
+      faces.push({
+        css:
+          `@font-face{font-family:'Noto Sans';font-style:normal;font-weight:${weight};font-display:block;` +
           `src:url(data:font/woff2;base64,${data}) format('woff2');unicode-range:${range};}`,
-      );
+        ranges: unicodeRanges(range),
+      });
     }
   }
-  if (rules.length !== FONT_SUBSETS.length * 2) throw new Error(`@fontsource/noto-sans: expected ${FONT_SUBSETS.length * 2} font files, found ${rules.length}`);
-  fontCache = rules.join('\n');
+  if (faces.length !== FONT_SUBSETS.length * 2) throw new Error(`@fontsource/noto-sans: expected ${FONT_SUBSETS.length * 2} font files, found ${faces.length}`);
+  fontCache = faces;
   return fontCache;
+}
+
+/** The faces (both weights) whose unicode-range holds a character of the document; at least Latin. */
+export function usedFontFaces(faces: FontFace[], document: string): string {
+  const codePoints = new Set<number>();
+  for (const ch of document) codePoints.add(ch.codePointAt(0)!);
+  // Characters written as references (&#1047; &#x417;) count too.
+  for (const m of document.matchAll(/&#(?:x([0-9a-f]+)|(\d+));/gi)) codePoints.add(m[1] ? parseInt(m[1], 16) : Number(m[2]));
+  const used = (face: FontFace) => !face.ranges || [...codePoints].some((c) => face.ranges!.some(([from, to]) => c >= from && c <= to));
+  return faces.filter(used).map((f) => f.css).join('\n');
+}
+
+/** `U+0000-00FF,U+0131` as intervals; undefined for anything else (wildcards), so the face is kept. */
+function unicodeRanges(range: string): [number, number][] | undefined {
+  const out: [number, number][] = [];
+  for (const part of range.split(',')) {
+    const m = /^\s*U\+([0-9a-f]+)(?:-([0-9a-f]+))?\s*$/i.exec(part);
+    if (!m) return undefined;
+    out.push([parseInt(m[1]!, 16), parseInt(m[2] ?? m[1]!, 16)]);
+  }
+  return out;
 }

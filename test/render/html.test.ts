@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cssPageOf, cssString, inlineSvg, renderHtml, slugify, overviewMarkdown } from '../../src/render/html.js';
+import { cssPageOf, cssString, fontFaces, inlineSvg, renderHtml, slugify, overviewMarkdown, usedFontFaces } from '../../src/render/html.js';
 import { fakeFolder, kaffebar } from './document-fixture.js';
 
 describe('renderHtml', () => {
@@ -9,9 +9,20 @@ describe('renderHtml', () => {
     expect(html).not.toMatch(/url\((?!data:|#)/);
     expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:">`);
     expect(html).toMatch(/<html lang="en">/);
-    // Regular and bold, each in latin, latin-ext and cyrillic.
-    expect(html.match(/@font-face\{font-family:'Noto Sans'/g)).toHaveLength(6);
+    // Regular and bold, each in the subsets the text needs: Latin (æøå) and Cyrillic, not Latin Extended.
+    expect(html.match(/@font-face\{font-family:'Noto Sans'/g)).toHaveLength(4);
     expect(html).toMatch(/unicode-range:U\+0301,U\+0400-045F/);
+    expect(html).toMatch(/unicode-range:U\+0000-00FF/);
+    expect(html).not.toMatch(/unicode-range:U\+0100-02BA/);
+  });
+
+  it('embeds a font subset only when the document has a character for it', async () => {
+    const faces = await fontFaces();
+    const ranges = (doc: string) => [...usedFontFaces(faces, doc).matchAll(/unicode-range:U\+([0-9A-F]+)/g)].map((m) => m[1]);
+    expect(ranges('<p>Plain English, blåbær</p>')).toEqual(['0000', '0000']);
+    // ł is Latin Extended; Ж is Cyrillic, here written as a character reference.
+    expect(ranges('<p>Łódź</p>')).toEqual(['0100', '0000', '0100', '0000']);
+    expect(ranges('<p>&#1046;</p>')).toEqual(['0301', '0000', '0301', '0000']);
   });
 
   it('shows hostile plan text as text: no script, no event handler, no dangerous link, no template evaluation', async () => {
