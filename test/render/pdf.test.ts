@@ -81,6 +81,22 @@ describe.skipIf(skipPdf)('printPdf with Chromium', () => {
     expect(anchorPages(result.pdf)).toEqual(new Map([['overview', 3], ['chapter-situation', 4], ['chapter-competitors', 5], ['competitors--engagement-benchmark', 5], ['contents', 2]]));
   });
 
+  it('numbers a contents placeholder of a custom layout, keeping its other attributes; the page shows again after the quick print', async () => {
+    const html = `<!DOCTYPE html><html style="color: #123"><head><style>
+      section { break-before: page; } .toc-page.custom::before { content: "page "; }</style></head><body>
+      <p>Contents: <a href="#one">One<span class="toc-page custom" data-for="one" title="a &quot;b&quot; &lt;c&gt;"></span></a>,
+      <a href="#two">Two<span class="toc-page" data-for="two"></span></a></p>
+      <section id="one">First section</section><section id="two">Second section</section></body></html>`;
+    const result = await printPdf(html, { browserPath: chromiumPath!, paper: 'a4', timeoutMs: 60_000 });
+    const file = path.join(dir, 'custom-toc.pdf');
+    writeFileSync(file, result.pdf);
+    const text = pdftotext(file);
+    expect(text).toMatch(/Contents: Onepage 2, Two3/);
+    expect(text).toContain('First section');
+    expect(text).toContain('Second section');
+    expect(result.pages).toBe(3);
+  });
+
   it('with a browser older than Chrome 131, header and page numbers come from print templates instead', async () => {
     const html = await renderHtml(fakeFolder(), await kaffebar(), { date: '2027-01-15' });
     const result = await printPdf(html, {
