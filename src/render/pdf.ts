@@ -104,9 +104,9 @@ export function startPrinter(options: PdfOptions): PdfPrinter {
   let running: RunningBrowser | undefined;
   let browser: Browser | undefined;
   let printed = false;
-  let inFlight: Promise<unknown>;
 
-  const ready = untilAborted((async (): Promise<PrintSession> => {
+  // What makes a profile or a process: close() lets it finish (it ends at once on the signal).
+  const launching = (async () => {
     options.progress?.(`Starting ${browserName(options.browserPath)}…`);
     const { default: puppeteer } = await import('puppeteer-core');
     lap('import puppeteer-core');
@@ -114,7 +114,11 @@ export function startPrinter(options: PdfOptions): PdfPrinter {
     running = await launch(puppeteer, options, profile, signal, (r) => (running = r));
     running.child.once('exit', (code, exitSignal) => gone.abort(new Error(exitSignal ? `killed by ${exitSignal}` : `exit code ${code}`)));
     lap('browser started');
-    browser = await puppeteer.connect({ browserWSEndpoint: running.endpoint, protocolTimeout: options.timeoutMs });
+    return { puppeteer, endpoint: running.endpoint! };
+  })();
+  launching.catch(() => undefined);
+  const starting = launching.then(async ({ puppeteer, endpoint }): Promise<PrintSession> => {
+    browser = await puppeteer.connect({ browserWSEndpoint: endpoint, protocolTimeout: options.timeoutMs });
     const browserVersion = await browser.version();
     options.debug?.(`browser: ${options.browserPath} (${browserVersion})`);
     // The tab the browser opened (about:blank): a new one would start another renderer.
@@ -137,9 +141,9 @@ export function startPrinter(options: PdfOptions): PdfPrinter {
     const dom = await page.createCDPSession();
     lap('connected; page with JavaScript off and requests intercepted');
     return { page, dom, browserVersion, refusedRequests };
-  })(), signal);
-  inFlight = ready;
-  // Reported by print(), or dropped by close() when nothing is printed.
+  });
+  // Errors are reported by print(), or dropped by close() when nothing is printed.
+  const ready = untilAborted(starting, signal);
   ready.catch(() => undefined);
 
   const explain = (err: unknown): unknown => {
@@ -171,7 +175,6 @@ export function startPrinter(options: PdfOptions): PdfPrinter {
       if (printed || closing) throw new Error('printer already used');
       printed = true;
       const job = ready.then((session) => printDocument(session, html, { ...options, fallbackHeader }, lap));
-      inFlight = job;
       job.catch(() => undefined);
       try {
         return await untilAborted(job, signal);
@@ -181,10 +184,10 @@ export function startPrinter(options: PdfOptions): PdfPrinter {
     },
     close() {
       closing ??= (async () => {
-        // A browser still starting is stopped; every wait above ends on the signal, the
-        // 5 s are for a step that does not.
+        // A browser still starting is stopped; no profile or process can come after this. The
+        // browser is ended without waiting for a print in flight.
         if (!printed) stopped.abort(new Error('closed before printing'));
-        await Promise.race([inFlight.catch(() => undefined), sleep(5000)]);
+        await Promise.race([launching.catch(() => undefined), sleep(5000)]);
         await endBrowser(running?.child, browser);
         lap('close browser');
         if (profile) await rm(profile, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });

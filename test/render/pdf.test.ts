@@ -221,6 +221,8 @@ describe('printPdf without a working browser', () => {
     const marker = `sleep ${1300 + Math.floor(Math.random() * 1000)}`;
     writeFileSync(fake, `#!/bin/sh\nexec ${marker}\n`);
     chmodSync(fake, 0o755);
+    // At once (before the profile or the process exist) and once the browser runs.
+    await startPrinter({ browserPath: fake, paper: 'a4', timeoutMs: 60_000 }).close();
     const printer = startPrinter({ browserPath: fake, paper: 'a4', timeoutMs: 60_000 });
     await new Promise((r) => setTimeout(r, 500));
     const started = Date.now();
