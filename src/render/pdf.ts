@@ -6,7 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readlink, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, CDPSession, HTTPRequest, Page, PuppeteerNode } from 'puppeteer-core';
@@ -190,7 +190,7 @@ export function startPrinter(options: PdfOptions): PdfPrinter {
         await Promise.race([launching.catch(() => undefined), sleep(5000)]);
         await endBrowser(running?.child, browser);
         lap('close browser');
-        if (profile) await rm(profile, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });
+        if (profile) await removeProfile(profile);
       })();
       // Callers may start closing and await it later (after writing the output).
       closing.catch(() => undefined);
@@ -386,6 +386,20 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
     signal.addEventListener('abort', onAbort, { once: true });
     work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
+}
+
+/**
+ * Removes the profile and the folder Chromium keeps its singleton socket in (in the temporary folder): a browser that is ended rather than shut down leaves that behind. The
+ * profile's SingletonSocket link names exactly this browser's folder.
+ */
+async function removeProfile(profile: string): Promise<void> {
+  const socket = await readlink(path.join(profile, 'SingletonSocket')).catch(() => undefined);
+  const socketDir = socket === undefined ? undefined : path.dirname(socket);
+  // Chromium names it org.chromium.Chromium.XXXXXX, Google Chrome com.google.Chrome.XXXXXX.
+  if (socketDir && /^(org\.chromium\.Chromium|com\.google\.Chrome(\.[a-z]+)?)\.\w+$/.test(path.basename(socketDir))) {
+    await rm(socketDir, { recursive: true, force: true });
+  }
+  await rm(profile, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });
 }
 
 /** Ends the browser and waits (at most 5 s) until it has exited, so its profile can go. */

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -171,6 +171,15 @@ describe.skipIf(skipPdf)('smplan render --pdf (Chromium)', () => {
     expect(text).not.toMatch(/\b49\b/);
     expect(r.stderr).not.toMatch(/Refused/);
     expect(hits).toEqual([]);
+  });
+
+  it('leaves nothing in the temporary folder: no profile, none of the browser\'s own files', () => {
+    const privateTmp = mkdtempSync(path.join(tmp, 'tmp-'));
+    const r = spawnSync(process.execPath, [BIN, 'render', plan, '-o', 'out', '--pdf', '--browser', chromiumPath!], {
+      cwd: tmp, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: privateTmp }, timeout: 60_000,
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(readdirSync(privateTmp)).toEqual([]);
   });
 
   it('Letter paper', async () => {

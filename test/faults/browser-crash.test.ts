@@ -52,11 +52,12 @@ describe.skipIf(skipPdf)('a browser that crashes mid-PDF', () => {
     const plan = path.join(ACCEPTANCE, 'kaffebar.yaml');
     expect(spawnCli(['render', plan, '-o', out]).code).toBe(0);
     const before = snapshot(out);
-    const tmpBefore = readdirSync(os.tmpdir()).filter((n) => n.startsWith('smplan-chromium-')).sort();
+    // A temp folder of its own: other tests print PDFs (and make browser profiles) at the same time.
+    const privateTmp = mkdtempSync(path.join(dir, 'tmp-'));
     const marker = `smplan-crash-test-${process.pid}`;
 
     const started = Date.now();
-    const r = spawnCli(['render', plan, '-o', out, '--pdf', '--browser', crashingBrowser(marker)], { timeout: 60_000 });
+    const r = spawnCli(['render', plan, '-o', out, '--pdf', '--browser', crashingBrowser(marker)], { timeout: 60_000, env: { TMPDIR: privateTmp } });
     expect(Date.now() - started).toBeLessThan(45_000);
     expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toMatch(/smplan: (the browser stopped while printing the PDF|could not print the PDF)/);
@@ -64,7 +65,7 @@ describe.skipIf(skipPdf)('a browser that crashes mid-PDF', () => {
 
     expect(snapshot(out)).toBe(before);
     expect(readdirSync(dir).filter((n) => n.includes('smplan-tmp'))).toEqual([]);
-    expect(readdirSync(os.tmpdir()).filter((n) => n.startsWith('smplan-chromium-')).sort()).toEqual(tmpBefore);
+    expect(readdirSync(privateTmp)).toEqual([]);
     const alive = execFileSync('ps', ['-eo', 'args='], { encoding: 'utf8' }).split('\n').filter((l) => l.includes(marker));
     expect(alive).toEqual([]);
   });
