@@ -5,7 +5,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { CLIError, EXIT } from '../errors.js';
+import { templateError } from './template-error.js';
 import type { LoadedPlan } from '../plan/load.js';
 import { channelName, renderCharts } from './charts.js';
 import { buildContext, CHAPTER_SLUGS, type ChapterRef, type ChapterSlug, type RenderContext } from './context.js';
@@ -95,7 +95,7 @@ export async function renderStrategyFolder(loaded: LoadedPlan, options: RenderOp
       compiled = hb.compile(source.text, { noEscape: false, preventIndent: true, strict: false });
       return tidy(compiled(data));
     } catch (err) {
-      throw new CLIError(`${source.file}: the template cannot be rendered: ${(err as Error).message.split('\n')[0]}`, EXIT.usage, { cause: err });
+      throw templateError(source.file, 'the template cannot be rendered', err);
     }
   };
 
@@ -264,9 +264,11 @@ async function createEnvironment(translator: Translator, fmt: Formatter, partial
   for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, fn as never);
   for (const [name, source] of partials) {
     try {
+      // Parsed now: compile() is lazy, and its error would name the chapter that uses the partial.
+      hb.parse(source.text);
       hb.registerPartial(name, hb.compile(source.text, { noEscape: false, preventIndent: true }));
     } catch (err) {
-      throw new CLIError(`${source.file}: the partial cannot be compiled: ${(err as Error).message.split('\n')[0]}`, EXIT.usage, { cause: err });
+      throw templateError(source.file, 'the partial cannot be compiled', err);
     }
   }
   return hb;

@@ -14,6 +14,7 @@ import type { Locale } from '../plan/schema.js';
 import type { Chart, StrategyFolder } from './folder.js';
 import { createFormatter } from './format.js';
 import { builtinTemplatesDir } from './paths.js';
+import { templateError } from './template-error.js';
 
 export const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
 
@@ -32,9 +33,9 @@ export async function renderHtml(folder: StrategyFolder, loaded: LoadedPlan, opt
   const [{ default: MarkdownItCtor }, { default: Handlebars }] = await Promise.all([import('markdown-it'), import('handlebars')]);
   const plan = loaded.plan.plan;
   const locale = plan.locale as Locale;
-  const [layout, css, t, fonts] = await Promise.all([
+  const [layoutSource, css, t, fonts] = await Promise.all([
     readTemplate('layout.html.hbs', options.templatesDir),
-    readTemplate('print.css', options.templatesDir),
+    readTemplate('print.css', options.templatesDir).then((source) => source.text),
     documentMessages(folder, locale, options.templatesDir),
     fontFaces(),
   ]);
@@ -60,8 +61,8 @@ export async function renderHtml(folder: StrategyFolder, loaded: LoadedPlan, opt
   }));
   for (const c of chapters) ids.add(c.id);
 
-  const template = Handlebars.create().compile(layout, { strict: false, noEscape: false });
-  const html = template({
+  const layout = Handlebars.create().compile(layoutSource.text, { strict: false, noEscape: false });
+  const html = documentPart(layoutSource.file, () => layout({
     lang: plan.locale,
     csp: CSP,
     title: folder.title,
@@ -91,7 +92,7 @@ export async function renderHtml(folder: StrategyFolder, loaded: LoadedPlan, opt
     },
     overview,
     chapters,
-  });
+  }));
   // Only the font subsets the document has characters for: a Norwegian or English plan needs
   // neither Cyrillic nor Latin Extended (about 170 KB less to write and for the browser to read).
   const filled = html.replace(FONTS_PLACEHOLDER, () => usedFontFaces(fonts, html));
@@ -105,7 +106,8 @@ const FONTS_PLACEHOLDER = '/* smplan: fonts */';
  * --templates or built in) for the few words only the document needs (date, page x of y).
  */
 export async function documentMessages(folder: StrategyFolder, locale: Locale, templatesDir?: string): Promise<(key: string, values?: Record<string, string>) => string> {
-  const fallback = JSON.parse(await readTemplate('messages.json', templatesDir)) as Record<string, Messages>;
+  const source = await readTemplate('messages.json', templatesDir);
+  const fallback = documentPart(source.file, () => JSON.parse(source.text) as Record<string, Messages>);
   const messages: Messages = { ...(fallback.en ?? {}), ...(fallback[locale] ?? {}), ...folder.messages };
   return (key, values = {}) => (messages[key] ?? key).replace(/\{(\w+)\}/g, (m, name: string) => values[name] ?? m);
 }
@@ -331,15 +333,27 @@ function renderDate(): string {
 }
 
 /** A document template: the user's folder first (templates eject), else the built-in one. */
-export async function readTemplate(name: string, templatesDir?: string): Promise<string> {
+/** A document/* file: from --templates when it has one, else the built-in. */
+export async function readTemplate(name: string, templatesDir?: string): Promise<{ file: string; text: string }> {
   if (templatesDir) {
+    const file = path.join(templatesDir, 'document', name);
     try {
-      return await readFile(path.join(templatesDir, 'document', name), 'utf8');
+      return { file, text: await readFile(file, 'utf8') };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     }
   }
-  return readFile(path.join(builtinTemplatesDir(), 'document', name), 'utf8');
+  const file = path.join(builtinTemplatesDir(), 'document', name);
+  return { file, text: await readFile(file, 'utf8') };
+}
+
+/** Runs a document file (layout, messages): an edited one that breaks is the user's to fix, not a bug. */
+function documentPart<T>(file: string, use: () => T): T {
+  try {
+    return use();
+  } catch (err) {
+    throw templateError(file, 'cannot be used', err);
+  }
 }
 
 const FONT_SUBSETS = ['latin', 'latin-ext', 'cyrillic'];

@@ -62,4 +62,21 @@ describe('smplan templates eject', () => {
     expect(r.stderr).toMatch(/--templates nope: no such folder/);
     expect(existsSync(path.join(tmp, 'kaffebar-strategy'))).toBe(false);
   });
+
+  it.each([
+    ['document/layout.html.hbs', '{{#if cover}} unclosed', /mine\/document\/layout\.html\.hbs: cannot be used: Parse error on line \d+: Expecting .*got 'EOF'/],
+    ['partials/bullets.hbs', '{{#each items}}', /mine\/partials\/bullets\.hbs: the partial cannot be compiled: Parse error on line \d+:/],
+    ['chapters/budget.md.hbs', '{{/if}}', /mine\/chapters\/budget\.md\.hbs: the template cannot be rendered: Parse error/],
+    ['document/messages.json', '{ "en": ', /mine\/document\/messages\.json: cannot be used: /],
+  ])('an edited %s that breaks is a usage error naming the file, and the output stays as it was', async (file, broken, message) => {
+    cpSync(path.join(ACCEPTANCE, 'kaffebar.yaml'), path.join(tmp, 'kaffebar.yaml'));
+    cpSync(path.join(ACCEPTANCE, 'data'), path.join(tmp, 'data'), { recursive: true });
+    await runCli(['templates', 'eject', 'mine'], { cwd: tmp });
+    writeFileSync(path.join(tmp, 'mine', file), broken, { flag: file.endsWith('.json') ? 'w' : 'a' });
+    const r = await runCli(['render', 'kaffebar.yaml', '-o', 'out', '--html', '--templates', 'mine'], { cwd: tmp });
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/internal error|^\s+at /m);
+    expect(existsSync(path.join(tmp, 'out'))).toBe(false);
+  });
 });
