@@ -55,7 +55,7 @@ export async function run(args: string[], options: Record<string, unknown>, io: 
 
   return withInterrupt(io, async (signal) => {
     const renderOptions: RenderOptions = { ...(templatesDir ? { templatesDir } : {}) };
-    if (flags.actuals?.length) renderOptions.tracking = await readTracking(flags, loaded, io);
+    if (flags.actuals?.length) renderOptions.tracking = await (await import('./plan-input.js')).readTracking(loaded, flags, io);
     // The browser starts now and gets ready while the folder and the HTML are rendered.
     const printer = wantPdf
       ? (await import('../render/pdf.js')).startPrinter({
@@ -134,28 +134,6 @@ async function checkTemplatesDir(dir: string, cwd: string): Promise<string> {
     throw new CLIError(`--templates ${dir}: no such folder`, EXIT.usage, { hint: 'Create one with `smplan templates eject DIR`.' });
   }
   return absolute;
-}
-
-/** Plan versus actual for the review chapter, read exactly as `smplan track` reads it. */
-async function readTracking(flags: RenderFlags, loaded: LoadedPlan, io: Io): Promise<RenderOptions['tracking']> {
-  const [{ loadTracking }, { computeFor }] = await Promise.all([import('../plan/actuals.js'), import('./plan-input.js')]);
-  const { tracking, warnings } = await loadTracking(
-    loaded,
-    {
-      actuals: flags.actuals ?? [],
-      ...(flags.asOf === undefined ? {} : { asOf: flags.asOf }),
-      ...(flags.map === undefined ? {} : { map: flags.map }),
-      ...(flags.objective === undefined ? {} : { objective: flags.objective }),
-    },
-    io.cwd,
-  ).catch((err: unknown) =>
-    computeFor(loaded, () => {
-      throw err;
-    }),
-  );
-  const e = colorsFor(io, 'stderr');
-  for (const w of warnings) writeLine(io.stderr, w.replace('  warning  ', `  ${e.yellow('warning')}  `));
-  return tracking;
 }
 
 /**
