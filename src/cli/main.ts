@@ -26,7 +26,8 @@ function buildProgram(io: Io, ran: { code: number }): Command {
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
-      outputError: (s, write) => write(colorsFor(io, 'stderr').red(s)),
+      // Commander says `error: …`; every other message of ours starts `smplan: …`.
+      outputError: (s, write) => write(colorsFor(io, 'stderr').red(s.replace(/^error: /, 'smplan: '))),
     });
 
   const parents = new Map<string, Command>();

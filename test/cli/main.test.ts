@@ -25,7 +25,8 @@ describe('smplan (the program)', () => {
     for (const args of [['lint', '--bogus', 'x.yaml'], ['frobnicate'], ['kpi'], ['calendar', 'x.yaml', '--weeks', 'many']]) {
       const r = await runCli(args);
       expect(r.code, args.join(' ')).toBe(2);
-      expect(r.stderr).toMatch(/error|smplan/);
+      expect(r.stderr).toMatch(/^smplan: /);
+      expect(r.stderr).toContain('(run with --help for usage)');
       expect(hasStackTrace(r.stderr)).toBe(false);
     }
   });
