@@ -1,4 +1,5 @@
 /** Small derived facts the method rules share: resolved targets, start dates, sample sizes. */
+import type { EngagementEntry } from '../plan/engagement-entries.js';
 import type { LoadedPlan } from '../plan/load.js';
 import { relativePercent } from '../compute/kpi.js';
 import type { Objective, Plan } from '../plan/schema.js';
@@ -13,26 +14,6 @@ export function targetValue(objective: Objective): number {
 /** An objective starts at its own `start`, else at the plan's start (contract). */
 export function objectiveStart(objective: Objective, plan: Plan): string {
   return objective.start ?? plan.plan.start;
-}
-
-/** The engagement figures of one network: a competitor's channel or our own `current` sample. */
-export interface EngagementEntry {
-  path: PlanPath;
-  posts?: unknown[] | undefined;
-  sample?: { posts: number } | undefined;
-  posts_csv?: string | undefined;
-}
-
-/** Every place that holds engagement figures, with where it is written. */
-export function engagementEntries(plan: Plan): EngagementEntry[] {
-  const entries: EngagementEntry[] = [];
-  plan.competitors?.forEach((c, ci) =>
-    c.channels.forEach((ch, chi) => entries.push({ ...ch, path: ['competitors', ci, 'channels', chi] })),
-  );
-  plan.channels?.forEach((ch, i) => {
-    if (ch.current) entries.push({ ...ch.current, path: ['channels', i, 'current'] });
-  });
-  return entries;
 }
 
 /** How many posts a network's figures were taken from, and where that count is written. */

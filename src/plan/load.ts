@@ -11,6 +11,7 @@ import { fileError } from '../errors.js';
 import { formatPath, type Finding, type PlanPath, type Severity } from '../lint/finding.js';
 import { at, foreignTags, keyAt, locate, unclosedOpening, type Anchor } from './positions.js';
 import { planSchema, type Plan, type PostSample } from './schema.js';
+import { engagementEntries } from './engagement-entries.js';
 import { explainIssue } from './issues.js';
 import { quickRead } from './quick-read.js';
 
@@ -232,16 +233,7 @@ function schemaFindings(source: PlanSource, issue: z.core.$ZodIssue, data: unkno
 
 /** Every `posts_csv` in the plan with where it is written. */
 export function postsCsvReferences(plan: Plan): [PlanPath, string][] {
-  const refs: [PlanPath, string][] = [];
-  plan.competitors?.forEach((c, ci) =>
-    c.channels.forEach((ch, chi) => {
-      if (ch.posts_csv !== undefined) refs.push([['competitors', ci, 'channels', chi, 'posts_csv'], ch.posts_csv]);
-    }),
-  );
-  plan.channels?.forEach((ch, i) => {
-    if (ch.current?.posts_csv !== undefined) refs.push([['channels', i, 'current', 'posts_csv'], ch.current.posts_csv]);
-  });
-  return refs;
+  return engagementEntries(plan).flatMap((e): [PlanPath, string][] => (e.posts_csv === undefined ? [] : [[[...e.path, 'posts_csv'], e.posts_csv]]));
 }
 
 /** Accepted header names per engagement action (exports name them differently; X calls shares reposts). */

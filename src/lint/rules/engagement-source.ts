@@ -1,4 +1,4 @@
-import { engagementEntries } from '../facts.js';
+import { engagementEntries } from '../../plan/engagement-entries.js';
 import { defineRule, type RuleReport } from '../rule.js';
 
 const SOURCES = ['posts', 'sample', 'posts_csv'] as const;

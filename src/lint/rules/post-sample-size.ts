@@ -1,5 +1,6 @@
 import { plural } from '../../cli/format.js';
-import { engagementEntries, sampledPosts } from '../facts.js';
+import { engagementEntries } from '../../plan/engagement-entries.js';
+import { sampledPosts } from '../facts.js';
 import { defineRule, type RuleReport } from '../rule.js';
 
 export const MIN_SAMPLE = 20;
