@@ -76,16 +76,12 @@ const PERCENT_UNITS = new Set(['%', 'percent', 'rate']);
  * fractions), else a plain measure.
  */
 export function formatMeasure(value: number, unit: string | undefined, currency: string, digits?: number): string {
-  const u = unit?.trim().toLowerCase();
-  if (u && (MONEY_UNITS.has(u) || u === currency.toLowerCase())) {
-    return formatMoney(value, currency, digits === undefined ? undefined : digits > 0);
-  }
-  if (u && PERCENT_UNITS.has(u)) return formatPercent(value);
+  if (isMoneyUnit(unit, currency)) return formatMoney(value, currency, digits === undefined ? undefined : digits > 0);
+  if (PERCENT_UNITS.has(unit?.trim().toLowerCase() ?? '')) return formatPercent(value);
   return formatNumber(value, digits);
 }
 
-/** True when formatMeasure shows this unit as money. */
-export function isMoneyUnit(unit: string | undefined, currency: string): boolean {
+function isMoneyUnit(unit: string | undefined, currency: string): boolean {
   const u = unit?.trim().toLowerCase();
   return Boolean(u && (MONEY_UNITS.has(u) || u === currency.toLowerCase()));
 }
