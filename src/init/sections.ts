@@ -4,7 +4,7 @@
  */
 import type { PlanPath } from '../lint/finding.js';
 import {
-  AUDIT_DECISIONS, BUDGET_CATEGORIES, BUDGET_PERIODS, CADENCES, CURVES, LOCALES, ROI_TIME_FRAMES, WEEKDAYS,
+  AUDIT_DECISIONS, BUDGET_CATEGORIES, BUDGET_PERIODS, CADENCES, CURVES, KNOWN_CHANNELS, LOCALES, ROI_TIME_FRAMES, WEEKDAYS,
   budget as budgetSchema, budgetItem, content as contentSchema, channel as channelSchema, channelAuditEntry, competitor as competitorSchema,
   competitorChannel, goal as goalSchema, internal as internalSchema, isoDate, kpi as kpiSchema, objective as objectiveSchema,
   onlineTime, persona as personaSchema, pest as pestSchema, pillar as pillarSchema, planMeta, positioning as positioningSchema,
@@ -381,7 +381,7 @@ const askAudience: Ask = async (ctx) => {
       const known = [...new Set([...(b?.channels ?? []).map((c) => c.channel), ...knownChannels(ctx.plan)])];
       const used = await ask.chooseMany(
         'Which networks do they use? (space to tick, Enter when done)',
-        [...new Set([...known, 'facebook', 'instagram', 'linkedin', 'tiktok', 'x', 'youtube', 'pinterest', 'threads', 'bluesky', 'snapchat', 'mastodon'])].map((c) => ({
+        [...new Set([...known, ...KNOWN_CHANNELS])].map((c) => ({
           value: c, checked: (b?.channels ?? []).some((x) => x.channel === c),
         })),
       );
@@ -476,7 +476,7 @@ const askChannels: Ask = async (ctx) => {
   const prev = (ctx.previous ?? []) as Channel[];
   const used = knownChannels({ ...ctx.plan, channels: undefined });
   const personas = ((ctx.plan.audience as { personas?: Persona[] } | undefined)?.personas) ?? [];
-  const offer = [...new Set([...prev.map((c) => c.id), ...used, 'facebook', 'instagram', 'linkedin', 'tiktok', 'x', 'youtube', 'pinterest', 'threads', 'bluesky', 'snapchat', 'mastodon'])];
+  const offer = [...new Set([...prev.map((c) => c.id), ...used, ...KNOWN_CHANNELS])];
   const preset = prev.length ? prev.map((c) => c.id) : used;
   const picked = await ask.chooseMany('Which channels will you be on? (space to tick; fewer is better)', offer.map((c) => ({ value: c, checked: preset.includes(c) })), async (list) => {
     if (list.length === 0) return 'tick at least one channel (space), or Ctrl-C and skip this section next time';
