@@ -243,7 +243,6 @@ async function createEnvironment(translator: Translator, fmt: Formatter, partial
     len: (v) => (Array.isArray(v) ? v.length : 0),
     /** True when the value is a non-empty list or a present value. */
     has: (v) => (Array.isArray(v) ? v.length > 0 : v !== undefined && v !== null && v !== ''),
-    lookupChart: (charts, key) => (charts as Record<string, unknown>)[String(key)],
     /** Ids shown by their names (persona, goal, KPI …), unknown ids as written: {{names-of ids @root.personaNames}}. */
     'names-of': (ids, table) => {
       const t = table as Record<string, string> | undefined;
@@ -259,7 +258,6 @@ async function createEnvironment(translator: Translator, fmt: Formatter, partial
     share: (a, b) => (typeof a === 'number' && typeof b === 'number' && b > 0 ? a / b : 0),
     /** The names of a list of items, e.g. the budget lines cut. */
     names: (items) => (Array.isArray(items) ? items.map((i) => (i as { name?: unknown }).name) : []),
-    abs: (v) => (typeof v === 'number' ? Math.abs(v) : v),
   };
   for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, fn as never);
   for (const [name, source] of partials) {

@@ -62,11 +62,6 @@ export function escapeBlock(text: unknown): string {
     .join('\n\n');
 }
 
-/** Text for a link label or title inside a Markdown link (our own links only). */
-export function escapeLinkText(text: unknown): string {
-  return escapeInline(text);
-}
-
 /** A link target we build ourselves (chapter files, chart files): spaces and brackets encoded. */
 export function linkTarget(relative: string): string {
   return encodeURI(relative).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
