@@ -4,7 +4,7 @@ import { access, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { CLIError, EXIT, fileError } from '../errors.js';
-import { lintDraft, type PlanDraft } from '../init/check.js';
+import { lintText, type PlanDraft } from '../init/check.js';
 import { documentText, planDocument, SECTIONS, setSection } from '../init/document.js';
 import { draftPath, emptyDraft, readDraft, removeDraft, saveDraft, writeAtomic, type Draft } from '../init/draft.js';
 import { askSection, interview, MINIMAL_SECTIONS, type InterviewOptions } from '../init/interview.js';
@@ -53,7 +53,7 @@ export async function run(args: string[], options: InitOptions, io: Io, injected
   const base: InterviewOptions = { prompts, say, colors: c, defaults: systemDefaults(), file, dir: path.dirname(target) };
 
   try {
-    if (section !== undefined) return await redoSection(section as SectionName, file, target, base, io);
+    if (section !== undefined) return await redoSection(section as SectionName, file, target, base);
     return await fullInterview(file, target, options, base, io);
   } catch (err) {
     if (err instanceof Error && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError')) {
@@ -106,7 +106,7 @@ async function fullInterview(file: string, target: string, options: InitOptions,
   });
 
   const text = documentText(planDocument(draft.plan));
-  const findings = await lintDraft(draft.plan, file, o.dir);
+  const findings = await lintText(text, file, o.dir);
   if (findings.some((f) => f.severity === 'error')) return refuse(findings, file, draftFile, o);
 
   if (!replace && (await exists(target))) {
@@ -124,7 +124,7 @@ async function fullInterview(file: string, target: string, options: InitOptions,
   return EXIT.ok;
 }
 
-async function redoSection(name: SectionName, file: string, target: string, o: InterviewOptions, _io: Io): Promise<number> {
+async function redoSection(name: SectionName, file: string, target: string, o: InterviewOptions): Promise<number> {
   let text: string;
   try {
     text = await readFile(target, 'utf8');
@@ -144,7 +144,7 @@ async function redoSection(name: SectionName, file: string, target: string, o: I
   const plan = await askSection(name, data, o, true);
   setSection(doc, name, plan[name]);
   const out = documentText(doc);
-  const findings = await lintDraft(parseDocument(out).toJS() as PlanDraft, file, o.dir);
+  const findings = await lintText(out, file, o.dir);
   await write(target, file, out);
   o.say('');
   o.say(o.colors.green(`\u2714 Wrote the ${name} section of ${file}; the rest of the file and its comments are as they were.`));

@@ -13,7 +13,11 @@ export type PlanDraft = Record<string, unknown> & { smplan: 1 };
 
 /** Lints a plan held in memory as if it were the file `file` in folder `dir` (posts_csv is read from there). */
 export async function lintDraft(plan: PlanDraft, file: string, dir: string): Promise<Finding[]> {
-  const text = stringify(plan);
+  return lintText(stringify(plan), file, dir);
+}
+
+/** Lints plan text about to be written to `file` in folder `dir`. */
+export async function lintText(text: string, file: string, dir: string): Promise<Finding[]> {
   return lintOutcome(file, await parsePlan(Buffer.from(text, 'utf8'), file, dir)).findings;
 }
 
