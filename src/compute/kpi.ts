@@ -120,11 +120,18 @@ export function elapsedFraction(window: ObjectiveWindow, date: string): number {
   return elapsed / total;
 }
 
-/** The value the plan expects for objective `o` on `date` (contract: the curve at that date). */
-export function expectedValue(o: Objective, plan: Plan, date: string): number {
+/** An objective's resolved target, checked curve and window, and its value on any date. */
+function objectiveCurve(o: Objective, plan: Plan) {
   const target = resolveTarget(o, plan);
   const curve = checkCurve(o, plan, target);
-  return curveValue(curve, o.baseline, target, elapsedFraction(objectiveWindow(o, plan), date));
+  const window = objectiveWindow(o, plan);
+  const valueAt = (date: string) => curveValue(curve, o.baseline, target, elapsedFraction(window, date));
+  return { target, curve, window, valueAt };
+}
+
+/** The value the plan expects for objective `o` on `date` (contract: the curve at that date). */
+export function expectedValue(o: Objective, plan: Plan, date: string): number {
+  return objectiveCurve(o, plan).valueAt(date);
 }
 
 /**
@@ -141,28 +148,20 @@ export function milestoneDates(window: ObjectiveWindow): string[] {
 }
 
 export function milestones(o: Objective, plan: Plan): Milestone[] {
-  const target = resolveTarget(o, plan);
-  const curve = checkCurve(o, plan, target);
-  const window = objectiveWindow(o, plan);
-  return milestoneDates(window).map((date) => ({
-    date,
-    value: curveValue(curve, o.baseline, target, elapsedFraction(window, date)),
-  }));
+  return objectiveTargets(o, plan).milestones;
 }
 
 export function objectiveTargets(o: Objective, plan: Plan): ObjectiveTargets {
-  const target = resolveTarget(o, plan);
-  const curve = checkCurve(o, plan, target);
-  const { start, deadline } = objectiveWindow(o, plan);
+  const { target, curve, window, valueAt } = objectiveCurve(o, plan);
   const result: ObjectiveTargets = {
     id: o.id,
     metric: o.metric,
     baseline: o.baseline,
     target,
-    start,
-    deadline,
+    start: window.start,
+    deadline: window.deadline,
     curve,
-    milestones: milestones(o, plan),
+    milestones: milestoneDates(window).map((date) => ({ date, value: valueAt(date) })),
     goal: o.goal,
   };
   if (o.channel !== undefined) result.channel = o.channel;
