@@ -112,7 +112,7 @@ export function startPrinter(options: PdfOptions): PdfPrinter {
     lap('import puppeteer-core');
     profile = await mkdtemp(path.join(os.tmpdir(), 'smplan-chromium-'));
     running = await launch(puppeteer, options, profile, signal, (r) => (running = r));
-    running.child.once('exit', (code, exitSignal) => gone.abort(new Error(exitSignal ? `killed by ${exitSignal}` : `exit code ${code}`)));
+    running.child.once('exit', (code, exitSignal) => gone.abort(new Error(exitReason(code, exitSignal))));
     lap('browser started');
     return { puppeteer, endpoint: running.endpoint! };
   })();
@@ -356,7 +356,7 @@ async function launch(puppeteer: Pick<PuppeteerNode, 'defaultArgs'>, options: Pd
         }
       };
       const onExit = (code: number | null, exitSignal: string | null) =>
-        finish(new Error(`it exited before it was ready (${exitSignal ? `killed by ${exitSignal}` : `exit code ${code}`})${output.trim() ? `: ${output.trim().split('\n').at(-1)!.slice(0, 200)}` : ''}`));
+        finish(new Error(`it exited before it was ready (${exitReason(code, exitSignal)})${output.trim() ? `: ${output.trim().split('\n').at(-1)!.slice(0, 200)}` : ''}`));
       const onError = (err: Error) => finish(err);
       const onAbort = () => finish(signal.reason);
       child.once('exit', onExit);
@@ -376,6 +376,11 @@ async function launch(puppeteer: Pick<PuppeteerNode, 'defaultArgs'>, options: Pd
     }
     throw err;
   }
+}
+
+/** How a browser process ended, as its 'exit' event reports it. */
+function exitReason(code: number | null, signal: string | null): string {
+  return signal ? `killed by ${signal}` : `exit code ${code}`;
 }
 
 /** Rejects as soon as the signal aborts, so a browser that stops answering cannot hang us. */
