@@ -24,18 +24,25 @@ interface ChartEnv {
   fmt: Formatter;
   t: Translator['t'];
   plan: Plan;
+  /** vegaLocale(fmt), built once for all the charts of a render. */
+  vegaLocale: Spec;
 }
+
+const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
 /** d3-format / d3-time-format locale definitions built from Intl, so axes read like the text. */
 function vegaLocale(fmt: Formatter): Spec {
   const sample = new Intl.NumberFormat(fmt.locale).formatToParts(12345.6);
   const decimal = sample.find((p) => p.type === 'decimal')?.value ?? '.';
   const thousands = sample.find((p) => p.type === 'group')?.value ?? ',';
-  const month = (style: 'long' | 'short', m: number) =>
-    new Intl.DateTimeFormat(fmt.locale, { month: style, timeZone: 'UTC' }).format(new Date(Date.UTC(2024, m, 15)));
-  const day = (style: 'long' | 'short', d: number) =>
-    new Intl.DateTimeFormat(fmt.locale, { weekday: style, timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 7 + d)));
-  const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+  const months = (style: 'long' | 'short') => {
+    const f = new Intl.DateTimeFormat(fmt.locale, { month: style, timeZone: 'UTC' });
+    return range(12).map((m) => f.format(new Date(Date.UTC(2024, m, 15))));
+  };
+  const days = (style: 'long' | 'short') => {
+    const f = new Intl.DateTimeFormat(fmt.locale, { weekday: style, timeZone: 'UTC' });
+    return range(7).map((d) => f.format(new Date(Date.UTC(2024, 0, 7 + d))));
+  };
   return {
     number: { decimal, thousands, grouping: [3], currency: ['', ''] },
     time: {
@@ -43,10 +50,10 @@ function vegaLocale(fmt: Formatter): Spec {
       date: '%d.%m.%Y',
       time: '%H:%M:%S',
       periods: ['AM', 'PM'],
-      days: range(7).map((d) => day('long', d)),
-      shortDays: range(7).map((d) => day('short', d)),
-      months: range(12).map((m) => month('long', m)),
-      shortMonths: range(12).map((m) => month('short', m).replace(/\.$/, '')),
+      days: days('long'),
+      shortDays: days('short'),
+      months: months('long'),
+      shortMonths: months('short').map((m) => m.replace(/\.$/, '')),
     },
   };
 }
@@ -54,7 +61,7 @@ function vegaLocale(fmt: Formatter): Spec {
 function baseConfig(env: ChartEnv): Spec {
   return {
     config: {
-      locale: vegaLocale(env.fmt),
+      locale: env.vegaLocale,
       font: FONT_FAMILY,
       background: '#ffffff',
       padding: 12,
@@ -315,7 +322,7 @@ export function channelName(id: string): string {
 }
 
 export async function renderCharts(ctx: RenderContext, fmt: Formatter, translator: Translator, tracking?: TrackingInput): Promise<Chart[]> {
-  const env: ChartEnv = { fmt, t: translator.t, plan: ctx.plan };
+  const env: ChartEnv = { fmt, t: translator.t, plan: ctx.plan, vegaLocale: vegaLocale(fmt) };
   const charts: Chart[] = [];
   const add = async (ref: { file: string; title: string } | undefined, spec: Spec | undefined) => {
     if (ref && spec) charts.push({ file: ref.file, title: ref.title, svg: await toSvg(spec) });
