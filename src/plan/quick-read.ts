@@ -6,8 +6,8 @@
  * read is not sure to agree with it:
  * - text with a tag, an anchor or a directive takes the positioned parse, which bounds
  *   aliases, refuses tags a plan has no use for and knows YAML 1.1;
- * - scalars resolve by the YAML 1.2 core schema exactly as `yaml` resolves them (js-yaml's
- *   own core schema also reads 0b101 and refuses -.5);
+ * - scalars resolve by `yaml`'s own YAML 1.2 core-schema tags (js-yaml's core schema also
+ *   reads 0b101 and refuses -.5);
  * - a quoted scalar that runs on to the next line takes the positioned parse too: js-yaml
  *   accepts continuation lines that the spec (and `yaml`) refuse, so an unclosed quote
  *   could swallow the next key unnoticed;
@@ -16,50 +16,30 @@
  * test/plan/quick-read.test.ts holds the two parsers to the same data.
  */
 import { FAILSAFE_SCHEMA, load, Type } from 'js-yaml';
+import { isScalar, Schema, type ScalarTag } from 'yaml';
 
-// The YAML 1.2 core schema as `yaml` implements it (yaml/dist/schema/core).
-const NULL = /^(?:~|[Nn]ull|NULL)?$/;
-const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
-const INT = /^[-+]?[0-9]+$/;
-const INT_OCT = /^0o[0-7]+$/;
-const INT_HEX = /^0x[0-9a-fA-F]+$/;
-const FLOAT_SPECIAL = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
-const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
-const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
-
-const coreNull = new Type('tag:yaml.org,2002:null', {
-  kind: 'scalar',
-  resolve: (s: string | null) => s === null || NULL.test(s),
-  construct: () => null,
-  predicate: (v: unknown) => v === null,
+/**
+ * js-yaml types made from `yaml`'s own YAML 1.2 core-schema scalars (null, bool, int, float),
+ * so that both parsers resolve a plain scalar by the same tests and the same conversions.
+ * js-yaml keeps one type per tag, so the forms of a tag (int: decimal, 0o, 0x) share one.
+ */
+const scalarTags = new Schema({ schema: 'core' }).tags.filter(
+  (tag): tag is ScalarTag & { test: RegExp } => 'test' in tag && tag.test instanceof RegExp,
+);
+const coreScalars = [...new Set(scalarTags.map((t) => t.tag))].map((name) => {
+  const forms = scalarTags.filter((t) => t.tag === name);
+  const formOf = (s: string | null) => forms.find((t) => t.test.test(s ?? ''));
+  return new Type(name, {
+    kind: 'scalar',
+    resolve: (s: string | null) => formOf(s) !== undefined,
+    construct: (s: string | null) => {
+      const value = formOf(s)!.resolve(s ?? '', () => undefined, { intAsBigInt: false });
+      return isScalar(value) ? value.value : value;
+    },
+  });
 });
 
-const coreBool = new Type('tag:yaml.org,2002:bool', {
-  kind: 'scalar',
-  resolve: (s: string | null) => s !== null && BOOL.test(s),
-  construct: (s: string) => s[0] === 't' || s[0] === 'T',
-  predicate: (v: unknown) => typeof v === 'boolean',
-});
-
-const coreInt = new Type('tag:yaml.org,2002:int', {
-  kind: 'scalar',
-  resolve: (s: string | null) => s !== null && (INT.test(s) || INT_OCT.test(s) || INT_HEX.test(s)),
-  construct: (s: string) => (INT_OCT.test(s) ? parseInt(s.slice(2), 8) : INT_HEX.test(s) ? parseInt(s.slice(2), 16) : parseInt(s, 10)),
-  predicate: (v: unknown) => Number.isInteger(v),
-});
-
-const coreFloat = new Type('tag:yaml.org,2002:float', {
-  kind: 'scalar',
-  resolve: (s: string | null) => s !== null && (FLOAT_SPECIAL.test(s) || FLOAT_EXP.test(s) || FLOAT.test(s)),
-  construct: (s: string) => {
-    if (!FLOAT_SPECIAL.test(s)) return parseFloat(s);
-    if (s.slice(-3).toLowerCase() === 'nan') return NaN;
-    return s[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
-  },
-  predicate: (v: unknown) => typeof v === 'number',
-});
-
-const CORE_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [coreNull, coreBool, coreInt, coreFloat] });
+const CORE_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: coreScalars });
 
 /** A tag (`!x`, `!!binary`) or an anchor (`&a`) where a node may start, or a directive (`%YAML 1.1`). */
 const NEEDS_POSITIONED_PARSE = /(?:^|[\s[{,])[!&][^\s]|^%/m;
