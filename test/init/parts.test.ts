@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { parseNumber, splitList } from '../../src/init/ask.js';
+import { z } from 'zod';
+import { Asker, parseNumber, splitList } from '../../src/init/ask.js';
 import { errorsFor, within } from '../../src/init/check.js';
 import { documentText, planDocument, setSection } from '../../src/init/document.js';
 import { currencies, nextMonthStart, oneYearFrom, slugId, systemDefaults, timeZones, uniqueId } from '../../src/init/system.js';
 import type { Finding } from '../../src/lint/finding.js';
+import { scripted } from './scripted.js';
 
 const resolved = (locale: string, timeZone = 'Europe/Oslo') => ({ locale, timeZone }) as Intl.ResolvedDateTimeFormatOptions;
 
@@ -79,5 +81,39 @@ describe('the written YAML', () => {
     setSection(doc, 'goals', [{ id: 'g' }]);
     setSection(doc, 'tools', undefined);
     expect(documentText(doc)).toBe('smplan: 1 # v1\nplan: { title: T }\n# mine\ngoals:\n  - id: g\n');
+  });
+});
+
+describe('typed-in answers', () => {
+  const share = z.number().min(0).max(1, { error: 'at most 100 %' });
+
+  it('reads numbers and percentages, and refuses what is not one with its own message', async () => {
+    const prompts = scripted([
+      [/^Followers/, ['', 'many', '1 200']],
+      [/^Share/, ['%', '140', '40 %']],
+      [/^Posts/, ''],
+    ]);
+    const ask = new Asker(prompts, () => {});
+    expect(await ask.number('Followers?', {})).toBe(1200);
+    expect(await ask.percent('Share', { schema: share, default: 0.25 })).toBe(0.4);
+    expect(await ask.number('Posts?', { optional: true })).toBeUndefined();
+    expect(prompts.refused).toEqual([
+      'Followers? => a number is needed here',
+      'Followers? => expected a number, e.g. 1200 or 4.5',
+      'Share, in %? => expected a percentage, e.g. 40 for 40 %',
+      'Share, in %? => at most 100 %',
+    ]);
+  });
+
+  it('trims text, runs the schema before the check, and leaves an optional field out when empty', async () => {
+    const prompts = scripted([
+      [/^Name/, ['', '  ', 'x'.repeat(6), ' taken ', ' Kari ']],
+      [/^Occupation/, '  '],
+    ]);
+    const ask = new Asker(prompts, () => {});
+    const name = z.string().max(5, { error: 'too long' });
+    expect(await ask.required('Name?', { schema: name, check: (v) => (v === 'taken' ? 'already used' : undefined) })).toBe('Kari');
+    expect(await ask.text('Occupation?', { optional: true })).toBeUndefined();
+    expect(prompts.refused).toEqual(['Name? => an answer is needed here', 'Name? => an answer is needed here', 'Name? => too long', 'Name? => already used']);
   });
 });
