@@ -81,19 +81,7 @@ export class Asker {
 
   /** Free text, checked by its schema. Returns undefined when an optional field is left empty. */
   async text(message: string, o: TextOptions = {}): Promise<string | undefined> {
-    const answer = await this.prompts.input({
-      message,
-      ...(o.default ? { default: o.default } : {}),
-      validate: async (raw) => {
-        const value = raw.trim();
-        if (value === '') return o.optional ? true : 'an answer is needed here';
-        const wrong = o.schema ? schemaError(o.schema, value) : undefined;
-        if (wrong) return wrong;
-        return (await o.check?.(value)) ?? true;
-      },
-    });
-    const value = answer.trim();
-    return value === '' ? undefined : value;
+    return this.typed(message, o.default, o, 'an answer is needed here', (raw) => ({ value: raw.trim() }));
   }
 
   async required(message: string, o: Omit<TextOptions, 'optional'> = {}): Promise<string> {
@@ -101,35 +89,45 @@ export class Asker {
   }
 
   async number(message: string, o: NumberOptions = {}): Promise<number | undefined> {
-    const answer = await this.prompts.input({
-      message,
-      ...(o.default !== undefined ? { default: String(o.default) } : {}),
-      validate: async (raw) => {
-        if (raw.trim() === '') return o.optional ? true : 'a number is needed here';
-        const n = parseNumber(raw);
-        if (n === undefined) return 'expected a number, e.g. 1200 or 4.5';
-        const wrong = o.schema ? schemaError(o.schema, n) : undefined;
-        if (wrong) return wrong;
-        return (await o.check?.(n)) ?? true;
-      },
+    return this.typed(message, o.default === undefined ? undefined : String(o.default), o, 'a number is needed here', (raw) => {
+      const n = parseNumber(raw);
+      return n === undefined ? { wrong: 'expected a number, e.g. 1200 or 4.5' } : { value: n };
     });
-    return answer.trim() === '' ? undefined : parseNumber(answer);
   }
 
   /** A share of a whole asked as a percentage ("40" or "40 %"), kept as a fraction (0.4). */
   async percent(message: string, o: { default?: number; schema: z.ZodType; optional?: boolean; check?: Check<number> }): Promise<number | undefined> {
+    const shown = o.default === undefined ? undefined : String(round(o.default * 100));
+    return this.typed(`${message}, in %?`, shown, o, 'a percentage is needed here, e.g. 40', (raw) => {
+      const n = parseNumber(raw.replace('%', ''));
+      return n === undefined ? { wrong: 'expected a percentage, e.g. 40 for 40 %' } : { value: round(n / 100) };
+    });
+  }
+
+  /**
+   * One typed-in answer: nothing typed is refused unless optional; `read` turns the text
+   * into a value or says why it cannot; then the field's schema and the check have their say.
+   */
+  private async typed<T>(
+    message: string,
+    shown: string | undefined,
+    o: { schema?: z.ZodType | undefined; optional?: boolean | undefined; check?: Check<T> | undefined },
+    needed: string,
+    read: (raw: string) => { value: T } | { wrong: string },
+  ): Promise<T | undefined> {
     const answer = await this.prompts.input({
-      message: `${message}, in %?`,
-      ...(o.default !== undefined ? { default: String(round(o.default * 100)) } : {}),
+      message,
+      ...(shown ? { default: shown } : {}),
       validate: async (raw) => {
-        if (raw.trim() === '') return o.optional ? true : 'a percentage is needed here, e.g. 40';
-        const n = parseNumber(raw.replace('%', ''));
-        if (n === undefined) return 'expected a percentage, e.g. 40 for 40 %';
-        return schemaError(o.schema, round(n / 100)) ?? (await o.check?.(round(n / 100))) ?? true;
+        if (raw.trim() === '') return o.optional ? true : needed;
+        const got = read(raw);
+        if ('wrong' in got) return got.wrong;
+        return (o.schema ? schemaError(o.schema, got.value) : undefined) ?? (await o.check?.(got.value)) ?? true;
       },
     });
-    const n = parseNumber(answer.replace('%', ''));
-    return answer.trim() === '' || n === undefined ? undefined : round(n / 100);
+    if (answer.trim() === '') return undefined;
+    const got = read(answer);
+    return 'value' in got ? got.value : undefined;
   }
 
   /** Several short answers on one line, separated by ";". Empty leaves the field out. */
