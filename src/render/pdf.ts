@@ -187,7 +187,7 @@ export function startPrinter(options: PdfOptions): PdfPrinter {
         // A browser still starting is stopped; no profile or process can come after this. The
         // browser is ended without waiting for a print in flight.
         if (!printed) stopped.abort(new Error('closed before printing'));
-        await Promise.race([launching.catch(() => undefined), sleep(5000)]);
+        await settledWithin(launching, CLOSE_STEP_MS);
         await endBrowser(running?.child, browser);
         lap('close browser');
         if (profile) await removeProfile(profile);
@@ -407,7 +407,7 @@ async function removeProfile(profile: string): Promise<void> {
   await rm(profile, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });
 }
 
-/** Ends the browser and waits (at most 5 s) until it has exited, so its profile can go. */
+/** Ends the browser and waits (at most CLOSE_STEP_MS) until it has exited, so its profile can go. */
 async function endBrowser(child: ChildProcess | undefined, browser: Browser | undefined): Promise<void> {
   // No pid: it never started (spawn failed).
   if (!child?.pid) return;
@@ -415,7 +415,7 @@ async function endBrowser(child: ChildProcess | undefined, browser: Browser | un
   const exited = new Promise((resolve) => (running() ? child.once('exit', resolve) : resolve(undefined)));
   if (process.platform === 'win32') {
     // Windows has no process groups: a graceful close ends the renderers with the browser.
-    if (browser && running()) await Promise.race([browser.close().catch(() => undefined), sleep(5000)]);
+    if (browser && running()) await settledWithin(browser.close(), CLOSE_STEP_MS);
   } else {
     // Its profile is thrown away, so there is nothing to shut down cleanly: end the whole
     // process group (renderers, zygote) at once instead of a graceful close (about 100 ms).
@@ -428,7 +428,7 @@ async function endBrowser(child: ChildProcess | undefined, browser: Browser | un
     }
   }
   if (running()) child.kill('SIGKILL');
-  await Promise.race([exited, sleep(5000)]);
+  await settledWithin(exited, CLOSE_STEP_MS);
 }
 
 /** For --debug: how long each phase took since the previous one. */
@@ -442,8 +442,12 @@ function stopwatch(debug: ((line: string) => void) | undefined): (phase: string)
   };
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+/** The longest closing waits for any one step (the start-up, a graceful close, the exit): a browser that stops answering cannot hang it. */
+const CLOSE_STEP_MS = 5000;
+
+/** Waits until the work has settled, however it ends, but no longer than ms. */
+function settledWithin(work: Promise<unknown>, ms: number): Promise<unknown> {
+  return Promise.race([work.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, ms).unref())]);
 }
 
 /** The header and footer come from the print templates instead: the document's own margin boxes go. */
