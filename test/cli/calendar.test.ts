@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -57,6 +57,24 @@ describe('smplan calendar', () => {
     expect(text).toMatch(/DTSTART;VALUE=DATE:20270328/);
     expect(text).toMatch(/SUMMARY:instagram: Easter baking week/);
     expect(text).toMatch(/SUMMARY:instagram: Behind the counter \(reel\)/);
+  });
+  it('marks a UTC time that falls on another day than the local one', async () => {
+    // kaffebar posts Mon 08:15 and Sat 18:30 local; moved to zones far from UTC.
+    const inZone = async (zone: string) => {
+      const dir = await mkdtemp(path.join(os.tmpdir(), 'smplan-zone-'));
+      await cp(path.join(path.dirname(KAFFEBAR), 'data'), path.join(dir, 'data'), { recursive: true });
+      const text = (await readFile(KAFFEBAR, 'utf8')).replace('timezone: America/New_York', `timezone: ${zone}`);
+      await writeFile(path.join(dir, 'plan.yaml'), text);
+      const run = await runCli(['calendar', '--from', '2027-03-01', '--weeks', '1', path.join(dir, 'plan.yaml')]);
+      expectReadable(run);
+      return run.stdout;
+    };
+    const auckland = await inZone('Pacific/Auckland');
+    expect(auckland).toMatch(/^2027-03-01 +Mon +08:15 .* 19:15 -1d$/m);
+    expect(auckland).toMatch(/^2027-03-06 +Sat +18:30 .* 05:30$/m);
+    const losAngeles = await inZone('America/Los_Angeles');
+    expect(losAngeles).toMatch(/^2027-03-01 +Mon +08:15 .* 16:15$/m);
+    expect(losAngeles).toMatch(/^2027-03-06 +Sat +18:30 .* 02:30 \+1d$/m);
   });
   it('writes a CSV a spreadsheet opens without running plan text as formulas', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'smplan-csv-'));
