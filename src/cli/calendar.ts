@@ -133,9 +133,9 @@ function calendarReport(loaded: LoadedPlan, cal: PublishingCalendar, io: Io): st
 
 /** The UTC time, with the day difference when UTC is on another date than local time. */
 function utcColumn(e: CalendarEvent): string {
-  const utc = DateTime.fromISO(e.start, { zone: 'utc' });
-  const days = utc.startOf('day').diff(DateTime.fromISO(e.date, { zone: 'utc' }), 'days').days;
-  return utc.toFormat('HH:mm') + (days === 0 ? '' : days > 0 ? ` +${days}d` : ` ${days}d`);
+  // e.start is YYYY-MM-DDTHH:MM:SSZ (utcStamp).
+  const days = daysBetween(e.date, e.start.slice(0, 10));
+  return e.start.slice(11, 16) + (days === 0 ? '' : days > 0 ? ` +${days}d` : ` ${days}d`);
 }
 
 function capitalise(day: string): string {
