@@ -13,6 +13,7 @@ import type { LoadedPlan } from '../plan/load.js';
 import type { Locale } from '../plan/schema.js';
 import type { Chart, StrategyFolder } from './folder.js';
 import { createFormatter } from './format.js';
+import { createTranslator, type Messages, type Translator } from './i18n.js';
 import { builtinTemplatesDir } from './paths.js';
 import { templateError } from './template-error.js';
 
@@ -26,13 +27,10 @@ export interface HtmlOptions {
   date?: string;
 }
 
-/** Words the document shell needs, by key; the plan's catalogue wins, document/messages.json fills gaps. */
-export type Messages = Record<string, string>;
-
 export async function renderHtml(folder: StrategyFolder, loaded: LoadedPlan, options: HtmlOptions = {}): Promise<string> {
   const [{ default: MarkdownItCtor }, { default: Handlebars }] = await Promise.all([import('markdown-it'), import('handlebars')]);
   const plan = loaded.plan.plan;
-  const locale = plan.locale as Locale;
+  const locale = plan.locale;
   const [layoutSource, css, t, fonts] = await Promise.all([
     readTemplate('layout.html.hbs', options.templatesDir),
     readTemplate('print.css', options.templatesDir).then((source) => source.text),
@@ -105,11 +103,10 @@ const FONTS_PLACEHOLDER = '/* smplan: fonts */';
  * The words of the document shell: the plan's catalogue first, then document/messages.json (from
  * --templates or built in) for the few words only the document needs (date, page x of y).
  */
-export async function documentMessages(folder: StrategyFolder, locale: Locale, templatesDir?: string): Promise<(key: string, values?: Record<string, string>) => string> {
+export async function documentMessages(folder: StrategyFolder, locale: Locale, templatesDir?: string): Promise<Translator['t']> {
   const source = await readTemplate('messages.json', templatesDir);
   const fallback = documentPart(source.file, () => JSON.parse(source.text) as Record<string, Messages>);
-  const messages: Messages = { ...(fallback.en ?? {}), ...(fallback[locale] ?? {}), ...folder.messages };
-  return (key, values = {}) => (messages[key] ?? key).replace(/\{(\w+)\}/g, (m, name: string) => values[name] ?? m);
+  return createTranslator(locale, { ...(fallback.en ?? {}), ...(fallback[locale] ?? {}), ...folder.messages }).t;
 }
 
 interface RenderEnv {
@@ -332,7 +329,6 @@ function renderDate(): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** A document template: the user's folder first (templates eject), else the built-in one. */
 /** A document/* file: from --templates when it has one, else the built-in. */
 export async function readTemplate(name: string, templatesDir?: string): Promise<{ file: string; text: string }> {
   if (templatesDir) {
