@@ -21,17 +21,17 @@ export function formatJunit(findings: Finding[], context: FormatContext): string
             `    </testcase>`,
         )
       : [`    <testcase classname="${attr(file)}" name="smplan lint"/>`];
-    return (
+    const xml =
       `  <testsuite name="${attr(file)}" tests="${cases.length}" failures="${own.length}" errors="0" skipped="0">\n` +
       cases.join('\n') +
-      `\n  </testsuite>`
-    );
+      `\n  </testsuite>`;
+    return { xml, tests: cases.length };
   });
-  const tests = files.reduce((n, file) => n + Math.max(1, findings.filter((f) => f.file === file).length), 0);
+  const tests = suites.reduce((n, s) => n + s.tests, 0);
   return (
     `<?xml version="1.0" encoding="UTF-8"?>\n` +
     `<testsuites name="smplan lint" tests="${tests}" failures="${findings.length}" errors="0">\n` +
-    suites.map((s) => s + '\n').join('') +
+    suites.map((s) => s.xml + '\n').join('') +
     `</testsuites>\n`
   );
 }
