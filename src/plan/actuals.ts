@@ -197,6 +197,12 @@ function decodeCsv(bytes: Buffer): string | undefined {
   }
 }
 
+/** For an id the plan does not have: the near miss, else every objective id. */
+function objectiveHint(id: string, objectives: ReadonlySet<string>): string {
+  const guess = didYouMean(id, objectives);
+  return guess ? `did you mean ${guess}?` : `objectives: ${[...objectives].join(', ') || 'none'}`;
+}
+
 interface ParseContext {
   objectives: ReadonlySet<string>;
   map: ColumnMap;
@@ -278,9 +284,7 @@ export function parseActualsCsv(text: string, file: string, context: ParseContex
       problem(row.line, 'error', 'no objective id');
       ok = false;
     } else if (!context.objectives.has(objectiveCell)) {
-      const guess = didYouMean(objectiveCell, context.objectives);
-      const known = [...context.objectives].join(', ') || 'none';
-      problem(row.line, 'error', `"${objectiveCell.slice(0, 60)}" is not an objective of the plan (${guess ? `did you mean ${guess}?` : `objectives: ${known}`})`);
+      problem(row.line, 'error', `"${objectiveCell.slice(0, 60)}" is not an objective of the plan (${objectiveHint(objectiveCell, context.objectives)})`);
       ok = false;
     }
     const value = parseActualNumber(valueCell);
@@ -388,9 +392,8 @@ export async function readActuals(
   const map = parseColumnMap(options.map);
   const objectives = new Set((plan.objectives ?? []).map((o) => o.id));
   if (options.objective !== undefined && !objectives.has(options.objective)) {
-    const guess = didYouMean(options.objective, objectives);
     throw new CLIError(
-      `--objective ${options.objective}: the plan has no such objective (${guess ? `did you mean ${guess}?` : `objectives: ${[...objectives].join(', ') || 'none'}`})`,
+      `--objective ${options.objective}: the plan has no such objective (${objectiveHint(options.objective, objectives)})`,
       EXIT.usage,
     );
   }

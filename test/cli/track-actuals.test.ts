@@ -139,6 +139,11 @@ describe('parseActualsCsv', () => {
     ]);
   });
 
+  it('lists the objectives when an unknown id is near none of them', () => {
+    const { findings } = parseActualsCsv('date,objective,value\n2027-01-31,followers,5\n', 'a.csv', { objectives, map: {} });
+    expect(findings.map((f) => f.message)).toEqual(['"followers" is not an objective of the plan (objectives: ig-reach, leads)']);
+  });
+
   it('names a missing column and how to map it', () => {
     const { findings } = parseActualsCsv('Dato,Reach\n2027-01-31,5\n', 'm.csv', { objectives, map: { date: 'Dato' } });
     expect(findings).toEqual([
