@@ -170,9 +170,10 @@ function memo<T>(make: () => T): () => T {
 /** Reads the plan's posts_csv files: the last step of loading a plan that matched the schema. */
 async function withPostsCsv(source: PlanSource, plan: Plan, findings: Finding[]): Promise<LoadOutcome> {
   const postsCsv = new Map<string, PostSample[]>();
+  let realDir: Promise<string> | undefined;
   for (const [where, csvPath] of postsCsvReferences(plan)) {
     if (postsCsv.has(csvPath)) continue;
-    const result = await readPostsCsv(source.dir, csvPath);
+    const result = await readPostsCsv(source.dir, () => (realDir ??= realpath(source.dir)), csvPath);
     if ('error' in result) findings.push(findingAt(source, where, 'error', 'posts-csv', `${csvPath}: ${result.error}`));
     else postsCsv.set(csvPath, result.posts);
   }
@@ -232,7 +233,7 @@ function schemaFindings(source: PlanSource, issue: z.core.$ZodIssue, data: unkno
 }
 
 /** Every `posts_csv` in the plan with where it is written. */
-export function postsCsvReferences(plan: Plan): [PlanPath, string][] {
+function postsCsvReferences(plan: Plan): [PlanPath, string][] {
   return engagementEntries(plan).flatMap((e): [PlanPath, string][] => (e.posts_csv === undefined ? [] : [[[...e.path, 'posts_csv'], e.posts_csv]]));
 }
 
@@ -243,14 +244,15 @@ export const POST_COLUMNS = {
   shares: ['shares', 'reposts', 'retweets'],
 } as const;
 
-async function readPostsCsv(dir: string, csvPath: string): Promise<PostsRead> {
+/** `realDir`: the plan folder with links resolved, asked once per plan however many CSVs it names. */
+async function readPostsCsv(dir: string, realDir: () => Promise<string>, csvPath: string): Promise<PostsRead> {
   if (path.isAbsolute(csvPath) || csvPath.split(/[\\/]/).includes('..')) {
     return { error: 'must be a path inside the plan folder, relative to the plan file (no absolute paths, no ..)' };
   }
   const resolved = path.resolve(dir, csvPath);
   try {
-    const [realDir, real] = await Promise.all([realpath(dir), realpath(resolved)]);
-    if (path.relative(realDir, real).startsWith('..')) return { error: 'links outside the plan folder' };
+    const [folder, real] = await Promise.all([realDir(), realpath(resolved)]);
+    if (path.relative(folder, real).startsWith('..')) return { error: 'links outside the plan folder' };
     const info = await stat(real);
     if (!info.isFile()) return { error: 'is not a file' };
     if (info.size > MAX_CSV_BYTES) return { error: `the file is larger than ${MAX_CSV_BYTES / 1024 / 1024} MB` };
