@@ -214,7 +214,7 @@ export function buildContext(
       statement: goalsById.get(t.goal)?.statement,
       why: o?.why,
       tool: o?.tool,
-      chart: { file: `charts/kpi-${t.id}.svg`, title: chartTitle('chart.kpi.title', { metric: t.metric.charAt(0).toLocaleUpperCase(fmt.locale) + t.metric.slice(1), target: fmt.measure(t.target, t.unit) }) },
+      chart: { file: `charts/kpi-${t.id}.svg`, title: chartTitle('chart.kpi.title', { metric: fmt.capitalise(t.metric), target: fmt.measure(t.target, t.unit) }) },
     };
   });
 

@@ -250,10 +250,7 @@ async function createEnvironment(translator: Translator, fmt: Formatter, partial
       return safe(list.map((id) => escapeInline(t && Object.prototype.hasOwnProperty.call(t, String(id)) ? t[String(id)] : id)).join('; '));
     },
     /** Plan text with its first letter capitalised, for headings and leading cells. */
-    cap: (v) => {
-      const text = String(v ?? '');
-      return safe(escapeInline(text.charAt(0).toLocaleUpperCase(fmt.locale) + text.slice(1)));
-    },
+    cap: (v) => safe(escapeInline(fmt.capitalise(String(v ?? '')))),
     /** a / b as a fraction, 0 when b is 0. */
     share: (a, b) => (typeof a === 'number' && typeof b === 'number' && b > 0 ? a / b : 0),
     /** The names of a list of items, e.g. the budget lines cut. */

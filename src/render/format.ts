@@ -27,6 +27,8 @@ export interface Formatter {
   measure(value: number, unit?: string): string;
   /** A list joined the language's way: a, b and c. */
   list(items: string[]): string;
+  /** Text with its first letter in upper case the language's way, for headings and leading cells. */
+  capitalise(text: string): string;
 }
 
 const WEEKDAY_INDEX: Record<string, number> = { mon: 0, tue: 1, wed: 2, thu: 3, fri: 4, sat: 5, sun: 6 };
@@ -77,5 +79,6 @@ export function createFormatter(locale: Locale, currency: string): Formatter {
       return unit ? `${text} ${unit}` : text;
     },
     list: (items) => listFormat.format(items),
+    capitalise: (text) => text.charAt(0).toLocaleUpperCase(tag) + text.slice(1),
   };
 }

@@ -147,5 +147,8 @@ describe('formats', () => {
     expect(en.measure(5.949999999999999)).toBe('5.95');
     expect(en.measure(12.5, 'money')).toBe('$12.50');
     expect(en.measure(3000, 'followers')).toBe('3,000 followers');
+    expect(en.capitalise('monthly reach')).toBe('Monthly reach');
+    expect(bg.capitalise('месечен обхват')).toBe('Месечен обхват');
+    expect(nb.capitalise('')).toBe('');
   });
 });
