@@ -52,6 +52,12 @@ export async function askSection(name: SectionName, plan: PlanDraft, o: Intervie
   // Errors the plan has already (a hand-edited file) are not the answers' fault.
   const known = new Set((await lintDraft(plan, o.file, o.dir)).filter((f) => f.severity === 'error').map(key));
   const fresh = (findings: Finding[]) => findings.filter((f) => !known.has(key(f)));
+  // An entry's errors and then its notes are asked of the same candidate: lint it once.
+  let last: { candidate: PlanDraft; findings: Promise<Finding[]> } | undefined;
+  const lint = (candidate: PlanDraft) => {
+    if (last?.candidate !== candidate) last = { candidate, findings: lintDraft(candidate, o.file, o.dir) };
+    return last.findings;
+  };
   let previous = plan[name];
   for (;;) {
     const ctx: SectionContext = {
@@ -62,12 +68,12 @@ export async function askSection(name: SectionName, plan: PlanDraft, o: Intervie
       defaults: o.defaults,
       focused,
       errors: async (candidate, field, entry, withWarnings) => {
-        const findings = fresh(await lintDraft(candidate, o.file, o.dir));
+        const findings = fresh(await lint(candidate));
         const messages = errorsFor(findings, field, entry);
         if (withWarnings) messages.push(...findings.filter((f) => f.severity === 'warning' && f.path === formatPath(field)).map((f) => f.message));
         return messages.length ? [...new Set(messages)].join('; ') : undefined;
       },
-      notes: async (candidate, entry) => notes(say, c, await lintDraft(candidate, o.file, o.dir), entry),
+      notes: async (candidate, entry) => notes(say, c, await lint(candidate), entry),
     };
     const value = await ASKERS[name](ctx);
     const next: PlanDraft = { ...plan };

@@ -235,6 +235,8 @@ describe('smplan init: every section', () => {
     expect(out).toContain('a compound curve needs a baseline above 0');
     // every section begins with its one-line why
     expect(out).toContain('Goals come before tactics: two primary and two secondary at most');
+    // a warning within a finished entry is shown as a note on it, once
+    expect(out.match(/Note: 2 posts sampled: take the last 20–30 posts/g)).toHaveLength(1);
 
     const file = path.join(dir, 'plan.yaml');
     const text = await readFile(file, 'utf8');
