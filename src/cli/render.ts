@@ -112,13 +112,13 @@ export async function run(args: string[], options: Record<string, unknown>, io: 
 }
 
 /** `plan.yaml` -> `plan-strategy/` beside the plan. */
-export function defaultOutput(file: string): string {
+function defaultOutput(file: string): string {
   const stem = path.basename(file).replace(/\.(ya?ml)$/i, '');
   return path.join(path.dirname(file), `${stem}-strategy`);
 }
 
 /** The Markdown folder as files: README, chapters, charts. */
-export function folderFiles(folder: StrategyFolder): OutputFile[] {
+function folderFiles(folder: StrategyFolder): OutputFile[] {
   return [
     { path: 'README.md', content: folder.readme },
     ...folder.chapters.map((c) => ({ path: c.file, content: c.markdown })),

@@ -11,7 +11,7 @@ import { writeError } from '../render/output.js';
 import { writeLine, type Io } from './io.js';
 
 /** The template folders a user may override, in the layout `--templates` expects. */
-export const TEMPLATE_FOLDERS = ['chapters', 'partials', 'document'] as const;
+const TEMPLATE_FOLDERS = ['chapters', 'partials', 'document'] as const;
 
 export async function run(args: string[], options: Record<string, unknown>, io: Io): Promise<number> {
   const dir = args[0]!;

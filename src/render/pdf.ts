@@ -41,7 +41,7 @@ export interface PdfResult {
 }
 
 /** Flags that keep a headless print quiet, offline and free of state. */
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   '--disable-gpu',
   '--disable-background-networking',
   '--disable-component-update',
@@ -59,7 +59,7 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** Chromium's sandbox does not work as root, and usually not in a container. */
-export function needsNoSandbox(env: NodeJS.ProcessEnv = process.env): boolean {
+function needsNoSandbox(env: NodeJS.ProcessEnv = process.env): boolean {
   if (process.platform !== 'linux') return false;
   if (process.getuid?.() === 0) return true;
   return Boolean(env.container) || existsSync('/.dockerenv') || existsSync('/run/.containerenv');

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { BrowserLookup, FoundBrowser } from './types.js';
 
-export const BROWSER_ENV_VARS = ['SMPLAN_BROWSER', 'PUPPETEER_EXECUTABLE_PATH', 'CHROME_PATH'] as const;
+const BROWSER_ENV_VARS = ['SMPLAN_BROWSER', 'PUPPETEER_EXECUTABLE_PATH', 'CHROME_PATH'] as const;
 
 export interface ExplicitChoice {
   /** What the user wrote. */

@@ -12,7 +12,6 @@ import type { BrowserLookup, FoundBrowser } from './types.js';
 import { windowsCandidates } from './windows.js';
 
 export type { BrowserLookup, FoundBrowser } from './types.js';
-export { BROWSER_ENV_VARS } from './explicit.js';
 
 export const INSTALL_HINT =
   'Install Chromium (Debian/Ubuntu: `sudo apt-get install chromium`; macOS: `brew install --cask chromium`; ' +
