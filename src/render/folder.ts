@@ -6,6 +6,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { templateError } from './template-error.js';
+import type { TrackStatus } from '../compute/track.js';
 import type { LoadedPlan } from '../plan/load.js';
 import { channelName, renderCharts } from './charts.js';
 import { buildContext, CHAPTER_SLUGS, type ChapterRef, type ChapterSlug, type RenderContext } from './context.js';
@@ -13,9 +14,6 @@ import { createFormatter, type Formatter } from './format.js';
 import { createTranslator, loadMessages, type Translator } from './i18n.js';
 import { escapeBlock, escapeCell, escapeInline, linkTarget } from './markdown-escape.js';
 import { builtinTemplatesDir } from './paths.js';
-
-/** Where an objective stands at the latest actual (contract: `smplan track --json`). */
-export type TrackStatus = 'behind' | 'on-track' | 'ahead' | 'no-data';
 
 export interface TrackedObjective {
   id: string;
