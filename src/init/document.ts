@@ -133,8 +133,7 @@ export function setSection(doc: Document, name: SectionName, value: unknown): vo
     existing.value = node;
   } else {
     const rank = SECTION_ORDER.indexOf(name);
-    const pair = doc.createPair(name, value) as Pair<Scalar, unknown>;
-    pair.value = node;
+    const pair = doc.createPair(name, node) as Pair<Scalar, unknown>;
     decorate(pair, true);
     const after = map.items.findIndex((p) => {
       const key = isScalar(p.key) ? String(p.key.value) : '';
