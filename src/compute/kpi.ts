@@ -49,17 +49,27 @@ export function relativePercent(target: Objective['target']): number | undefined
   return Number(target.replace(/\s|%/g, ''));
 }
 
-/** The absolute target: as written, or `baseline * (1 + p / 100)` for "+p%" / "-p%". */
-export function resolveTarget(o: Objective, plan?: Plan): number {
+/** The target as a number: as written, or `baseline * (1 + p / 100)` for "+p%" / "-p%" (contract); never throws. */
+export function targetNumber(o: Objective): number {
   const p = relativePercent(o.target);
-  if (p === undefined) return o.target as number;
+  return p === undefined ? (o.target as number) : o.baseline * (1 + p / 100);
+}
+
+/** An objective starts at its own `start`, else at the plan's start (contract). */
+export function objectiveStart(o: Objective, plan: Plan): string {
+  return o.start ?? plan.plan.start;
+}
+
+/** The absolute target (targetNumber), refused where it cannot be computed or tracked. */
+export function resolveTarget(o: Objective, plan?: Plan): number {
+  if (relativePercent(o.target) === undefined) return o.target as number;
   if (o.baseline === 0) {
     throw new PlanComputeError(
       `objective ${o.id}: a relative target (${String(o.target)}) of a zero baseline is always 0; write the target as a number`,
       objectivePath(plan, o, 'target'),
     );
   }
-  const target = o.baseline * (1 + p / 100);
+  const target = targetNumber(o);
   if (target < 0) {
     throw new PlanComputeError(`objective ${o.id}: ${String(o.target)} takes the target below zero`, objectivePath(plan, o, 'target'));
   }
@@ -68,7 +78,7 @@ export function resolveTarget(o: Objective, plan?: Plan): number {
 
 /** The objective's start (default plan.start) and deadline; the deadline must not come before the start. */
 export function objectiveWindow(o: Objective, plan: Plan): ObjectiveWindow {
-  const start = o.start ?? plan.plan.start;
+  const start = objectiveStart(o, plan);
   if (daysBetween(start, o.deadline) < 0) {
     throw new PlanComputeError(
       `objective ${o.id}: the deadline ${o.deadline} comes before its start ${start}`,

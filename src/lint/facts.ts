@@ -1,20 +1,7 @@
-/** Small derived facts the method rules share: resolved targets, start dates, sample sizes. */
+/** Small derived facts the method rules share: sample sizes, quoted plan text. */
 import type { EngagementEntry } from '../plan/engagement-entries.js';
 import type { LoadedPlan } from '../plan/load.js';
-import { relativePercent } from '../compute/kpi.js';
-import type { Objective, Plan } from '../plan/schema.js';
 import type { PlanPath } from './finding.js';
-
-/** The target as a number: absolute, or `baseline * (1 + p / 100)` (contract); unlike resolveTarget it never throws. */
-export function targetValue(objective: Objective): number {
-  const p = relativePercent(objective.target);
-  return p === undefined ? (objective.target as number) : objective.baseline * (1 + p / 100);
-}
-
-/** An objective starts at its own `start`, else at the plan's start (contract). */
-export function objectiveStart(objective: Objective, plan: Plan): string {
-  return objective.start ?? plan.plan.start;
-}
 
 /** How many posts a network's figures were taken from, and where that count is written. */
 export function sampledPosts(entry: EngagementEntry, loaded: LoadedPlan): { count: number; path: PlanPath } | undefined {

@@ -1,5 +1,5 @@
 import { formatChange, formatMeasure } from '../../cli/format.js';
-import { targetValue } from '../facts.js';
+import { targetNumber } from '../../compute/kpi.js';
 import { defineRule, type RuleReport } from '../rule.js';
 
 /** Growth above +300 % (more than 4x the baseline) is flagged. */
@@ -17,7 +17,7 @@ export const achievableTarget = defineRule({
     const reports: RuleReport[] = [];
     plan.objectives?.forEach((o, i) => {
       if (!(o.baseline > 0)) return;
-      const target = targetValue(o);
+      const target = targetNumber(o);
       if (target < 0) return; // objective-target's error
       const change = target / o.baseline - 1;
       if (change <= MAX_GROWTH && change >= -MAX_DECREASE) return;

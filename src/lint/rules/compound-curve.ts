@@ -1,4 +1,4 @@
-import { targetValue } from '../facts.js';
+import { targetNumber } from '../../compute/kpi.js';
 import { defineRule, type RuleReport } from '../rule.js';
 
 /** baseline * (target / baseline) ** f is undefined for a zero baseline or target (an error). */
@@ -14,7 +14,7 @@ export const compoundCurve = defineRule({
       if (o.curve !== 'compound') return;
       if (!(o.baseline > 0)) {
         reports.push({ path: ['objectives', i, 'baseline'], message: 'a compound curve needs a baseline above 0: it grows by a rate from it (use curve: linear to start from 0)' });
-      } else if (!(targetValue(o) > 0)) {
+      } else if (!(targetNumber(o) > 0)) {
         reports.push({ path: ['objectives', i, 'target'], message: 'a compound curve cannot reach a target of 0 (use curve: linear)' });
       }
     });

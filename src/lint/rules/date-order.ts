@@ -1,4 +1,4 @@
-import { objectiveStart } from '../facts.js';
+import { objectiveStart } from '../../compute/kpi.js';
 import { defineRule, type RuleReport } from '../rule.js';
 
 /** A period that ends before it starts cannot be computed: no milestones, no calendar (an error). */

@@ -1,5 +1,5 @@
 import { formatMeasure } from '../../cli/format.js';
-import { objectiveStart, targetValue } from '../facts.js';
+import { objectiveStart, targetNumber } from '../../compute/kpi.js';
 import { defineRule, type RuleReport } from '../rule.js';
 
 /** Time-bound within the plan, and measured by a named tool (method §2). */
@@ -26,7 +26,7 @@ export const smartObjective = defineRule({
         reports.push({ path: ['objectives', i, 'start'], message: `the start ${o.start} is outside the plan period (${start} to ${end})` });
       }
       // A relative target of a zero baseline is objective-target's error.
-      if (targetValue(o) === o.baseline && !(typeof o.target === 'string' && o.baseline === 0)) {
+      if (targetNumber(o) === o.baseline && !(typeof o.target === 'string' && o.baseline === 0)) {
         reports.push({
           path: ['objectives', i, 'target'],
           message: `the target equals the baseline (${formatMeasure(o.baseline, o.unit, plan.plan.currency)}): a specific objective states the change to reach`,
