@@ -193,10 +193,10 @@ function isAbort(err: unknown): boolean {
 
 /** The one-line message for a folder smplan cannot write (contract: exit 2). */
 export function writeError(dir: string, err: unknown): CLIError {
-  const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+  if (isPermissionError(err)) {
     return new CLIError(`output folder not writable: ${dir}`, EXIT.usage, { cause: err, hint: 'Choose another folder with -o.' });
   }
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOSPC' || code === 'EDQUOT') {
     return new CLIError(`cannot write ${dir}: the disk is full; the previous output is unchanged`, EXIT.usage, { cause: err });
   }
