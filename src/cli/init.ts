@@ -20,9 +20,7 @@ export interface InitOptions {
   resume?: boolean;
 }
 
-const NO_TERMINAL = [
-  '`smplan init` asks its questions in a terminal, and standard input is not one (CI, a pipe, a redirect).',
-].join('');
+const NO_TERMINAL = '`smplan init` asks its questions in a terminal, and standard input is not one (CI, a pipe, a redirect).';
 const NO_TERMINAL_HINT = [
   'Write the plan by hand instead: copy one of the plans in examples/ (shipped with smplan),',
   'check it with `smplan lint FILE`, and run `smplan schema -o plan.schema.json` for completion in your editor.',
