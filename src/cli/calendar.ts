@@ -126,7 +126,8 @@ function calendarReport(loaded: LoadedPlan, cal: PublishingCalendar, io: Io): st
     );
   }
   const summary = `${plural(cal.events.length, 'post')} in ${plural(cal.weeks, 'week')}.`;
-  const pastEnd = cal.to > loaded.plan.plan.end ? ` The window runs past the plan's end (${loaded.plan.plan.end}).` : '';
+  // cal.to is the first day after the window: a window whose last day is the plan's end stays inside it.
+  const pastEnd = addDays(cal.to, -1) > loaded.plan.plan.end ? ` The window runs past the plan's end (${loaded.plan.plan.end}).` : '';
   out.push(c.dim(summary + pastEnd));
   return out.join('\n') + '\n';
 }

@@ -19,6 +19,15 @@ describe('smplan calendar', () => {
       '2027-03-13T23:30:00Z', '2027-03-15T12:15:00Z', '2027-03-20T22:30:00Z',
     ]);
   });
+  it("warns of a window past the plan's end only when a day of it is after the end", async () => {
+    // kaffebar ends 2027-12-31: 12-25 + 1 week ends on it, 12-26 + 1 week runs a day past it.
+    const inside = await runCli(['calendar', '--from', '2027-12-25', '--weeks', '1', KAFFEBAR]);
+    expect(inside.code).toBe(0);
+    expect(inside.stdout).not.toContain("runs past the plan's end");
+    const past = await runCli(['calendar', '--from', '2027-12-26', '--weeks', '1', KAFFEBAR]);
+    expect(past.stdout).toContain("The window runs past the plan's end (2027-12-31).");
+  });
+
   it('shows local times, pillars, special dates, activations and a moved post', async () => {
     const run = await runCli(['calendar', '--from', '2027-03-22', '--weeks', '2', NORDLYS]);
     expectReadable(run);
