@@ -75,14 +75,15 @@ export async function run(args: string[], options: Record<string, unknown>, io: 
       const shown = (name: string) => display(path.join(path.resolve(io.cwd, outDir), name), io.cwd);
 
       let html: string | undefined;
-      let pageOf = 'Page {page} of {pages}';
       if (wantHtml || wantPdf) {
-        const { renderHtml, documentMessages } = await import('../render/html.js');
+        const { renderHtml } = await import('../render/html.js');
         html = await renderHtml(folder, loaded, { templatesDir, paper: flags.paper ?? 'a4' });
-        pageOf = (await documentMessages(folder, loaded.plan.plan.locale, templatesDir))('document.page_of');
         if (wantHtml) files.push({ path: 'plan.html', content: html });
       }
       if (printer) {
+        // The page label in the plan's language, for browsers without CSS margin boxes.
+        const { documentMessages } = await import('../render/html.js');
+        const pageOf = (await documentMessages(folder, loaded.plan.plan.locale, templatesDir))('document.page_of');
         const result = await printer.print(html!, { title: folder.title, pageOf });
         // The browser ends while the output is written.
         void printer.close();
