@@ -8,7 +8,7 @@ import { lintText, type PlanDraft } from '../init/check.js';
 import { documentText, planDocument, SECTIONS, setSection } from '../init/document.js';
 import { draftPath, emptyDraft, readDraft, removeDraft, saveDraft, writeAtomic, type Draft } from '../init/draft.js';
 import { askSection, interview, MINIMAL_SECTIONS, type InterviewOptions } from '../init/interview.js';
-import type { Prompts } from '../init/ask.js';
+import { inquirerPrompts, type Prompts } from '../init/ask.js';
 import { systemDefaults } from '../init/system.js';
 import type { Finding } from '../lint/finding.js';
 import { SECTION_ORDER, type SectionName } from '../plan/schema.js';
@@ -47,7 +47,7 @@ export async function run(args: string[], options: InitOptions, io: Io, injected
 
   const c = colorsFor(io);
   const say = (line: string) => writeLine(io.stdout, line);
-  const prompts = injected ?? (await import('../init/ask.js')).inquirerPrompts(await import('@inquirer/prompts'));
+  const prompts = injected ?? inquirerPrompts(await import('@inquirer/prompts'));
   const base: InterviewOptions = { prompts, say, colors: c, defaults: systemDefaults(), file, dir: path.dirname(target) };
 
   try {
