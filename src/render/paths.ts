@@ -9,17 +9,14 @@ import { fileURLToPath } from 'node:url';
 
 let cached: string | undefined;
 
-export function packageRoot(from: string = import.meta.url): string {
-  if (cached !== undefined && from === import.meta.url) return cached;
-  let dir = path.dirname(fileURLToPath(from));
-  for (;;) {
+export function packageRoot(): string {
+  if (cached !== undefined) return cached;
+  const here = fileURLToPath(import.meta.url);
+  for (let dir = path.dirname(here); ; ) {
     const manifest = path.join(dir, 'package.json');
-    if (existsSync(manifest) && manifestName(manifest) === 'smplan') {
-      if (from === import.meta.url) cached = dir;
-      return dir;
-    }
+    if (existsSync(manifest) && manifestName(manifest) === 'smplan') return (cached = dir);
     const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`cannot find the smplan package root above ${fileURLToPath(from)}`);
+    if (parent === dir) throw new Error(`cannot find the smplan package root above ${here}`);
     dir = parent;
   }
 }
