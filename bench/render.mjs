@@ -20,9 +20,9 @@ import { pathToFileURL } from 'node:url';
 const BROWSERS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome-stable', '/usr/bin/google-chrome',
   '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', '/Applications/Chromium.app/Contents/MacOS/Chromium'];
 
-function timed(command, args, env) {
+function timed(command, args) {
   const start = process.hrtime.bigint();
-  const r = spawnSync(command, args, { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env }, timeout: 120_000 });
+  const r = spawnSync(command, args, { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 120_000 });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.status !== 0) throw new Error(`${path.basename(command)} ${args.slice(0, 3).join(' ')} exited ${r.status}: ${(r.stderr ?? '').slice(0, 300)}`);
   return ms;
@@ -62,7 +62,7 @@ export async function benchRender({ plan, examples, tmp, bin, runs = 5 }) {
   for (const file of plans) {
     const name = path.basename(file).replace(/\.ya?ml$/, '');
     const out = path.join(work, `render-${name}`);
-    timed(process.execPath, [bin, 'render', file, '-o', out, '--html'], {});
+    timed(process.execPath, [bin, 'render', file, '-o', out, '--html']);
     // A copy: `render --pdf` into the same folder removes the plan.html an --html render left there,
     // and Chromium "prints" a missing file by exiting 0 without writing anything.
     const htmlFile = path.join(work, `${name}.html`);
@@ -73,7 +73,7 @@ export async function benchRender({ plan, examples, tmp, bin, runs = 5 }) {
       rmSync(chromiumPdf, { force: true });
       try {
         const ms = timed(browser, ['--headless', ...(noSandbox() ? ['--no-sandbox'] : []), '--disable-gpu', '--no-first-run', `--user-data-dir=${profile}`,
-          '--no-pdf-header-footer', `--print-to-pdf=${chromiumPdf}`, pathToFileURL(htmlFile).href], {});
+          '--no-pdf-header-footer', `--print-to-pdf=${chromiumPdf}`, pathToFileURL(htmlFile).href]);
         if (!existsSync(chromiumPdf) || statSync(chromiumPdf).size < 1000) throw new Error(`${browser} wrote no PDF of ${htmlFile}`);
         return ms;
       } finally {
@@ -83,8 +83,8 @@ export async function benchRender({ plan, examples, tmp, bin, runs = 5 }) {
     // Interleaved (html, pdf, chromium; html, pdf, chromium; …) so that a machine getting busier
     // or quieter during the run weighs on all three alike.
     const [htmlMs, smplanMs, chromiumMs] = medians([
-      () => timed(process.execPath, [bin, 'render', file, '-o', out, '--html'], {}),
-      () => timed(process.execPath, [bin, 'render', file, '-o', out, '--pdf', '--browser', browser], {}),
+      () => timed(process.execPath, [bin, 'render', file, '-o', out, '--html']),
+      () => timed(process.execPath, [bin, 'render', file, '-o', out, '--pdf', '--browser', browser]),
       chromiumPrint,
     ], runs);
     const baselineName = 'chromium --print-to-pdf of its plan.html (fresh process)';
