@@ -1,4 +1,4 @@
-import { yearlyCost } from '../../compute/budget.js';
+import { budgetPlan } from '../../compute/budget.js';
 import { formatMoney } from '../../cli/format.js';
 import { defineRule } from '../rule.js';
 
@@ -12,12 +12,12 @@ export const budgetCap = defineRule({
   check(plan) {
     const budget = plan.budget;
     if (!budget) return [];
-    const total = budget.items.reduce((s, item) => s + yearlyCost(item), 0);
-    if (total <= budget.cap) return [];
+    const { total, over_by } = budgetPlan(budget);
+    if (over_by <= 0) return [];
     const money = (n: number) => formatMoney(n, plan.plan.currency);
     return [{
       path: ['budget', 'cap'],
-      message: `the items cost ${money(total)} a year, ${money(total - budget.cap)} over the cap of ${money(budget.cap)}: prioritise by ROI time frame (smplan budget shows what fits)`,
+      message: `the items cost ${money(total)} a year, ${money(over_by)} over the cap of ${money(budget.cap)}: prioritise by ROI time frame (smplan budget shows what fits)`,
     }];
   },
 });
