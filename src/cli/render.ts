@@ -10,6 +10,7 @@ import { loadCheckedPlan } from '../lint/check.js';
 import type { LoadedPlan } from '../plan/load.js';
 import type { RenderOptions, StrategyFolder } from '../render/folder.js';
 import type { OutputFile } from '../render/output.js';
+import { plural } from './format.js';
 import { colorsFor, writeLine, type Io } from './io.js';
 
 interface RenderFlags {
@@ -43,7 +44,7 @@ export async function run(args: string[], options: Record<string, unknown>, io: 
 
   const { loaded, warnings } = await loadCheckedPlan(file, io.cwd);
   if (warnings.length) {
-    progress(`${file}: ${warnings.length} warning${warnings.length === 1 ? '' : 's'} (\`smplan lint ${file}\` lists them)`);
+    progress(`${file}: ${plural(warnings.length, 'warning')} (\`smplan lint ${file}\` lists them)`);
   }
 
   // Before any work: no browser for --pdf is a quick, clear error.
@@ -88,7 +89,7 @@ export async function run(args: string[], options: Record<string, unknown>, io: 
         // The browser ends while the output is written.
         void printer.close();
         files.push({ path: 'plan.pdf', content: result.pdf });
-        artefacts.push(`Wrote ${shown('plan.pdf')} (${result.pages} page${result.pages === 1 ? '' : 's'}, ${size(result.pdf.byteLength)})`);
+        artefacts.push(`Wrote ${shown('plan.pdf')} (${plural(result.pages, 'page')}, ${size(result.pdf.byteLength)})`);
         if (result.refusedRequests.length) {
           progress(`Refused ${result.refusedRequests.length} request(s) from the document (nothing is fetched)`);
         }
@@ -101,7 +102,7 @@ export async function run(args: string[], options: Record<string, unknown>, io: 
       const charts = folder.charts.length;
       artefacts.unshift(
         `Wrote ${display(result.dir, io.cwd)}${path.sep} (README.md, ${folder.chapters.length} chapters` +
-          (charts ? `, ${charts} chart${charts === 1 ? '' : 's'})` : ')'),
+          (charts ? `, ${plural(charts, 'chart')})` : ')'),
       );
       for (const line of artefacts) writeLine(io.stdout, line);
       if (result.removed.length) progress(`Removed ${result.removed.length} file(s) an earlier render made that this plan no longer needs`);

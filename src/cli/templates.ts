@@ -8,6 +8,7 @@ import path from 'node:path';
 import { CLIError, EXIT } from '../errors.js';
 import { builtinTemplatesDir } from '../render/paths.js';
 import { writeError } from '../render/output.js';
+import { plural } from './format.js';
 import { writeLine, type Io } from './io.js';
 
 /** The template folders a user may override, in the layout `--templates` expects. */
@@ -30,7 +31,7 @@ export async function run(args: string[], options: Record<string, unknown>, io: 
   if (existing.length && !force) {
     const shown = existing.slice(0, 5).map((f) => path.join(dir, f)).join(', ');
     throw new CLIError(
-      `${existing.length} file${existing.length === 1 ? '' : 's'} already exist${existing.length === 1 ? 's' : ''}: ${shown}${existing.length > 5 ? ', …' : ''}`,
+      `${plural(existing.length, 'file')} already exist${existing.length === 1 ? 's' : ''}: ${shown}${existing.length > 5 ? ', …' : ''}`,
       EXIT.usage,
       { hint: 'Nothing was written. Use --force to overwrite them, or eject to another folder.' },
     );
