@@ -34,3 +34,14 @@ export function fileError(file: string, err: unknown): CLIError {
     : (err as Error)?.message ?? String(err);
   return new CLIError(`${file}: cannot read: ${why}`, EXIT.usage, { cause: err });
 }
+
+/** A file that cannot be written (an output the user named): exit 2 with the reason in words. */
+export function writeError(file: string, err: unknown): CLIError {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  const why =
+    code === 'ENOENT' ? 'the folder does not exist'
+    : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'permission denied'
+    : code === 'EISDIR' ? 'it is a folder'
+    : (err as Error)?.message ?? String(err);
+  return new CLIError(`cannot write ${file}: ${why}`, EXIT.usage, { cause: err });
+}

@@ -3,8 +3,7 @@
  * the plan's horizon (or --from/--weeks), with special dates and channel activations;
  * --ics writes an iCalendar file, --csv a spreadsheet.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import {
@@ -14,7 +13,8 @@ import {
   type PublishingCalendar,
 } from '../compute/calendar.js';
 import { addDays, daysBetween } from '../compute/dates.js';
-import { CLIError, EXIT } from '../errors.js';
+import { CLIError, EXIT, writeError } from '../errors.js';
+import { writeFileAtomic } from '../files.js';
 import type { LoadedPlan } from '../plan/load.js';
 import type { Plan } from '../plan/schema.js';
 import { plural } from './format.js';
@@ -254,21 +254,9 @@ export async function csvText(cal: PublishingCalendar): Promise<string> {
   );
 }
 
-/** Writes next to the target, then renames: a reader never sees half a file. Failure is exit 2. */
+/** Writes an output the user named atomically; failure is exit 2. */
 async function writeAtomically(file: string, text: string, io: Io): Promise<void> {
-  const target = path.resolve(io.cwd, file);
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    await writeFile(temp, text, { flag: 'wx' });
-    await rename(temp, target);
-  } catch (err) {
-    await rm(temp, { force: true }).catch(() => undefined);
-    const code = (err as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT' ? 'the folder does not exist'
-      : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'permission denied'
-      : code === 'EISDIR' ? 'it is a folder'
-      : (err as Error).message;
-    throw new CLIError(`cannot write ${file}: ${why}`, EXIT.usage, { cause: err });
-  }
+  await writeFileAtomic(path.resolve(io.cwd, file), text).catch((err: unknown) => {
+    throw writeError(file, err);
+  });
 }

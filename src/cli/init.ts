@@ -6,7 +6,8 @@ import { parseDocument } from 'yaml';
 import { CLIError, EXIT, fileError } from '../errors.js';
 import { lintText, type PlanDraft } from '../init/check.js';
 import { documentText, planDocument, SECTIONS, setSection } from '../init/document.js';
-import { draftPath, emptyDraft, readDraft, removeDraft, saveDraft, writeAtomic, type Draft } from '../init/draft.js';
+import { draftPath, emptyDraft, readDraft, removeDraft, saveDraft, type Draft } from '../init/draft.js';
+import { writeFileAtomic } from '../files.js';
 import { askSection, interview, MINIMAL_SECTIONS, type InterviewOptions } from '../init/interview.js';
 import { inquirerPrompts, type Prompts } from '../init/ask.js';
 import { systemDefaults } from '../init/system.js';
@@ -152,7 +153,7 @@ async function redoSection(name: SectionName, file: string, target: string, o: I
 
 async function write(target: string, file: string, text: string): Promise<void> {
   try {
-    await writeAtomic(target, text);
+    await writeFileAtomic(target, text);
   } catch (err) {
     throw new CLIError(`cannot write ${file}: ${(err as Error).message}`, EXIT.usage, { cause: err });
   }

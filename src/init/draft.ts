@@ -1,8 +1,8 @@
 /** The interview's answers saved after each section, so an interrupted interview can resume. */
-import { randomBytes } from 'node:crypto';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
+import { writeFileAtomic } from '../files.js';
 import { SECTION_ORDER, type SectionName } from '../plan/schema.js';
 import type { PlanDraft } from './check.js';
 
@@ -45,21 +45,10 @@ export async function readDraft(file: string): Promise<Draft | undefined> {
 export async function saveDraft(file: string, target: string, draft: Draft): Promise<void> {
   const header = `# smplan init: unfinished answers for ${path.basename(target)}.\n# \`smplan init ${path.basename(target)} --resume\` continues; delete this file to start over.\n`;
   const body = stringify({ smplan_init_draft: 1, minimal: draft.minimal, done: draft.done, plan: draft.plan });
-  await writeAtomic(file, header + body);
+  await writeFileAtomic(file, header + body);
 }
 
 export async function removeDraft(file: string): Promise<void> {
   await rm(file, { force: true });
 }
 
-/** Writes through a temporary file and a rename: a reader sees the old file or the whole new one. */
-export async function writeAtomic(file: string, text: string): Promise<void> {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    await writeFile(temp, text, { encoding: 'utf8', flag: 'wx' });
-    await rename(temp, file);
-  } catch (err) {
-    await rm(temp, { force: true });
-    throw err;
-  }
-}
