@@ -175,7 +175,6 @@ export function startPrinter(options: PdfOptions): PdfPrinter {
       if (printed || closing) throw new Error('printer already used');
       printed = true;
       const job = ready.then((session) => printDocument(session, html, { ...options, fallbackHeader }, lap));
-      job.catch(() => undefined);
       try {
         return await untilAborted(job, signal);
       } catch (err) {
@@ -385,6 +384,9 @@ function exitReason(code: number | null, signal: string | null): string {
 
 /** Rejects as soon as the signal aborts, so a browser that stops answering cannot hang us. */
 function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  // Once the signal has won, the work's own failure has no one to go to: it must not surface as
+  // an unhandled rejection (which ends Node), also when the signal was aborted before we started.
+  work.catch(() => undefined);
   if (signal.aborted) return Promise.reject(signal.reason as Error);
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason as Error);
