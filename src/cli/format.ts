@@ -4,6 +4,8 @@
  * number of decimals so that figures line up in right-aligned table columns.
  * Rates arrive as fractions (0.042) and are shown as percentages (4.20 %).
  */
+import { unitKind } from '../plan/units.js';
+
 const LOCALE = 'en-US';
 
 const fixedFormats = new Map<number, Intl.NumberFormat>();
@@ -65,25 +67,15 @@ export function formatMoney(value: number, currency: string, cents: boolean = !N
   return f.format(value);
 }
 
-/** Units that mean an amount of money in plan.currency. */
-const MONEY_UNITS = new Set(['money', 'currency']);
-/** Units that mean the figures are fractions shown as percentages. */
-const PERCENT_UNITS = new Set(['%', 'percent', 'rate']);
-
 /**
- * An objective's figure the way its unit reads: money in the plan's currency
- * (unit "money" or the currency code itself), a percentage for "%" (the file holds
- * fractions), else a plain measure.
+ * An objective's figure the way its unit reads (unitKind): money in the plan's currency, a
+ * percentage for a fraction, else a plain measure.
  */
 export function formatMeasure(value: number, unit: string | undefined, currency: string, digits?: number): string {
-  if (isMoneyUnit(unit, currency)) return formatMoney(value, currency, digits === undefined ? undefined : digits > 0);
-  if (PERCENT_UNITS.has(unit?.trim().toLowerCase() ?? '')) return formatPercent(value);
+  const kind = unitKind(unit, currency);
+  if (kind === 'money') return formatMoney(value, currency, digits === undefined ? undefined : digits > 0);
+  if (kind === 'percent') return formatPercent(value);
   return formatNumber(value, digits);
-}
-
-function isMoneyUnit(unit: string | undefined, currency: string): boolean {
-  const u = unit?.trim().toLowerCase();
-  return Boolean(u && (MONEY_UNITS.has(u) || u === currency.toLowerCase()));
 }
 
 /** A plural noun: plural(1, 'post') = "1 post", plural(3, 'week') = "3 weeks". */

@@ -4,6 +4,7 @@
  * that the HTML embeds; numbers and month names in the plan's language.
  */
 import type { Plan } from '../plan/schema.js';
+import { unitKind } from '../plan/units.js';
 import type { RenderContext } from './context.js';
 import type { Chart, TrackingInput } from './folder.js';
 import type { Formatter } from './format.js';
@@ -98,6 +99,7 @@ export function kpiSpec(env: ChartEnv, o: RenderContext['objectives'][number], a
     ...actuals.map((a) => ({ date: a.date, value: a.value, series: actualLabel })),
   ];
   const series = actuals.length ? [planLabel, actualLabel] : [planLabel];
+  const kind = unitKind(o.unit, env.plan.plan.currency);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     ...baseConfig(env),
@@ -109,9 +111,9 @@ export function kpiSpec(env: ChartEnv, o: RenderContext['objectives'][number], a
     encoding: {
       x: { field: 'date', type: 'temporal', title: null, axis: { format: '%b %Y', labelAngle: 0, tickCount: 'month', grid: false } },
       y: {
-        field: 'value', type: 'quantitative', title: o.unit && o.unit !== 'money' ? o.unit : null,
+        field: 'value', type: 'quantitative', title: kind === 'count' ? (o.unit ?? null) : null,
         scale: { zero: false, nice: true },
-        axis: { format: Math.abs(o.target) < 100 ? ',.2~f' : ',.0f' },
+        axis: { format: kind === 'percent' ? '.1~%' : Math.abs(o.target) < 100 ? ',.2~f' : ',.0f' },
       },
       color: {
         field: 'series', type: 'nominal', scale: { domain: series, range: PALETTE.slice(0, series.length) },

@@ -3,6 +3,7 @@
  * Rates arrive as fractions (0.042) and are shown as percentages (4,2 %).
  */
 import type { Locale } from '../plan/schema.js';
+import { unitKind } from '../plan/units.js';
 
 /** The BCP 47 tag for each plan locale: the region fixes separators and date order. */
 export const INTL_LOCALE: Record<Locale, string> = { en: 'en-US', nb: 'nb-NO', bg: 'bg-BG' };
@@ -23,7 +24,7 @@ export interface Formatter {
   month(iso: string): string;
   /** The weekday name for mon … sun. */
   weekday(day: string): string;
-  /** An objective's value: money in the plan's currency, else a number sized to its magnitude and its unit. */
+  /** An objective's value by its unit's kind (unitKind): money, a percentage of a fraction, else a number sized to its magnitude with its unit. */
   measure(value: number, unit?: string): string;
   /** A list joined the language's way: a, b and c. */
   list(items: string[]): string;
@@ -48,6 +49,14 @@ export function createFormatter(locale: Locale, currency: string): Formatter {
     return f;
   };
   const percentFormats = new Map<number, Intl.NumberFormat>();
+  const percent = (fraction: number, digits = 1): string => {
+    let f = percentFormats.get(digits);
+    if (!f) {
+      f = new Intl.NumberFormat(tag, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits });
+      percentFormats.set(digits, f);
+    }
+    return f.format(fraction);
+  };
   const moneyWhole = new Intl.NumberFormat(tag, { style: 'currency', currency, maximumFractionDigits: 0, minimumFractionDigits: 0 });
   const moneyCents = new Intl.NumberFormat(tag, { style: 'currency', currency });
   const longDate = new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'UTC' });
@@ -58,14 +67,7 @@ export function createFormatter(locale: Locale, currency: string): Formatter {
   return {
     locale: tag,
     number: (value, digits = 1) => numberFormat(Number.isInteger(value) ? 0 : digits).format(value),
-    percent(fraction, digits = 1) {
-      let f = percentFormats.get(digits);
-      if (!f) {
-        f = new Intl.NumberFormat(tag, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits });
-        percentFormats.set(digits, f);
-      }
-      return f.format(fraction);
-    },
+    percent,
     money: (value) => (Number.isInteger(value) ? moneyWhole : moneyCents).format(value),
     date: (iso) => longDate.format(isoToDate(iso)),
     shortDate: (iso) => shortDate.format(isoToDate(iso)),
@@ -73,7 +75,10 @@ export function createFormatter(locale: Locale, currency: string): Formatter {
     // 2024-01-01 was a Monday.
     weekday: (day) => weekdayName.format(new Date(Date.UTC(2024, 0, 1 + (WEEKDAY_INDEX[day] ?? 0), 12))),
     measure(value, unit) {
-      if (unit === 'money') return (Number.isInteger(value) ? moneyWhole : moneyCents).format(Math.round(value * 100) / 100);
+      const kind = unitKind(unit, currency);
+      if (kind === 'money') return (Number.isInteger(value) ? moneyWhole : moneyCents).format(Math.round(value * 100) / 100);
+      // A fraction: 0.042 -> 4.20 %, 0.25 -> 25.0 %.
+      if (kind === 'percent') return percent(value, Math.abs(value) >= 0.1 ? 1 : 2);
       const magnitude = Math.abs(value);
       const text = numberFormat(magnitude >= 1000 ? 0 : magnitude >= 10 ? 1 : 2).format(value);
       return unit ? `${text} ${unit}` : text;

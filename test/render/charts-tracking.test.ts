@@ -147,6 +147,11 @@ describe('formats', () => {
     expect(en.measure(5.949999999999999)).toBe('5.95');
     expect(en.measure(12.5, 'money')).toBe('$12.50');
     expect(en.measure(3000, 'followers')).toBe('3,000 followers');
+    // The unit means what it means in the terminal (plan/units.ts): fractions and the currency code.
+    expect(en.measure(0.02, '%')).toBe('2.00%');
+    expect(en.measure(0.25, 'rate')).toBe('25.0%');
+    expect(en.measure(1500, 'USD')).toBe('$1,500');
+    expect(nb.measure(0.042, 'percent')).toBe('4,20\u00a0%');
     expect(en.capitalise('monthly reach')).toBe('Monthly reach');
     expect(bg.capitalise('месечен обхват')).toBe('Месечен обхват');
     expect(nb.capitalise('')).toBe('');
