@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ACCEPTANCE, BIN, hasStackTrace, runCli } from '../helpers/cli.js';
+import { runningCommands, snapshotFolder } from '../helpers/files.js';
 import { chromiumPath, pdfinfo, pdftotext, skipPdf } from '../render/chromium.js';
 
 let tmp: string;
@@ -17,14 +18,6 @@ beforeEach(() => {
   plan = path.join(tmp, 'kaffebar.yaml');
   return () => rmSync(tmp, { recursive: true, force: true });
 });
-
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (e.isFile()) out[path.relative(dir, path.join(e.parentPath, e.name))] = readFileSync(path.join(e.parentPath, e.name)).toString('base64');
-  }
-  return out;
-}
 
 const temps = (dir: string) => readdirSync(dir).filter((n) => n.includes('.smplan-tmp-'));
 
@@ -61,12 +54,12 @@ describe('smplan render', () => {
 
   it('a plan with errors exits 1 and leaves the previous output byte-identical', async () => {
     await runCli(['render', plan, '-o', 'out', '--html'], { cwd: tmp });
-    const before = snapshot(path.join(tmp, 'out'));
+    const before = snapshotFolder(path.join(tmp, 'out'));
     const r = await runCli(['render', path.join(ACCEPTANCE, 'bad/wrong-type.yaml'), '-o', 'out', '--html'], { cwd: tmp });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/wrong-type\.yaml:18:\d+/);
     expect(hasStackTrace(r.stderr)).toBe(false);
-    expect(snapshot(path.join(tmp, 'out'))).toEqual(before);
+    expect(snapshotFolder(path.join(tmp, 'out'))).toEqual(before);
     expect(temps(tmp)).toEqual([]);
   });
 
@@ -90,12 +83,12 @@ describe('smplan render', () => {
 
   it('a wrong SMPLAN_BROWSER is exit 2 with the install hint, and nothing is written', async () => {
     await runCli(['render', plan, '-o', 'out'], { cwd: tmp });
-    const before = snapshot(path.join(tmp, 'out'));
+    const before = snapshotFolder(path.join(tmp, 'out'));
     const r = await runCli(['render', plan, '-o', 'out', '--pdf'], { cwd: tmp, env: { SMPLAN_BROWSER: '/nowhere/chrome' } });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('SMPLAN_BROWSER names /nowhere/chrome, which is not an executable file; no other browser was tried');
     expect(r.stderr).toContain('apt-get install chromium');
-    expect(snapshot(path.join(tmp, 'out'))).toEqual(before);
+    expect(snapshotFolder(path.join(tmp, 'out'))).toEqual(before);
   });
 
   it('a browser that hangs: --timeout gives up with a clear message, previous output unchanged', async () => {
@@ -103,12 +96,12 @@ describe('smplan render', () => {
     writeFileSync(fake, '#!/bin/sh\nexec sleep 2400\n');
     chmodSync(fake, 0o755);
     await runCli(['render', plan, '-o', 'out'], { cwd: tmp });
-    const before = snapshot(path.join(tmp, 'out'));
+    const before = snapshotFolder(path.join(tmp, 'out'));
     const r = await runCli(['render', plan, '-o', 'out', '--pdf', '--browser', fake, '--timeout', '1'], { cwd: tmp });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/smplan: the PDF was not ready after 1 s; gave up and closed .*hanging-browser/);
     expect(r.stderr).toMatch(/--timeout 120/);
-    expect(snapshot(path.join(tmp, 'out'))).toEqual(before);
+    expect(snapshotFolder(path.join(tmp, 'out'))).toEqual(before);
     expect(temps(tmp)).toEqual([]);
   });
 
@@ -196,7 +189,7 @@ describe('interrupting the built CLI', () => {
     writeFileSync(fake, `#!/bin/sh\nexec ${marker}\n`);
     chmodSync(fake, 0o755);
     await runCli(['render', plan, '-o', 'out'], { cwd: tmp });
-    const before = snapshot(path.join(tmp, 'out'));
+    const before = snapshotFolder(path.join(tmp, 'out'));
     const child = spawn(process.execPath, [BIN, 'render', plan, '-o', 'out', '--pdf', '--browser', fake], { cwd: tmp, env: { ...process.env, NO_COLOR: '1' } });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => {
@@ -206,9 +199,8 @@ describe('interrupting the built CLI', () => {
     const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
     expect(code).toBe(130);
     expect(stderr).toMatch(/Interrupted; the previous output is unchanged/);
-    expect(snapshot(path.join(tmp, 'out'))).toEqual(before);
+    expect(snapshotFolder(path.join(tmp, 'out'))).toEqual(before);
     expect(temps(tmp)).toEqual([]);
-    const { execFileSync } = await import('node:child_process');
-    expect(execFileSync('ps', ['-eo', 'args='], { encoding: 'utf8' }).split('\n').map((l) => l.trim())).not.toContain(marker);
+    expect(runningCommands().map((l) => l.trim())).not.toContain(marker);
   }, 20_000);
 });

@@ -2,30 +2,16 @@
  * The browser dying mid-PDF: a clear one-line message, exit 2, the previous output
  * byte-identical, no temporary folder and no browser process left behind.
  */
-import { createHash } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chromiumPath, skipPdf } from '../render/chromium.js';
 import { ACCEPTANCE, hasStackTrace, spawnCli } from '../helpers/cli.js';
+import { runningCommands, snapshotFolder } from '../helpers/files.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'smplan-crash-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function snapshot(folder: string): string {
-  const hash = createHash('sha1');
-  const walk = (d: string): void => {
-    for (const name of readdirSync(d).sort()) {
-      const p = path.join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else hash.update(`${path.relative(folder, p)}\0`).update(readFileSync(p));
-    }
-  };
-  walk(folder);
-  return hash.digest('hex');
-}
 
 /** A "browser" that starts the real one and kills it right after puppeteer has connected. */
 function crashingBrowser(marker: string): string {
@@ -51,7 +37,7 @@ describe.skipIf(skipPdf)('a browser that crashes mid-PDF', () => {
     const out = path.join(dir, 'out');
     const plan = path.join(ACCEPTANCE, 'kaffebar.yaml');
     expect(spawnCli(['render', plan, '-o', out]).code).toBe(0);
-    const before = snapshot(out);
+    const before = snapshotFolder(out);
     // A temp folder of its own: other tests print PDFs (and make browser profiles) at the same time.
     const privateTmp = mkdtempSync(path.join(dir, 'tmp-'));
     const marker = `smplan-crash-test-${process.pid}`;
@@ -63,10 +49,10 @@ describe.skipIf(skipPdf)('a browser that crashes mid-PDF', () => {
     expect(r.stderr).toMatch(/smplan: (the browser stopped while printing the PDF|could not print the PDF)/);
     expect(hasStackTrace(r.stderr)).toBe(false);
 
-    expect(snapshot(out)).toBe(before);
+    expect(snapshotFolder(out)).toEqual(before);
     expect(readdirSync(dir).filter((n) => n.includes('smplan-tmp'))).toEqual([]);
     expect(readdirSync(privateTmp)).toEqual([]);
-    const alive = execFileSync('ps', ['-eo', 'args='], { encoding: 'utf8' }).split('\n').filter((l) => l.includes(marker));
+    const alive = runningCommands().filter((l) => l.includes(marker));
     expect(alive).toEqual([]);
   });
 });

@@ -1,28 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { statSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { statSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CLIError } from '../../src/errors.js';
 import { leftoverTemps, MANIFEST, writeOutputFolder } from '../../src/render/output.js';
+import { snapshotFolder } from '../helpers/files.js';
 
 let root: string;
 beforeEach(() => { root = mkdtempSync(path.join(os.tmpdir(), 'smplan-output-')); });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
-
-/** Every file under dir with its bytes, so "unchanged" means byte-identical. */
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out[path.relative(dir, p)] = readFileSync(p).toString('base64');
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 const first = [
   { path: 'README.md', content: '# Plan\n' },
@@ -50,7 +37,7 @@ describe('writeOutputFolder', () => {
     writeFileSync(path.join(out, 'assets/logo.png'), 'png');
     const r = await writeOutputFolder(out, [{ path: 'README.md', content: '# Plan v2\n' }, { path: 'plan.html', content: '<html>' }]);
     expect(r.removed.sort()).toEqual(['01-situation.md', 'charts/kpi-a.svg']);
-    const s = snapshot(out);
+    const s = snapshotFolder(out);
     expect(Object.keys(s).sort()).toEqual([MANIFEST, 'README.md', 'assets/logo.png', 'notes.txt', 'plan.html']);
     expect(readFileSync(path.join(out, 'README.md'), 'utf8')).toBe('# Plan v2\n');
     expect(existsSync(path.join(out, 'charts'))).toBe(false);
@@ -90,7 +77,7 @@ describe('writeOutputFolder', () => {
     const out = path.join(root, 'out');
     await writeOutputFolder(out, first);
     writeFileSync(path.join(out, 'notes.txt'), 'mine');
-    const before = snapshot(out);
+    const before = snapshotFolder(out);
     let n = 0;
     const full = async (file: string, content: string | Uint8Array) => {
       if (++n === 2) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
@@ -99,18 +86,18 @@ describe('writeOutputFolder', () => {
     const e = await writeOutputFolder(out, [...first, { path: 'plan.html', content: 'x' }], { writeFile: full }).catch((x: unknown) => x);
     expect((e as CLIError).exitCode).toBe(2);
     expect((e as CLIError).message).toMatch(/disk is full/);
-    expect(snapshot(out)).toEqual(before);
+    expect(snapshotFolder(out)).toEqual(before);
     expect(await leftoverTemps(root)).toEqual([]);
   });
 
   it('an abort (Ctrl-C) before the swap leaves the previous output untouched', async () => {
     const out = path.join(root, 'out');
     await writeOutputFolder(out, first);
-    const before = snapshot(out);
+    const before = snapshotFolder(out);
     const ac = new AbortController();
     const slow = async (file: string, content: string | Uint8Array) => { writeFileSync(file, content); ac.abort(); };
     await expect(writeOutputFolder(out, [{ path: 'README.md', content: 'new' }, { path: 'b.md', content: 'b' }], { signal: ac.signal, writeFile: slow })).rejects.toThrow();
-    expect(snapshot(out)).toEqual(before);
+    expect(snapshotFolder(out)).toEqual(before);
     expect(await leftoverTemps(root)).toEqual([]);
   });
 
@@ -143,11 +130,11 @@ describe.skipIf(!canMount)('on real file systems (tmpfs mounts; needs root)', ()
   it('a read-only folder is "output folder not writable", exit 2, previous output unchanged', async () => {
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'none', mnt]);
     await writeOutputFolder(path.join(mnt, 'out'), first);
-    const before = snapshot(path.join(mnt, 'out'));
+    const before = snapshotFolder(path.join(mnt, 'out'));
     execFileSync('mount', ['-o', 'remount,ro', mnt]);
     const e = await writeOutputFolder(path.join(mnt, 'out'), [{ path: 'README.md', content: 'new' }]).catch((x: unknown) => x);
     expect(e).toMatchObject({ exitCode: 2, message: expect.stringMatching(/output folder not writable/) });
-    expect(snapshot(path.join(mnt, 'out'))).toEqual(before);
+    expect(snapshotFolder(path.join(mnt, 'out'))).toEqual(before);
   });
 
   it('a writable folder on a read-only parent is staged inside itself', async () => {
@@ -160,7 +147,7 @@ describe.skipIf(!canMount)('on real file systems (tmpfs mounts; needs root)', ()
     try {
       await writeOutputFolder(path.join(mnt, 'out'), first);
       await writeOutputFolder(path.join(mnt, 'out'), [{ path: 'README.md', content: 'v2' }]);
-      expect(Object.keys(snapshot(path.join(mnt, 'out'))).sort()).toEqual([MANIFEST, 'README.md', 'notes.txt']);
+      expect(Object.keys(snapshotFolder(path.join(mnt, 'out'))).sort()).toEqual([MANIFEST, 'README.md', 'notes.txt']);
       expect(await leftoverTemps(path.join(mnt, 'out'))).toEqual([]);
     } finally {
       execFileSync('umount', [path.join(mnt, 'out')]);
@@ -170,11 +157,11 @@ describe.skipIf(!canMount)('on real file systems (tmpfs mounts; needs root)', ()
   it('a disk that fills up mid-render leaves the previous output and no temp folder', async () => {
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'none', mnt]);
     await writeOutputFolder(path.join(mnt, 'out'), first);
-    const before = snapshot(path.join(mnt, 'out'));
+    const before = snapshotFolder(path.join(mnt, 'out'));
     const big = new Uint8Array(200 * 1024).fill(65);
     const e = await writeOutputFolder(path.join(mnt, 'out'), [...first, { path: 'plan.pdf', content: big }]).catch((x: unknown) => x);
     expect(e).toMatchObject({ exitCode: 2, message: expect.stringMatching(/disk is full/) });
-    expect(snapshot(path.join(mnt, 'out'))).toEqual(before);
+    expect(snapshotFolder(path.join(mnt, 'out'))).toEqual(before);
     expect(await leftoverTemps(mnt)).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import { CLIError } from '../../src/errors.js';
 import { renderHtml } from '../../src/render/html.js';
 import { anchorPages, countPages, printPdf, startPrinter } from '../../src/render/pdf.js';
 import { chromiumPath, pdfinfo, pdftotext, skipPdf } from './chromium.js';
+import { runningCommands } from '../helpers/files.js';
 import { fakeFolder, kaffebar } from './document-fixture.js';
 
 let dir: string;
@@ -182,7 +183,7 @@ describe('printPdf without a working browser', () => {
     expect((e as CLIError).exitCode).toBe(2);
     expect((e as CLIError).message).toMatch(/the PDF was not ready after 2 s/);
     expect((e as CLIError).hint).toMatch(/--timeout/);
-    const alive = execFileSync('ps', ['-eo', 'args='], { encoding: 'utf8' }).split('\n').filter((l) => l.trim() === marker);
+    const alive = runningCommands().filter((l) => l.trim() === marker);
     expect(alive).toEqual([]);
     expect(profiles()).toEqual([]);
   }));
@@ -211,7 +212,7 @@ describe('printPdf without a working browser', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(e).toMatchObject({ exitCode: 2, message: 'the browser stopped while printing the PDF (exit code 3)' });
     expect(debug.join('\n')).toContain('out of memory');
-    const alive = execFileSync('ps', ['-eo', 'args='], { encoding: 'utf8' }).split('\n').filter((l) => l.includes(marker));
+    const alive = runningCommands().filter((l) => l.includes(marker));
     expect(alive).toEqual([]);
     expect(profiles()).toEqual([]);
   }));
@@ -228,7 +229,7 @@ describe('printPdf without a working browser', () => {
     const started = Date.now();
     await printer.close();
     expect(Date.now() - started).toBeLessThan(3000);
-    const alive = execFileSync('ps', ['-eo', 'args='], { encoding: 'utf8' }).split('\n').filter((l) => l.trim() === marker);
+    const alive = runningCommands().filter((l) => l.trim() === marker);
     expect(alive).toEqual([]);
     expect(profiles()).toEqual([]);
   }));
