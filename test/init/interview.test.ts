@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { run } from '../../src/cli/init.js';
 import type { Io } from '../../src/cli/io.js';
@@ -50,7 +50,20 @@ const HURRIED: Rule[] = [
 ];
 
 describe('smplan init: a hurried walk', () => {
-  it('takes the defaults and writes a commented plan that lints without errors', async () => {
+  // The defaults follow today's date: pin it (only Date is faked, so timers and I/O run as usual).
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  // A plan that spans two calendar years, one that is a calendar year, and a leap day.
+  it.each([
+    ['2026-11-15T12:00:00Z', '2026-12-01', '2027-11-30', '2026/27'],
+    ['2026-12-01T09:00:00Z', '2027-01-01', '2027-12-31', '2027'],
+    ['2026-12-31T23:30:00Z', '2027-01-01', '2027-12-31', '2027'],
+    ['2028-02-29T12:00:00Z', '2028-03-01', '2029-02-28', '2028/29'],
+  ])('on %s takes the defaults and writes a commented plan that lints without errors', async (now, start, end, years) => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(now));
     const { code, out, prompts } = await init(HURRIED);
     expect(code).toBe(0);
     const file = path.join(dir, 'plan.yaml');
@@ -68,12 +81,13 @@ describe('smplan init: a hurried walk', () => {
       expect(lines[at - 1], section).toMatch(/^# /);
     }
     const data = parse(text);
-    const start = nextMonthStart();
-    expect(data.plan).toMatchObject({ title: `Example social media strategy ${start.slice(0, 4)}/${oneYearFrom(start).slice(2, 4)}`, start, end: oneYearFrom(start) });
+    expect(nextMonthStart()).toBe(start);
+    expect(oneYearFrom(start)).toBe(end);
+    expect(data.plan).toMatchObject({ title: `Example social media strategy ${years}`, start, end });
     expect(text).toContain(`start: ${start}\n`); // a plain date, not quoted
     expect(data.goals).toEqual([{ id: 'awareness', statement: 'Make more people know and like the brand', priority: 'primary' }]);
     expect(data.objectives).toEqual([{
-      id: 'awareness-followers', goal: 'awareness', metric: 'followers', baseline: 100, target: '+20%', deadline: oneYearFrom(start), curve: 'linear',
+      id: 'awareness-followers', goal: 'awareness', metric: 'followers', baseline: 100, target: '+20%', deadline: end, curve: 'linear',
     }]);
     expect(text).toContain('target: "+20%"');
     // optional sections were offered and skipped
