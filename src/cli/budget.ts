@@ -1,7 +1,7 @@
 /** `smplan budget FILE`: yearly cost per item and category against the cap, prioritised by ROI time frame. */
 import { budgetPlan, type BudgetLine, type BudgetPlan } from '../compute/budget.js';
 import type { LoadedPlan } from '../plan/load.js';
-import { formatMoney, formatPercent } from './format.js';
+import { formatMoney, formatPercent } from '../wording.js';
 import { colorsFor, type Io } from './io.js';
 import { computeFor, printJson, readPlan } from './plan-input.js';
 import { formatTable, outputWidth, title, wrapText, type Column } from './table.js';

@@ -13,11 +13,11 @@ import {
   type PublishingCalendar,
 } from '../compute/calendar.js';
 import { addDays, daysBetween } from '../compute/dates.js';
-import { CLIError, EXIT, writeError } from '../errors.js';
+import { writeError } from '../errors.js';
 import { writeFileAtomic } from '../files.js';
 import type { LoadedPlan } from '../plan/load.js';
 import type { Plan } from '../plan/schema.js';
-import { plural } from './format.js';
+import { plural } from '../wording.js';
 import { colorsFor, writeLine, type Io } from './io.js';
 import { computeFor, printJson, readPlan } from './plan-input.js';
 import { formatTable, outputWidth, title } from './table.js';

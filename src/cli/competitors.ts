@@ -7,7 +7,7 @@ import {
   type RankedEntry,
 } from '../compute/engagement.js';
 import type { LoadedPlan } from '../plan/load.js';
-import { formatCount, formatNumber, formatPercent } from './format.js';
+import { formatCount, formatNumber, formatPercent } from '../wording.js';
 import { colorsFor, type Io } from './io.js';
 import { computeFor, printJson, readPlan } from './plan-input.js';
 import { formatTable, outputWidth, title, wrapText, type Column } from './table.js';

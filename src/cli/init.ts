@@ -11,7 +11,7 @@ import { writeFileAtomic } from '../files.js';
 import { askSection, interview, MINIMAL_SECTIONS, type InterviewOptions } from '../init/interview.js';
 import { inquirerPrompts, type Prompts } from '../init/ask.js';
 import { systemDefaults } from '../init/system.js';
-import type { Finding } from '../lint/finding.js';
+import type { Finding } from '../diagnostics.js';
 import { SECTION_ORDER, type SectionName } from '../plan/schema.js';
 import { colorsFor, writeLine, type Io } from './io.js';
 

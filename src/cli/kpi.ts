@@ -1,7 +1,7 @@
 /** `smplan kpi FILE`: each objective's target and its monthly milestones. */
 import { kpiTargets, type ObjectiveTargets } from '../compute/kpi.js';
 import type { LoadedPlan } from '../plan/load.js';
-import { columnDecimals, formatChange, formatMeasure, formatPercent } from './format.js';
+import { columnDecimals, formatChange, formatMeasure, formatPercent } from '../wording.js';
 import { colorsFor, type Io } from './io.js';
 import { computeFor, printJson, readPlan } from './plan-input.js';
 import { formatTable, outputWidth, title, wrapText } from './table.js';

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { CLIError, EXIT } from '../errors.js';
 import { lintFile } from '../lint/engine.js';
-import type { Finding } from '../lint/finding.js';
+import type { Finding } from '../diagnostics.js';
 import { formatStylish, summary } from '../lint/formatters/stylish.js';
 import { colorsFor, type Io } from './io.js';
 

@@ -7,10 +7,9 @@
 import path from 'node:path';
 import { CLIError, EXIT } from '../errors.js';
 import { loadCheckedPlan } from '../lint/check.js';
-import type { LoadedPlan } from '../plan/load.js';
 import type { RenderOptions, StrategyFolder } from '../render/folder.js';
 import type { OutputFile } from '../render/output.js';
-import { plural } from './format.js';
+import { plural } from '../wording.js';
 import { colorsFor, writeLine, type Io } from './io.js';
 
 interface RenderFlags {

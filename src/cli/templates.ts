@@ -8,7 +8,7 @@ import path from 'node:path';
 import { CLIError, EXIT } from '../errors.js';
 import { builtinTemplatesDir } from '../render/paths.js';
 import { writeError } from '../render/output.js';
-import { plural } from './format.js';
+import { plural } from '../wording.js';
 import { writeLine, type Io } from './io.js';
 
 /** The template folders a user may override, in the layout `--templates` expects. */

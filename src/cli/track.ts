@@ -3,7 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import type { TrackedObjective, TrackingResult, TrackStatus } from '../compute/track.js';
 import { CLIError, EXIT } from '../errors.js';
 import type { LoadedPlan } from '../plan/load.js';
-import { formatMeasure, formatPercent } from './format.js';
+import { formatMeasure, formatPercent } from '../wording.js';
 import { colorsFor, type Io } from './io.js';
 import { printJson, readPlan, readTracking, type TrackingFlags } from './plan-input.js';
 import { formatTable, outputWidth, title } from './table.js';

@@ -11,7 +11,7 @@
  * so applause + conversation + amplification = engagement_rate_per_post.
  * Pure: no IO (posts_csv files arrive already read, as LoadedPlan.postsCsv).
  */
-import type { PlanPath } from '../lint/finding.js';
+import type { PlanPath } from '../diagnostics.js';
 import {
   BENCHMARK_FORMULAS,
   type CompetitorChannel,

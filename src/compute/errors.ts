@@ -5,7 +5,7 @@
  * returning NaN or Infinity.
  */
 import { CLIError, EXIT } from '../errors.js';
-import type { PlanPath } from '../lint/finding.js';
+import type { PlanPath } from '../diagnostics.js';
 
 export class PlanComputeError extends CLIError {
   constructor(message: string, readonly path: PlanPath) {

@@ -3,7 +3,7 @@
  * target of each objective and its monthly milestones along the chosen curve.
  * Pure: no IO. Impossible inputs throw PlanComputeError, never NaN or Infinity.
  */
-import type { PlanPath } from '../lint/finding.js';
+import type { PlanPath } from '../diagnostics.js';
 import { relativeTarget, type Curve, type Objective, type Plan } from '../plan/schema.js';
 import { addDays, daysBetween, monthEnd } from './dates.js';
 import { PlanComputeError } from './errors.js';

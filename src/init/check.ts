@@ -4,7 +4,7 @@
  */
 import { stringify } from 'yaml';
 import { lintOutcome } from '../lint/engine.js';
-import { formatPath, type Finding, type PlanPath } from '../lint/finding.js';
+import { formatPath, type Finding, type PlanPath } from '../diagnostics.js';
 import { parsePlan } from '../plan/load.js';
 import type { z } from 'zod';
 

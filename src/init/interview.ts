@@ -4,8 +4,8 @@
  * again, warnings within it are shown as notes, and the draft is saved.
  */
 import type { ChalkInstance } from 'chalk';
-import type { Finding, PlanPath } from '../lint/finding.js';
-import { formatPath } from '../lint/finding.js';
+import type { Finding, PlanPath } from '../diagnostics.js';
+import { formatPath } from '../diagnostics.js';
 import { SECTION_ORDER, type SectionName } from '../plan/schema.js';
 import { Asker, type Prompts } from './ask.js';
 import { errorsFor, lintDraft, within, type PlanDraft } from './check.js';

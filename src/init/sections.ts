@@ -2,7 +2,7 @@
  * The questions of each plan section, in the order of method.md. Each returns the
  * section's value, or undefined when the user skips it.
  */
-import type { PlanPath } from '../lint/finding.js';
+import type { PlanPath } from '../diagnostics.js';
 import {
   AUDIT_DECISIONS, BUDGET_CATEGORIES, BUDGET_PERIODS, CADENCES, CURVES, KNOWN_CHANNELS, LOCALES, ROI_TIME_FRAMES, WEEKDAYS,
   budget as budgetSchema, budgetItem, content as contentSchema, channel as channelSchema, channelAuditEntry, competitor as competitorSchema,

@@ -1,5 +1,5 @@
 /** Every rule id a finding can carry: the loader's (YAML, schema, files) and the method rules. */
-import type { Severity } from './finding.js';
+import type { Severity } from '../diagnostics.js';
 import { rules } from './rules/index.js';
 
 export interface RuleInfo {

@@ -2,7 +2,7 @@
 import { CLIError, EXIT } from '../errors.js';
 import type { LoadedPlan } from '../plan/load.js';
 import { lintFile } from './engine.js';
-import type { Finding } from './finding.js';
+import type { Finding } from '../diagnostics.js';
 import { formatStylish } from './formatters/stylish.js';
 
 export class PlanInvalidError extends CLIError {

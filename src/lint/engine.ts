@@ -1,5 +1,5 @@
 import { findingAt, loadPlan, type LoadedPlan, type LoadOutcome } from '../plan/load.js';
-import { byPosition, type Finding } from './finding.js';
+import { byPosition, type Finding } from '../diagnostics.js';
 import { rules } from './rules/index.js';
 
 export interface LintResult {

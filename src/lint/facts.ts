@@ -1,7 +1,7 @@
 /** Small derived facts the method rules share: sample sizes, quoted plan text. */
 import type { EngagementEntry } from '../plan/engagement-entries.js';
 import type { LoadedPlan } from '../plan/load.js';
-import type { PlanPath } from './finding.js';
+import type { PlanPath } from '../diagnostics.js';
 
 /** How many posts a network's figures were taken from, and where that count is written. */
 export function sampledPosts(entry: EngagementEntry, loaded: LoadedPlan): { count: number; path: PlanPath } | undefined {

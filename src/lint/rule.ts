@@ -1,6 +1,6 @@
 import type { LoadedPlan } from '../plan/load.js';
 import type { Plan } from '../plan/schema.js';
-import type { PlanPath, Severity } from './finding.js';
+import type { PlanPath, Severity } from '../diagnostics.js';
 import type { Anchor } from '../plan/positions.js';
 
 export interface RuleReport {

@@ -20,7 +20,7 @@ import { trackPlan, type ActualRow, type TrackingResult } from '../compute/track
 import { daysBetween } from '../compute/dates.js';
 import { objectiveWindow } from '../compute/kpi.js';
 import { CLIError, EXIT, fileError } from '../errors.js';
-import { oneLine } from '../lint/formatters/stylish.js';
+import { oneLine } from '../diagnostics.js';
 import type { LoadedPlan } from './load.js';
 import { CsvError, csvNumber, findColumn, parseCsv } from './csv.js';
 import { isRealDate, type Plan } from './schema.js';

@@ -1,5 +1,5 @@
 /** Where a plan holds engagement figures: each competitor's channels and our own channels' `current`. */
-import type { PlanPath } from '../lint/finding.js';
+import type { PlanPath } from '../diagnostics.js';
 import type { Plan } from './schema.js';
 
 /** The engagement figures of one network: a competitor's channel or our own `current` sample. */

@@ -1,6 +1,6 @@
 /** Turns zod issues into plan findings a consultant understands. */
 import type { z } from 'zod';
-import type { PlanPath } from '../lint/finding.js';
+import type { PlanPath } from '../diagnostics.js';
 import type { Anchor } from './positions.js';
 import { planSchema } from './schema.js';
 import { didYouMean } from './suggest.js';

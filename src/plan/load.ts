@@ -5,10 +5,10 @@
  */
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { isAlias, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { fileError } from '../errors.js';
-import { formatPath, type Finding, type PlanPath, type Severity } from '../lint/finding.js';
+import { formatPath, type Finding, type PlanPath, type Severity } from '../diagnostics.js';
 import { at, foreignTags, keyAt, locate, unclosedOpening, type Anchor } from './positions.js';
 import { planSchema, type Plan, type PostSample } from './schema.js';
 import { engagementEntries } from './engagement-entries.js';

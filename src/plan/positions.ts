@@ -1,5 +1,5 @@
 import { isMap, isNode, isPair, isScalar, isSeq, visit, type Document, type LineCounter, type Node, type YAMLError } from 'yaml';
-import type { PlanPath } from '../lint/finding.js';
+import type { PlanPath } from '../diagnostics.js';
 
 export interface Position {
   line: number;

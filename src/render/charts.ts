@@ -4,7 +4,7 @@
  * that the HTML embeds; numbers and month names in the plan's language.
  */
 import type { Plan } from '../plan/schema.js';
-import { unitKind } from '../plan/units.js';
+import { unitKind } from '../units.js';
 import type { RenderContext } from './context.js';
 import type { Chart, TrackingInput } from './folder.js';
 import type { Formatter } from './format.js';

@@ -3,7 +3,7 @@
  * Rates arrive as fractions (0.042) and are shown as percentages (4,2 %).
  */
 import type { Locale } from '../plan/schema.js';
-import { unitKind } from '../plan/units.js';
+import { unitKind } from '../units.js';
 
 /** The BCP 47 tag for each plan locale: the region fixes separators and date order. */
 export const INTL_LOCALE: Record<Locale, string> = { en: 'en-US', nb: 'nb-NO', bg: 'bg-BG' };

@@ -8,7 +8,7 @@ import {
   formatNumber,
   formatPercent,
   plural,
-} from '../../src/cli/format.js';
+} from '../../src/wording.js';
 
 const sp = (s: string) => s.replace(/\u00a0/g, ' ');
 

@@ -5,7 +5,7 @@ import { Asker, parseNumber, splitList } from '../../src/init/ask.js';
 import { errorsFor, within } from '../../src/init/check.js';
 import { documentText, planDocument, setSection } from '../../src/init/document.js';
 import { currencies, nextMonthStart, oneYearFrom, slugId, systemDefaults, timeZones, uniqueId } from '../../src/init/system.js';
-import type { Finding } from '../../src/lint/finding.js';
+import type { Finding } from '../../src/diagnostics.js';
 import { scripted } from './scripted.js';
 
 const resolved = (locale: string, timeZone = 'Europe/Oslo') => ({ locale, timeZone }) as Intl.ResolvedDateTimeFormatOptions;

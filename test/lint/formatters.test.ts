@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ruleCatalog } from '../../src/lint/catalog.js';
-import type { Finding } from '../../src/lint/finding.js';
+import type { Finding } from '../../src/diagnostics.js';
 import { escapeData, escapeProperty, formatGithub } from '../../src/lint/formatters/github.js';
 import { formatters } from '../../src/lint/formatters/index.js';
 import { formatJunit } from '../../src/lint/formatters/junit.js';

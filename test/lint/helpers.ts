@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, stringify } from 'yaml';
 import { lintOutcome } from '../../src/lint/engine.js';
-import type { Finding } from '../../src/lint/finding.js';
+import type { Finding } from '../../src/diagnostics.js';
 import { parsePlan } from '../../src/plan/load.js';
 
 export const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');

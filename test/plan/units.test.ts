@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatMeasure } from '../../src/cli/format.js';
+import { formatMeasure } from '../../src/wording.js';
 import { createFormatter } from '../../src/render/format.js';
-import { unitKind } from '../../src/plan/units.js';
+import { unitKind } from '../../src/units.js';
 
 describe('unitKind', () => {
   it('reads money, fractions and counts, whatever the case', () => {

@@ -147,7 +147,7 @@ describe('formats', () => {
     expect(en.measure(5.949999999999999)).toBe('5.95');
     expect(en.measure(12.5, 'money')).toBe('$12.50');
     expect(en.measure(3000, 'followers')).toBe('3,000 followers');
-    // The unit means what it means in the terminal (plan/units.ts): fractions and the currency code.
+    // The unit means what it means in the terminal (src/units.ts): fractions and the currency code.
     expect(en.measure(0.02, '%')).toBe('2.00%');
     expect(en.measure(0.25, 'rate')).toBe('25.0%');
     expect(en.measure(1500, 'USD')).toBe('$1,500');

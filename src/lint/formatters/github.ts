@@ -1,4 +1,4 @@
-import type { Finding } from '../finding.js';
+import type { Finding } from '../../diagnostics.js';
 
 /**
  * GitHub Actions workflow commands, one per finding:

@@ -1,13 +1,11 @@
-import type { Finding } from '../finding.js';
-import { oneLine } from './stylish.js';
-import type { FormatContext } from './index.js';
+import { oneLine, type Finding } from '../../diagnostics.js';
 
 /**
  * JUnit XML as CI servers read it: one <testsuite> per file, one <testcase> per finding
  * with a <failure> (errors and warnings alike, told apart by `type`); a file without
  * findings has one passing test case.
  */
-export function formatJunit(findings: Finding[], context: FormatContext): string {
+export function formatJunit(findings: Finding[], context: { files: readonly string[] }): string {
   const files = [...new Set([...context.files, ...findings.map((f) => f.file)])];
   const suites = files.map((file) => {
     const own = findings.filter((f) => f.file === file);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ruleCatalog, type RuleInfo } from '../catalog.js';
-import type { Finding } from '../finding.js';
+import type { Finding } from '../../diagnostics.js';
 
 declare const SMPLAN_VERSION: string | undefined;
 

@@ -1,5 +1,6 @@
 import { Chalk } from 'chalk';
-import type { Finding } from '../finding.js';
+import { oneLine, type Finding } from '../../diagnostics.js';
+import { plural } from '../../wording.js';
 
 /** `FILE:LINE:COL  error|warning  MESSAGE  RULE-ID`, one line per finding (contract). */
 export function formatStylish(findings: Finding[], options: { color: boolean }): string {
@@ -12,16 +13,10 @@ export function formatStylish(findings: Finding[], options: { color: boolean }):
     .join('\n');
 }
 
-/** A message stays on its finding's line whatever the plan text holds. */
-export function oneLine(text: string): string {
-  return text.replace(/[\r\n\t]+/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '?');
-}
-
 export function summary(findings: Finding[], files: number, options: { color: boolean; warningsHidden?: boolean | undefined }): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const text = `${plural(files, 'file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${options.warningsHidden && warnings ? ' (not shown: --quiet)' : ''}`;
   return errors ? c.red(text) : warnings ? c.yellow(text) : c.green(text);
 }

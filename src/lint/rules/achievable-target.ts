@@ -1,4 +1,4 @@
-import { formatChange, formatMeasure } from '../../cli/format.js';
+import { formatChange, formatMeasure } from '../../wording.js';
 import { targetNumber } from '../../compute/kpi.js';
 import { defineRule, type RuleReport } from '../rule.js';
 

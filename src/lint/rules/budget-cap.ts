@@ -1,5 +1,5 @@
 import { budgetPlan } from '../../compute/budget.js';
-import { formatMoney } from '../../cli/format.js';
+import { formatMoney } from '../../wording.js';
 import { defineRule } from '../rule.js';
 
 /** Over the cap is advice, not an error: `smplan budget` shows what the ROI priority keeps. */

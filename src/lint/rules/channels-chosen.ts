@@ -1,4 +1,4 @@
-import type { PlanPath } from '../finding.js';
+import type { PlanPath } from '../../diagnostics.js';
 import { defineRule, type RuleReport } from '../rule.js';
 
 /** Contract: while the plan has no channels section any channel id is accepted, with this warning. */

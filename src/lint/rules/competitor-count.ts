@@ -1,4 +1,4 @@
-import { plural } from '../../cli/format.js';
+import { plural } from '../../wording.js';
 import { defineRule, type RuleReport } from '../rule.js';
 
 export const MIN_COMPETITORS = 3;

@@ -1,5 +1,5 @@
 import { PILLAR_KINDS } from '../../plan/schema.js';
-import { formatPercent } from '../../cli/format.js';
+import { formatPercent } from '../../wording.js';
 import { defineRule, type RuleReport } from '../rule.js';
 
 /** 80-20: at most a fifth of posts promote. */

@@ -1,4 +1,4 @@
-import { formatPercent } from '../../cli/format.js';
+import { formatPercent } from '../../wording.js';
 import { defineRule, type RuleReport } from '../rule.js';
 import { SHARE_TOLERANCE } from './pillar-shares.js';
 

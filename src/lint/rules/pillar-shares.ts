@@ -1,4 +1,4 @@
-import { formatPercent } from '../../cli/format.js';
+import { formatPercent } from '../../wording.js';
 import { defineRule } from '../rule.js';
 
 /** Shares are written with two or three decimals; half a percent absorbs their rounding. */

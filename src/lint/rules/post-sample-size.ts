@@ -1,4 +1,4 @@
-import { plural } from '../../cli/format.js';
+import { plural } from '../../wording.js';
 import { engagementEntries } from '../../plan/engagement-entries.js';
 import { sampledPosts } from '../facts.js';
 import { defineRule, type RuleReport } from '../rule.js';

@@ -1,4 +1,4 @@
-import type { PlanPath } from '../finding.js';
+import type { PlanPath } from '../../diagnostics.js';
 import { defineRule, type RuleReport } from '../rule.js';
 
 /** Ids that other sections point at must exist (a broken reference cannot be computed: an error). */

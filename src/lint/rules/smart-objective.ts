@@ -1,4 +1,4 @@
-import { formatMeasure } from '../../cli/format.js';
+import { formatMeasure } from '../../wording.js';
 import { objectiveStart, targetNumber } from '../../compute/kpi.js';
 import { defineRule, type RuleReport } from '../rule.js';
 

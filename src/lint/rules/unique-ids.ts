@@ -1,4 +1,4 @@
-import type { PlanPath } from '../finding.js';
+import type { PlanPath } from '../../diagnostics.js';
 import { defineRule, type RuleReport } from '../rule.js';
 
 /** Two entries with one id make every reference to it ambiguous: the plan cannot be read (an error). */

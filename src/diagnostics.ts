@@ -1,3 +1,7 @@
+/**
+ * The vocabulary every layer reports problems in: a finding at a position, a path into the plan.
+ * At the ground so that plan, compute and init can locate problems without importing lint.
+ */
 export type Severity = 'error' | 'warning';
 
 /** A path into the plan: keys and list indexes, e.g. ['objectives', 0, 'deadline']. */
@@ -26,4 +30,9 @@ export function formatPath(path: PlanPath): string {
 
 export function byPosition(a: Finding, b: Finding): number {
   return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
+}
+
+/** A message stays on its finding's line whatever the plan text holds. */
+export function oneLine(text: string): string {
+  return text.replace(/[\r\n\t]+/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '?');
 }

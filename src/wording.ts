@@ -1,10 +1,10 @@
 /**
- * Numbers for the terminal (English, en-US separators). Unlike the documents'
+ * Numbers in English words for the terminal and lint messages (en-US separators). Unlike the documents'
  * formatter (src/render/format.ts, in the plan's language), these keep a fixed
  * number of decimals so that figures line up in right-aligned table columns.
  * Rates arrive as fractions (0.042) and are shown as percentages (4.20 %).
  */
-import { unitKind } from '../plan/units.js';
+import { unitKind } from './units.js';
 
 const LOCALE = 'en-US';
 
