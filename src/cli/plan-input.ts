@@ -1,14 +1,12 @@
 /**
  * What the computing commands (kpi, competitors, budget, calendar, track, render) share: read
- * a checked plan, turn a plan that cannot be computed into a located error, read the actual
- * figures, print JSON.
+ * a checked plan, turn a plan that cannot be computed into a located error, print JSON.
  */
 import { PlanComputeError } from '../compute/errors.js';
-import type { TrackingResult } from '../compute/track.js';
 import { PlanInvalidError, loadCheckedPlan } from '../lint/check.js';
 import { findingAt, type LoadedPlan } from '../plan/load.js';
 import { CLIError, EXIT } from '../errors.js';
-import { colorsFor, writeLine, type Io } from './io.js';
+import type { Io } from './io.js';
 
 /** The plan named on the command line, refused (exit 1) when lint finds errors. */
 export async function readPlan(args: readonly string[], io: Io): Promise<LoadedPlan> {
@@ -35,35 +33,4 @@ export function computeFor<T>(loaded: LoadedPlan, compute: () => T): T {
 /** The --json output: the value alone on stdout. */
 export function printJson(io: Io, value: unknown): void {
   io.stdout.write(JSON.stringify(value, null, 2) + '\n');
-}
-
-/** The flags `track` and `render` share for plan versus actual. */
-export interface TrackingFlags {
-  actuals?: string[];
-  asOf?: string;
-  map?: string;
-  objective?: string;
-}
-
-/** Plan versus actual from the --actuals files, read one way for `track` and `render`; warnings go to stderr. */
-export async function readTracking(loaded: LoadedPlan, flags: TrackingFlags, io: Io): Promise<TrackingResult> {
-  const { loadTracking } = await import('../plan/actuals.js');
-  const { tracking, warnings } = await loadTracking(
-    loaded,
-    {
-      actuals: flags.actuals ?? [],
-      ...(flags.asOf === undefined ? {} : { asOf: flags.asOf }),
-      ...(flags.map === undefined ? {} : { map: flags.map }),
-      ...(flags.objective === undefined ? {} : { objective: flags.objective }),
-    },
-    io.cwd,
-  ).catch((err: unknown) =>
-    // A plan lint lets through but the curve cannot compute: located like a lint error.
-    computeFor(loaded, () => {
-      throw err;
-    }),
-  );
-  const e = colorsFor(io, 'stderr');
-  for (const w of warnings) writeLine(io.stderr, w.replace('  warning  ', `  ${e.yellow('warning')}  `));
-  return tracking;
 }

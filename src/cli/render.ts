@@ -55,7 +55,7 @@ export async function run(args: string[], options: Record<string, unknown>, io: 
 
   return withInterrupt(io, async (signal) => {
     const renderOptions: RenderOptions = { ...(templatesDir ? { templatesDir } : {}) };
-    if (flags.actuals?.length) renderOptions.tracking = await (await import('./plan-input.js')).readTracking(loaded, flags, io);
+    if (flags.actuals?.length) renderOptions.tracking = await (await import('./tracking.js')).readTracking(loaded, flags, io);
     // The browser starts now and gets ready while the folder and the HTML are rendered.
     const printer = wantPdf
       ? (await import('../render/pdf.js')).startPrinter({

@@ -5,7 +5,8 @@ import { CLIError, EXIT } from '../errors.js';
 import type { LoadedPlan } from '../plan/load.js';
 import { formatMeasure, formatPercent } from '../wording.js';
 import { colorsFor, type Io } from './io.js';
-import { printJson, readPlan, readTracking, type TrackingFlags } from './plan-input.js';
+import { printJson, readPlan } from './plan-input.js';
+import { readTracking, type TrackingFlags } from './tracking.js';
 import { formatTable, outputWidth, title } from './table.js';
 
 export async function run(args: string[], options: Record<string, unknown>, io: Io): Promise<number> {

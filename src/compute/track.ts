@@ -3,18 +3,10 @@
  * objective stands at its latest actual figure, what the plan expected by then,
  * and where the actuals' trend lands at the deadline. Pure: no IO.
  */
+import type { ActualRow, ActualsFinding } from '../plan/actuals.js';
 import type { Curve, Plan } from '../plan/schema.js';
 import { daysBetween } from './dates.js';
 import { expectedValue, objectiveWindow, resolveTarget, type ObjectiveTargets } from './kpi.js';
-
-/** One actual figure as read from a CSV: `file` and `line` say where, for messages. */
-export interface ActualRow {
-  date: string;
-  objective: string;
-  value: number;
-  file: string;
-  line: number;
-}
 
 export type TrackStatus = 'behind' | 'on-track' | 'ahead' | 'no-data';
 
@@ -180,4 +172,26 @@ export function trackPlan(plan: Plan, rows: readonly ActualRow[], options: Track
 
   const asOf = options.asOf ?? latest;
   return { ...(asOf === undefined ? {} : { asOf }), objectives: [...withData, ...withoutData], actuals };
+}
+
+/** Rows outside their objective's window: a warning each, since the plan's curve is extended past it. */
+export function rowsOutsideWindow(plan: Plan, rows: readonly ActualRow[]): ActualsFinding[] {
+  const findings: ActualsFinding[] = [];
+  const objectives = new Map((plan.objectives ?? []).map((o) => [o.id, o]));
+  const seen = new Set<string>();
+  for (const row of rows) {
+    const key = `${row.objective}\u0000${row.date}`;
+    // A repeated objective and date is checkActualRows' finding, not a second one here.
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const o = objectives.get(row.objective);
+    if (!o) continue;
+    const window = objectiveWindow(o, plan);
+    if (daysBetween(window.start, row.date) < 0) {
+      findings.push({ file: row.file, line: row.line, severity: 'warning', message: `${row.date} is before ${o.id} starts (${window.start})` });
+    } else if (daysBetween(window.deadline, row.date) > 0) {
+      findings.push({ file: row.file, line: row.line, severity: 'warning', message: `${row.date} is after ${o.id}'s deadline (${window.deadline}): the expected value extends the curve past the target` });
+    }
+  }
+  return findings;
 }

@@ -1,8 +1,9 @@
 /**
  * Reading actual figures for `smplan track` and the review chapter of `smplan render`
  * (contract "Tracking", method.md §8 and §12): CSV exports from the platforms or a
- * spreadsheet, checked row by row against the plan. Every problem names FILE:LINE;
- * errors refuse the actuals (exit 1), warnings are printed and do not.
+ * spreadsheet, decoded and checked cell by cell and row by row against the plan. Every
+ * problem names FILE:LINE. Knows nothing of computing or of flags: the column mapping
+ * comes as data; src/cli/tracking.ts reads, checks and tracks.
  *
  * What a file may hold (docs/monthly-review.md says the same for users):
  * - a header row naming at least `date`, `objective` and `value` (any case; other
@@ -16,17 +17,22 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { trackPlan, type ActualRow, type TrackingResult } from '../compute/track.js';
-import { daysBetween } from '../compute/dates.js';
-import { objectiveWindow } from '../compute/kpi.js';
-import { CLIError, EXIT, fileError } from '../errors.js';
+import { fileError } from '../errors.js';
 import { oneLine } from '../diagnostics.js';
-import type { LoadedPlan } from './load.js';
 import { CsvError, csvNumber, findColumn, parseCsv } from './csv.js';
 import { isRealDate, type Plan } from './schema.js';
 import { didYouMean } from './suggest.js';
 
 const MAX_ACTUALS_BYTES = 20 * 1024 * 1024;
+
+/** One actual figure as read from a CSV: `file` and `line` say where, for messages. */
+export interface ActualRow {
+  date: string;
+  objective: string;
+  value: number;
+  file: string;
+  line: number;
+}
 
 export const ACTUAL_COLUMNS = ['date', 'objective', 'value'] as const;
 export type ActualColumn = (typeof ACTUAL_COLUMNS)[number];
@@ -34,16 +40,10 @@ export type ActualColumn = (typeof ACTUAL_COLUMNS)[number];
 export type ColumnMap = Partial<Record<ActualColumn, string>>;
 
 export interface ActualsOptions {
-  /** `--map` as typed: `date=Dato,value=Reach,objective=KPI`. */
-  map?: string;
-  /** `--objective`: rows of a file without an objective column belong to this objective. */
+  /** Header names of the export for the columns we read (`--map`, parsed). */
+  map?: ColumnMap;
+  /** Rows of a file without an objective column belong to this objective (`--objective`). */
   objective?: string;
-}
-
-export interface TrackingOptions extends ActualsOptions {
-  /** CSV paths, relative to `cwd`. */
-  actuals: string[];
-  asOf?: string;
 }
 
 /** A problem in an actuals file, at FILE:LINE. */
@@ -56,42 +56,6 @@ export interface ActualsFinding {
 
 export function formatActualsFinding(f: ActualsFinding): string {
   return `${f.file}:${f.line}  ${f.severity}  ${oneLine(f.message)}`;
-}
-
-/** Actuals with errors: exit 1, every error listed (as PlanInvalidError does for plans). */
-export class ActualsInvalidError extends CLIError {
-  constructor(readonly findings: ActualsFinding[]) {
-    const errors = findings.filter((f) => f.severity === 'error').length;
-    super(
-      `the actual figures have ${errors} error${errors === 1 ? '' : 's'}:\n${findings.map(formatActualsFinding).join('\n')}`,
-      EXIT.invalid,
-      { hint: 'Fix those rows (or leave them out of the export), then run this again.' },
-    );
-    this.name = 'ActualsInvalidError';
-  }
-}
-
-/** Parses `--map date=Dato,value=Reach,objective=KPI`; a bad mapping is a usage error (exit 2). */
-export function parseColumnMap(spec: string | undefined): ColumnMap {
-  const map: ColumnMap = {};
-  if (spec === undefined) return map;
-  for (const part of spec.split(',')) {
-    if (part.trim() === '') continue;
-    const eq = part.indexOf('=');
-    const key = (eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase();
-    const name = eq < 0 ? '' : part.slice(eq + 1).trim();
-    if (!(ACTUAL_COLUMNS as readonly string[]).includes(key)) {
-      const guess = didYouMean(key, ACTUAL_COLUMNS);
-      throw new CLIError(
-        `--map: "${key}" is not a column smplan reads${guess ? ` (did you mean ${guess}?)` : ''}; map date, objective or value, e.g. --map date=Dato,value=Reach`,
-        EXIT.usage,
-      );
-    }
-    if (name === '') throw new CLIError(`--map: give the export's column name for ${key}, e.g. ${key}=Name`, EXIT.usage);
-    if (map[key as ActualColumn] !== undefined) throw new CLIError(`--map: ${key} is mapped twice`, EXIT.usage);
-    map[key as ActualColumn] = name;
-  }
-  return map;
 }
 
 const SPACES = /[\s\u00a0\u2009\u202f]/g;
@@ -195,12 +159,6 @@ function decodeCsv(bytes: Buffer): string | undefined {
   } catch {
     return new TextDecoder('windows-1252').decode(bytes);
   }
-}
-
-/** For an id the plan does not have: the near miss, else every objective id. */
-function objectiveHint(id: string, objectives: ReadonlySet<string>): string {
-  const guess = didYouMean(id, objectives);
-  return guess ? `did you mean ${guess}?` : `objectives: ${[...objectives].join(', ') || 'none'}`;
 }
 
 interface ParseContext {
@@ -329,13 +287,12 @@ function unusedOptionWarnings(parsed: readonly (ParsedActuals & { file: string }
 
 /**
  * Checks rows of all files together: the same objective and date twice (an error
- * when the values differ, a warning when they agree), and rows outside the
- * objective's window (a warning: the plan's curve is extended past it).
+ * when the values differ, a warning when they agree). Rows outside an objective's
+ * window are compute/track.ts's rowsOutsideWindow.
  */
-export function checkActualRows(plan: Plan, rows: readonly ActualRow[]): ActualsFinding[] {
+export function checkActualRows(rows: readonly ActualRow[]): ActualsFinding[] {
   const findings: ActualsFinding[] = [];
   const seen = new Map<string, ActualRow>();
-  const objectives = new Map((plan.objectives ?? []).map((o) => [o.id, o]));
   for (const row of rows) {
     const key = `${row.objective}\u0000${row.date}`;
     const earlier = seen.get(key);
@@ -349,14 +306,6 @@ export function checkActualRows(plan: Plan, rows: readonly ActualRow[]): Actuals
       continue;
     }
     seen.set(key, row);
-    const o = objectives.get(row.objective);
-    if (!o) continue;
-    const window = objectiveWindow(o, plan);
-    if (daysBetween(window.start, row.date) < 0) {
-      findings.push({ file: row.file, line: row.line, severity: 'warning', message: `${row.date} is before ${o.id} starts (${window.start})` });
-    } else if (daysBetween(window.deadline, row.date) > 0) {
-      findings.push({ file: row.file, line: row.line, severity: 'warning', message: `${row.date} is after ${o.id}'s deadline (${window.deadline}): the expected value extends the curve past the target` });
-    }
   }
   return findings;
 }
@@ -380,8 +329,8 @@ async function readActualsFile(file: string, cwd: string): Promise<string | Actu
 }
 
 /**
- * Reads and checks every actuals file for the plan. A file that cannot be read
- * throws CLIError (exit 2); problems in the rows come back as findings.
+ * Reads and checks every actuals file for the plan, findings in file order then by line.
+ * A file that cannot be read throws fileError's error; problems in the rows come back as findings.
  */
 export async function readActuals(
   plan: Plan,
@@ -389,14 +338,8 @@ export async function readActuals(
   options: ActualsOptions,
   cwd: string,
 ): Promise<{ rows: ActualRow[]; findings: ActualsFinding[] }> {
-  const map = parseColumnMap(options.map);
-  const objectives = new Set((plan.objectives ?? []).map((o) => o.id));
-  if (options.objective !== undefined && !objectives.has(options.objective)) {
-    throw new CLIError(
-      `--objective ${options.objective}: the plan has no such objective (${objectiveHint(options.objective, objectives)})`,
-      EXIT.usage,
-    );
-  }
+  const map = options.map ?? {};
+  const objectives = objectiveIds(plan);
   const texts = await Promise.all(files.map((file) => readActualsFile(file, cwd)));
   const rows: ActualRow[] = [];
   const findings: ActualsFinding[] = [];
@@ -412,28 +355,22 @@ export async function readActuals(
     findings.push(...one.findings);
   });
   findings.push(...unusedOptionWarnings(parsed, map, options.objective));
-  findings.push(...checkActualRows(plan, rows));
+  findings.push(...checkActualRows(rows));
+  return { rows, findings: inFileOrder(findings, files) };
+}
+
+/** Findings sorted by the order the files were given, then by line. */
+export function inFileOrder(findings: readonly ActualsFinding[], files: readonly string[]): ActualsFinding[] {
   const order = new Map(files.map((f, i) => [f, i]));
-  findings.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.line - b.line);
-  return { rows, findings };
+  return [...findings].sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.line - b.line);
 }
 
-export interface LoadedTracking {
-  tracking: TrackingResult;
-  /** Warnings about the actuals, one line each as FILE:LINE  warning  MESSAGE, for stderr. */
-  warnings: string[];
+export function objectiveIds(plan: Plan): Set<string> {
+  return new Set((plan.objectives ?? []).map((o) => o.id));
 }
 
-/**
- * Reads the actuals for a loaded plan and computes plan versus actual: what
- * `smplan track` prints and `smplan render --actuals` puts in the review chapter.
- * Throws ActualsInvalidError (exit 1) when a row is wrong, CLIError (exit 2) when a
- * file cannot be read or an option is wrong.
- */
-export async function loadTracking(loaded: LoadedPlan, options: TrackingOptions, cwd: string): Promise<LoadedTracking> {
-  if (options.actuals.length === 0) throw new CLIError('give the actual figures with --actuals CSV', EXIT.usage);
-  const { rows, findings } = await readActuals(loaded.plan, options.actuals, options, cwd);
-  if (findings.some((f) => f.severity === 'error')) throw new ActualsInvalidError(findings);
-  const tracking = trackPlan(loaded.plan, rows, options.asOf === undefined ? {} : { asOf: options.asOf });
-  return { tracking, warnings: findings.map(formatActualsFinding) };
+/** For an id the plan does not have: the near miss, else every objective id. */
+export function objectiveHint(id: string, objectives: ReadonlySet<string>): string {
+  const guess = didYouMean(id, objectives);
+  return guess ? `did you mean ${guess}?` : `objectives: ${[...objectives].join(', ') || 'none'}`;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CLIError } from '../../src/errors.js';
-import { parseActualDate, parseActualNumber, parseActualsCsv, parseColumnMap } from '../../src/plan/actuals.js';
+import { parseColumnMap } from '../../src/cli/tracking.js';
+import { parseActualDate, parseActualNumber, parseActualsCsv } from '../../src/plan/actuals.js';
 
 describe('parseActualNumber', () => {
   it.each([

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ACCEPTANCE, hasStackTrace, runCli } from '../helpers/cli.js';
 
-// `smplan render --actuals` reads actuals through loadTracking, like `smplan track`.
+// `smplan render --actuals` reads actuals through cli/tracking.ts readTracking, like `smplan track`.
 const PLAN = path.join(ACCEPTANCE, 'kaffebar.yaml');
 const ACTUALS = path.join(ACCEPTANCE, 'kaffebar-actuals.csv');
 

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/compute/dates.js';
-import { ON_TRACK_TOLERANCE, forecastAtDeadline, holdStatus, trackPlan, trackStatus, type ActualRow } from '../../src/compute/track.js';
+import { ON_TRACK_TOLERANCE, forecastAtDeadline, holdStatus, trackPlan, trackStatus } from '../../src/compute/track.js';
+import type { ActualRow } from '../../src/plan/actuals.js';
 import type { Objective, Plan } from '../../src/plan/schema.js';
 import type { TrackingInput } from '../../src/render/folder.js';
 
