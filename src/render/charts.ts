@@ -3,12 +3,20 @@
  * no fetches), plus the SWOT grid drawn by hand. One palette and the Noto Sans family
  * that the HTML embeds; numbers and month names in the plan's language.
  */
+import type { DatedValue, TrackingResult } from '../compute/track.js';
 import type { Plan } from '../plan/schema.js';
 import { unitKind } from '../units.js';
 import type { RenderContext } from './context.js';
-import type { Chart, TrackingInput } from './folder.js';
 import type { Formatter } from './format.js';
 import type { Translator } from './i18n.js';
+
+export interface Chart {
+  /** Relative path inside the folder, e.g. charts/kpi-ig-reach.svg */
+  file: string;
+  title: string;
+  /** A standalone SVG document (no external fonts or images). */
+  svg: string;
+}
 
 export const FONT_FAMILY = "'Noto Sans', 'Helvetica Neue', Arial, sans-serif";
 /** Deep blue for the plan, then calm contrasting tones; colour-blind-safe neighbours. */
@@ -90,7 +98,7 @@ async function toSvg(spec: Spec): Promise<string> {
 }
 
 /** Milestones along the objective's curve from its baseline, with measured values drawn over them. */
-export function kpiSpec(env: ChartEnv, o: RenderContext['objectives'][number], actuals: { date: string; value: number }[]): Spec {
+export function kpiSpec(env: ChartEnv, o: RenderContext['objectives'][number], actuals: readonly DatedValue[]): Spec {
   const planLabel = env.t('chart.kpi.milestones');
   const actualLabel = env.t('chart.kpi.actuals');
   const values = [
@@ -323,7 +331,7 @@ export function channelName(id: string): string {
   return CHANNEL_NAMES[id] ?? id;
 }
 
-export async function renderCharts(ctx: RenderContext, fmt: Formatter, translator: Translator, tracking?: TrackingInput): Promise<Chart[]> {
+export async function renderCharts(ctx: RenderContext, fmt: Formatter, translator: Translator, tracking?: TrackingResult): Promise<Chart[]> {
   const env: ChartEnv = { fmt, t: translator.t, plan: ctx.plan, vegaLocale: vegaLocale(fmt) };
   const charts: Chart[] = [];
   const add = async (ref: { file: string; title: string } | undefined, spec: Spec | undefined) => {
@@ -334,16 +342,7 @@ export async function renderCharts(ctx: RenderContext, fmt: Formatter, translato
   await add(ctx.charts.pillars, pillarSpec(env, ctx));
   await add(ctx.charts.budget, budgetSpec(env, ctx));
   for (const o of ctx.objectives) {
-    await add(o.chart, kpiSpec(env, o, actualsFor(o.id, tracking)));
+    await add(o.chart, kpiSpec(env, o, tracking?.actuals[o.id] ?? []));
   }
   return charts;
-}
-
-/** Every measured value of an objective: the series when given, else the latest figure. */
-function actualsFor(id: string, tracking?: TrackingInput): { date: string; value: number }[] {
-  if (!tracking) return [];
-  const series = tracking.actuals?.[id];
-  if (series?.length) return [...series].sort((a, b) => a.date.localeCompare(b.date));
-  const latest = tracking.objectives.find((o) => o.id === id);
-  return latest && typeof latest.date === 'string' && typeof latest.actual === 'number' ? [{ date: latest.date, value: latest.actual }] : [];
 }

@@ -10,9 +10,9 @@ import { publishingCalendar, type PublishingCalendar } from '../compute/calendar
 import { daysBetween } from '../compute/dates.js';
 import { competitorBenchmark, type CompetitorBenchmark } from '../compute/engagement.js';
 import { kpiTargets, type ObjectiveTargets } from '../compute/kpi.js';
+import type { TrackedObjective, TrackingResult } from '../compute/track.js';
 import type { LoadedPlan } from '../plan/load.js';
 import { WEEKDAYS, type Plan } from '../plan/schema.js';
-import type { TrackedObjective, TrackingInput } from './folder.js';
 import type { Formatter } from './format.js';
 
 /** The chapters in the method's order; slugs are stable English ids used in file names. */
@@ -188,7 +188,7 @@ export function buildContext(
   titles: Record<ChapterSlug, string>,
   fmt: Formatter,
   chartTitle: (key: string, params?: Record<string, string | number>) => string,
-  tracking?: TrackingInput,
+  tracking?: TrackingResult,
 ): RenderContext {
   const plan = loaded.plan;
   const chapters: ChapterRef[] = CHAPTER_SLUGS.map((slug, i) => {
@@ -298,20 +298,19 @@ export function buildContext(
   };
 }
 
-function trackingView(tracking: TrackingInput, objectives: ObjectiveTargets[], sessions: string[]): TrackingView {
+function trackingView(tracking: TrackingResult, objectives: ObjectiveTargets[], sessions: string[]): TrackingView {
   const byId = new Map(objectives.map((o) => [o.id, o]));
   const rows: TrackingRow[] = [];
   for (const t of tracking.objectives) {
     const objective = byId.get(t.id);
     if (!objective) continue;
     const row: TrackingRow = { ...t, objective };
-    if (typeof t.progress === 'number' && typeof t.expected_progress === 'number') {
+    if (t.progress !== null && t.expected_progress !== null) {
       row.gap_points = (t.expected_progress - t.progress) * 100;
     }
     rows.push(row);
   }
-  const dates = rows.map((r) => r.date).filter((d): d is string => typeof d === 'string').sort();
-  const asOf = tracking.asOf ?? dates[dates.length - 1];
+  const asOf = tracking.asOf;
   const view: TrackingView = { rows, behind: rows.filter((r) => r.status === 'behind') };
   if (asOf !== undefined) {
     view.asOf = asOf;

@@ -6,41 +6,20 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { templateError } from './template-error.js';
-import type { TrackStatus } from '../compute/track.js';
+import type { TrackingResult } from '../compute/track.js';
 import type { LoadedPlan } from '../plan/load.js';
-import { channelName, renderCharts } from './charts.js';
+import { channelName, renderCharts, type Chart } from './charts.js';
 import { buildContext, CHAPTER_SLUGS, type ChapterRef, type ChapterSlug, type RenderContext } from './context.js';
 import { createFormatter, type Formatter } from './format.js';
 import { createTranslator, loadMessages, type Translator } from './i18n.js';
 import { escapeBlock, escapeCell, escapeInline, linkTarget } from './markdown-escape.js';
 import { builtinTemplatesDir } from './paths.js';
 
-export interface TrackedObjective {
-  id: string;
-  status: TrackStatus;
-  /** Date of the latest actual; absent (or null) with status no-data. */
-  date?: string | null;
-  actual?: number | null;
-  expected?: number | null;
-  progress?: number | null;
-  expected_progress?: number | null;
-  /** Where the actuals' trend reaches at the deadline, when track computes one. */
-  forecast?: number | null;
-}
-
-/** Plan versus actual, as `smplan track` computes it, for the review chapter and KPI charts. */
-export interface TrackingInput {
-  /** The date the status is read at (usually the latest actual); shown in the review chapter. */
-  asOf?: string;
-  objectives: TrackedObjective[];
-  /** Every actual per objective id, oldest first, drawn over the milestones. */
-  actuals?: Record<string, { date: string; value: number }[]>;
-}
-
 export interface RenderOptions {
   /** A folder whose templates (chapters/*.md.hbs, partials/*.hbs) override the built-ins by name. */
   templatesDir?: string;
-  tracking?: TrackingInput;
+  /** Plan versus actual (cli/tracking.ts) for the review chapter and the KPI charts. */
+  tracking?: TrackingResult;
 }
 
 export interface Chapter {
@@ -51,14 +30,6 @@ export interface Chapter {
   /** Title in the plan's language. */
   title: string;
   markdown: string;
-}
-
-export interface Chart {
-  /** Relative path inside the folder, e.g. charts/kpi-ig-reach.svg */
-  file: string;
-  title: string;
-  /** A standalone SVG document (no external fonts or images). */
-  svg: string;
 }
 
 export interface StrategyFolder {

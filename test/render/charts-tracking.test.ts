@@ -1,27 +1,23 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { trackPlan, type TrackingResult } from '../../src/compute/track.js';
 import { loadCheckedPlan } from '../../src/lint/check.js';
 import type { LoadedPlan } from '../../src/plan/load.js';
 import { reviewSessions } from '../../src/render/context.js';
-import { renderStrategyFolder, type StrategyFolder, type TrackingInput } from '../../src/render/folder.js';
+import { renderStrategyFolder, type StrategyFolder } from '../../src/render/folder.js';
 import { createFormatter } from '../../src/render/format.js';
 import { EXAMPLES } from '../helpers/cli.js';
 import { KAFFEBAR, MINIMAL, planFrom } from './plans.js';
 import path from 'node:path';
 
-/** The acceptance actuals as `smplan track` reports them (expected/kaffebar-track.json). */
-const TRACKING: TrackingInput = {
-  asOf: '2027-06-30',
-  objectives: [
-    { id: 'ig-reach', date: '2027-04-30', actual: 17800, expected: 17917.606718685915, progress: 0.32222222222222224, expected_progress: 0.3287559288158841, status: 'on-track' },
-    { id: 'loyalty-signups', date: '2027-06-30', actual: 190, expected: 239.01098901098902, progress: 0.2222222222222222, expected_progress: 0.4945054945054946, status: 'behind' },
-    { id: 'cost-per-signup', date: '2027-03-31', actual: 7.9, expected: 6.986999999999999, progress: 0.23529411764705863, expected_progress: 0.5933333333333335, status: 'behind' },
-  ],
-  actuals: {
-    'ig-reach': [{ date: '2027-02-28', value: 13500 }, { date: '2027-04-30', value: 17800 }],
-    'loyalty-signups': [{ date: '2027-06-30', value: 190 }],
-    'cost-per-signup': [{ date: '2027-03-31', value: 7.9 }],
-  },
-};
+/** The acceptance actuals (expected/kaffebar-track.json), tracked as `smplan track` does. */
+function acceptanceTracking(plan: LoadedPlan): TrackingResult {
+  const row = (objective: string, date: string, value: number, line: number) => ({ objective, date, value, file: 'actuals.csv', line });
+  return trackPlan(
+    plan.plan,
+    [row('ig-reach', '2027-02-28', 13500, 2), row('ig-reach', '2027-04-30', 17800, 3), row('cost-per-signup', '2027-03-31', 7.9, 4), row('loyalty-signups', '2027-06-30', 190, 5)],
+    { asOf: '2027-06-30' },
+  );
+}
 
 describe('charts', () => {
   let kaffebar: LoadedPlan;
@@ -74,7 +70,10 @@ describe('charts', () => {
 describe('the review chapter with tracking', () => {
   let folder: StrategyFolder;
   beforeAll(async () => {
-    folder = await renderStrategyFolder((await loadCheckedPlan(KAFFEBAR)).loaded, { tracking: TRACKING });
+    const kaffebar = (await loadCheckedPlan(KAFFEBAR)).loaded;
+    const tracking = acceptanceTracking(kaffebar);
+    expect(tracking.objectives.map((o) => [o.id, o.status])).toEqual([['ig-reach', 'on-track'], ['loyalty-signups', 'behind'], ['cost-per-signup', 'behind']]);
+    folder = await renderStrategyFolder(kaffebar, { tracking });
   });
 
   it('shows each objective\'s status against the plan and what is behind by how much', () => {
@@ -107,7 +106,7 @@ objectives:
   - { id: reach, goal: awareness, metric: reach, baseline: 100, target: 200, deadline: 2027-12-31 }
 `);
     const out = await renderStrategyFolder(plan, {
-      tracking: { objectives: [{ id: 'reach', date: '2027-04-10', actual: 110, expected: 127, progress: 0.1, expected_progress: 0.27, status: 'behind' }] },
+      tracking: trackPlan(plan.plan, [{ objective: 'reach', date: '2027-04-10', value: 110, file: 'actuals.csv', line: 2 }]),
     });
     const md = out.chapters.find((c) => c.slug === 'review')!.markdown;
     // The first Wednesday of each month: May 5 follows April 10.
