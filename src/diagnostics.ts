@@ -19,6 +19,14 @@ export interface Finding {
   path: string;
 }
 
+/** A plan refused for the errors found in it (the CLI lists them and exits 1). */
+export class PlanInvalidError extends Error {
+  constructor(readonly file: string, readonly findings: readonly Finding[]) {
+    super(`${file} is not a valid plan`);
+    this.name = 'PlanInvalidError';
+  }
+}
+
 export function formatPath(path: PlanPath): string {
   let out = '';
   for (const part of path) {

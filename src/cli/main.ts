@@ -1,5 +1,8 @@
 import { Command, CommanderError, Option } from 'commander';
+import { PlanComputeError } from '../compute/errors.js';
+import { PlanInvalidError } from '../diagnostics.js';
 import { CLIError, EXIT } from '../errors.js';
+import { formatStylish } from '../lint/formatters/stylish.js';
 import { commands, type CommandSpec } from './commands.js';
 import { colorsFor, processIo, writeLine, type Io } from './io.js';
 
@@ -87,6 +90,18 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   }
 }
 
+/** The domain errors below the CLI, as the message and exit code a user sees. */
+function asCLIError(err: unknown): unknown {
+  if (err instanceof PlanInvalidError) {
+    return new CLIError(`${err.message}:\n${formatStylish([...err.findings], { color: false })}`, EXIT.invalid, {
+      hint: 'Fix the errors above (`smplan lint` lists them all), then run this again.',
+    });
+  }
+  // Commands locate it through computeFor; one that escapes still refuses the plan, unlocated.
+  if (err instanceof PlanComputeError) return new CLIError(err.message, EXIT.invalid);
+  return err;
+}
+
 function report(err: unknown, io: Io): number {
   const c = colorsFor(io, 'stderr');
   if (err instanceof CommanderError) {
@@ -98,6 +113,7 @@ function report(err: unknown, io: Io): number {
     writeLine(io.stderr, c.dim('Interrupted.'));
     return EXIT.interrupted;
   }
+  err = asCLIError(err);
   if (err instanceof CLIError) {
     if (err.message) writeLine(io.stderr, `${c.red('smplan:')} ${err.message}`);
     if (err.hint) writeLine(io.stderr, c.dim(err.hint));

@@ -3,7 +3,8 @@
  * a checked plan, turn a plan that cannot be computed into a located error, print JSON.
  */
 import { PlanComputeError } from '../compute/errors.js';
-import { PlanInvalidError, loadCheckedPlan } from '../lint/check.js';
+import { PlanInvalidError } from '../diagnostics.js';
+import { loadCheckedPlan } from '../lint/check.js';
 import { findingAt, type LoadedPlan } from '../plan/load.js';
 import { CLIError, EXIT } from '../errors.js';
 import type { Io } from './io.js';

@@ -1,20 +1,7 @@
-/** How every command but `lint` reads a plan: errors refuse it (exit 1), warnings never do. */
-import { CLIError, EXIT } from '../errors.js';
+/** How every command but `lint` reads a plan: errors refuse it (PlanInvalidError), warnings never do. */
+import { PlanInvalidError, type Finding } from '../diagnostics.js';
 import type { LoadedPlan } from '../plan/load.js';
 import { lintFile } from './engine.js';
-import type { Finding } from '../diagnostics.js';
-import { formatStylish } from './formatters/stylish.js';
-
-export class PlanInvalidError extends CLIError {
-  constructor(readonly file: string, readonly findings: Finding[]) {
-    super(
-      `${file} is not a valid plan:\n${formatStylish(findings, { color: false })}`,
-      EXIT.invalid,
-      { hint: 'Fix the errors above (`smplan lint` lists them all), then run this again.' },
-    );
-    this.name = 'PlanInvalidError';
-  }
-}
 
 export interface CheckedPlan {
   loaded: LoadedPlan;
