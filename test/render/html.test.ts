@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { cssPageOf, cssString, fontFaces, inlineSvg, renderHtml, slugify, overviewMarkdown, usedFontFaces } from '../../src/render/html.js';
+import { fontFaces, usedFontFaces } from '../../src/render/fonts.js';
+import { cssPageOf, cssString, renderHtml, overviewMarkdown } from '../../src/render/html.js';
+import { slugify } from '../../src/render/markdown.js';
+import { inlineSvg } from '../../src/render/svg-inline.js';
 import { fakeFolder, kaffebar } from './document-fixture.js';
 
 describe('renderHtml', () => {

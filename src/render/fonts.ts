@@ -1,0 +1,65 @@
+/** The document's fonts: Noto Sans faces inlined as base64, only the subsets its text uses. */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const FONT_SUBSETS = ['latin', 'latin-ext', 'cyrillic'];
+let fontCache: FontFace[] | undefined;
+
+export interface FontFace {
+  /** The @font-face rule, font inline as base64. */
+  css: string;
+  /** Its unicode-range as code point intervals; undefined when it could not be read (always kept). */
+  ranges: [number, number][] | undefined;
+}
+
+/**
+ * Noto Sans regular and bold for Latin (æøå), Latin Extended and Cyrillic, base64 in @font-face
+ * rules taken from @fontsource/noto-sans's own CSS (its unicode-range keeps each subset apart).
+ */
+export async function fontFaces(): Promise<FontFace[]> {
+  if (fontCache) return fontCache;
+  const require = createRequire(import.meta.url);
+  const faces: FontFace[] = [];
+  for (const weight of [400, 700]) {
+    const cssFile = require.resolve(`@fontsource/noto-sans/${weight}.css`);
+    const css = await readFile(cssFile, 'utf8');
+    for (const block of css.split(/(?=\/\* noto-sans-)/)) {
+      const m = /\/\* noto-sans-([a-z-]+)-\d+-normal \*\//.exec(block);
+      const range = /unicode-range:\s*([^;]+);/.exec(block)?.[1];
+      if (!m || !range || !FONT_SUBSETS.includes(m[1]!)) continue;
+      const woff2 = path.join(path.dirname(cssFile), 'files', `noto-sans-${m[1]}-${weight}-normal.woff2`);
+      const data = (await readFile(woff2)).toString('base64');
+      faces.push({
+        css:
+          `@font-face{font-family:'Noto Sans';font-style:normal;font-weight:${weight};font-display:block;` +
+          `src:url(data:font/woff2;base64,${data}) format('woff2');unicode-range:${range};}`,
+        ranges: unicodeRanges(range),
+      });
+    }
+  }
+  if (faces.length !== FONT_SUBSETS.length * 2) throw new Error(`@fontsource/noto-sans: expected ${FONT_SUBSETS.length * 2} font files, found ${faces.length}`);
+  fontCache = faces;
+  return fontCache;
+}
+
+/** The faces (both weights) whose unicode-range holds a character of the document; at least Latin. */
+export function usedFontFaces(faces: FontFace[], document: string): string {
+  const codePoints = new Set<number>();
+  for (const ch of document) codePoints.add(ch.codePointAt(0)!);
+  // Characters written as references (&#1047; &#x417;) count too.
+  for (const m of document.matchAll(/&#(?:x([0-9a-f]+)|(\d+));/gi)) codePoints.add(m[1] ? parseInt(m[1], 16) : Number(m[2]));
+  const used = (face: FontFace) => !face.ranges || [...codePoints].some((c) => face.ranges!.some(([from, to]) => c >= from && c <= to));
+  return faces.filter(used).map((f) => f.css).join('\n');
+}
+
+/** `U+0000-00FF,U+0131` as intervals; undefined for anything else (wildcards), so the face is kept. */
+function unicodeRanges(range: string): [number, number][] | undefined {
+  const out: [number, number][] = [];
+  for (const part of range.split(',')) {
+    const m = /^\s*U\+([0-9a-f]+)(?:-([0-9a-f]+))?\s*$/i.exec(part);
+    if (!m) return undefined;
+    out.push([parseInt(m[1]!, 16), parseInt(m[2] ?? m[1]!, 16)]);
+  }
+  return out;
+}

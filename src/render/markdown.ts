@@ -1,0 +1,161 @@
+/**
+ * The markdown-it rules of the document: heading ids scoped by chapter, links between chapters as
+ * in-page anchors (only safe link targets survive), charts inlined where a chapter shows them,
+ * short tables kept on one page. Raw HTML in plan text is shown as text.
+ */
+import type MarkdownIt from 'markdown-it';
+import type { Chart } from './charts.js';
+import { chartId, inlineSvg } from './svg-inline.js';
+
+export interface RenderEnv {
+  /** The chapter slug being rendered: heading ids are scoped by it so chapters cannot collide. */
+  scope: string;
+  file: string;
+  chapterIds: Map<string, string>;
+  charts: Map<string, { chart: Chart; index: number }>;
+  ids: Set<string>;
+}
+
+/** Up to this many rows (header included) a table fits comfortably on any page: never split it. */
+const SHORT_TABLE_ROWS = 16;
+
+/** Link targets plan text may use in the document; the rest become plain text. */
+const UNSAFE_SCHEME = /^\s*(javascript|vbscript|file|data):/i;
+
+export function createMarkdown(MarkdownItCtor: typeof MarkdownIt): MarkdownIt {
+  const md = new MarkdownItCtor({ html: false, linkify: false, typographer: false });
+  md.validateLink = (url: string) => !UNSAFE_SCHEME.test(decodeLoose(url));
+
+  // Heading ids scoped by chapter, GitHub style within it, so `04-x.md#heading` links resolve.
+  md.core.ruler.push('smplan_heading_ids', (state) => {
+    const env = state.env as RenderEnv;
+    const tokens = state.tokens;
+    for (let i = 0; i < tokens.length; i++) {
+      const tok = tokens[i]!;
+      if (tok.type !== 'heading_open') continue;
+      const text = tokens[i + 1]?.children?.map((c) => c.content).join('') ?? '';
+      let id = `${env.scope}--${slugify(text)}`;
+      for (let n = 1; env.ids.has(id); n++) id = `${env.scope}--${slugify(text)}-${n}`;
+      env.ids.add(id);
+      tok.attrSet('id', id);
+    }
+  });
+
+  const renderToken = md.renderer.renderToken.bind(md.renderer);
+  md.renderer.rules.link_open = (tokens, idx, options, env: RenderEnv) => {
+    const tok = tokens[idx]!;
+    const target = resolveLink(tok.attrGet('href') ?? '', env);
+    if (target.kind === 'anchor') tok.attrSet('href', target.href);
+    if (target.kind === 'anchor' || target.kind === 'mail') {
+      tok.meta = { live: true };
+      return renderToken(tokens, idx, options);
+    }
+    // Web links stay readable but are not live: the document must not point anywhere off-page.
+    tok.meta = { live: false, url: target.kind === 'web' ? target.url : '' };
+    return '<span class="link">';
+  };
+  md.renderer.rules.link_close = (tokens, idx, options) => {
+    const openIdx = findOpen(tokens, idx);
+    const meta = (openIdx === undefined ? undefined : tokens[openIdx]!.meta) as { live: boolean; url?: string } | undefined;
+    if (!meta || meta.live) return renderToken(tokens, idx, options);
+    const text = tokens.slice(openIdx! + 1, idx).map((t) => t.content).join('');
+    return meta.url && meta.url !== text ? ` <span class="url">(${md.utils.escapeHtml(meta.url)})</span></span>` : '</span>';
+  };
+
+  md.renderer.rules.image = (tokens, idx, _options, env: RenderEnv) => {
+    const tok = tokens[idx]!;
+    const src = normaliseRelative(tok.attrGet('src') ?? '');
+    const alt = md.utils.escapeHtml(tok.children?.map((c) => c.content).join('') ?? tok.content);
+    const found = env.charts.get(src);
+    if (!found) return `<span class="missing-image">[${alt}]</span>`;
+    const { chart, index } = found;
+    const id = chartId(chart.file);
+    env.ids.add(id);
+    const caption = md.utils.escapeHtml(chart.title || tok.content);
+    // Charts that carry their title (vega's title mark, or an SVG <title>) need no second one under them.
+    const titled = /role-title"|<title>/.test(chart.svg);
+    const shown = titled ? '' : `<span class="caption">${caption}</span>`;
+    return `<span class="figure" role="figure" id="${id}" aria-label="${caption}">${inlineSvg(chart.svg, `c${index}`, caption)}${shown}</span>`;
+  };
+
+  // Tables scroll on screens; in print a short one moves whole to the next page rather than split
+  // (print.css), a long one breaks between rows with its header repeated.
+  md.renderer.rules.table_open = (tokens, idx) => {
+    let rows = 0;
+    for (let i = idx + 1; i < tokens.length && tokens[i]!.type !== 'table_close'; i++) if (tokens[i]!.type === 'tr_open') rows++;
+    return `<div class="table${rows <= SHORT_TABLE_ROWS ? ' short' : ''}"><table>\n`;
+  };
+  md.renderer.rules.table_close = () => '</table></div>\n';
+  return md;
+}
+
+/** Index of the link_open that a link_close closes. */
+function findOpen(tokens: { type: string }[], closeIdx: number): number | undefined {
+  let depth = 0;
+  for (let i = closeIdx - 1; i >= 0; i--) {
+    const type = tokens[i]!.type;
+    if (type === 'link_close') depth++;
+    else if (type === 'link_open') {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return undefined;
+}
+
+type LinkTarget = { kind: 'anchor'; href: string } | { kind: 'web'; url: string } | { kind: 'mail' } | { kind: 'none' };
+
+function resolveLink(href: string, env: RenderEnv): LinkTarget {
+  const raw = href.trim();
+  if (/^https?:\/\//i.test(raw)) return { kind: 'web', url: raw };
+  if (/^mailto:/i.test(raw)) return { kind: 'mail' };
+  if (/^[a-z][a-z0-9+.-]*:/i.test(raw)) return { kind: 'none' };
+  const hash = raw.indexOf('#');
+  const file = normaliseRelative(hash < 0 ? raw : raw.slice(0, hash));
+  const fragment = hash < 0 ? '' : decodeLoose(raw.slice(hash + 1));
+  if (file === '' && fragment) return { kind: 'anchor', href: `#${env.scope}--${fragment}` };
+  const chapterId = env.chapterIds.get(file);
+  if (chapterId) {
+    if (!fragment) return { kind: 'anchor', href: `#${chapterId}` };
+    const scope = file === 'README.md' ? 'overview' : chapterId.replace(/^chapter-/, '');
+    return { kind: 'anchor', href: `#${scope}--${fragment}` };
+  }
+  if (env.charts.has(file)) return { kind: 'anchor', href: `#${chartId(file)}` };
+  return { kind: 'none' };
+}
+
+/** Any link to a heading that does not exist falls back to its chapter (or the contents). */
+export function fixDanglingAnchors(html: string, ids: Set<string>): string {
+  return html.replace(/href="#([^"]*)"/g, (m, id: string) => {
+    const decoded = decodeEntities(id);
+    if (ids.has(decoded)) return m;
+    const scope = decoded.split('--')[0]!;
+    const chapter = `chapter-${scope}`;
+    return `href="#${ids.has(chapter) ? chapter : 'contents'}"`;
+  });
+}
+
+function decodeEntities(s: string): string {
+  return s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+}
+
+export function normaliseRelative(p: string): string {
+  return decodeLoose(p.trim()).replace(/^\.\//, '');
+}
+
+function decodeLoose(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens; letters of any script kept. */
+export function slugify(text: string): string {
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\p{M}\s_-]/gu, '')
+    .replace(/\s/g, '-');
+}
