@@ -4,6 +4,7 @@
  * shortening the text columns that allow it: wrapped, or cut with an ellipsis.
  */
 import type { ChalkInstance } from 'chalk';
+import stringWidth from 'string-width';
 import type { Io } from './io.js';
 
 export interface Column {
@@ -34,16 +35,26 @@ const GAP = '  ';
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
 
-/** Characters a terminal shows for `text` (colour codes and combining marks take no room). */
+/** Columns a terminal gives `text`: wide (CJK) characters and emoji take two, colour codes and combining marks none. */
 export function displayWidth(text: string): number {
-  return [...text.replace(ANSI, '').normalize('NFC')].filter((ch) => !/\p{M}/u.test(ch)).length;
+  return stringWidth(text);
 }
 
-/** Shortens `text` to `width` characters with an ellipsis. */
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/** Shortens `text` to `width` columns with an ellipsis, never splitting a character. */
 export function truncate(text: string, width: number): string {
   if (displayWidth(text) <= width) return text;
   if (width <= 1) return '…'.slice(0, width);
-  return [...text.replace(ANSI, '')].slice(0, width - 1).join('') + '…';
+  let out = '';
+  let used = 0;
+  for (const { segment } of graphemes.segment(text.replace(ANSI, ''))) {
+    const w = stringWidth(segment);
+    if (used + w > width - 1) break;
+    out += segment;
+    used += w;
+  }
+  return out + '…';
 }
 
 function pad(text: string, width: number, align: 'left' | 'right'): string {

@@ -49,6 +49,18 @@ describe('formatTable', () => {
     expect(displayWidth('Cafe\u0301')).toBe(4);
     expect(truncate('Конкурент', 5)).toBe('Конк…');
   });
+  it('gives CJK characters and emoji two columns, so the columns after them line up', () => {
+    expect(displayWidth('日本語')).toBe(6);
+    expect(displayWidth('👍🏽 ok')).toBe(5);
+    expect(displayWidth('👨‍👩‍👧')).toBe(2);
+    const lines = formatTable([{ header: 'Channel' }, { header: 'Posts', align: 'right' }], [['日本語', '12'], ['🎉 Launch', '3'], ['Blog', '140']]);
+    expect(lines).toEqual(['Channel    Posts', '日本語        12', '🎉 Launch      3', 'Blog         140']);
+    // Right-aligned numbers end in one terminal column on every line.
+    expect(lines.map(displayWidth)).toEqual([16, 16, 16, 16]);
+    // Cut between characters, never through one: 5 columns hold two CJK characters and the ellipsis.
+    expect(truncate('日本語テキスト', 5)).toBe('日本…');
+    expect(truncate('👨‍👩‍👧👨‍👩‍👧👨‍👩‍👧', 5)).toBe('👨‍👩‍👧👨‍👩‍👧…');
+  });
 });
 
 describe('wrapText', () => {
