@@ -33,7 +33,8 @@ export function nonNegativeInteger(value: string): number {
   return Number(value);
 }
 
-export function isoDate(value: string): string {
+/** A --from/--to/--as-of value: a real calendar day as YYYY-MM-DD (the schema's isoDate checks plan dates). */
+export function dateOption(value: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   const d = m ? new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!)) : undefined;
   if (!m || !d || d.getUTCMonth() !== +m[2]! - 1 || d.getUTCDate() !== +m[3]!) {
@@ -90,7 +91,7 @@ export const commands: CommandSpec[] = [
       { flags: '--browser <path>', description: 'Chrome or Chromium executable for --pdf' },
       { flags: '--timeout <seconds>', description: 'give up on the PDF after this many seconds', parse: positiveInteger, default: '60' },
       { flags: '--actuals <csv>', description: 'add the monthly review chapter from actual figures (repeatable)', parse: collect },
-      { flags: '--as-of <date>', description: 'with --actuals: the review as it stood on this date', parse: isoDate },
+      { flags: '--as-of <date>', description: 'with --actuals: the review as it stood on this date', parse: dateOption },
       { flags: '--map <mapping>', description: 'with --actuals: column names, e.g. date=Dato,value=Reach' },
       { flags: '--objective <id>', description: 'with --actuals: a single-metric export for this objective' },
     ],
@@ -130,7 +131,7 @@ export const commands: CommandSpec[] = [
     summary: 'the publishing calendar in the plan time zone',
     options: [
       json,
-      { flags: '--from <date>', description: 'first local date (default: plan start)', parse: isoDate },
+      { flags: '--from <date>', description: 'first local date (default: plan start)', parse: dateOption },
       { flags: '--weeks <n>', description: 'how many weeks (default: content.horizon_weeks, else 8)', parse: positiveInteger },
       { flags: '--ics <file>', description: 'write an iCalendar file to import in a calendar app' },
       { flags: '--csv <file>', description: 'write a CSV spreadsheet' },
@@ -144,7 +145,7 @@ export const commands: CommandSpec[] = [
     options: [
       json,
       { flags: '--actuals <csv>', description: 'actual figures: date,objective,value (repeatable)', parse: collect },
-      { flags: '--as-of <date>', description: 'the review as it stood on this date', parse: isoDate },
+      { flags: '--as-of <date>', description: 'the review as it stood on this date', parse: dateOption },
       { flags: '--map <mapping>', description: 'column names of the export, e.g. date=Dato,value=Reach' },
       { flags: '--objective <id>', description: 'the export has no objective column: all rows are this objective' },
     ],

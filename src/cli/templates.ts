@@ -7,7 +7,7 @@ import { copyFile, mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CLIError, EXIT } from '../errors.js';
 import { builtinTemplatesDir } from '../render/paths.js';
-import { writeError } from '../render/output.js';
+import { folderWriteError } from '../render/output.js';
 import { plural } from '../wording.js';
 import { writeLine, type Io } from './io.js';
 
@@ -44,7 +44,7 @@ export async function run(args: string[], options: Record<string, unknown>, io: 
       writeLine(io.stdout, `Wrote ${path.join(dir, f)}`);
     }
   } catch (err) {
-    throw writeError(dir, err);
+    throw folderWriteError(dir, err);
   }
   writeLine(io.stderr, `Edit them, then: smplan render PLAN --templates ${dir}  (files you delete fall back to the built-in ones)`);
   return EXIT.ok;

@@ -61,13 +61,13 @@ export async function writeOutputFolder(dir: string, files: OutputFile[], option
     }
   }
 
-  await mkdir(parent, { recursive: true }).catch((err: unknown) => { throw writeError(dir, err); });
+  await mkdir(parent, { recursive: true }).catch((err: unknown) => { throw folderWriteError(dir, err); });
   const temp = await mkdtemp(path.join(parent, `.${name}${TEMP_MARK}`)).catch(async (err: unknown) => {
     // A writable folder in a parent we may not write (-o on a mount point, a shared folder): stage inside it.
     if (existing && isPermissionError(err)) {
-      return mkdtemp(path.join(target, `.${name}${TEMP_MARK}`)).catch((inner: unknown) => { throw writeError(dir, inner); });
+      return mkdtemp(path.join(target, `.${name}${TEMP_MARK}`)).catch((inner: unknown) => { throw folderWriteError(dir, inner); });
     }
-    throw writeError(dir, err);
+    throw folderWriteError(dir, err);
   });
   // mkdtemp makes a private (0700) folder; the output folder itself gets the usual permissions.
   const staging = path.join(temp, name);
@@ -94,7 +94,7 @@ export async function writeOutputFolder(dir: string, files: OutputFile[], option
     return { dir: target, written: manifest.files, removed };
   } catch (err) {
     if (err instanceof CLIError || isAbort(err)) throw err;
-    throw writeError(dir, err);
+    throw folderWriteError(dir, err);
   } finally {
     await rm(temp, { recursive: true, force: true });
   }
@@ -192,7 +192,7 @@ function isAbort(err: unknown): boolean {
 }
 
 /** The one-line message for a folder smplan cannot write (contract: exit 2). */
-export function writeError(dir: string, err: unknown): CLIError {
+export function folderWriteError(dir: string, err: unknown): CLIError {
   if (isPermissionError(err)) {
     return new CLIError(`output folder not writable: ${dir}`, EXIT.usage, { cause: err, hint: 'Choose another folder with -o.' });
   }

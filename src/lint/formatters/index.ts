@@ -8,10 +8,10 @@ export interface FormatContext {
   files: string[];
 }
 
-export type Formatter = (findings: Finding[], context: FormatContext) => string;
+export type FindingsFormat = (findings: Finding[], context: FormatContext) => string;
 
 /** Machine formats; stylish lives beside them and is loaded eagerly since it is the default. */
-export const formatters: Record<string, Formatter> = {
+export const formatters: Record<string, FindingsFormat> = {
   json: (findings) => JSON.stringify(findings, null, 2) + '\n',
   github: (findings) => formatGithub(findings),
   junit: formatJunit,
