@@ -1,5 +1,6 @@
 import type { Finding } from '../../diagnostics.js';
 import { formatGithub } from './github.js';
+import { formatGitlab } from './gitlab.js';
 import { formatJunit } from './junit.js';
 import { formatSarif } from './sarif.js';
 
@@ -14,6 +15,7 @@ export type FindingsFormat = (findings: Finding[], context: FormatContext) => st
 export const formatters: Record<string, FindingsFormat> = {
   json: (findings) => JSON.stringify(findings, null, 2) + '\n',
   github: (findings) => formatGithub(findings),
+  gitlab: (findings) => formatGitlab(findings),
   junit: formatJunit,
   sarif: (findings) => formatSarif(findings),
 };

@@ -1,0 +1,27 @@
+import { createHash } from 'node:crypto';
+import type { Finding } from '../finding.js';
+
+/**
+ * GitLab Code Quality (the Code Climate JSON subset GitLab reads: description, check_name,
+ * fingerprint, severity, location.path, location.lines.begin), so findings show in the merge
+ * request's diff. Errors are `major` (the plan cannot be computed), warnings `minor` (advice).
+ */
+export function formatGitlab(findings: Finding[]): string {
+  // The fingerprint names the finding, not its line, so an edit above it does not make it new;
+  // the same finding twice in one file is told apart by its occurrence.
+  const seen = new Map<string, number>();
+  const issues = findings.map((f) => {
+    const identity = [f.file, f.rule, f.path, f.message].join('\u0000');
+    const occurrence = seen.get(identity) ?? 0;
+    seen.set(identity, occurrence + 1);
+    return {
+      type: 'issue',
+      description: f.message,
+      check_name: f.rule,
+      fingerprint: createHash('sha256').update(`${identity}\u0000${occurrence}`).digest('hex').slice(0, 32),
+      severity: f.severity === 'error' ? 'major' : 'minor',
+      location: { path: f.file.split('\\').join('/'), lines: { begin: f.line } },
+    };
+  });
+  return JSON.stringify(issues, null, 2) + '\n';
+}
