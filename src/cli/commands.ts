@@ -49,7 +49,7 @@ function collect(value: string, previous: unknown): string[] {
 
 const json: OptionSpec = { flags: '--json', description: 'print machine-readable JSON on stdout' };
 
-export const LINT_FORMATS = ['stylish', 'json', 'github', 'junit', 'sarif'] as const;
+export const LINT_FORMATS = ['stylish', 'json', 'github', 'gitlab', 'junit', 'sarif'] as const;
 
 /** Every command and option of the CLI, declared once. */
 export const commands: CommandSpec[] = [
@@ -150,6 +150,18 @@ export const commands: CommandSpec[] = [
       { flags: '--objective <id>', description: 'the export has no objective column: all rows are this objective' },
     ],
     load: () => import('./track.js'),
+  },
+  {
+    name: 'diff',
+    args: '<files...>',
+    summary: 'what changed in the strategy between two plans (OLD NEW), or a plan and its version at --base REF',
+    options: [
+      json,
+      { flags: '--base <ref>', description: 'compare the plan with its version at this git revision (e.g. origin/main)' },
+      { flags: '-f, --format <format>', description: 'text for the terminal, markdown for a pull-request comment or job summary', choices: ['text', 'markdown'], default: 'text' },
+      { flags: '--as-of <date>', description: 'the date the "next milestones" follow (default: today)', parse: isoDate },
+    ],
+    load: () => import('./diff.js'),
   },
   {
     name: 'schema',

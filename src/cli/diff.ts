@@ -1,0 +1,164 @@
+/**
+ * `smplan diff OLD NEW` and `smplan diff PLAN --base REF`: what changed in the strategy, not in
+ * the text. Exit 0 whatever changed; 1 when either version is not a valid plan; 2 for usage.
+ */
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { diffPlans, type Change, type PlanDiff } from '../compute/diff.js';
+import { CLIError, EXIT } from '../errors.js';
+import { lintOutcome, type LintResult } from '../lint/engine.js';
+import { PlanInvalidError } from '../lint/check.js';
+import { loadPlan, MAX_PLAN_BYTES, parsePlan, type LoadedPlan } from '../plan/load.js';
+import { formatChange, formatMeasure, formatMoney, formatPercent } from './format.js';
+import { colorsFor, type Io } from './io.js';
+import { printJson } from './plan-input.js';
+
+interface DiffOptions {
+  base?: string;
+  format?: 'text' | 'markdown';
+  json?: boolean;
+  asOf?: string;
+}
+
+export async function run(args: string[], options: DiffOptions, io: Io): Promise<number> {
+  const [first, second] = args;
+  if (!first) throw new CLIError('missing the plan file argument', EXIT.usage);
+  if (options.base !== undefined && second !== undefined) {
+    throw new CLIError('give either two plan files, or one plan with --base REF', EXIT.usage);
+  }
+  if (options.base === undefined && second === undefined) {
+    throw new CLIError('give two plan files to compare (OLD NEW), or one plan with --base REF (e.g. --base origin/main)', EXIT.usage);
+  }
+  const lint = async (file: string) => lintOutcome(file, await loadPlan(file, io.cwd));
+  const [before, after] = await Promise.all([
+    options.base !== undefined ? baseVersion(first, options.base, io.cwd) : lint(first),
+    lint(second ?? first),
+  ]);
+  const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
+  const diff = diffPlans(checked(before), checked(after), asOf);
+  if (options.json) {
+    printJson(io, { before: before.file, after: after.file, ...diff });
+    return EXIT.ok;
+  }
+  const labels = { before: before.file, after: after.file };
+  const currency = (after.loaded ?? before.loaded)!.plan.plan.currency;
+  io.stdout.write(options.format === 'markdown' ? markdownReport(diff, labels, currency) : textReport(diff, labels, currency, io));
+  return EXIT.ok;
+}
+
+/** A version that cannot be computed is refused like every other command refuses it (exit 1). */
+function checked(result: LintResult): { loaded: LoadedPlan; findings: LintResult['findings'] } {
+  const errors = result.findings.filter((f) => f.severity === 'error');
+  if (errors.length || !result.loaded) throw new PlanInvalidError(result.file, errors);
+  return { loaded: result.loaded, findings: result.findings };
+}
+
+/** The plan as committed at `ref` (`git show REF:./PLAN` beside the plan). */
+async function baseVersion(file: string, ref: string, cwd: string): Promise<LintResult> {
+  if (ref.startsWith('-')) throw new CLIError(`--base: "${ref}" is not a git revision`, EXIT.usage);
+  const absolute = path.resolve(cwd, file);
+  const dir = path.dirname(absolute);
+  const spec = `${ref}:./${path.basename(absolute)}`;
+  const bytes = await new Promise<Buffer>((resolve, reject) => {
+    execFile('git', ['show', spec], { cwd: dir, encoding: 'buffer', maxBuffer: MAX_PLAN_BYTES + 1 }, (err, stdout, stderr) => {
+      if (!err) return resolve(stdout);
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return reject(new CLIError('--base needs git, and git is not installed', EXIT.usage));
+      if (code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') return reject(new CLIError(`${ref}:${file}: the file is larger than a plan can be`, EXIT.usage));
+      const why = stderr.toString('utf8').trim().split('\n')[0]?.replace(/^fatal: /, '') || err.message;
+      reject(new CLIError(`--base ${ref}: cannot read ${file} there: ${why}`, EXIT.usage));
+    });
+  });
+  const label = `${ref}:${file}`;
+  return lintOutcome(label, await parsePlan(bytes, label, dir));
+}
+
+interface Labels {
+  before: string;
+  after: string;
+}
+
+/** One change line per entry, each section with a heading; Markdown and the terminal share it. */
+function sections(diff: PlanDiff, currency: string): { title: string; lines: string[] }[] {
+  const money = (v: number | undefined) => (v === undefined ? '–' : formatMoney(v, currency));
+  const arrow = <T>(c: Change<T>, show: (v: T) => string) => `${show(c.from)} → ${show(c.to)}`;
+  const out: { title: string; lines: string[] }[] = [];
+  const add = (title: string, lines: string[]) => {
+    if (lines.length) out.push({ title, lines });
+  };
+
+  const o = diff.objectives;
+  add('Objectives', [
+    ...o.added.map((x) => `added ${x.id} (${x.metric}): ${formatMeasure(x.baseline, x.unit, currency)} → ${formatMeasure(x.target, x.unit, currency)} by ${x.deadline}`),
+    ...o.removed.map((x) => `removed ${x.id} (${x.metric})`),
+    ...o.changed.map((x) => {
+      const show = (v: string | number | undefined) => (typeof v === 'number' ? formatMeasure(v, x.unit, currency) : (v ?? '–'));
+      const fields = Object.entries(x.changes).map(([key, c]) => `${key} ${arrow(c, show)}`);
+      const next = x.milestones.map((m) => `${m.date} ${m.from === undefined ? '' : `${show(m.from)} → `}${show(m.to)}`);
+      return `${x.id}: ${fields.join('; ')}${next.length ? `; next milestones: ${next.join(', ')}` : ''}`;
+    }),
+  ]);
+
+  const b = diff.budget;
+  if (b) {
+    const lines: string[] = [];
+    if (b.cap.from !== b.cap.to) lines.push(`cap ${arrow(b.cap, money)}`);
+    if (b.total.from !== b.total.to) {
+      const change = b.total.from > 0 ? ` (${formatChange((b.total.to - b.total.from) / b.total.from)})` : '';
+      lines.push(`total ${arrow(b.total, money)}${change}`);
+    }
+    if (b.over_by.from !== b.over_by.to) lines.push(`over the cap by ${arrow(b.over_by, money)}`);
+    lines.push(...b.added.map((n) => `added ${n}`), ...b.removed.map((n) => `removed ${n}`));
+    lines.push(...b.repriced.map((r) => `${r.name}: yearly ${money(r.from)} → ${money(r.to)}`));
+    lines.push(...b.now_kept.map((n) => `kept now (was cut): ${n}`), ...b.now_cut.map((n) => `cut now: ${n}`));
+    add('Budget', lines);
+  }
+
+  const ch = diff.channels;
+  add('Channels', [
+    ...ch.added.map((c) => `added ${c.channel} (${c.role})`),
+    ...ch.removed.map((c) => `removed ${c.channel} (${c.role})`),
+    ...ch.role_changed.map((c) => `${c.channel}: ${c.from} → ${c.to}`),
+  ]);
+
+  const rate = (v: number | undefined) => (v === undefined ? '–' : formatPercent(v));
+  const co = diff.competitors;
+  add('Competitors', [
+    ...co.added.map((n) => `added ${n}`),
+    ...co.removed.map((n) => `removed ${n}`),
+    ...co.remeasured.map((r) => `${r.competitor} on ${r.channel}: engagement per post ${rate(r.from)} → ${rate(r.to)}`),
+  ]);
+
+  add('Publishing slots', [
+    ...diff.slots.added.map((s) => `added ${s.channel} ${s.weekday} ${s.time}`),
+    ...diff.slots.removed.map((s) => `removed ${s.channel} ${s.weekday} ${s.time}`),
+  ]);
+
+  add('Crisis contacts', diff.crisis.map((c) => `${c.who}: ${c.from ?? '–'} → ${c.to ?? '–'}`));
+
+  add('Findings', [
+    ...diff.findings.appeared.map((f) => `new ${f.severity} line ${f.line}: ${f.message} (${f.rule})`),
+    ...diff.findings.resolved.map((f) => `gone ${f.severity}: ${f.message} (${f.rule})`),
+  ]);
+  return out;
+}
+
+function textReport(diff: PlanDiff, labels: Labels, currency: string, io: Io): string {
+  const c = colorsFor(io);
+  const out = [c.bold(`Strategy changes: ${labels.before} → ${labels.after}`), ''];
+  if (diff.count === 0) return [...out, 'No change to the strategy (objectives, budget, channels, competitors, slots, crisis contacts, findings).', ''].join('\n');
+  for (const s of sections(diff, currency)) out.push(c.bold(s.title), ...s.lines.map((l) => `  ${l}`), '');
+  return out.join('\n');
+}
+
+/** Plan text in a table cell or list item: pipes, backticks and markup characters escaped, one line. */
+function mdText(text: string): string {
+  return text.replace(/[\r\n]+/g, ' ').replace(/([\\`*_[\]<>|#!~])/g, '\\$1');
+}
+
+function markdownReport(diff: PlanDiff, labels: Labels, currency: string): string {
+  const out = [`### Strategy changes: \`${labels.before.replace(/`/g, "'")}\` → \`${labels.after.replace(/`/g, "'")}\``, ''];
+  if (diff.count === 0) return [...out, 'No change to the strategy.', ''].join('\n');
+  for (const s of sections(diff, currency)) out.push(`#### ${s.title}`, '', ...s.lines.map((l) => `- ${mdText(l)}`), '');
+  return out.join('\n');
+}
