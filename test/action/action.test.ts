@@ -1,0 +1,95 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse, parseDocument } from 'yaml';
+import { EXAMPLES, ROOT } from '../helpers/cli.js';
+
+// The action's steps run here as the runner runs them: bash with GITHUB_* variables, an output
+// file and a step-summary file (needs the built CLI: `npm test` builds first).
+let repo: string;
+let runnerTemp: string;
+
+function git(...args: string[]) {
+  return execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: repo, stdio: 'pipe' }).toString();
+}
+
+async function step(script: string, env: Record<string, string>) {
+  const output = path.join(runnerTemp, 'output');
+  const summary = path.join(runnerTemp, 'summary.md');
+  await writeFile(output, '');
+  await writeFile(summary, '');
+  const r = spawnSync('bash', [path.join(ROOT, 'action', script)], {
+    cwd: repo,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, GITHUB_ACTIONS: 'true', GITHUB_ACTION_PATH: ROOT, GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary, RUNNER_TEMP: runnerTemp, ...env },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, output: await readFile(output, 'utf8'), summary: await readFile(summary, 'utf8') };
+}
+
+beforeAll(async () => {
+  repo = await mkdtemp(path.join(tmpdir(), 'smplan-action-'));
+  runnerTemp = await mkdtemp(path.join(tmpdir(), 'smplan-runner-'));
+  await cp(path.join(EXAMPLES, 'data'), path.join(repo, 'plans', 'data'), { recursive: true });
+  await cp(path.join(EXAMPLES, 'nordlys-bakeri.yaml'), path.join(repo, 'plans', 'nordlys.plan.yaml'));
+  git('init', '-q', '-b', 'main');
+  git('add', '.');
+  git('commit', '-qm', 'plan');
+  git('checkout', '-q', '-b', 'change');
+  const doc = parseDocument(await readFile(path.join(repo, 'plans', 'nordlys.plan.yaml'), 'utf8'));
+  doc.setIn(['budget', 'cap'], 20000);
+  await writeFile(path.join(repo, 'plans', 'nordlys.plan.yaml'), doc.toString());
+  await cp(path.join(EXAMPLES, 'fieldnote-software.yaml'), path.join(repo, 'plans', 'fieldnote.plan.yaml'));
+  await cp(path.join(EXAMPLES, 'data'), path.join(repo, 'plans', 'data'), { recursive: true });
+});
+afterAll(async () => {
+  await rm(repo, { recursive: true, force: true });
+  await rm(runnerTemp, { recursive: true, force: true });
+});
+
+describe('the GitHub Action', () => {
+  it('declares a composite action on Node 20 whose steps use only its declared inputs', async () => {
+    const action = parse(await readFile(path.join(ROOT, 'action.yml'), 'utf8'));
+    expect(action.runs.using).toBe('composite');
+    expect(action.runs.steps[0]).toMatchObject({ uses: 'actions/setup-node@v4', with: { 'node-version': 20 } });
+    const used = JSON.stringify(action.runs.steps).match(/inputs\.[\w-]+/g) ?? [];
+    for (const input of used) expect(Object.keys(action.inputs)).toContain(input.slice('inputs.'.length));
+    expect(Object.keys(action.inputs).sort()).toEqual(['diff-base', 'max-warnings', 'plans', 'sarif']);
+  });
+
+  it('lints with annotations, passes the exit code on, and writes SARIF when asked', async () => {
+    const r = await step('lint.sh', { INPUT_PLANS: '**/*.plan.yaml', INPUT_MAX_WARNINGS: '0', INPUT_SARIF: 'true' });
+    expect(r.code).toBe(0);
+    // the lower cap puts the nb plan over budget: a warning, and --max-warnings 0 fails
+    expect(r.stdout).toMatch(/^::warning file=plans\/nordlys\.plan\.yaml,line=\d+,col=\d+,title=budget-cap::/m);
+    expect(r.output).toBe('code=1\n');
+    const sarif = JSON.parse(await readFile(path.join(runnerTemp, 'smplan.sarif'), 'utf8'));
+    expect(sarif.runs[0].results.length).toBeGreaterThan(0);
+    const clean = await step('lint.sh', { INPUT_PLANS: 'plans/fieldnote.plan.yaml', INPUT_MAX_WARNINGS: '', INPUT_SARIF: 'false' });
+    expect(clean.output).toBe('code=0\n');
+  });
+
+  it('an input that matches no plan is an error annotation and exit code 2', async () => {
+    const r = await step('lint.sh', { INPUT_PLANS: 'nothing/*.yaml', INPUT_SARIF: 'false' });
+    expect(r.stdout).toContain('::error title=smplan::no plan file matches');
+    expect(r.output).toBe('code=2\n');
+  });
+
+  it('writes what changed in the strategy to the job summary, and says when a plan is new', async () => {
+    await step('lint.sh', { INPUT_PLANS: '**/*.plan.yaml', INPUT_SARIF: 'false' });
+    const r = await step('diff.sh', { GITHUB_BASE_REF: 'main', INPUT_DIFF_BASE: '' });
+    expect(r.code).toBe(0);
+    expect(r.summary).toContain('### Strategy changes: `main:plans/nordlys.plan.yaml` → `plans/nordlys.plan.yaml`');
+    expect(r.summary).toMatch(/- cap NOK\s?[\d,]+ → NOK\s?20,000/);
+    expect(r.summary).toContain('### Strategy changes: `plans/fieldnote.plan.yaml`\n\nA new plan (not on main).');
+  });
+
+  it('outside a pull request and without diff-base it writes no diff', async () => {
+    await step('lint.sh', { INPUT_PLANS: '**/*.plan.yaml', INPUT_SARIF: 'false' });
+    const r = await step('diff.sh', { INPUT_DIFF_BASE: '' });
+    expect(r.code).toBe(0);
+    expect(r.summary).toBe('');
+    expect(r.stdout).toContain('no strategy diff');
+  });
+});
