@@ -2,8 +2,17 @@
 import { build } from 'esbuild';
 import { writeFileSync } from 'node:fs';
 
-const out = await build({ entryPoints: ['src/lint/catalog.ts'], bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'error' });
-const { ruleCatalog } = await import('data:text/javascript;base64,' + Buffer.from(out.outputFiles[0].text).toString('base64'));
+const out = await build({
+  stdin: { contents: "export { ruleCatalog } from './src/lint/catalog.ts'; export { ruleOptionDefaults, CONFIG_FILES } from './src/lint/config.ts';", resolveDir: '.', loader: 'ts' },
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  write: false,
+  logLevel: 'error',
+  // yaml is CommonJS: give its bundled require() one (a data: URL has no file to resolve from).
+  banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(process.cwd() + '/');" },
+});
+const { ruleCatalog, ruleOptionDefaults, CONFIG_FILES } = await import('data:text/javascript;base64,' + Buffer.from(out.outputFiles[0].text).toString('base64'));
 const rows = ruleCatalog().map((r) => `| \`${r.id}\` | ${r.severity} | ${r.method} | ${r.description.replace(/\|/g, '\\|')} |`);
 writeFileSync(
   'docs/rules.md',
@@ -17,6 +26,44 @@ writeFileSync(
     '| rule | severity | method section | what it checks |',
     '| --- | --- | --- | --- |',
     ...rows,
+    '',
+    '## Configuration',
+    '',
+    `A config file, \`${CONFIG_FILES[0]}\` or \`${CONFIG_FILES[1]}\`, found upward from each plan (or named`,
+    'with `smplan lint --config FILE`; `--no-config` ignores it), turns a rule off, changes its',
+    'severity, or sets its thresholds. Rules whose findings mean the plan cannot be read or',
+    'computed (every error above) cannot be configured. Its JSON Schema: `schema/config.schema.json`',
+    '(`smplan schema --config`); an unknown rule or option is an error with a did-you-mean.',
+    '',
+    '```yaml',
+    '# yaml-language-server: $schema=./schema/config.schema.json',
+    'rules:',
+    '  competitor-count: off                      # off | warning | error',
+    '  post-sample-size: error',
+    '  achievable-target: { max_growth: 2 }       # thresholds keep the default severity',
+    '  goal-count: { severity: error, max_per_priority: 3 }',
+    '```',
+    '',
+    '| rule | option | default | meaning |',
+    '| --- | --- | --- | --- |',
+    ...ruleOptionDefaults().flatMap((r) => r.options.map((o) => `| \`${r.id}\` | \`${o.name}\` | ${o.default} | ${o.description} |`)),
+    '',
+    '## Inline disables',
+    '',
+    'In the plan, as ESLint and yamllint users write them (several ids separated by commas; no id',
+    'means every rule; text after `--` is the reason):',
+    '',
+    '```yaml',
+    '# smplan-disable content-horizon                 (the whole file)',
+    '# smplan-disable-next-line competitor-count -- two competitors is all this market has',
+    'competitors:',
+    '  - name: Harbor Roasters   # smplan-disable-line post-sample-size',
+    '```',
+    '',
+    'A directive that suppresses nothing, or names an unknown rule, is reported as `unused-disable`.',
+    'Errors that make the plan unreadable or uncomputable are never suppressed.',
+    '`--no-inline-config` ignores every directive. Suppressed findings appear only in SARIF, as',
+    'results with an in-source suppression (code scanning shows them as dismissed, with the reason).',
     '',
   ].join('\n'),
 );

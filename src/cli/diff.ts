@@ -7,9 +7,9 @@ import path from 'node:path';
 import { diffPlans, type Change, type PlanDiff } from '../compute/diff.js';
 import { CLIError, EXIT } from '../errors.js';
 import { lintOutcome, type LintResult } from '../lint/engine.js';
-import { PlanInvalidError } from '../lint/check.js';
+import { PlanInvalidError } from '../diagnostics.js';
 import { loadPlan, MAX_PLAN_BYTES, parsePlan, type LoadedPlan } from '../plan/load.js';
-import { formatChange, formatMeasure, formatMoney, formatPercent } from './format.js';
+import { formatChange, formatMeasure, formatMoney, formatPercent } from '../wording.js';
 import { colorsFor, type Io } from './io.js';
 import { printJson } from './plan-input.js';
 

@@ -1,6 +1,9 @@
 import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { CLIError, EXIT } from '../errors.js';
-import { lintFile } from '../lint/engine.js';
+import { ConfigError, DEFAULT_CONFIG, findConfig, loadConfig, type LintConfig } from '../lint/config.js';
+import { lintWithSettings } from '../lint/engine.js';
+import { loadPlan } from '../plan/load.js';
 import type { Finding } from '../diagnostics.js';
 import { formatStylish, summary } from '../lint/formatters/stylish.js';
 import { colorsFor, type Io } from './io.js';
@@ -10,6 +13,10 @@ interface LintOptions {
   maxWarnings?: number;
   quiet?: boolean;
   outputFile?: string;
+  /** --config FILE, or false for --no-config. */
+  config?: string | false;
+  /** false for --no-inline-config. */
+  inlineConfig?: boolean;
 }
 
 /** Files in flight at once: enough to hide the disk's latency, few enough to keep memory flat. */
@@ -22,7 +29,12 @@ export async function run(files: string[], options: LintOptions, io: Io): Promis
   let unreadable: CLIError | undefined;
   // A few files are read ahead while one is checked, so that waiting for the disk overlaps the
   // checking; results still come in the order given.
-  const checked = (file: string) => lintFile(file, io.cwd).then((result) => ({ result }), (error: unknown) => ({ error }));
+  const configFor = configResolver(options, io.cwd);
+  const lintOne = async (file: string) => {
+    const config = await configFor(file);
+    return lintWithSettings(file, await loadPlan(file, io.cwd), { config, inlineConfig: options.inlineConfig !== false });
+  };
+  const checked = (file: string) => lintOne(file).then((result) => ({ result }), (error: unknown) => ({ error }));
   const ahead: ReturnType<typeof checked>[] = [];
   let next = 0;
   const readAhead = () => {
@@ -37,6 +49,8 @@ export async function run(files: string[], options: LintOptions, io: Io): Promis
       continue;
     }
     if (!(outcome.error instanceof CLIError)) throw outcome.error;
+    // A broken config is the run's setup, not one file's: stop at once.
+    if (outcome.error instanceof ConfigError) throw outcome.error;
     unreadable ??= outcome.error;
     io.stderr.write(`smplan: ${outcome.error.message}\n`);
   }
@@ -56,7 +70,7 @@ export async function run(files: string[], options: LintOptions, io: Io): Promis
     const { formatters } = await import('../lint/formatters/index.js');
     const formatter = formatters[format as keyof typeof formatters];
     if (!formatter) throw new CLIError(`unknown format "${format}"`, EXIT.usage);
-    report = formatter(findings, { files: results.map((r) => r.file) });
+    report = formatter(findings, { files: results.map((r) => r.file), suppressed: results.flatMap((r) => r.suppressed ?? []) });
   }
 
   if (toFile) {
@@ -76,4 +90,27 @@ export async function run(files: string[], options: LintOptions, io: Io): Promis
     return EXIT.invalid;
   }
   return EXIT.ok;
+}
+
+/**
+ * Which config each plan is checked with: --config FILE for all, none with --no-config, else
+ * the nearest smplan.config.yaml or .smplanrc.yaml above the plan. Each file is read once.
+ */
+function configResolver(options: LintOptions, cwd: string): (plan: string) => Promise<LintConfig> {
+  const loaded = new Map<string, Promise<LintConfig>>();
+  const read = (file: string) => {
+    let config = loaded.get(file);
+    if (!config) loaded.set(file, (config = loadConfig(file, cwd)));
+    return config;
+  };
+  if (options.config === false) return async () => DEFAULT_CONFIG;
+  if (typeof options.config === 'string') {
+    const file = options.config;
+    return () => read(file);
+  }
+  const found = new Map<string, Promise<string | undefined>>();
+  return async (plan) => {
+    const file = await findConfig(plan, cwd, found);
+    return file ? read(path.relative(cwd, file) || file) : DEFAULT_CONFIG;
+  };
 }

@@ -3,8 +3,9 @@ import { CLIError, EXIT } from '../errors.js';
 import { planJsonSchema } from '../plan/json-schema.js';
 import type { Io } from './io.js';
 
-export async function run(_args: string[], options: { output?: string }, io: Io): Promise<number> {
-  const text = JSON.stringify(planJsonSchema(), null, 2) + '\n';
+export async function run(_args: string[], options: { output?: string; config?: boolean }, io: Io): Promise<number> {
+  const schema = options.config ? (await import('../lint/config.js')).configJsonSchema() : planJsonSchema();
+  const text = JSON.stringify(schema, null, 2) + '\n';
   if (options.output) {
     try {
       await writeFile(options.output, text);

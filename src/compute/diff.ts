@@ -4,7 +4,7 @@
  * matched by what identifies each (ids, names, channel and time), never by line.
  * Pure: no IO; the findings of each side come in as data.
  */
-import type { Finding } from '../lint/finding.js';
+import type { Finding } from '../diagnostics.js';
 import type { LoadedPlan } from '../plan/load.js';
 import type { Plan } from '../plan/schema.js';
 import { budgetPlan, type BudgetPlan } from './budget.js';

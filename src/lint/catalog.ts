@@ -27,6 +27,15 @@ export const LOADER_RULES: readonly RuleInfo[] = ([
   { id: 'posts-csv', severity: 'error', method: '§4 Competitor research (engagement rate)', description: 'A posts_csv file exists inside the plan folder and holds a header row with likes, comments and shares, and one row of counts per post.' },
 ] as Omit<RuleInfo, 'kind'>[]).map((r) => ({ ...r, kind: 'format' as const }));
 
+/** Reported on the plan's own smplan-disable comments. */
+export const DIRECTIVE_RULE: RuleInfo = {
+  id: 'unused-disable',
+  severity: 'warning',
+  method: 'Inline configuration',
+  description: 'Every smplan-disable comment names known rules and suppresses at least one finding; a stale one is removed.',
+  kind: 'format',
+};
+
 export function ruleCatalog(): RuleInfo[] {
-  return [...LOADER_RULES, ...rules.map(({ id, severity, method, description }) => ({ id, severity, method, description, kind: 'method' as const }))];
+  return [...LOADER_RULES, ...rules.map(({ id, severity, method, description }) => ({ id, severity, method, description, kind: 'method' as const })), DIRECTIVE_RULE];
 }

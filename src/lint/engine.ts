@@ -1,5 +1,8 @@
 import { findingAt, loadPlan, type LoadedPlan, type LoadOutcome } from '../plan/load.js';
+import { DEFAULT_CONFIG, isProtected, optionsFor, severityFor, type LintConfig } from './config.js';
+import { applyDirectives, UNUSED_DISABLE, type SuppressedFinding } from './directives.js';
 import { byPosition, type Finding } from '../diagnostics.js';
+import { ruleCatalog } from './catalog.js';
 import { rules } from './rules/index.js';
 
 export interface LintResult {
@@ -7,26 +10,55 @@ export interface LintResult {
   findings: Finding[];
   /** The plan, when it could be read; present even when rules found errors. */
   loaded?: LoadedPlan;
+  /** Findings silenced by the plan's smplan-disable comments (SARIF shows them as dismissed). */
+  suppressed?: SuppressedFinding[];
 }
 
-/** Runs every method rule on a plan that passed the schema. */
-export function runRules(loaded: LoadedPlan): Finding[] {
+export interface LintSettings {
+  config?: LintConfig;
+  /** false: ignore smplan-disable comments (--no-inline-config). */
+  inlineConfig?: boolean;
+}
+
+/** Runs every method rule on a plan that passed the schema, as the config sets them. */
+export function runRules(loaded: LoadedPlan, config: LintConfig = DEFAULT_CONFIG): Finding[] {
   const findings: Finding[] = [];
   for (const rule of rules) {
-    for (const report of rule.check(loaded.plan, { loaded })) {
-      findings.push(findingAt(loaded, report.path, rule.severity, rule.id, report.message, report.anchor));
+    const severity = severityFor(config, rule);
+    if (!severity) continue;
+    for (const report of rule.check(loaded.plan, { loaded, options: optionsFor(config, rule) })) {
+      findings.push(findingAt(loaded, report.path, severity, rule.id, report.message, report.anchor));
     }
   }
   return findings;
 }
 
-export function lintOutcome(file: string, outcome: LoadOutcome): LintResult {
+export function lintOutcome(file: string, outcome: LoadOutcome, config: LintConfig = DEFAULT_CONFIG): LintResult {
   const findings = [...outcome.findings];
-  if (outcome.loaded) findings.push(...runRules(outcome.loaded));
+  if (outcome.loaded) findings.push(...runRules(outcome.loaded, config));
   findings.sort(byPosition);
   return { file, findings, ...(outcome.loaded ? { loaded: outcome.loaded } : {}) };
 }
 
-export async function lintFile(file: string, cwd?: string): Promise<LintResult> {
-  return lintOutcome(file, await loadPlan(file, cwd));
+export async function lintFile(file: string, cwd?: string, config: LintConfig = DEFAULT_CONFIG): Promise<LintResult> {
+  return lintOutcome(file, await loadPlan(file, cwd), config);
+}
+
+/** A plan checked as `smplan lint` checks it: the config's rules, then the plan's inline directives. */
+export async function lintWithSettings(file: string, outcome: LoadOutcome, settings: LintSettings = {}): Promise<LintResult> {
+  const config = settings.config ?? DEFAULT_CONFIG;
+  const result = lintOutcome(file, outcome, config);
+  if (settings.inlineConfig === false || !result.loaded) return result;
+  const reportUnused = severityFor(config, { id: UNUSED_DISABLE, severity: 'warning' }) !== undefined;
+  const { findings, suppressed } = await applyDirectives(file, result.loaded.text, result.findings, {
+    suppressible: (rule) => !isProtected(rule),
+    knownRules: ruleCatalog().map((r) => r.id),
+    reportUnused,
+  });
+  if (reportUnused) {
+    const level = severityFor(config, { id: UNUSED_DISABLE, severity: 'warning' })!;
+    for (const f of findings) if (f.rule === UNUSED_DISABLE) f.severity = level;
+  }
+  findings.sort(byPosition);
+  return { ...result, findings, suppressed };
 }

@@ -1,3 +1,4 @@
+import type * as z from 'zod';
 import type { LoadedPlan } from '../plan/load.js';
 import type { Plan } from '../plan/schema.js';
 import type { PlanPath, Severity } from '../diagnostics.js';
@@ -11,19 +12,25 @@ export interface RuleReport {
 }
 
 /** One method rule: what it checks, how bad it is, and the method.md section it enforces. */
-export interface Rule {
+export interface Rule<Options extends object = object> {
   id: string;
   severity: Severity;
   /** The method.md section this rule enforces, e.g. "§2 Objectives". */
   method: string;
   description: string;
-  check(plan: Plan, context: RuleContext): RuleReport[];
+  /**
+   * The thresholds a config file may change (`rules: { ID: { max: 6 } }`): a zod object whose
+   * fields all have the method's value as default, so parsing `{}` gives the defaults.
+   */
+  options?: z.ZodType<Options, Partial<Options>>;
+  check(plan: Plan, context: RuleContext<Options>): RuleReport[];
 }
 
-export interface RuleContext {
+export interface RuleContext<Options extends object = object> {
   loaded: LoadedPlan;
+  options: Options;
 }
 
-export function defineRule(rule: Rule): Rule {
+export function defineRule<Options extends object = object>(rule: Rule<Options>): Rule<Options> {
   return rule;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/lint/finding.js';
+import type { Finding } from '../../src/diagnostics.js';
 import { formatGitlab } from '../../src/lint/formatters/gitlab.js';
 import { runCli } from '../helpers/cli.js';
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Finding } from '../finding.js';
+import type { Finding } from '../../diagnostics.js';
 
 /**
  * GitLab Code Quality (the Code Climate JSON subset GitLab reads: description, check_name,

@@ -1,3 +1,4 @@
+import type { SuppressedFinding } from '../directives.js';
 import type { Finding } from '../../diagnostics.js';
 import { formatGithub } from './github.js';
 import { formatGitlab } from './gitlab.js';
@@ -7,6 +8,8 @@ import { formatSarif } from './sarif.js';
 export interface FormatContext {
   /** Every file linted, also those with no findings (junit lists them as passing). */
   files: string[];
+  /** Findings silenced by smplan-disable comments: only SARIF reports them (as dismissed). */
+  suppressed?: SuppressedFinding[];
 }
 
 export type FindingsFormat = (findings: Finding[], context: FormatContext) => string;
@@ -17,5 +20,5 @@ export const formatters: Record<string, FindingsFormat> = {
   github: (findings) => formatGithub(findings),
   gitlab: (findings) => formatGitlab(findings),
   junit: formatJunit,
-  sarif: (findings) => formatSarif(findings),
+  sarif: (findings, context) => formatSarif(findings, context.suppressed),
 };

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ruleCatalog, type RuleInfo } from '../catalog.js';
+import type { SuppressedFinding } from '../directives.js';
 import type { Finding } from '../../diagnostics.js';
 
 declare const SMPLAN_VERSION: string | undefined;
@@ -9,11 +10,11 @@ declare const SMPLAN_VERSION: string | undefined;
  * SARIF 2.1.0 (the format of GitHub code scanning): every rule smplan knows in
  * tool.driver.rules, one result per finding at its file, line and column.
  */
-export function formatSarif(findings: Finding[]): string {
+export function formatSarif(findings: Finding[], suppressed: readonly SuppressedFinding[] = []): string {
   const catalog = ruleCatalog();
   const known = new Set(catalog.map((r) => r.id));
   // A finding from a rule outside the catalogue still gets a descriptor, so ruleIndex always resolves.
-  const extra: RuleInfo[] = [...new Set(findings.map((f) => f.rule).filter((id) => !known.has(id)))].map((id) => ({
+  const extra: RuleInfo[] = [...new Set([...findings, ...suppressed].map((f) => f.rule).filter((id) => !known.has(id)))].map((id) => ({
     id,
     severity: 'error',
     method: '',
@@ -40,7 +41,8 @@ export function formatSarif(findings: Finding[]): string {
             })),
           },
         },
-        results: findings.map((f) => ({
+        // A finding silenced in the plan is a result with an in-source suppression: code scanning shows it as dismissed.
+        results: [...findings, ...suppressed].map((f) => ({
           ruleId: f.rule,
           ruleIndex: index.get(f.rule)!,
           level: f.severity,
@@ -54,6 +56,9 @@ export function formatSarif(findings: Finding[]): string {
               ...(f.path ? { logicalLocations: [{ fullyQualifiedName: f.path, kind: 'member' }] } : {}),
             },
           ],
+          ...(suppressed.includes(f as SuppressedFinding)
+            ? { suppressions: [{ kind: 'inSource', ...((f as SuppressedFinding).justification ? { justification: (f as SuppressedFinding).justification } : {}) }] }
+            : {}),
         })),
       },
     ],

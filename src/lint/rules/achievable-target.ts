@@ -1,3 +1,4 @@
+import * as z from 'zod';
 import { formatChange, formatMeasure } from '../../wording.js';
 import { targetNumber } from '../../compute/kpi.js';
 import { defineRule, type RuleReport } from '../rule.js';
@@ -13,26 +14,30 @@ export const achievableTarget = defineRule({
   method: '§2 Objectives (achievable)',
   description:
     'Targets are achievable: growth above +300 % (a target more than 4 times the baseline) or a decrease of more than 90 % sets the plan up to fail (the method\'s example: +1000 % sales). A baseline of 0 is not judged.',
-  check(plan) {
+  options: z.strictObject({
+    max_growth: z.number().positive().default(MAX_GROWTH).meta({ description: 'Largest growth judged realistic, as a fraction of the baseline (3 = +300 %)' }),
+    max_decrease: z.number().positive().max(1).default(MAX_DECREASE).meta({ description: 'Largest decrease judged realistic, as a fraction (0.9 = -90 %)' }),
+  }),
+  check(plan, { options: { max_growth: maxGrowth, max_decrease: maxDecrease } }) {
     const reports: RuleReport[] = [];
     plan.objectives?.forEach((o, i) => {
       if (!(o.baseline > 0)) return;
       const target = targetNumber(o);
       if (target < 0) return; // objective-target's error
       const change = target / o.baseline - 1;
-      if (change <= MAX_GROWTH && change >= -MAX_DECREASE) return;
+      if (change <= maxGrowth && change >= -maxDecrease) return;
       // Formatted only for a finding: the first number format costs milliseconds of lint's start.
       const shown = formatChange(change, 0);
       const from = `(${formatMeasure(o.baseline, o.unit, plan.plan.currency)} to ${formatMeasure(target, o.unit, plan.plan.currency)})`;
-      if (change > MAX_GROWTH) {
+      if (change > maxGrowth) {
         reports.push({
           path: ['objectives', i, 'target'],
-          message: `${shown} ${from} is above the +${MAX_GROWTH * 100} % that is realistic: an unreachable target sets you up to fail`,
+          message: `${shown} ${from} is above the +${Math.round(maxGrowth * 100)} % that is realistic: an unreachable target sets you up to fail`,
         });
-      } else if (change < -MAX_DECREASE) {
+      } else if (change < -maxDecrease) {
         reports.push({
           path: ['objectives', i, 'target'],
-          message: `${shown} ${from} cuts more than ${MAX_DECREASE * 100} %: an unreachable target sets you up to fail`,
+          message: `${shown} ${from} cuts more than ${Math.round(maxDecrease * 100)} %: an unreachable target sets you up to fail`,
         });
       }
     });

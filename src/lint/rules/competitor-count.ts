@@ -1,3 +1,4 @@
+import * as z from 'zod';
 import { plural } from '../../wording.js';
 import { defineRule, type RuleReport } from '../rule.js';
 
@@ -9,14 +10,18 @@ export const competitorCount = defineRule({
   severity: 'warning',
   method: '§4 Competitor research',
   description: `The competitor research lists the ${MIN_COMPETITORS}–${MAX_COMPETITORS} main competitors: fewer gives no picture, more dilutes the comparison.`,
-  check(plan) {
+  options: z.strictObject({
+    min: z.number().int().min(0).default(MIN_COMPETITORS).meta({ description: 'Fewest competitors researched' }),
+    max: z.number().int().min(1).default(MAX_COMPETITORS).meta({ description: 'Most competitors researched' }),
+  }),
+  check(plan, { options: { min, max } }) {
     const n = plan.competitors?.length;
     if (n === undefined) return [];
-    if (n < MIN_COMPETITORS) {
-      return [{ path: ['competitors'], anchor: 'key', message: `${plural(n, 'competitor')} listed: research at least ${MIN_COMPETITORS} main competitors` }];
+    if (n < min) {
+      return [{ path: ['competitors'], anchor: 'key', message: `${plural(n, 'competitor')} listed: research at least ${min} main competitors` }];
     }
-    if (n > MAX_COMPETITORS) {
-      return [{ path: ['competitors'], anchor: 'key', message: `${n} competitors listed: focus on the ${MAX_COMPETITORS} main ones` }];
+    if (n > max) {
+      return [{ path: ['competitors'], anchor: 'key', message: `${n} competitors listed: focus on the ${max} main ones` }];
     }
     return [] as RuleReport[];
   },

@@ -1,3 +1,4 @@
+import * as z from 'zod';
 import { PRIORITIES } from '../../plan/schema.js';
 import { defineRule, type RuleReport } from '../rule.js';
 
@@ -9,7 +10,10 @@ export const goalCount = defineRule({
   severity: 'warning',
   method: '§2 Objectives (business goals)',
   description: `At least one goal, and at most ${MAX_GOALS_PER_PRIORITY} primary and ${MAX_GOALS_PER_PRIORITY} secondary goals: with too many goals none is reached.`,
-  check(plan) {
+  options: z.strictObject({
+    max_per_priority: z.number().int().min(1).default(MAX_GOALS_PER_PRIORITY).meta({ description: 'Most primary goals, and most secondary goals' }),
+  }),
+  check(plan, { options: { max_per_priority: most } }) {
     const reports: RuleReport[] = [];
     if (plan.goals.length === 0) {
       reports.push({ path: ['goals'], message: 'no goals yet: choose up to two primary and two secondary business goals', anchor: 'key' });
@@ -17,10 +21,10 @@ export const goalCount = defineRule({
     }
     for (const priority of PRIORITIES) {
       const indexes = plan.goals.flatMap((g, i) => (g.priority === priority ? [i] : []));
-      if (indexes.length > MAX_GOALS_PER_PRIORITY) {
+      if (indexes.length > most) {
         reports.push({
-          path: ['goals', indexes[MAX_GOALS_PER_PRIORITY]!, 'priority'],
-          message: `${indexes.length} ${priority} goals: choose at most ${MAX_GOALS_PER_PRIORITY}; with too many goals none is reached`,
+          path: ['goals', indexes[most]!, 'priority'],
+          message: `${indexes.length} ${priority} goals: choose at most ${most}; with too many goals none is reached`,
         });
       }
     }

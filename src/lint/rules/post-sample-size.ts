@@ -1,3 +1,4 @@
+import * as z from 'zod';
 import { plural } from '../../wording.js';
 import { engagementEntries } from '../../plan/engagement-entries.js';
 import { sampledPosts } from '../facts.js';
@@ -12,14 +13,18 @@ export const postSampleSize = defineRule({
   severity: 'warning',
   method: '§4 Competitor research (engagement rate)',
   description: `An engagement rate is taken over the last ${MIN_SAMPLE}–${MAX_SAMPLE} posts, counted from posts, sample.posts or the rows of posts_csv.`,
-  check(plan, { loaded }) {
+  options: z.strictObject({
+    min: z.number().int().min(1).default(MIN_SAMPLE).meta({ description: 'Fewest posts in a sample' }),
+    max: z.number().int().min(1).default(MAX_SAMPLE).meta({ description: 'Most posts in a sample' }),
+  }),
+  check(plan, { loaded, options: { min, max } }) {
     const reports: RuleReport[] = [];
     for (const entry of engagementEntries(plan)) {
       const sample = sampledPosts(entry, loaded);
-      if (!sample || (sample.count >= MIN_SAMPLE && sample.count <= MAX_SAMPLE)) continue;
+      if (!sample || (sample.count >= min && sample.count <= max)) continue;
       reports.push({
         path: sample.path,
-        message: `${plural(sample.count, 'post')} sampled: take the last ${MIN_SAMPLE}–${MAX_SAMPLE} posts for a comparable engagement rate`,
+        message: `${plural(sample.count, 'post')} sampled: take the last ${min}–${max} posts for a comparable engagement rate`,
       });
     }
     return reports;

@@ -1,0 +1,142 @@
+/**
+ * Inline disables, written as ESLint and yamllint users write them, in YAML comments:
+ *
+ *   # smplan-disable-next-line competitor-count -- two competitors is all this market has
+ *   competitors: …   # smplan-disable-line post-sample-size
+ *   # smplan-disable content-horizon            (the whole file)
+ *
+ * With no rule id a directive covers every rule. Findings that mean the plan cannot be read or
+ * computed are never suppressed. A directive that suppresses nothing is itself reported
+ * (`unused-disable`), so stale ones do not pile up.
+ */
+import { Lexer } from 'yaml';
+import { didYouMean } from '../plan/suggest.js';
+import type { Finding } from '../diagnostics.js';
+
+export const UNUSED_DISABLE = 'unused-disable';
+
+type Scope = 'file' | 'line' | 'next-line';
+
+interface Directive {
+  scope: Scope;
+  /** Empty: every rule. */
+  rules: string[];
+  reason?: string;
+  /** 1-based line and column of the comment. */
+  line: number;
+  column: number;
+  /** The line whose findings it covers (line scopes). */
+  target: number;
+  used: Set<string>;
+}
+
+/** A finding a directive suppressed: only SARIF shows these (as dismissed results). */
+export interface SuppressedFinding extends Finding {
+  justification?: string;
+}
+
+export interface DirectiveOutcome {
+  findings: Finding[];
+  suppressed: SuppressedFinding[];
+}
+
+const DIRECTIVE = /^#\s*smplan-disable(-next-line|-line)?(?=\s|$)(.*)$/;
+
+/** The directives in a plan's comments, read with the YAML lexer so text in quotes or block scalars never counts. */
+function readDirectives(text: string): Directive[] {
+  const out: Directive[] = [];
+  let offset = 0;
+  let line = 1;
+  let lineStart = 0;
+  let previous = '';
+  for (const token of new Lexer().lex(text)) {
+    // Single control characters mark documents and scalars; they are not source text.
+    const control = token.length === 1 && token < ' ' && token !== '\n' && token !== '\t';
+    if (!control) {
+      // A comment is a '#' token that does not follow the scalar marker (a block scalar's text may start with '#').
+      if (token.startsWith('#') && previous !== '\u001f') {
+        const m = DIRECTIVE.exec(token);
+        if (m) {
+          const [body, reason] = splitReason(m[2] ?? '');
+          const scope: Scope = m[1] === '-next-line' ? 'next-line' : m[1] === '-line' ? 'line' : 'file';
+          out.push({
+            scope,
+            rules: body.split(/[\s,]+/).filter(Boolean),
+            ...(reason ? { reason } : {}),
+            line,
+            column: offset - lineStart + 1,
+            target: scope === 'next-line' ? line + 1 : line,
+            used: new Set(),
+          });
+        }
+      }
+      for (let i = token.indexOf('\n'); i !== -1; i = token.indexOf('\n', i + 1)) {
+        line++;
+        lineStart = offset + i + 1;
+      }
+      offset += token.length;
+    }
+    previous = token;
+  }
+  return out;
+}
+
+/** `RULE, RULE -- why` → ['RULE, RULE', 'why']. */
+function splitReason(text: string): [string, string | undefined] {
+  const at = text.indexOf('--');
+  if (at === -1) return [text.trim(), undefined];
+  return [text.slice(0, at).trim(), text.slice(at + 2).trim() || undefined];
+}
+
+/**
+ * Applies a plan's directives to its findings. `suppressible` says which rules a directive may
+ * silence; `knownRules` is for the did-you-mean of a misspelt id.
+ */
+export async function applyDirectives(
+  file: string,
+  text: string,
+  findings: readonly Finding[],
+  options: { suppressible: (rule: string) => boolean; knownRules: readonly string[]; reportUnused: boolean },
+): Promise<DirectiveOutcome> {
+  if (!text.includes('smplan-disable')) return { findings: [...findings], suppressed: [] };
+  const directives = readDirectives(text);
+  const kept: Finding[] = [];
+  const suppressed: SuppressedFinding[] = [];
+  for (const f of findings) {
+    const by = options.suppressible(f.rule) ? directives.find((d) => covers(d, f)) : undefined;
+    if (!by) {
+      kept.push(f);
+      continue;
+    }
+    by.used.add(f.rule);
+    suppressed.push({ ...f, ...(by.reason ? { justification: by.reason } : {}) });
+  }
+  if (options.reportUnused) {
+    const known = new Set(options.knownRules);
+    for (const d of directives) {
+      const problem = unusedMessage(d, known, options);
+      if (problem) kept.push({ file, line: d.line, column: d.column, severity: 'warning', rule: UNUSED_DISABLE, message: problem, path: '' });
+    }
+  }
+  return { findings: kept, suppressed };
+}
+
+function covers(d: Directive, f: Finding): boolean {
+  if (d.rules.length && !d.rules.includes(f.rule)) return false;
+  return d.scope === 'file' || f.line === d.target;
+}
+
+function unusedMessage(d: Directive, known: Set<string>, options: { suppressible: (rule: string) => boolean; knownRules: readonly string[] }): string | undefined {
+  const where = d.scope === 'file' ? 'in this file' : d.scope === 'line' ? 'on this line' : 'on the next line';
+  for (const id of d.rules) {
+    if (!known.has(id)) {
+      const guess = didYouMean(id, options.knownRules);
+      return `smplan-disable names an unknown rule "${id}"${guess ? `: did you mean "${guess}"?` : ''}`;
+    }
+    if (!options.suppressible(id)) return `smplan-disable cannot silence "${id}": its findings mean the plan cannot be read or computed`;
+  }
+  if (d.rules.length === 0) return d.used.size ? undefined : `smplan-disable suppresses nothing ${where}: remove it`;
+  const unused = d.rules.filter((id) => !d.used.has(id));
+  if (unused.length === 0) return undefined;
+  return `smplan-disable for ${unused.join(', ')} suppresses nothing ${where}: remove ${unused.length === d.rules.length ? 'it' : 'those rule ids'}`;
+}
