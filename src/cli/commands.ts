@@ -67,8 +67,8 @@ export const commands: CommandSpec[] = [
   {
     name: 'lint',
     aliases: ['validate'],
-    args: '<files...>',
-    summary: 'check plan files against the format and the method; exit 1 on errors',
+    args: '<plans...>',
+    summary: 'check plans against the format and the method (files, folders of plans, - for stdin); exit 1 on errors',
     options: [
       { flags: '-f, --format <format>', description: 'output format (default: github under GitHub Actions, else stylish)', choices: LINT_FORMATS },
       { flags: '--max-warnings <n>', description: 'exit 1 when there are more than n warnings', parse: nonNegativeInteger },

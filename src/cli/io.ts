@@ -5,6 +5,8 @@ export interface Io {
   stdout: { write(text: string): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown; isTTY?: boolean };
   stdinIsTTY: boolean;
+  /** Reads standard input to its end, at most `limit` bytes (more: rejects); `lint -` uses it. */
+  readStdin?: (limit: number) => Promise<Uint8Array>;
   env: NodeJS.ProcessEnv;
   cwd: string;
   /** Set by --debug: show internals (stack traces, browser logs). */
@@ -18,6 +20,7 @@ export function processIo(): Io {
     stdout: process.stdout,
     stderr: process.stderr,
     stdinIsTTY: Boolean(process.stdin.isTTY),
+    readStdin: (limit) => readStream(process.stdin, limit),
     env: process.env,
     cwd: process.cwd(),
     debug: false,
@@ -36,4 +39,17 @@ export function colorsFor(io: Io, stream: 'stdout' | 'stderr' = 'stdout'): Chalk
 
 export function writeLine(stream: Io['stdout'], text = ''): void {
   stream.write(text + '\n');
+}
+
+/** A stream read to its end, refused (not buffered further) past `limit` bytes. */
+export async function readStream(stream: AsyncIterable<Uint8Array | string>, limit: number): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk);
+    size += bytes.length;
+    if (size > limit) throw Object.assign(new Error(`more than ${Math.round(limit / 1024 / 1024)} MB`), { code: 'ETOOBIG' });
+    chunks.push(bytes);
+  }
+  return Buffer.concat(chunks);
 }

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { CLIError, EXIT } from '../errors.js';
 import { ConfigError, DEFAULT_CONFIG, findConfig, loadConfig, type LintConfig } from '../lint/config.js';
 import { lintWithSettings } from '../lint/engine.js';
-import { loadPlan } from '../plan/load.js';
+import { planArguments, type PlanArgument } from '../plan/discover.js';
+import { loadPlan, MAX_PLAN_BYTES, parsePlan, type LoadOutcome } from '../plan/load.js';
 import type { Finding } from '../diagnostics.js';
 import { formatStylish, summary } from '../lint/formatters/stylish.js';
 import { colorsFor, type Io } from './io.js';
@@ -22,7 +23,10 @@ interface LintOptions {
 /** Files in flight at once: enough to hide the disk's latency, few enough to keep memory flat. */
 const READ_AHEAD = 8;
 
-export async function run(files: string[], options: LintOptions, io: Io): Promise<number> {
+export async function run(args: string[], options: LintOptions, io: Io): Promise<number> {
+  const plans = await planArguments(args, io.cwd);
+  if (plans.filter((p) => p.stdin).length > 1) throw new CLIError('`-` (standard input) can be given once', EXIT.usage);
+  if (plans.length === 0) throw new CLIError(`no plan found in ${args.join(', ')} (a plan is a .yaml file with \`smplan: 1\`)`, EXIT.usage);
   const format = options.format ?? (io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'stylish');
   const results = [];
   // One process for all files; read errors (exit 2) stop the run after the others are reported.
@@ -30,15 +34,17 @@ export async function run(files: string[], options: LintOptions, io: Io): Promis
   // A few files are read ahead while one is checked, so that waiting for the disk overlaps the
   // checking; results still come in the order given.
   const configFor = configResolver(options, io.cwd);
-  const lintOne = async (file: string) => {
-    const config = await configFor(file);
-    return lintWithSettings(file, await loadPlan(file, io.cwd), { config, inlineConfig: options.inlineConfig !== false });
+  const lintOne = async (plan: PlanArgument) => {
+    // A plan on stdin is read as if it were in the current folder (its posts_csv, its config).
+    const config = await configFor(plan.stdin ? 'stdin.yaml' : plan.file);
+    const outcome = plan.stdin ? await stdinPlan(io) : await loadPlan(plan.file, io.cwd);
+    return lintWithSettings(plan.file, outcome, { config, inlineConfig: options.inlineConfig !== false });
   };
-  const checked = (file: string) => lintOne(file).then((result) => ({ result }), (error: unknown) => ({ error }));
+  const checked = (plan: PlanArgument) => lintOne(plan).then((result) => ({ result }), (error: unknown) => ({ error }));
   const ahead: ReturnType<typeof checked>[] = [];
   let next = 0;
   const readAhead = () => {
-    while (next < files.length && ahead.length < READ_AHEAD) ahead.push(checked(files[next++]!));
+    while (next < plans.length && ahead.length < READ_AHEAD) ahead.push(checked(plans[next++]!));
   };
   readAhead();
   while (ahead.length) {
@@ -113,4 +119,12 @@ function configResolver(options: LintOptions, cwd: string): (plan: string) => Pr
     const file = await findConfig(plan, cwd, found);
     return file ? read(path.relative(cwd, file) || file) : DEFAULT_CONFIG;
   };
+}
+
+async function stdinPlan(io: Io): Promise<LoadOutcome> {
+  if (!io.readStdin || io.stdinIsTTY) throw new CLIError('`-` reads a plan from standard input: pipe one in (smplan lint - < plan.yaml)', EXIT.usage);
+  const bytes = await io.readStdin(MAX_PLAN_BYTES).catch((err: unknown) => {
+    throw new CLIError(`<stdin>: cannot read: ${(err as Error).message}`, EXIT.usage, { cause: err });
+  });
+  return parsePlan(bytes, '<stdin>', io.cwd);
 }

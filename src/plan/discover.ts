@@ -1,0 +1,66 @@
+/**
+ * Which plans a command line names: files as given, every plan inside a folder (a `.yaml` or
+ * `.yml` file that starts a line with `smplan: 1`, the format's marker), and `-` for stdin.
+ */
+import { open, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+/** Folders never searched: dependencies, version control, and the strategy folders smplan writes. */
+const SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn']);
+/** The marker is near the top of a plan; a folder search reads no more of each file than this. */
+const MARKER_BYTES = 16 * 1024;
+const MARKER = /^smplan:\s*1\s*(#.*)?$/m;
+
+export const STDIN = '-';
+
+export interface PlanArgument {
+  /** As it is shown in findings: the path given or found, or `<stdin>`. */
+  file: string;
+  stdin?: true;
+}
+
+/** Expands folders into the plans inside them (sorted, so runs are repeatable); files and `-` stay as given. */
+export async function planArguments(args: readonly string[], cwd: string): Promise<PlanArgument[]> {
+  const out: PlanArgument[] = [];
+  for (const arg of args) {
+    if (arg === STDIN) {
+      out.push({ file: '<stdin>', stdin: true });
+      continue;
+    }
+    const info = await stat(path.resolve(cwd, arg)).catch(() => undefined);
+    if (!info?.isDirectory()) {
+      out.push({ file: arg });
+      continue;
+    }
+    for (const found of await plansIn(arg, cwd)) out.push({ file: found });
+  }
+  return out;
+}
+
+async function plansIn(dir: string, cwd: string): Promise<string[]> {
+  const found: string[] = [];
+  const walk = async (relative: string) => {
+    const entries = await readdir(path.resolve(cwd, relative), { withFileTypes: true }).catch(() => []);
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const child = path.join(relative, entry.name);
+      // Symlinks are not followed: a link to a parent folder would loop.
+      if (entry.isDirectory() && !SKIPPED.has(entry.name) && !entry.name.startsWith('.')) await walk(child);
+      else if (entry.isFile() && /\.ya?ml$/i.test(entry.name) && (await hasMarker(path.resolve(cwd, child)))) found.push(child);
+    }
+  };
+  await walk(dir);
+  return found;
+}
+
+async function hasMarker(file: string): Promise<boolean> {
+  const handle = await open(file, 'r').catch(() => undefined);
+  if (!handle) return false;
+  try {
+    const buffer = Buffer.alloc(MARKER_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, MARKER_BYTES, 0);
+    return MARKER.test(buffer.subarray(0, bytesRead).toString('utf8'));
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,69 @@
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planArguments } from '../../src/plan/discover.js';
+import { EXAMPLES, runCli, spawnCli } from '../helpers/cli.js';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'smplan-batch-'));
+  await cp(path.join(EXAMPLES, 'data'), path.join(dir, 'clients', 'data'), { recursive: true });
+  await cp(path.join(EXAMPLES, 'nordlys-bakeri.yaml'), path.join(dir, 'clients', 'nordlys.yaml'));
+  await mkdir(path.join(dir, 'clients', 'bg'), { recursive: true });
+  await cp(path.join(EXAMPLES, 'data'), path.join(dir, 'clients', 'bg', 'data'), { recursive: true });
+  await cp(path.join(EXAMPLES, 'rodopski-sklon.yaml'), path.join(dir, 'clients', 'bg', 'rodopski.yml'));
+  // not plans: no marker, a dependency folder, a hidden folder
+  await writeFile(path.join(dir, 'clients', 'docker-compose.yaml'), 'services: {}\n');
+  await mkdir(path.join(dir, 'clients', 'node_modules', 'x'), { recursive: true });
+  await writeFile(path.join(dir, 'clients', 'node_modules', 'x', 'plan.yaml'), 'smplan: 1\n');
+  await mkdir(path.join(dir, 'clients', '.cache'), { recursive: true });
+  await writeFile(path.join(dir, 'clients', '.cache', 'plan.yaml'), 'smplan: 1\n');
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('many plans in one lint run', () => {
+  it('a folder stands for every plan inside it, found by the smplan: 1 marker', async () => {
+    expect(await planArguments(['clients'], dir)).toEqual([{ file: path.join('clients', 'bg', 'rodopski.yml') }, { file: path.join('clients', 'nordlys.yaml') }]);
+    const r = await runCli(['lint', 'clients'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('2 files checked: 0 errors, 0 warnings');
+  });
+
+  it('a plan that fails does not stop the others; the exit code is the worst', async () => {
+    await writeFile(path.join(dir, 'clients', 'broken.yaml'), 'smplan: 1\nplan: [\n');
+    try {
+      const r = await runCli(['lint', '--format', 'json', 'clients', 'missing.yaml'], { cwd: dir });
+      expect(r.code).toBe(2); // a file that cannot be read outranks an invalid plan
+      const findings = JSON.parse(r.stdout) as { file: string; rule: string }[];
+      expect(new Set(findings.map((f) => f.file))).toContain(path.join('clients', 'broken.yaml'));
+      const only = await runCli(['lint', 'clients'], { cwd: dir });
+      expect(only.code).toBe(1);
+      expect(only.stdout).toMatch(/3 files checked: [1-9]\d* errors?/);
+    } finally {
+      await rm(path.join(dir, 'clients', 'broken.yaml'));
+    }
+  });
+
+  it('a folder with no plan is a usage error', async () => {
+    await mkdir(path.join(dir, 'empty'), { recursive: true });
+    const r = await runCli(['lint', 'empty'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no plan found in empty');
+  });
+
+  it('`-` reads one plan from standard input, with side files relative to the current folder', async () => {
+    const text = await readFile(path.join(dir, 'clients', 'nordlys.yaml'), 'utf8');
+    const r = spawnCli(['lint', '-'], { cwd: path.join(dir, 'clients'), input: text });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('1 file checked: 0 errors, 0 warnings');
+    const bad = spawnCli(['lint', '--format', 'json', '-'], { cwd: dir, input: 'smplan: 1\nplan: {}\ngoals: []\n' });
+    expect(bad.code).toBe(1);
+    expect(JSON.parse(bad.stdout)[0].file).toBe('<stdin>');
+    const twice = await runCli(['lint', '-', '-'], { cwd: dir });
+    expect(twice.code).toBe(2);
+  });
+});
