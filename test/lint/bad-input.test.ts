@@ -116,10 +116,11 @@ describe('files that cannot be read: exit 2', () => {
     expect(run.stdout).toBe('');
   });
 
-  it('a folder', () => {
-    const run = lint(tmp);
+  it('a folder with no plan in it (a folder stands for the plans inside)', () => {
+    const empty = mkdtempSync(path.join(tmp, 'empty-'));
+    const run = lint(empty);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/is a folder, not a file/);
+    expect(run.stderr).toMatch(/no plan found in .*empty-/);
     expect(hasStackTrace(run.stderr)).toBe(false);
   });
 });
