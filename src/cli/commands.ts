@@ -82,10 +82,10 @@ export const commands: CommandSpec[] = [
   },
   {
     name: 'render',
-    args: '<file>',
-    summary: 'write the strategy folder: Markdown chapters, and with --html/--pdf one document',
+    args: '<plans...>',
+    summary: 'write the strategy folder: Markdown chapters, and with --html/--pdf one document; several plans (or a folder of plans) go to OUT/<plan>/',
     options: [
-      { flags: '-o, --output <dir>', description: 'output folder (default: <plan name>-strategy beside the plan)' },
+      { flags: '-o, --output <dir>', description: 'output folder (default: <plan name>-strategy beside the plan); with several plans, the folder that holds one per plan' },
       { flags: '--html', description: 'also write a self-contained plan.html' },
       { flags: '--pdf', description: 'also write plan.pdf (needs Chrome or Chromium)' },
       { flags: '--all', description: 'Markdown, HTML and PDF' },

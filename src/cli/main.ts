@@ -1,17 +1,11 @@
 import { Command, CommanderError, Option } from 'commander';
-import { PlanComputeError } from '../compute/errors.js';
-import { PlanInvalidError } from '../diagnostics.js';
-import { CLIError, EXIT } from '../errors.js';
-import { formatStylish } from '../lint/formatters/stylish.js';
+import { EXIT } from '../errors.js';
 import { commands, type CommandSpec } from './commands.js';
-import { colorsFor, processIo, writeLine, type Io } from './io.js';
+import { colorsFor, processIo, type Io } from './io.js';
+import { reportError } from './report.js';
 
 declare const SMPLAN_VERSION: string | undefined;
 const version: string = typeof SMPLAN_VERSION === 'string' ? SMPLAN_VERSION : '0.0.0-dev';
-
-function isPromptExit(err: unknown): boolean {
-  return err instanceof Error && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError');
-}
 
 const groupDescriptions: Record<string, string> = {
   templates: 'custom templates: `smplan templates eject DIR` copies the built-in ones to edit',
@@ -86,46 +80,12 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     await program.parseAsync(argv, { from: 'user' });
     return ran.code;
   } catch (err) {
-    return report(err, io);
+    if (err instanceof CommanderError) {
+      // Help and version are successes; every other parse problem is a usage error.
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
+      return EXIT.usage;
+    }
+    return reportError(err, io);
   }
 }
 
-/** The domain errors below the CLI, as the message and exit code a user sees. */
-function asCLIError(err: unknown): unknown {
-  if (err instanceof PlanInvalidError) {
-    return new CLIError(`${err.message}:\n${formatStylish([...err.findings], { color: false })}`, EXIT.invalid, {
-      hint: 'Fix the errors above (`smplan lint` lists them all), then run this again.',
-    });
-  }
-  // Commands locate it through computeFor; one that escapes still refuses the plan, unlocated.
-  if (err instanceof PlanComputeError) return new CLIError(err.message, EXIT.invalid);
-  return err;
-}
-
-function report(err: unknown, io: Io): number {
-  const c = colorsFor(io, 'stderr');
-  if (err instanceof CommanderError) {
-    // Help and version are successes; every other parse problem is a usage error.
-    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
-    return EXIT.usage;
-  }
-  if (isPromptExit(err)) {
-    writeLine(io.stderr, c.dim('Interrupted.'));
-    return EXIT.interrupted;
-  }
-  err = asCLIError(err);
-  if (err instanceof CLIError) {
-    if (err.message) writeLine(io.stderr, `${c.red('smplan:')} ${err.message}`);
-    if (err.hint) writeLine(io.stderr, c.dim(err.hint));
-    if (io.debug && err.cause instanceof Error) writeLine(io.stderr, err.cause.stack ?? String(err.cause));
-    return err.exitCode;
-  }
-  if (io.debug) {
-    writeLine(io.stderr, (err as Error)?.stack ?? String(err));
-  } else {
-    const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
-    writeLine(io.stderr, `${c.red('smplan: internal error:')} ${message}`);
-    writeLine(io.stderr, c.dim('This is a bug in smplan. Rerun with --debug for details and report it.'));
-  }
-  return EXIT.internal;
-}

@@ -7,8 +7,12 @@
 import path from 'node:path';
 import { CLIError, EXIT } from '../errors.js';
 import { loadCheckedPlan } from '../lint/check.js';
+import type { LoadedPlan } from '../plan/load.js';
 import type { RenderOptions, StrategyFolder } from '../render/folder.js';
 import type { OutputFile } from '../render/output.js';
+import type { PdfPrinter } from '../render/pdf.js';
+import { planArguments } from '../plan/discover.js';
+import { reportError } from './report.js';
 import { plural } from '../wording.js';
 import { colorsFor, writeLine, type Io } from './io.js';
 
@@ -27,24 +31,24 @@ interface RenderFlags {
   objective?: string;
 }
 
+/** Plans rendered at once in a batch: their printing overlaps the next one's HTML, memory stays bounded. */
+const PLANS_IN_FLIGHT = 3;
+
 export async function run(args: string[], options: Record<string, unknown>, io: Io): Promise<number> {
   const flags = options as RenderFlags;
-  const file = args[0]!;
-  const wantHtml = Boolean(flags.html || flags.all);
   const wantPdf = Boolean(flags.pdf || flags.all);
-  const outDir = flags.output ?? defaultOutput(file);
   const err = colorsFor(io, 'stderr');
   const progress = (line: string) => writeLine(io.stderr, err.dim(line));
 
   if ((flags.asOf || flags.map || flags.objective) && !flags.actuals?.length) {
     throw new CLIError('--as-of, --map and --objective go with --actuals CSV', EXIT.usage);
   }
+  const plans = await planArguments(args, io.cwd);
+  if (plans.some((p) => p.stdin)) throw new CLIError('render reads plans from files: `-` (standard input) is for lint', EXIT.usage);
+  if (plans.length === 0) throw new CLIError(`no plan found in ${args.join(', ')} (a plan is a .yaml file with \`smplan: 1\`)`, EXIT.usage);
+  const batch = plans.length > 1 || plans[0]!.file !== args[0];
+  if (batch && flags.actuals?.length) throw new CLIError('--actuals goes with one plan: render the review of each plan on its own', EXIT.usage);
   const templatesDir = flags.templates ? await checkTemplatesDir(flags.templates, io.cwd) : undefined;
-
-  const { loaded, warnings } = await loadCheckedPlan(file, io.cwd);
-  if (warnings.length) {
-    progress(`${file}: ${plural(warnings.length, 'warning')} (\`smplan lint ${file}\` lists them)`);
-  }
 
   // Before any work: no browser for --pdf is a quick, clear error.
   let browserPath: string | undefined;
@@ -53,10 +57,11 @@ export async function run(args: string[], options: Record<string, unknown>, io: 
     browserPath = (await findBrowser(flags.browser, systemLookup(io.env, io.cwd))).path;
   }
 
+  // One plan: refused before a browser starts. In a batch each plan is checked in its turn.
+  const single = batch ? undefined : await checkedPlan(plans[0]!.file, io, progress);
+
   return withInterrupt(io, async (signal) => {
-    const renderOptions: RenderOptions = { ...(templatesDir ? { templatesDir } : {}) };
-    if (flags.actuals?.length) renderOptions.tracking = await (await import('./tracking.js')).readTracking(loaded, flags, io);
-    // The browser starts now and gets ready while the folder and the HTML are rendered.
+    // One browser for every plan; it starts now and gets ready while the first folder is rendered.
     const printer = wantPdf
       ? (await import('../render/pdf.js')).startPrinter({
           browserPath: browserPath!,
@@ -68,48 +73,134 @@ export async function run(args: string[], options: Record<string, unknown>, io: 
         })
       : undefined;
     try {
-      const { renderStrategyFolder } = await import('../render/folder.js');
-      const folder = await renderStrategyFolder(loaded, renderOptions);
-      const files = folderFiles(folder);
-      const artefacts: string[] = [];
-      const shown = (name: string) => display(path.join(path.resolve(io.cwd, outDir), name), io.cwd);
-
-      let html: string | undefined;
-      if (wantHtml || wantPdf) {
-        const { renderHtml } = await import('../render/html.js');
-        html = await renderHtml(folder, loaded, { templatesDir, paper: flags.paper ?? 'a4' });
-        if (wantHtml) files.push({ path: 'plan.html', content: html });
+      const job: RenderJob = { flags, io, templatesDir, printer, signal, progress, closeAfterPrint: !batch };
+      if (single) {
+        const file = plans[0]!.file;
+        await renderPlan(file, flags.output ?? defaultOutput(file), job, single);
+        return EXIT.ok;
       }
-      if (printer) {
-        // The page label in the plan's language, for browsers without CSS margin boxes.
-        const { documentMessages } = await import('../render/html.js');
-        const pageOf = (await documentMessages(folder, loaded.plan.plan.locale, templatesDir))('document.page_of');
-        const result = await printer.print(html!, { title: folder.title, pageOf });
-        // The browser ends while the output is written.
-        void printer.close();
-        files.push({ path: 'plan.pdf', content: result.pdf });
-        artefacts.push(`Wrote ${shown('plan.pdf')} (${plural(result.pages, 'page')}, ${size(result.pdf.byteLength)})`);
-        if (result.refusedRequests.length) {
-          progress(`Refused ${result.refusedRequests.length} request(s) from the document (nothing is fetched)`);
+      const names = outputNames(plans.map((p) => p.file));
+      const codes = await inPool(plans, PLANS_IN_FLIGHT, async ({ file }, i) => {
+        const outDir = flags.output ? path.join(flags.output, names[i]!) : defaultOutput(file);
+        try {
+          await renderPlan(file, outDir, job);
+          return EXIT.ok;
+        } catch (error) {
+          // Ctrl-C ends the whole batch; any other failure is this plan's alone.
+          if (signal.aborted) throw error;
+          return reportError(namingPlan(error, file), io);
         }
-      }
-      if (wantHtml) artefacts.unshift(`Wrote ${shown('plan.html')} (${size(Buffer.byteLength(html!))})`);
-
-      signal.throwIfAborted();
-      const { writeOutputFolder } = await import('../render/output.js');
-      const result = await writeOutputFolder(path.resolve(io.cwd, outDir), files, { signal });
-      const charts = folder.charts.length;
-      artefacts.unshift(
-        `Wrote ${display(result.dir, io.cwd)}${path.sep} (README.md, ${folder.chapters.length} chapters` +
-          (charts ? `, ${plural(charts, 'chart')})` : ')'),
-      );
-      for (const line of artefacts) writeLine(io.stdout, line);
-      if (result.removed.length) progress(`Removed ${result.removed.length} file(s) an earlier render made that this plan no longer needs`);
-      return EXIT.ok;
+      });
+      const failed = codes.filter((c) => c !== EXIT.ok).length;
+      const summary = `Rendered ${plans.length - failed} of ${plural(plans.length, 'plan')}${failed ? `; ${failed} failed` : ''}`;
+      writeLine(io.stderr, failed ? err.red(summary) : err.dim(summary));
+      // The worst outcome decides: a usage or environment problem (2) over an invalid plan (1).
+      return codes.reduce((worst, c) => (c === EXIT.ok ? worst : worst === EXIT.ok ? c : Math.max(worst, c)), EXIT.ok as number);
     } finally {
       await printer?.close();
     }
   });
+}
+
+interface RenderJob {
+  flags: RenderFlags;
+  io: Io;
+  templatesDir: string | undefined;
+  printer: PdfPrinter | undefined;
+  signal: AbortSignal;
+  progress: (line: string) => void;
+  /** One plan: the browser ends while the output is written. */
+  closeAfterPrint: boolean;
+}
+
+async function checkedPlan(file: string, io: Io, progress: (line: string) => void): Promise<LoadedPlan> {
+  const { loaded, warnings } = await loadCheckedPlan(file, io.cwd);
+  if (warnings.length) {
+    progress(`${file}: ${plural(warnings.length, 'warning')} (\`smplan lint ${file}\` lists them)`);
+  }
+  return loaded;
+}
+
+/** One plan into its folder: checked, rendered in memory, printed, then written in one atomic swap. */
+async function renderPlan(file: string, outDir: string, job: RenderJob, checked?: LoadedPlan): Promise<void> {
+  const { flags, io, templatesDir, printer, signal, progress } = job;
+  const wantHtml = Boolean(flags.html || flags.all);
+  const wantPdf = Boolean(printer);
+  const loaded = checked ?? (await checkedPlan(file, io, progress));
+  const renderOptions: RenderOptions = { ...(templatesDir ? { templatesDir } : {}) };
+  if (flags.actuals?.length) renderOptions.tracking = await (await import('./tracking.js')).readTracking(loaded, flags, io);
+  const { renderStrategyFolder } = await import('../render/folder.js');
+  const folder = await renderStrategyFolder(loaded, renderOptions);
+  const files = folderFiles(folder);
+  const artefacts: string[] = [];
+  const shown = (name: string) => display(path.join(path.resolve(io.cwd, outDir), name), io.cwd);
+
+  let html: string | undefined;
+  if (wantHtml || wantPdf) {
+    const { renderHtml } = await import('../render/html.js');
+    html = await renderHtml(folder, loaded, { templatesDir, paper: flags.paper ?? 'a4' });
+    if (wantHtml) files.push({ path: 'plan.html', content: html });
+  }
+  if (printer) {
+    // The page label in the plan's language, for browsers without CSS margin boxes.
+    const { documentMessages } = await import('../render/html.js');
+    const pageOf = (await documentMessages(folder, loaded.plan.plan.locale, templatesDir))('document.page_of');
+    const result = await printer.print(html!, { title: folder.title, pageOf });
+    if (job.closeAfterPrint) void printer.close();
+    files.push({ path: 'plan.pdf', content: result.pdf });
+    artefacts.push(`Wrote ${shown('plan.pdf')} (${plural(result.pages, 'page')}, ${size(result.pdf.byteLength)})`);
+    if (result.refusedRequests.length) {
+      progress(`Refused ${result.refusedRequests.length} request(s) from the document (nothing is fetched)`);
+    }
+  }
+  if (wantHtml) artefacts.unshift(`Wrote ${shown('plan.html')} (${size(Buffer.byteLength(html!))})`);
+
+  signal.throwIfAborted();
+  const { writeOutputFolder } = await import('../render/output.js');
+  const result = await writeOutputFolder(path.resolve(io.cwd, outDir), files, { signal });
+  const charts = folder.charts.length;
+  artefacts.unshift(
+    `Wrote ${display(result.dir, io.cwd)}${path.sep} (README.md, ${folder.chapters.length} chapters` + (charts ? `, ${plural(charts, 'chart')})` : ')'),
+  );
+  for (const line of artefacts) writeLine(io.stdout, line);
+  if (result.removed.length) progress(`Removed ${result.removed.length} file(s) an earlier render made that this plan no longer needs`);
+}
+
+/**
+ * Each plan's folder name in a batch: its file name without .yaml; plans with the same name
+ * (clients/a/plan.yaml, clients/b/plan.yaml) take their folders' names too, so none overwrites another.
+ */
+export function outputNames(files: readonly string[]): string[] {
+  const parts = files.map((f) => path.normalize(f).replace(/\.(ya?ml)$/i, '').split(path.sep).filter((p) => p && p !== '.' && p !== '..'));
+  const depth = files.map(() => 1);
+  for (;;) {
+    const names = parts.map((p, i) => p.slice(-depth[i]!).join('-'));
+    const clash = names.map((n, i) => names.indexOf(n) !== i || names.lastIndexOf(n) !== i);
+    if (!clash.some(Boolean) || clash.every((c, i) => !c || depth[i]! >= parts[i]!.length)) return names.map((n, i) => (clash[i] ? `${n}-${i + 1}` : n));
+    clash.forEach((c, i) => {
+      if (c && depth[i]! < parts[i]!.length) depth[i]!++;
+    });
+  }
+}
+
+/** A plan's error in a batch names the plan (a browser or disk message alone would not). */
+function namingPlan(error: unknown, file: string): unknown {
+  if (!(error instanceof CLIError) || !error.message || error.message.includes(file)) return error;
+  return new CLIError(`${file}: ${error.message}`, error.exitCode, { ...(error.hint ? { hint: error.hint } : {}), cause: error.cause });
+}
+
+/** Runs `work` over the items with at most `limit` at a time; results in the items' order. */
+async function inPool<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i]!, i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 /** `plan.yaml` -> `plan-strategy/` beside the plan. */

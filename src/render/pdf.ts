@@ -9,7 +9,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, HTTPRequest } from 'puppeteer-core';
+import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { CLIError, EXIT } from '../errors.js';
 import { INSTALL_HINT } from './browser/index.js';
 import { CLOSE_STEP_MS, endBrowser, removeProfile, settledWithin } from './browser/end.js';
@@ -18,7 +18,11 @@ import { printDocument, type PdfOptions, type PdfResult, type PrintSession } fro
 
 /** A browser started ahead of the document, so that its start-up overlaps rendering the HTML. */
 export interface PdfPrinter {
-  /** Prints the document; the header labels are for browsers without CSS margin boxes (default: options.fallbackHeader). */
+  /**
+   * Prints one document; the header labels are for browsers without CSS margin boxes (default:
+   * options.fallbackHeader). May be called again for more documents (a batch render): each gets a
+   * page of its own in the same browser, and its own time limit.
+   */
   print(html: string, fallbackHeader?: PdfOptions['fallbackHeader']): Promise<PdfResult>;
   /** Ends the browser (also one still starting) and removes its profile; later calls wait for the first. */
   close(): Promise<void>;
@@ -65,12 +69,8 @@ export function startPrinter(options: PdfOptions): PdfPrinter {
     return { puppeteer, endpoint: running.endpoint! };
   })();
   launching.catch(() => undefined);
-  const starting = launching.then(async ({ puppeteer, endpoint }): Promise<PrintSession> => {
-    browser = await puppeteer.connect({ browserWSEndpoint: endpoint, protocolTimeout: options.timeoutMs });
-    const browserVersion = await browser.version();
-    options.debug?.(`browser: ${options.browserPath} (${browserVersion})`);
-    // The tab the browser opened (about:blank): a new one would start another renderer.
-    const page = (await browser.pages())[0] ?? (await browser.newPage());
+  /** A page for one document: JavaScript off and every request intercepted before any content exists. */
+  const preparePage = async (page: Page, browserVersion: string): Promise<PrintSession> => {
     // Before any content exists: plan text must never run as script.
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);
@@ -87,17 +87,31 @@ export function startPrinter(options: PdfOptions): PdfPrinter {
       void request.abort('blockedbyclient');
     });
     const dom = await page.createCDPSession();
-    lap('connected; page with JavaScript off and requests intercepted');
+    lap('page with JavaScript off and requests intercepted');
     return { page, dom, browserVersion, refusedRequests };
+  };
+  const starting = launching.then(async ({ puppeteer, endpoint }): Promise<PrintSession> => {
+    browser = await puppeteer.connect({ browserWSEndpoint: endpoint, protocolTimeout: options.timeoutMs });
+    const browserVersion = await browser.version();
+    options.debug?.(`browser: ${options.browserPath} (${browserVersion})`);
+    // The tab the browser opened (about:blank): a new one would start another renderer.
+    return preparePage((await browser.pages())[0] ?? (await browser.newPage()), browserVersion);
   });
   // Errors are reported by print(), or dropped by close() when nothing is printed.
   const ready = untilAborted(starting, signal);
   ready.catch(() => undefined);
+  /** The first document takes the prepared tab; each later one a new page of the same browser. */
+  const sessionFor = async (nth: number): Promise<PrintSession> => {
+    const first = await ready;
+    if (nth === 1) return first;
+    return preparePage(await browser!.newPage(), first.browserVersion);
+  };
+  let prints = 0;
 
-  const explain = (err: unknown): unknown => {
+  const explain = (err: unknown, timeLimit: AbortSignal = deadline): unknown => {
     if (running && options.debug) options.debug(`browser output:\n${running.output().trim() || '(none)'}`);
     if (options.signal?.aborted) return options.signal.reason ?? err;
-    if (deadline.aborted) {
+    if (timeLimit.aborted) {
       return new CLIError(`the PDF was not ready after ${seconds} s; gave up and closed ${options.browserPath}`, EXIT.usage, {
         hint: 'A large plan on a slow machine may need more time: --timeout 120. Rerun with --debug to see what the browser did.',
         cause: err,
@@ -120,13 +134,24 @@ export function startPrinter(options: PdfOptions): PdfPrinter {
   let closing: Promise<void> | undefined;
   return {
     async print(html, fallbackHeader = options.fallbackHeader) {
-      if (printed || closing) throw new Error('printer already used');
+      if (closing) throw new Error('printer already closed');
       printed = true;
-      const job = ready.then((session) => printDocument(session, html, { ...options, fallbackHeader }, lap));
+      const nth = ++prints;
+      // The first document shares the start-up's time limit; each later one has a limit of its own.
+      const ownDeadline = nth === 1 ? deadline : AbortSignal.timeout(options.timeoutMs);
+      const limit = nth === 1 ? signal : AbortSignal.any([ownDeadline, stopped.signal, gone.signal, ...(options.signal ? [options.signal] : [])]);
+      const job = sessionFor(nth).then(async (session) => {
+        try {
+          return await printDocument(session, html, { ...options, fallbackHeader }, lap);
+        } finally {
+          // A later document's page is closed once printed; the first tab stays until the browser ends.
+          if (session.page !== (await ready).page) await session.page.close().catch(() => undefined);
+        }
+      });
       try {
-        return await untilAborted(job, signal);
+        return await untilAborted(job, limit);
       } catch (err) {
-        throw explain(err);
+        throw explain(err, ownDeadline);
       }
     },
     close() {
