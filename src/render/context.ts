@@ -14,6 +14,7 @@ import type { TrackedObjective, TrackingResult } from '../compute/track.js';
 import type { LoadedPlan } from '../plan/load.js';
 import { WEEKDAYS, type Plan } from '../plan/schema.js';
 import type { Formatter } from './format.js';
+import { executiveSummary, type ExecutiveSummary, type ObjectiveStanding } from './summary.js';
 
 /** The chapters in the method's order; slugs are stable English ids used in file names. */
 export const CHAPTER_SLUGS = [
@@ -90,6 +91,8 @@ export interface TrackingView {
   next_session?: string;
 }
 
+export type ExecutiveObjective = ObjectiveStanding & { objective: ObjectiveTargets; tracked?: TrackingRow };
+
 export interface RenderContext {
   plan: Plan;
   chapters: ChapterRef[];
@@ -123,6 +126,11 @@ export interface RenderContext {
   reviewSessions: string[];
   tracking?: TrackingView;
   charts: Record<string, ChartRef | undefined>;
+  /** The executive summary: every objective with its standing, the competition per channel, the budget's cost. */
+  executive: Omit<ExecutiveSummary, 'objectives' | 'lagging'> & {
+    objectives: ExecutiveObjective[];
+    lagging: ExecutiveObjective[];
+  };
   summary: {
     primaryGoals: string[];
     secondaryGoals: string[];
@@ -258,6 +266,15 @@ export function buildContext(
     objectiveChannels: [...new Set(objectives.flatMap((o) => (o.channel ? [o.channel] : [])))],
   };
 
+  const trackingRows = tracking ? trackingView(tracking, objectives, sessions) : undefined;
+  const executive = executiveSummary(plan, objectives, engagement, budget, trackingRows?.rows, trackingRows?.next_session ?? sessions[0]);
+  const objectiveById = new Map(objectives.map((o) => [o.id, o]));
+  const trackedById = new Map((trackingRows?.rows ?? []).map((r) => [r.id, r]));
+  const withObjective = (s: ObjectiveStanding): ExecutiveObjective => {
+    const tracked = trackedById.get(s.id);
+    return { ...s, objective: objectiveById.get(s.id)!, ...(tracked ? { tracked } : {}) };
+  };
+
   return {
     plan,
     chapters,
@@ -292,8 +309,9 @@ export function buildContext(
     calendarPreview: calendar ? calendar.events.filter((e) => daysBetween(calendar.from, e.date) < PREVIEW_DAYS) : [],
     personaNames: names((plan.audience?.personas ?? []).map((p) => [p.id, p.name])),
     reviewSessions: sessions,
-    tracking: tracking ? trackingView(tracking, objectives, sessions) : undefined,
+    tracking: trackingRows,
     charts,
+    executive: { ...executive, objectives: executive.objectives.map(withObjective), lagging: executive.lagging.map(withObjective) },
     summary,
   };
 }

@@ -137,6 +137,7 @@ type HandlebarsEnv = typeof import('handlebars');
 type HandlebarsTemplate = ReturnType<HandlebarsEnv['compile']>;
 interface HelperOptions {
   hash: Record<string, unknown>;
+  data?: { root?: RenderContext };
 }
 
 /**
@@ -160,6 +161,14 @@ async function createEnvironment(translator: Translator, fmt: Formatter, partial
     return translator.t(key, params, typeof hash.count === 'number' ? hash.count : undefined);
   };
 
+  const ordinalRules = new Intl.PluralRules(fmt.locale, { type: 'ordinal' });
+  /** An objective as a reader names it: its metric, and its channel unless the metric already names it. */
+  const objectiveTitle = (o: { metric?: unknown; channel?: unknown } | undefined): string => {
+    const metric = fmt.capitalise(String(o?.metric ?? ''));
+    if (typeof o?.channel !== 'string') return metric;
+    const name = channelName(o.channel);
+    return metric.toLocaleLowerCase(fmt.locale).includes(name.toLocaleLowerCase(fmt.locale)) ? metric : `${metric} (${name})`;
+  };
   const helpers: Record<string, (...a: unknown[]) => unknown> = {
     t: (key, ...rest) => safe(t(String(key), (rest[rest.length - 1] as HelperOptions).hash)),
     md: (v) => safe(inline(v)),
@@ -185,6 +194,12 @@ async function createEnvironment(translator: Translator, fmt: Formatter, partial
     list: (items) => safe(Array.isArray(items) ? fmt.list(items.map(inline)) : inline(items)),
     /** A text that may be one string or a list of strings, as a sentence. */
     textlist: (items) => safe(Array.isArray(items) ? items.map((i) => escapeInline(i)).join('; ') : escapeInline(items)),
+    /** A time limit in hours; under an hour in minutes (0.5 -> 30 min). */
+    duration: (v) => {
+      const hours = num(v);
+      if (hours === undefined) return safe('');
+      return safe(hours < 1 ? translator.t('label.minutes', { minutes: fmt.number(Math.round(hours * 60)) }) : translator.t('label.hours', { hours: fmt.number(hours) }));
+    },
     yesno: (v) => safe(v === undefined ? '' : translator.t(v ? 'label.yes' : 'label.no')),
     chart: (ref) => {
       const r = ref as { file?: unknown; title?: unknown } | undefined;
@@ -199,6 +214,20 @@ async function createEnvironment(translator: Translator, fmt: Formatter, partial
       const k = String(key);
       return safe(`> **${translator.t('open.label')}** ${translator.t(`open.${k}.topic`)}. ${translator.t('open.asks', { asks: translator.t(`open.${k}.asks`) })}`);
     },
+    'objective-title': (o) => safe(escapeInline(objectiveTitle(o as { metric?: unknown; channel?: unknown }))),
+    /** Objective ids as their titles, for a list: {{list (objective-titles ids)}}. */
+    'objective-titles': (ids, options) => {
+      const objectives = (options as HelperOptions).data?.root?.objectives ?? [];
+      return (Array.isArray(ids) ? ids : []).map((id) => safe(escapeInline(objectiveTitle(objectives.find((o) => o.id === id) ?? { metric: id }))));
+    },
+    /** An objective's red/amber/green standing in words (the HTML colours the cell by it). */
+    rag: (s) => {
+      const standing = s as { rag?: string; status?: string };
+      const key = standing.rag === 'green' || standing.rag === 'red' ? `status.${standing.status}` : `rag.${standing.rag}`;
+      return safe(fmt.capitalise(translator.t(key)));
+    },
+    /** 1st, 2nd … in English; "2." in Norwegian (catalogue keys ordinal.one/two/few/other by the ordinal plural rules). */
+    ordinal: (n) => safe(typeof n === 'number' ? translator.t(translator.has(`ordinal.${ordinalRules.select(n)}`) ? `ordinal.${ordinalRules.select(n)}` : 'ordinal.other', { n: fmt.number(n) }) : ''),
     /** Joins strings into a message key: {{t (concat "intro." chapter.slug)}}. */
     concat: (...a) => args(a).map(String).join(''),
     array: (...a) => args(a),

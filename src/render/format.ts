@@ -32,6 +32,9 @@ export interface Formatter {
   capitalise(text: string): string;
 }
 
+/** Units of hours, whose fractions matter (12.5 hours); every other count prints whole from 10 up. */
+const HOUR_UNITS = new Set(['h', 'hour', 'hours', 'time', 'timer', 't', 'ч', 'час', 'часа']);
+
 const WEEKDAY_INDEX: Record<string, number> = { mon: 0, tue: 1, wed: 2, thu: 3, fri: 4, sat: 5, sun: 6 };
 
 /** Parses YYYY-MM-DD as a calendar date (UTC noon, so no time zone moves it to another day). */
@@ -80,7 +83,9 @@ export function createFormatter(locale: Locale, currency: string): Formatter {
       // A fraction: 0.042 -> 4.20 %, 0.25 -> 25.0 %.
       if (kind === 'percent') return percent(value, Math.abs(value) >= 0.1 ? 1 : 2);
       const magnitude = Math.abs(value);
-      const text = numberFormat(magnitude >= 1000 ? 0 : magnitude >= 10 ? 1 : 2).format(value);
+      // Counts (demos, followers) read as whole numbers from 10 up; hours keep a decimal below 1 000.
+      const digits = magnitude >= 1000 ? 0 : magnitude >= 10 ? (HOUR_UNITS.has(unit?.trim().toLowerCase() ?? '') ? 1 : 0) : 2;
+      const text = numberFormat(digits).format(value);
       return unit ? `${text} ${unit}` : text;
     },
     list: (items) => listFormat.format(items),

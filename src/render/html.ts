@@ -47,8 +47,15 @@ export async function renderHtml(folder: StrategyFolder, loaded: LoadedPlan, opt
   const charts = new Map(folder.charts.map((c, i) => [c.file, { chart: c, index: i }]));
   const ids = new Set<string>(['cover', 'contents', 'overview']);
 
+  // Status words as the summary and review print them (capitalised, bold): their cells are coloured.
+  const rag = new Map<string, string>([
+    [fmt.capitalise(t('status.behind')), 'red'],
+    [fmt.capitalise(t('rag.amber')), 'amber'],
+    [fmt.capitalise(t('status.on-track')), 'green'],
+    [fmt.capitalise(t('status.ahead')), 'green'],
+  ]);
   const renderPart = (markdown: string, scope: string, file: string) => {
-    const env: RenderEnv = { scope, file, chapterIds, charts, ids };
+    const env: RenderEnv = { scope, file, chapterIds, charts, ids, rag };
     return md.render(markdown, env);
   };
   const overviewSource = overviewMarkdown(folder.readme, folder.chapters.map((c) => c.file), t('document.overview'));
@@ -133,7 +140,9 @@ export function overviewMarkdown(readme: string, chapterFiles: string[], heading
   });
   // Before the first section: the title (on the cover) and its facts table (also on the cover).
   const introKept = intro!.filter((l) => !/^#\s/.test(l) && !/^\s*\|/.test(l));
-  return [`# ${heading.replace(/[\\`*_[\]<>#]/g, '\\$&')}`, '', ...introKept, ...kept.flat()].join('\n').replace(/\n{3,}/g, '\n\n');
+  // The summary's own heading would repeat the overview's.
+  const body = kept.flat().filter((l) => l.replace(/^##\s+/, '').trim() !== heading.trim() || !/^##\s/.test(l));
+  return [`# ${heading.replace(/[\\`*_[\]<>#]/g, '\\$&')}`, '', ...introKept, ...body].join('\n').replace(/\n{3,}/g, '\n\n');
 }
 
 /** A CSS string literal; `<` is escaped too so the text can never close the <style> element. */

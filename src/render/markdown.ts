@@ -14,6 +14,8 @@ export interface RenderEnv {
   chapterIds: Map<string, string>;
   charts: Map<string, { chart: Chart; index: number }>;
   ids: Set<string>;
+  /** A table cell holding only one of these words in bold gets the status colour (red, amber, green). */
+  rag?: Map<string, string>;
 }
 
 /** Up to this many rows (header included) a table fits comfortably on any page: never split it. */
@@ -38,6 +40,17 @@ export function createMarkdown(MarkdownItCtor: typeof MarkdownIt): MarkdownIt {
       for (let n = 1; env.ids.has(id); n++) id = `${env.scope}--${slugify(text)}-${n}`;
       env.ids.add(id);
       tok.attrSet('id', id);
+    }
+  });
+
+  md.core.ruler.push('smplan_status_cells', (state) => {
+    const env = state.env as RenderEnv;
+    const tokens = state.tokens;
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      if (tokens[i]!.type !== 'td_open' || tokens[i + 1]!.type !== 'inline') continue;
+      const m = /^\*\*([^*]+)\*\*$/.exec(tokens[i + 1]!.content.trim());
+      const colour = m ? env.rag?.get(m[1]!) : undefined;
+      if (colour) tokens[i]!.attrJoin('class', `status status-${colour}`);
     }
   });
 

@@ -79,8 +79,8 @@ describe('the review chapter with tracking', () => {
   it('shows each objective\'s status against the plan and what is behind by how much', () => {
     const md = folder.chapters.find((c) => c.slug === 'review')!.markdown;
     expect(md).toContain('Status at the latest figures (as of June 30, 2027).');
-    expect(md).toContain('| **Monthly reach** | 04/30/2027 | 17,800 | 17,918 | 32% | 33% | **on track** |');
-    expect(md).toContain('| **Loyalty app sign-ups** | 06/30/2027 | 190 | 239 | 22% | 49% | **behind** |');
+    expect(md).toContain('| **Monthly reach** | 04/30/2027 | 17,800 | 17,918 | 32% | 33% | **On track** |');
+    expect(md).toContain('| **Loyalty app sign-ups** | 06/30/2027 | 190 | 239 | 22% | 49% | **Behind** |');
     // (0.4945 - 0.2222) × 100 = 27.2 percentage points.
     expect(md).toContain('- Loyalty app sign-ups: 190 against 239 expected on June 30, 2027; 27.2 percentage points behind the planned progress.');
     expect(md).toContain('- Cost per sign-up: 7.9 against 6.99 expected on March 31, 2027; 35.8 percentage points behind');
@@ -142,7 +142,8 @@ describe('formats', () => {
     expect(bg.list(['Instagram', 'TikTok'])).toBe('Instagram и TikTok');
     const en = createFormatter('en', 'USD');
     expect(en.measure(13276.13586343592)).toBe('13,276');
-    expect(en.measure(158.57142857142858)).toBe('158.6');
+    expect(en.measure(158.57142857142858)).toBe('159');
+    expect(en.measure(158.57142857142858, 'hours')).toBe('158.6 hours');
     expect(en.measure(5.949999999999999)).toBe('5.95');
     expect(en.measure(12.5, 'money')).toBe('$12.50');
     expect(en.measure(3000, 'followers')).toBe('3,000 followers');

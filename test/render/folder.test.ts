@@ -44,10 +44,10 @@ describe('the strategy folder for the acceptance plan (en)', () => {
 
   it('summarises goals, objectives, channels and the budget against its cap', () => {
     expect(folder.readme).toContain("- Be the neighbourhood's first thought for coffee (primary)");
-    expect(folder.readme).toContain('- 3 SMART objectives, the first deadline on May 31, 2027.');
+    expect(folder.readme).toContain('3 SMART objectives, the first deadline on May 31, 2027.');
     expect(folder.readme).toContain('Channels named in the objectives: Instagram.');
     // 1500×12 + 600×12 + 29×12 + 5000 + 12000 = 42,548 against a cap of 40,000.
-    expect(folder.readme).toContain('Budget: $42,548 a year, $2,548 over the cap of $40,000; prioritised by time to return, Photographer would be cut.');
+    expect(folder.readme).toContain('Budget: $42,548 a year is $2,548 over the cap of $40,000. Keeping the items that pay back fastest, we cut Photographer ($7,200).');
   });
 
   it('lists the sections the plan lacks as open points, linked to their chapters', () => {
@@ -74,8 +74,8 @@ describe('the strategy folder for the acceptance plan (en)', () => {
     // Compound 12,000 -> 30,000 over Jan 1 - Sep 30: 12000 * 2.5^(30/272) = 13,276 at January's end.
     expect(md).toContain('| January 31, 2027 | 13,276 |');
     expect(md).toContain('| September 30, 2027 | 30,000 |');
-    // Linear 150 -> 330 from Feb 15: 150 + 180 * 13/273 = 158.6 at February's end.
-    expect(md).toContain('| February 28, 2027 | 158.6 |');
+    // Linear 150 -> 330 from Feb 15: 150 + 180 * 13/273 = 158.6 at February's end, a count printed whole.
+    expect(md).toContain('| February 28, 2027 | 159 |');
     expect(md).toContain('| May 31, 2027 | 5.95 |');
     expect(md).toContain('![Monthly reach: milestones to 30,000](charts/kpi-ig-reach.svg)');
   });
@@ -187,7 +187,7 @@ describe('Norwegian and Bulgarian plans', () => {
     const nbsp = '\u00a0';
     expect(chapter(folder, 'competitors')).toContain(`| Harbor Roasters | Instagram | 9${nbsp}400 | 5 | 26 | 15${nbsp}719 | 167,2${nbsp}% | 6,43${nbsp}% |`);
     expect(chapter(folder, 'kpis')).toContain(`| 31. januar 2027 | 13${nbsp}276 |`);
-    expect(chapter(folder, 'kpis')).toContain('| 28. februar 2027 | 158,6 |');
+    expect(chapter(folder, 'kpis')).toContain('| 28. februar 2027 | 159 |');
     expect(chapter(folder, 'budget')).toContain(`| Scheduling tool | Verktøy | 29${nbsp}kr per måned | 348${nbsp}kr | mellomlang sikt |`);
     expect(chapter(folder, 'crisis')).toContain('**Ikke avklart ennå:** krisehåndboken.');
   });

@@ -84,7 +84,7 @@ describe('renderHtml', () => {
     expect(html).toMatch(/<nav class="toc" id="contents"[\s\S]*<a href="#chapter-situation"><span class="toc-number">1<\/span> Situation<span class="toc-page" data-for="chapter-situation"><\/span><\/a>/);
     const overview = /<section class="chapter overview" id="overview">([\s\S]*?)<\/section>/.exec(html)![1]!;
     expect(overview).toContain('Two primary goals');
-    expect(overview).toContain('<h1 id="overview--overview">Overview</h1>');
+    expect(overview).toContain('<h1 id="overview--executive-summary">Executive summary</h1>');
     expect(overview).not.toContain('Contents');
     expect(overview).toContain('<li><a href="#chapter-situation">Situation</a>: the situation analysis</li>');
   });

@@ -10,7 +10,7 @@ const placeholders = (text: string) => [...text.matchAll(/\{([a-z_]+)\}/g)].map(
 const SAME_IN_TRANSLATION = new Set([
   'heading.swot', 'chart.swot.title', 'tool_purpose.crm', 'label.start', 'label.tone', 'label.format', 'label.persona',
   'label.person', 'label.status', 'chart.kpi.milestones', 'page_role.admin', 'page_role.moderator', 'tool_purpose.design',
-  'tool_purpose.video',
+  'tool_purpose.video', 'label.minutes',
 ]);
 
 describe('message catalogues', () => {

@@ -76,7 +76,7 @@ describe.skipIf(skipPdf)('printPdf with Chromium', () => {
     expect(text).toContain('Здравейте, свят');
     expect(result.refusedRequests).toEqual([]);
     // The contents carry the page each chapter starts on, read back from the first print.
-    expect(text).toMatch(/Overview\s+3\n/);
+    expect(text).toMatch(/Executive summary\s+3\n/);
     expect(text).toMatch(/1\s+Situation\s+4\n/);
     expect(text).toMatch(/2\s+Competitors\s+5\n/);
     expect(execFileSync('pdftotext', ['-f', '5', '-l', '5', file, '-'], { encoding: 'utf8' })).toMatch(/^\S.*\n\nCompetitors\n/);
