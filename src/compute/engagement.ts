@@ -21,6 +21,10 @@ import {
 } from '../plan/schema.js';
 import { PlanComputeError } from './errors.js';
 
+/** The method samples the last 20–30 posts: fewer is noise, more mixes in old behaviour (method.md §4). */
+export const MIN_SAMPLE = 20;
+export const MAX_SAMPLE = 30;
+
 export type EngagementSource = CompetitorChannel | OwnChannelSample;
 export type SampleKind = 'posts' | 'sample' | 'posts_csv';
 

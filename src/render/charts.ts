@@ -67,6 +67,13 @@ function vegaLocale(fmt: Formatter): Spec {
   };
 }
 
+const TITLE = { font: FONT_FAMILY, fontSize: 15, fontWeight: 600, color: INK, anchor: 'start', offset: 12 };
+const AXIS = {
+  labelFont: FONT_FAMILY, titleFont: FONT_FAMILY, labelColor: MUTED, titleColor: MUTED,
+  labelFontSize: 11, titleFontSize: 11, titleFontWeight: 500, gridColor: GRID, domainColor: '#9aa5b1', tickColor: '#9aa5b1',
+};
+const LEGEND = { labelFont: FONT_FAMILY, titleFont: FONT_FAMILY, labelColor: INK, titleColor: MUTED, labelFontSize: 11, orient: 'bottom', title: null };
+
 function baseConfig(env: ChartEnv): Spec {
   return {
     config: {
@@ -75,12 +82,9 @@ function baseConfig(env: ChartEnv): Spec {
       background: '#ffffff',
       padding: 12,
       view: { stroke: null },
-      title: { font: FONT_FAMILY, fontSize: 15, fontWeight: 600, color: INK, anchor: 'start', offset: 12 },
-      axis: {
-        labelFont: FONT_FAMILY, titleFont: FONT_FAMILY, labelColor: MUTED, titleColor: MUTED,
-        labelFontSize: 11, titleFontSize: 11, titleFontWeight: 500, gridColor: GRID, domainColor: '#9aa5b1', tickColor: '#9aa5b1',
-      },
-      legend: { labelFont: FONT_FAMILY, titleFont: FONT_FAMILY, labelColor: INK, titleColor: MUTED, labelFontSize: 11, orient: 'bottom', title: null },
+      title: TITLE,
+      axis: AXIS,
+      legend: LEGEND,
       range: { category: PALETTE },
     },
   };
@@ -111,13 +115,15 @@ export function kpiSpec(env: ChartEnv, o: RenderContext['objectives'][number], a
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     ...baseConfig(env),
-    title: titleLines(o.chart.title),
-    width: CHART_WIDTH,
-    height: 240,
+    // A small multiple: printed two side by side at half the text width, so its type is set larger.
+    config: { ...(baseConfig(env).config as Spec), title: { ...TITLE, fontSize: 17 }, axis: { ...AXIS, labelFontSize: 14, titleFontSize: 14 }, legend: { ...LEGEND, labelFontSize: 14 } },
+    title: wrap(o.chart.title, 34),
+    width: 360,
+    height: 190,
     data: { values },
     mark: { type: 'line', point: { filled: true, size: 45 }, strokeWidth: 2.5 },
     encoding: {
-      x: { field: 'date', type: 'temporal', title: null, axis: { format: '%b %Y', labelAngle: 0, tickCount: 'month', grid: false } },
+      x: { field: 'date', type: 'temporal', title: null, axis: { format: '%b', labelAngle: 0, tickCount: { interval: 'month', step: 3 }, grid: false } },
       y: {
         field: 'value', type: 'quantitative', title: kind === 'count' ? (o.unit ?? null) : null,
         scale: { zero: false, nice: true },

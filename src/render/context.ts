@@ -8,7 +8,7 @@ import { DateTime } from 'luxon';
 import { budgetPlan, type BudgetPlan } from '../compute/budget.js';
 import { publishingCalendar, type PublishingCalendar } from '../compute/calendar.js';
 import { daysBetween } from '../compute/dates.js';
-import { competitorBenchmark, type CompetitorBenchmark } from '../compute/engagement.js';
+import { competitorBenchmark, MAX_SAMPLE, MIN_SAMPLE, type CompetitorBenchmark } from '../compute/engagement.js';
 import { kpiTargets, type ObjectiveTargets } from '../compute/kpi.js';
 import type { TrackedObjective, TrackingResult } from '../compute/track.js';
 import type { LoadedPlan } from '../plan/load.js';
@@ -19,7 +19,7 @@ import { executiveSummary, type ExecutiveSummary, type ObjectiveStanding } from 
 /** The chapters in the method's order; slugs are stable English ids used in file names. */
 export const CHAPTER_SLUGS = [
   'situation', 'objectives', 'audience', 'competitors', 'positioning', 'channels',
-  'content', 'kpis', 'budget', 'team', 'crisis', 'review',
+  'content', 'kpis', 'budget', 'team', 'crisis', 'review', 'appendix',
 ] as const;
 export type ChapterSlug = (typeof CHAPTER_SLUGS)[number];
 
@@ -126,6 +126,12 @@ export interface RenderContext {
   reviewSessions: string[];
   tracking?: TrackingView;
   charts: Record<string, ChartRef | undefined>;
+  /** Some engagement sample has fewer than 20 or more than 30 posts (marked as indicative). */
+  indicativeSamples: boolean;
+  /** The appendix chapter, when there is one (milestone tables and samples are printed there). */
+  appendix?: ChapterRef;
+  /** The KPI chapter's table: each objective's milestone at the plan's quarter ends. */
+  glance: { quarters: string[]; rows: { objective: RenderContext['objectives'][number]; values: (number | undefined)[] }[] };
   /** The executive summary: every objective with its standing, the competition per channel, the budget's cost. */
   executive: Omit<ExecutiveSummary, 'objectives' | 'lagging'> & {
     objectives: ExecutiveObjective[];
@@ -199,11 +205,15 @@ export function buildContext(
   tracking?: TrackingResult,
 ): RenderContext {
   const plan = loaded.plan;
-  const chapters: ChapterRef[] = CHAPTER_SLUGS.map((slug, i) => {
+  // The appendix holds the monthly milestones and the competitors' samples: without either it is left out.
+  const hasAppendix = !!plan.objectives?.length || !!plan.competitors?.length || !!plan.channels?.some((c) => c.current);
+  const slugs = CHAPTER_SLUGS.filter((slug) => slug !== 'appendix' || hasAppendix);
+  const chapters: ChapterRef[] = slugs.map((slug, i) => {
     const number = i + 1;
     return { slug, number, file: `${String(number).padStart(2, '0')}-${slug}.md`, title: titles[slug] };
   });
   const bySlug = new Map(chapters.map((c) => [c.slug, c]));
+  const appendix = bySlug.get('appendix');
 
   const openPoints = OPEN_POINT_CHECKS.filter(([, , missing]) => missing(plan)).map(([key, chapter]) => ({
     key,
@@ -310,10 +320,31 @@ export function buildContext(
     personaNames: names((plan.audience?.personas ?? []).map((p) => [p.id, p.name])),
     reviewSessions: sessions,
     tracking: trackingRows,
+    appendix,
+    indicativeSamples: [...(engagement?.competitors.flatMap((c) => c.channels) ?? []), ...(engagement?.own ?? [])]
+      .some((c) => c.posts < MIN_SAMPLE || c.posts > MAX_SAMPLE),
+    glance: glance(plan, objectives),
     charts,
     executive: { ...executive, objectives: executive.objectives.map(withObjective), lagging: executive.lagging.map(withObjective) },
     summary,
   };
+}
+
+/** Quarter ends inside the plan's period (four at most, evenly spread), and each objective's milestone there. */
+function glance(plan: Plan, objectives: RenderContext['objectives']): RenderContext['glance'] {
+  const ends: string[] = [];
+  let at = DateTime.fromISO(plan.plan.start, { zone: 'utc' }).startOf('quarter').endOf('quarter');
+  while (at.toISODate()! <= plan.plan.end && ends.length < 40) {
+    ends.push(at.toISODate()!);
+    at = at.plus({ days: 1 }).endOf('quarter');
+  }
+  const step = Math.max(1, Math.ceil(ends.length / 4));
+  const quarters = ends.filter((_, i) => (ends.length - 1 - i) % step === 0).slice(-4);
+  const rows = objectives.map((objective) => ({
+    objective,
+    values: quarters.map((q) => objective.milestones.find((m) => m.date === q)?.value),
+  }));
+  return { quarters, rows };
 }
 
 function trackingView(tracking: TrackingResult, objectives: ObjectiveTargets[], sessions: string[]): TrackingView {

@@ -6,6 +6,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { templateError } from './template-error.js';
+import { MAX_SAMPLE, MIN_SAMPLE } from '../compute/engagement.js';
 import type { TrackingResult } from '../compute/track.js';
 import type { LoadedPlan } from '../plan/load.js';
 import { channelName, renderCharts, type Chart } from './charts.js';
@@ -228,6 +229,10 @@ async function createEnvironment(translator: Translator, fmt: Formatter, partial
     },
     /** 1st, 2nd … in English; "2." in Norwegian (catalogue keys ordinal.one/two/few/other by the ordinal plural rules). */
     ordinal: (n) => safe(typeof n === 'number' ? translator.t(translator.has(`ordinal.${ordinalRules.select(n)}`) ? `ordinal.${ordinalRules.select(n)}` : 'ordinal.other', { n: fmt.number(n) }) : ''),
+    /** A chapter by its slug, for a link: {{link (chapter-ref "kpis")}}. */
+    'chapter-ref': (slug, options) => (options as HelperOptions).data?.root?.chapters.find((c) => c.slug === slug),
+    /** An engagement sample outside the method's 20–30 posts: its rate is only indicative. */
+    indicative: (posts) => typeof posts === 'number' && (posts < MIN_SAMPLE || posts > MAX_SAMPLE),
     /** Joins strings into a message key: {{t (concat "intro." chapter.slug)}}. */
     concat: (...a) => args(a).map(String).join(''),
     array: (...a) => args(a),

@@ -88,7 +88,8 @@ export function createMarkdown(MarkdownItCtor: typeof MarkdownIt): MarkdownIt {
     // Charts that carry their title (vega's title mark, or an SVG <title>) need no second one under them.
     const titled = /role-title"|<title>/.test(chart.svg);
     const shown = titled ? '' : `<span class="caption">${caption}</span>`;
-    return `<span class="figure" role="figure" id="${id}" aria-label="${caption}">${inlineSvg(chart.svg, `c${index}`, caption)}${shown}</span>`;
+    const kind = /^charts\/kpi-/.test(chart.file) ? ' figure-kpi' : '';
+    return `<span class="figure${kind}" role="figure" id="${id}" aria-label="${caption}">${inlineSvg(chart.svg, `c${index}`, caption)}${shown}</span>`;
   };
 
   // Tables scroll on screens; in print a short one moves whole to the next page rather than split

@@ -25,7 +25,7 @@ describe('smplan render', () => {
   it('writes the Markdown folder and says where, one line per artefact', async () => {
     const r = await runCli(['render', plan, '-o', path.join(tmp, 'out')], { cwd: tmp });
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Wrote out\/ \(README\.md, 12 chapters, 5 charts\)\n$/);
+    expect(r.stdout).toMatch(/^Wrote out\/ \(README\.md, 13 chapters, 5 charts\)\n$/);
     expect(existsSync(path.join(tmp, 'out/README.md'))).toBe(true);
     expect(existsSync(path.join(tmp, 'out/plan.html'))).toBe(false);
     expect(JSON.parse(readFileSync(path.join(tmp, 'out/.smplan-manifest.json'), 'utf8')).files).toContain('04-competitors.md');
@@ -116,7 +116,7 @@ describe('smplan render', () => {
     expect(r.code).toBe(0);
     const review = readFileSync(path.join(tmp, 'out/12-review.md'), 'utf8');
     // Sign-ups: 190 on June 30 against the plan's 239 (150 → 330 linear from Feb 15): behind.
-    expect(review).toMatch(/\| \*\*Loyalty app sign-ups\*\* \| 06\/30\/2027 \| 190 \| 239 \|.*\*\*behind\*\* \|/);
+    expect(review).toMatch(/\| \*\*Loyalty app sign-ups\*\* \| 06\/30\/2027 \| 190 \| 239 \|.*\*\*Behind\*\* \|/);
   });
 });
 
@@ -143,8 +143,9 @@ describe.skipIf(skipPdf)('smplan render --pdf (Chromium)', () => {
     for (const heading of ['1. Situation analysis', '4. Competitor analysis', '8. KPIs and milestones', '9. Budget and resources']) expect(text).toContain(heading);
     // Bean There on TikTok: (18400 + 630 + 1150) / 21000 = 96.1 %; per post / 24 = 4.00 %.
     expect(text).toMatch(/Bean There\s+TikTok\s+21,000\s+4\s+24\s+20,180\s+96\.1%\s+4\.00%/);
+    expect(text).toMatch(/Bean There\s+TikTok\s+21,000\s+24\s+4\.00%/);
     expect(text).toContain(`Page 2 of ${info.Pages}`);
-    expect(Number(info.Pages)).toBeGreaterThanOrEqual(14);
+    expect(Number(info.Pages)).toBeGreaterThanOrEqual(10);
     expect(info['Page size']).toMatch(/A4/);
   });
 

@@ -24,7 +24,7 @@ describe('the strategy folder for the acceptance plan (en)', () => {
   it('has an index and one numbered chapter per part of the method', () => {
     expect(folder.chapters.map((c) => c.file)).toEqual([
       '01-situation.md', '02-objectives.md', '03-audience.md', '04-competitors.md', '05-positioning.md', '06-channels.md',
-      '07-content.md', '08-kpis.md', '09-budget.md', '10-team.md', '11-crisis.md', '12-review.md',
+      '07-content.md', '08-kpis.md', '09-budget.md', '10-team.md', '11-crisis.md', '12-review.md', '13-appendix.md',
     ]);
     expect(folder.readme).toMatch(/^# Northside Coffee Bar social media strategy 2027\n/);
     expect(folder.readme).toContain('| Organisation | **Northside Coffee Bar LLC** |');
@@ -61,23 +61,31 @@ describe('the strategy folder for the acceptance plan (en)', () => {
 
   it('shows the computed engagement of each competitor channel', () => {
     const md = chapter(folder, 'competitors');
+    const appendix = chapter(folder, 'appendix');
     // Harbor Roasters on Instagram: 15,719 actions over 26 posts / 9,400 followers = 167.2 %, 6.43 % per post.
-    expect(md).toContain('| Harbor Roasters | Instagram | 9,400 | 5 | 26 | 15,719 | 167.2% | 6.43% |');
+    expect(md).toContain('| Harbor Roasters | Instagram | 9,400 | 26 | 6.43% |');
+    expect(appendix).toContain('| Harbor Roasters | Instagram | 9,400 | 5 | 26 | 15,719 | 167.2% | 6.43% |');
     // Bean There: (18,400 + 630 + 1,150) / 21,000 = 96.1 %; / 24 posts = 4.00 %.
-    expect(md).toContain('| Bean There | TikTok | 21,000 | 4 | 24 | 20,180 | 96.1% | 4.00% |');
+    expect(appendix).toContain('| Bean There | TikTok | 21,000 | 4 | 24 | 20,180 | 96.1% | 4.00% |');
+    expect(appendix).toContain('| Engagement ÷ followers (whole sample) | Per post |');
     expect(md).toContain('**Instagram:** 1. Harbor Roasters 6.43%; 2. Daily Grind Co 1.30%');
     expect(md).toContain('![Engagement rate per post, by channel](charts/competitor-engagement.svg)');
   });
 
-  it('shows the monthly milestones of each objective', () => {
-    const md = chapter(folder, 'kpis');
+  it('shows the KPIs at a glance, with the monthly milestones of each objective in the appendix', () => {
+    const kpis = chapter(folder, 'kpis');
+    // Quarter ends of 2027; Loyalty app sign-ups start on Feb 15, cost per sign-up ends on May 31.
+    expect(kpis).toContain('| Objective | Baseline | March 2027 | June 2027 | September 2027 | December 2027 | Target | Deadline | Measured with |');
+    expect(kpis).toMatch(/\| \*\*Monthly reach \(Instagram\)\*\* \| 12,000 \| [\d,]+ \| [\d,]+ \| 30,000 \|  \| \*\*30,000\*\* \| 09\/30\/2027 \|/);
+    expect(kpis).toContain('![Monthly reach: milestones to 30,000](charts/kpi-ig-reach.svg) ![');
+    expect(kpis).not.toContain('| January 31, 2027 |');
+    const md = chapter(folder, 'appendix');
     // Compound 12,000 -> 30,000 over Jan 1 - Sep 30: 12000 * 2.5^(30/272) = 13,276 at January's end.
     expect(md).toContain('| January 31, 2027 | 13,276 |');
     expect(md).toContain('| September 30, 2027 | 30,000 |');
     // Linear 150 -> 330 from Feb 15: 150 + 180 * 13/273 = 158.6 at February's end, a count printed whole.
     expect(md).toContain('| February 28, 2027 | 159 |');
     expect(md).toContain('| May 31, 2027 | 5.95 |');
-    expect(md).toContain('![Monthly reach: milestones to 30,000](charts/kpi-ig-reach.svg)');
   });
 
   it('prioritises the budget by time to return and lists what is cut', () => {
@@ -103,7 +111,8 @@ describe('the strategy folder for the acceptance plan (en)', () => {
   it('keeps the review chapter useful without tracking', () => {
     const md = chapter(folder, 'review');
     expect(md).toContain('the review routine');
-    expect(md).toContain('smplan render --actuals');
+    expect(md).toContain('Actual figures are added before the first review meeting.');
+    expect(md).not.toContain('smplan');
   });
 });
 
@@ -147,7 +156,7 @@ describe('templates from --templates', () => {
       const folder = await renderStrategyFolder(loaded, { templatesDir: dir });
       expect(chapter(folder, 'budget')).toBe('# Our money\n\nTotal $42,548, cap $40,000.\n');
       expect(chapter(folder, 'kpis')).toMatch(/^# KPIs and milestones \(ACME edition\)\n/);
-      expect(chapter(folder, 'kpis')).toContain('| January 31, 2027 | 13,276 |');
+      expect(chapter(folder, 'appendix')).toContain('| January 31, 2027 | 13,276 |');
       expect(folder.readme).toContain('## Open points');
 
       // A translator's catalogue in the same folder replaces single messages.
@@ -185,9 +194,9 @@ describe('Norwegian and Bulgarian plans', () => {
     expect(folder.readme).toContain('1. [Situasjonsanalyse](01-situation.md)');
     expect(folder.readme).toContain('## Åpne punkter');
     const nbsp = '\u00a0';
-    expect(chapter(folder, 'competitors')).toContain(`| Harbor Roasters | Instagram | 9${nbsp}400 | 5 | 26 | 15${nbsp}719 | 167,2${nbsp}% | 6,43${nbsp}% |`);
-    expect(chapter(folder, 'kpis')).toContain(`| 31. januar 2027 | 13${nbsp}276 |`);
-    expect(chapter(folder, 'kpis')).toContain('| 28. februar 2027 | 159 |');
+    expect(chapter(folder, 'appendix')).toContain(`| Harbor Roasters | Instagram | 9${nbsp}400 | 5 | 26 | 15${nbsp}719 | 167,2${nbsp}% | 6,43${nbsp}% |`);
+    expect(chapter(folder, 'appendix')).toContain(`| 31. januar 2027 | 13${nbsp}276 |`);
+    expect(chapter(folder, 'appendix')).toContain('| 28. februar 2027 | 159 |');
     expect(chapter(folder, 'budget')).toContain(`| Scheduling tool | Verktøy | 29${nbsp}kr per måned | 348${nbsp}kr | mellomlang sikt |`);
     expect(chapter(folder, 'crisis')).toContain('**Ikke avklart ennå:** krisehåndboken.');
   });
@@ -199,8 +208,8 @@ describe('Norwegian and Bulgarian plans', () => {
     expect(folder.chapters.find((c) => c.slug === 'budget')!.title).toBe('Бюджет и ресурси');
     expect(folder.readme).toContain('## Отворени въпроси');
     const nbsp = '\u00a0';
-    expect(chapter(folder, 'competitors')).toContain(`| Harbor Roasters | Instagram | 9400 | 5 | 26 | 15${nbsp}719 | 167,2% | 6,43% |`);
-    expect(chapter(folder, 'kpis')).toMatch(new RegExp(`\\| 31 януари 2027\\sг\\. \\| 13${nbsp}276 \\|`));
+    expect(chapter(folder, 'appendix')).toContain(`| Harbor Roasters | Instagram | 9400 | 5 | 26 | 15${nbsp}719 | 167,2% | 6,43% |`);
+    expect(chapter(folder, 'appendix')).toMatch(new RegExp(`\\| 31 януари 2027\\sг\\. \\| 13${nbsp}276 \\|`));
     // A date closing a sentence keeps one full stop ("… 2027 г.", not "г..").
     expect(folder.readme).toMatch(/първият краен срок е 31 май 2027\sг\.\n/);
     for (const c of folder.chapters) expect(c.markdown).not.toMatch(/г\.\.|лв\.\./);

@@ -91,7 +91,7 @@ describe('renderHtml', () => {
 
   it('inlines charts with ids made unique, sized by the stylesheet', async () => {
     const html = await renderHtml(fakeFolder(), await kaffebar(), { date: '2027-01-15' });
-    expect(html).toContain('<span class="figure" role="figure" id="chart-kpi-ig-reach" aria-label="Monthly reach"><svg role="img" aria-label="Monthly reach"');
+    expect(html).toContain('<span class="figure figure-kpi" role="figure" id="chart-kpi-ig-reach" aria-label="Monthly reach"><svg role="img" aria-label="Monthly reach"');
     expect(html).toContain('<clipPath id="c0-clip1">');
     expect(html).toContain('clip-path="url(#c0-clip1)"');
     expect(html).not.toContain('<?xml');

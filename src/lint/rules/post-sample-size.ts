@@ -1,13 +1,12 @@
 import * as z from 'zod';
 import { plural } from '../../wording.js';
+import { MAX_SAMPLE, MIN_SAMPLE } from '../../compute/engagement.js';
 import { engagementEntries } from '../../plan/engagement-entries.js';
 import { sampledPosts } from '../facts.js';
 import { defineRule, type RuleReport } from '../rule.js';
 
-export const MIN_SAMPLE = 20;
-export const MAX_SAMPLE = 30;
+export { MAX_SAMPLE, MIN_SAMPLE };
 
-/** The method samples the last 20–30 posts: fewer is noise, more mixes in old behaviour. */
 export const postSampleSize = defineRule({
   id: 'post-sample-size',
   severity: 'warning',
