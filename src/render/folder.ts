@@ -9,6 +9,7 @@ import { templateError } from './template-error.js';
 import { MAX_SAMPLE, MIN_SAMPLE } from '../compute/engagement.js';
 import type { TrackingResult } from '../compute/track.js';
 import type { LoadedPlan } from '../plan/load.js';
+import { unitKind } from '../plan/units.js';
 import { channelName, renderCharts, type Chart } from './charts.js';
 import { buildContext, CHAPTER_SLUGS, type ChapterRef, type ChapterSlug, type RenderContext } from './context.js';
 import { createFormatter, type Formatter } from './format.js';
@@ -56,7 +57,7 @@ export async function renderStrategyFolder(loaded: LoadedPlan, options: RenderOp
   const ctx = buildContext(loaded, titles, fmt, (key, params) => translator.t(key, params), options.tracking);
 
   const templates = await loadTemplates(options.templatesDir);
-  const hb = await createEnvironment(translator, fmt, templates.partials);
+  const hb = await createEnvironment(translator, fmt, plan.plan.currency, templates.partials);
   const render = (name: string, data: object): string => {
     const source = templates.chapters.get(name);
     if (!source) throw new Error(`no built-in template chapters/${name}.md.hbs`);
@@ -147,7 +148,7 @@ interface HelperOptions {
  * still HTML-escaped by Handlebars (default escaping stays on), so plan text never becomes markup.
  * Prototype-access guards stay at their safe defaults.
  */
-async function createEnvironment(translator: Translator, fmt: Formatter, partials: Map<string, TemplateSource>): Promise<HandlebarsEnv> {
+async function createEnvironment(translator: Translator, fmt: Formatter, currency: string, partials: Map<string, TemplateSource>): Promise<HandlebarsEnv> {
   const Handlebars = ((await import('handlebars')) as unknown as { default: HandlebarsEnv }).default;
   const hb = Handlebars.create();
   const safe = (markdown: string) => new hb.SafeString(markdown);
@@ -185,6 +186,24 @@ async function createEnvironment(translator: Translator, fmt: Formatter, partial
     weekday: (v) => safe(typeof v === 'string' ? fmt.weekday(v) : ''),
     /** An objective's value with its unit (plan text, escaped). */
     value: (v, unit) => safe(num(v) === undefined ? '' : escapeInline(fmt.measure(v as number, typeof unit === 'string' ? unit : undefined))),
+    /** A value for a table whose row names the unit: money and percentages formatted, a count bare. */
+    figure: (v, unit) => {
+      const u = typeof unit === 'string' ? unit : undefined;
+      return safe(num(v) === undefined ? '' : escapeInline(fmt.measure(v as number, unitKind(u, currency) === 'count' ? undefined : u)));
+    },
+    /** A count's unit (demos) the objective's name does not already say, which `figure` leaves to the row's name. */
+    'unit-shown': (o) => {
+      const { unit, metric } = (o ?? {}) as { unit?: unknown; metric?: unknown };
+      if (typeof unit !== 'string' || unit.trim() === '' || unitKind(unit, currency) !== 'count') return false;
+      return !String(metric ?? '').toLocaleLowerCase(fmt.locale).includes(unit.trim().toLocaleLowerCase(fmt.locale));
+    },
+    /** A relative target as written in the plan ("+60%", "-25%") in the document's number format, with a real minus. */
+    relative: (v) => {
+      const m = /^\s*([+-])\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(String(v ?? ''));
+      if (!m) return safe(escapeInline(v));
+      const share = Number(m[2]) / 100;
+      return safe(`${m[1] === '-' ? '\u2212' : '+'}${fmt.percent(share, Number.isInteger(Number(m[2])) ? 0 : 1)}`);
+    },
     /** A translated enum value: {{enum "cadence" task.cadence}}. */
     enum: (prefix, value) => {
       const key = `${String(prefix)}.${String(value)}`;
@@ -206,9 +225,11 @@ async function createEnvironment(translator: Translator, fmt: Formatter, partial
       const r = ref as { file?: unknown; title?: unknown } | undefined;
       return safe(r && typeof r.file === 'string' ? `![${escapeInline(r.title)}](${linkTarget(r.file)})` : '');
     },
-    link: (ref) => {
+    /** A link to a chapter, titled by the chapter or by the given text: {{link ref}}, {{link ref "text"}}. */
+    link: (ref, ...rest) => {
       const r = ref as ChapterRef | undefined;
-      return safe(r ? `[${escapeInline(r.title)}](${linkTarget(r.file)})` : '');
+      const text = rest.length > 1 ? inline(rest[0]) : escapeInline(r?.title);
+      return safe(r ? `[${text}](${linkTarget(r.file)})` : '');
     },
     /** The open-point notice for a missing section: what is not decided and what the method asks. */
     open: (key) => {

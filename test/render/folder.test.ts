@@ -52,9 +52,10 @@ describe('the strategy folder for the acceptance plan (en)', () => {
 
   it('lists the sections the plan lacks as open points, linked to their chapters', () => {
     const open = folder.readme.slice(folder.readme.indexOf('## Open points'));
-    expect(open).toContain('- [Situation analysis](01-situation.md): the situation analysis');
-    expect(open).toContain('- [Crisis handbook](11-crisis.md): the crisis handbook');
-    expect(open).toContain('- [Content strategy and publishing plan](07-content.md): the content pillars');
+    // Each open point once, named by what is missing and linked to its chapter, with what the method asks.
+    expect(open).toContain('- [The situation analysis](01-situation.md): an internal analysis (who we are');
+    expect(open).toContain('- [The crisis handbook](11-crisis.md): what triggers a crisis');
+    expect(open).toContain('- [The content pillars](07-content.md): ');
     expect(open).not.toContain('the budget');
     expect(chapter(folder, 'crisis')).toContain('> **Not decided yet:** the crisis handbook. The method asks for what triggers a crisis');
   });
@@ -137,7 +138,7 @@ describe('a plan with only the required sections', () => {
     expect(notDecided).toEqual(['situation', 'objectives', 'audience', 'competitors', 'positioning', 'channels', 'content', 'kpis', 'budget', 'team', 'crisis', 'review']);
     expect(folder.readme).toContain('- No measurable objectives yet.');
     expect(folder.readme).toContain('- No budget is set yet.');
-    expect(folder.readme).toContain('- [Goals and objectives](02-objectives.md): SMART objectives');
+    expect(folder.readme).toContain('- [SMART objectives](02-objectives.md): specific, measurable');
     expect(folder.charts).toEqual([]);
   });
 });
