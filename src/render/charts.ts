@@ -282,7 +282,8 @@ export function swotSvg(env: ChartEnv, title: string): string {
   const fontSize = 12.5;
   const lineHeight = 18;
   const maxChars = Math.floor((cell - 2 * pad - 14) / (fontSize * 0.5));
-  const top = 40;
+  // No visible title: the document's "SWOT" heading sits right above the grid (the <title> stays for screen readers).
+  const top = 2;
 
   const laid = quadrants.map((q) => {
     const bullets = q.items.map((item) => wrap(item, maxChars));
@@ -296,7 +297,6 @@ export function swotSvg(env: ChartEnv, title: string): string {
   parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${xmlEscape(title)}" font-family="${xmlEscape(FONT_FAMILY)}">`);
   parts.push(`<title>${xmlEscape(title)}</title>`);
   parts.push(`<rect width="${width}" height="${height}" fill="#ffffff"/>`);
-  parts.push(`<text x="4" y="22" font-size="15" font-weight="600" fill="${INK}">${xmlEscape(title)}</text>`);
   laid.forEach((q, i) => {
     const col = i % 2;
     const row = Math.floor(i / 2);

@@ -9,7 +9,7 @@ import { templateError } from './template-error.js';
 import { MAX_SAMPLE, MIN_SAMPLE } from '../compute/engagement.js';
 import type { TrackingResult } from '../compute/track.js';
 import type { LoadedPlan } from '../plan/load.js';
-import { unitKind } from '../plan/units.js';
+import { unitKind } from '../units.js';
 import { channelName, renderCharts, type Chart } from './charts.js';
 import { buildContext, CHAPTER_SLUGS, type ChapterRef, type ChapterSlug, type RenderContext } from './context.js';
 import { createFormatter, type Formatter } from './format.js';

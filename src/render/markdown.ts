@@ -43,10 +43,15 @@ export function createMarkdown(MarkdownItCtor: typeof MarkdownIt): MarkdownIt {
     }
   });
 
-  md.core.ruler.push('smplan_status_cells', (state) => {
+  md.core.ruler.push('smplan_classes', (state) => {
     const env = state.env as RenderEnv;
     const tokens = state.tokens;
     for (let i = 0; i + 1 < tokens.length; i++) {
+      // A paragraph of bold text alone is a run-in heading (print keeps it with what follows).
+      const kids = tokens[i + 1]!.children ?? [];
+      if (tokens[i]!.type === 'paragraph_open' && kids.length === 3 && kids[0]!.type === 'strong_open' && kids[2]!.type === 'strong_close') {
+        tokens[i]!.attrJoin('class', 'run-in');
+      }
       if (tokens[i]!.type !== 'td_open' || tokens[i + 1]!.type !== 'inline') continue;
       const m = /^\*\*([^*]+)\*\*$/.exec(tokens[i + 1]!.content.trim());
       const colour = m ? env.rag?.get(m[1]!) : undefined;
