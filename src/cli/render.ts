@@ -8,6 +8,7 @@ import path from 'node:path';
 import { CLIError, EXIT } from '../errors.js';
 import { loadCheckedPlan } from '../lint/check.js';
 import type { LoadedPlan } from '../plan/load.js';
+import { localeLanguage } from '../plan/schema.js';
 import type { RenderOptions, StrategyFolder } from '../render/folder.js';
 import type { OutputFile } from '../render/output.js';
 import type { PdfPrinter } from '../render/pdf.js';
@@ -144,7 +145,7 @@ async function renderPlan(file: string, outDir: string, job: RenderJob, checked?
   if (printer) {
     // The page label in the plan's language, for browsers without CSS margin boxes.
     const { documentMessages } = await import('../render/html.js');
-    const pageOf = (await documentMessages(folder, loaded.plan.plan.locale, templatesDir))('document.page_of');
+    const pageOf = (await documentMessages(folder, localeLanguage(loaded.plan.plan.locale), templatesDir))('document.page_of');
     const result = await printer.print(html!, { title: folder.title, pageOf });
     if (job.closeAfterPrint) void printer.close();
     files.push({ path: 'plan.pdf', content: result.pdf });

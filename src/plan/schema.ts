@@ -62,6 +62,8 @@ const clockTime = z
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export const weekday = z.enum(WEEKDAYS);
 export const LOCALES = ['en', 'nb', 'bg'] as const;
+/** A language with a region: the language picks the words, the region the date and number formats (en-GB: 14/01/2027). */
+export const REGIONAL_LOCALES = ['en-GB', 'en-US', 'en-IE', 'nb-NO', 'bg-BG'] as const;
 export const PRIORITIES = ['primary', 'secondary'] as const;
 export const CURVES = ['linear', 'compound'] as const;
 export const BUDGET_CATEGORIES = ['advertising', 'tool', 'service', 'staff', 'other'] as const;
@@ -111,7 +113,9 @@ const provenance = {
 export const planMeta = z.strictObject({
   title: shortText,
   organization: shortText,
-  locale: z.enum(LOCALES).meta({ description: 'Language of the rendered documents: en, nb (Norwegian Bokmål), bg (Bulgarian)' }),
+  locale: z.enum([...LOCALES, ...REGIONAL_LOCALES]).meta({
+    description: 'Language of the rendered documents: en, nb (Norwegian Bokmål), bg (Bulgarian); with a region (en-GB, en-US, nb-NO, bg-BG) for its date and number formats',
+  }),
   currency,
   timezone,
   start: isoDate,
@@ -580,6 +584,13 @@ export type Crisis = z.infer<typeof crisis>;
 export type Review = z.infer<typeof review>;
 export type Weekday = (typeof WEEKDAYS)[number];
 export type Locale = (typeof LOCALES)[number];
+/** plan.locale as written: a language, or a language with a region. */
+export type PlanLocale = Locale | (typeof REGIONAL_LOCALES)[number];
+
+/** The language of a plan locale, which picks the message catalogue. */
+export function localeLanguage(locale: PlanLocale): Locale {
+  return locale.slice(0, 2) as Locale;
+}
 export type Curve = (typeof CURVES)[number];
 
 /** The sections in the method's order (for init, render and "did you mean"). */

@@ -9,6 +9,7 @@ import { templateError } from './template-error.js';
 import { MAX_SAMPLE, MIN_SAMPLE } from '../compute/engagement.js';
 import type { TrackingResult } from '../compute/track.js';
 import type { LoadedPlan } from '../plan/load.js';
+import { localeLanguage } from '../plan/schema.js';
 import { unitKind } from '../units.js';
 import { channelName, renderCharts, type Chart } from './charts.js';
 import { buildContext, CHAPTER_SLUGS, type ChapterRef, type ChapterSlug, type RenderContext } from './context.js';
@@ -48,7 +49,7 @@ export interface StrategyFolder {
 
 export async function renderStrategyFolder(loaded: LoadedPlan, options: RenderOptions = {}): Promise<StrategyFolder> {
   const plan = loaded.plan;
-  const locale = plan.plan.locale;
+  const locale = localeLanguage(plan.plan.locale);
   const messages = await loadMessages(locale, options.templatesDir);
   const translator = createTranslator(locale, messages);
   const fmt = createFormatter(locale, plan.plan.currency);

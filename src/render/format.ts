@@ -2,10 +2,10 @@
  * Numbers, money, percentages and dates for people, in the plan's language (Intl).
  * Rates arrive as fractions (0.042) and are shown as percentages (4,2 %).
  */
-import type { Locale } from '../plan/schema.js';
+import { localeLanguage, type Locale, type PlanLocale } from '../plan/schema.js';
 import { unitKind } from '../units.js';
 
-/** The BCP 47 tag for each plan locale: the region fixes separators and date order. */
+/** The BCP 47 tag for a plan language without a region: the region fixes separators and date order. */
 export const INTL_LOCALE: Record<Locale, string> = { en: 'en-US', nb: 'nb-NO', bg: 'bg-BG' };
 
 export interface Formatter {
@@ -43,8 +43,8 @@ export function isoToDate(iso: string): Date {
   return new Date(Date.UTC(y, m - 1, d, 12));
 }
 
-export function createFormatter(locale: Locale, currency: string): Formatter {
-  const tag = INTL_LOCALE[locale];
+export function createFormatter(locale: PlanLocale, currency: string): Formatter {
+  const tag = locale.includes('-') ? locale : INTL_LOCALE[localeLanguage(locale)];
   const numberFormats = new Map<number, Intl.NumberFormat>();
   const numberFormat = (digits: number): Intl.NumberFormat => {
     let f = numberFormats.get(digits);

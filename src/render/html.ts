@@ -10,7 +10,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { LoadedPlan } from '../plan/load.js';
-import type { Locale } from '../plan/schema.js';
+import { localeLanguage, type Locale } from '../plan/schema.js';
 import type { StrategyFolder } from './folder.js';
 import { createFormatter } from './format.js';
 import { createTranslator, type Messages, type Translator } from './i18n.js';
@@ -32,7 +32,7 @@ export interface HtmlOptions {
 export async function renderHtml(folder: StrategyFolder, loaded: LoadedPlan, options: HtmlOptions = {}): Promise<string> {
   const [{ default: MarkdownItCtor }, { default: Handlebars }] = await Promise.all([import('markdown-it'), import('handlebars')]);
   const plan = loaded.plan.plan;
-  const locale = plan.locale;
+  const locale = localeLanguage(plan.locale);
   const [layoutSource, css, t, fonts] = await Promise.all([
     readTemplate('layout.html.hbs', options.templatesDir),
     readTemplate('print.css', options.templatesDir).then((source) => source.text),
@@ -40,7 +40,7 @@ export async function renderHtml(folder: StrategyFolder, loaded: LoadedPlan, opt
     fontFaces(),
   ]);
 
-  const fmt = createFormatter(locale, plan.currency);
+  const fmt = createFormatter(plan.locale, plan.currency);
   const md = createMarkdown(MarkdownItCtor);
   const chapterIds = new Map<string, string>([['README.md', 'contents']]);
   for (const c of folder.chapters) chapterIds.set(c.file, `chapter-${c.slug}`);

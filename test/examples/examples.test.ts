@@ -9,7 +9,7 @@ import { EXAMPLES, ROOT, runCli } from '../helpers/cli.js';
 
 const PLANS = [
   { file: 'nordlys-bakeri.yaml', locale: 'nb', currency: 'NOK', timezone: 'Europe/Oslo' },
-  { file: 'fieldnote-software.yaml', locale: 'en', currency: 'GBP', timezone: 'Europe/London' },
+  { file: 'fieldnote-software.yaml', locale: 'en-GB', currency: 'GBP', timezone: 'Europe/London' },
   { file: 'rodopski-sklon.yaml', locale: 'bg', currency: 'EUR', timezone: 'Europe/Sofia' },
 ];
 
