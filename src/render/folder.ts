@@ -52,7 +52,7 @@ export async function renderStrategyFolder(loaded: LoadedPlan, options: RenderOp
   const locale = localeLanguage(plan.plan.locale);
   const messages = await loadMessages(locale, options.templatesDir);
   const translator = createTranslator(locale, messages);
-  const fmt = createFormatter(locale, plan.plan.currency);
+  const fmt = createFormatter(plan.plan.locale, plan.plan.currency);
   const titles = Object.fromEntries(CHAPTER_SLUGS.map((slug) => [slug, translator.t(`chapter.${slug}`)])) as Record<ChapterSlug, string>;
   // Chart titles are plain text here; the Markdown escapes them where it prints them.
   const ctx = buildContext(loaded, titles, fmt, (key, params) => translator.t(key, params), options.tracking);

@@ -142,6 +142,12 @@ describe('formats', () => {
     expect(bg.number(12345.5)).toBe('12\u00a0345,5');
     expect(bg.percent(0.125)).toBe('12,5%');
     expect(bg.list(['Instagram', 'TikTok'])).toBe('Instagram и TikTok');
+    // A region sets the formats: a £ plan in en-GB reads 14/01/2027; plain en stays US.
+    const gb = createFormatter('en-GB', 'GBP');
+    expect(gb.shortDate('2027-01-14')).toBe('14/01/2027');
+    expect(gb.date('2027-01-14')).toBe('14 January 2027');
+    expect(gb.money(1250)).toBe('£1,250');
+    expect(createFormatter('en', 'GBP').shortDate('2027-01-14')).toBe('01/14/2027');
     const en = createFormatter('en', 'USD');
     expect(en.measure(13276.13586343592)).toBe('13,276');
     expect(en.measure(158.57142857142858)).toBe('159');
