@@ -205,6 +205,15 @@ async function createEnvironment(translator: Translator, fmt: Formatter, currenc
       const share = Number(m[2]) / 100;
       return safe(`${m[1] === '-' ? '\u2212' : '+'}${fmt.percent(share, Number.isInteger(Number(m[2])) ? 0 : 1)}`);
     },
+    /** A time zone as a reader names it ("norsk tid", "United Kingdom Time"), never its IANA id. */
+    'zone-name': (zone) => {
+      try {
+        const parts = new Intl.DateTimeFormat(fmt.locale, { timeZone: String(zone), timeZoneName: 'longGeneric' }).formatToParts(new Date(Date.UTC(2027, 0, 15)));
+        return safe(escapeInline(parts.find((p) => p.type === 'timeZoneName')?.value ?? String(zone)));
+      } catch {
+        return safe(escapeInline(zone));
+      }
+    },
     /** A translated enum value: {{enum "cadence" task.cadence}}. */
     enum: (prefix, value) => {
       const key = `${String(prefix)}.${String(value)}`;

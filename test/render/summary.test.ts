@@ -2,7 +2,7 @@
  * The executive summary of the three examples with their January–April actuals, as the README
  * leads with it (and the PDF prints after the contents): figures and sentences in en, nb and bg.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -87,4 +87,15 @@ describe('the executive summary', () => {
     const s = await summary('../test/fixtures/acceptance/kaffebar.yaml');
     expect(s).toContain('- Budget: $42,548 a year is $2,548 over the cap of $40,000. Keeping the items that pay back fastest, we cut Photographer ($7,200).');
   });
+
+  it.each(['fieldnote-software.yaml', 'nordlys-bakeri.yaml', 'rodopski-sklon.yaml'])('%s: no tool instructions, zone ids or method references in the client text', async (file) => {
+    const out = path.join(dir, `clean-${file}`);
+    const r = await runCli(['render', path.join(EXAMPLES, file), '-o', out]);
+    expect(r.code, r.stderr).toBe(0);
+    for (const name of readdirSync(out).filter((n) => n.endsWith('.md'))) {
+      const text = readFileSync(path.join(out, name), 'utf8');
+      expect(text, name).not.toMatch(/smplan|\b(Europe|America|Asia)\/[A-Z]|§\s*\d|method §/);
+    }
+  });
 });
+
