@@ -224,7 +224,7 @@ export function buildContext(
 
   let budget: RenderContext['budget'];
   if (plan.budget) {
-    const computed = budgetPlan(plan.budget);
+    const computed = budgetPlan(plan.budget, plan);
     budget = {
       ...computed,
       left: Math.max(0, computed.cap - computed.total),
