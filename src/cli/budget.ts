@@ -36,8 +36,6 @@ function budgetReport(loaded: LoadedPlan, result: BudgetPlan | undefined, io: Io
   // Cents for every amount as soon as one needs them, so the columns line up.
   const cents = all.some((l) => !Number.isInteger(l.cost) || !Number.isInteger(l.yearly)) || !Number.isInteger(result.cap);
   const over = result.over_by > 0;
-  // Which objectives an item funds, once any item says so.
-  const funds = all.some((l) => l.objectives.length);
 
   // Over the cap the running total shows where the cap falls (the decision is by ROI, so
   // category can go); within it, category is the more useful column.
@@ -48,14 +46,12 @@ function budgetReport(loaded: LoadedPlan, result: BudgetPlan | undefined, io: Io
     { header: 'Cost', align: 'right' },
     { header: 'Yearly', align: 'right' },
     ...(over ? [{ header: 'Running', align: 'right' as const }] : []),
-    ...(funds ? [{ header: 'Funds', shrink: true, min: 8, wrap: true }] : []),
   ];
   let running = 0;
   const row = (l: BudgetLine, kept: boolean) => {
     if (kept) running += l.yearly;
     const cost = `${money(l.cost)}${PER[l.per]}`;
-    const cells = over ? [l.name, l.roi, cost, money(l.yearly), kept ? money(running) : '–'] : [l.name, l.category, l.roi, cost, money(l.yearly)];
-    return funds ? [...cells, l.objectives.join(', ') || '–'] : cells;
+    return over ? [l.name, l.roi, cost, money(l.yearly), kept ? money(running) : '–'] : [l.name, l.category, l.roi, cost, money(l.yearly)];
   };
   const items = (lines: BudgetLine[], kept = true) =>
     formatTable(itemColumns, lines.map((l) => row(l, kept)), { width, indent: 2, headerStyle: c.dim });

@@ -481,10 +481,15 @@ export const role = z.strictObject({
   responsibilities: textList.optional(),
 });
 
+export const TASK_KINDS = ['planning', 'publishing', 'community', 'production', 'reporting', 'research', 'other'] as const;
+
 export const task = z.strictObject({
   task: shortText,
   owner: shortText.optional().meta({ description: 'A role id or a person' }),
   cadence,
+  kind: z.enum(TASK_KINDS).optional().meta({
+    description: 'planning (planning the posts), publishing, community (answering), production, reporting, research, other',
+  }),
   deliverable: text.optional(),
   channel: channelId.optional(),
 });
