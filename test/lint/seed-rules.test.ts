@@ -6,6 +6,8 @@ import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { OPEN_POINT_WORDS, openPoints } from '../../src/plan/open-points.js';
+import { parseConfig } from '../../src/lint/config.js';
+import { lintOutcome } from '../../src/lint/engine.js';
 import { parsePlan } from '../../src/plan/load.js';
 import { completePlan, FIXTURES, lintText, summarise, type PlanData } from './helpers.js';
 
@@ -120,6 +122,13 @@ describe('KPIs and objectives (seeds 000 §3, 003, 004 §6)', () => {
     const ids = ['ig-followers', 'trial-signups', 'comments'];
     expect((await lintWith(more(6, (i) => ids[i % 3]!))).findings).toEqual([]);
     await expectOne(more(7, (i) => (i < 6 ? ids[i % 3]! : 'ig-followers')), 'kpi-count', 'kpis[9].objective', 'ig-followers');
+  });
+  it('kpi-count: the thresholds are configurable (per_objective, max)', async () => {
+    const plan = completePlan();
+    plan.kpis.push({ id: 'k2', name: 'K 2', objective: 'comments' });
+    const outcome = await parsePlan(Buffer.from(stringify(plan, { lineWidth: 0 })), 'plan.yaml', FIXTURES);
+    const config = await parseConfig('rules:\n  kpi-count: { per_objective: 1, max: 3 }\n', 'smplan.config.yaml');
+    expect(summarise(lintOutcome('plan.yaml', outcome, config).findings)).toEqual(['warning kpi-count kpis[3]', 'warning kpi-count kpis[3].objective']);
   });
   it('kpi-count: more than 12 in all', async () => {
     const { findings } = await lintWith((p) => {

@@ -1,3 +1,4 @@
+import * as z from 'zod';
 import { defineRule, type RuleReport } from '../rule.js';
 
 /** Seed 000 §3: KPIs are set from the objectives. One KPI list per rule pair below. */
@@ -40,7 +41,11 @@ export const kpiCount = defineRule({
   severity: 'warning',
   method: '§8 KPIs (seeds 003: too many metrics confuse; 004 §6: focus on the numbers that matter)',
   description: `A reader can follow the KPIs: at most ${MAX_KPIS_PER_OBJECTIVE} per objective and ${MAX_KPIS} in all.`,
-  check(plan) {
+  options: z.strictObject({
+    per_objective: z.number().int().min(1).default(MAX_KPIS_PER_OBJECTIVE).meta({ description: 'Most KPIs measuring one objective' }),
+    max: z.number().int().min(1).default(MAX_KPIS).meta({ description: 'Most KPIs in all' }),
+  }),
+  check(plan, { options: { per_objective: perObjective, max } }) {
     const kpis = plan.kpis ?? [];
     const reports: RuleReport[] = [];
     const seen = new Map<string, number>();
@@ -48,12 +53,12 @@ export const kpiCount = defineRule({
       if (k.objective === undefined) return;
       const n = (seen.get(k.objective) ?? 0) + 1;
       seen.set(k.objective, n);
-      if (n === MAX_KPIS_PER_OBJECTIVE + 1) {
-        reports.push({ path: ['kpis', i, 'objective'], message: `more than ${MAX_KPIS_PER_OBJECTIVE} KPIs measure ${k.objective}: keep the ones that drive decisions` });
+      if (n === perObjective + 1) {
+        reports.push({ path: ['kpis', i, 'objective'], message: `more than ${perObjective} KPIs measure ${k.objective}: keep the ones that drive decisions` });
       }
     });
-    if (kpis.length > MAX_KPIS) {
-      reports.push({ path: ['kpis', MAX_KPIS], message: `${kpis.length} KPIs are more than a reader can follow (at most ${MAX_KPIS}): keep the numbers that matter` });
+    if (kpis.length > max) {
+      reports.push({ path: ['kpis', max], message: `${kpis.length} KPIs are more than a reader can follow (at most ${max}): keep the numbers that matter` });
     }
     return reports;
   },
