@@ -11,10 +11,10 @@ const PER: Record<BudgetLine['per'], string> = { month: '/mo', year: '/yr', once
 export async function run(args: string[], options: Record<string, unknown>, io: Io): Promise<number> {
   const loaded = await readPlan(args, io);
   const budget = loaded.plan.budget;
-  const result = budget ? computeFor(loaded, () => budgetPlan(budget)) : undefined;
+  const result = budget ? computeFor(loaded, () => budgetPlan(budget, loaded.plan)) : undefined;
   if (options.json) {
     // No budget section yet: the same shape, with no cap.
-    printJson(io, result ?? { cap: null, total: 0, over_by: 0, kept: [], cut: [], kept_total: 0, cut_total: 0, by_category: [] });
+    printJson(io, result ?? { cap: null, total: 0, over_by: 0, kept: [], cut: [], objectives_losing_funding: [], kept_total: 0, cut_total: 0, by_category: [] });
   } else {
     io.stdout.write(budgetReport(loaded, result, io));
   }
@@ -48,15 +48,16 @@ function budgetReport(loaded: LoadedPlan, result: BudgetPlan | undefined, io: Io
     ...(over ? [{ header: 'Running', align: 'right' as const }] : []),
   ];
   let running = 0;
-  const row = (l: BudgetLine) => {
-    running += l.yearly;
+  const row = (l: BudgetLine, kept: boolean) => {
+    if (kept) running += l.yearly;
     const cost = `${money(l.cost)}${PER[l.per]}`;
-    return over ? [l.name, l.roi, cost, money(l.yearly), money(running)] : [l.name, l.category, l.roi, cost, money(l.yearly)];
+    return over ? [l.name, l.roi, cost, money(l.yearly), kept ? money(running) : '–'] : [l.name, l.category, l.roi, cost, money(l.yearly)];
   };
-  const items = (lines: BudgetLine[]) => formatTable(itemColumns, lines.map(row), { width, indent: 2, headerStyle: c.dim });
+  const items = (lines: BudgetLine[], kept = true) =>
+    formatTable(itemColumns, lines.map((l) => row(l, kept)), { width, indent: 2, headerStyle: c.dim });
   if (over) {
     out.push(title('Kept: fastest return first, while they fit in the cap', c), ...items(result.kept), '');
-    out.push(title('Cut: from the first item that no longer fits', c), ...items(result.cut), '');
+    out.push(title('Cut: did not fit in what was left of the cap', c), ...items(result.cut, false), '');
   } else {
     out.push(title('Items, fastest return first', c), ...items(all), '');
   }
@@ -85,9 +86,18 @@ function budgetReport(loaded: LoadedPlan, result: BudgetPlan | undefined, io: Io
   out.push(...formatTable([{ header: '' }, { header: '', align: 'right' }], totals, { width, indent: 2, noHeader: true }), '');
   if (over) {
     out.push(
-      'Over the cap: items are kept fastest return first (ROI short, medium, long; ties',
-      'in file order) until the next one no longer fits; from there on all are cut.',
+      ...wrapText(
+        'Over the cap: items are taken fastest return first (ROI short, medium, long; ties in file order); ' +
+          'each is kept if it fits in what is left of the cap, else cut, and later, smaller items may still fit.',
+        width,
+      ),
     );
+    const losing = result.objectives_losing_funding;
+    if (losing.length) {
+      const by = (id: string) => result.cut.filter((l) => l.objectives.includes(id)).map((l) => l.name).join(', ');
+      out.push('', c.yellow('Objectives that lose funding with the cut:'));
+      for (const id of losing) out.push(...wrapText(`${id} (${by(id)})`, width - 2).map((l) => `  ${l}`));
+    }
   } else {
     out.push(c.dim('Within the cap: every item is kept.'));
   }

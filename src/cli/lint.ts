@@ -7,6 +7,7 @@ import { planArguments, type PlanArgument } from '../plan/discover.js';
 import { loadPlan, MAX_PLAN_BYTES, parsePlan, type LoadOutcome } from '../plan/load.js';
 import type { Finding } from '../diagnostics.js';
 import { formatStylish, summary } from '../lint/formatters/stylish.js';
+import { readiness, readinessLine } from '../lint/readiness.js';
 import { colorsFor, type Io } from './io.js';
 
 interface LintOptions {
@@ -71,7 +72,12 @@ export async function run(args: string[], options: LintOptions, io: Io): Promise
   let report: string;
   if (format === 'stylish') {
     report = findings.length ? formatStylish(findings, { color }) + '\n\n' : '';
-    if (results.length && (findings.length || !options.quiet)) report += summary(allFindings, results.length, { color, warningsHidden: options.quiet }) + '\n';
+    if (results.length && (findings.length || !options.quiet)) {
+      report += summary(allFindings, results.length, { color, warningsHidden: options.quiet }) + '\n';
+      // How finished each readable plan is: the same open points the document lists.
+      const readable = results.filter((r) => r.loaded);
+      for (const r of readable) report += `${readable.length > 1 ? `${r.file}: ` : ''}${readinessLine(readiness(r.findings))}\n`;
+    }
   } else {
     const { formatters } = await import('../lint/formatters/index.js');
     const formatter = formatters[format as keyof typeof formatters];

@@ -37,6 +37,7 @@ export function trackJson(tracking: TrackingResult): unknown {
       status: o.status,
       forecast: o.forecast,
       forecast_progress: o.forecast_progress,
+      trend_short_of_target: o.trend_short_of_target,
       metric: o.metric,
       baseline: o.baseline,
       target: o.target,
@@ -113,5 +114,9 @@ function forecastSentence(o: TrackedObjective, unit: string | undefined, currenc
   const show = (v: number) => formatMeasure(v, unit, currency);
   if (o.forecast === null) return `no trend yet (needs an actual after the start, ${o.start})`;
   const share = o.forecast_progress === null ? '' : `, ${formatPercent(o.forecast_progress, 0)} of the way`;
-  return `${show(o.forecast)} by ${o.deadline} (target ${show(o.target)}${share})`;
+  const figures = `${show(o.forecast)} by ${o.deadline} (target ${show(o.target)}${share})`;
+  if (o.date !== null && o.date >= o.deadline) return `${show(o.forecast)} measured on ${o.date}, at or after the deadline ${o.deadline} (target ${show(o.target)}${share})`;
+  if (!o.trend_short_of_target || o.forecast_progress === null) return figures;
+  const so = o.status === 'ahead' ? 'ahead so far' : 'on track so far';
+  return `${so}; at this trend ${formatPercent(o.forecast_progress, 0)} of the way to the target by the deadline: ${figures}`;
 }

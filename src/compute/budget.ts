@@ -8,6 +8,7 @@ import {
   ROI_TIME_FRAMES,
   type Budget,
   type BudgetItem,
+  type Plan,
 } from '../plan/schema.js';
 
 const MONTHS_PER_YEAR = 12;
@@ -26,6 +27,8 @@ export interface BudgetLine {
   cost: number;
   per: BudgetItem['per'];
   channel?: string;
+  /** The objectives this item funds: those it names and those of the tactics it names, in plan order. */
+  objectives: string[];
   /** Position in budget.items, for pointing back at the plan. */
   index: number;
 }
@@ -44,8 +47,10 @@ export interface BudgetPlan {
   over_by: number;
   /** In priority order (roi short, medium, long; ties in file order). */
   kept: BudgetLine[];
-  /** Over the cap: the items from the first that no longer fits on, in the same order. */
+  /** Over the cap: the items that did not fit in what was left of it, in the same order. */
   cut: BudgetLine[];
+  /** Objectives a cut item funds, in plan order: the cut takes (some of) their funding. */
+  objectives_losing_funding: string[];
   kept_total: number;
   cut_total: number;
   /** Per category in the schema's order, only categories that have items. */
@@ -57,7 +62,12 @@ export function byRoi(lines: readonly BudgetLine[]): BudgetLine[] {
   return [...lines].sort((a, b) => ROI_TIME_FRAMES.indexOf(a.roi) - ROI_TIME_FRAMES.indexOf(b.roi));
 }
 
-export function budgetPlan(budget: Budget): BudgetPlan {
+/**
+ * The budget against its cap. `plan` (its objectives and channel tactics) lets an item that names
+ * tactics count as funding their objectives.
+ */
+export function budgetPlan(budget: Budget, plan?: Pick<Plan, 'objectives' | 'channels'>): BudgetPlan {
+  const funded = fundedObjectives(plan);
   const lines: BudgetLine[] = budget.items.map((item, index) => {
     const line: BudgetLine = {
       name: item.name,
@@ -66,6 +76,7 @@ export function budgetPlan(budget: Budget): BudgetPlan {
       roi: item.roi,
       cost: item.cost,
       per: item.per,
+      objectives: funded(item),
       index,
     };
     if (item.channel !== undefined) line.channel = item.channel;
@@ -76,13 +87,20 @@ export function budgetPlan(budget: Budget): BudgetPlan {
   let kept = ordered;
   let cut: BudgetLine[] = [];
   if (total > budget.cap) {
-    // Keep in priority order until the next item no longer fits; everything after it is cut.
-    let running = 0;
-    let n = 0;
-    while (n < ordered.length && running + ordered[n]!.yearly <= budget.cap) running += ordered[n++]!.yearly;
-    kept = ordered.slice(0, n);
-    cut = ordered.slice(n);
+    // Fastest return first, each kept if it fits in what is left; a misfit does not stop a
+    // later, smaller item (contract, changed 2026-12).
+    kept = [];
+    let left = budget.cap;
+    for (const line of ordered) {
+      if (line.yearly <= left) {
+        kept.push(line);
+        left -= line.yearly;
+      } else {
+        cut.push(line);
+      }
+    }
   }
+  const losing = new Set(cut.flatMap((l) => l.objectives));
   const byCategory = BUDGET_CATEGORIES.flatMap((category) => {
     const of = lines.filter((l) => l.category === category);
     return of.length ? [{ category, yearly: sum(of), items: of.length }] : [];
@@ -93,10 +111,27 @@ export function budgetPlan(budget: Budget): BudgetPlan {
     over_by: Math.max(0, total - budget.cap),
     kept,
     cut,
+    objectives_losing_funding: objectiveOrder(plan, losing),
     kept_total: sum(kept),
     cut_total: sum(cut),
     by_category: byCategory,
   };
+}
+
+/** An item's objectives: those it names, then those of the tactics it names, in plan order. */
+function fundedObjectives(plan: Pick<Plan, 'objectives' | 'channels'> | undefined): (item: BudgetItem) => string[] {
+  const tactics = new Map<string, string[]>();
+  for (const c of plan?.channels ?? []) for (const t of c.tactics ?? []) if (t.id !== undefined) tactics.set(t.id, t.objectives ?? []);
+  return (item) => {
+    const ids = new Set([...(item.objectives ?? []), ...(item.tactics ?? []).flatMap((t) => tactics.get(t) ?? [])]);
+    return objectiveOrder(plan, ids);
+  };
+}
+
+function objectiveOrder(plan: Pick<Plan, 'objectives'> | undefined, ids: Set<string>): string[] {
+  const order = (plan?.objectives ?? []).map((o) => o.id);
+  const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
+  return [...ids].sort((a, b) => rank(a) - rank(b));
 }
 
 function sum(lines: readonly BudgetLine[]): number {

@@ -30,9 +30,17 @@ export interface TrackedObjective extends Pick<ObjectiveTargets, 'id' | 'metric'
   progress: number | null;
   expected_progress: number | null;
   status: TrackStatus;
-  /** Where the actuals' trend reaches at the deadline (see forecastAtDeadline); null without a trend. */
+  /**
+   * Where the actuals' trend reaches at the deadline (see forecastAtDeadline); once an actual is
+   * dated on or after the deadline, that actual itself. Null without a trend.
+   */
   forecast: number | null;
   forecast_progress: number | null;
+  /**
+   * On track (or ahead) so far, yet the trend ends more than ON_TRACK_TOLERANCE short of the
+   * target: both are true and both are said.
+   */
+  trend_short_of_target: boolean;
 }
 
 export interface DatedValue {
@@ -146,27 +154,35 @@ export function trackPlan(plan: Plan, rows: readonly ActualRow[], options: Track
     if (!last) {
       withoutData.push({
         ...base, date: null, actual: null, expected: null, progress: null,
-        expected_progress: null, status: 'no-data', forecast: null, forecast_progress: null,
+        expected_progress: null, status: 'no-data', forecast: null, forecast_progress: null, trend_short_of_target: false,
       });
       return;
     }
     actuals[o.id] = series;
     if (latest === undefined || last.date > latest) latest = last.date;
     const expected = expectedValue(o, plan, last.date);
-    const forecast = forecastAtDeadline(curve, o.baseline, window, series);
+    // A measured value at (or past) the deadline is the answer; no trend should contradict it.
+    const measured = daysBetween(window.deadline, last.date) >= 0;
+    const forecast = measured ? last.value : forecastAtDeadline(curve, o.baseline, window, series);
     const figures = { ...base, date: last.date, actual: last.value, expected, forecast };
     if (span === 0) {
-      withData.push({ ...figures, progress: null, expected_progress: null, status: holdStatus(last.value, target), forecast_progress: null });
+      withData.push({
+        ...figures, progress: null, expected_progress: null, status: holdStatus(last.value, target),
+        forecast_progress: null, trend_short_of_target: false,
+      });
       return;
     }
     const progress = (last.value - o.baseline) / span;
     const expectedProgress = (expected - o.baseline) / span;
+    const status = trackStatus(progress, expectedProgress);
+    const forecastProgress = forecast === null ? null : (forecast - o.baseline) / span;
     withData.push({
       ...figures,
       progress,
       expected_progress: expectedProgress,
-      status: trackStatus(progress, expectedProgress),
-      forecast_progress: forecast === null ? null : (forecast - o.baseline) / span,
+      status,
+      forecast_progress: forecastProgress,
+      trend_short_of_target: status !== 'behind' && forecastProgress !== null && forecastProgress < 1 - ON_TRACK_TOLERANCE,
     });
   });
 

@@ -20,3 +20,13 @@ export function quote(text: string, max = 60): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return `"${flat.length > max ? flat.slice(0, max - 1) + '…' : flat}"`;
 }
+
+/** A share (a fraction, possibly summed across personas) as a percentage for a message: "60 %". */
+export function formatShare(share: number): string {
+  return `${Math.round(share * 1000) / 10} %`;
+}
+
+/** Text compared for sameness: case, spacing and end punctuation do not count. */
+export function sameText(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, ' ').replace(/[.!?:;,\s]+$/, '').trim();
+}

@@ -349,9 +349,13 @@ export const positioning = z.strictObject({
 // ---------------------------------------------------------------- channels and tactics (§6)
 
 const tactic = z.strictObject({
+  id: id.optional().meta({ description: 'An id, so budget items can name the tactic they fund' }),
   action: shortText,
   objectives: z.array(id).optional().meta({ description: 'ids of the objectives this tactic serves' }),
   paid: z.boolean().optional(),
+  /** Method mistake 2 ("make as the neighbour"): a borrowed tactic says why and how it is ours. */
+  adopted_from: shortText.optional().meta({ description: "Name of the competitor whose tactic (better_at) this adopts" }),
+  adaptation: text.optional().meta({ description: 'How we adapt it to our objectives and do better than them, not the same' }),
 });
 
 const activation = z.strictObject({
@@ -366,7 +370,7 @@ const ownSample = z.strictObject({ ...engagementSource });
 export const channel = z.strictObject({
   id: channelId,
   role: z.enum(PRIORITIES),
-  purpose: text.optional(),
+  purpose: text.optional().meta({ description: 'What this profile is for: why we are on this network and what it should do' }),
   personas: z.array(id).optional().meta({ description: 'ids of the personas reached here' }),
   goals: z.array(id).optional().meta({ description: 'ids of the goals this channel serves' }),
   kpis: z.array(id).optional().meta({ description: 'ids of the KPIs followed here' }),
@@ -460,6 +464,8 @@ export const budgetItem = z.strictObject({
   per: z.enum(BUDGET_PERIODS),
   roi: z.enum(ROI_TIME_FRAMES).meta({ description: 'Time to return: short, medium, long' }),
   channel: channelId.optional(),
+  objectives: z.array(id).optional().meta({ description: 'ids of the objectives this item funds' }),
+  tactics: z.array(id).optional().meta({ description: 'ids of the channel tactics this item funds (their objectives count as funded too)' }),
   notes: text.optional(),
 });
 
@@ -479,10 +485,15 @@ export const role = z.strictObject({
   responsibilities: textList.optional(),
 });
 
+export const TASK_KINDS = ['planning', 'publishing', 'community', 'production', 'reporting', 'research', 'other'] as const;
+
 export const task = z.strictObject({
   task: shortText,
   owner: shortText.optional().meta({ description: 'A role id or a person' }),
   cadence,
+  kind: z.enum(TASK_KINDS).optional().meta({
+    description: 'planning (planning the posts), publishing, community (answering), production, reporting, research, other',
+  }),
   deliverable: text.optional(),
   channel: channelId.optional(),
 });

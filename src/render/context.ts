@@ -12,15 +12,15 @@ import { competitorBenchmark, MAX_SAMPLE, MIN_SAMPLE, type CompetitorBenchmark }
 import { kpiTargets, type ObjectiveTargets } from '../compute/kpi.js';
 import type { TrackedObjective, TrackingResult } from '../compute/track.js';
 import type { LoadedPlan } from '../plan/load.js';
+import { CHAPTER_SLUGS as SECTION_CHAPTERS, hasSwot, openPoints as planOpenPoints, type OpenPoint } from '../plan/open-points.js';
 import { WEEKDAYS, type Plan } from '../plan/schema.js';
 import type { Formatter } from './format.js';
 import { executiveSummary, type ExecutiveSummary, type ObjectiveStanding } from './summary.js';
 
-/** The chapters in the method's order; slugs are stable English ids used in file names. */
-export const CHAPTER_SLUGS = [
-  'situation', 'objectives', 'audience', 'competitors', 'positioning', 'channels',
-  'content', 'kpis', 'budget', 'team', 'crisis', 'review', 'appendix',
-] as const;
+export type { OpenPoint } from '../plan/open-points.js';
+
+/** The document's chapters: one per section of the plan, in the method's order, then the appendix. */
+export const CHAPTER_SLUGS = [...SECTION_CHAPTERS, 'appendix'] as const;
 export type ChapterSlug = (typeof CHAPTER_SLUGS)[number];
 
 export interface ChapterRef {
@@ -33,48 +33,6 @@ export interface ChapterRef {
 export interface ChartRef {
   file: string;
   title: string;
-}
-
-/** A section the method asks for that the plan does not have yet; `key` names its messages. */
-export interface OpenPoint {
-  key: string;
-  chapter: ChapterSlug;
-}
-
-/** Open points in reading order: [message key, chapter, is it missing?]. */
-const OPEN_POINT_CHECKS: [string, ChapterSlug, (p: Plan) => boolean][] = [
-  ['situation', 'situation', (p) => !p.situation],
-  ['internal', 'situation', (p) => !!p.situation && !p.situation.internal],
-  ['external', 'situation', (p) => !!p.situation && !p.situation.external],
-  ['swot', 'situation', (p) => !!p.situation && !hasSwot(p)],
-  ['channel_audit', 'situation', (p) => !!p.situation && !p.situation.channel_audit?.length],
-  ['problem', 'objectives', (p) => !p.plan.problem?.trim()],
-  ['objectives', 'objectives', (p) => !p.objectives?.length],
-  ['audience', 'audience', (p) => !p.audience?.personas.length],
-  ['competitors', 'competitors', (p) => !p.competitors?.length],
-  ['competitors_few', 'competitors', (p) => !!p.competitors?.length && p.competitors.length < 3],
-  ['positioning', 'positioning', (p) => !p.positioning],
-  ['channels', 'channels', (p) => !p.channels?.length],
-  ['content', 'content', (p) => !p.content],
-  ['pillars', 'content', (p) => !!p.content && !p.content.pillars?.length],
-  ['slots', 'content', (p) => !!p.content && !p.content.slots?.length],
-  ['special_dates', 'content', (p) => !!p.content && !p.content.special_dates?.length],
-  ['reserve', 'content', (p) => !!p.content && !p.content.reserve?.length],
-  ['approval', 'content', (p) => !!p.content && !p.content.approval],
-  ['kpis', 'kpis', (p) => !p.kpis?.length],
-  ['budget', 'budget', (p) => !p.budget],
-  ['team', 'team', (p) => !p.team],
-  ['roles', 'team', (p) => !!p.team && !p.team.roles?.length],
-  ['tasks', 'team', (p) => !!p.team && !p.team.tasks?.length],
-  ['escalation', 'team', (p) => !!p.team && !p.team.escalation],
-  ['tools', 'team', (p) => !p.tools?.length],
-  ['crisis', 'crisis', (p) => !p.crisis],
-  ['review', 'review', (p) => !p.review],
-];
-
-function hasSwot(p: Plan): boolean {
-  const s = p.situation?.swot;
-  return !!s && [s.strengths, s.weaknesses, s.opportunities, s.threats].some((l) => l?.length);
 }
 
 export interface TrackingRow extends TrackedObjective {
@@ -215,11 +173,7 @@ export function buildContext(
   const bySlug = new Map(chapters.map((c) => [c.slug, c]));
   const appendix = bySlug.get('appendix');
 
-  const openPoints = OPEN_POINT_CHECKS.filter(([, , missing]) => missing(plan)).map(([key, chapter]) => ({
-    key,
-    chapter,
-    chapterRef: bySlug.get(chapter)!,
-  }));
+  const openPoints = planOpenPoints(plan).map((p) => ({ ...p, chapterRef: bySlug.get(p.chapter)! }));
   const open: Record<string, boolean> = Object.create(null) as Record<string, boolean>;
   for (const p of openPoints) open[p.key] = true;
 
@@ -242,7 +196,7 @@ export function buildContext(
 
   let budget: RenderContext['budget'];
   if (plan.budget) {
-    const computed = budgetPlan(plan.budget);
+    const computed = budgetPlan(plan.budget, plan);
     budget = {
       ...computed,
       left: Math.max(0, computed.cap - computed.total),

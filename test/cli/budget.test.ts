@@ -1,8 +1,8 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { EXAMPLES, runCli } from '../helpers/cli.js';
 import { expectReadable, plain, KAFFEBAR, NORDLYS } from './compute-helpers.js';
 
 describe('smplan budget', () => {
@@ -17,8 +17,25 @@ describe('smplan budget', () => {
     const run = await runCli(['budget', KAFFEBAR]);
     expectReadable(run);
     expect(plain(run.stdout)).toMatch(/Kept: [^\n]*\n[^\n]*\n +Instagram ads +short +\$1,500\/mo +\$18,000 +\$18,000/);
-    expect(plain(run.stdout)).toMatch(/Cut: [^\n]*\n[^\n]*\n +Photographer +long +\$600\/mo +\$7,200 +\$42,548/);
+    expect(plain(run.stdout)).toMatch(/Cut: [^\n]*\n[^\n]*\n +Photographer +long +\$600\/mo +\$7,200 +–/);
     expect(plain(run.stdout)).toMatch(/Over the cap by +\$2,548/);
+  });
+  it('over the cap, a later smaller item still fits, and the cut names the objectives that lose funding', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'smplan-budget-'));
+    const file = path.join(dir, 'plan.yaml');
+    // The nordlys example at a cap of 100 000: the first misfit (the photographer, 32 000) no
+    // longer cuts everything after it; Canva (2 600) still fits after the video package.
+    await writeFile(file, (await readFile(path.join(EXAMPLES, 'nordlys-bakeri.yaml'), 'utf8')).replace(/^  cap: 180000$/m, '  cap: 100000'));
+    await cp(path.join(EXAMPLES, 'data'), path.join(dir, 'data'), { recursive: true });
+    const json = JSON.parse((await runCli(['budget', '--json', file])).stdout);
+    expect(json.kept.map((l: { yearly: number }) => l.yearly)).toEqual([66000, 12000, 18000, 2600]);
+    expect(json.kept_total).toBe(98600);
+    expect(json.cut.map((l: { yearly: number }) => l.yearly)).toEqual([32000, 10800, 6600, 15000, 7500, 6000]);
+    expect(json.cut[1]).toMatchObject({ name: 'Agorapulse (planlegging og felles innboks)', objectives: ['svartid'] });
+    expect(json.objectives_losing_funding).toEqual(['ig-folgere', 'ig-rekkevidde', 'svartid']);
+    const human = plain((await runCli(['budget', file])).stdout);
+    expect(human).toMatch(/Objectives that lose funding with the cut:\n  ig-folgere \(Fotograf, fire fotodager i året\)/);
+    expect(human).toContain('  svartid (Agorapulse (planlegging og felles innboks))');
   });
   it('within the cap, says so in the plan currency', async () => {
     const run = await runCli(['budget', NORDLYS]);

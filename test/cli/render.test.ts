@@ -29,7 +29,7 @@ describe('smplan render', () => {
     expect(existsSync(path.join(tmp, 'out/README.md'))).toBe(true);
     expect(existsSync(path.join(tmp, 'out/plan.html'))).toBe(false);
     expect(JSON.parse(readFileSync(path.join(tmp, 'out/.smplan-manifest.json'), 'utf8')).files).toContain('04-competitors.md');
-    expect(r.stderr).toMatch(/15 warnings/);
+    expect(r.stderr).toMatch(/24 warnings/);
   });
 
   it('writes beside the plan into <plan name>-strategy by default', async () => {

@@ -265,3 +265,17 @@ describe('the example actuals (docs/monthly-review.md)', () => {
     expect(got).toMatchObject(statuses);
   });
 });
+
+describe('smplan track: a trend that misses the target', () => {
+  it('on track so far but short at the deadline says both', async () => {
+    // cost-per-signup 8.5 -> 5.95 by 2027-05-31: 7.2 on 03-17 is on track (51 % against 50 %); the
+    // least-squares line through 8.5, 7.6 (01-11) and 7.2 ends at 6.15, 92 % of the way.
+    const name = csv('short.csv', 'date,objective,value\n2027-01-11,cost-per-signup,7.6\n2027-03-17,cost-per-signup,7.2\n');
+    const r = await track('--actuals', name);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/cost-per-signup +2027-03-17 .* on-track/);
+    expect(r.stdout).toContain('cost-per-signup: on track so far; at this trend 92 % of the way to the target by the deadline: 6.15 by 2027-05-31');
+    const json = await trackJson('--actuals', name);
+    expect(json.objectives.find((o) => o.id === 'cost-per-signup')).toMatchObject({ status: 'on-track', trend_short_of_target: true });
+  });
+});

@@ -15,7 +15,7 @@ describe('yearlyCost', () => {
 });
 
 describe('budgetPlan', () => {
-  it('keeps fastest return first until the next item no longer fits (the acceptance plan, by hand)', () => {
+  it('keeps fastest return first while each fits (the acceptance plan, by hand)', () => {
     const plan = budgetPlan({
       cap: 40000,
       items: [
@@ -42,10 +42,36 @@ describe('budgetPlan', () => {
       { category: 'service', yearly: 12200, items: 2 },
     ]);
   });
-  it('cuts everything after the first item that does not fit, even a smaller one that would', () => {
-    const plan = budgetPlan({ cap: 100, items: [item('a', 60, 'year', 'short'), item('b', 50, 'year', 'short'), item('c', 10, 'year', 'medium')] });
-    expect(plan.kept.map((l) => l.name)).toEqual(['a']);
-    expect(plan.cut.map((l) => l.name)).toEqual(['b', 'c']);
+  it('skips an item that does not fit and keeps a later, smaller one that does (contract, 2026-12)', () => {
+    const plan = budgetPlan({
+      cap: 100,
+      items: [item('a', 60, 'year', 'short'), item('b', 50, 'year', 'short'), item('c', 10, 'year', 'medium'), item('d', 40, 'year', 'long')],
+    });
+    expect(plan.kept.map((l) => l.name)).toEqual(['a', 'c']);
+    expect(plan.cut.map((l) => l.name)).toEqual(['b', 'd']);
+    expect(plan.kept_total).toBe(70);
+  });
+  it('says which objectives a cut takes funding from, directly or through the tactics an item names', () => {
+    const plan = budgetPlan(
+      {
+        cap: 100,
+        items: [
+          { ...item('ads', 90, 'year', 'short'), objectives: ['leads'] },
+          { ...item('inbox tool', 20, 'year', 'medium'), tactics: ['fast-replies'] },
+          { ...item('film crew', 30, 'year', 'long'), objectives: ['reach'], tactics: ['fast-replies'] },
+        ],
+      },
+      {
+        objectives: [{ id: 'reach' }, { id: 'leads' }, { id: 'response-time' }] as never,
+        channels: [{ id: 'facebook', role: 'primary', tactics: [{ id: 'fast-replies', action: 'Answer within two hours', objectives: ['response-time'] }] }],
+      },
+    );
+    expect(plan.kept.map((l) => [l.name, l.objectives])).toEqual([['ads', ['leads']]]);
+    expect(plan.cut.map((l) => [l.name, l.objectives])).toEqual([
+      ['inbox tool', ['response-time']],
+      ['film crew', ['reach', 'response-time']],
+    ]);
+    expect(plan.objectives_losing_funding).toEqual(['reach', 'response-time']);
   });
   it('keeps everything, in priority order, within the cap (a total equal to the cap fits)', () => {
     const plan = budgetPlan({ cap: 120, items: [item('slow', 10, 'month', 'long'), item('fast', 0, 'once', 'short')] });

@@ -46,6 +46,29 @@ describe('trackPlan', () => {
     expect(o!.forecast_progress).toBeCloseTo(0.8, 9);
   });
 
+  it('an actual on or after the deadline is the forecast, not a trend through it (2.5 h measured on the deadline)', () => {
+    const plan = planWith([{ id: 'reply', baseline: 9, target: 2, deadline: '2027-04-30' }]);
+    const o = trackPlan(plan, rows(['reply', '2027-02-28', 5], ['reply', '2027-03-31', 3.5], ['reply', '2027-04-30', 2.5])).objectives[0]!;
+    expect(o.forecast).toBe(2.5);
+    expect(o.forecast_progress).toBeCloseTo(6.5 / 7, 12);
+    const late = trackPlan(plan, rows(['reply', '2027-03-31', 3.5], ['reply', '2027-05-15', 2.2])).objectives[0]!;
+    expect(late.forecast).toBe(2.2);
+  });
+
+  it('on track so far while the trend misses the target: both are flagged', () => {
+    // Linear 100 -> 200 over 10 days: 146 on day 5 is on track (46 % against 50 %), but the line
+    // through (0, 100), (1, 120), (5, 146) reaches only 189.4 on day 10: 89 % of the way.
+    const plan = planWith([{ id: 'slow' }]);
+    const o = trackPlan(plan, rows(['slow', '2027-01-02', 120], ['slow', '2027-01-06', 146])).objectives[0]!;
+    expect(o.status).toBe('on-track');
+    expect(o.forecast_progress!).toBeCloseTo(0.894, 2);
+    expect(o.trend_short_of_target).toBe(true);
+    // Behind is already said by the status; a trend that reaches the target is not flagged.
+    expect(trackPlan(plan, rows(['slow', '2027-01-06', 120])).objectives[0]!.trend_short_of_target).toBe(false);
+    const linear = trackPlan(planWith([{ id: 'fine' }]), rows(['fine', '2027-01-06', 150])).objectives[0]!;
+    expect(linear).toMatchObject({ status: 'on-track', trend_short_of_target: false });
+  });
+
   it('falling target (cost per lead 10 -> -40 % = 6): 7 at half time is ahead, 9 is behind', () => {
     const plan = planWith([{ id: 'cpl', baseline: 10, target: '-40%' }]);
     const ahead = trackPlan(plan, rows(['cpl', '2027-01-06', 7])).objectives[0]!;

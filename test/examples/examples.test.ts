@@ -2,7 +2,8 @@
  * The shipped examples are what new users copy: they must stay clean under every
  * lint rule and give plausible numbers in every computing command.
  */
-import { readFile, readdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES, ROOT, runCli } from '../helpers/cli.js';
@@ -25,6 +26,24 @@ describe.each(PLANS)('examples/$file', ({ file, locale, currency, timezone }) =>
 
   it('lints with no errors and no warnings', async () => {
     expect(await json(['lint', '--format', 'json', plan])).toEqual([]);
+  });
+
+  it('lints clean with --max-warnings 0 and renders with no open points', async () => {
+    const lint = await runCli(['lint', '--max-warnings', '0', plan]);
+    expect(lint.code, lint.stdout).toBe(0);
+    expect(lint.stdout).toContain('12 of 12 sections complete; 0 open points');
+    const out = await mkdtemp(path.join(os.tmpdir(), 'smplan-example-'));
+    try {
+      expect((await runCli(['render', plan, '-o', out])).code).toBe(0);
+      const messages = JSON.parse(await readFile(path.join(ROOT, 'locales', `${locale.split('-')[0]}.json`), 'utf8')) as Record<string, string>;
+      const readme = await readFile(path.join(out, 'README.md'), 'utf8');
+      expect(readme).toContain(messages['index.no_open_points']!.split('{')[0]!.trim());
+      for (const f of (await readdir(out)).filter((n) => n.endsWith('.md'))) {
+        expect(await readFile(path.join(out, f), 'utf8')).not.toContain(messages['open.label']!);
+      }
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
   });
 
   it('is the language, currency and time zone the README promises, and points editors at the schema', async () => {

@@ -8,7 +8,7 @@ import { FIXTURES } from './helpers.js';
 import { parseXml } from './xml.js';
 
 const complete = path.join(FIXTURES, 'complete.yaml');
-/** 15 warnings, no errors (the acceptance plan is a plan in progress). */
+/** 24 warnings, no errors (the acceptance plan is a plan in progress). */
 const kaffebar = path.join(ACCEPTANCE, 'kaffebar.yaml');
 const wrongType = path.join(FIXTURES, 'bad', 'wrong-type.yaml');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'smplan-lint-cli-'));
@@ -20,9 +20,19 @@ async function warningsOf(file: string): Promise<number> {
 }
 
 describe('exit codes', () => {
-  it('0 for a finished plan, with a one-line summary', async () => {
+  it('0 for a finished plan, with a one-line summary and how finished it is', async () => {
     const r = await runCli(['lint', complete]);
-    expect(r).toEqual({ code: 0, stdout: '1 file checked: 0 errors, 0 warnings\n', stderr: '' });
+    expect(r).toEqual({ code: 0, stdout: '1 file checked: 0 errors, 0 warnings\n12 of 12 sections complete; 0 open points\n', stderr: '' });
+  });
+
+  it('ends with the readiness line: sections with no finding, and the open points the document would list', async () => {
+    const r = await runCli(['lint', kaffebar]);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines.at(-1)).toBe('0 of 12 sections complete; 14 open points');
+    expect(lines.filter((l) => l.endsWith('open-point'))).toHaveLength(14);
+    // Machine formats stay machine-readable: no readiness line in them.
+    const json = await runCli(['lint', '--format', 'json', kaffebar]);
+    expect((JSON.parse(json.stdout) as unknown[]).length).toBe(24);
   });
 
   it('0 for warnings only, 1 for any error', async () => {
@@ -44,7 +54,7 @@ describe('exit codes', () => {
 describe('--max-warnings', () => {
   it('exits 1 only when the warnings are more than N', async () => {
     const n = await warningsOf(kaffebar);
-    expect(n).toBe(15);
+    expect(n).toBe(24);
     expect((await runCli(['lint', '--max-warnings', String(n), kaffebar])).code).toBe(0);
     const over = await runCli(['lint', '--max-warnings', String(n - 1), kaffebar]);
     expect(over.code).toBe(1);
@@ -84,9 +94,13 @@ describe('many files in one run', () => {
     const r = await runCli(['lint', complete, wrongType, kaffebar]);
     expect(r.code).toBe(1);
     const lines = r.stdout.trim().split('\n');
-    expect(lines.at(-1)).toBe('3 files checked: 1 error, 15 warnings');
-    const files = lines.slice(0, -2).map((l) => l.split(':')[0]);
-    expect(files).toEqual([wrongType, ...Array<string>(15).fill(kaffebar)]);
+    expect(lines.slice(-3)).toEqual([
+      '3 files checked: 1 error, 24 warnings',
+      `${complete}: 12 of 12 sections complete; 0 open points`,
+      `${kaffebar}: 0 of 12 sections complete; 14 open points`,
+    ]);
+    const files = lines.slice(0, -4).map((l) => l.split(':')[0]);
+    expect(files).toEqual([wrongType, ...Array<string>(24).fill(kaffebar)]);
   });
 
   it('a missing file among others: the others are still linted, then exit 2', async () => {

@@ -12,7 +12,7 @@ const nasty = 'a <b> & "c" \'d\' 100% done,\r\nnext: line \u0007 ]]> end';
 const findings: Finding[] = [
   { file: 'plans/a,b:c.yaml', line: 3, column: 7, severity: 'error', rule: 'schema-type', message: nasty, path: 'objectives[0].baseline' },
   { file: 'plans/a,b:c.yaml', line: 9, column: 1, severity: 'warning', rule: 'goal-count', message: '3 primary goals', path: 'goals[2].priority' },
-  { file: 'other.yaml', line: 1, column: 1, severity: 'warning', rule: 'missing-section', message: 'no team section yet', path: '' },
+  { file: 'other.yaml', line: 1, column: 1, severity: 'warning', rule: 'open-point', message: 'team: not decided yet: the team', path: 'team' },
 ];
 
 describe('github format', () => {
@@ -22,7 +22,7 @@ describe('github format', () => {
     expect(lines.slice(0, -1)).toEqual([
       '::error file=plans/a%2Cb%3Ac.yaml,line=3,col=7,title=schema-type::a <b> & "c" \'d\' 100%25 done,%0D%0Anext: line \u0007 ]]> end',
       '::warning file=plans/a%2Cb%3Ac.yaml,line=9,col=1,title=goal-count::3 primary goals',
-      '::warning file=other.yaml,line=1,col=1,title=missing-section::no team section yet',
+      '::warning file=other.yaml,line=1,col=1,title=open-point::team: not decided yet: the team',
     ]);
   });
 

@@ -105,7 +105,8 @@ describe('warnings: what the method advises', () => {
   it('goal-count: a third primary goal, a third secondary goal, no goals', async () => {
     const extra = (id: string, priority: string) => (p: PlanData) => {
       p.goals.push({ id, statement: 'More', priority });
-      p.objectives.push({ id: `${id}-o`, goal: id, metric: 'm', baseline: 1, target: 2, deadline: '2027-06-30', tool: 'GA' });
+      p.objectives.push({ id: `${id}-o`, goal: id, metric: 'm', baseline: 1, target: 2, deadline: '2027-06-30', tool: 'GA', why: 'Why' });
+      p.kpis.push({ id: `${id}-k`, name: 'K', objective: `${id}-o` });
     };
     await expectFindings(extra('sales', 'primary'), ['warning goal-count goals[3].priority']);
     await expectFindings(extra('service', 'secondary'), []);
@@ -118,13 +119,13 @@ describe('warnings: what the method advises', () => {
       delete p.objectives;
       delete p.kpis;
       delete p.channels[0].tactics;
-    }, ['warning missing-section ', 'warning goal-count goals', 'warning tactics-without-objectives channels']);
+    }, ['warning open-point objectives', 'warning open-point kpis', 'warning goal-count goals', 'warning tactics-without-objectives channels']);
   });
 
   it('goal-without-objective', async () => {
     await expectFindings((p) => {
       p.objectives.splice(2, 1);
-      p.kpis[0].objective = 'ig-followers';
+      p.kpis.splice(2, 1);
     }, ['warning goal-without-objective goals[2].id']);
   });
 
@@ -132,9 +133,12 @@ describe('warnings: what the method advises', () => {
     await expectFindings((p) => (p.objectives[0].deadline = '2028-01-15'), ['warning smart-objective objectives[0].deadline']);
     await expectFindings((p) => (p.objectives[0].deadline = '2027-12-31'), []);
     await expectFindings((p) => (p.objectives[1].start = '2026-12-01'), ['warning smart-objective objectives[1].start']);
-    await expectFindings((p) => delete p.objectives[0].tool, ['warning smart-objective objectives[0].tool']);
+    await expectFindings((p) => {
+      delete p.objectives[0].tool;
+      delete p.kpis[0].tool;
+    }, ['warning smart-objective objectives[0].tool']);
     // objectives[2] has no tool of its own: a KPI for it names one.
-    await expectFindings((p) => delete p.kpis[0].tool, ['warning smart-objective objectives[2].tool']);
+    await expectFindings((p) => delete p.kpis[2].tool, ['warning smart-objective objectives[2].tool']);
     await expectFindings((p) => (p.objectives[1].target = '+0%'), ['warning smart-objective objectives[1].target']);
   });
 
@@ -156,7 +160,7 @@ describe('warnings: what the method advises', () => {
   });
 
   it('competitor-count: fewer than 3, more than 5', async () => {
-    await expectFindings((p) => p.competitors.pop(), ['warning competitor-count competitors']);
+    await expectFindings((p) => p.competitors.pop(), ['warning competitor-count competitors', 'warning open-point competitors']);
     const more = (n: number) => (p: PlanData) => {
       for (let i = 0; i < n; i++) p.competitors.push({ ...p.competitors[1], name: `Other ${i}` });
     };
@@ -183,7 +187,7 @@ describe('warnings: what the method advises', () => {
       delete p.channels;
       p.content.slots.push({ channel: 'tiktok', weekday: 'fri', time: '18:00' }, { channel: 'instagram', weekday: 'fri', time: '18:00' });
     }, [
-      'warning missing-section ',
+      'warning open-point channels',
       'warning channels-chosen objectives[0].channel',
       'warning channels-chosen content.slots[1].channel',
     ]);
@@ -191,15 +195,20 @@ describe('warnings: what the method advises', () => {
 
   it('channel-count: more than 2 primary, more than 5 in all', async () => {
     const add = (ids: string[], role: string) => (p: PlanData) =>
-      ids.forEach((id) => p.channels.push({ id, role, owner: 'Kari', personas: ['busy-parent'] }));
-    await expectFindings(add(['tiktok'], 'primary'), []);
-    await expectFindings(add(['tiktok', 'x'], 'primary'), ['warning channel-count channels[3].role']);
+      ids.forEach((id) => p.channels.push({ id, role, purpose: 'Reach', owner: 'Kari', personas: ['busy-parent'] }));
+    // No persona spends time on the new ones, so they also carry less of it than facebook.
+    await expectFindings(add(['tiktok'], 'primary'), ['warning primary-channel-share channels[2].role']);
+    await expectFindings(add(['tiktok', 'x'], 'primary'), [
+      'warning primary-channel-share channels[2].role',
+      'warning channel-count channels[3].role',
+      'warning primary-channel-share channels[3].role',
+    ]);
     await expectFindings(add(['tiktok', 'x', 'youtube'], 'secondary'), []);
     await expectFindings(add(['tiktok', 'x', 'youtube', 'threads'], 'secondary'), ['warning channel-count channels']);
   });
 
   it('channel-personas: a channel no persona uses', async () => {
-    await expectFindings((p) => p.channels.push({ id: 'x', role: 'secondary', owner: 'Ola' }), ['warning channel-personas channels[2].id']);
+    await expectFindings((p) => p.channels.push({ id: 'x', role: 'secondary', purpose: 'News', owner: 'Ola' }), ['warning channel-personas channels[2].id']);
     // personas[].channels or channels[].personas: either says who is there.
     await expectFindings((p) => delete p.channels[1].personas, []);
     await expectFindings((p) => p.audience.personas[0].channels.pop(), []);
@@ -215,11 +224,13 @@ describe('warnings: what the method advises', () => {
     await expectFindings((p) => {
       p.objectives = [];
       delete p.channels[0].tactics[0].objectives;
-      delete p.kpis[0].objective;
+      delete p.kpis;
     }, [
+      'warning open-point kpis',
       'warning goal-without-objective goals[0].id',
       'warning goal-without-objective goals[1].id',
       'warning goal-without-objective goals[2].id',
+      'warning open-point objectives',
       'warning tactics-without-objectives channels',
     ]);
   });
@@ -266,7 +277,8 @@ describe('warnings: what the method advises', () => {
   });
 
   it('crisis-handbook: missing, incomplete, a level without backup or holding statement', async () => {
-    await expectFindings((p) => delete p.crisis, ['warning crisis-handbook ']);
+    // No handbook at all is an open point, not an incomplete handbook.
+    await expectFindings((p) => delete p.crisis, ['warning open-point crisis']);
     await expectFindings((p) => (p.crisis = { triggers: ['x'] }), ['warning crisis-handbook crisis.levels', 'warning crisis-handbook crisis.responders']);
     await expectFindings((p) => delete p.crisis.levels[0].backup, ['warning crisis-handbook crisis.levels[0]']);
     await expectFindings((p) => delete p.crisis.levels[0].holding_statement, ['warning crisis-handbook crisis.levels[0]']);
@@ -278,22 +290,27 @@ describe('warnings: what the method advises', () => {
   });
 
   it('review-cadence: missing, or less often than monthly', async () => {
-    await expectFindings((p) => delete p.review, ['warning review-cadence ']);
+    await expectFindings((p) => delete p.review, ['warning open-point review']);
     for (const cadence of ['quarterly', 'yearly', 'ad-hoc']) {
       await expectFindings((p) => (p.review.cadence = cadence), ['warning review-cadence review.cadence']);
     }
     for (const cadence of ['weekly', 'biweekly', 'monthly']) await expectFindings((p) => (p.review.cadence = cadence), []);
   });
 
-  it('missing-section: one warning per missing section, at the document root', async () => {
+  it('open-point: a missing section at the document root, a missing part at the mapping that should hold it', async () => {
     const findings = await lintChanged((p) => {
       delete p.positioning;
       delete p.team;
+      delete p.content.reserve;
     });
-    expect(findings.map((f) => [f.rule, f.line, f.column, f.message.split(':')[0]])).toEqual([
-      ['missing-section', 1, 1, 'no positioning section yet'],
-      ['missing-section', 1, 1, 'no team section yet'],
+    expect(findings.map((f) => [f.rule, f.path, f.line, f.column, f.message.split(';')[0]])).toEqual([
+      ['open-point', 'positioning', 1, 1, 'positioning: not decided yet: the positioning'],
+      ['open-point', 'team', 1, 1, 'team: not decided yet: the team'],
+      ['open-point', 'content.reserve', 113, 1, 'content: not decided yet: reserve content'],
     ]);
+    expect(findings[0]!.message).toBe(
+      'positioning: not decided yet: the positioning; the method asks for a social positioning that fits the brand but is conversational: unique, engaging and realistic',
+    );
   });
 });
 
@@ -305,8 +322,11 @@ goals:
   - { id: reach, statement: Reach more people, priority: primary }
 `);
     expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
-    expect(new Set(findings.map((f) => f.rule))).toEqual(new Set(['goal-without-objective', 'missing-section', 'crisis-handbook', 'review-cadence']));
-    expect(findings.filter((f) => f.rule === 'missing-section')).toHaveLength(9);
+    expect(new Set(findings.map((f) => f.rule))).toEqual(new Set(['goal-without-objective', 'open-point']));
+    expect(findings.filter((f) => f.rule === 'open-point').map((f) => f.path)).toEqual([
+      'situation', 'plan.problem', 'objectives', 'audience', 'competitors', 'positioning', 'channels', 'content',
+      'kpis', 'budget', 'team', 'tools', 'crisis', 'review',
+    ].sort((a, b) => (a === 'plan.problem' ? 1 : b === 'plan.problem' ? -1 : 0)));
   });
 });
 
@@ -319,8 +339,8 @@ describe('references to channels beyond objectives and slots', () => {
       p.content.reserve = [{ title: 'Spare reel', channel: 'youtube' }];
       p.content.special_dates = [{ date: '2027-06-21', name: 'Yoga day', channels: ['instagram', 'pinterest'] }];
     }, [
-      'error references content.reserve[0].channel',
       'error references content.special_dates[0].channels[1]',
+      'error references content.reserve[0].channel',
       'error references kpis[0].channel',
       'error references budget.items[0].channel',
     ]);

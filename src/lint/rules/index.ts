@@ -1,6 +1,16 @@
 import type { Rule } from '../rule.js';
 import { achievableTarget } from './achievable-target.js';
 import { adminRoles } from './admin-roles.js';
+import { channelPurpose } from './channel-purpose.js';
+import { copiedTactic } from './copied-tactic.js';
+import { loginHolder } from './login-holder.js';
+import { kpiCount, kpiWithoutObjective, objectiveWithoutKpi } from './objective-kpis.js';
+import { objectiveRelevance } from './objective-relevance.js';
+import { openPoint } from './open-point.js';
+import { planningCadence } from './planning-cadence.js';
+import { primaryChannelShare } from './primary-channel-share.js';
+import { roleOverlap } from './role-overlap.js';
+import { slotOnlineTime } from './slot-online-time.js';
 import { budgetCap } from './budget-cap.js';
 import { channelCount } from './channel-count.js';
 import { channelPersonas } from './channel-personas.js';
@@ -14,7 +24,6 @@ import { dateOrder } from './date-order.js';
 import { engagementSource } from './engagement-source.js';
 import { goalCount } from './goal-count.js';
 import { goalWithoutObjective } from './goal-without-objective.js';
-import { missingSection } from './missing-section.js';
 import { objectiveTarget } from './objective-target.js';
 import { owners } from './owners.js';
 import { personaShares } from './persona-shares.js';
@@ -32,9 +41,11 @@ export const rules: Rule[] = [
   references,
   dateOrder,
   adminRoles, // §1
+  loginHolder,
   goalCount, // §2
   goalWithoutObjective,
   smartObjective,
+  objectiveRelevance,
   objectiveTarget,
   compoundCurve,
   achievableTarget,
@@ -42,16 +53,25 @@ export const rules: Rule[] = [
   competitorCount, // §4
   engagementSource,
   postSampleSize,
+  copiedTactic,
   channelsChosen, // §6
   channelCount,
   channelPersonas,
+  channelPurpose,
+  primaryChannelShare,
   tacticsWithoutObjectives,
   contentHorizon, // §7
   pillarShares,
   contentMix,
+  slotOnlineTime,
+  objectiveWithoutKpi, // §8
+  kpiWithoutObjective,
+  kpiCount,
   budgetCap, // §9
   owners, // §10
+  roleOverlap,
+  planningCadence,
   crisisHandbook, // §11
   reviewCadence, // §12
-  missingSection, // §13
+  openPoint, // §13
 ];

@@ -7,7 +7,7 @@ export const references = defineRule({
   severity: 'error',
   method: '§2 Objectives, §6 Channels and tactics',
   description:
-    'Every id an entry refers to (goal, objective, persona, pillar, KPI) exists in the plan; once the plan has a channels section, every channel named by an objective, slot, KPI, budget item, task, reserve item or special date is listed there.',
+    'Every id an entry refers to (goal, objective, persona, pillar, KPI, tactic, and the competitor a tactic is adopted from) exists in the plan; once the plan has a channels section, every channel named by an objective, slot, KPI, budget item, task, reserve item or special date is listed there.',
   check(plan) {
     const reports: RuleReport[] = [];
     const ids = {
@@ -17,12 +17,14 @@ export const references = defineRule({
       channel: plan.channels ? new Set(plan.channels.map((c) => c.id)) : undefined,
       pillar: new Set((plan.content?.pillars ?? []).map((p) => p.id)),
       kpi: new Set((plan.kpis ?? []).map((k) => k.id)),
+      tactic: new Set((plan.channels ?? []).flatMap((c) => (c.tactics ?? []).flatMap((t) => (t.id === undefined ? [] : [t.id])))),
+      competitor: new Set((plan.competitors ?? []).map((c) => c.name)),
     };
     const check = (kind: keyof typeof ids, value: string | undefined, path: PlanPath) => {
       const known = ids[kind];
       if (value === undefined || known === undefined || known.has(value)) return;
       const list = [...known];
-      const section = kind === 'channel' ? 'channels' : kind === 'kpi' ? 'kpis' : kind === 'persona' ? 'audience.personas' : kind === 'pillar' ? 'content.pillars' : `${kind}s`;
+      const section = kind === 'channel' ? 'channels' : kind === 'kpi' ? 'kpis' : kind === 'persona' ? 'audience.personas' : kind === 'pillar' ? 'content.pillars' : kind === 'tactic' ? 'channels[].tactics' : `${kind}s`;
       reports.push({
         path,
         message: `${kind} \`${value}\` is not defined in ${section}${list.length ? ` (defined: ${list.join(', ')})` : ' (none defined)'}`,
@@ -37,7 +39,10 @@ export const references = defineRule({
       c.personas?.forEach((p, j) => check('persona', p, ['channels', i, 'personas', j]));
       c.goals?.forEach((g, j) => check('goal', g, ['channels', i, 'goals', j]));
       c.kpis?.forEach((k, j) => check('kpi', k, ['channels', i, 'kpis', j]));
-      c.tactics?.forEach((t, j) => t.objectives?.forEach((o, k) => check('objective', o, ['channels', i, 'tactics', j, 'objectives', k])));
+      c.tactics?.forEach((t, j) => {
+        t.objectives?.forEach((o, k) => check('objective', o, ['channels', i, 'tactics', j, 'objectives', k]));
+        check('competitor', t.adopted_from, ['channels', i, 'tactics', j, 'adopted_from']);
+      });
     });
     plan.content?.slots?.forEach((s, i) => {
       check('channel', s.channel, ['content', 'slots', i, 'channel']);
@@ -54,7 +59,11 @@ export const references = defineRule({
       check('objective', k.objective, ['kpis', i, 'objective']);
       check('channel', k.channel, ['kpis', i, 'channel']);
     });
-    plan.budget?.items.forEach((item, i) => check('channel', item.channel, ['budget', 'items', i, 'channel']));
+    plan.budget?.items.forEach((item, i) => {
+      check('channel', item.channel, ['budget', 'items', i, 'channel']);
+      item.objectives?.forEach((o, j) => check('objective', o, ['budget', 'items', i, 'objectives', j]));
+      item.tactics?.forEach((t, j) => check('tactic', t, ['budget', 'items', i, 'tactics', j]));
+    });
     plan.team?.tasks?.forEach((t, i) => check('channel', t.channel, ['team', 'tasks', i, 'channel']));
     return reports;
   },

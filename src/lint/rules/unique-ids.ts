@@ -7,7 +7,7 @@ export const uniqueIds = defineRule({
   severity: 'error',
   method: '§2 Objectives, §3 People, §6 Channels and tactics, §7 Content, §8 KPIs',
   description:
-    'Ids are unique within their section: goals, objectives, personas, channels, content pillars, KPIs and team roles; a competitor is listed once and names each of its channels once.',
+    'Ids are unique within their section: goals, objectives, personas, channels, channel tactics (across all channels), content pillars, KPIs and team roles; a competitor is listed once and names each of its channels once.',
   check(plan) {
     const reports: RuleReport[] = [];
     const unique = (what: string, entries: readonly { value: string; path: PlanPath }[], normalise = (v: string) => v) => {
@@ -29,6 +29,12 @@ export const uniqueIds = defineRule({
     unique('pillar id', ids(['content', 'pillars'], plan.content?.pillars));
     unique('KPI id', ids(['kpis'], plan.kpis));
     unique('role id', ids(['team', 'roles'], plan.team?.roles));
+    unique(
+      'tactic id',
+      (plan.channels ?? []).flatMap((c, i) =>
+        (c.tactics ?? []).flatMap((t, j) => (t.id === undefined ? [] : [{ value: t.id, path: ['channels', i, 'tactics', j, 'id'] }])),
+      ),
+    );
     unique(
       'competitor',
       (plan.competitors ?? []).map((c, i) => ({ value: c.name, path: ['competitors', i, 'name'] })),
