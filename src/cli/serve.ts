@@ -1,0 +1,175 @@
+/**
+ * `smplan serve PLAN`: the document in a browser beside the editor, rendered again whenever the
+ * plan or a file it reads changes, with lint's findings under it. Runs until Ctrl-C (exit 130).
+ */
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { CLIError, EXIT, fileError } from '../errors.js';
+import type { Problem, PreviewState } from '../serve/preview.js';
+import { checkTemplatesDir } from './render.js';
+import { colorsFor, writeLine, type Io } from './io.js';
+
+interface ServeFlags {
+  port?: number;
+  host?: string;
+  open?: boolean;
+  paper?: 'a4' | 'letter';
+  templates?: string;
+  browser?: string;
+  actuals?: string[];
+  asOf?: string;
+  map?: string;
+  objective?: string;
+}
+
+export async function run(args: string[], options: Record<string, unknown>, io: Io): Promise<number> {
+  const flags = options as ServeFlags;
+  const file = args[0]!;
+  if ((flags.asOf || flags.map || flags.objective) && !flags.actuals?.length) {
+    throw new CLIError('--as-of, --map and --objective go with --actuals CSV', EXIT.usage);
+  }
+  // What the user named must exist now; later, a file that goes away mid-save is only a banner.
+  for (const named of [file, ...(flags.actuals ?? [])]) {
+    const info = await stat(path.resolve(io.cwd, named)).catch((err: unknown) => { throw fileError(named, err); });
+    if (!info.isFile()) throw fileError(named, Object.assign(new Error('not a file'), { code: info.isDirectory() ? 'EISDIR' : 'EINVAL' }));
+  }
+  const templatesDir = flags.templates ? await checkTemplatesDir(flags.templates, io.cwd) : undefined;
+
+  const [{ createPreview }, { startServer }, { watchInputs }, { createPdfPrinter }] = await Promise.all([
+    import('../serve/preview.js'),
+    import('../serve/server.js'),
+    import('../serve/watch.js'),
+    import('../serve/print.js'),
+  ]);
+  const out = colorsFor(io, 'stdout');
+  const stopped = new AbortController();
+  const preview = createPreview({
+    file,
+    cwd: io.cwd,
+    templatesDir,
+    actuals: flags.actuals ?? [],
+    asOf: flags.asOf,
+    map: flags.map,
+    objective: flags.objective,
+    paper: flags.paper ?? 'a4',
+  });
+  let reported: string | undefined;
+  const report = (state: PreviewState) => {
+    reported = reportChange(io, file, state, reported);
+  };
+  report(await preview.refresh());
+
+  const server = await startServer({
+    preview,
+    file,
+    host: flags.host,
+    port: flags.port ?? DEFAULT_PORT,
+    printPdf: createPdfPrinter({
+      browser: flags.browser,
+      env: io.env,
+      cwd: io.cwd,
+      paper: flags.paper ?? 'a4',
+      timeoutMs: 60_000,
+      signal: stopped.signal,
+      debug: io.debug ? (line) => writeLine(io.stderr, colorsFor(io, 'stderr').dim(`debug: ${line}`)) : undefined,
+    }),
+  });
+
+  // One refresh at a time; changes during one make one more after it.
+  let refreshing: Promise<void> | undefined;
+  let again = false;
+  const refresh = () => {
+    if (refreshing) {
+      again = true;
+      return;
+    }
+    refreshing = (async () => {
+      do {
+        again = false;
+        try {
+          const state = await preview.refresh();
+          server.publish(state);
+          report(state);
+          await watcher.follow(preview.inputs);
+        } catch (err) {
+          // A bug must not end the preview: say it once and keep serving the last document.
+          writeLine(io.stderr, `${colorsFor(io, 'stderr').red('smplan: internal error:')} ${String((err as Error)?.message ?? err).split('\n')[0]}`);
+          if (io.debug) writeLine(io.stderr, (err as Error)?.stack ?? '');
+        }
+      } while (again && !stopped.signal.aborted);
+      refreshing = undefined;
+    })();
+  };
+  const watcher = await watchInputs(() => refresh());
+  try {
+    await watcher.follow(preview.inputs);
+    writeLine(io.stdout, `Serving ${file} at ${out.bold(server.url)} (printed pages: ${server.url}print)`);
+    writeLine(io.stdout, out.dim('Edit and save the plan: the page updates. Ctrl-C stops.'));
+    if (flags.open) await openBrowser(server.url, io);
+    await untilInterrupted();
+  } finally {
+    stopped.abort();
+    await Promise.all([watcher.close(), server.close()]);
+    await refreshing;
+  }
+  writeLine(io.stderr, colorsFor(io, 'stderr').dim('Stopped.'));
+  return EXIT.interrupted;
+}
+
+/** The port when --port is not given: fixed, so that a browser tab left open finds the next run. */
+export const DEFAULT_PORT = 4177;
+
+function untilInterrupted(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      process.off('SIGINT', done);
+      process.off('SIGTERM', done);
+      resolve();
+    };
+    process.on('SIGINT', done);
+    process.on('SIGTERM', done);
+  });
+}
+
+async function openBrowser(url: string, io: Io): Promise<void> {
+  try {
+    const { default: open } = await import('open');
+    const child = await open(url);
+    // A browser that cannot start is a note, not the end of the preview.
+    child.once('error', () => writeLine(io.stderr, `smplan: could not open a browser; open ${url} yourself`));
+  } catch {
+    writeLine(io.stderr, `smplan: could not open a browser; open ${url} yourself`);
+  }
+}
+
+/**
+ * One block per change: the outcome in one line, then the findings when they differ from the
+ * last ones shown, so that saving repeatedly does not scroll the same list past.
+ */
+function reportChange(io: Io, file: string, state: PreviewState, previous: string | undefined): string {
+  const c = colorsFor(io, 'stdout');
+  const time = new Date().toTimeString().slice(0, 8);
+  const outcome = state.ok
+    ? `${file}: updated in ${state.ms} ms`
+    : `${file}: ${c.red('not updated')}${state.version ? ' (the page keeps the last good document)' : ''}`;
+  writeLine(io.stdout, `${c.dim(time)} ${outcome} · ${state.readiness}`);
+  const listed = [
+    ...(state.problem && !state.findings.some((f) => sameProblem(f, state.problem!)) ? [state.problem] : []),
+    ...state.findings,
+  ];
+  const lines = listed.map((f) => problemLine(f, c));
+  const key = lines.join('\n');
+  if (key && key !== previous) for (const line of lines) writeLine(io.stdout, `  ${line}`);
+  else if (key) writeLine(io.stdout, c.dim('  (the same findings as before)'));
+  return key;
+}
+
+function sameProblem(a: Problem, b: Problem): boolean {
+  return a.file === b.file && a.line === b.line && a.column === b.column && a.message === b.message;
+}
+
+function problemLine(f: Problem, c: ReturnType<typeof colorsFor>): string {
+  const where = `${f.file}${f.line ? `:${f.line}${f.column ? `:${f.column}` : ''}` : ''}`;
+  const severity = f.severity === 'error' ? c.red('error') : c.yellow('warning');
+  return `${where}  ${severity}  ${f.message}${f.rule ? `  ${c.dim(f.rule)}` : ''}`;
+}
