@@ -63,7 +63,7 @@ describe.skipIf(skipPdf)('smplan serve in a real browser', () => {
     const frame = await documentFrame();
     expect(await frame.$eval('h1.cover-title', (h) => h.textContent)).toMatch(/Fieldnote/);
     expect(await page.$eval('#readiness', (s) => s.textContent)).toMatch(/ready/i);
-    expect(await page.$eval('#banner', (b) => b.hidden)).toBe(true);
+    expect(await page.$eval('#banner', (b) => (b as HTMLElement).hidden)).toBe(true);
     expect(await page.$eval('#plan-file', (s) => s.textContent)).toBe('plan.yaml');
   });
 
