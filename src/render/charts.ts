@@ -86,7 +86,26 @@ function baseConfig(env: ChartEnv): Spec {
   };
 }
 
-async function toSvg(spec: Spec): Promise<string> {
+/**
+ * SVGs already drawn in this process, by their spec (which holds the data): a live preview
+ * renders the same plan again on every save, and most of its charts did not change.
+ */
+const drawn = new Map<string, Promise<string>>();
+const DRAWN_KEPT = 64;
+
+function toSvg(spec: Spec): Promise<string> {
+  const key = JSON.stringify(spec);
+  let svg = drawn.get(key);
+  if (!svg) {
+    svg = draw(spec);
+    drawn.set(key, svg);
+    svg.catch(() => drawn.delete(key));
+    if (drawn.size > DRAWN_KEPT) drawn.delete(drawn.keys().next().value!);
+  }
+  return svg;
+}
+
+async function draw(spec: Spec): Promise<string> {
   const [vl, vega] = await Promise.all([import('vega-lite'), import('vega')]);
   // Quiet: a chart's layout notes are no message for the user of a command-line tool.
   const logger = vega.logger(vega.None);
