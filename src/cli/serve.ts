@@ -35,6 +35,16 @@ export async function run(args: string[], options: Record<string, unknown>, io: 
   }
   const templatesDir = flags.templates ? await checkTemplatesDir(flags.templates, io.cwd) : undefined;
 
+  // Listening from the start: a Ctrl-C during the first render still stops cleanly with 130.
+  const interrupt = listenForInterrupt();
+  try {
+    return await serve(file, flags, templatesDir, interrupt.happened, io);
+  } finally {
+    interrupt.dispose();
+  }
+}
+
+async function serve(file: string, flags: ServeFlags, templatesDir: string | undefined, interrupted: Promise<void>, io: Io): Promise<number> {
   const [{ createPreview }, { startServer }, { watchInputs }, { createPdfPrinter }] = await Promise.all([
     import('../serve/preview.js'),
     import('../serve/server.js'),
@@ -58,6 +68,7 @@ export async function run(args: string[], options: Record<string, unknown>, io: 
     reported = reportChange(io, file, state, reported);
   };
   report(await preview.refresh());
+  if (await settled(interrupted)) return stop(io);
 
   const server = await startServer({
     preview,
@@ -106,29 +117,41 @@ export async function run(args: string[], options: Record<string, unknown>, io: 
     writeLine(io.stdout, `Serving ${file} at ${out.bold(server.url)} (printed pages: ${server.url}print)`);
     writeLine(io.stdout, out.dim('Edit and save the plan: the page updates. Ctrl-C stops.'));
     if (flags.open) await openBrowser(server.url, io);
-    await untilInterrupted();
+    await interrupted;
   } finally {
     stopped.abort();
     await Promise.all([watcher.close(), server.close()]);
     await refreshing;
   }
+  return stop(io);
+}
+
+function stop(io: Io): number {
   writeLine(io.stderr, colorsFor(io, 'stderr').dim('Stopped.'));
   return EXIT.interrupted;
+}
+
+async function settled(work: Promise<unknown>): Promise<boolean> {
+  return Promise.race([work.then(() => true), new Promise<boolean>((resolve) => setImmediate(() => resolve(false)))]);
 }
 
 /** The port when --port is not given: fixed, so that a browser tab left open finds the next run. */
 export const DEFAULT_PORT = 4177;
 
-function untilInterrupted(): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      process.off('SIGINT', done);
-      process.off('SIGTERM', done);
-      resolve();
-    };
-    process.on('SIGINT', done);
-    process.on('SIGTERM', done);
-  });
+/** Ctrl-C (or SIGTERM) ends the preview instead of the process, so that it can close down. */
+function listenForInterrupt(): { happened: Promise<void>; dispose: () => void } {
+  let done = () => {};
+  const happened = new Promise<void>((resolve) => (done = resolve));
+  const onSignal = () => done();
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return {
+    happened,
+    dispose: () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
 }
 
 async function openBrowser(url: string, io: Io): Promise<void> {

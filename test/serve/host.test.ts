@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { isAllowedHost } from '../../src/serve/server.js';
+import { runCli } from '../helpers/cli.js';
+
+describe('serve: which Host headers it answers', () => {
+  it('answers loopback names only, unless --host is given', () => {
+    for (const host of ['127.0.0.1:4177', 'localhost:4177', 'LOCALHOST', '[::1]:4177', 'app.localhost:4177']) expect(isAllowedHost(host, undefined)).toBe(true);
+    for (const host of ['attacker.example', 'attacker.example:4177', '127.0.0.1.nip.io:4177', '192.168.1.20:4177', '', undefined]) {
+      expect(isAllowedHost(host, undefined)).toBe(false);
+    }
+  });
+
+  it('with --host: addresses (which cannot be rebound) and the name given; other names still refused', () => {
+    expect(isAllowedHost('192.168.1.20:4177', '0.0.0.0')).toBe(true);
+    expect(isAllowedHost('[fe80::1]:4177', '::')).toBe(true);
+    expect(isAllowedHost('studio.lan:4177', 'studio.lan')).toBe(true);
+    expect(isAllowedHost('attacker.example:4177', 'studio.lan')).toBe(false);
+    expect(isAllowedHost('attacker.example', '0.0.0.0')).toBe(false);
+  });
+});
+
+describe('serve: what is refused before it starts', () => {
+  it('a plan that cannot be read is exit 2 in one line', async () => {
+    const r = await runCli(['serve', 'no-such-plan.yaml', '--port', '0']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^smplan: no-such-plan\.yaml: cannot read: no such file\n/);
+  });
+
+  it('a port out of range and --as-of without --actuals are usage errors', async () => {
+    expect((await runCli(['serve', 'examples/nordlys-bakeri.yaml', '--port', '70000'])).code).toBe(2);
+    const r = await runCli(['serve', 'examples/nordlys-bakeri.yaml', '--as-of', '2027-03-01']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--as-of, --map and --objective go with --actuals CSV');
+  });
+});
