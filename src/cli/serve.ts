@@ -67,6 +67,7 @@ async function serve(file: string, flags: ServeFlags, templatesDir: string | und
   const report = (state: PreviewState) => {
     reported = reportChange(io, file, state, reported);
   };
+  writeLine(io.stderr, colorsFor(io, 'stderr').dim(`Rendering ${file}…`));
   report(await preview.refresh());
   if (await settled(interrupted)) return stop(io);
 

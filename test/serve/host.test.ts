@@ -1,6 +1,10 @@
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isAllowedHost } from '../../src/serve/server.js';
-import { runCli } from '../helpers/cli.js';
+import { EXAMPLES, runCli } from '../helpers/cli.js';
+import { startServe } from './serving.js';
 
 describe('serve: which Host headers it answers', () => {
   it('answers loopback names only, unless --host is given', () => {
@@ -32,4 +36,23 @@ describe('serve: what is refused before it starts', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--as-of, --map and --objective go with --actuals CSV');
   });
+});
+
+describe('serve --open', () => {
+  it.skipIf(process.platform !== 'linux')('opens the URL it prints with the desktop opener (xdg-open)', async () => {
+    const bin = mkdtempSync(path.join(os.tmpdir(), 'smplan-open-'));
+    const opened = path.join(bin, 'opened');
+    writeFileSync(path.join(bin, 'xdg-open'), `#!/bin/sh\necho "$@" > '${opened}'\n`);
+    chmodSync(path.join(bin, 'xdg-open'), 0o755);
+    try {
+      const serving = await startServe([path.join(EXAMPLES, 'fieldnote-software.yaml'), '--port', '0', '--open'], bin, { PATH: `${bin}:${process.env.PATH}` });
+      try {
+        await expect.poll(() => existsSync(opened) && readFileSync(opened, 'utf8'), { timeout: 10_000 }).toBe(`${serving.url}\n`);
+      } finally {
+        expect(await serving.stop()).toBe(130);
+      }
+    } finally {
+      rmSync(bin, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
