@@ -58,6 +58,12 @@ export async function startServer(options: ServerOptions): Promise<PreviewServer
     if (!isAllowedHost(req.headers.host, options.host)) {
       return send(res, 403, 'text/plain', 'Refused: this server answers only to localhost (the Host header names another site).\n');
     }
+    // Another site may not make the browser ask either (a print on every page view of theirs):
+    // browsers say where a request comes from; none (typed, bookmarked) or this origin is fine.
+    const site = req.headers['sec-fetch-site'];
+    if (site === 'cross-site' || site === 'same-site') {
+      return send(res, 403, 'text/plain', 'Refused: a request from another site.\n');
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD');
       return send(res, 405, 'text/plain', 'Only GET is allowed.\n');
@@ -88,6 +94,7 @@ export async function startServer(options: ServerOptions): Promise<PreviewServer
       case '/_smplan/serve.css':
         return send(res, 200, 'text/css', SERVE_CSS);
       case '/events': {
+        if (req.method !== 'GET') return send(res, 405, 'text/plain', 'Only GET is allowed.\n');
         const session = await createSession(req, res, { headers: COMMON_HEADERS, keepAlive: 15_000, retry: 500 });
         channel.register(session);
         session.push(publicState(options.preview.state), 'state');

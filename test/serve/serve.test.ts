@@ -14,10 +14,10 @@ import { exampleCopy, runServe, startServe, type Serving } from './serving.js';
 const FOLLOW_MS = 20_000;
 
 /** A request exactly as given: no path normalisation, any Host header. */
-function rawGet(url: string, pathname: string, host?: string): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
+function rawGet(url: string, pathname: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
-    const req = request({ hostname, port, path: pathname, method: 'GET', headers: host ? { Host: host } : {} }, (res) => {
+    const req = request({ hostname, port, path: pathname, method: 'GET', headers }, (res) => {
       let body = '';
       res.setEncoding('utf8').on('data', (s: string) => (body += s)).on('end', () => resolve({ status: res.statusCode!, body, headers: res.headers }));
     });
@@ -116,15 +116,16 @@ describe.skipIf(skipPdf)('smplan serve in a real browser', () => {
     expect(await (await documentFrame()).evaluate(() => document.body.textContent)).toContain('6,000');
   });
 
-  it('serves nothing but its own pages: no path reaches the files, a foreign Host is refused, GET only', async () => {
+  it('serves nothing but its own pages: no path reaches the files, a foreign Host or site is refused, GET only', async () => {
     const traversal = await rawGet(serving.url, '/../package.json');
     expect(traversal.status).toBe(404);
     expect(traversal.body).not.toContain('"name"');
     expect((await rawGet(serving.url, '/%2e%2e/package.json')).status).toBe(404);
     expect((await rawGet(serving.url, '/plan.yaml')).status).toBe(404);
-    const rebound = await rawGet(serving.url, '/document', 'attacker.example:80');
+    const rebound = await rawGet(serving.url, '/document', { Host: 'attacker.example:80' });
     expect(rebound.status).toBe(403);
     expect(rebound.body).not.toContain('Fieldnote');
+    expect((await rawGet(serving.url, '/plan.pdf', { 'Sec-Fetch-Site': 'cross-site' })).status).toBe(403);
     const doc = await rawGet(serving.url, '/document');
     expect(doc.status).toBe(200);
     expect(doc.headers['content-security-policy']).toMatch(/default-src 'none'/);
