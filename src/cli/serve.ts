@@ -177,19 +177,11 @@ function reportChange(io: Io, file: string, state: PreviewState, previous: strin
     ? `${file}: updated in ${state.ms} ms`
     : `${file}: ${c.red('not updated')}${state.version ? ' (the page keeps the last good document)' : ''}`;
   writeLine(io.stdout, `${c.dim(time)} ${outcome} · ${state.readiness}`);
-  const listed = [
-    ...(state.problem && !state.findings.some((f) => sameProblem(f, state.problem!)) ? [state.problem] : []),
-    ...state.findings,
-  ];
-  const lines = listed.map((f) => problemLine(f, c));
+  const lines = state.findings.map((f) => problemLine(f, c));
   const key = lines.join('\n');
   if (key && key !== previous) for (const line of lines) writeLine(io.stdout, `  ${line}`);
   else if (key) writeLine(io.stdout, c.dim('  (the same findings as before)'));
   return key;
-}
-
-function sameProblem(a: Problem, b: Problem): boolean {
-  return a.file === b.file && a.line === b.line && a.column === b.column && a.message === b.message;
 }
 
 function problemLine(f: Problem, c: ReturnType<typeof colorsFor>): string {

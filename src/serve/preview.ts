@@ -86,7 +86,8 @@ export function createPreview(options: PreviewOptions, now: () => number = () =>
   const refresh = async (): Promise<PreviewState> => {
     const started = now();
     const outcome = await build();
-    const findings = outcome.findings;
+    // A problem that is no finding (a file that cannot be read, a template that breaks) is listed too.
+    const findings = outcome.problem && !outcome.findings.includes(outcome.problem) ? [outcome.problem, ...outcome.findings] : outcome.findings;
     const errors = findings.filter((f) => f.severity === 'error').length;
     if (outcome.rendered) {
       version += 1;
@@ -153,7 +154,12 @@ export function createPreview(options: PreviewOptions, now: () => number = () =>
       return fromFinding(findingAt(loaded, err.path, 'error', 'compute', err.message));
     }
     // A plan that cannot be read (removed mid-save), a template that does not compile.
-    if (err instanceof CLIError) return { file: options.file, severity: 'error', message: oneLine(err.message.split('\n')[0]!) };
+    if (err instanceof CLIError) {
+      const message = oneLine(err.message.split('\n')[0]!);
+      // "plan.yaml: cannot read: …" names its file itself.
+      const named = /^(.+?): (.*)$/.exec(message);
+      return named ? { file: named[1]!, severity: 'error', message: named[2]! } : { file: options.file, severity: 'error', message };
+    }
     throw err;
   }
 

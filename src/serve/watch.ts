@@ -49,7 +49,14 @@ export async function watchInputs(onChange: (changed: string[]) => void, settleM
   const start = (paths: string[]): Promise<void> => {
     const w = watch(paths, { ignoreInitial: true, persistent: true, ignorePermissionErrors: true });
     watcher = w;
-    for (const event of ['add', 'change', 'unlink'] as const) w.on(event, (file: string) => void consider(path.resolve(file)));
+    for (const event of ['add', 'change'] as const) w.on(event, (file: string) => void consider(path.resolve(file)));
+    w.on('unlink', (file: string) => {
+      const absolute = path.resolve(file);
+      void consider(absolute);
+      // chokidar forgets a file that is gone; asked again, it waits for the file to come back
+      // (an editor that deletes and writes anew, a CSV export replaced).
+      if (watched.has(absolute)) w.add(absolute);
+    });
     // A folder that appears or goes (in --templates) may hold or have held templates.
     for (const event of ['addDir', 'unlinkDir'] as const) {
       w.on(event, (dir: string) => {
