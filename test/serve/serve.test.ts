@@ -116,6 +116,17 @@ describe.skipIf(skipPdf)('smplan serve in a real browser', () => {
     expect(await (await documentFrame()).evaluate(() => document.body.textContent)).toContain('6,000');
   });
 
+  it('follows a plan that is deleted and written anew (as some editors save)', async () => {
+    const before = await shownVersion();
+    rmSync(plan);
+    await page.waitForSelector('#banner:not([hidden])', { timeout: FOLLOW_MS });
+    expect(await page.$eval('#banner', (b) => b.textContent!)).toContain('plan.yaml cannot read: no such file');
+    writeFileSync(plan, original.replace('    target: 6000\n', '    target: 6400\n'));
+    await waitForVersion(before + 1);
+    await page.waitForSelector('#banner[hidden]');
+    expect(await (await documentFrame()).evaluate(() => document.body.textContent)).toContain('6,400');
+  });
+
   it('serves nothing but its own pages: no path reaches the files, a foreign Host or site is refused, GET only', async () => {
     const traversal = await rawGet(serving.url, '/../package.json');
     expect(traversal.status).toBe(404);
