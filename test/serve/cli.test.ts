@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isAllowedHost } from '../../src/serve/server.js';
-import { EXAMPLES, runCli } from '../helpers/cli.js';
-import { startServe } from './serving.js';
+import { EXAMPLES, runCli, spawnCli } from '../helpers/cli.js';
+import { exampleCopy, startServe } from './serving.js';
 
 describe('serve: which Host headers it answers', () => {
   it('answers loopback names only, unless --host is given', () => {
@@ -55,4 +55,29 @@ describe('serve --open', () => {
       rmSync(bin, { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+describe('serve --templates', () => {
+  it('renders again when a template in the folder is edited, and names a broken one', async () => {
+    const { dir } = exampleCopy();
+    try {
+      expect(spawnCli(['templates', 'eject', 'tpl'], { cwd: dir }).code).toBe(0);
+      const serving = await startServe(['plan.yaml', '--port', '0', '--templates', 'tpl'], dir);
+      try {
+        const chapter = path.join(dir, 'tpl/chapters/situation.md.hbs');
+        writeFileSync(chapter, readFileSync(chapter, 'utf8') + '\nOur own closing line.\n');
+        await serving.printed(/updated in/, 2);
+        expect(await (await fetch(new URL('/document', serving.url))).text()).toContain('Our own closing line.');
+        writeFileSync(chapter, '{{#if}}');
+        await serving.printed(/not updated/);
+        expect(serving.stdout()).toMatch(/situation\.md\.hbs  error  the template cannot be rendered/);
+        // The last good document stays.
+        expect(await (await fetch(new URL('/document', serving.url))).text()).toContain('Our own closing line.');
+      } finally {
+        expect(await serving.stop()).toBe(130);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 90_000);
 });
