@@ -137,6 +137,7 @@ export const LIVE_SCRIPT = `'use strict';
       if (view === 'document') {
         try {
           next.contentWindow.scrollTo(current.contentWindow.scrollX, current.contentWindow.scrollY);
+          linksOut(next);
         } catch (err) {
           // A document that cannot be reached keeps its own scroll position.
         }
@@ -149,6 +150,22 @@ export const LIVE_SCRIPT = `'use strict';
     }, { once: true });
     loading = next;
     frames.append(next);
+  }
+
+  // Links out of the document open in a tab of their own: in the frame, the page's policy would refuse them.
+  function linksOut(frame) {
+    frame.contentDocument?.addEventListener('click', (event) => {
+      const link = event.target.closest?.('a[href]');
+      if (!link || link.getAttribute('href').startsWith('#')) return;
+      event.preventDefault();
+      window.open(link.href, '_blank', 'noopener');
+    });
+  }
+  if (view === 'document') {
+    const first = frames.querySelector('iframe');
+    const doc = first.contentDocument;
+    if (doc && doc.URL !== 'about:blank' && doc.readyState === 'complete') linksOut(first);
+    else first.addEventListener('load', () => linksOut(first), { once: true });
   }
 
   const events = new EventSource('/events');

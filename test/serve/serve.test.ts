@@ -67,6 +67,20 @@ describe.skipIf(skipPdf)('smplan serve in a real browser', () => {
     expect(await page.$eval('#plan-file', (s) => s.textContent)).toBe('plan.yaml');
   });
 
+  it('opens a link out of the document in a tab of its own, not in the frame', async () => {
+    const frame = await documentFrame();
+    const opened = browser.waitForTarget((t) => t.url().startsWith(new URL('/print', serving.url).href), { timeout: FOLLOW_MS });
+    await frame.evaluate((href: string) => {
+      const link = Object.assign(document.createElement('a'), { href, textContent: 'out' });
+      document.body.prepend(link);
+      link.click();
+      link.remove();
+    }, new URL('/print', serving.url).href);
+    const tab = await (await opened).page();
+    expect(frame.url()).toMatch(/\/document\?v=\d+$/);
+    await tab?.close();
+  });
+
   it('follows an edit of the plan and keeps the scroll position', async () => {
     const before = await shownVersion();
     let frame = await documentFrame();
