@@ -53,6 +53,7 @@ async function serve(file: string, flags: ServeFlags, templatesDir: string | und
   ]);
   const out = colorsFor(io, 'stdout');
   const stopped = new AbortController();
+  void interrupted.then(() => stopped.abort());
   const preview = createPreview({
     file,
     cwd: io.cwd,
@@ -69,7 +70,7 @@ async function serve(file: string, flags: ServeFlags, templatesDir: string | und
   };
   writeLine(io.stderr, colorsFor(io, 'stderr').dim(`Rendering ${file}…`));
   report(await preview.refresh());
-  if (await settled(interrupted)) return stop(io);
+  if (stopped.signal.aborted) return stop(io);
 
   const server = await startServer({
     preview,
@@ -102,7 +103,7 @@ async function serve(file: string, flags: ServeFlags, templatesDir: string | und
           const state = await preview.refresh();
           server.publish(state);
           report(state);
-          await watcher.follow(preview.inputs);
+          await watcher?.follow(preview.inputs);
         } catch (err) {
           // A bug must not end the preview: say it once and keep serving the last document.
           writeLine(io.stderr, `${colorsFor(io, 'stderr').red('smplan: internal error:')} ${String((err as Error)?.message ?? err).split('\n')[0]}`);
@@ -112,8 +113,9 @@ async function serve(file: string, flags: ServeFlags, templatesDir: string | und
       refreshing = undefined;
     })();
   };
-  const watcher = await watchInputs(() => refresh());
+  let watcher: Awaited<ReturnType<typeof watchInputs>> | undefined;
   try {
+    watcher = await watchInputs(() => refresh());
     await watcher.follow(preview.inputs);
     writeLine(io.stdout, `Serving ${file} at ${out.bold(server.url)} (printed pages: ${server.url}print)`);
     writeLine(io.stdout, out.dim('Edit and save the plan: the page updates. Ctrl-C stops.'));
@@ -121,7 +123,7 @@ async function serve(file: string, flags: ServeFlags, templatesDir: string | und
     await interrupted;
   } finally {
     stopped.abort();
-    await Promise.all([watcher.close(), server.close()]);
+    await Promise.all([watcher?.close(), server.close()]);
     await refreshing;
   }
   return stop(io);
@@ -132,9 +134,6 @@ function stop(io: Io): number {
   return EXIT.interrupted;
 }
 
-async function settled(work: Promise<unknown>): Promise<boolean> {
-  return Promise.race([work.then(() => true), new Promise<boolean>((resolve) => setImmediate(() => resolve(false)))]);
-}
 
 /** The port when --port is not given: fixed, so that a browser tab left open finds the next run. */
 export const DEFAULT_PORT = 4177;
