@@ -175,11 +175,13 @@ function reportChange(io: Io, file: string, state: PreviewState, previous: strin
   const outcome = state.ok
     ? `${file}: updated in ${state.ms} ms`
     : `${file}: ${c.red('not updated')}${state.version ? ' (the page keeps the last good document)' : ''}`;
-  writeLine(io.stdout, `${c.dim(time)} ${outcome} · ${state.readiness}`);
   const lines = state.findings.map((f) => problemLine(f, c));
   const key = lines.join('\n');
-  if (key && key !== previous) for (const line of lines) writeLine(io.stdout, `  ${line}`);
-  else if (key) writeLine(io.stdout, c.dim('  (the same findings as before)'));
+  const block = [`${c.dim(time)} ${outcome} · ${state.readiness}`];
+  if (key && key !== previous) block.push(...lines.map((line) => `  ${line}`));
+  else if (key) block.push(c.dim('  (the same findings as before)'));
+  // One write: the block arrives whole, also in a pipe.
+  writeLine(io.stdout, block.join('\n'));
   return key;
 }
 
