@@ -159,12 +159,14 @@ describe.skipIf(skipPdf)('smplan serve in a real browser', () => {
     expect(post.status).toBe(405);
   });
 
-  it('prints /plan.pdf with the same pages as render --pdf, and /print shows it', async () => {
+  it('serves the HTML of render --html, prints /plan.pdf with the same pages as render --pdf, and /print shows it', async () => {
     const pdf = new Uint8Array(await (await fetch(new URL('/plan.pdf', serving.url))).arrayBuffer());
     expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
     const { spawnCli } = await import('../helpers/cli.js');
-    const rendered = spawnCli(['render', 'plan.yaml', '--pdf', '-o', 'out'], { cwd: dir, timeout: 120_000 });
+    const rendered = spawnCli(['render', 'plan.yaml', '--html', '--pdf', '-o', 'out'], { cwd: dir, timeout: 120_000 });
     expect(rendered.code).toBe(0);
+    // What the page shows is what render --html writes, byte for byte.
+    expect(await (await fetch(new URL('/document', serving.url))).text()).toBe(readFileSync(`${dir}/out/plan.html`, 'utf8'));
     expect(countPages(pdf)).toBe(countPages(readFileSync(`${dir}/out/plan.pdf`)));
     const print = await browser.newPage();
     await print.goto(new URL('/print', serving.url).href);
