@@ -34,6 +34,8 @@ export async function run(args: string[], options: Record<string, unknown>, io: 
     if (!info.isFile()) throw fileError(named, Object.assign(new Error('not a file'), { code: info.isDirectory() ? 'EISDIR' : 'EINVAL' }));
   }
   const templatesDir = flags.templates ? await checkTemplatesDir(flags.templates, io.cwd) : undefined;
+  // A --map that cannot be read is a usage error now, not a banner on every save.
+  if (flags.map !== undefined) (await import('./tracking.js')).parseColumnMap(flags.map);
 
   // Listening from the start: a Ctrl-C during the first render still stops cleanly with 130.
   const interrupt = listenForInterrupt();
@@ -45,11 +47,12 @@ export async function run(args: string[], options: Record<string, unknown>, io: 
 }
 
 async function serve(file: string, flags: ServeFlags, templatesDir: string | undefined, interrupted: Promise<void>, io: Io): Promise<number> {
-  const [{ createPreview }, { startServer }, { watchInputs }, { createPdfPrinter }] = await Promise.all([
+  const [{ createPreview }, { startServer }, { watchInputs }, { createPdfPrinter }, { trackActuals }] = await Promise.all([
     import('../serve/preview.js'),
     import('../serve/server.js'),
     import('../serve/watch.js'),
     import('../serve/print.js'),
+    import('./tracking.js'),
   ]);
   const out = colorsFor(io, 'stdout');
   const stopped = new AbortController();
@@ -59,9 +62,7 @@ async function serve(file: string, flags: ServeFlags, templatesDir: string | und
     cwd: io.cwd,
     templatesDir,
     actuals: flags.actuals ?? [],
-    asOf: flags.asOf,
-    map: flags.map,
-    objective: flags.objective,
+    track: flags.actuals?.length ? (loaded) => trackActuals(loaded, flags, io.cwd) : undefined,
     paper: flags.paper ?? 'a4',
   });
   let reported: string | undefined;

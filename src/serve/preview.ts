@@ -4,10 +4,11 @@
  * why; the files the render read are what the server watches next.
  */
 import path from 'node:path';
+import type { TrackingResult } from '../compute/track.js';
+import { oneLine, PlanInvalidError, type Finding } from '../diagnostics.js';
 import { CLIError } from '../errors.js';
 import { lintFile } from '../lint/engine.js';
-import { oneLine } from '../lint/formatters/stylish.js';
-import type { Finding } from '../lint/finding.js';
+import type { ActualsFinding } from '../plan/actuals.js';
 import type { LoadedPlan } from '../plan/load.js';
 import type { StrategyFolder } from '../render/folder.js';
 
@@ -17,10 +18,10 @@ export interface PreviewOptions {
   cwd: string;
   /** Absolute --templates folder. */
   templatesDir?: string | undefined;
+  /** The --actuals files (watched), relative to cwd. */
   actuals: string[];
-  asOf?: string | undefined;
-  map?: string | undefined;
-  objective?: string | undefined;
+  /** Plan versus actual from those files, with every finding on them (the CLI reads its flags). */
+  track?: ((loaded: LoadedPlan) => Promise<{ tracking?: TrackingResult; findings: ActualsFinding[] }>) | undefined;
   paper: 'a4' | 'letter';
 }
 
@@ -120,8 +121,13 @@ export function createPreview(options: PreviewOptions, now: () => number = () =>
 
       const { renderStrategyFolder } = await import('../render/folder.js');
       const { renderHtml } = await import('../render/html.js');
-      const tracking = options.actuals.length ? await readTracking(loaded, findings) : undefined;
-      if (findings.some((f) => f.severity === 'error')) return { findings, problem: findings.find((f) => f.severity === 'error')! };
+      let tracking: TrackingResult | undefined;
+      if (options.track) {
+        const tracked = await options.track(loaded);
+        for (const f of tracked.findings) findings.push({ file: f.file, line: f.line, severity: f.severity, rule: 'actuals', message: oneLine(f.message) });
+        if (!tracked.tracking) return { findings, problem: findings.find((f) => f.severity === 'error')! };
+        tracking = tracked.tracking;
+      }
       const folder = await renderStrategyFolder(loaded, {
         ...(options.templatesDir ? { templatesDir: options.templatesDir } : {}),
         ...(tracking ? { tracking } : {}),
@@ -131,15 +137,6 @@ export function createPreview(options: PreviewOptions, now: () => number = () =>
     } catch (err) {
       return { findings, problem: await problemFrom(err, loaded) };
     }
-  }
-
-  /** Plan versus actual for the review chapter; problems in the CSV files join the findings. */
-  async function readTracking(loaded: LoadedPlan, findings: Problem[]) {
-    const [{ readActuals }, { trackPlan }] = await Promise.all([import('../plan/actuals.js'), import('../compute/track.js')]);
-    const read = await readActuals(loaded.plan, options.actuals, defined({ map: options.map, objective: options.objective }), options.cwd);
-    for (const f of read.findings) findings.push({ file: f.file, line: f.line, severity: f.severity, rule: 'actuals', message: oneLine(f.message) });
-    if (read.findings.some((f) => f.severity === 'error')) return undefined;
-    return trackPlan(loaded.plan, read.rows, defined({ asOf: options.asOf }));
   }
 
   async function pageLabel(folder: StrategyFolder, loaded: LoadedPlan): Promise<string> {
@@ -153,6 +150,7 @@ export function createPreview(options: PreviewOptions, now: () => number = () =>
       const { findingAt } = await import('../plan/load.js');
       return fromFinding(findingAt(loaded, err.path, 'error', 'compute', err.message));
     }
+    if (err instanceof PlanInvalidError && err.findings.length) return fromFinding(err.findings[0]!);
     // A plan that cannot be read (removed mid-save), a template that does not compile.
     if (err instanceof CLIError) {
       const message = oneLine(err.message.split('\n')[0]!);
@@ -186,6 +184,3 @@ function readiness(errors: number, warnings: number): string {
   return errors ? `Not ready: ${count(errors, 'error')}, ${count(warnings, 'warning')}` : warnings ? `Ready with ${count(warnings, 'warning')}` : 'Ready: no findings';
 }
 
-function defined<T extends Record<string, unknown>>(values: T): Partial<T> {
-  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>;
-}

@@ -7,7 +7,7 @@ import { readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Frame, Page } from 'puppeteer-core';
 import { chromiumPath, skipPdf } from '../render/chromium.js';
-import { countPages } from '../../src/render/pdf.js';
+import { countPages } from '../../src/render/pdf-pages.js';
 import { exampleCopy, runServe, startServe, type Serving } from './serving.js';
 
 /** How long the page may take to follow a save here (the speed itself is measured in npm run bench). */
