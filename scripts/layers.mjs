@@ -14,7 +14,7 @@ export const LAYERS = [
   ['plan'], // zod schema, loading, reading actuals
   ['compute'], // pure functions
   ['lint', 'render'], // rules and formatters; chapters, HTML, PDF
-  ['init'], // the interview
+  ['init', 'serve'], // the interview; the live preview
   ['cli'], // one file per command; the only place that maps errors to exit codes
 ];
 

@@ -33,6 +33,11 @@ export function nonNegativeInteger(value: string): number {
   return Number(value);
 }
 
+export function port(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535');
+  return Number(value);
+}
+
 /** A --from/--to/--as-of value: a real calendar day as YYYY-MM-DD (the schema's isoDate checks plan dates). */
 export function dateOption(value: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
@@ -99,6 +104,24 @@ export const commands: CommandSpec[] = [
       { flags: '--objective <id>', description: 'with --actuals: a single-metric export for this objective' },
     ],
     load: () => import('./render.js'),
+  },
+  {
+    name: 'serve',
+    args: '<file>',
+    summary: 'live preview: serve the document on localhost and update it whenever the plan is saved',
+    options: [
+      { flags: '-p, --port <n>', description: 'port to listen on; 0 picks a free one (default: 4177)', parse: port },
+      { flags: '--host <host>', description: 'listen on this address instead of 127.0.0.1 and ::1 (e.g. 0.0.0.0 for the local network)' },
+      { flags: '--open', description: 'open the page in the default browser' },
+      { flags: '--paper <size>', description: 'paper size of the printed pages and /plan.pdf', choices: ['a4', 'letter'], default: 'a4' },
+      { flags: '--templates <dir>', description: 'use templates from this folder where they exist (watched too)' },
+      { flags: '--browser <path>', description: 'Chrome or Chromium executable for the printed pages' },
+      { flags: '--actuals <csv>', description: 'add the monthly review chapter from actual figures (repeatable; watched too)', parse: collect },
+      { flags: '--as-of <date>', description: 'with --actuals: the review as it stood on this date', parse: dateOption },
+      { flags: '--map <mapping>', description: 'with --actuals: column names, e.g. date=Dato,value=Reach' },
+      { flags: '--objective <id>', description: 'with --actuals: a single-metric export for this objective' },
+    ],
+    load: () => import('./serve.js'),
   },
   {
     name: 'templates eject',

@@ -219,7 +219,8 @@ function folderFiles(folder: StrategyFolder): OutputFile[] {
   ];
 }
 
-async function checkTemplatesDir(dir: string, cwd: string): Promise<string> {
+/** --templates: an existing folder, as an absolute path (render and serve). */
+export async function checkTemplatesDir(dir: string, cwd: string): Promise<string> {
   const { stat } = await import('node:fs/promises');
   const absolute = path.resolve(cwd, dir);
   const info = await stat(absolute).catch(() => undefined);

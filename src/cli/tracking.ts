@@ -69,8 +69,20 @@ export function parseColumnMap(spec: string | undefined): ColumnMap {
 
 /** Reads the --actuals files, checks them and tracks the plan; the warnings go to stderr. */
 export async function readTracking(loaded: LoadedPlan, flags: TrackingFlags, io: Io): Promise<TrackingResult> {
+  if (!flags.actuals?.length) throw new CLIError('give the actual figures with --actuals CSV', EXIT.usage);
+  const { tracking, findings } = await trackActuals(loaded, flags, io.cwd);
+  if (!tracking) throw new ActualsInvalidError(findings);
+  const e = colorsFor(io, 'stderr');
+  for (const w of findings.map(formatActualsFinding)) writeLine(io.stderr, w.replace('  warning  ', `  ${e.yellow('warning')}  `));
+  return tracking;
+}
+
+/**
+ * The plan tracked against the --actuals files, and every finding on them; no tracking when a
+ * finding is an error. (`serve` lists the findings beside the document instead of stopping.)
+ */
+export async function trackActuals(loaded: LoadedPlan, flags: TrackingFlags, cwd: string): Promise<{ tracking?: TrackingResult; findings: ActualsFinding[] }> {
   const files = flags.actuals ?? [];
-  if (files.length === 0) throw new CLIError('give the actual figures with --actuals CSV', EXIT.usage);
   const map = parseColumnMap(flags.map);
   const objectives = objectiveIds(loaded.plan);
   if (flags.objective !== undefined && !objectives.has(flags.objective)) {
@@ -83,13 +95,11 @@ export async function readTracking(loaded: LoadedPlan, flags: TrackingFlags, io:
     loaded.plan,
     files,
     { map, ...(flags.objective === undefined ? {} : { objective: flags.objective }) },
-    io.cwd,
+    cwd,
   );
   // A plan lint lets through but whose curve cannot compute: located like a lint error.
   const findings = inFileOrder([...read, ...computeFor(loaded, () => rowsOutsideWindow(loaded.plan, rows))], files);
-  if (findings.some((f) => f.severity === 'error')) throw new ActualsInvalidError(findings);
+  if (findings.some((f) => f.severity === 'error')) return { findings };
   const tracking = computeFor(loaded, () => trackPlan(loaded.plan, rows, flags.asOf === undefined ? {} : { asOf: flags.asOf }));
-  const e = colorsFor(io, 'stderr');
-  for (const w of findings.map(formatActualsFinding)) writeLine(io.stderr, w.replace('  warning  ', `  ${e.yellow('warning')}  `));
-  return tracking;
+  return { tracking, findings };
 }

@@ -90,7 +90,26 @@ function baseConfig(env: ChartEnv): Spec {
   };
 }
 
-async function toSvg(spec: Spec): Promise<string> {
+/**
+ * SVGs already drawn in this process, by their spec (which holds the data): a live preview
+ * renders the same plan again on every save, and most of its charts did not change.
+ */
+const drawn = new Map<string, Promise<string>>();
+const DRAWN_KEPT = 64;
+
+function toSvg(spec: Spec): Promise<string> {
+  const key = JSON.stringify(spec);
+  let svg = drawn.get(key);
+  if (!svg) {
+    svg = draw(spec);
+    drawn.set(key, svg);
+    svg.catch(() => drawn.delete(key));
+    if (drawn.size > DRAWN_KEPT) drawn.delete(drawn.keys().next().value!);
+  }
+  return svg;
+}
+
+async function draw(spec: Spec): Promise<string> {
   const [vl, vega] = await Promise.all([import('vega-lite'), import('vega')]);
   // Quiet: a chart's layout notes are no message for the user of a command-line tool.
   const logger = vega.logger(vega.None);
@@ -98,7 +117,19 @@ async function toSvg(spec: Spec): Promise<string> {
   const view = new vega.View(vega.parse(compiled), { renderer: 'none', logger });
   const svg = await view.toSVG();
   view.finalize();
-  return svg;
+  return ownClipIds(svg);
+}
+
+/**
+ * vega numbers clip paths across the process (clip1 … clip9 in the first chart, clip10 … in the
+ * next); numbered per chart, a chart's SVG is the same whatever was drawn before it in the
+ * process (a render, a live preview's hundredth render).
+ */
+function ownClipIds(svg: string): string {
+  const ids = new Map<string, string>();
+  for (const m of svg.matchAll(/\sid="(clip\d+)"/g)) if (!ids.has(m[1]!)) ids.set(m[1]!, `clip${ids.size + 1}`);
+  if ([...ids].every(([from, to]) => from === to)) return svg;
+  return svg.replace(/(\sid="|url\(#)(clip\d+)\b/g, (whole, lead: string, id: string) => (ids.has(id) ? lead + ids.get(id)! : whole));
 }
 
 /** Milestones along the objective's curve from its baseline, with measured values drawn over them. */

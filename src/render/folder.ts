@@ -64,7 +64,7 @@ export async function renderStrategyFolder(loaded: LoadedPlan, options: RenderOp
     if (!source) throw new Error(`no built-in template chapters/${name}.md.hbs`);
     let compiled: HandlebarsTemplate;
     try {
-      compiled = hb.compile(source.text, { noEscape: false, preventIndent: true, strict: false });
+      compiled = compileTemplate(hb, source.text, { noEscape: false, preventIndent: true, strict: false });
       return tidy(compiled(data));
     } catch (err) {
       throw templateError(source.file, 'the template cannot be rendered', err);
@@ -141,6 +141,36 @@ type HandlebarsTemplate = ReturnType<HandlebarsEnv['compile']>;
 interface HelperOptions {
   hash: Record<string, unknown>;
   data?: { root?: RenderContext };
+}
+
+type CompileOptions = NonNullable<Parameters<HandlebarsEnv['compile']>[1]>;
+type TemplateSpec = Parameters<HandlebarsEnv['template']>[0];
+interface HandlebarsCompilers {
+  Compiler: new () => { compile(ast: unknown, options: CompileOptions): unknown };
+  JavaScriptCompiler: new () => { compile(environment: unknown, options: CompileOptions, context: undefined, asObject: true): TemplateSpec };
+}
+
+/**
+ * Templates compiled in this process, by source and options. Compiling is most of a render's
+ * time, and a live preview renders the same templates on every save. What is kept is the
+ * compiled code alone (as Handlebars.compile makes it); each render binds it to its own
+ * environment, helpers and partials.
+ */
+const compiledSpecs = new Map<string, TemplateSpec>();
+
+function compileTemplate(hb: HandlebarsEnv, text: string, given: CompileOptions): HandlebarsTemplate {
+  // Handlebars.compile's defaults.
+  const options: CompileOptions = { data: true, ...given };
+  const key = `${JSON.stringify(options)}\0${text}`;
+  let spec = compiledSpecs.get(key);
+  if (!spec) {
+    const { Compiler, JavaScriptCompiler } = hb as unknown as HandlebarsCompilers;
+    spec = new JavaScriptCompiler().compile(new Compiler().compile(hb.parse(text, options), options), options, undefined, true);
+    // Kept for the templates in use: a preview whose templates are edited does not grow without end.
+    if (compiledSpecs.size >= 256) compiledSpecs.clear();
+    compiledSpecs.set(key, spec);
+  }
+  return hb.template(spec);
 }
 
 /**
@@ -293,9 +323,8 @@ async function createEnvironment(translator: Translator, fmt: Formatter, currenc
   for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, fn as never);
   for (const [name, source] of partials) {
     try {
-      // Parsed now: compile() is lazy, and its error would name the chapter that uses the partial.
-      hb.parse(source.text);
-      hb.registerPartial(name, hb.compile(source.text, { noEscape: false, preventIndent: true }));
+      // Compiled now, so that its error names the partial rather than the chapter that uses it.
+      hb.registerPartial(name, compileTemplate(hb, source.text, { noEscape: false, preventIndent: true }));
     } catch (err) {
       throw templateError(source.file, 'the partial cannot be compiled', err);
     }

@@ -6,13 +6,13 @@ describe('smplan (the program)', () => {
     const r = await runCli(['--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Usage: smplan');
-    for (const command of ['init', 'lint', 'render', 'kpi', 'competitors', 'budget', 'calendar', 'track', 'schema']) {
+    for (const command of ['init', 'lint', 'render', 'serve', 'kpi', 'competitors', 'budget', 'calendar', 'track', 'schema']) {
       expect(r.stdout).toContain(command);
     }
   });
 
   it('answers --help for every command', async () => {
-    for (const command of ['init', 'lint', 'validate', 'render', 'kpi', 'competitors', 'budget', 'calendar', 'track', 'schema']) {
+    for (const command of ['init', 'lint', 'validate', 'render', 'serve', 'kpi', 'competitors', 'budget', 'calendar', 'track', 'schema']) {
       const r = await runCli([command, '--help']);
       expect(r.code, command).toBe(0);
       expect(r.stdout, command).toMatch(/Usage: smplan/);
