@@ -109,6 +109,10 @@ const provenance = {
 // ---------------------------------------------------------------- plan (meta)
 
 export const planMeta = z.strictObject({
+  id: id.optional().meta({
+    description:
+      'A stable key for this plan that never changes with its title, e.g. nordlys-2027. Calendar event UIDs are made from it (default: the organization), so set it before the first calendar import if the organization may be renamed',
+  }),
   title: shortText,
   organization: shortText,
   locale: z.enum(LOCALES).meta({ description: 'Language of the rendered documents: en, nb (Norwegian Bokmål), bg (Bulgarian)' }),
