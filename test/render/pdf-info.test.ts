@@ -4,7 +4,7 @@
  * where a heading wraps. The update is appended, so the text and pages are as Chromium printed them.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -54,14 +54,19 @@ describe.skipIf(skipPdf)('PDF document information', () => {
     expect(Buffer.from(pdf.subarray(0, printed.pdf.byteLength)).equals(Buffer.from(printed.pdf))).toBe(true);
   }, 90_000);
 
-  it('smplan render --pdf: the author is plan.author, the date SOURCE_DATE_EPOCH', async () => {
+  it('smplan render --pdf: the author is plan.author, the date SOURCE_DATE_EPOCH, emoji in Noto Emoji', async () => {
     const out = path.join(dir, 'out');
-    const run = await runCli(['render', path.join(EXAMPLES, 'nordlys-bakeri.yaml'), '--pdf', '-o', out], { env: { SOURCE_DATE_EPOCH: '1800000000' } });
+    const plan = path.join(dir, 'plan.yaml');
+    cpSync(path.join(EXAMPLES, 'data'), path.join(dir, 'data'), { recursive: true });
+    writeFileSync(plan, readFileSync(path.join(EXAMPLES, 'nordlys-bakeri.yaml'), 'utf8').replace(/^(\s+- name: )Surdeigsskolen$/m, '$1"Surdeigsskolen 🥐🍞"'));
+    const run = await runCli(['render', plan, '--pdf', '-o', out], { env: { SOURCE_DATE_EPOCH: '1800000000' } });
     expect(run.code, run.stderr).toBe(0);
     const info = pdfinfo(path.join(out, 'plan.pdf'));
     expect(info.Author).toBe('Hanne Rø, markedsansvarlig');
     expect(info.CreationDate).toBe('Fri Jan 15 08:00:00 2027 UTC');
     expect(bookmarks(path.join(out, 'plan.pdf'))[0]).toBe('Nordlys Bakeri – strategi for sosiale medier 2027');
+    // The emoji are drawn with the embedded fallback, not as empty boxes.
+    expect(execFileSync('pdffonts', [path.join(out, 'plan.pdf')], { encoding: 'utf8' })).toMatch(/NotoEmoji-Regular/);
   }, 180_000);
 });
 
