@@ -11,6 +11,7 @@ import path from 'node:path';
 import AjvDraft04 from 'ajv-draft-04';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/diagnostics.js';
+import type { SuppressedFinding } from '../../src/lint/directives.js';
 import { formatJunit } from '../../src/lint/formatters/junit.js';
 import { formatSarif } from '../../src/lint/formatters/sarif.js';
 import { ROOT } from '../helpers/cli.js';
@@ -79,7 +80,12 @@ describe('junit → Jenkins xUnit / GitLab', () => {
 });
 
 describe('sarif → GitHub code scanning', () => {
-  const log = async () => JSON.parse(formatSarif(await planFindings())) as SarifLog;
+  /** One finding silenced in the plan, with its reason: a result with an in-source suppression. */
+  const suppressed: SuppressedFinding[] = [
+    { file: 'plans/b.yaml', line: 7, column: 1, severity: 'warning', rule: 'goal-count', message: UNTRUSTED_TEXT, path: 'goals', justification: `Avtalt; ${FORMULA_TEXT}` },
+  ];
+  const sarif = async () => formatSarif(await planFindings(), suppressed);
+  const log = async () => JSON.parse(await sarif()) as SarifLog;
 
   it('validates against the OASIS SARIF 2.1.0 schema (ajv)', async () => {
     const schema = JSON.parse(readFileSync(path.join(VALIDATORS, 'sarif-schema-2.1.0.json'), 'utf8')) as object;
@@ -110,7 +116,7 @@ describe('sarif → GitHub code scanning', () => {
   it('keeps a finding\'s fingerprint when its line moves', async () => {
     const moved = (await planFindings()).map((f) => ({ ...f, line: f.line + 5 }));
     const before = (await log()).runs[0]!.results.map((r) => r.partialFingerprints['smplanFinding/v1']);
-    const after = (JSON.parse(formatSarif(moved)) as SarifLog).runs[0]!.results.map((r) => r.partialFingerprints['smplanFinding/v1']);
+    const after = (JSON.parse(formatSarif(moved, suppressed)) as SarifLog).runs[0]!.results.map((r) => r.partialFingerprints['smplanFinding/v1']);
     expect(after).toEqual(before);
   });
 
@@ -118,7 +124,7 @@ describe('sarif → GitHub code scanning', () => {
   it.skipIf(!multitool && !process.env.CI)('passes the SARIF Multitool with GitHub\'s rules: no error, no warning', async () => {
     const input = path.join(tmp, 'lint.sarif');
     const output = path.join(tmp, 'multitool.sarif');
-    writeFileSync(input, formatSarif(await planFindings()));
+    writeFileSync(input, await sarif());
     const r = spawnSync(multitool!, ['validate', input, '--rule-kind', 'Gh;Sarif', '--level', 'Error;Warning', '-o', output], {
       encoding: 'utf8',
       env: { PATH: process.env.PATH, HOME: tmp, DOTNET_CLI_TELEMETRY_OPTOUT: '1' },
