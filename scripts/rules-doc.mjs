@@ -13,7 +13,8 @@ const out = await build({
   banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(process.cwd() + '/');" },
 });
 const { ruleCatalog, ruleOptionDefaults, CONFIG_FILES } = await import('data:text/javascript;base64,' + Buffer.from(out.outputFiles[0].text).toString('base64'));
-const rows = ruleCatalog().map((r) => `| \`${r.id}\` | ${r.severity} | ${r.method} | ${r.description.replace(/\|/g, '\\|')} |`);
+// The anchor is each rule's helpUri in SARIF output.
+const rows = ruleCatalog().map((r) => `| <a id="${r.id}"></a>\`${r.id}\` | ${r.severity} | ${r.method} | ${r.description.replace(/\|/g, '\\|')} |`);
 writeFileSync(
   'docs/rules.md',
   [

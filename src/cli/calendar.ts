@@ -42,7 +42,8 @@ export async function run(args: string[], options: Record<string, unknown>, io: 
     hints.push(`Wrote ${what} to ${options.ics}: import it in Google Calendar, Outlook or Apple Calendar (re-importing updates the same events).`);
   }
   if (typeof options.csv === 'string') {
-    await writeAtomically(options.csv, await csvText(calendar), io);
+    const delimiter = (options.csvDelimiter ?? ',') as CsvOptions['delimiter'];
+    await writeAtomically(options.csv, await csvText(calendar, { delimiter, bom: options.csvBom !== false }), io);
     hints.push(`Wrote ${plural(calendar.events.length, 'post')} to ${options.csv}.`);
   }
   if (options.json) printJson(io, calendar);
@@ -151,15 +152,19 @@ function stampFor(io: Io): Date {
   return epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
 }
 
+/**
+ * Event UIDs depend only on what identifies an event, never on the title or the file: the
+ * plan's key (plan.id, else its organization), the kind, and for a post its channel, local
+ * date and place among that channel's posts that day; for a special date its date and name,
+ * for an activation its channel, date and name. Re-importing after any other edit (title,
+ * time, pillar, notes) updates the same events instead of adding copies.
+ */
 function uid(plan: Plan, ...parts: string[]): string {
-  const hash = createHash('sha256').update([plan.plan.organization, plan.plan.title, ...parts].join('\u0000')).digest('hex');
+  const key = plan.plan.id ?? plan.plan.organization;
+  const hash = createHash('sha256').update([key, ...parts].join('\u0000')).digest('hex');
   return `${hash.slice(0, 32)}@smplan`;
 }
 
-/**
- * Stable UIDs: a post is "the n-th post on this channel on this local date of this plan",
- * so a re-export after a time change updates the event instead of adding a second one.
- */
 function eventUids(plan: Plan, events: readonly CalendarEvent[]): string[] {
   const seen = new Map<string, number>();
   return events.map((e) => {
@@ -227,31 +232,36 @@ export async function icsText(plan: Plan, cal: PublishingCalendar, stamp: Date):
       description: a.description ?? null,
     });
   }
-  return calendar.toString();
+  // RFC 5545 ends every content line, the last one too, with CRLF.
+  const ics = calendar.toString();
+  return ics.endsWith('\r\n') ? ics : `${ics}\r\n`;
 }
 
-/** A spreadsheet app runs a cell starting with = + - @ as a formula: plan text is untrusted. */
-function cell(text: string | undefined): string {
-  const t = text ?? '';
-  return /^[=+\-@\t\r]/.test(t) ? `'${t}` : t;
+export interface CsvOptions {
+  /** `,` (RFC 4180) or `;` (what Excel expects in nb, bg and most European locales). */
+  delimiter: ',' | ';';
+  /** A UTF-8 byte order mark, so Excel on Windows reads æøå and Cyrillic as UTF-8. */
+  bom: boolean;
 }
 
-export async function csvText(cal: PublishingCalendar): Promise<string> {
+/**
+ * OWASP's CSV-injection advice for every cell: a spreadsheet runs a cell that starts with
+ * = + - @ tab or CR as a formula, so such a cell gets a leading '; since a spreadsheet may
+ * split on another separator than the file's (Excel in nb reads `;`), a trigger right after
+ * a separator or quote inside the text is defused too. Every cell is then quoted.
+ */
+export function csvCell(text: string | undefined): string {
+  return (text ?? '').replace(/(^|[,;\t\r\n"'])(?=[=+\-@\t\r])/g, "$1'");
+}
+
+export async function csvText(cal: PublishingCalendar, options: CsvOptions = { delimiter: ',', bom: true }): Promise<string> {
   const { stringify } = await import('csv-stringify/sync');
-  return stringify(
-    cal.events.map((e) => ({
-      date: e.date,
-      time: e.time,
-      weekday: e.weekday,
-      channel: cell(e.channel),
-      pillar: cell(e.pillar_name ?? e.pillar),
-      format: cell(e.format),
-      start_utc: e.start,
-      timezone: cal.timezone,
-      note: cell(e.note),
-    })),
-    { header: true, columns: ['date', 'time', 'weekday', 'channel', 'pillar', 'format', 'start_utc', 'timezone', 'note'] },
+  const columns = ['date', 'time', 'weekday', 'channel', 'pillar', 'format', 'start_utc', 'timezone', 'note'];
+  const rows = cal.events.map((e) =>
+    [e.date, e.time, e.weekday, e.channel, e.pillar_name ?? e.pillar, e.format, e.start, cal.timezone, e.note].map(csvCell),
   );
+  // RFC 4180: CRLF after every record; quoted cells keep separators and line breaks inside one cell.
+  return stringify([columns, ...rows], { delimiter: options.delimiter, record_delimiter: 'windows', quoted: true, bom: options.bom });
 }
 
 /** Writes an output the user named atomically; failure is exit 2. */

@@ -5,13 +5,14 @@ import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { CLIError, EXIT, fileError } from '../errors.js';
 import { lintText, type PlanDraft } from '../init/check.js';
-import { documentText, planDocument, SECTIONS, setSection } from '../init/document.js';
+import { documentText, planDocument, SCHEMA_FILE, SECTIONS, setSection } from '../init/document.js';
 import { draftPath, emptyDraft, readDraft, removeDraft, saveDraft, type Draft } from '../init/draft.js';
 import { writeFileAtomic } from '../files.js';
 import { askSection, interview, MINIMAL_SECTIONS, type InterviewOptions } from '../init/interview.js';
 import { inquirerPrompts, type Prompts } from '../init/ask.js';
 import { systemDefaults } from '../init/system.js';
 import type { Finding } from '../diagnostics.js';
+import { planJsonSchema, SCHEMA_ID } from '../plan/json-schema.js';
 import { SECTION_ORDER, type SectionName } from '../plan/schema.js';
 import { colorsFor, writeLine, type Io } from './io.js';
 
@@ -119,6 +120,7 @@ async function fullInterview(file: string, target: string, options: InitOptions,
   await removeDraft(draftFile);
   say('');
   say(c.green(`\u2714 Wrote ${file}.`));
+  await writeEditorSchema(target, o);
   summary(findings, draft.plan, file, o);
   return EXIT.ok;
 }
@@ -147,6 +149,7 @@ async function redoSection(name: SectionName, file: string, target: string, o: I
   await write(target, file, out);
   o.say('');
   o.say(o.colors.green(`\u2714 Wrote the ${name} section of ${file}; the rest of the file and its comments are as they were.`));
+  await writeEditorSchema(target, o);
   summary(findings, plan, file, o);
   return findings.some((f) => f.severity === 'error') ? EXIT.invalid : EXIT.ok;
 }
@@ -156,6 +159,35 @@ async function write(target: string, file: string, text: string): Promise<void> 
     await writeFileAtomic(target, text);
   } catch (err) {
     throw new CLIError(`cannot write ${file}: ${(err as Error).message}`, EXIT.usage, { cause: err });
+  }
+}
+
+/**
+ * The plan's header points the editor at plan.schema.json beside it: written when absent or
+ * when it is smplan's own (same $id, perhaps older), never over someone else's file.
+ */
+async function writeEditorSchema(target: string, o: InterviewOptions): Promise<void> {
+  const file = path.join(path.dirname(target), SCHEMA_FILE);
+  const text = JSON.stringify(planJsonSchema(), null, 2) + '\n';
+  const existing = await readFile(file, 'utf8').catch(() => undefined);
+  if (existing === text) return;
+  if (existing !== undefined && !isSmplanSchema(existing)) {
+    o.say(o.colors.yellow(`Left ${SCHEMA_FILE} as it was: it is not smplan's schema. \`smplan schema -o FILE\` writes it elsewhere.`));
+    return;
+  }
+  try {
+    await writeFileAtomic(file, text);
+    o.say(o.colors.dim(`Wrote ${SCHEMA_FILE} beside it: your editor's completion and checks for the plan, offline.`));
+  } catch (err) {
+    o.say(o.colors.yellow(`Could not write ${SCHEMA_FILE} (${(err as Error).message}); the plan is written, only editor completion is missing.`));
+  }
+}
+
+function isSmplanSchema(text: string): boolean {
+  try {
+    return (JSON.parse(text) as { $id?: unknown }).$id === SCHEMA_ID;
+  } catch {
+    return false;
   }
 }
 

@@ -148,6 +148,14 @@ async function renderPlan(file: string, outDir: string, job: RenderJob, checked?
     const pageOf = (await documentMessages(folder, localeLanguage(loaded.plan.plan.locale), templatesDir))('document.page_of');
     const result = await printer.print(html!, { title: folder.title, pageOf });
     if (job.closeAfterPrint) void printer.close();
+    const { headingTexts, sourceDate, withDocumentInfo } = await import('../render/pdf-info.js');
+    const plan = loaded.plan.plan;
+    result.pdf = withDocumentInfo(result.pdf, {
+      title: folder.title,
+      author: plan.author ?? plan.organization,
+      created: sourceDate(io.env),
+      headings: headingTexts(html!),
+    });
     files.push({ path: 'plan.pdf', content: result.pdf });
     artefacts.push(`Wrote ${shown('plan.pdf')} (${plural(result.pages, 'page')}, ${size(result.pdf.byteLength)})`);
     if (result.refusedRequests.length) {

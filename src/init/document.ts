@@ -3,7 +3,6 @@
  * place (`--section`) so that the user's own comments and other sections survive.
  */
 import { Document, isMap, isPair, isScalar, visit, type Pair, type Scalar, type YAMLMap } from 'yaml';
-import { SCHEMA_ID } from '../plan/json-schema.js';
 import { planSchema, SECTION_ORDER, type SectionName } from '../plan/schema.js';
 import type { PlanDraft } from './check.js';
 
@@ -93,10 +92,14 @@ export const SECTIONS: Record<SectionName, SectionInfo> = {
   },
 };
 
+/** The editor's schema is a file beside the plan (written by init), so completion and checks work offline. */
+export const SCHEMA_FILE = 'plan.schema.json';
+
 const HEADER = [
-  ` yaml-language-server: $schema=${SCHEMA_ID}`,
-  ' A social media strategy plan written by `smplan init`. Check it with `smplan lint`;',
-  ' `smplan schema -o plan.schema.json` gives your editor completion for this format.',
+  ` yaml-language-server: $schema=${SCHEMA_FILE}`,
+  ' A social media strategy plan written by `smplan init`. Check it with `smplan lint`.',
+  ` ${SCHEMA_FILE} beside it gives your editor completion and checks for this format;`,
+  ` \`smplan schema -o ${SCHEMA_FILE}\` writes it again after an upgrade.`,
 ].join('\n');
 
 /** The plan's data in the method's order, `smplan: 1` first. */

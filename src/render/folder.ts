@@ -15,7 +15,7 @@ import { channelName, renderCharts, type Chart } from './charts.js';
 import { buildContext, CHAPTER_SLUGS, type ChapterRef, type ChapterSlug, type RenderContext } from './context.js';
 import { createFormatter, type Formatter } from './format.js';
 import { createTranslator, loadMessages, type Translator } from './i18n.js';
-import { escapeBlock, escapeCell, escapeInline, linkTarget } from './markdown-escape.js';
+import { escapeBlock, escapeCell, escapeInline, linkTarget, markGenerated, settleGenerated } from './markdown-escape.js';
 import { builtinTemplatesDir } from './paths.js';
 
 export interface RenderOptions {
@@ -86,9 +86,12 @@ function chapterData(ctx: RenderContext, chapter: ChapterRef): object {
   return { ...ctx, chapter, chapterOpenPoints: ctx.openPoints.filter((p) => p.chapter === chapter.slug) };
 }
 
-/** Blank-line runs left by template conditionals collapse to one; the file ends with one newline. */
+/**
+ * Generated text at a line start made safe; blank-line runs left by template conditionals
+ * collapse to one; the file ends with one newline.
+ */
 function tidy(markdown: string): string {
-  return markdown.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim() + '\n';
+  return settleGenerated(markdown).replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim() + '\n';
 }
 
 // ---------------------------------------------------------------- templates
@@ -183,6 +186,7 @@ async function createEnvironment(translator: Translator, fmt: Formatter, currenc
   const Handlebars = ((await import('handlebars')) as unknown as { default: HandlebarsEnv }).default;
   const hb = Handlebars.create();
   const safe = (markdown: string) => new hb.SafeString(markdown);
+  const intl = (formatted: string) => safe(markGenerated(formatted));
   const isSafe = (v: unknown): v is { toHTML(): string } => v instanceof hb.SafeString;
   /** Plan text (or already-safe Markdown) as inline Markdown. */
   const inline = (v: unknown): string => (isSafe(v) ? v.toHTML() : typeof v === 'number' ? fmt.number(v) : escapeInline(v));
@@ -207,14 +211,14 @@ async function createEnvironment(translator: Translator, fmt: Formatter, currenc
     md: (v) => safe(inline(v)),
     cell: (v) => safe(isSafe(v) ? v.toHTML().replace(/\|/g, '\\|') : escapeCell(typeof v === 'number' ? fmt.number(v) : v)),
     block: (v) => safe(escapeBlock(v)),
-    // Intl output holds no Markdown syntax: numbers and dates are printed as formatted.
-    num: (v, ...rest) => safe(num(v) === undefined ? '' : fmt.number(v as number, typeof rest[0] === 'number' ? rest[0] : 1)),
-    pct: (v, ...rest) => safe(num(v) === undefined ? '' : fmt.percent(v as number, typeof rest[0] === 'number' ? rest[0] : 1)),
-    money: (v) => safe(num(v) === undefined ? '' : fmt.money(v as number)),
-    date: (v) => safe(typeof v === 'string' ? fmt.date(v) : ''),
-    shortdate: (v) => safe(typeof v === 'string' ? fmt.shortDate(v) : ''),
-    month: (v) => safe(typeof v === 'string' ? fmt.month(v) : ''),
-    weekday: (v) => safe(typeof v === 'string' ? fmt.weekday(v) : ''),
+    // Intl output holds no inline Markdown, but a line may start with it (`2. mars 2027:`): marked, settled in tidy().
+    num: (v, ...rest) => intl(num(v) === undefined ? '' : fmt.number(v as number, typeof rest[0] === 'number' ? rest[0] : 1)),
+    pct: (v, ...rest) => intl(num(v) === undefined ? '' : fmt.percent(v as number, typeof rest[0] === 'number' ? rest[0] : 1)),
+    money: (v) => intl(num(v) === undefined ? '' : fmt.money(v as number)),
+    date: (v) => intl(typeof v === 'string' ? fmt.date(v) : ''),
+    shortdate: (v) => intl(typeof v === 'string' ? fmt.shortDate(v) : ''),
+    month: (v) => intl(typeof v === 'string' ? fmt.month(v) : ''),
+    weekday: (v) => intl(typeof v === 'string' ? fmt.weekday(v) : ''),
     /** An objective's value with its unit (plan text, escaped). */
     value: (v, unit) => safe(num(v) === undefined ? '' : escapeInline(fmt.measure(v as number, typeof unit === 'string' ? unit : undefined))),
     /** A value for a table whose row names the unit: money and percentages formatted, a count bare. */

@@ -39,9 +39,51 @@ export async function fontFaces(): Promise<FontFace[]> {
     }
   }
   if (faces.length !== FONT_SUBSETS.length * 2) throw new Error(`@fontsource/noto-sans: expected ${FONT_SUBSETS.length * 2} font files, found ${faces.length}`);
+  faces.push(...(await emojiFaces(require, faces.flatMap((f) => f.ranges ?? []))));
   fontCache = faces;
   return fontCache;
 }
+
+/**
+ * Noto Emoji (monochrome, prints crisply) for emoji in plan text, which no system font may have;
+ * print.css names it after Noto Sans. Its unicode-ranges lose what the text faces cover (digits,
+ * ©, punctuation: Noto Emoji has keycap and text-style glyphs for them), so text never changes font.
+ */
+async function emojiFaces(require: NodeJS.Require, text: [number, number][]): Promise<FontFace[]> {
+  const cssFile = require.resolve('@fontsource/noto-emoji/400.css');
+  const css = await readFile(cssFile, 'utf8');
+  const faces: FontFace[] = [];
+  for (const block of css.split(/(?=\/\* noto-emoji-)/)) {
+    const subset = /\/\* noto-emoji-\[(\d+)\]-400-normal \*\//.exec(block)?.[1];
+    const declared = unicodeRanges(/unicode-range:\s*([^;]+);/.exec(block)?.[1] ?? '');
+    if (subset === undefined || !declared) continue;
+    const ranges = withoutRanges(declared, text);
+    if (!ranges.length) continue;
+    const range = ranges.map(([from, to]) => (from === to ? `U+${hex(from)}` : `U+${hex(from)}-${hex(to)}`)).join(',');
+    const data = (await readFile(path.join(path.dirname(cssFile), 'files', `noto-emoji-${subset}-400-normal.woff2`))).toString('base64');
+    faces.push({
+      css:
+        `@font-face{font-family:'Noto Emoji';font-style:normal;font-weight:100 900;font-display:block;` +
+        `src:url(data:font/woff2;base64,${data}) format('woff2');unicode-range:${range};}`,
+      ranges,
+    });
+  }
+  if (!faces.length) throw new Error('@fontsource/noto-emoji: no font files found');
+  return faces;
+}
+
+/** Code point intervals less those in `remove`. */
+function withoutRanges(ranges: [number, number][], remove: [number, number][]): [number, number][] {
+  let out = ranges;
+  for (const [from, to] of remove) {
+    out = out.flatMap(([a, b]): [number, number][] =>
+      b < from || a > to ? [[a, b]] : [...(a < from ? [[a, from - 1] as [number, number]] : []), ...(b > to ? [[to + 1, b] as [number, number]] : [])],
+    );
+  }
+  return out;
+}
+
+const hex = (n: number) => n.toString(16).toUpperCase();
 
 /** The faces (both weights) whose unicode-range holds a character of the document; at least Latin. */
 export function usedFontFaces(faces: FontFace[], document: string): string {

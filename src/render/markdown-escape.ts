@@ -17,15 +17,45 @@ const INLINE_SPECIAL = /[\\`*_[\]<>|~&]/g;
  */
 const LINE_START = /^(\s*)(#|>|[-+=](?=\s|$|[-=]*$)|\d+[.)](?=\s|$))/;
 
-/** Characters that are not text: controls (except tab/newline) and bidi overrides that disguise text. */
-const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
+/** Characters that are not text: controls (except tab/newline), bidi overrides that disguise text, our GENERATED mark. */
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069\uE000]/g;
 
 function escapeLine(line: string): string {
-  const escaped = line.replace(INLINE_SPECIAL, '\\$&');
   // Leading spaces would make an indented code block; the start-of-line marker gets a backslash.
-  return escaped.trimStart().replace(LINE_START, (_, space: string, marker: string) =>
-    `${space}${marker.slice(0, -1)}\\${marker.slice(-1)}`,
-  );
+  return escapeLineStart(line.replace(INLINE_SPECIAL, '\\$&').trimStart());
+}
+
+/**
+ * Text we generate ourselves (a date, a number) can start a line or a list item, where
+ * `2. mars 2027` would open a numbered list. Helpers mark where such text starts; once the
+ * chapter is rendered, a marked text at the start of a line or list item gets a backslash
+ * before its block marker (shown as the plain character), elsewhere (a table cell, mid
+ * sentence) it stays as formatted.
+ */
+const GENERATED = '\uE000';
+
+export function markGenerated(text: string): string {
+  return text === '' ? '' : GENERATED + text;
+}
+
+/** Whatever stands before a marked text on its line: nothing but indentation, list and quote markers. */
+const BLOCK_PREFIX = /^(?:[ \t]*(?:[-*+]|\d+[.)]|>)(?=[ \t]|$))*[ \t]*$/;
+
+export function settleGenerated(markdown: string): string {
+  return markdown
+    .split('\n')
+    .map((line) => {
+      if (!line.includes(GENERATED)) return line;
+      return line
+        .replace(new RegExp(`${GENERATED}([^${GENERATED}]*)`, 'g'), (_whole: string, text: string, at: number) =>
+          BLOCK_PREFIX.test(line.slice(0, at).replaceAll(GENERATED, '')) ? escapeLineStart(text) : text,
+        );
+    })
+    .join('\n');
+}
+
+export function escapeLineStart(text: string): string {
+  return text.replace(LINE_START, (_, space: string, marker: string) => `${space}${marker.slice(0, -1)}\\${marker.slice(-1)}`);
 }
 
 function clean(text: unknown): string {

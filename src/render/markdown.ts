@@ -59,6 +59,28 @@ export function createMarkdown(MarkdownItCtor: typeof MarkdownIt): MarkdownIt {
     }
   });
 
+  // A header cell without text is no header (axe: empty-table-header): a key-value table whose
+  // header row is empty loses it, and a lone empty corner cell becomes a data cell.
+  md.core.ruler.push('smplan_empty_table_headers', (state) => {
+    const tokens = state.tokens;
+    for (let i = 0; i < tokens.length; i++) {
+      if (tokens[i]!.type !== 'thead_open') continue;
+      let end = i;
+      while (end < tokens.length && tokens[end]!.type !== 'thead_close') end++;
+      const cells = tokens.slice(i, end).filter((t) => t.type === 'th_open');
+      const empty = (open: number) => (tokens[open + 1]?.content ?? '').trim() === '';
+      if (cells.length && cells.every((c) => empty(tokens.indexOf(c)))) {
+        tokens.splice(i, end - i + 1);
+        continue;
+      }
+      for (let j = i; j < end; j++) {
+        if (tokens[j]!.type !== 'th_open' || !empty(j)) continue;
+        tokens[j]!.tag = 'td';
+        tokens[j + 2]!.tag = 'td';
+      }
+    }
+  });
+
   const renderToken = md.renderer.renderToken.bind(md.renderer);
   md.renderer.rules.link_open = (tokens, idx, options, env: RenderEnv) => {
     const tok = tokens[idx]!;
@@ -99,13 +121,25 @@ export function createMarkdown(MarkdownItCtor: typeof MarkdownIt): MarkdownIt {
 
   // Tables scroll on screens; in print a short one moves whole to the next page rather than split
   // (print.css), a long one breaks between rows with its header repeated.
+  // A table that scrolls sideways must be reachable by keyboard (axe: scrollable-region-focusable),
+  // so its wrapper takes focus, named after the section it is in.
   md.renderer.rules.table_open = (tokens, idx) => {
     let rows = 0;
     for (let i = idx + 1; i < tokens.length && tokens[i]!.type !== 'table_close'; i++) if (tokens[i]!.type === 'tr_open') rows++;
-    return `<div class="table${rows <= SHORT_TABLE_ROWS ? ' short' : ''}"><table>\n`;
+    const label = sectionTitle(tokens, idx);
+    const named = label ? ` role="group" aria-label="${md.utils.escapeHtml(label)}"` : '';
+    return `<div class="table${rows <= SHORT_TABLE_ROWS ? ' short' : ''}" tabindex="0"${named}><table>\n`;
   };
   md.renderer.rules.table_close = () => '</table></div>\n';
   return md;
+}
+
+/** The text of the nearest heading before a token, e.g. the section a table belongs to. */
+function sectionTitle(tokens: { type: string; children: { content: string }[] | null }[], idx: number): string {
+  for (let i = idx - 1; i >= 0; i--) {
+    if (tokens[i]!.type === 'heading_open') return (tokens[i + 1]?.children ?? []).map((c) => c.content).join('').trim();
+  }
+  return '';
 }
 
 /** Index of the link_open that a link_close closes. */

@@ -3,6 +3,7 @@
  * again on every change. A plan that stops being valid keeps the last good document and says
  * why; the files the render read are what the server watches next.
  */
+import { localeLanguage } from '../plan/schema.js';
 import path from 'node:path';
 import type { TrackingResult } from '../compute/track.js';
 import { oneLine, PlanInvalidError, type Finding } from '../diagnostics.js';
@@ -141,7 +142,7 @@ export function createPreview(options: PreviewOptions, now: () => number = () =>
 
   async function pageLabel(folder: StrategyFolder, loaded: LoadedPlan): Promise<string> {
     const { documentMessages } = await import('../render/html.js');
-    return (await documentMessages(folder, loaded.plan.plan.locale, options.templatesDir))('document.page_of');
+    return (await documentMessages(folder, localeLanguage(loaded.plan.plan.locale), options.templatesDir))('document.page_of');
   }
 
   async function problemFrom(err: unknown, loaded: LoadedPlan | undefined): Promise<Problem> {

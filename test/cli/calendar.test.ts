@@ -90,10 +90,10 @@ describe('smplan calendar', () => {
     const csv = path.join(dir, 'c.csv');
     const run = await runCli(['calendar', '--from', '2027-03-22', '--weeks', '1', '--csv', csv, NORDLYS]);
     expect(run.code).toBe(0);
-    const lines = (await readFile(csv, 'utf8')).trim().split('\n');
-    expect(lines[0]).toBe('date,time,weekday,channel,pillar,format,start_utc,timezone,note');
-    expect(lines[1]).toBe('2027-03-23,07:30,tue,instagram,Behind the counter,reel,2027-03-23T06:30:00Z,Europe/Oslo,');
-    expect(lines[3]).toBe(`2027-03-28,03:30,sun,instagram,Ask the baker,story,2027-03-28T01:30:00Z,Europe/Oslo,"'=HYPERLINK(""x"")"`);
+    const lines = (await readFile(csv, 'utf8')).split('\r\n');
+    expect(lines[0]).toBe('\ufeff"date","time","weekday","channel","pillar","format","start_utc","timezone","note"');
+    expect(lines[1]).toBe('"2027-03-23","07:30","tue","instagram","Behind the counter","reel","2027-03-23T06:30:00Z","Europe/Oslo",');
+    expect(lines[3]).toBe(`"2027-03-28","03:30","sun","instagram","Ask the baker","story","2027-03-28T01:30:00Z","Europe/Oslo","'=HYPERLINK(""x"")"`);
   });
   it('fails with exit 2 and one line when the file cannot be written', async () => {
     const run = await runCli(['calendar', '--json', '--ics', '/nonexistent-dir/x.ics', KAFFEBAR]);
@@ -112,6 +112,6 @@ describe('smplan calendar', () => {
     expect(run.stderr).toMatch(/Wrote 6 posts to c\.ics[^]*Wrote 6 posts to c\.csv/);
     expect(run.code).toBe(0);
     expect((await readFile(path.join(dir, 'c.ics'), 'utf8')).match(/^BEGIN:VEVENT/gm)).toHaveLength(6);
-    expect((await readFile(path.join(dir, 'c.csv'), 'utf8')).trim().split('\n')).toHaveLength(7);
+    expect((await readFile(path.join(dir, 'c.csv'), 'utf8')).trim().split('\r\n')).toHaveLength(7);
   });
 });

@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Ajv } from 'ajv';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { run } from '../../src/cli/init.js';
@@ -10,7 +11,7 @@ import { documentText, planDocument } from '../../src/init/document.js';
 import { draftPath } from '../../src/init/draft.js';
 import { nextMonthStart, oneYearFrom } from '../../src/init/system.js';
 import { lintFile } from '../../src/lint/engine.js';
-import { SCHEMA_ID } from '../../src/plan/json-schema.js';
+import { planJsonSchema, SCHEMA_ID } from '../../src/plan/json-schema.js';
 import { SECTION_ORDER } from '../../src/plan/schema.js';
 import { INTERRUPT, scripted, type Rule } from './scripted.js';
 import { ACCEPTANCE } from '../helpers/cli.js';
@@ -72,7 +73,7 @@ describe('smplan init: a hurried walk', () => {
     expect((await lintErrors(file)).errors).toEqual([]);
 
     const lines = text.split('\n');
-    expect(lines[0]).toBe(`# yaml-language-server: $schema=${SCHEMA_ID}`);
+    expect(lines[0]).toBe('# yaml-language-server: $schema=plan.schema.json');
     expect(text).toMatch(/^smplan: 1$/m);
     expect(text.indexOf('smplan: 1')).toBeLessThan(text.indexOf('plan:'));
     // a comment above each section that was written
@@ -99,6 +100,31 @@ describe('smplan init: a hurried walk', () => {
     expect(out).toContain(`smplan render plan.yaml --all`);
     // no draft left behind
     expect(existsSync(draftPath(file))).toBe(false);
+  });
+
+  it('writes plan.schema.json beside the plan: the editor checks it offline, with a description for every field', async () => {
+    const { code, out } = await init(HURRIED, ['plan.yaml'], { minimal: true });
+    expect(code).toBe(0);
+    expect(out).toContain('Wrote plan.schema.json beside it');
+    const schema = JSON.parse(await readFile(path.join(dir, 'plan.schema.json'), 'utf8')) as Record<string, unknown>;
+    expect(schema).toEqual(planJsonSchema());
+    // What yaml-language-server does with it: a JSON Schema validator, here ajv (draft-07), no network.
+    const validate = new Ajv({ strict: false, allErrors: true }).compile(schema);
+    const plan = parse(await readFile(path.join(dir, 'plan.yaml'), 'utf8')) as Record<string, unknown>;
+    expect(validate(plan), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate({ ...plan, plan: { ...(plan.plan as object), locale: 'de' } })).toBe(false);
+  });
+
+  it('refreshes its own older plan.schema.json but leaves a foreign one alone', async () => {
+    await writeFile(path.join(dir, 'plan.schema.json'), JSON.stringify({ $id: SCHEMA_ID, old: true }));
+    await init(HURRIED, ['plan.yaml'], { minimal: true });
+    expect(JSON.parse(await readFile(path.join(dir, 'plan.schema.json'), 'utf8'))).toEqual(planJsonSchema());
+    await rm(path.join(dir, 'plan.yaml'));
+    await writeFile(path.join(dir, 'plan.schema.json'), '{"title": "mine"}');
+    const { code, out } = await init(HURRIED, ['plan.yaml'], { minimal: true });
+    expect(code).toBe(0);
+    expect(await readFile(path.join(dir, 'plan.schema.json'), 'utf8')).toBe('{"title": "mine"}');
+    expect(out).toContain("Left plan.schema.json as it was: it is not smplan's schema");
   });
 
   it('--minimal asks only plan, goals and objectives', async () => {

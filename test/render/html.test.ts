@@ -19,6 +19,14 @@ describe('renderHtml', () => {
     expect(html).not.toMatch(/unicode-range:U\+0100-02BA/);
   });
 
+  it('embeds the Noto Emoji subset an emoji needs, and none for digits, © or punctuation', async () => {
+    const faces = await fontFaces();
+    const emoji = (doc: string) => (usedFontFaces(faces, doc).match(/font-family:'Noto Emoji'/g) ?? []).length;
+    expect(emoji('<p>2027 © – “x” ™ #1 *</p>')).toBe(0);
+    expect(emoji('<p>Brød 🥐</p>')).toBe(1);
+    expect(emoji('<p>🥐 ✨ 🍞</p>')).toBeGreaterThanOrEqual(1);
+  });
+
   it('embeds a font subset only when the document has a character for it', async () => {
     const faces = await fontFaces();
     const ranges = (doc: string) => [...usedFontFaces(faces, doc).matchAll(/unicode-range:U\+([0-9A-F]+)/g)].map((m) => m[1]);
@@ -102,8 +110,8 @@ describe('renderHtml', () => {
     const rows = Array.from({ length: 30 }, (_, i) => `| 2027-01-${String(i + 1).padStart(2, '0')} | post |`);
     folder.chapters.push({ slug: 'content', file: '03-content.md', title: 'Content', markdown: ['# Content', '', '| Date | What |', '| --- | --- |', ...rows, ''].join('\n') });
     const html = await renderHtml(folder, await kaffebar(), { date: '2027-01-15' });
-    expect(html.match(/<div class="table short"><table>/g)).toHaveLength(1);
-    expect(html.match(/<div class="table"><table>/g)).toHaveLength(1);
+    expect(html.match(/<div class="table short" tabindex="0"[^>]*><table>/g)).toHaveLength(1);
+    expect(html.match(/<div class="table" tabindex="0" role="group" aria-label="Content"><table>/g)).toHaveLength(1);
   });
 
   it('puts the page header and the localised page numbers in @page rules', async () => {

@@ -1,18 +1,20 @@
 import { oneLine, type Finding } from '../../diagnostics.js';
 
 /**
- * JUnit XML as CI servers read it: one <testsuite> per file, one <testcase> per finding
- * with a <failure> (errors and warnings alike, told apart by `type`); a file without
- * findings has one passing test case.
+ * JUnit XML as CI servers read it (valid against the Jenkins xUnit junit-10.xsd): one
+ * <testsuite> per file, one <testcase> per finding with a <failure> (errors and warnings
+ * alike, told apart by `type`); a file without findings has one passing test case.
+ * Test case names are unique within a suite, since GitLab keeps only the first of a name.
  */
 export function formatJunit(findings: Finding[], context: { files: readonly string[] }): string {
   const files = [...new Set([...context.files, ...findings.map((f) => f.file)])];
   const suites = files.map((file) => {
     const own = findings.filter((f) => f.file === file);
+    const name = caseNamer();
     const cases = own.length
       ? own.map(
           (f) =>
-            `    <testcase classname="${attr(file)}" name="${attr(`${f.rule} ${f.line}:${f.column}`)}">\n` +
+            `    <testcase classname="${attr(file)}" name="${attr(name(f))}">\n` +
             `      <failure type="${f.severity}" message="${attr(oneLine(f.message))}">${text(
               `${f.file}:${f.line}:${f.column}  ${f.severity}  ${oneLine(f.message)}  ${f.rule}${f.path ? `\nat ${f.path}` : ''}`,
             )}</failure>\n` +
@@ -32,6 +34,18 @@ export function formatJunit(findings: Finding[], context: { files: readonly stri
     suites.map((s) => s.xml + '\n').join('') +
     `</testsuites>\n`
   );
+}
+
+/** `RULE LINE:COL MESSAGE`, readable in a CI report; a repeat of a name gets ` (2)`, ` (3)` … */
+function caseNamer(): (f: Finding) => string {
+  const taken = new Set<string>();
+  return (f) => {
+    const base = `${f.rule} ${f.line}:${f.column} ${oneLine(f.message)}`;
+    let name = base;
+    for (let n = 2; taken.has(name); n++) name = `${base} (${n})`;
+    taken.add(name);
+    return name;
+  };
 }
 
 /** Characters XML 1.0 cannot hold at all (control characters, lone surrogates, U+FFFE/F) become U+FFFD. */

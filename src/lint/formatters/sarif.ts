@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ruleCatalog, type RuleInfo } from '../catalog.js';
@@ -6,9 +7,15 @@ import type { Finding } from '../../diagnostics.js';
 
 declare const SMPLAN_VERSION: string | undefined;
 
+const HOME = 'https://github.com/smplan/smplan';
+/** docs/rules.md has an anchor per rule id (scripts/rules-doc.mjs). */
+const RULES_DOC = `${HOME}/blob/main/docs/rules.md`;
+
 /**
  * SARIF 2.1.0 (the format of GitHub code scanning): every rule smplan knows in
- * tool.driver.rules, one result per finding at its file, line and column.
+ * tool.driver.rules with the descriptions and help GitHub requires, one result per
+ * finding at its file, line and column (columns count UTF-16 code units, as the YAML
+ * parser does), with a fingerprint that tells apart findings on one line.
  */
 export function formatSarif(findings: Finding[], suppressed: readonly SuppressedFinding[] = []): string {
   const catalog = ruleCatalog();
@@ -23,6 +30,7 @@ export function formatSarif(findings: Finding[], suppressed: readonly Suppressed
   }));
   const all = [...catalog, ...extra];
   const index = new Map(all.map((r, i) => [r.id, i]));
+  const fingerprint = fingerprinter();
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -32,15 +40,11 @@ export function formatSarif(findings: Finding[], suppressed: readonly Suppressed
           driver: {
             name: 'smplan',
             version: typeof SMPLAN_VERSION === 'string' ? SMPLAN_VERSION : '0.0.0-dev',
-            rules: all.map((r) => ({
-              id: r.id,
-              name: ruleName(r.id),
-              shortDescription: { text: r.description },
-              defaultConfiguration: { level: r.severity },
-              properties: { method: r.method, tags: ['smplan', r.kind] },
-            })),
+            informationUri: HOME,
+            rules: all.map(descriptor),
           },
         },
+        columnKind: 'utf16CodeUnits',
         // A finding silenced in the plan is a result with an in-source suppression: code scanning shows it as dismissed.
         results: [...findings, ...suppressed].map((f) => ({
           ruleId: f.rule,
@@ -59,11 +63,46 @@ export function formatSarif(findings: Finding[], suppressed: readonly Suppressed
           ...(suppressed.includes(f as SuppressedFinding)
             ? { suppressions: [{ kind: 'inSource', ...((f as SuppressedFinding).justification ? { justification: (f as SuppressedFinding).justification } : {}) }] }
             : {}),
+          partialFingerprints: { 'smplanFinding/v1': fingerprint(f) },
         })),
       },
     ],
   };
   return JSON.stringify(log, null, 2) + '\n';
+}
+
+function descriptor(r: RuleInfo) {
+  const name = ruleName(r.id);
+  const helpUri = `${RULES_DOC}#${r.id}`;
+  const method = r.method ? `Method: ${r.method}.` : '';
+  return {
+    id: r.id,
+    // SARIF wants a name that differs from the id; `references` -> `References` only differs in case.
+    ...(name.toLowerCase() === r.id.toLowerCase() ? {} : { name }),
+    shortDescription: { text: r.description },
+    fullDescription: { text: [r.description, method].filter(Boolean).join(' ') },
+    help: {
+      text: [r.description, method, `Rule reference: ${helpUri}`].filter(Boolean).join('\n\n'),
+      markdown: [`**${r.id}** (${r.severity}): ${r.description}`, method, `[Rule reference](${helpUri})`].filter(Boolean).join('\n\n'),
+    },
+    helpUri,
+    defaultConfiguration: { level: r.severity },
+    properties: { method: r.method, tags: ['smplan', r.kind] },
+  };
+}
+
+/**
+ * What identifies a finding whatever line it moves to: file, rule, plan path and message.
+ * A repeat of the same finding gets its occurrence number, so no two results share one.
+ */
+function fingerprinter(): (f: Finding) => string {
+  const seen = new Map<string, number>();
+  return (f) => {
+    const hash = createHash('sha256').update([f.file, f.rule, f.path, f.message].join('\u0000')).digest('hex').slice(0, 32);
+    const n = (seen.get(hash) ?? 0) + 1;
+    seen.set(hash, n);
+    return `${hash}:${n}`;
+  };
 }
 
 /** SARIF wants URIs: a relative path stays relative to the checkout (%SRCROOT%), an absolute one becomes file://. */

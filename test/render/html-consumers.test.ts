@@ -1,0 +1,92 @@
+/**
+ * plan.html as browsers and assistive technology read it: no HTML conformance error
+ * (html-validate, standard rules: what the Nu validator reports) and no serious or critical
+ * axe-core violation in Chromium at phone (375 px) and desktop (1280 px) width.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { HtmlValidate } from 'html-validate';
+import puppeteer from 'puppeteer-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCheckedPlan } from '../../src/lint/check.js';
+import { parsePlan } from '../../src/plan/load.js';
+import { renderStrategyFolder } from '../../src/render/folder.js';
+import { renderHtml } from '../../src/render/html.js';
+import { EXAMPLES } from '../helpers/cli.js';
+import { q, UNTRUSTED_TEXT } from '../helpers/untrusted.js';
+import { chromiumPath, skipPdf } from './chromium.js';
+
+const require = createRequire(import.meta.url);
+
+/** The nb example with untrusted text in a SWOT item, a persona, a competitor and a special date. */
+function untrustedPlan(): string {
+  return readFileSync(path.join(EXAMPLES, 'nordlys-bakeri.yaml'), 'utf8')
+    .replace(/^(\s+- name: )Surdeigsskolen$/m, `$1${q(UNTRUSTED_TEXT)}`)
+    .replace(/^(\s+strengths:\n\s+- ).*$/m, `$1${q(UNTRUSTED_TEXT)}`);
+}
+
+const documents: Record<string, string> = {};
+
+beforeAll(async () => {
+  for (const file of ['nordlys-bakeri.yaml', 'rodopski-sklon.yaml', 'fieldnote-software.yaml']) {
+    const loaded = (await loadCheckedPlan(path.join(EXAMPLES, file))).loaded;
+    documents[file] = await renderHtml(await renderStrategyFolder(loaded), loaded, { date: '2027-01-15' });
+  }
+  const outcome = await parsePlan(Buffer.from(untrustedPlan()), path.join(EXAMPLES, 'untrusted.yaml'), EXAMPLES);
+  documents.untrusted = await renderHtml(await renderStrategyFolder(outcome.loaded!), outcome.loaded!, { date: '2027-01-15' });
+  expect(documents.untrusted).toContain('x;=1+1');
+}, 120_000);
+
+describe('plan.html → browsers and assistive technology', () => {
+  it('has no conformance error (html-validate, standard rules)', async () => {
+    const validator = new HtmlValidate({ extends: ['html-validate:standard'] });
+    for (const [name, html] of Object.entries(documents)) {
+      const report = await validator.validateString(html, `${name}.html`);
+      const errors = report.results.flatMap((r) => r.messages.map((m) => `${name}:${m.line}:${m.column} ${m.ruleId} ${m.message}`));
+      expect(errors).toEqual([]);
+    }
+  });
+
+  it.skipIf(skipPdf)('has no serious or critical axe-core violation at 375 px and 1280 px', async () => {
+    const axe = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+    const browser = await puppeteer.launch({ executablePath: chromiumPath!, args: ['--no-sandbox'] });
+    try {
+      const page = await browser.newPage();
+      // Offline: the document fetches nothing, and nothing else may be fetched.
+      await page.setRequestInterception(true);
+      page.on('request', (r) => (r.url().startsWith('data:') ? r.continue() : r.abort()));
+      const found: string[] = [];
+      // The nb example with untrusted text, and the bg one (Cyrillic): axe takes long on a whole document.
+      for (const name of ['untrusted', 'rodopski-sklon.yaml']) {
+        const html = documents[name]!;
+        for (const width of [375, 1280]) {
+          await page.setViewport({ width, height: 800 });
+          await page.setContent(html, { waitUntil: 'load' });
+          // Evaluated through the debugger protocol: the document's CSP allows no script of its own.
+          await page.evaluate(axe);
+          const result = (await page.evaluate(() =>
+            (window as unknown as { axe: { run(): Promise<unknown> } }).axe.run(),
+          )) as { violations: { id: string; impact: string; nodes: { html: string }[] }[] };
+          for (const v of result.violations) {
+            if (v.impact === 'serious' || v.impact === 'critical') found.push(`${name} ${width}px ${v.impact} ${v.id}: ${v.nodes[0]?.html.slice(0, 100)}`);
+          }
+        }
+      }
+      expect(found).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 180_000);
+
+  it('gives a scrolling table a keyboard stop and a name, and a chart one role and one name', () => {
+    const html = documents['nordlys-bakeri.yaml']!;
+    expect(html).not.toMatch(/<div class="table[^"]*">/);
+    expect(html).toMatch(/<div class="table[^"]*" tabindex="0" role="group" aria-label="[^"]+"><table>/);
+    expect(html).not.toMatch(/<th><\/th>/);
+    for (const svg of html.match(/<svg[^>]*>/g)!) {
+      expect(svg.match(/\srole=/g)?.length ?? 0, svg).toBeLessThanOrEqual(1);
+      expect(svg.match(/\saria-label=/g)?.length ?? 0, svg).toBeLessThanOrEqual(1);
+    }
+  });
+});
