@@ -13,12 +13,12 @@ import {
   type PublishingCalendar,
 } from '../compute/calendar.js';
 import { addDays, daysBetween } from '../compute/dates.js';
-import { writeError } from '../errors.js';
-import { writeFileAtomic } from '../files.js';
+import { CLIError, EXIT, writeError } from '../errors.js';
+import { writeOutputFile } from '../files.js';
 import type { LoadedPlan } from '../plan/load.js';
 import type { Plan } from '../plan/schema.js';
 import { plural } from '../wording.js';
-import { colorsFor, writeLine, type Io } from './io.js';
+import { colorsFor, refuseInputAsOutput, writeLine, type Io } from './io.js';
 import { computeFor, printJson, readPlan } from './plan-input.js';
 import { formatTable, outputWidth, title } from './table.js';
 
@@ -35,18 +35,23 @@ export async function run(args: string[], options: Record<string, unknown>, io: 
   );
   // Files first: a failed write (exit 2) must not follow output that looks like success.
   const hints: string[] = [];
+  const exports = [options.ics, options.csv].filter((f): f is string => typeof f === 'string');
+  if (exports.filter((f) => f === '-').length > 1) throw new CLIError('only one of --ics and --csv can write to stdout (-)', EXIT.usage);
+  await refuseInputAsOutput(exports, [args[0]!], io.cwd);
+  if (exports.includes('-') && options.json) throw new CLIError('--json and an export to stdout (-) cannot share stdout', EXIT.usage);
   if (typeof options.ics === 'string') {
-    await writeAtomically(options.ics, await icsText(loaded.plan, calendar, stampFor(io)), io);
+    const via = await writeExport(options.ics, await icsText(loaded.plan, calendar, stampFor(io)), io);
     const dates = calendar.special_dates.length + calendar.activations.length;
     const what = plural(calendar.events.length, 'post') + (dates ? ` and ${plural(dates, 'all-day date')}` : '');
-    hints.push(`Wrote ${what} to ${options.ics}: import it in Google Calendar, Outlook or Apple Calendar (re-importing updates the same events).`);
+    hints.push(`Wrote ${what} to ${via}: import it in Google Calendar, Outlook or Apple Calendar (re-importing updates the same events).`);
   }
   if (typeof options.csv === 'string') {
-    await writeAtomically(options.csv, await csvText(calendar), io);
-    hints.push(`Wrote ${plural(calendar.events.length, 'post')} to ${options.csv}.`);
+    const via = await writeExport(options.csv, await csvText(calendar), io);
+    hints.push(`Wrote ${plural(calendar.events.length, 'post')} to ${via}.`);
   }
+  // An export to stdout is the output; the table would corrupt it.
   if (options.json) printJson(io, calendar);
-  else io.stdout.write(calendarReport(loaded, calendar, io));
+  else if (!exports.includes('-')) io.stdout.write(calendarReport(loaded, calendar, io));
   const c = colorsFor(io, 'stderr');
   for (const hint of hints) writeLine(io.stderr, c.dim(hint));
   return 0;
@@ -254,9 +259,17 @@ export async function csvText(cal: PublishingCalendar): Promise<string> {
   );
 }
 
-/** Writes an output the user named atomically; failure is exit 2. */
-async function writeAtomically(file: string, text: string, io: Io): Promise<void> {
-  await writeFileAtomic(path.resolve(io.cwd, file), text).catch((err: unknown) => {
+/**
+ * Writes an export the user named (failure is exit 2) and says where it went: `-` is stdout; a
+ * FIFO or device is written directly, a link to a regular file replaces that file (see writeOutputFile).
+ */
+async function writeExport(file: string, text: string, io: Io): Promise<string> {
+  if (file === '-') {
+    io.stdout.write(text);
+    return 'stdout';
+  }
+  const written = await writeOutputFile(path.resolve(io.cwd, file), text).catch((err: unknown) => {
     throw writeError(file, err);
   });
+  return written.kind === 'link' ? `${file} (a link; replaced its target ${written.target})` : file;
 }

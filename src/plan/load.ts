@@ -3,12 +3,14 @@
  * its posts_csv files read relative to the plan. Problems become findings that
  * point at FILE:LINE:COL; only a file that cannot be read at all is an exception.
  */
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { fileError } from '../errors.js';
 import { formatPath, type Finding, type PlanPath, type Severity } from '../diagnostics.js';
+import { formatBytes, InputTooLargeError, readInputFile } from '../files.js';
 import { at, foreignTags, keyAt, locate, unclosedOpening, type Anchor } from './positions.js';
 import { planSchema, type Plan, type PostSample } from './schema.js';
 import { engagementEntries } from './engagement-entries.js';
@@ -74,14 +76,11 @@ export async function loadPlan(file: string, cwd = process.cwd()): Promise<LoadO
   const absolute = path.resolve(cwd, file);
   let bytes: Buffer;
   try {
-    const info = await stat(absolute);
-    if (info.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
-    if (info.size > MAX_PLAN_BYTES) {
-      const mb = (info.size / 1024 / 1024).toFixed(1);
-      return { findings: [fileFinding(file, 'file-size', `the file is ${mb} MB; a plan is at most ${MAX_PLAN_BYTES / 1024 / 1024} MB`)] };
-    }
-    bytes = await readFile(absolute);
+    bytes = await readInputFile(absolute, MAX_PLAN_BYTES);
   } catch (err) {
+    if (err instanceof InputTooLargeError) {
+      return { findings: [fileFinding(file, 'file-size', `the file is larger than ${formatBytes(MAX_PLAN_BYTES)}; a plan is at most that`)] };
+    }
     throw fileError(file, err);
   }
   return parsePlan(bytes, file, path.dirname(absolute));
@@ -253,34 +252,34 @@ async function readPostsCsv(dir: string, realDir: () => Promise<string>, csvPath
   try {
     const [folder, real] = await Promise.all([realDir(), realpath(resolved)]);
     if (path.relative(folder, real).startsWith('..')) return { error: 'links outside the plan folder' };
-    const info = await stat(real);
-    if (!info.isFile()) return { error: 'is not a file' };
-    if (info.size > MAX_CSV_BYTES) return { error: `the file is larger than ${MAX_CSV_BYTES / 1024 / 1024} MB` };
-    const key = `${real}\0${info.size}\0${info.mtimeMs}`;
+    const bytes = await readInputFile(real, MAX_CSV_BYTES);
+    const key = createHash('sha256').update(bytes).digest('hex');
     const known = postSamples.get(key);
     if (known) return known;
-    const bytes = await readFile(real);
-    if (bytes.subarray(0, 8192).includes(0)) return { error: 'is a binary file, not CSV' };
-    const read = postsFromCsv(bytes.toString('utf8'));
+    const read = postsFromCsv(bytes);
     postSamples.set(key, read);
     return read;
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    return { error: code === 'ENOENT' ? `no such file (looked for ${resolved})` : `cannot read: ${(err as Error).message}` };
+    if (code === 'ENOENT') return { error: `no such file (looked for ${resolved})` };
+    if (code === 'EISDIR' || code === 'ENOTREG' || code === 'EFBIG') return { error: (err as Error).message };
+    return { error: `cannot read: ${(err as Error).message}` };
   }
 }
 
 /**
- * Posts read in this process, by file (real path, size and modification time): plans in one
+ * Posts read in this process, by content (a hash of the bytes): plans in one
  * folder often sample the same export, and `smplan lint` may check hundreds of them in a run.
  */
 const postSamples = new Map<string, Promise<PostsRead>>();
 
 type PostsRead = { posts: PostSample[] } | { error: string };
 
-async function postsFromCsv(text: string): Promise<PostsRead> {
+async function postsFromCsv(bytes: Buffer): Promise<PostsRead> {
   // The CSV parser loads only for plans that use posts_csv: lint's start-up stays small.
-  const { CsvError, csvNumber, findColumn, parseCsv } = await import('./csv.js');
+  const { CsvError, csvNumber, decodeCsv, findColumn, parseCsv } = await import('./csv.js');
+  const text = decodeCsv(bytes);
+  if (text === undefined) return { error: 'is a binary file, not CSV (export CSV from the spreadsheet)' };
   try {
     const table = parseCsv(text);
     const columns = Object.fromEntries(
