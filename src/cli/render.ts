@@ -158,13 +158,17 @@ async function renderPlan(file: string, outDir: string, job: RenderJob, checked?
 
   signal.throwIfAborted();
   const { writeOutputFolder } = await import('../render/output.js');
-  const result = await writeOutputFolder(path.resolve(io.cwd, outDir), files, { signal });
+  // plan.html and plan.pdf are other kinds of output: a render that does not write them keeps them.
+  const result = await writeOutputFolder(path.resolve(io.cwd, outDir), files, { signal, keepUnlessWritten: ['plan.html', 'plan.pdf'] });
   const charts = folder.charts.length;
   artefacts.unshift(
     `Wrote ${display(result.dir, io.cwd)}${path.sep} (README.md, ${folder.chapters.length} chapters` + (charts ? `, ${plural(charts, 'chart')})` : ')'),
   );
   for (const line of artefacts) writeLine(io.stdout, line);
-  if (result.removed.length) progress(`Removed ${result.removed.length} file(s) an earlier render made that this plan no longer needs`);
+  if (result.removed.length) progress(`Removed ${plural(result.removed.length, 'file')} an earlier render made that this plan no longer needs`);
+  if (result.kept.length) {
+    progress(`Left ${plural(result.kept.length, 'file')} an earlier render made and that changed since (${result.kept.slice(0, 3).join(', ')}${result.kept.length > 3 ? ', …' : ''}): yours now`);
+  }
 }
 
 /**
