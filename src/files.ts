@@ -6,14 +6,16 @@ import path from 'node:path';
 /** Thrown by readInputFile for a file larger than its cap (code EFBIG; `limit` in bytes). */
 export class InputTooLargeError extends Error {
   readonly code = 'EFBIG';
-  constructor(readonly file: string, readonly limit: number) {
+  /** `size`: as stat gave it, when that already passes the cap. */
+  constructor(readonly file: string, readonly limit: number, readonly size?: number) {
     super(`the file is larger than ${formatBytes(limit)}`);
     this.name = 'InputTooLargeError';
   }
 }
 
 export function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${+(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+  const mb = bytes / 1024 / 1024;
+  return bytes >= 1024 * 1024 ? `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
 /**
@@ -28,7 +30,7 @@ export async function readInputFile(file: string, cap: number): Promise<Buffer> 
     const info = await handle.stat();
     if (info.isDirectory()) throw Object.assign(new Error('is a folder, not a file'), { code: 'EISDIR' });
     if (!info.isFile()) throw Object.assign(new Error('is not a regular file (a pipe, device or socket)'), { code: 'ENOTREG' });
-    if (info.size > cap) throw new InputTooLargeError(file, cap);
+    if (info.size > cap) throw new InputTooLargeError(file, cap, info.size);
     // Read until the end or one byte past the cap: a file may grow after stat.
     const chunks: Buffer[] = [];
     let length = 0;
