@@ -21,6 +21,7 @@ import { plural } from '../wording.js';
 import { colorsFor, refuseInputAsOutput, writeLine, type Io } from './io.js';
 import { computeFor, printJson, readPlan } from './plan-input.js';
 import { formatTable, outputWidth, title } from './table.js';
+import { visible } from '../terminal.js';
 
 /** How long a post occupies in a calendar app: a reminder-sized block. */
 const EVENT_MINUTES = 30;
@@ -51,7 +52,7 @@ export async function run(args: string[], options: Record<string, unknown>, io: 
   }
   // An export to stdout is the output; the table would corrupt it.
   if (options.json) printJson(io, calendar);
-  else if (!exports.includes('-')) io.stdout.write(calendarReport(loaded, calendar, io));
+  else if (!exports.includes('-')) io.stdout.write(visible(calendarReport(loaded, calendar, io), { sgr: true }));
   const c = colorsFor(io, 'stderr');
   for (const hint of hints) writeLine(io.stderr, c.dim(hint));
   return 0;
@@ -178,7 +179,8 @@ function eventUids(plan: Plan, events: readonly CalendarEvent[]): string[] {
 export async function icsText(plan: Plan, cal: PublishingCalendar, stamp: Date): Promise<string> {
   const { default: ical } = await import('ical-generator');
   const calendar = ical({
-    name: `${plan.plan.title}: publishing calendar`,
+    // ical-generator writes the name as given: escaped here, or a line break in the title adds properties.
+    name: icsEscape(`${plan.plan.title}: publishing calendar`),
     prodId: { company: 'smplan', product: 'smplan', language: 'EN' },
   });
   const uids = eventUids(plan, cal.events);
@@ -205,9 +207,9 @@ export async function icsText(plan: Plan, cal: PublishingCalendar, stamp: Date):
       end: start.plus({ minutes: EVENT_MINUTES }).toJSDate(),
       stamp,
       sequence,
-      summary: `${e.channel}: ${pillar ?? 'post'}${e.format ? ` (${e.format})` : ''}`,
-      description: details.join('\n'),
-      categories: [{ name: e.channel }],
+      summary: icsPlain(`${e.channel}: ${pillar ?? 'post'}${e.format ? ` (${e.format})` : ''}`),
+      description: icsPlain(details.join('\n')),
+      categories: [{ name: icsPlain(e.channel) }],
     });
   });
   for (const s of cal.special_dates) {
@@ -217,8 +219,8 @@ export async function icsText(plan: Plan, cal: PublishingCalendar, stamp: Date):
       start: DateTime.fromISO(s.date, { zone: 'utc' }),
       stamp,
       sequence,
-      summary: s.name,
-      description: [s.kind, s.channels?.length ? `Channels: ${s.channels.join(', ')}` : '', s.note].filter(Boolean).join('\n') || null,
+      summary: icsPlain(s.name),
+      description: icsPlain([s.kind, s.channels?.length ? `Channels: ${s.channels.join(', ')}` : '', s.note].filter(Boolean).join('\n')) || null,
     });
   }
   for (const a of cal.activations) {
@@ -228,11 +230,24 @@ export async function icsText(plan: Plan, cal: PublishingCalendar, stamp: Date):
       start: DateTime.fromISO(a.date, { zone: 'utc' }),
       stamp,
       sequence,
-      summary: `${a.channel}: ${a.name}`,
-      description: a.description ?? null,
+      summary: icsPlain(`${a.channel}: ${a.name}`),
+      description: a.description === undefined ? null : icsPlain(a.description),
     });
   }
   return calendar.toString();
+}
+
+/**
+ * Plan text for a field ical-generator escapes itself (\\ ; , and line breaks): the other control
+ * characters, which a content line may not hold (RFC 5545 3.3.11), become spaces.
+ */
+function icsPlain(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ').replace(/[\u2028\u2029]/g, '\n');
+}
+
+/** Plan text as an RFC 5545 TEXT value, for what ical-generator writes unescaped. */
+function icsEscape(text: string): string {
+  return icsPlain(text).replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\n/g, '\\n');
 }
 
 /** A spreadsheet app runs a cell starting with = + - @ as a formula: plan text is untrusted. */
