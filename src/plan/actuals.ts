@@ -335,11 +335,12 @@ export async function readActuals(
     }
     const one = parseActualsCsv(text, files[i]!, { objectives, map, objective: options.objective });
     parsed.push({ ...one, file: files[i]! });
-    rows.push(...one.rows);
-    findings.push(...one.findings);
+    // One push per row: a spread of a million rows overflows the call stack.
+    for (const row of one.rows) rows.push(row);
+    for (const f of one.findings) findings.push(f);
   });
   findings.push(...unusedOptionWarnings(parsed, map, options.objective));
-  findings.push(...checkActualRows(rows));
+  for (const f of checkActualRows(rows)) findings.push(f);
   return { rows, findings: inFileOrder(findings, files) };
 }
 
