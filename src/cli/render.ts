@@ -234,25 +234,29 @@ async function checkTemplatesDir(dir: string, cwd: string): Promise<string> {
 }
 
 /**
- * Ctrl-C (and SIGTERM) abort the render instead of killing the process, so the browser is closed,
+ * Ctrl-C (and SIGTERM, and SIGHUP from a closed terminal or a dropped SSH session) abort the render instead of killing the process, so the browser is closed,
  * temporary files are removed and the previous output stays as it was.
  */
 async function withInterrupt(io: Io, work: (signal: AbortSignal) => Promise<number>): Promise<number> {
   const controller = new AbortController();
   const onSignal = () => controller.abort(new CLIError('', EXIT.interrupted));
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  for (const s of signals) process.on(s, onSignal);
   try {
     return await work(controller.signal);
   } catch (err) {
     if (controller.signal.aborted) {
-      writeLine(io.stderr, colorsFor(io, 'stderr').dim('Interrupted; the previous output is unchanged.'));
+      // After SIGHUP the terminal may be gone: the message is best effort, the exit code is not.
+      try {
+        writeLine(io.stderr, colorsFor(io, 'stderr').dim('Interrupted; the previous output is unchanged.'));
+      } catch {
+        // nothing to tell it to
+      }
       throw new CLIError('', EXIT.interrupted);
     }
     throw err;
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    for (const s of signals) process.off(s, onSignal);
   }
 }
 
