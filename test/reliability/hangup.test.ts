@@ -41,4 +41,4 @@ it('SIGHUP during the PDF exits like SIGTERM: no browser left, no profile in TMP
   expect(snapshotFolder(path.join(tmp, 'out'))).toEqual(before);
   expect(readdirSync(tmpdir)).toEqual([]);
   expect(runningCommands().map((l) => l.trim())).not.toContain(marker);
-}, 20_000);
+}, 60_000);
