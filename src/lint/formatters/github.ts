@@ -15,7 +15,7 @@ export function formatGithub(findings: Finding[]): string {
         `title=${escapeProperty(f.rule)}`,
       ].join(',');
       // The log shows the message on a terminal: escape sequences from plan text are made visible.
-      return `::${f.severity} ${props}::${escapeData(visible(f.message))}\n`;
+      return `::${f.severity} ${props}::${visible(escapeData(f.message))}\n`;
     })
     .join('');
 }
