@@ -2,6 +2,8 @@
  * The vocabulary every layer reports problems in: a finding at a position, a path into the plan.
  * At the ground so that plan, compute and init can locate problems without importing lint.
  */
+import { visible } from './terminal.js';
+
 export type Severity = 'error' | 'warning';
 
 /** A path into the plan: keys and list indexes, e.g. ['objectives', 0, 'deadline']. */
@@ -42,5 +44,5 @@ export function byPosition(a: Finding, b: Finding): number {
 
 /** A message stays on its finding's line whatever the plan text holds. */
 export function oneLine(text: string): string {
-  return text.replace(/[\r\n\t]+/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '?');
+  return visible(text.replace(/[\r\n\t]+/g, ' '));
 }

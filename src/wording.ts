@@ -62,7 +62,7 @@ export function formatMoney(value: number, currency: string, cents: boolean = !N
   let f = moneyFormats.get(key);
   if (!f) {
     const whole = cents ? {} : { minimumFractionDigits: 0, maximumFractionDigits: 0 };
-    moneyFormats.set(key, (f = new Intl.NumberFormat(LOCALE, { style: 'currency', currency, ...whole })));
+    moneyFormats.set(key, (f = new Intl.NumberFormat(LOCALE, { style: 'currency', currency, ...whole, signDisplay: 'negative' } as unknown as Intl.NumberFormatOptions)));
   }
   return f.format(value);
 }

@@ -5,6 +5,7 @@ import { formatMoney, formatPercent } from '../wording.js';
 import { colorsFor, type Io } from './io.js';
 import { computeFor, printJson, readPlan } from './plan-input.js';
 import { formatTable, outputWidth, title, wrapText, type Column } from './table.js';
+import { visible } from '../terminal.js';
 
 const PER: Record<BudgetLine['per'], string> = { month: '/mo', year: '/yr', once: ' once' };
 
@@ -16,7 +17,7 @@ export async function run(args: string[], options: Record<string, unknown>, io: 
     // No budget section yet: the same shape, with no cap.
     printJson(io, result ?? { cap: null, total: 0, over_by: 0, kept: [], cut: [], objectives_losing_funding: [], kept_total: 0, cut_total: 0, by_category: [] });
   } else {
-    io.stdout.write(budgetReport(loaded, result, io));
+    io.stdout.write(visible(budgetReport(loaded, result, io), { sgr: true }));
   }
   return 0;
 }

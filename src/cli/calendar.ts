@@ -13,14 +13,15 @@ import {
   type PublishingCalendar,
 } from '../compute/calendar.js';
 import { addDays, daysBetween } from '../compute/dates.js';
-import { writeError } from '../errors.js';
-import { writeFileAtomic } from '../files.js';
+import { CLIError, EXIT, writeError } from '../errors.js';
+import { writeOutputFile } from '../files.js';
 import type { LoadedPlan } from '../plan/load.js';
 import type { Plan } from '../plan/schema.js';
 import { plural } from '../wording.js';
-import { colorsFor, writeLine, type Io } from './io.js';
+import { colorsFor, refuseInputAsOutput, writeLine, type Io } from './io.js';
 import { computeFor, printJson, readPlan } from './plan-input.js';
 import { formatTable, outputWidth, title } from './table.js';
+import { visible } from '../terminal.js';
 
 /** How long a post occupies in a calendar app: a reminder-sized block. */
 const EVENT_MINUTES = 30;
@@ -35,19 +36,24 @@ export async function run(args: string[], options: Record<string, unknown>, io: 
   );
   // Files first: a failed write (exit 2) must not follow output that looks like success.
   const hints: string[] = [];
+  const exports = [options.ics, options.csv].filter((f): f is string => typeof f === 'string');
+  if (exports.filter((f) => f === '-').length > 1) throw new CLIError('only one of --ics and --csv can write to stdout (-)', EXIT.usage);
+  await refuseInputAsOutput(exports, [args[0]!], io.cwd);
+  if (exports.includes('-') && options.json) throw new CLIError('--json and an export to stdout (-) cannot share stdout', EXIT.usage);
   if (typeof options.ics === 'string') {
-    await writeAtomically(options.ics, await icsText(loaded.plan, calendar, stampFor(io)), io);
+    const via = await writeExport(options.ics, await icsText(loaded.plan, calendar, stampFor(io)), io);
     const dates = calendar.special_dates.length + calendar.activations.length;
     const what = plural(calendar.events.length, 'post') + (dates ? ` and ${plural(dates, 'all-day date')}` : '');
-    hints.push(`Wrote ${what} to ${options.ics}: import it in Google Calendar, Outlook or Apple Calendar (re-importing updates the same events).`);
+    hints.push(`Wrote ${what} to ${via}: import it in Google Calendar, Outlook or Apple Calendar (re-importing updates the same events).`);
   }
   if (typeof options.csv === 'string') {
     const delimiter = (options.csvDelimiter ?? ',') as CsvOptions['delimiter'];
-    await writeAtomically(options.csv, await csvText(calendar, { delimiter, bom: options.csvBom !== false }), io);
-    hints.push(`Wrote ${plural(calendar.events.length, 'post')} to ${options.csv}.`);
+    const via = await writeExport(options.csv, await csvText(calendar, { delimiter, bom: options.csvBom !== false }), io);
+    hints.push(`Wrote ${plural(calendar.events.length, 'post')} to ${via}.`);
   }
+  // An export to stdout is the output; the table would corrupt it.
   if (options.json) printJson(io, calendar);
-  else io.stdout.write(calendarReport(loaded, calendar, io));
+  else if (!exports.includes('-')) io.stdout.write(visible(calendarReport(loaded, calendar, io), { sgr: true }));
   const c = colorsFor(io, 'stderr');
   for (const hint of hints) writeLine(io.stderr, c.dim(hint));
   return 0;
@@ -178,7 +184,8 @@ function eventUids(plan: Plan, events: readonly CalendarEvent[]): string[] {
 export async function icsText(plan: Plan, cal: PublishingCalendar, stamp: Date): Promise<string> {
   const { default: ical } = await import('ical-generator');
   const calendar = ical({
-    name: `${plan.plan.title}: publishing calendar`,
+    // ical-generator writes the name as given: escaped here, or a line break in the title adds properties.
+    name: icsEscape(`${plan.plan.title}: publishing calendar`),
     prodId: { company: 'smplan', product: 'smplan', language: 'EN' },
   });
   const uids = eventUids(plan, cal.events);
@@ -205,9 +212,9 @@ export async function icsText(plan: Plan, cal: PublishingCalendar, stamp: Date):
       end: start.plus({ minutes: EVENT_MINUTES }).toJSDate(),
       stamp,
       sequence,
-      summary: `${e.channel}: ${pillar ?? 'post'}${e.format ? ` (${e.format})` : ''}`,
-      description: details.join('\n'),
-      categories: [{ name: e.channel }],
+      summary: icsPlain(`${e.channel}: ${pillar ?? 'post'}${e.format ? ` (${e.format})` : ''}`),
+      description: icsPlain(details.join('\n')),
+      categories: [{ name: icsPlain(e.channel) }],
     });
   });
   for (const s of cal.special_dates) {
@@ -217,8 +224,8 @@ export async function icsText(plan: Plan, cal: PublishingCalendar, stamp: Date):
       start: DateTime.fromISO(s.date, { zone: 'utc' }),
       stamp,
       sequence,
-      summary: s.name,
-      description: [s.kind, s.channels?.length ? `Channels: ${s.channels.join(', ')}` : '', s.note].filter(Boolean).join('\n') || null,
+      summary: icsPlain(s.name),
+      description: icsPlain([s.kind, s.channels?.length ? `Channels: ${s.channels.join(', ')}` : '', s.note].filter(Boolean).join('\n')) || null,
     });
   }
   for (const a of cal.activations) {
@@ -228,8 +235,8 @@ export async function icsText(plan: Plan, cal: PublishingCalendar, stamp: Date):
       start: DateTime.fromISO(a.date, { zone: 'utc' }),
       stamp,
       sequence,
-      summary: `${a.channel}: ${a.name}`,
-      description: a.description ?? null,
+      summary: icsPlain(`${a.channel}: ${a.name}`),
+      description: a.description === undefined ? null : icsPlain(a.description),
     });
   }
   // RFC 5545 ends every content line, the last one too, with CRLF.
@@ -242,6 +249,19 @@ export interface CsvOptions {
   delimiter: ',' | ';';
   /** A UTF-8 byte order mark, so Excel on Windows reads æøå and Cyrillic as UTF-8. */
   bom: boolean;
+}
+
+/**
+ * Plan text for a field ical-generator escapes itself (\\ ; , and line breaks): the other control
+ * characters, which a content line may not hold (RFC 5545 3.3.11), become spaces.
+ */
+function icsPlain(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ').replace(/[\u2028\u2029]/g, '\n');
+}
+
+/** Plan text as an RFC 5545 TEXT value, for what ical-generator writes unescaped. */
+function icsEscape(text: string): string {
+  return icsPlain(text).replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\n/g, '\\n');
 }
 
 /**
@@ -264,9 +284,17 @@ export async function csvText(cal: PublishingCalendar, options: CsvOptions = { d
   return stringify([columns, ...rows], { delimiter: options.delimiter, record_delimiter: 'windows', quoted: true, bom: options.bom });
 }
 
-/** Writes an output the user named atomically; failure is exit 2. */
-async function writeAtomically(file: string, text: string, io: Io): Promise<void> {
-  await writeFileAtomic(path.resolve(io.cwd, file), text).catch((err: unknown) => {
+/**
+ * Writes an export the user named (failure is exit 2) and says where it went: `-` is stdout; a
+ * FIFO or device is written directly, a link to a regular file replaces that file (see writeOutputFile).
+ */
+async function writeExport(file: string, text: string, io: Io): Promise<string> {
+  if (file === '-') {
+    io.stdout.write(text);
+    return 'stdout';
+  }
+  const written = await writeOutputFile(path.resolve(io.cwd, file), text).catch((err: unknown) => {
     throw writeError(file, err);
   });
+  return written.kind === 'link' ? `${file} (a link; replaced its target ${written.target})` : file;
 }

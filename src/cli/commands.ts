@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from 'commander';
+import { FIRST_YEAR, inDateRange, LAST_YEAR } from '../plan/date-range.js';
 import type { Io } from './io.js';
 
 /** What a command module exports: parse is done, run the work, return the exit code. */
@@ -28,6 +29,16 @@ export function positiveInteger(value: string): number {
   return Number(value);
 }
 
+/** A whole number from 1 to `max`: every numeric flag has a bound (a timer overflows past 24 days, a calendar of a million weeks never ends). */
+export function wholeUpTo(max: number): (value: string) => number {
+  return (value) => {
+    if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max) {
+      throw new InvalidArgumentError(`expected a whole number from 1 to ${max.toLocaleString('en')}`);
+    }
+    return Number(value);
+  };
+}
+
 export function nonNegativeInteger(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number of 0 or more');
   return Number(value);
@@ -45,6 +56,7 @@ export function dateOption(value: string): string {
   if (!m || !d || d.getUTCMonth() !== +m[2]! - 1 || d.getUTCDate() !== +m[3]!) {
     throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
   }
+  if (!inDateRange(value)) throw new InvalidArgumentError(`expected a year from ${FIRST_YEAR} to ${LAST_YEAR}`);
   return value;
 }
 
@@ -97,7 +109,7 @@ export const commands: CommandSpec[] = [
       { flags: '--paper <size>', description: 'PDF paper size', choices: ['a4', 'letter'], default: 'a4' },
       { flags: '--templates <dir>', description: 'use templates from this folder where they exist (see `smplan templates eject`)' },
       { flags: '--browser <path>', description: 'Chrome or Chromium executable for --pdf' },
-      { flags: '--timeout <seconds>', description: 'give up on the PDF after this many seconds', parse: positiveInteger, default: '60' },
+      { flags: '--timeout <seconds>', description: 'give up on the PDF after this many seconds (at most 3600)', parse: wholeUpTo(3600), default: '60' },
       { flags: '--actuals <csv>', description: 'add the monthly review chapter from actual figures (repeatable)', parse: collect },
       { flags: '--as-of <date>', description: 'with --actuals: the review as it stood on this date', parse: dateOption },
       { flags: '--map <mapping>', description: 'with --actuals: column names, e.g. date=Dato,value=Reach' },
@@ -158,7 +170,7 @@ export const commands: CommandSpec[] = [
     options: [
       json,
       { flags: '--from <date>', description: 'first local date (default: plan start)', parse: dateOption },
-      { flags: '--weeks <n>', description: 'how many weeks (default: content.horizon_weeks, else 8)', parse: positiveInteger },
+      { flags: '--weeks <n>', description: 'how many weeks (default: content.horizon_weeks, else 8; at most 520)', parse: wholeUpTo(520) },
       { flags: '--ics <file>', description: 'write an iCalendar file to import in a calendar app' },
       { flags: '--csv <file>', description: 'write a CSV spreadsheet (UTF-8 with a byte order mark, CRLF, every cell quoted)' },
       {

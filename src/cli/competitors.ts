@@ -11,12 +11,13 @@ import { formatCount, formatNumber, formatPercent } from '../wording.js';
 import { colorsFor, type Io } from './io.js';
 import { computeFor, printJson, readPlan } from './plan-input.js';
 import { formatTable, outputWidth, title, wrapText, type Column } from './table.js';
+import { visible } from '../terminal.js';
 
 export async function run(args: string[], options: Record<string, unknown>, io: Io): Promise<number> {
   const loaded = await readPlan(args, io);
   const result = computeFor(loaded, () => competitorBenchmark(loaded.plan, loaded.postsCsv));
   if (options.json) printJson(io, result);
-  else io.stdout.write(competitorsReport(loaded, result, io));
+  else io.stdout.write(visible(competitorsReport(loaded, result, io), { sgr: true }));
   return 0;
 }
 

@@ -1,4 +1,7 @@
+import path from 'node:path';
 import { Chalk, type ChalkInstance } from 'chalk';
+import { CLIError, EXIT } from '../errors.js';
+import { sameFile } from '../files.js';
 
 /** Where a command reads and writes: the real process, or a capture in tests. */
 export interface Io {
@@ -52,4 +55,16 @@ export async function readStream(stream: AsyncIterable<Uint8Array | string>, lim
     chunks.push(bytes);
   }
   return Buffer.concat(chunks);
+}
+
+/** An output path that is one of the inputs (`lint plan.yaml -o plan.yaml`) would destroy it: exit 2 before any work. */
+export async function refuseInputAsOutput(outputs: readonly string[], inputs: readonly string[], cwd: string): Promise<void> {
+  for (const output of outputs) {
+    if (output === '-') continue;
+    for (const input of inputs) {
+      if (await sameFile(path.resolve(cwd, output), path.resolve(cwd, input))) {
+        throw new CLIError(`${output} is also an input (${input}): writing it would destroy that file; choose another output`, EXIT.usage);
+      }
+    }
+  }
 }

@@ -5,12 +5,13 @@ import { columnDecimals, formatChange, formatMeasure, formatPercent } from '../w
 import { colorsFor, type Io } from './io.js';
 import { computeFor, printJson, readPlan } from './plan-input.js';
 import { formatTable, outputWidth, title, wrapText } from './table.js';
+import { visible } from '../terminal.js';
 
 export async function run(args: string[], options: Record<string, unknown>, io: Io): Promise<number> {
   const loaded = await readPlan(args, io);
   const objectives = computeFor(loaded, () => kpiTargets(loaded.plan));
   if (options.json) printJson(io, { objectives });
-  else io.stdout.write(kpiReport(loaded, objectives, io));
+  else io.stdout.write(visible(kpiReport(loaded, objectives, io), { sgr: true }));
   return 0;
 }
 

@@ -1,6 +1,6 @@
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { CLIError, EXIT } from '../errors.js';
+import { CLIError, EXIT, writeError } from '../errors.js';
+import { writeOutputFile } from '../files.js';
 import { ConfigError, DEFAULT_CONFIG, findConfig, loadConfig, type LintConfig } from '../lint/config.js';
 import { lintWithSettings } from '../lint/engine.js';
 import { planArguments, type PlanArgument } from '../plan/discover.js';
@@ -8,7 +8,7 @@ import { loadPlan, MAX_PLAN_BYTES, parsePlan, type LoadOutcome } from '../plan/l
 import type { Finding } from '../diagnostics.js';
 import { formatStylish, summary } from '../lint/formatters/stylish.js';
 import { readiness, readinessLine } from '../lint/readiness.js';
-import { colorsFor, type Io } from './io.js';
+import { colorsFor, refuseInputAsOutput, type Io } from './io.js';
 
 interface LintOptions {
   format?: string;
@@ -29,6 +29,9 @@ export async function run(args: string[], options: LintOptions, io: Io): Promise
   if (plans.filter((p) => p.stdin).length > 1) throw new CLIError('`-` (standard input) can be given once', EXIT.usage);
   if (plans.length === 0) throw new CLIError(`no plan found in ${args.join(', ')} (a plan is a .yaml file with \`smplan: 1\`)`, EXIT.usage);
   const format = options.format ?? (io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'stylish');
+  if (options.outputFile !== undefined) {
+    await refuseInputAsOutput([options.outputFile], plans.filter((p) => !p.stdin).map((p) => p.file), io.cwd);
+  }
   const results = [];
   // One process for all files; read errors (exit 2) stop the run after the others are reported.
   let unreadable: CLIError | undefined;
@@ -86,11 +89,9 @@ export async function run(args: string[], options: LintOptions, io: Io): Promise
   }
 
   if (toFile) {
-    try {
-      await writeFile(options.outputFile!, report);
-    } catch (err) {
-      throw new CLIError(`cannot write ${options.outputFile}: ${(err as Error).message}`, EXIT.usage, { cause: err });
-    }
+    await writeOutputFile(path.resolve(io.cwd, options.outputFile!), report).catch((err: unknown) => {
+      throw writeError(options.outputFile!, err);
+    });
   } else {
     io.stdout.write(report);
   }

@@ -166,13 +166,17 @@ async function renderPlan(file: string, outDir: string, job: RenderJob, checked?
 
   signal.throwIfAborted();
   const { writeOutputFolder } = await import('../render/output.js');
-  const result = await writeOutputFolder(path.resolve(io.cwd, outDir), files, { signal });
+  // plan.html and plan.pdf are other kinds of output: a render that does not write them keeps them.
+  const result = await writeOutputFolder(path.resolve(io.cwd, outDir), files, { signal, keepUnlessWritten: ['plan.html', 'plan.pdf'] });
   const charts = folder.charts.length;
   artefacts.unshift(
     `Wrote ${display(result.dir, io.cwd)}${path.sep} (README.md, ${folder.chapters.length} chapters` + (charts ? `, ${plural(charts, 'chart')})` : ')'),
   );
   for (const line of artefacts) writeLine(io.stdout, line);
-  if (result.removed.length) progress(`Removed ${result.removed.length} file(s) an earlier render made that this plan no longer needs`);
+  if (result.removed.length) progress(`Removed ${plural(result.removed.length, 'file')} an earlier render made that this plan no longer needs`);
+  if (result.kept.length) {
+    progress(`Left ${plural(result.kept.length, 'file')} an earlier render made and that changed since (${result.kept.slice(0, 3).join(', ')}${result.kept.length > 3 ? ', …' : ''}): yours now`);
+  }
 }
 
 /**
@@ -239,25 +243,29 @@ export async function checkTemplatesDir(dir: string, cwd: string): Promise<strin
 }
 
 /**
- * Ctrl-C (and SIGTERM) abort the render instead of killing the process, so the browser is closed,
+ * Ctrl-C (and SIGTERM, and SIGHUP from a closed terminal or a dropped SSH session) abort the render instead of killing the process, so the browser is closed,
  * temporary files are removed and the previous output stays as it was.
  */
 async function withInterrupt(io: Io, work: (signal: AbortSignal) => Promise<number>): Promise<number> {
   const controller = new AbortController();
   const onSignal = () => controller.abort(new CLIError('', EXIT.interrupted));
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  for (const s of signals) process.on(s, onSignal);
   try {
     return await work(controller.signal);
   } catch (err) {
     if (controller.signal.aborted) {
-      writeLine(io.stderr, colorsFor(io, 'stderr').dim('Interrupted; the previous output is unchanged.'));
+      // After SIGHUP the terminal may be gone: the message is best effort, the exit code is not.
+      try {
+        writeLine(io.stderr, colorsFor(io, 'stderr').dim('Interrupted; the previous output is unchanged.'));
+      } catch {
+        // nothing to tell it to
+      }
       throw new CLIError('', EXIT.interrupted);
     }
     throw err;
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    for (const s of signals) process.off(s, onSignal);
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import type { ChalkInstance } from 'chalk';
 import stringWidth from 'string-width';
+import { visible } from '../terminal.js';
 import type { Io } from './io.js';
 
 export interface Column {
@@ -62,10 +63,9 @@ function pad(text: string, width: number, align: 'left' | 'right'): string {
   return align === 'right' ? fill + text : text + fill;
 }
 
-/** Control characters and line breaks from plan text would break the alignment. */
+/** Line breaks from plan text would break the alignment; other control characters are shown, not obeyed. */
 function clean(cell: string): string {
-  // eslint-disable-next-line no-control-regex
-  return cell.replace(/\r\n|[\r\n\t]/g, ' ').replace(/[\u0000-\u0008\u000b-\u001a\u001c-\u001f\u007f]/g, '');
+  return visible(cell.replace(/\r\n|[\r\n\t]/g, ' '), { sgr: true });
 }
 
 /** Lays out rows under columns; returns the lines (no trailing newline). */

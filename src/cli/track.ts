@@ -8,6 +8,7 @@ import { colorsFor, type Io } from './io.js';
 import { printJson, readPlan } from './plan-input.js';
 import { readTracking, type TrackingFlags } from './tracking.js';
 import { formatTable, outputWidth, title } from './table.js';
+import { visible } from '../terminal.js';
 
 export async function run(args: string[], options: Record<string, unknown>, io: Io): Promise<number> {
   const actuals = (options.actuals as string[] | undefined) ?? [];
@@ -19,7 +20,7 @@ export async function run(args: string[], options: Record<string, unknown>, io: 
   const loaded = await readPlan(args, io);
   const tracking = await readTracking(loaded, options as TrackingFlags, io);
   if (options.json) printJson(io, trackJson(tracking));
-  else io.stdout.write(trackReport(loaded, tracking, io));
+  else io.stdout.write(visible(trackReport(loaded, tracking, io), { sgr: true }));
   return EXIT.ok;
 }
 
@@ -44,7 +45,7 @@ export function trackJson(tracking: TrackingResult): unknown {
       start: o.start,
       deadline: o.deadline,
       curve: o.curve,
-      actuals: tracking.actuals[o.id] ?? [],
+      actuals: Object.hasOwn(tracking.actuals, o.id) ? tracking.actuals[o.id]! : [],
     })),
   };
 }

@@ -16,7 +16,7 @@ const FORMAT = 'Plan file format (contract)';
 /** Findings made while reading the file, before any method rule runs; all are errors. */
 export const LOADER_RULES: readonly RuleInfo[] = ([
   { id: 'not-text', severity: 'error', method: FORMAT, description: 'The plan is UTF-8 text, not a binary file.' },
-  { id: 'file-size', severity: 'error', method: FORMAT, description: 'A plan file is at most 5 MB.' },
+  { id: 'file-size', severity: 'error', method: FORMAT, description: 'A plan file is at most 5 MB, 50,000 values (aliases expanded) and 64 levels deep.' },
   { id: 'empty-file', severity: 'error', method: FORMAT, description: 'The file is not empty: a plan needs at least `smplan: 1`, `plan` and `goals`.' },
   { id: 'yaml-syntax', severity: 'error', method: FORMAT, description: 'The file is valid YAML: one document, spaces for indentation, closed brackets and quotes, anchors before their aliases and not too many, no tags such as !!binary.' },
   { id: 'yaml-duplicate-key', severity: 'error', method: FORMAT, description: 'Each key appears once in a mapping.' },

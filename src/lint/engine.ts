@@ -35,7 +35,7 @@ export function runRules(loaded: LoadedPlan, config: LintConfig = DEFAULT_CONFIG
 
 export function lintOutcome(file: string, outcome: LoadOutcome, config: LintConfig = DEFAULT_CONFIG): LintResult {
   const findings = [...outcome.findings];
-  if (outcome.loaded) findings.push(...runRules(outcome.loaded, config));
+  if (outcome.loaded) for (const f of runRules(outcome.loaded, config)) findings.push(f);
   findings.sort(byPosition);
   return { file, findings, ...(outcome.loaded ? { loaded: outcome.loaded } : {}) };
 }

@@ -15,11 +15,11 @@
  * - dates as `YYYY-MM-DD` (a time after it is ignored) or `DD.MM.YYYY`;
  * - numbers as described at parseActualNumber.
  */
-import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileError } from '../errors.js';
+import { formatBytes, InputTooLargeError, readInputFile } from '../files.js';
 import { oneLine } from '../diagnostics.js';
-import { CsvError, csvNumber, findColumn, parseCsv } from './csv.js';
+import { CsvError, csvNumber, decodeCsv, findColumn, parseCsv } from './csv.js';
 import { isRealDate, type Plan } from './schema.js';
 import { didYouMean } from './suggest.js';
 
@@ -147,18 +147,6 @@ function detectDelimiter(text: string): string {
     if (count > bestCount) [best, bestCount] = [d, count];
   }
   return best;
-}
-
-/** Spreadsheet programs save UTF-8, UTF-16 with a BOM, or (Excel on Windows) Windows-1252. */
-function decodeCsv(bytes: Buffer): string | undefined {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
-  if (bytes.subarray(0, 8192).includes(0)) return undefined;
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
-  }
 }
 
 interface ParseContext {
@@ -314,13 +302,9 @@ async function readActualsFile(file: string, cwd: string): Promise<string | Actu
   const absolute = path.resolve(cwd, file);
   let bytes: Buffer;
   try {
-    const info = await stat(absolute);
-    if (info.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
-    if (info.size > MAX_ACTUALS_BYTES) {
-      return { file, line: 1, severity: 'error', message: `the file is larger than ${MAX_ACTUALS_BYTES / 1024 / 1024} MB` };
-    }
-    bytes = await readFile(absolute);
+    bytes = await readInputFile(absolute, MAX_ACTUALS_BYTES);
   } catch (err) {
+    if (err instanceof InputTooLargeError) return { file, line: 1, severity: 'error', message: `the file is larger than ${formatBytes(MAX_ACTUALS_BYTES)}` };
     throw fileError(file, err);
   }
   const text = decodeCsv(bytes);
@@ -351,11 +335,12 @@ export async function readActuals(
     }
     const one = parseActualsCsv(text, files[i]!, { objectives, map, objective: options.objective });
     parsed.push({ ...one, file: files[i]! });
-    rows.push(...one.rows);
-    findings.push(...one.findings);
+    // One push per row: a spread of a million rows overflows the call stack.
+    for (const row of one.rows) rows.push(row);
+    for (const f of one.findings) findings.push(f);
   });
   findings.push(...unusedOptionWarnings(parsed, map, options.objective));
-  findings.push(...checkActualRows(rows));
+  for (const f of checkActualRows(rows)) findings.push(f);
   return { rows, findings: inFileOrder(findings, files) };
 }
 

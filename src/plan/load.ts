@@ -3,12 +3,14 @@
  * its posts_csv files read relative to the plan. Problems become findings that
  * point at FILE:LINE:COL; only a file that cannot be read at all is an exception.
  */
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
-import type { z } from 'zod';
+import { isScalar, LineCounter, parseDocument, visit, type Document, type Node, type Scalar } from 'yaml';
+import { aliasExpansionBreach, checkBounds } from './bounds.js';
 import { fileError } from '../errors.js';
 import { formatPath, type Finding, type PlanPath, type Severity } from '../diagnostics.js';
+import { formatBytes, InputTooLargeError, readInputFile } from '../files.js';
 import { at, foreignTags, keyAt, locate, unclosedOpening, type Anchor } from './positions.js';
 import { planSchema, type Plan, type PostSample } from './schema.js';
 import { engagementEntries } from './engagement-entries.js';
@@ -20,6 +22,8 @@ export const MAX_PLAN_BYTES = 5 * 1024 * 1024;
 /** Bounds the work a YAML alias bomb can cause. */
 const MAX_ALIAS_COUNT = 200;
 const MAX_CSV_BYTES = 20 * 1024 * 1024;
+/** Schema findings listed per plan. */
+const MAX_SCHEMA_FINDINGS = 200;
 
 /** The parsed source, kept so that every later finding can point at its node. */
 export interface PlanSource {
@@ -74,14 +78,12 @@ export async function loadPlan(file: string, cwd = process.cwd()): Promise<LoadO
   const absolute = path.resolve(cwd, file);
   let bytes: Buffer;
   try {
-    const info = await stat(absolute);
-    if (info.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
-    if (info.size > MAX_PLAN_BYTES) {
-      const mb = (info.size / 1024 / 1024).toFixed(1);
-      return { findings: [fileFinding(file, 'file-size', `the file is ${mb} MB; a plan is at most ${MAX_PLAN_BYTES / 1024 / 1024} MB`)] };
-    }
-    bytes = await readFile(absolute);
+    bytes = await readInputFile(absolute, MAX_PLAN_BYTES);
   } catch (err) {
+    if (err instanceof InputTooLargeError) {
+      const size = err.size === undefined ? `larger than ${formatBytes(MAX_PLAN_BYTES)}` : `${(err.size / 1024 / 1024).toFixed(1)} MB`;
+      return { findings: [fileFinding(file, 'file-size', `the file is ${size}; a plan is at most ${formatBytes(MAX_PLAN_BYTES)}`)] };
+    }
     throw fileError(file, err);
   }
   return parsePlan(bytes, file, path.dirname(absolute));
@@ -95,6 +97,10 @@ export async function parsePlan(bytes: Uint8Array, file: string, dir: string): P
   if (text.trim() === '') {
     return { findings: [fileFinding(file, 'empty-file', 'the file is empty: a plan needs at least `smplan: 1`, `plan` and `goals` (run `smplan init`)')] };
   }
+
+  // Before any full parse: a huge mapping or flow list, deep nesting or an alias bomb is refused at its line.
+  const breach = checkBounds(text);
+  if (breach) return { findings: [fileFinding(file, 'file-size', breach.message, breach.line, breach.column)] };
 
   const quick = quickRead(text);
   if (quick) {
@@ -115,7 +121,19 @@ export async function parsePlan(bytes: Uint8Array, file: string, dir: string): P
     const message = opening?.message ?? (duplicate !== undefined ? `\`${duplicate.slice(0, 60)}\` appears twice in this mapping: each key may appear once` : yamlMessage(e.code, e.message));
     findings.push({ file, line, column, severity: 'error', rule, message, path: '' });
   }
+  for (const key of duplicateKeys(doc)) {
+    const { line, column } = at(lineCounter, key.range?.[0]);
+    const message = `\`${String((key as Scalar).value).slice(0, 60)}\` appears twice in this mapping: each key may appear once`;
+    findings.push({ file, line, column, severity: 'error', rule: 'yaml-duplicate-key', message, path: '' });
+  }
   if (findings.length) return { findings: dedupe(findings), source };
+
+  const bomb = aliasExpansionBreach(doc);
+  if (bomb) {
+    const { line, column } = at(lineCounter, bomb.range?.[0]);
+    const message = 'too many YAML aliases: the document would expand beyond any real plan (an alias bomb?)';
+    return { findings: [{ file, line, column, severity: 'error', rule: 'yaml-syntax', message, path: '' }], source };
+  }
 
   // !!binary, !!set, !!timestamp or a custom tag would reach the schema as a Buffer, Set or Date.
   for (const { offset, tag } of foreignTags(doc, text)) {
@@ -149,7 +167,14 @@ export async function parsePlan(bytes: Uint8Array, file: string, dir: string): P
 
   const parsed = planSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) findings.push(...schemaFindings(source, issue, data));
+    // Each finding is located in the document; thousands of them (a generated file) would take minutes.
+    const explained = parsed.error.issues.flatMap((issue) => explainIssue(issue, data));
+    for (const e of explained.slice(0, MAX_SCHEMA_FINDINGS)) findings.push(findingAt(source, e.path, 'error', e.rule, e.message, e.anchor));
+    if (explained.length > MAX_SCHEMA_FINDINGS) {
+      const last = findings[findings.length - 1]!;
+      const more = explained.length - MAX_SCHEMA_FINDINGS;
+      findings.push({ ...last, message: `${more.toLocaleString('en')} more problem${more === 1 ? '' : 's'} of the plan's shape not listed: fix these first` });
+    }
     return { findings: dedupe(findings), source };
   }
 
@@ -158,8 +183,27 @@ export async function parsePlan(bytes: Uint8Array, file: string, dir: string): P
 
 function parseSyntax(text: string): PlanSyntax {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, keepSourceTokens: false });
+  // Keys are checked for duplicates by duplicateKeys: the parser's own check compares every pair of keys.
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true, keepSourceTokens: false });
   return { doc, lineCounter };
+}
+
+/** The second (third …) occurrence of each scalar key in every mapping, in one pass. */
+function duplicateKeys(doc: Document): Node[] {
+  const found: Node[] = [];
+  visit(doc, {
+    Map: (_, map) => {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const v = pair.key.value;
+        const id = `${typeof v}:${String(v)}`;
+        if (seen.has(id)) found.push(pair.key);
+        else seen.add(id);
+      }
+    },
+  });
+  return found;
 }
 
 function memo<T>(make: () => T): () => T {
@@ -228,9 +272,6 @@ function dedupe(findings: Finding[]): Finding[] {
   });
 }
 
-function schemaFindings(source: PlanSource, issue: z.core.$ZodIssue, data: unknown): Finding[] {
-  return explainIssue(issue, data).map((e) => findingAt(source, e.path, 'error', e.rule, e.message, e.anchor));
-}
 
 /** Every `posts_csv` in the plan with where it is written. */
 function postsCsvReferences(plan: Plan): [PlanPath, string][] {
@@ -253,34 +294,34 @@ async function readPostsCsv(dir: string, realDir: () => Promise<string>, csvPath
   try {
     const [folder, real] = await Promise.all([realDir(), realpath(resolved)]);
     if (path.relative(folder, real).startsWith('..')) return { error: 'links outside the plan folder' };
-    const info = await stat(real);
-    if (!info.isFile()) return { error: 'is not a file' };
-    if (info.size > MAX_CSV_BYTES) return { error: `the file is larger than ${MAX_CSV_BYTES / 1024 / 1024} MB` };
-    const key = `${real}\0${info.size}\0${info.mtimeMs}`;
+    const bytes = await readInputFile(real, MAX_CSV_BYTES);
+    const key = createHash('sha256').update(bytes).digest('hex');
     const known = postSamples.get(key);
     if (known) return known;
-    const bytes = await readFile(real);
-    if (bytes.subarray(0, 8192).includes(0)) return { error: 'is a binary file, not CSV' };
-    const read = postsFromCsv(bytes.toString('utf8'));
+    const read = postsFromCsv(bytes);
     postSamples.set(key, read);
     return read;
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    return { error: code === 'ENOENT' ? `no such file (looked for ${resolved})` : `cannot read: ${(err as Error).message}` };
+    if (code === 'ENOENT') return { error: `no such file (looked for ${resolved})` };
+    if (code === 'EISDIR' || code === 'ENOTREG' || code === 'EFBIG') return { error: (err as Error).message };
+    return { error: `cannot read: ${(err as Error).message}` };
   }
 }
 
 /**
- * Posts read in this process, by file (real path, size and modification time): plans in one
+ * Posts read in this process, by content (a hash of the bytes): plans in one
  * folder often sample the same export, and `smplan lint` may check hundreds of them in a run.
  */
 const postSamples = new Map<string, Promise<PostsRead>>();
 
 type PostsRead = { posts: PostSample[] } | { error: string };
 
-async function postsFromCsv(text: string): Promise<PostsRead> {
+async function postsFromCsv(bytes: Buffer): Promise<PostsRead> {
   // The CSV parser loads only for plans that use posts_csv: lint's start-up stays small.
-  const { CsvError, csvNumber, findColumn, parseCsv } = await import('./csv.js');
+  const { CsvError, csvNumber, decodeCsv, findColumn, parseCsv } = await import('./csv.js');
+  const text = decodeCsv(bytes);
+  if (text === undefined) return { error: 'is a binary file, not CSV (export CSV from the spreadsheet)' };
   try {
     const table = parseCsv(text);
     const columns = Object.fromEntries(

@@ -4,6 +4,7 @@
  * Cross-field rules (references, date order, method advice) live in src/lint/rules.
  */
 import * as z from 'zod';
+import { FIRST_YEAR, inDateRange, LAST_YEAR } from './date-range.js';
 
 // zod's compiled validators pay off over thousands of parses; a command validates a few plans,
 // and compiling them was a sixth of a cold `smplan lint`.
@@ -16,7 +17,9 @@ export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date as YYYY-MM-DD' })
   .refine(isRealDate, { error: 'no such date in the calendar' })
+  .refine(inDateRange, { error: `expected a year from ${FIRST_YEAR} to ${LAST_YEAR}` })
   .meta({ description: 'A date as YYYY-MM-DD', format: 'date' });
+
 
 export function isRealDate(value: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);

@@ -257,9 +257,11 @@ export function budgetSpec(env: ChartEnv, ctx: RenderContext): Spec | undefined 
 // ---------------------------------------------------------------- SWOT grid (hand-built SVG)
 
 /** Escapes text for SVG/XML and drops characters XML does not allow. */
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+
 export function xmlEscape(text: string): string {
   return text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+    .replace(NOT_XML, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -365,21 +367,23 @@ const CHANNEL_NAMES: Record<string, string> = {
 
 /** The brand's own spelling of a known network; other ids as written. */
 export function channelName(id: string): string {
-  return CHANNEL_NAMES[id] ?? id;
+  // An own property only: `constructor` is a channel id a plan may use, not Object's constructor.
+  return Object.hasOwn(CHANNEL_NAMES, id) ? CHANNEL_NAMES[id]! : id;
 }
 
 export async function renderCharts(ctx: RenderContext, fmt: Formatter, translator: Translator, tracking?: TrackingResult): Promise<Chart[]> {
   const env: ChartEnv = { fmt, t: translator.t, plan: ctx.plan, vegaLocale: vegaLocale(fmt) };
   const charts: Chart[] = [];
   const add = async (ref: { file: string; title: string } | undefined, spec: Spec | undefined) => {
-    if (ref && spec) charts.push({ file: ref.file, title: ref.title, svg: await toSvg(spec) });
+    // Vega writes plan text as given; characters XML 1.0 forbids would make the SVG unreadable.
+    if (ref && spec) charts.push({ file: ref.file, title: ref.title, svg: (await toSvg(spec)).replace(NOT_XML, '') });
   };
   if (ctx.charts.swot) charts.push({ ...ctx.charts.swot, svg: swotSvg(env, ctx.charts.swot.title) });
   await add(ctx.charts.engagement, engagementSpec(env, ctx));
   await add(ctx.charts.pillars, pillarSpec(env, ctx));
   await add(ctx.charts.budget, budgetSpec(env, ctx));
   for (const o of ctx.objectives) {
-    await add(o.chart, kpiSpec(env, o, tracking?.actuals[o.id] ?? []));
+    await add(o.chart, kpiSpec(env, o, tracking && Object.hasOwn(tracking.actuals, o.id) ? tracking.actuals[o.id]! : []));
   }
   return charts;
 }

@@ -43,25 +43,28 @@ export function isoToDate(iso: string): Date {
   return new Date(Date.UTC(y, m - 1, d, 12));
 }
 
+/** −0 and values that round to zero show as 0, not "-€0" (ES2023 option; the TypeScript lib here is ES2022). */
+const NEGATIVE_ONLY = { signDisplay: 'negative' } as unknown as Intl.NumberFormatOptions;
+
 export function createFormatter(locale: PlanLocale, currency: string): Formatter {
   const tag = locale.includes('-') ? locale : INTL_LOCALE[localeLanguage(locale)];
   const numberFormats = new Map<number, Intl.NumberFormat>();
   const numberFormat = (digits: number): Intl.NumberFormat => {
     let f = numberFormats.get(digits);
-    if (!f) numberFormats.set(digits, (f = new Intl.NumberFormat(tag, { maximumFractionDigits: digits })));
+    if (!f) numberFormats.set(digits, (f = new Intl.NumberFormat(tag, { maximumFractionDigits: digits, ...NEGATIVE_ONLY })));
     return f;
   };
   const percentFormats = new Map<number, Intl.NumberFormat>();
   const percent = (fraction: number, digits = 1): string => {
     let f = percentFormats.get(digits);
     if (!f) {
-      f = new Intl.NumberFormat(tag, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits });
+      f = new Intl.NumberFormat(tag, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits, ...NEGATIVE_ONLY });
       percentFormats.set(digits, f);
     }
     return f.format(fraction);
   };
-  const moneyWhole = new Intl.NumberFormat(tag, { style: 'currency', currency, maximumFractionDigits: 0, minimumFractionDigits: 0 });
-  const moneyCents = new Intl.NumberFormat(tag, { style: 'currency', currency });
+  const moneyWhole = new Intl.NumberFormat(tag, { style: 'currency', currency, maximumFractionDigits: 0, minimumFractionDigits: 0, ...NEGATIVE_ONLY });
+  const moneyCents = new Intl.NumberFormat(tag, { style: 'currency', currency, ...NEGATIVE_ONLY });
   const longDate = new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'UTC' });
   const shortDate = new Intl.DateTimeFormat(tag, { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' });
   const monthYear = new Intl.DateTimeFormat(tag, { month: 'long', year: 'numeric', timeZone: 'UTC' });

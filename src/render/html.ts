@@ -69,12 +69,12 @@ export async function renderHtml(folder: StrategyFolder, loaded: LoadedPlan, opt
   for (const c of chapters) ids.add(c.id);
 
   const layout = Handlebars.create().compile(layoutSource.text, { strict: false, noEscape: false });
-  const html = documentPart(layoutSource.file, () => layout({
+  const page = (fontFaces: string) => documentPart(layoutSource.file, () => layout({
     lang: plan.locale,
     csp: CSP,
     title: folder.title,
     css,
-    fonts: FONTS_PLACEHOLDER,
+    fonts: fontFaces,
     page: {
       size: options.paper === 'letter' ? 'letter' : 'A4',
       header: cssString(folder.title),
@@ -102,11 +102,10 @@ export async function renderHtml(folder: StrategyFolder, loaded: LoadedPlan, opt
   }));
   // Only the font subsets the document has characters for: a Norwegian or English plan needs
   // neither Cyrillic nor Latin Extended (about 170 KB less to write and for the browser to read).
-  const filled = html.replace(FONTS_PLACEHOLDER, () => usedFontFaces(fonts, html));
-  return fixDanglingAnchors(filled, ids);
+  // The layout is filled twice, not searched for a marker that plan text could also hold.
+  const html = page(usedFontFaces(fonts, page('')));
+  return fixDanglingAnchors(html, ids);
 }
-
-const FONTS_PLACEHOLDER = '/* smplan: fonts */';
 
 /**
  * The words of the document shell: the plan's catalogue first, then document/messages.json (from
@@ -147,7 +146,8 @@ export function overviewMarkdown(readme: string, chapterFiles: string[], heading
 
 /** A CSS string literal; `<` is escaped too so the text can never close the <style> element. */
 export function cssString(text: string): string {
-  return `"${text.replace(/[\\"<>\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
+  // Control characters too: a form feed is a CSS newline, which would end the string and make the rest a rule.
+  return `"${text.replace(/[\\"<>\u0000-\u001f\u007f\u2028\u2029]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
 }
 
 /** "Page {page} of {pages}" as a CSS content value with the page counters. */

@@ -4,8 +4,8 @@
  * removed; files a user put in the folder are never touched. Any failure before or during the swap
  * leaves the previous output exactly as it was and no temporary folders behind.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { lstat, mkdir, mkdtemp, readFile, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CLIError, EXIT } from '../errors.js';
 
@@ -24,11 +24,18 @@ export interface WriteResult {
   written: string[];
   /** Generated files of the previous render that this render no longer produces. */
   removed: string[];
+  /** Files an earlier render made that this one no longer produces but that changed since: the user's now, left alone. */
+  kept: string[];
 }
 
 export interface WriteOptions {
   /** Aborting (Ctrl-C) before the swap leaves the previous output untouched. */
   signal?: AbortSignal;
+  /**
+   * Earlier outputs that stay unless this render writes them again: another kind of output than
+   * the folder (plan.html, plan.pdf), which the flags of this render did not ask for.
+   */
+  keepUnlessWritten?: readonly string[];
   /** Test seam: called for every file written to the temporary folder. */
   writeFile?: (file: string, content: string | Uint8Array) => Promise<void>;
 }
@@ -36,6 +43,8 @@ export interface WriteOptions {
 interface Manifest {
   generator: string;
   files: string[];
+  /** The SHA-256 of each file as written: what proves a file is still ours before it is removed. */
+  sha256?: Record<string, string>;
 }
 
 /** Replaces the generated files in `dir` with `files`, atomically with respect to failures. */
@@ -49,11 +58,20 @@ export async function writeOutputFolder(dir: string, files: OutputFile[], option
   if (existing && !existing.isDirectory()) {
     throw new CLIError(`${dir} exists and is not a folder; choose another output with -o`, EXIT.usage);
   }
-  const previous = existing ? await readManifest(target) : [];
-  const generated = new Set(previous);
-  // A file we would write over that smplan did not write itself belongs to the user.
+  const previous = existing ? await readManifest(target) : { files: [], sha256: {} };
+  const generated = new Set(previous.files);
   for (const f of files) {
-    if (!generated.has(f.path) && existing && (await statOrUndefined(path.join(target, f.path)))) {
+    if (!existing) break;
+    // Never write through a link inside the output folder: it may lead anywhere.
+    const link = await linkedComponent(target, f.path);
+    if (link) {
+      throw new CLIError(
+        `${path.join(dir, link)} is a link or not a folder; smplan writes only inside the output folder: remove it or choose another output folder with -o`,
+        EXIT.usage,
+      );
+    }
+    // A file we would write over that smplan did not write itself belongs to the user.
+    if (!generated.has(f.path) && (await lstatOrUndefined(path.join(target, f.path)))) {
       throw new CLIError(
         `${path.join(dir, f.path)} exists and was not written by smplan; move it away or choose another output folder with -o`,
         EXIT.usage,
@@ -61,37 +79,53 @@ export async function writeOutputFolder(dir: string, files: OutputFile[], option
     }
   }
 
-  await mkdir(parent, { recursive: true }).catch((err: unknown) => { throw folderWriteError(dir, err); });
-  const temp = await mkdtemp(path.join(parent, `.${name}${TEMP_MARK}`)).catch(async (err: unknown) => {
-    // A writable folder in a parent we may not write (-o on a mount point, a shared folder): stage inside it.
-    if (existing && isPermissionError(err)) {
-      return mkdtemp(path.join(target, `.${name}${TEMP_MARK}`)).catch((inner: unknown) => { throw folderWriteError(dir, inner); });
-    }
-    throw folderWriteError(dir, err);
-  });
+  // An existing folder is staged inside itself: on a mount point (a volume, a CI cache) a rename
+  // from its parent crosses file systems (EXDEV).
+  const stagingParent = existing ? target : parent;
+  if (!existing) await mkdir(parent, { recursive: true }).catch((err: unknown) => { throw folderWriteError(dir, err); });
+  const temp = await mkdtemp(path.join(stagingParent, `.${name}${TEMP_MARK}`)).catch((err: unknown) => { throw folderWriteError(dir, err); });
   // mkdtemp makes a private (0700) folder; the output folder itself gets the usual permissions.
   const staging = path.join(temp, name);
   try {
     await mkdir(staging);
     const write = options.writeFile ?? ((file, content) => writeFile(file, content));
+    const sha256: Record<string, string> = {};
     for (const f of files) {
       options.signal?.throwIfAborted();
       const file = path.join(staging, f.path);
       await mkdir(path.dirname(file), { recursive: true });
       await write(file, f.content);
+      sha256[f.path] = hash(f.content);
     }
-    const manifest: Manifest = { generator: 'smplan', files: files.map((f) => f.path).sort() };
+    const writing = new Set(files.map((f) => f.path));
+    // What this render does not produce: removed when provably ours and of a kind it writes;
+    // kept (and still listed) when of another kind; left to the user when changed since.
+    const removed: string[] = [];
+    const kept: string[] = [];
+    const listed = new Set(writing);
+    for (const rel of previous.files) {
+      if (writing.has(rel)) continue;
+      const proof = await provenOurs(target, rel, previous.sha256[rel]);
+      if (proof === 'gone') continue;
+      if (proof === 'not-ours') kept.push(rel);
+      else if (options.keepUnlessWritten?.includes(rel)) {
+        listed.add(rel);
+        sha256[rel] = previous.sha256[rel]!;
+      } else removed.push(rel);
+    }
+    const manifest: Manifest = { generator: 'smplan', files: [...listed].sort(), sha256: Object.fromEntries([...listed].sort().map((rel) => [rel, sha256[rel]!])) };
     await writeFile(path.join(staging, MANIFEST), JSON.stringify(manifest, null, 2) + '\n');
     options.signal?.throwIfAborted();
 
+    const written = [...writing].sort();
     if (!existing) {
       // Nothing to preserve: the whole folder appears in one rename.
       await rename(staging, target);
-      return { dir: target, written: manifest.files, removed: [] };
+      return { dir: target, written, removed: [], kept: [] };
     }
-    const removed = previous.filter((p) => !manifest.files.includes(p));
-    await swapInto(target, staging, path.dirname(temp), [...manifest.files, MANIFEST], [...previous, MANIFEST]);
-    return { dir: target, written: manifest.files, removed };
+    const replaced = previous.files.filter((rel) => writing.has(rel));
+    await swapInto(target, staging, temp, [...written, MANIFEST], [...replaced, ...removed, MANIFEST]);
+    return { dir: target, written, removed, kept };
   } catch (err) {
     if (err instanceof CLIError || isAbort(err)) throw err;
     throw folderWriteError(dir, err);
@@ -100,20 +134,53 @@ export async function writeOutputFolder(dir: string, files: OutputFile[], option
   }
 }
 
+function hash(content: string | Uint8Array): string {
+  return createHash('sha256').update(content).digest('hex');
+}
+
+/**
+ * The first component of `rel` under `target` that exists and is not a real folder (a link, a
+ * file), or undefined. The last component is the file itself and is not checked here.
+ */
+async function linkedComponent(target: string, rel: string): Promise<string | undefined> {
+  const parts = rel.split('/').slice(0, -1);
+  for (let i = 1; i <= parts.length; i++) {
+    const sub = parts.slice(0, i).join('/');
+    const info = await lstatOrUndefined(path.join(target, sub));
+    if (!info) return undefined;
+    if (!info.isDirectory()) return sub;
+  }
+  return undefined;
+}
+
+/**
+ * A manifest entry is a claim, not a proof: a file is ours when its path stays inside the folder
+ * (no link on the way), it is a regular file and its bytes hash to what the manifest recorded.
+ */
+async function provenOurs(target: string, rel: string, sha256: string | undefined): Promise<'ours' | 'gone' | 'not-ours'> {
+  if (await linkedComponent(target, rel)) return 'not-ours';
+  const info = await lstatOrUndefined(path.join(target, rel));
+  if (!info) return 'gone';
+  if (!info.isFile() || sha256 === undefined) return 'not-ours';
+  const bytes = await readFile(path.join(target, rel)).catch(() => undefined);
+  return bytes !== undefined && hash(bytes) === sha256 ? 'ours' : 'not-ours';
+}
+
 /**
  * Moves the old generated files aside, the new ones in, and deletes the old ones last. If any
  * rename fails, everything moved so far goes back, so the folder is as before.
  */
 async function swapInto(target: string, staging: string, scratch: string, incoming: string[], outgoing: string[]): Promise<void> {
-  const backup = path.join(scratch, `.${path.basename(target)}${TEMP_MARK}old-${randomBytes(4).toString('hex')}`);
+  const backup = path.join(scratch, 'old');
   const movedOut: string[] = [];
   const movedIn: string[] = [];
   const createdDirs: string[] = [];
   try {
     await mkdir(backup);
     for (const rel of outgoing) {
+      if (await linkedComponent(target, rel)) continue;
       const from = path.join(target, rel);
-      const info = await statOrUndefined(from);
+      const info = await lstatOrUndefined(from);
       if (!info?.isFile()) continue;
       await mkdir(path.dirname(path.join(backup, rel)), { recursive: true });
       await rename(from, path.join(backup, rel));
@@ -122,7 +189,7 @@ async function swapInto(target: string, staging: string, scratch: string, incomi
     for (const rel of incoming) {
       const to = path.join(target, rel);
       for (const d of missingDirs(target, path.dirname(rel))) {
-        if (!(await statOrUndefined(d))) {
+        if (!(await lstatOrUndefined(d))) {
           await mkdir(d);
           createdDirs.push(d);
         }
@@ -142,6 +209,7 @@ async function swapInto(target: string, staging: string, scratch: string, incomi
   const dirs = new Set(outgoing.map((rel) => path.dirname(rel)).filter((d) => d !== '.'));
   for (const d of [...dirs].sort((a, b) => b.length - a.length)) {
     for (let cur = d; cur !== '.'; cur = path.dirname(cur)) {
+      if (await linkedComponent(target, `${cur}/x`)) break;
       if (!(await rmdir(path.join(target, cur)).then(() => true, () => false))) break;
     }
   }
@@ -154,20 +222,25 @@ function missingDirs(target: string, rel: string): string[] {
   return parts.map((_, i) => path.join(target, ...parts.slice(0, i + 1)));
 }
 
-async function readManifest(dir: string): Promise<string[]> {
-  let text: string;
+async function readManifest(dir: string): Promise<{ files: string[]; sha256: Record<string, string> }> {
+  const none = { files: [], sha256: {} };
+  const info = await lstatOrUndefined(path.join(dir, MANIFEST));
+  if (!info?.isFile()) return none;
+  let data: Partial<Manifest>;
   try {
-    text = await readFile(path.join(dir, MANIFEST), 'utf8');
+    data = JSON.parse(await readFile(path.join(dir, MANIFEST), 'utf8')) as Partial<Manifest>;
   } catch {
-    return [];
+    return none;
   }
-  try {
-    const data = JSON.parse(text) as Partial<Manifest>;
-    // Only trust entries that stay inside the folder: the manifest is a file anyone can edit.
-    return Array.isArray(data.files) ? data.files.filter((f): f is string => typeof f === 'string' && isSafeRelative(f)) : [];
-  } catch {
-    return [];
+  // Only entries that stay inside the folder count: the manifest is a file anyone can edit.
+  const files = Array.isArray(data.files) ? data.files.filter((f): f is string => typeof f === 'string' && isSafeRelative(f)) : [];
+  const sha256: Record<string, string> = Object.create(null) as Record<string, string>;
+  const recorded = data.sha256 && typeof data.sha256 === 'object' ? data.sha256 : {};
+  for (const f of files) {
+    const h = Object.prototype.hasOwnProperty.call(recorded, f) ? (recorded as Record<string, unknown>)[f] : undefined;
+    if (typeof h === 'string') sha256[f] = h;
   }
+  return { files, sha256 };
 }
 
 function isSafeRelative(p: string): boolean {
@@ -180,6 +253,10 @@ function checkRelative(p: string): void {
 
 async function statOrUndefined(p: string) {
   return stat(p).catch(() => undefined);
+}
+
+async function lstatOrUndefined(p: string) {
+  return lstat(p).catch(() => undefined);
 }
 
 function isPermissionError(err: unknown): boolean {

@@ -63,13 +63,16 @@ describe('smplan render', () => {
     expect(temps(tmp)).toEqual([]);
   });
 
-  it('keeps files the user added to the folder, and removes generated files no longer produced', async () => {
+  it('keeps files the user added to the folder, and plan.html when this render does not write HTML', async () => {
     await runCli(['render', plan, '-o', 'out', '--html'], { cwd: tmp });
     writeFileSync(path.join(tmp, 'out/meeting-notes.md'), 'ours');
+    const html = readFileSync(path.join(tmp, 'out/plan.html'), 'utf8');
     const r = await runCli(['render', plan, '-o', 'out'], { cwd: tmp });
     expect(r.code).toBe(0);
     expect(readFileSync(path.join(tmp, 'out/meeting-notes.md'), 'utf8')).toBe('ours');
-    expect(existsSync(path.join(tmp, 'out/plan.html'))).toBe(false);
+    // Flags are not the plan: another kind of output stays (issue 13, point 2).
+    expect(readFileSync(path.join(tmp, 'out/plan.html'), 'utf8')).toBe(html);
+    expect(r.stderr).not.toMatch(/Removed/);
   });
 
   it('refuses to overwrite a file it did not write, exit 2, nothing changed', async () => {

@@ -69,9 +69,11 @@ describe('junit → Jenkins xUnit / GitLab', () => {
     const names = root.children.flatMap((suite) => suite.children.map((c) => `${suite.attributes.name} ${c.attributes.name}`));
     expect(names).toHaveLength(findings.length);
     expect(new Set(names).size).toBe(names.length);
-    const missing = names.filter((n) => n.includes('missing-section'));
+    const missing = names.filter((n) => n.includes(' open-point '));
     expect(missing.length).toBeGreaterThanOrEqual(9);
-    expect(missing).toContain('plans/nordlys, «ferskt»; 🥐.yaml missing-section 1:1 no team section yet: who does what, and when?');
+    expect(missing).toContain(
+      'plans/nordlys, «ferskt»; 🥐.yaml open-point 1:1 team: not decided yet: the team; the method asks for roles with clear responsibilities, daily and weekly tasks with an owner, and an escalation routine for questions the community manager cannot answer',
+    );
     const repeats = names.filter((n) => n.startsWith('plans/b.yaml'));
     // A repeat gets a number, also when a message already ends like one.
     expect(repeats).toEqual([repeats[0], `${repeats[0]} (2)`, `${repeats[0]} (2) (2)`]);

@@ -20,7 +20,7 @@ describe('github format', () => {
     const lines = formatGithub(findings).split('\n');
     expect(lines.at(-1)).toBe('');
     expect(lines.slice(0, -1)).toEqual([
-      '::error file=plans/a%2Cb%3Ac.yaml,line=3,col=7,title=schema-type::a <b> & "c" \'d\' 100%25 done,%0D%0Anext: line \u0007 ]]> end',
+      '::error file=plans/a%2Cb%3Ac.yaml,line=3,col=7,title=schema-type::a <b> & "c" \'d\' 100%25 done,%0D%0Anext: line \\x07 ]]> end',
       '::warning file=plans/a%2Cb%3Ac.yaml,line=9,col=1,title=goal-count::3 primary goals',
       '::warning file=other.yaml,line=1,col=1,title=open-point::team: not decided yet: the team',
     ]);
@@ -53,7 +53,7 @@ describe('junit format', () => {
     expect(failure.name).toBe('failure');
     expect(failure.attributes.type).toBe('error');
     // The message survives escaping (control characters made visible, one line).
-    expect(failure.attributes.message).toBe('a <b> & "c" \'d\' 100% done, next: line ? ]]> end');
+    expect(failure.attributes.message).toBe('a <b> & "c" \'d\' 100% done, next: line \\x07 ]]> end');
     expect(failure.text).toContain('plans/a,b:c.yaml:3:7  error');
     expect(failure.text).toContain('at objectives[0].baseline');
     expect(root.children[1]!.children[0]!.children).toEqual([]);

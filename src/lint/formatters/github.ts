@@ -1,4 +1,5 @@
 import type { Finding } from '../../diagnostics.js';
+import { visible } from '../../terminal.js';
 
 /**
  * GitHub Actions workflow commands, one per finding:
@@ -13,7 +14,8 @@ export function formatGithub(findings: Finding[]): string {
         `col=${f.column}`,
         `title=${escapeProperty(f.rule)}`,
       ].join(',');
-      return `::${f.severity} ${props}::${escapeData(f.message)}\n`;
+      // The log shows the message on a terminal: escape sequences from plan text are made visible.
+      return `::${f.severity} ${props}::${visible(escapeData(f.message))}\n`;
     })
     .join('');
 }

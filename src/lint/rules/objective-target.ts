@@ -1,4 +1,5 @@
-import { relativePercent } from '../../compute/kpi.js';
+import { PlanComputeError } from '../../compute/errors.js';
+import { objectiveTargets, relativePercent, targetNumber } from '../../compute/kpi.js';
 import { defineRule, type RuleReport } from '../rule.js';
 
 /** Targets that make progress meaningless or negative cannot be computed or tracked (an error). */
@@ -7,7 +8,7 @@ export const objectiveTarget = defineRule({
   severity: 'error',
   method: '§2 Objectives (measurable)',
   description:
-    'A target can be computed and tracked: a relative target ("+50%") needs a baseline above 0 and a decrease cannot go below -100 %.',
+    'A target can be computed and tracked: a relative target ("+50%") needs a baseline above 0, a decrease cannot go below -100 %, and the target and its milestones are numbers a computer can represent.',
   check(plan) {
     const reports: RuleReport[] = [];
     plan.objectives?.forEach((o, i) => {
@@ -19,6 +20,25 @@ export const objectiveTarget = defineRule({
       }
       if (p !== undefined && p < -100) {
         reports.push({ path, message: `${String(o.target)} would take the target below zero: a decrease is at most -100%` });
+        return;
+      }
+      // Numbers the computation cannot represent would print as null or NaN %: refused here instead.
+      if (!Number.isFinite(targetNumber(o))) {
+        reports.push({ path, message: `${String(o.target).slice(0, 40)} of a baseline of ${o.baseline} is too large a number to compute: write a realistic target` });
+        return;
+      }
+      let values: number[];
+      try {
+        values = objectiveTargets(o, plan).milestones.map((m) => m.value);
+      } catch (err) {
+        if (err instanceof PlanComputeError) return; // date-order and compound-curve say why
+        throw err;
+      }
+      if (!values.every(Number.isFinite)) {
+        reports.push({
+          path: ['objectives', i, 'baseline'],
+          message: `the way from a baseline of ${o.baseline} to ${String(o.target).slice(0, 40)} gives numbers too large to compute (a baseline near 0 on a compound curve?): use realistic figures or curve: linear`,
+        });
       }
     });
     return reports;
