@@ -2,11 +2,12 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CLIError, EXIT } from '../errors.js';
 import { ConfigError, DEFAULT_CONFIG, findConfig, loadConfig, type LintConfig } from '../lint/config.js';
-import { lintWithSettings } from '../lint/engine.js';
+import { lintWithSettings, type LintResult } from '../lint/engine.js';
 import { planArguments, type PlanArgument } from '../plan/discover.js';
 import { loadPlan, MAX_PLAN_BYTES, parsePlan, type LoadOutcome } from '../plan/load.js';
 import type { Finding } from '../diagnostics.js';
 import { formatStylish, summary } from '../lint/formatters/stylish.js';
+import { plural } from '../wording.js';
 import { colorsFor, type Io } from './io.js';
 
 interface LintOptions {
@@ -28,9 +29,10 @@ export async function run(args: string[], options: LintOptions, io: Io): Promise
   if (plans.filter((p) => p.stdin).length > 1) throw new CLIError('`-` (standard input) can be given once', EXIT.usage);
   if (plans.length === 0) throw new CLIError(`no plan found in ${args.join(', ')} (a plan is a .yaml file with \`smplan: 1\`)`, EXIT.usage);
   const format = options.format ?? (io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'stylish');
-  const results = [];
-  // One process for all files; read errors (exit 2) stop the run after the others are reported.
-  let unreadable: CLIError | undefined;
+  const results: Pick<LintResult, 'file' | 'findings' | 'suppressed'>[] = [];
+  // One process for all files; a file that cannot be read is a finding (rule file-unreadable) in
+  // every format, and makes the run exit 2 after the others are reported.
+  let unreadable = false;
   // A few files are read ahead while one is checked, so that waiting for the disk overlaps the
   // checking; results still come in the order given.
   const configFor = configResolver(options, io.cwd);
@@ -57,21 +59,27 @@ export async function run(args: string[], options: LintOptions, io: Io): Promise
     if (!(outcome.error instanceof CLIError)) throw outcome.error;
     // A broken config is the run's setup, not one file's: stop at once.
     if (outcome.error instanceof ConfigError) throw outcome.error;
-    unreadable ??= outcome.error;
-    io.stderr.write(`smplan: ${outcome.error.message}\n`);
+    unreadable = true;
+    const file = plans[results.length]!.file;
+    // fileError says "FILE: cannot read: why"; the finding carries the file already.
+    const message = outcome.error.message.startsWith(`${file}: `) ? outcome.error.message.slice(file.length + 2) : outcome.error.message;
+    results.push({ file, findings: [{ file, line: 1, column: 1, severity: 'error', rule: 'file-unreadable', message, path: '' }] });
   }
   const allFindings: Finding[] = results.flatMap((r) => r.findings);
   let findings = allFindings;
   const errors = allFindings.filter((f) => f.severity === 'error').length;
   const warnings = allFindings.length - errors;
-  if (options.quiet) findings = findings.filter((f) => f.severity === 'error');
+  // --quiet hides warnings, unless they are what fails the run: then they are the reason shown.
+  const tooManyWarnings = errors === 0 && options.maxWarnings !== undefined && warnings > options.maxWarnings;
+  if (options.quiet && !tooManyWarnings) findings = findings.filter((f) => f.severity === 'error');
+  const warningsHidden = findings.length < allFindings.length;
 
   const toFile = options.outputFile !== undefined;
   const color = !toFile && colorsFor(io).level > 0;
   let report: string;
   if (format === 'stylish') {
     report = findings.length ? formatStylish(findings, { color }) + '\n\n' : '';
-    if (results.length && (findings.length || !options.quiet)) report += summary(allFindings, results.length, { color, warningsHidden: options.quiet }) + '\n';
+    if (results.length && (findings.length || !options.quiet)) report += summary(allFindings, results.length, { color, warningsHidden }) + '\n';
   } else {
     const { formatters } = await import('../lint/formatters/index.js');
     const formatter = formatters[format as keyof typeof formatters];
@@ -85,14 +93,16 @@ export async function run(args: string[], options: LintOptions, io: Io): Promise
     } catch (err) {
       throw new CLIError(`cannot write ${options.outputFile}: ${(err as Error).message}`, EXIT.usage, { cause: err });
     }
+    // The report went to a file: the CI log still gets the outcome in one line.
+    if (results.length) io.stderr.write(summary(allFindings, results.length, { color: false, warningsHidden }) + ` (report: ${options.outputFile})\n`);
   } else {
     io.stdout.write(report);
   }
 
   if (unreadable) return EXIT.usage;
   if (errors > 0) return EXIT.invalid;
-  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
-    io.stderr.write(`smplan: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
+  if (tooManyWarnings) {
+    io.stderr.write(`smplan: ${plural(warnings, 'warning')}, more than --max-warnings ${options.maxWarnings}\n`);
     return EXIT.invalid;
   }
   return EXIT.ok;
