@@ -79,7 +79,7 @@ export async function readTracking(loaded: LoadedPlan, flags: TrackingFlags, io:
       EXIT.usage,
     );
   }
-  const { rows, findings: read } = await readActuals(
+  const { rows, findings: read, notes } = await readActuals(
     loaded.plan,
     files,
     { map, ...(flags.objective === undefined ? {} : { objective: flags.objective }) },
@@ -90,6 +90,7 @@ export async function readTracking(loaded: LoadedPlan, flags: TrackingFlags, io:
   if (findings.some((f) => f.severity === 'error')) throw new ActualsInvalidError(findings);
   const tracking = computeFor(loaded, () => trackPlan(loaded.plan, rows, flags.asOf === undefined ? {} : { asOf: flags.asOf }));
   const e = colorsFor(io, 'stderr');
+  for (const note of notes) writeLine(io.stderr, note);
   for (const w of findings.map(formatActualsFinding)) writeLine(io.stderr, w.replace('  warning  ', `  ${e.yellow('warning')}  `));
   return tracking;
 }

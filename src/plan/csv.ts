@@ -58,11 +58,3 @@ export function findColumn(header: string[], names: readonly string[]): string |
   const wanted = names.map((n) => n.toLowerCase());
   return header.find((h) => wanted.includes(h.toLowerCase()));
 }
-
-/** A CSV cell as a number: plain digits with an optional decimal point; '' is undefined. */
-export function csvNumber(cell: string): number | undefined | 'invalid' {
-  const s = cell.trim().replace(/^"|"$/g, '');
-  if (s === '') return undefined;
-  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(s)) return 'invalid';
-  return Number(s);
-}

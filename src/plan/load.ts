@@ -10,7 +10,8 @@ import type { z } from 'zod';
 import { fileError } from '../errors.js';
 import { formatPath, type Finding, type PlanPath, type Severity } from '../diagnostics.js';
 import { at, foreignTags, keyAt, locate, unclosedOpening, type Anchor } from './positions.js';
-import { planSchema, type Plan, type PostSample } from './schema.js';
+import { readNumber } from './numbers.js';
+import { localeLanguage, planSchema, type Locale, type Plan, type PostSample } from './schema.js';
 import { engagementEntries } from './engagement-entries.js';
 import { explainIssue } from './issues.js';
 import { quickRead } from './quick-read.js';
@@ -173,7 +174,7 @@ async function withPostsCsv(source: PlanSource, plan: Plan, findings: Finding[])
   let realDir: Promise<string> | undefined;
   for (const [where, csvPath] of postsCsvReferences(plan)) {
     if (postsCsv.has(csvPath)) continue;
-    const result = await readPostsCsv(source.dir, () => (realDir ??= realpath(source.dir)), csvPath);
+    const result = await readPostsCsv(source.dir, () => (realDir ??= realpath(source.dir)), csvPath, localeLanguage(plan.plan.locale));
     if ('error' in result) findings.push(findingAt(source, where, 'error', 'posts-csv', `${csvPath}: ${result.error}`));
     else postsCsv.set(csvPath, result.posts);
   }
@@ -245,7 +246,7 @@ export const POST_COLUMNS = {
 } as const;
 
 /** `realDir`: the plan folder with links resolved, asked once per plan however many CSVs it names. */
-async function readPostsCsv(dir: string, realDir: () => Promise<string>, csvPath: string): Promise<PostsRead> {
+async function readPostsCsv(dir: string, realDir: () => Promise<string>, csvPath: string, locale: Locale): Promise<PostsRead> {
   if (path.isAbsolute(csvPath) || csvPath.split(/[\\/]/).includes('..')) {
     return { error: 'must be a path inside the plan folder, relative to the plan file (no absolute paths, no ..)' };
   }
@@ -256,12 +257,12 @@ async function readPostsCsv(dir: string, realDir: () => Promise<string>, csvPath
     const info = await stat(real);
     if (!info.isFile()) return { error: 'is not a file' };
     if (info.size > MAX_CSV_BYTES) return { error: `the file is larger than ${MAX_CSV_BYTES / 1024 / 1024} MB` };
-    const key = `${real}\0${info.size}\0${info.mtimeMs}`;
+    const key = `${real}\0${info.size}\0${info.mtimeMs}\0${locale}`;
     const known = postSamples.get(key);
     if (known) return known;
     const bytes = await readFile(real);
     if (bytes.subarray(0, 8192).includes(0)) return { error: 'is a binary file, not CSV' };
-    const read = postsFromCsv(bytes.toString('utf8'));
+    const read = postsFromCsv(bytes.toString('utf8'), locale);
     postSamples.set(key, read);
     return read;
   } catch (err) {
@@ -278,9 +279,9 @@ const postSamples = new Map<string, Promise<PostsRead>>();
 
 type PostsRead = { posts: PostSample[] } | { error: string };
 
-async function postsFromCsv(text: string): Promise<PostsRead> {
+async function postsFromCsv(text: string, locale: Locale): Promise<PostsRead> {
   // The CSV parser loads only for plans that use posts_csv: lint's start-up stays small.
-  const { CsvError, csvNumber, findColumn, parseCsv } = await import('./csv.js');
+  const { CsvError, findColumn, parseCsv } = await import('./csv.js');
   try {
     const table = parseCsv(text);
     const columns = Object.fromEntries(
@@ -292,15 +293,17 @@ async function postsFromCsv(text: string): Promise<PostsRead> {
     }
     if (table.rows.length === 0) return { error: 'has a header but no posts' };
     const posts: PostSample[] = [];
+    // Counts are whole: 1,234 or 1.234 can only group thousands, whatever the language.
     for (const row of table.rows) {
       const post = { likes: 0, comments: 0, shares: 0 };
       for (const action of ['likes', 'comments', 'shares'] as const) {
         const cell = row.cells[columns[action]!] ?? '';
-        const n = csvNumber(cell);
-        if (n === 'invalid' || (n !== undefined && (n < 0 || !Number.isFinite(n)))) {
+        const read = readNumber(cell, locale);
+        const n = read === undefined ? 0 : 'value' in read ? read.value : 'either' in read ? read.either.thousands : undefined;
+        if (n === undefined || n < 0 || !Number.isInteger(n)) {
           return { error: `line ${row.line}: ${action} is not a count: "${cell.slice(0, 40)}"` };
         }
-        post[action] = n ?? 0;
+        post[action] = n;
       }
       posts.push(post);
     }
