@@ -6,7 +6,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Finding, PlanPath } from '../diagnostics.js';
 import { formatPath } from '../diagnostics.js';
-import { SECTION_ORDER, type SectionName } from '../plan/schema.js';
+import { SECTION_ORDER, type Locale, type SectionName } from '../plan/schema.js';
 import { Asker, type Prompts } from './ask.js';
 import { errorsFor, lintDraft, within, type PlanDraft } from './check.js';
 import { SECTIONS } from './document.js';
@@ -44,7 +44,8 @@ export async function interview(draft: Draft, sections: readonly SectionName[], 
 /** Asks one section (again) and returns the plan with it in place. */
 export async function askSection(name: SectionName, plan: PlanDraft, o: InterviewOptions, focused: boolean): Promise<PlanDraft> {
   const { say, colors: c } = o;
-  const ask = new Asker(o.prompts, say);
+  // Numbers are read and shown back in the plan's language (the plan section sets it; none are asked there).
+  const ask = new Asker(o.prompts, say, (plan.plan as { locale?: Locale } | undefined)?.locale ?? o.defaults.locale);
   const info = SECTIONS[name];
   say('');
   say(c.bold(`\u2500\u2500 ${info.title} \u2500\u2500`));
