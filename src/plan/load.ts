@@ -108,13 +108,31 @@ export async function parsePlan(bytes: Uint8Array, file: string, dir: string): P
   const { doc, lineCounter } = syntax;
   const source: PlanSource = { file, dir, text, syntax: () => syntax };
   const findings: Finding[] = [];
-  for (const e of doc.errors) {
+  // After a tab or a bad indent the parser reports every line it then misreads: those are one
+  // mistake, reported once at its cause with the lines it affects.
+  let cause: { finding: Finding; lines: Set<number> } | undefined;
+  const causes: NonNullable<typeof cause>[] = [];
+  for (const e of [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0])) {
     const opening = unclosedOpening(doc, text, e);
     const { line, column } = at(lineCounter, opening?.offset ?? e.pos[0]);
     const rule = e.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax';
     const duplicate = e.code === 'DUPLICATE_KEY' ? keyAt(doc, e.pos[0]) : undefined;
     const message = opening?.message ?? (duplicate !== undefined ? `\`${duplicate.slice(0, 60)}\` appears twice in this mapping: each key may appear once` : yamlMessage(e.code, e.message));
-    findings.push({ file, line, column, severity: 'error', rule, message, path: '' });
+    const finding: Finding = { file, line, column, severity: 'error', rule, message, path: '' };
+    // Each tab is a mistake of its own; what the parser misreads after it (bad indents
+    // included) is its consequence. An unclosed bracket is always a mistake of its own.
+    if (e.code === 'TAB_AS_INDENT') {
+      causes.push((cause = { finding, lines: new Set([line]) }));
+    } else if (cause && rule === 'yaml-syntax' && !opening) {
+      cause.lines.add(line);
+      continue;
+    }
+    findings.push(finding);
+  }
+  for (const { finding, lines } of causes) {
+    if (lines.size < 2) continue;
+    const last = Math.max(...lines);
+    finding.message += `; it throws off the reading of ${lines.size} lines (${finding.line}\u2013${last}): fix this first`;
   }
   if (findings.length) return { findings: dedupe(findings), source };
 
@@ -151,7 +169,7 @@ export async function parsePlan(bytes: Uint8Array, file: string, dir: string): P
   const parsed = planSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) findings.push(...schemaFindings(source, issue, data));
-    return { findings: dedupe(findings), source };
+    return { findings: dedupe(withoutMisspeltRequired(findings)), source };
   }
 
   return withPostsCsv(source, parsed.data, findings);
@@ -217,6 +235,19 @@ function yamlMessage(code: string, message: string): string {
   if (/call stack/i.test(first)) return 'the YAML is nested too deeply to be a plan';
   if (code === 'DUPLICATE_KEY') return `${first}: each key may appear once in a mapping`;
   return first;
+}
+
+/**
+ * A misspelt key is one mistake: "unknown key `dedline` (did you mean `deadline`?)" already
+ * says what "missing `deadline`" would, so the latter goes.
+ */
+function withoutMisspeltRequired(findings: Finding[]): Finding[] {
+  const meant = new Set<string>();
+  for (const f of findings) {
+    const guess = f.rule === 'unknown-key' ? /\(did you mean `([^`]+)`\?\)/.exec(f.message)?.[1] : undefined;
+    if (guess !== undefined) meant.add(f.path.replace(/(^|\.)[^.[\]]+$/, (_, dot: string) => `${dot}${guess}`));
+  }
+  return meant.size ? findings.filter((f) => !(f.rule === 'schema-required' && meant.has(f.path))) : findings;
 }
 
 function dedupe(findings: Finding[]): Finding[] {

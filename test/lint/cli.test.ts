@@ -1,5 +1,5 @@
 /** `smplan lint` options as a CI job uses them, run in-process. */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -78,8 +78,8 @@ describe('--quiet', () => {
   });
 
   it('says "1 warning", not "1 warnings"', async () => {
-    const one = path.join(path.dirname(complete), 'one-warning.tmp.yaml');
-    afterAll(() => rmSync(one, { force: true }));
+    cpSync(path.join(FIXTURES, 'data'), path.join(tmp, 'data'), { recursive: true });
+    const one = path.join(tmp, 'one-warning.yaml');
     const text = readFileSync(complete, 'utf8');
     writeFileSync(one, oneWarning(text));
     const r = await runCli(['lint', '-q', '--max-warnings', '0', one]);

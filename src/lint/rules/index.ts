@@ -5,6 +5,7 @@ import { budgetCap } from './budget-cap.js';
 import { channelCount } from './channel-count.js';
 import { channelPersonas } from './channel-personas.js';
 import { channelsChosen } from './channels-chosen.js';
+import { competitorChannel } from './competitor-channel.js';
 import { competitorCount } from './competitor-count.js';
 import { compoundCurve } from './compound-curve.js';
 import { contentHorizon } from './content-horizon.js';
@@ -12,6 +13,7 @@ import { contentMix } from './content-mix.js';
 import { crisisHandbook } from './crisis-handbook.js';
 import { dateOrder } from './date-order.js';
 import { engagementSource } from './engagement-source.js';
+import { fallingTarget } from './falling-target.js';
 import { goalCount } from './goal-count.js';
 import { goalWithoutObjective } from './goal-without-objective.js';
 import { missingSection } from './missing-section.js';
@@ -38,8 +40,10 @@ export const rules: Rule[] = [
   objectiveTarget,
   compoundCurve,
   achievableTarget,
+  fallingTarget,
   personaShares, // §3
   competitorCount, // §4
+  competitorChannel,
   engagementSource,
   postSampleSize,
   channelsChosen, // §6
