@@ -664,7 +664,13 @@ const askReview: Ask = async (ctx) => {
   const people = (((ctx.plan.team as Team | undefined)?.roles) ?? []).map((r) => r.person ?? r.title);
   const participants = await ask.list('Who takes part?', { default: prev?.participants ?? (people.length ? people : undefined) });
   const first = await ask.text('Date of the first session (YYYY-MM-DD, Enter to skip)?', { schema: s.first, default: prev?.first, optional: true });
-  return compact({ ...prev, cadence, participants, first });
+  // Sessions fall on this weekday (the nth of the month for monthly cadences), never on a weekend by accident.
+  const weekday = first === undefined ? prev?.weekday : await ask.choose(
+    'On which weekday do the sessions fall (monthly: the same week of the month as the first)?',
+    choices(WEEKDAYS),
+    prev?.weekday ?? WEEKDAYS[(new Date(`${first}T12:00:00Z`).getUTCDay() + 6) % 7]!,
+  );
+  return compact({ ...prev, cadence, participants, first, weekday });
 };
 
 // ------------------------------------------------------------------ tools

@@ -539,7 +539,9 @@ export const review = z.strictObject({
   cadence: cadence.meta({ description: 'The method asks for at least a monthly review' }),
   participants: textList.optional(),
   first: isoDate.optional().meta({ description: 'Date of the first review session' }),
-  weekday: weekday.optional(),
+  weekday: weekday.optional().meta({
+    description: 'The weekday sessions fall on (default: the weekday of first); monthly and longer cadences meet on its nth occurrence in the month, n from the first session (the first Wednesday, the last Friday)',
+  }),
   agenda: textList.optional(),
 });
 

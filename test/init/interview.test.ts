@@ -276,7 +276,8 @@ describe('smplan init: every section', () => {
     expect(data.budget.items[1]).toEqual({ name: 'Launch video', category: 'service', cost: 5000, per: 'once', roi: 'medium' });
     expect(data.team.tasks[0]).toEqual({ task: 'Answer comments', owner: 'community-manager', cadence: 'daily' });
     expect(data.crisis.levels.map((l: { level: string; approver: string }) => [l.level, l.approver])).toEqual([['green', 'Kari'], ['yellow', 'Ola']]);
-    expect(data.review).toEqual({ cadence: 'monthly', participants: ['Kari'], first: '2027-01-29' });
+    // The weekday asked after the first session defaults to its own (29 January 2027 is a Friday).
+    expect(data.review).toEqual({ cadence: 'monthly', participants: ['Kari'], first: '2027-01-29', weekday: 'fri' });
     expect(data.tools).toEqual([{ name: 'Buffer', purpose: 'scheduling' }]);
 
     // Round trip: the loaded plan written again gives the very same file.

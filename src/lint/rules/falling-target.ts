@@ -1,6 +1,6 @@
-import { formatChange, formatMeasure } from '../../cli/format.js';
+import { formatChange, formatMeasure } from '../../wording.js';
 import { targetNumber } from '../../compute/kpi.js';
-import { unitKind } from '../../plan/units.js';
+import { unitKind } from '../../units.js';
 import { defineRule, type RuleReport } from '../rule.js';
 
 /** Units of time: a response time is meant to fall. */
