@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { CLIError, EXIT, fileError } from '../errors.js';
 import { lintText, type PlanDraft } from '../init/check.js';
-import { documentText, planDocument, SECTIONS, setSection } from '../init/document.js';
+import { documentText, planDocument, replaceSectionText, SECTIONS } from '../init/document.js';
 import { draftPath, emptyDraft, readDraft, removeDraft, saveDraft, type Draft } from '../init/draft.js';
 import { writeFileAtomic } from '../files.js';
 import { askSection, interview, MINIMAL_SECTIONS, type InterviewOptions } from '../init/interview.js';
@@ -141,8 +141,7 @@ async function redoSection(name: SectionName, file: string, target: string, o: I
     throw new CLIError(`${file} has no plan section yet`, EXIT.invalid, { hint: `Start with: smplan init ${file} --section plan` });
   }
   const plan = await askSection(name, data, o, true);
-  setSection(doc, name, plan[name]);
-  const out = documentText(doc);
+  const out = replaceSectionText(text, doc, name, plan[name]);
   const findings = await lintText(out, file, o.dir);
   await write(target, file, out);
   o.say('');

@@ -376,6 +376,28 @@ describe('smplan init --section', () => {
     expect((await lintErrors(path.join(dir, 'plan.yaml'))).errors).toEqual([]);
   });
 
+  it('keeps every byte outside the section, and the comments of entries that survive inside it', async () => {
+    const base = await copyFixture();
+    // Comments with spacing of their own, outside the section and inside it.
+    const before = base
+      .replace('goals:\n', 'goals:   # two goals at most\n')
+      .replace(/^(objectives:\n)/m, '$1  # checked with the owner   (March)\n')
+      .replace(/^(competitors:\n)/m, '# the research, 2026\n$1')
+      .replace('        followers: 9400\n', '        followers: 9400      # March\n');
+    expect(before).toContain('9400      # March');
+    await writeFile(path.join(dir, 'plan.yaml'), before);
+    const { code, out } = await init([[/^The goal in one sentence/, ['Be the first thought for coffee in the neighbourhood', '']]], ['plan.yaml'], { section: 'goals' });
+    expect(code, out).toBe(0);
+    const after = await readFile(path.join(dir, 'plan.yaml'), 'utf8');
+    const [start, end] = [before.indexOf('goals:'), before.indexOf('objectives:')];
+    // Byte for byte before the section and from the next one on.
+    expect(after.slice(0, start)).toBe(before.slice(0, start));
+    expect(after.slice(after.indexOf('objectives:'))).toBe(before.slice(end));
+    expect(after).toContain('# checked with the owner   (March)');
+    // The comment on the key of the section redone survives (its entry does).
+    expect(after).toContain('# two goals at most');
+  });
+
   it('adds a missing section at its place in the method order, with its comment', async () => {
     await copyFixture();
     const { code } = await init([[/^Who takes part/, 'Owner; Barista lead']], ['plan.yaml'], { section: 'review' });
