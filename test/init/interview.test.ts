@@ -344,6 +344,29 @@ describe('smplan init: never loses work', () => {
   });
 });
 
+describe('smplan init: where you are and a way back', () => {
+  it('heads each section with section n of m, and redoes or goes back one at a section\'s end', async () => {
+    const { code, out, prompts } = await init([
+      ...HURRIED,
+      // goals: redo once; objectives: go back one (to goals), then keep both.
+      [/^Business goals: done\. Go on\?/, ['redo', 'keep', 'keep']],
+      [/^SMART objectives: done\. Go on\?/, ['back', 'keep']],
+    ], ['plan.yaml'], { minimal: true });
+    expect(code, out).toBe(0);
+    expect(out).toMatch(/── The plan ── section 1 of 3/);
+    expect(out).toMatch(/── Business goals ── section 2 of 3/);
+    expect(out).toMatch(/── SMART objectives ── section 3 of 3/);
+    const heads = out.match(/── [^─]+ ── section \d of 3/g)!;
+    // plan, goals, goals again (redo), objectives, goals (back), objectives.
+    expect(heads.map((h) => h.replace(/ section.*/, ''))).toEqual([
+      '── The plan ──', '── Business goals ──', '── Business goals ──', '── SMART objectives ──', '── Business goals ──', '── SMART objectives ──',
+    ]);
+    // The first section has no way back.
+    expect(prompts.asked.filter((q) => /: done\. Go on\?$/.test(q))).toHaveLength(6);
+    expect(parse(await readFile(path.join(dir, 'plan.yaml'), 'utf8')).plan.organization).toBe('Example');
+  });
+});
+
 describe('smplan init --section', () => {
   const fixture = ACCEPTANCE;
 
