@@ -16,7 +16,7 @@ import { ROOT } from '../helpers/cli.js';
 
 const enabled = Boolean(process.env.CI || process.env.SMPLAN_PACK_TEST);
 const dir = mkdtempSync(path.join(os.tmpdir(), 'smplan-readme-ci-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => rmSync(dir, { recursive: true, force: true }), 300_000);
 
 const REPOSITORY = 'git+https://github.com/smplan/smplan.git#main';
 
@@ -100,7 +100,7 @@ describe.skipIf(!enabled)('the README CI section, run as written', () => {
     expect(readFileSync(path.join(glWork, 'smplan-lint.xml'), 'utf8')).toContain('<testsuites name="smplan lint"');
     // -o FILE: the log still gets the outcome.
     expect(last.stderr).toMatch(/3 files checked: 0 errors, 0 warnings \(report: smplan-lint\.xml\)/);
-  }, 1_200_000);
+  }, 2_400_000);
 
   it('pre-commit (language: node): npm install in the clone builds it; its pack installs and lints', () => {
     const hook = path.join(dir, 'hook');
@@ -114,5 +114,5 @@ describe.skipIf(!enabled)('the README CI section, run as written', () => {
     const r = run(`${entry} plans/nordlys-bakeri.yaml`, workspace('pre-commit'), prefix);
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toBe('1 file checked: 0 errors, 0 warnings\n');
-  }, 1_200_000);
+  }, 2_400_000);
 });
