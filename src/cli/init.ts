@@ -59,7 +59,7 @@ export async function run(args: string[], options: InitOptions, io: Io, injected
       say('');
       if (section !== undefined) say(c.dim(`Interrupted: ${file} was not changed.`));
       else if (await exists(draftPath(target))) {
-        say(c.dim(`Interrupted: ${file} was not written. The finished sections are saved in ${path.basename(draftPath(target))};`));
+        say(c.dim(`Interrupted: ${file} was not written. The finished sections, and the answers of the one in progress, are saved in ${path.basename(draftPath(target))};`));
         say(c.dim(`\`smplan init ${file} --resume\` continues from there.`));
       } else say(c.dim(`Interrupted: ${file} was not written.`));
       return EXIT.interrupted;

@@ -25,6 +25,50 @@ export interface Prompts {
   confirm(config: { message: string; default?: boolean }): Promise<boolean>;
 }
 
+/**
+ * Prompts that note every answer (by question and how often it was asked) in `answers`, and
+ * offer an answer noted before (`remembered`, from a section Ctrl-C interrupted) as the default.
+ */
+export function recording(prompts: Prompts, answers: Record<string, unknown>, remembered: Record<string, unknown> = {}): Prompts {
+  const seen = new Map<string, number>();
+  const keyOf = (message: string) => {
+    const n = (seen.get(message) ?? 0) + 1;
+    seen.set(message, n);
+    return n === 1 ? message : `${message} #${n}`;
+  };
+  return {
+    async input(c) {
+      const key = keyOf(c.message);
+      const earlier = remembered[key];
+      const answer = await prompts.input(typeof earlier === 'string' && earlier !== '' ? { ...c, default: earlier } : c);
+      answers[key] = answer;
+      return answer;
+    },
+    async select(c) {
+      const key = keyOf(c.message);
+      const earlier = c.choices.find((choice) => choice.value === remembered[key]);
+      const answer = await prompts.select(earlier ? { ...c, default: earlier.value } : c);
+      if (answer === null || ['string', 'number', 'boolean'].includes(typeof answer)) answers[key] = answer;
+      return answer;
+    },
+    async checkbox(c) {
+      const key = keyOf(c.message);
+      const earlier = remembered[key];
+      const choices = Array.isArray(earlier) ? c.choices.map((choice) => ({ ...choice, checked: earlier.includes(choice.value) })) : c.choices;
+      const answer = await prompts.checkbox({ ...c, choices });
+      answers[key] = answer;
+      return answer;
+    },
+    async confirm(c) {
+      const key = keyOf(c.message);
+      const earlier = remembered[key];
+      const answer = await prompts.confirm(typeof earlier === 'boolean' ? { ...c, default: earlier } : c);
+      answers[key] = answer;
+      return answer;
+    },
+  };
+}
+
 /** Adapts @inquirer/prompts (imported by the command only when it runs) to Prompts. */
 export function inquirerPrompts(lib: typeof import('@inquirer/prompts')): Prompts {
   return {

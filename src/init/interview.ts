@@ -7,7 +7,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Finding, PlanPath } from '../diagnostics.js';
 import { formatPath } from '../diagnostics.js';
 import { SECTION_ORDER, type Locale, type SectionName } from '../plan/schema.js';
-import { Asker, type Prompts } from './ask.js';
+import { Asker, recording, type Prompts } from './ask.js';
 import { errorsFor, lintDraft, within, type PlanDraft } from './check.js';
 import { SECTIONS } from './document.js';
 import type { Draft } from './draft.js';
@@ -45,7 +45,19 @@ export async function interview(draft: Draft, sections: readonly SectionName[], 
       i++;
       continue;
     }
-    draft.plan = await askSection(name, draft.plan, o, false, { n: i + 1, of: order.length });
+    // Answers of this section so far: kept in the draft when Ctrl-C interrupts it.
+    const answers: Record<string, unknown> = {};
+    const remembered = draft.partial?.section === name ? draft.partial.answers : undefined;
+    try {
+      draft.plan = await askSection(name, draft.plan, { ...o, prompts: recording(o.prompts, answers, remembered) }, false, { n: i + 1, of: order.length });
+    } catch (err) {
+      if (err instanceof Error && err.name === 'ExitPromptError' && Object.keys(answers).length) {
+        draft.partial = { section: name, answers: { ...remembered, ...answers } };
+        await o.saved?.(draft);
+      }
+      throw err;
+    }
+    draft.partial = undefined;
     const next = await o.prompts.select<AfterSection>({
       message: `${SECTIONS[name].title}: done. Go on?`,
       choices: [

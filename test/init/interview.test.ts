@@ -305,6 +305,22 @@ describe('smplan init: never loses work', () => {
     expect(existsSync(draftPath(file))).toBe(false);
   });
 
+  it('Ctrl-C in the middle of a section keeps its answers so far: they are the defaults on --resume', async () => {
+    const file = path.join(dir, 'plan.yaml');
+    const first = await init([[/^Organisation/, 'Example'], [/stand today/, '4 321'], [/^Target/, INTERRUPT]]);
+    expect(first.code).toBe(130);
+    expect(first.out).toContain('and the answers of the one in progress, are saved');
+    const draft = parse(await readFile(draftPath(file), 'utf8'));
+    expect(draft.done).toEqual(['plan', 'situation', 'goals']);
+    expect(draft.partial.section).toBe('objectives');
+    expect(draft.partial.answers['Where does it stand today (the baseline for followers)?']).toBe('4 321');
+
+    // Enter everywhere: the baseline typed before Ctrl-C comes back as the default.
+    const second = await init([], ['plan.yaml'], { resume: true });
+    expect(second.code, second.out).toBe(0);
+    expect(parse(await readFile(file, 'utf8')).objectives[0].baseline).toBe(4321);
+  });
+
   it('offers to resume a saved interview when run without --resume', async () => {
     await init([[/^Organisation/, 'Drafted'], [/^Goal \d/, INTERRUPT]]);
     const again = await init([[/stand today/, '5']]);
