@@ -4,6 +4,7 @@
  * status), which chapters exist, and which sections are still open points. Numbers come
  * from src/compute; nothing here re-derives a contract formula.
  */
+import { DateTime } from 'luxon';
 import { budgetPlan, type BudgetPlan } from '../compute/budget.js';
 import { publishingCalendar, type PublishingCalendar } from '../compute/calendar.js';
 import { daysBetween } from '../compute/dates.js';
