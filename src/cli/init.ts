@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { CLIError, EXIT, fileError } from '../errors.js';
 import { lintText, type PlanDraft } from '../init/check.js';
-import { documentText, planDocument, SCHEMA_FILE, SECTIONS, setSection } from '../init/document.js';
+import { documentText, planDocument, replaceSectionText, SCHEMA_FILE, SECTIONS } from '../init/document.js';
 import { draftPath, emptyDraft, readDraft, removeDraft, saveDraft, type Draft } from '../init/draft.js';
 import { writeFileAtomic } from '../files.js';
 import { askSection, interview, MINIMAL_SECTIONS, type InterviewOptions } from '../init/interview.js';
@@ -60,7 +60,7 @@ export async function run(args: string[], options: InitOptions, io: Io, injected
       say('');
       if (section !== undefined) say(c.dim(`Interrupted: ${file} was not changed.`));
       else if (await exists(draftPath(target))) {
-        say(c.dim(`Interrupted: ${file} was not written. The finished sections are saved in ${path.basename(draftPath(target))};`));
+        say(c.dim(`Interrupted: ${file} was not written. The finished sections, and the answers of the one in progress, are saved in ${path.basename(draftPath(target))};`));
         say(c.dim(`\`smplan init ${file} --resume\` continues from there.`));
       } else say(c.dim(`Interrupted: ${file} was not written.`));
       return EXIT.interrupted;
@@ -143,8 +143,7 @@ async function redoSection(name: SectionName, file: string, target: string, o: I
     throw new CLIError(`${file} has no plan section yet`, EXIT.invalid, { hint: `Start with: smplan init ${file} --section plan` });
   }
   const plan = await askSection(name, data, o, true);
-  setSection(doc, name, plan[name]);
-  const out = documentText(doc);
+  const out = replaceSectionText(text, doc, name, plan[name]);
   const findings = await lintText(out, file, o.dir);
   await write(target, file, out);
   o.say('');

@@ -2,12 +2,13 @@ import path from 'node:path';
 import { CLIError, EXIT, writeError } from '../errors.js';
 import { writeOutputFile } from '../files.js';
 import { ConfigError, DEFAULT_CONFIG, findConfig, loadConfig, type LintConfig } from '../lint/config.js';
-import { lintWithSettings } from '../lint/engine.js';
+import { lintWithSettings, type LintResult } from '../lint/engine.js';
 import { planArguments, type PlanArgument } from '../plan/discover.js';
 import { loadPlan, MAX_PLAN_BYTES, parsePlan, type LoadOutcome } from '../plan/load.js';
 import type { Finding } from '../diagnostics.js';
 import { formatStylish, summary } from '../lint/formatters/stylish.js';
 import { readiness, readinessLine } from '../lint/readiness.js';
+import { plural } from '../wording.js';
 import { colorsFor, refuseInputAsOutput, type Io } from './io.js';
 
 interface LintOptions {
@@ -32,9 +33,10 @@ export async function run(args: string[], options: LintOptions, io: Io): Promise
   if (options.outputFile !== undefined) {
     await refuseInputAsOutput([options.outputFile], plans.filter((p) => !p.stdin).map((p) => p.file), io.cwd);
   }
-  const results = [];
-  // One process for all files; read errors (exit 2) stop the run after the others are reported.
-  let unreadable: CLIError | undefined;
+  const results: Pick<LintResult, 'file' | 'findings' | 'suppressed' | 'loaded'>[] = [];
+  // One process for all files; a file that cannot be read is a finding (rule file-unreadable) in
+  // every format, and makes the run exit 2 after the others are reported.
+  let unreadable = false;
   // A few files are read ahead while one is checked, so that waiting for the disk overlaps the
   // checking; results still come in the order given.
   const configFor = configResolver(options, io.cwd);
@@ -61,14 +63,20 @@ export async function run(args: string[], options: LintOptions, io: Io): Promise
     if (!(outcome.error instanceof CLIError)) throw outcome.error;
     // A broken config is the run's setup, not one file's: stop at once.
     if (outcome.error instanceof ConfigError) throw outcome.error;
-    unreadable ??= outcome.error;
-    io.stderr.write(`smplan: ${outcome.error.message}\n`);
+    unreadable = true;
+    const file = plans[results.length]!.file;
+    // fileError says "FILE: cannot read: why"; the finding carries the file already.
+    const message = outcome.error.message.startsWith(`${file}: `) ? outcome.error.message.slice(file.length + 2) : outcome.error.message;
+    results.push({ file, findings: [{ file, line: 1, column: 1, severity: 'error', rule: 'file-unreadable', message, path: '' }] });
   }
   const allFindings: Finding[] = results.flatMap((r) => r.findings);
   let findings = allFindings;
   const errors = allFindings.filter((f) => f.severity === 'error').length;
   const warnings = allFindings.length - errors;
-  if (options.quiet) findings = findings.filter((f) => f.severity === 'error');
+  // --quiet hides warnings, unless they are what fails the run: then they are the reason shown.
+  const tooManyWarnings = errors === 0 && options.maxWarnings !== undefined && warnings > options.maxWarnings;
+  if (options.quiet && !tooManyWarnings) findings = findings.filter((f) => f.severity === 'error');
+  const warningsHidden = findings.length < allFindings.length;
 
   const toFile = options.outputFile !== undefined;
   const color = !toFile && colorsFor(io).level > 0;
@@ -76,7 +84,7 @@ export async function run(args: string[], options: LintOptions, io: Io): Promise
   if (format === 'stylish') {
     report = findings.length ? formatStylish(findings, { color }) + '\n\n' : '';
     if (results.length && (findings.length || !options.quiet)) {
-      report += summary(allFindings, results.length, { color, warningsHidden: options.quiet }) + '\n';
+      report += summary(allFindings, results.length, { color, warningsHidden }) + '\n';
       // How finished each readable plan is: the same open points the document lists.
       const readable = results.filter((r) => r.loaded);
       for (const r of readable) report += `${readable.length > 1 ? `${r.file}: ` : ''}${readinessLine(readiness(r.findings))}\n`;
@@ -92,14 +100,16 @@ export async function run(args: string[], options: LintOptions, io: Io): Promise
     await writeOutputFile(path.resolve(io.cwd, options.outputFile!), report).catch((err: unknown) => {
       throw writeError(options.outputFile!, err);
     });
+    // The report went to a file: the CI log still gets the outcome in one line.
+    if (results.length) io.stderr.write(summary(allFindings, results.length, { color: false, warningsHidden }) + ` (report: ${options.outputFile})\n`);
   } else {
     io.stdout.write(report);
   }
 
   if (unreadable) return EXIT.usage;
   if (errors > 0) return EXIT.invalid;
-  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
-    io.stderr.write(`smplan: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
+  if (tooManyWarnings) {
+    io.stderr.write(`smplan: ${plural(warnings, 'warning')}, more than --max-warnings ${options.maxWarnings}\n`);
     return EXIT.invalid;
   }
   return EXIT.ok;

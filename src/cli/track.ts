@@ -1,6 +1,7 @@
 /** `smplan track FILE --actuals CSV`: plan versus actual, for the monthly review (method.md §12). */
 import type { ChalkInstance } from 'chalk';
 import type { TrackedObjective, TrackingResult, TrackStatus } from '../compute/track.js';
+import { nextSession } from '../compute/review.js';
 import { CLIError, EXIT } from '../errors.js';
 import type { LoadedPlan } from '../plan/load.js';
 import { formatMeasure, formatPercent } from '../wording.js';
@@ -66,7 +67,11 @@ function trackReport(loaded: LoadedPlan, tracking: TrackingResult, io: Io): stri
     out.push('', 'The plan has no objectives yet: add them under `objectives` to track them.');
     return out.join('\n') + '\n';
   }
-  out.push(tracking.asOf ? `As of ${tracking.asOf}` : 'No actual figures for any objective yet.', '');
+  out.push(tracking.asOf ? `As of ${tracking.asOf}` : 'No actual figures for any objective yet.');
+  // The same sessions the review chapter lists (compute/review).
+  const next = tracking.asOf ? nextSession(loaded.plan, tracking.asOf) : undefined;
+  if (next) out.push(`Next review session: ${weekdayName(next)} ${next}`);
+  out.push('');
 
   const percent = (v: number | null) => (v === null ? '–' : formatPercent(v, 1));
   const rows = tracking.objectives.map((o) => {
@@ -109,6 +114,10 @@ function trackReport(loaded: LoadedPlan, tracking: TrackingResult, io: Io): stri
     c.dim('space for a compound curve), read at the deadline.'),
   );
   return out.join('\n') + '\n';
+}
+
+function weekdayName(iso: string): string {
+  return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-US', { weekday: 'short', timeZone: 'UTC' });
 }
 
 function forecastSentence(o: TrackedObjective, unit: string | undefined, currency: string): string {

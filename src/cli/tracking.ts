@@ -70,9 +70,11 @@ export function parseColumnMap(spec: string | undefined): ColumnMap {
 /** Reads the --actuals files, checks them and tracks the plan; the warnings go to stderr. */
 export async function readTracking(loaded: LoadedPlan, flags: TrackingFlags, io: Io): Promise<TrackingResult> {
   if (!flags.actuals?.length) throw new CLIError('give the actual figures with --actuals CSV', EXIT.usage);
-  const { tracking, findings } = await trackActuals(loaded, flags, io.cwd);
+  const { tracking, findings, notes } = await trackActuals(loaded, flags, io.cwd);
   if (!tracking) throw new ActualsInvalidError(findings);
   const e = colorsFor(io, 'stderr');
+  // Which columns were read, when found by their names in the plan's language.
+  for (const note of notes) writeLine(io.stderr, note);
   for (const w of findings.map(formatActualsFinding)) writeLine(io.stderr, w.replace('  warning  ', `  ${e.yellow('warning')}  `));
   return tracking;
 }
@@ -81,7 +83,7 @@ export async function readTracking(loaded: LoadedPlan, flags: TrackingFlags, io:
  * The plan tracked against the --actuals files, and every finding on them; no tracking when a
  * finding is an error. (`serve` lists the findings beside the document instead of stopping.)
  */
-export async function trackActuals(loaded: LoadedPlan, flags: TrackingFlags, cwd: string): Promise<{ tracking?: TrackingResult; findings: ActualsFinding[] }> {
+export async function trackActuals(loaded: LoadedPlan, flags: TrackingFlags, cwd: string): Promise<{ tracking?: TrackingResult; findings: ActualsFinding[]; notes: string[] }> {
   const files = flags.actuals ?? [];
   const map = parseColumnMap(flags.map);
   const objectives = objectiveIds(loaded.plan);
@@ -91,7 +93,7 @@ export async function trackActuals(loaded: LoadedPlan, flags: TrackingFlags, cwd
       EXIT.usage,
     );
   }
-  const { rows, findings: read } = await readActuals(
+  const { rows, findings: read, notes } = await readActuals(
     loaded.plan,
     files,
     { map, ...(flags.objective === undefined ? {} : { objective: flags.objective }) },
@@ -99,7 +101,7 @@ export async function trackActuals(loaded: LoadedPlan, flags: TrackingFlags, cwd
   );
   // A plan lint lets through but whose curve cannot compute: located like a lint error.
   const findings = inFileOrder([...read, ...computeFor(loaded, () => rowsOutsideWindow(loaded.plan, rows))], files);
-  if (findings.some((f) => f.severity === 'error')) return { findings };
+  if (findings.some((f) => f.severity === 'error')) return { findings, notes };
   const tracking = computeFor(loaded, () => trackPlan(loaded.plan, rows, flags.asOf === undefined ? {} : { asOf: flags.asOf }));
-  return { tracking, findings };
+  return { tracking, findings, notes };
 }

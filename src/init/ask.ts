@@ -4,7 +4,8 @@
  * taken: the zod schema of its field, then the lint rules where one applies.
  */
 import type { z } from 'zod';
-import { KNOWN_CHANNELS, channelId } from '../plan/schema.js';
+import { ambiguity, readNumber, showNumber } from '../plan/numbers.js';
+import { KNOWN_CHANNELS, channelId, relativeTarget, type Locale } from '../plan/schema.js';
 import { schemaError } from './check.js';
 
 export interface Choice<V> {
@@ -17,10 +18,55 @@ export type Validate<T> = (value: T) => boolean | string | Promise<boolean | str
 
 /** The four prompt kinds the interview uses; @inquirer/prompts provides them in a terminal. */
 export interface Prompts {
-  input(config: { message: string; default?: string; validate?: Validate<string> }): Promise<string>;
+  /** `transformer` shows the answer as understood once it is given (`isFinal`). */
+  input(config: { message: string; default?: string; validate?: Validate<string>; transformer?: (value: string, state: { isFinal: boolean }) => string }): Promise<string>;
   select<V>(config: { message: string; choices: Choice<V>[]; default?: V; pageSize?: number }): Promise<V>;
   checkbox<V>(config: { message: string; choices: (Choice<V> & { checked?: boolean })[]; validate?: Validate<V[]>; pageSize?: number }): Promise<V[]>;
   confirm(config: { message: string; default?: boolean }): Promise<boolean>;
+}
+
+/**
+ * Prompts that note every answer (by question and how often it was asked) in `answers`, and
+ * offer an answer noted before (`remembered`, from a section Ctrl-C interrupted) as the default.
+ */
+export function recording(prompts: Prompts, answers: Record<string, unknown>, remembered: Record<string, unknown> = {}): Prompts {
+  const seen = new Map<string, number>();
+  const keyOf = (message: string) => {
+    const n = (seen.get(message) ?? 0) + 1;
+    seen.set(message, n);
+    return n === 1 ? message : `${message} #${n}`;
+  };
+  return {
+    async input(c) {
+      const key = keyOf(c.message);
+      const earlier = remembered[key];
+      const answer = await prompts.input(typeof earlier === 'string' && earlier !== '' ? { ...c, default: earlier } : c);
+      answers[key] = answer;
+      return answer;
+    },
+    async select(c) {
+      const key = keyOf(c.message);
+      const earlier = c.choices.find((choice) => choice.value === remembered[key]);
+      const answer = await prompts.select(earlier ? { ...c, default: earlier.value } : c);
+      if (answer === null || ['string', 'number', 'boolean'].includes(typeof answer)) answers[key] = answer;
+      return answer;
+    },
+    async checkbox(c) {
+      const key = keyOf(c.message);
+      const earlier = remembered[key];
+      const choices = Array.isArray(earlier) ? c.choices.map((choice) => ({ ...choice, checked: earlier.includes(choice.value) })) : c.choices;
+      const answer = await prompts.checkbox({ ...c, choices });
+      answers[key] = answer;
+      return answer;
+    },
+    async confirm(c) {
+      const key = keyOf(c.message);
+      const earlier = remembered[key];
+      const answer = await prompts.confirm(typeof earlier === 'boolean' ? { ...c, default: earlier } : c);
+      answers[key] = answer;
+      return answer;
+    },
+  };
 }
 
 /** Adapts @inquirer/prompts (imported by the command only when it runs) to Prompts. */
@@ -58,14 +104,8 @@ interface NumberOptions {
 
 const OTHER = '\u0000other';
 
-/** Reads "1 200", "1200.5" and "1200,5" as numbers. */
-export function parseNumber(text: string): number | undefined {
-  let t = text.trim().replace(/[\s_\u00a0]/g, '');
-  if (/^-?\d+,\d+$/.test(t)) t = t.replace(',', '.');
-  if (!/^-?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(t)) return undefined;
-  const n = Number(t);
-  return Number.isFinite(n) ? n : undefined;
-}
+/** What a typed answer reads as: a value, why it is not one, or two readings to ask back between. */
+type Reading<T> = { value: T } | { wrong: string } | { either: { question: string; options: [Choice<T>, Choice<T>] } };
 
 /** "a; b ;c" -> ["a", "b", "c"] */
 export function splitList(text: string): string[] {
@@ -77,7 +117,28 @@ export class Asker {
     readonly prompts: Prompts,
     /** Lines between the questions: why-lines, notes, problems found. */
     readonly say: (line: string) => void,
+    /** The plan's language: how numbers are read when ambiguous and shown back. */
+    readonly locale: Locale = 'en',
   ) {}
+
+  /** A number the way the plan's language writes it (12 400 / 12,4 in nb). */
+  show(n: number): string {
+    return showNumber(n, this.locale);
+  }
+
+  /** A number typed in, by the one number reader; a lone mark before three digits in nb/bg is asked back. */
+  private readNumber(raw: string, example: string): Reading<number> {
+    const read = readNumber(raw, this.locale);
+    if (read === undefined || 'invalid' in read) return { wrong: `expected a number, e.g. ${example}` };
+    if ('value' in read) return { value: read.value };
+    const { thousands, decimal } = read.either;
+    return {
+      either: {
+        question: ambiguity(raw, read.either, this.locale),
+        options: [{ value: thousands, name: this.show(thousands) }, { value: decimal, name: this.show(decimal) }],
+      },
+    };
+  }
 
   /** Free text, checked by its schema. Returns undefined when an optional field is left empty. */
   async text(message: string, o: TextOptions = {}): Promise<string | undefined> {
@@ -89,32 +150,69 @@ export class Asker {
   }
 
   async number(message: string, o: NumberOptions = {}): Promise<number | undefined> {
-    return this.typed(message, o.default === undefined ? undefined : String(o.default), o, 'a number is needed here', (raw) => {
-      const n = parseNumber(raw);
-      return n === undefined ? { wrong: 'expected a number, e.g. 1200 or 4.5' } : { value: n };
-    });
+    const shown = o.default === undefined ? undefined : this.show(o.default);
+    return this.typed(message, shown, o, 'a number is needed here', (raw) => {
+      if (o.default !== undefined && raw.trim() === shown) return { value: o.default };
+      return this.readNumber(raw, `${this.show(1200)} or ${this.show(4.5)}`);
+    }, (n) => this.show(n));
   }
 
-  /** A share of a whole asked as a percentage ("40" or "40 %"), kept as a fraction (0.4). */
+  /**
+   * A share of a whole asked as a percentage ("40" or "40 %"), kept as a fraction (0.4).
+   * A value below 1 is asked back: 0.4 typed here is as likely a fraction as 0.4 %.
+   */
   async percent(message: string, o: { default?: number; schema: z.ZodType; optional?: boolean; check?: Check<number> }): Promise<number | undefined> {
-    const shown = o.default === undefined ? undefined : String(round(o.default * 100));
-    return this.typed(`${message}, in %?`, shown, o, 'a percentage is needed here, e.g. 40', (raw) => {
-      const n = parseNumber(raw.replace('%', ''));
-      return n === undefined ? { wrong: 'expected a percentage, e.g. 40 for 40 %' } : { value: round(n / 100) };
-    });
+    const shown = o.default === undefined ? undefined : this.show(round(o.default * 100));
+    const percent = (fraction: number) => `${this.show(round(fraction * 100))} %`;
+    return this.typed(`${message}, in %?`, shown, o, `a percentage is needed here, e.g. ${this.show(40)}`, (raw) => {
+      if (o.default !== undefined && raw.trim() === shown) return { value: o.default };
+      const read = this.readNumber(raw.replace('%', ''), `${this.show(40)} for 40 %`);
+      if ('wrong' in read) return { wrong: read.wrong.replace('a number', 'a percentage') };
+      if ('either' in read) {
+        const [a, b] = read.either.options.map((c) => round(c.value / 100)) as [number, number];
+        return { either: { question: read.either.question.replace(/\?$/, ' %?'), options: [{ value: a, name: percent(a) }, { value: b, name: percent(b) }] } };
+      }
+      const n = read.value;
+      if (n > 0 && n < 1) {
+        const question = `${raw.trim()}: did you mean ${this.show(n)} % or ${this.show(round(n * 100))} %?`;
+        return { either: { question, options: [{ value: round(n / 100), name: `${this.show(n)} %` }, { value: n, name: percent(n) }] } };
+      }
+      return { value: round(n / 100) };
+    }, percent);
+  }
+
+  /** An objective's target: a number, or a change from the baseline such as +50% or -20 %. */
+  async target(message: string, o: { default?: number | string | undefined; check?: Check<number | string> }): Promise<number | string> {
+    const shown = o.default === undefined ? undefined : typeof o.default === 'number' ? this.show(o.default) : o.default;
+    return (await this.typed<number | string>(message, shown, o, 'an answer is needed here', (raw) => {
+      if (o.default !== undefined && raw.trim() === shown) return { value: o.default };
+      const change = /^([+-])\s*(.+?)\s*%$/.exec(raw.trim());
+      if (change) {
+        const read = this.readNumber(change[2]!, '+50%');
+        if (!('value' in read) || read.value < 0) return { wrong: 'expected a number or a change such as +50% or -20%' };
+        const text = `${change[1]}${round(read.value)}%`;
+        return relativeTarget.test(text) ? { value: text } : { wrong: 'expected a number or a change such as +50% or -20%' };
+      }
+      const read = this.readNumber(raw, `${this.show(2500)}, +50% or -20%`);
+      return 'wrong' in read ? { wrong: 'expected a number, or a change such as +50% or -20%' } : read;
+    }, (v) => (typeof v === 'number' ? this.show(v) : v)))!;
   }
 
   /**
    * One typed-in answer: nothing typed is refused unless optional; `read` turns the text
-   * into a value or says why it cannot; then the field's schema and the check have their say.
+   * into a value, says why it cannot, or gives two readings; then the field's schema and the
+   * check have their say. Two readings that both pass are asked back, never guessed; `echo`
+   * shows the answer as understood.
    */
   private async typed<T>(
     message: string,
     shown: string | undefined,
     o: { schema?: z.ZodType | undefined; optional?: boolean | undefined; check?: Check<T> | undefined },
     needed: string,
-    read: (raw: string) => { value: T } | { wrong: string },
+    read: (raw: string) => Reading<T>,
+    echo?: (value: T) => string,
   ): Promise<T | undefined> {
+    const wrong = async (value: T) => (o.schema ? schemaError(o.schema, value) : undefined) ?? (await o.check?.(value));
     const answer = await this.prompts.input({
       message,
       ...(shown ? { default: shown } : {}),
@@ -122,12 +220,33 @@ export class Asker {
         if (raw.trim() === '') return o.optional ? true : needed;
         const got = read(raw);
         if ('wrong' in got) return got.wrong;
-        return (o.schema ? schemaError(o.schema, got.value) : undefined) ?? (await o.check?.(got.value)) ?? true;
+        if ('value' in got) return (await wrong(got.value)) ?? true;
+        // Either reading will do for now; the one meant is asked next.
+        const problems = await Promise.all(got.either.options.map((c) => wrong(c.value)));
+        return problems.some((p) => p === undefined) ? true : problems[0]!;
       },
+      ...(echo
+        ? {
+            transformer: (raw: string, { isFinal }: { isFinal: boolean }) => {
+              if (!isFinal || raw.trim() === '') return raw;
+              const got = read(raw);
+              return 'value' in got ? echo(got.value) : raw;
+            },
+          }
+        : {}),
     });
     if (answer.trim() === '') return undefined;
     const got = read(answer);
-    return 'value' in got ? got.value : undefined;
+    if ('wrong' in got) return undefined;
+    if ('value' in got) return got.value;
+    const viable: Choice<T>[] = [];
+    for (const c of got.either.options) if ((await wrong(c.value)) === undefined) viable.push(c);
+    // Only one reading is allowed here (a count cannot be 12.4): that one, said back.
+    if (viable.length === 1) {
+      this.say(`  = ${viable[0]!.name}`);
+      return viable[0]!.value;
+    }
+    return this.prompts.select({ message: got.either.question, choices: viable });
   }
 
   /** Several short answers on one line, separated by ";". Empty leaves the field out. */

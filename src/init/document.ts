@@ -2,7 +2,7 @@
  * The plan as a commented YAML document: built fresh for a new plan, or edited in
  * place (`--section`) so that the user's own comments and other sections survive.
  */
-import { Document, isMap, isPair, isScalar, visit, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { Document, isMap, isPair, isScalar, isSeq, visit, YAMLMap, type Node, type Pair, type Scalar } from 'yaml';
 import { planSchema, SECTION_ORDER, type SectionName } from '../plan/schema.js';
 import type { PlanDraft } from './check.js';
 
@@ -147,6 +147,95 @@ export function setSection(doc: Document, name: SectionName, value: unknown): vo
     else map.items.splice(after, 0, pair);
   }
   styleScalars(doc);
+}
+
+/**
+ * The file's text with one section replaced and every byte outside it as it was (comments,
+ * their spacing, blank lines). Inside the section, the nodes of entries that survive are
+ * reused, so their comments stay too. `doc` is the document parsed from `text`.
+ */
+export function replaceSectionText(text: string, doc: Document, name: SectionName, value: unknown): string {
+  const map = doc.contents;
+  if (!isMap(map)) throw new Error('the plan is not a YAML mapping');
+  const existing = map.items.find((p) => isScalar(p.key) && p.key.value === name) as Pair<Scalar, Node | null> | undefined;
+  if (!existing || !existing.key.range) {
+    // A new section goes before the next one in the method's order (and the comment above that one).
+    const after = map.items.find((p) => isScalar(p.key) && SECTION_ORDER.indexOf(String(p.key.value) as SectionName) > SECTION_ORDER.indexOf(name));
+    if (value === undefined) return text;
+    const pair = doc.createPair(name, value) as Pair<Scalar, unknown>;
+    decorate(pair, true);
+    const section = pairText(pair, true);
+    if (!after || !isScalar(after.key) || !after.key.range) return `${text.replace(/\n*$/, '\n')}\n${section}`;
+    const at = commentStart(text, lineStart(text, after.key.range[0]));
+    return `${text.slice(0, at)}${section}\n${text.slice(at)}`;
+  }
+  const from = lineStart(text, existing.key.range[0]);
+  let end = existing.value?.range?.[1] ?? existing.key.range[1];
+  while (end > from && /\s/.test(text[end - 1]!)) end--;
+  const eol = text.indexOf('\n', end);
+  const to = eol === -1 ? text.length : eol;
+  if (value === undefined) return text.slice(0, from) + text.slice(to === text.length ? to : to + 1);
+  existing.value = merged(doc, existing.value, value);
+  return text.slice(0, from) + pairText(existing, false).replace(/\n$/, '') + text.slice(to);
+}
+
+/** One top-level pair as the file writes it; without the comment above its key unless asked. */
+function pairText(pair: Pair, withComment: boolean): string {
+  const key = pair.key as Scalar;
+  const [comment, space] = [key.commentBefore, key.spaceBefore];
+  if (!withComment) [key.commentBefore, key.spaceBefore] = [undefined, false];
+  const one = new Document(new YAMLMap());
+  (one.contents as YAMLMap).items.push(pair as Pair<unknown, unknown>);
+  styleScalars(one);
+  const out = documentText(one);
+  (one.contents as YAMLMap).items.length = 0;
+  [key.commentBefore, key.spaceBefore] = [comment, space];
+  return out;
+}
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** Where the comment lines directly above the line at `offset` begin. */
+function commentStart(text: string, offset: number): number {
+  let at = offset;
+  for (;;) {
+    const prev = lineStart(text, at - 1);
+    if (at === 0 || !/^#/.test(text.slice(prev, at))) return at;
+    at = prev;
+  }
+}
+
+/** The new value in the old node where the two agree, so comments on what survives stay. */
+function merged(doc: Document, node: Node | null | undefined, value: unknown): Node {
+  if (isMap(node) && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    node.items = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => {
+        const pair = node.items.find((p) => isScalar(p.key) && p.key.value === k);
+        if (!pair) return doc.createPair(k, v);
+        pair.value = merged(doc, pair.value as Node | null, v);
+        return pair;
+      });
+    return node;
+  }
+  if (isSeq(node) && Array.isArray(value)) {
+    const old = [...node.items] as Node[];
+    // Entries are matched by id or name (a reordered list keeps its comments), else by position.
+    const label = (v: unknown) => (v && typeof v === 'object' ? ((v as { id?: unknown; name?: unknown }).id ?? (v as { name?: unknown }).name) : undefined);
+    node.items = value.map((v, i) => {
+      const wanted = label(v);
+      const match = wanted !== undefined ? old.find((n) => label(n.toJSON()) === wanted) : old[i];
+      return match ? merged(doc, match, v) : doc.createNode(v);
+    });
+    return node;
+  }
+  if (isScalar(node) && (value === null || typeof value !== 'object')) {
+    node.value = value;
+    return node;
+  }
+  return doc.createNode(value) as Node;
 }
 
 function decorate(pair: Pair, force: boolean): void {

@@ -6,8 +6,8 @@
 import type { ChalkInstance } from 'chalk';
 import type { Finding, PlanPath } from '../diagnostics.js';
 import { formatPath } from '../diagnostics.js';
-import { SECTION_ORDER, type SectionName } from '../plan/schema.js';
-import { Asker, type Prompts } from './ask.js';
+import { SECTION_ORDER, type Locale, type SectionName } from '../plan/schema.js';
+import { Asker, recording, type Prompts } from './ask.js';
 import { errorsFor, lintDraft, within, type PlanDraft } from './check.js';
 import { SECTIONS } from './document.js';
 import type { Draft } from './draft.js';
@@ -30,24 +30,71 @@ export interface InterviewOptions {
 
 const key = (f: Finding) => `${f.path}\u0000${f.message}`;
 
-/** Asks the sections not yet done in `draft`, in the method's order. */
+type AfterSection = 'keep' | 'redo' | 'back';
+
+/**
+ * Asks the sections not yet done in `draft`, in the method's order, each headed by where it
+ * stands (section n of m). At each section's end the user keeps it, redoes it, or goes back
+ * one (its answers are the defaults); the draft is saved after every kept section.
+ */
 export async function interview(draft: Draft, sections: readonly SectionName[], o: InterviewOptions): Promise<Draft> {
-  for (const name of SECTION_ORDER) {
-    if (!sections.includes(name) || draft.done.includes(name)) continue;
-    draft.plan = await askSection(name, draft.plan, o, false);
+  const order = SECTION_ORDER.filter((name) => sections.includes(name));
+  for (let i = 0; i < order.length; ) {
+    const name = order[i]!;
+    if (draft.done.includes(name)) {
+      i++;
+      continue;
+    }
+    // Answers of this section so far: kept in the draft when Ctrl-C interrupts it.
+    const answers: Record<string, unknown> = {};
+    const remembered = draft.partial?.section === name ? draft.partial.answers : undefined;
+    try {
+      draft.plan = await askSection(name, draft.plan, { ...o, prompts: recording(o.prompts, answers, remembered) }, false, { n: i + 1, of: order.length });
+    } catch (err) {
+      if (err instanceof Error && err.name === 'ExitPromptError' && Object.keys(answers).length) {
+        draft.partial = { section: name, answers: { ...remembered, ...answers } };
+        await o.saved?.(draft);
+      }
+      throw err;
+    }
+    draft.partial = undefined;
+    const next = await o.prompts.select<AfterSection>({
+      message: `${SECTIONS[name].title}: done. Go on?`,
+      choices: [
+        { value: 'keep', name: 'keep it and go on' },
+        { value: 'redo', name: 'redo this section (your answers are the defaults)' },
+        ...(i > 0 ? [{ value: 'back' as const, name: `go back one: ${SECTIONS[order[i - 1]!].title.toLowerCase()}` }] : []),
+      ],
+      default: 'keep',
+    });
+    if (next === 'redo') continue;
+    if (next === 'back') {
+      // The previous section is asked again, then this one: its answers stay as the defaults.
+      draft.done = draft.done.filter((s) => s !== order[i - 1]);
+      i--;
+      continue;
+    }
     draft.done = [...draft.done, name];
     await o.saved?.(draft);
+    i++;
   }
   return draft;
 }
 
 /** Asks one section (again) and returns the plan with it in place. */
-export async function askSection(name: SectionName, plan: PlanDraft, o: InterviewOptions, focused: boolean): Promise<PlanDraft> {
+export async function askSection(
+  name: SectionName,
+  plan: PlanDraft,
+  o: InterviewOptions,
+  focused: boolean,
+  progress?: { n: number; of: number },
+): Promise<PlanDraft> {
   const { say, colors: c } = o;
-  const ask = new Asker(o.prompts, say);
+  // Numbers are read and shown back in the plan's language (the plan section sets it; none are asked there).
+  const ask = new Asker(o.prompts, say, (plan.plan as { locale?: Locale } | undefined)?.locale ?? o.defaults.locale);
   const info = SECTIONS[name];
   say('');
-  say(c.bold(`\u2500\u2500 ${info.title} \u2500\u2500`));
+  say(c.bold(`\u2500\u2500 ${info.title} \u2500\u2500`) + (progress ? c.dim(` section ${progress.n} of ${progress.of}`) : ''));
   say(c.dim(info.why));
   // Errors the plan has already (a hand-edited file) are not the answers' fault.
   const known = new Set((await lintDraft(plan, o.file, o.dir)).filter((f) => f.severity === 'error').map(key));

@@ -317,22 +317,22 @@ const askObjectives: Ask = async (ctx) => {
         check: (v) => ctx.errors(draft({ id: v, channel }), [...path, 'id'], path),
       });
       const baseline = (await ask.number(`Where does it stand today (the baseline for ${metric})?`, { schema: s.baseline, default: b?.baseline }))!;
-      const target = await ask.required(`Target: a number, or a change from ${baseline} such as +50% or -20%?`, {
-        default: b?.target !== undefined ? String(b.target) : baseline > 0 ? '+20%' : undefined,
-        check: async (v) => schemaError(s.target, asTarget(v)) ?? ctx.errors(draft({ id, channel, baseline, target: asTarget(v) }), [...path, 'target'], path),
+      const target = await ask.target(`Target: a number, or a change from ${ask.show(baseline)} such as +50% or -20%?`, {
+        default: b?.target ?? (baseline > 0 ? '+20%' : undefined),
+        check: async (v) => schemaError(s.target, v) ?? ctx.errors(draft({ id, channel, baseline, target: v }), [...path, 'target'], path),
       });
       const deadline = await ask.required(`Deadline (YYYY-MM-DD, the plan ends ${meta.end})?`, {
         schema: isoDate,
         default: b?.deadline ?? meta.end,
         // Outside the plan period is only a warning in lint, but here it is surely a slip: ask again.
-        check: (v) => ctx.errors(draft({ id, channel, baseline, target: asTarget(target), deadline: v }), [...path, 'deadline'], path, true),
+        check: (v) => ctx.errors(draft({ id, channel, baseline, target, deadline: v }), [...path, 'deadline'], path, true),
       });
       const curve = await ask.choose('How does it grow toward the target?', choices(CURVES, {
         linear: 'linear: the same amount each month',
         compound: 'compound: the same rate each month (needs a baseline above 0)',
-      }), b?.curve ?? 'linear', (v) => ctx.errors(draft({ id, channel, baseline, target: asTarget(target), deadline, curve: v }), path, path));
+      }), b?.curve ?? 'linear', (v) => ctx.errors(draft({ id, channel, baseline, target, deadline, curve: v }), path, path));
       const tool = await ask.text('Which analytics tool measures it (e.g. Meta Business Suite)?', { schema: s.tool, default: b?.tool, optional: true });
-      return compact({ ...b, id, goal, metric, channel, baseline, target: asTarget(target), deadline, curve, tool }) as Objective;
+      return compact({ ...b, id, goal, metric, channel, baseline, target, deadline, curve, tool }) as Objective;
     }, prev);
   });
 };
@@ -343,10 +343,6 @@ function objectiveId(prefix: string, metric: string): string {
   return base.startsWith(`${prefix}-`) || base === prefix ? base : `${prefix}-${base}`;
 }
 
-function asTarget(text: string): number | string {
-  const n = Number(text.trim());
-  return text.trim() !== '' && Number.isFinite(n) ? n : text.trim().replace(/\s/g, '');
-}
 
 // ------------------------------------------------------------------ audience
 
@@ -668,7 +664,13 @@ const askReview: Ask = async (ctx) => {
   const people = (((ctx.plan.team as Team | undefined)?.roles) ?? []).map((r) => r.person ?? r.title);
   const participants = await ask.list('Who takes part?', { default: prev?.participants ?? (people.length ? people : undefined) });
   const first = await ask.text('Date of the first session (YYYY-MM-DD, Enter to skip)?', { schema: s.first, default: prev?.first, optional: true });
-  return compact({ ...prev, cadence, participants, first });
+  // Sessions fall on this weekday (the nth of the month for monthly cadences), never on a weekend by accident.
+  const weekday = first === undefined ? prev?.weekday : await ask.choose(
+    'On which weekday do the sessions fall (monthly: the same week of the month as the first)?',
+    choices(WEEKDAYS),
+    prev?.weekday ?? WEEKDAYS[(new Date(`${first}T12:00:00Z`).getUTCDay() + 6) % 7]!,
+  );
+  return compact({ ...prev, cadence, participants, first, weekday });
 };
 
 // ------------------------------------------------------------------ tools

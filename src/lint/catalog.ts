@@ -15,6 +15,7 @@ const FORMAT = 'Plan file format (contract)';
 
 /** Findings made while reading the file, before any method rule runs; all are errors. */
 export const LOADER_RULES: readonly RuleInfo[] = ([
+  { id: 'file-unreadable', severity: 'error', method: FORMAT, description: 'The file can be read: it exists, is a regular file and is readable (exit 2 when not).' },
   { id: 'not-text', severity: 'error', method: FORMAT, description: 'The plan is UTF-8 text, not a binary file.' },
   { id: 'file-size', severity: 'error', method: FORMAT, description: 'A plan file is at most 5 MB, 50,000 values (aliases expanded) and 64 levels deep.' },
   { id: 'empty-file', severity: 'error', method: FORMAT, description: 'The file is not empty: a plan needs at least `smplan: 1`, `plan` and `goals`.' },

@@ -7,7 +7,8 @@
  *
  * What a file may hold (docs/monthly-review.md says the same for users):
  * - a header row naming at least `date`, `objective` and `value` (any case; other
- *   columns ignored); `--map date=Dato,value=Rekkevidde` names them differently;
+ *   columns ignored), or their names in the plan's language (COLUMN_NAMES);
+ *   `--map date=Dag,value=Rekkevidde` names them differently;
  *   `--objective ID` stands for the objective column of a single-metric export;
  * - fields separated by `,`, `;` or a tab (whichever the header row uses most, or
  *   as an Excel `sep=;` first line says);
@@ -19,8 +20,9 @@ import path from 'node:path';
 import { fileError } from '../errors.js';
 import { formatBytes, InputTooLargeError, readInputFile } from '../files.js';
 import { oneLine } from '../diagnostics.js';
-import { CsvError, csvNumber, decodeCsv, findColumn, parseCsv } from './csv.js';
-import { isRealDate, type Plan } from './schema.js';
+import { CsvError, decodeCsv, findColumn, parseCsv } from './csv.js';
+import { columnMark, readNumber, showNumber, type DecimalMark } from './numbers.js';
+import { isRealDate, localeLanguage, type Locale, type Plan } from './schema.js';
 import { didYouMean } from './suggest.js';
 
 const MAX_ACTUALS_BYTES = 20 * 1024 * 1024;
@@ -36,6 +38,16 @@ export interface ActualRow {
 
 export const ACTUAL_COLUMNS = ['date', 'objective', 'value'] as const;
 export type ActualColumn = (typeof ACTUAL_COLUMNS)[number];
+/**
+ * The header names each column goes by without --map: English, and the plan's language
+ * (nb and bg spreadsheets head their columns in their own words). Compared ignoring case.
+ */
+const COLUMN_NAMES: Record<Locale, Record<ActualColumn, readonly string[]>> = {
+  en: { date: ['date'], objective: ['objective'], value: ['value'] },
+  nb: { date: ['dato'], objective: ['delmål', 'mål', 'målsetting'], value: ['verdi'] },
+  bg: { date: ['дата'], objective: ['задача', 'цел'], value: ['стойност'] },
+};
+
 /** Header names of the export for each column we read (`--map`). */
 export type ColumnMap = Partial<Record<ActualColumn, string>>;
 
@@ -58,63 +70,27 @@ export function formatActualsFinding(f: ActualsFinding): string {
   return `${f.file}:${f.line}  ${f.severity}  ${oneLine(f.message)}`;
 }
 
-const SPACES = /[\s\u00a0\u2009\u202f]/g;
-
 /**
- * A figure from an export or a spreadsheet, in English or Norwegian style:
- * - `1234`, `-3`, `7.9`, `12,5` (a decimal comma), `1 234` (spaces, also
- *   non-breaking, between groups of three digits), `1,234,567` / `1.234.567`
- *   (thousands separators), `1,234.5` / `1.234,5` / `1 234,5` (both: the last
- *   separator is the decimal one);
- * - a lone comma before exactly three digits after 1–3 leading digits is read as
- *   a thousands separator (`1,234` = 1234, as exports write counts); any other lone
- *   comma is a decimal comma (`0,125`, `12,5`, `1234,567`). A lone dot is always a
- *   decimal point (`1.234` = 1.234);
- * - a trailing `%` divides by 100 (`4,2 %` = 0.042), as rates are fractions in plans.
- * Anything else (currency signs, letters, groups of other than three digits) is
- * 'invalid'; an empty cell is undefined.
+ * A figure from an export or a spreadsheet, read by the one number reader (plan/numbers.ts)
+ * in the plan's language and the decimal mark the rest of the column shows; a trailing `%`
+ * divides by 100 (`4,2 %` = 0.042), as rates are fractions in plans. Anything else (currency
+ * signs, letters, groups of other than three digits) is 'invalid'; an empty cell is undefined;
+ * a figure that stays ambiguous (`1,234` in a Norwegian column with no other decimals) comes
+ * back as `either` and is never guessed.
  */
-export function parseActualNumber(cell: string): number | undefined | 'invalid' {
-  let s = cell.replace(SPACES, ' ').trim();
-  if (s === '') return undefined;
+export function parseActualNumber(cell: string, locale: Locale = 'en', fileMark?: DecimalMark): number | undefined | 'invalid' | { either: { thousands: number; decimal: number } } {
+  let s = cell.trim();
   let scale = 1; // a divisor
   if (s.endsWith('%')) {
     scale = 100;
     s = s.slice(0, -1).trim();
+    if (s === '') return 'invalid';
   }
-  let sign = '';
-  if (/^[+\-\u2212]/.test(s)) {
-    sign = s[0] === '+' ? '' : '-';
-    s = s.slice(1);
-  }
-  if (!/^[\d., ]+$/.test(s) || !/\d/.test(s)) return 'invalid';
-
-  const commas = s.split(',').length - 1;
-  const dots = s.split('.').length - 1;
-  let decimal: ',' | '.' | undefined;
-  if (commas && dots) decimal = s.lastIndexOf(',') > s.lastIndexOf('.') ? ',' : '.';
-  else if (dots === 1) decimal = '.';
-  else if (commas === 1 && !/^[1-9]\d{0,2},\d{3}$/.test(s)) decimal = ',';
-
-  let whole = s;
-  let fraction = '';
-  if (decimal) {
-    const at = s.lastIndexOf(decimal);
-    whole = s.slice(0, at);
-    fraction = s.slice(at + 1);
-    if (!/^\d+$/.test(fraction)) return 'invalid';
-  }
-  if (whole === '' && !decimal) return 'invalid';
-  if (!/^\d*$/.test(whole)) {
-    // One kind of thousands separator between groups of three digits.
-    const separator = whole.replace(/\d/g, '')[0]!;
-    const grouped = new RegExp(`^\\d{1,3}(\\${separator}\\d{3})+$`);
-    if (separator === decimal || !grouped.test(whole)) return 'invalid';
-    whole = whole.split(separator).join('');
-  }
-  const n = csvNumber(`${sign}${whole || '0'}${fraction ? '.' + fraction : ''}`);
-  if (n === 'invalid' || n === undefined || !Number.isFinite(n)) return 'invalid';
-  return scale === 1 ? n : n / scale;
+  const read = readNumber(s, locale, fileMark);
+  if (read === undefined) return undefined;
+  if ('invalid' in read) return 'invalid';
+  if ('either' in read) return { either: { thousands: read.either.thousands / scale, decimal: read.either.decimal / scale } };
+  return read.value / scale;
 }
 
 /**
@@ -151,6 +127,8 @@ function detectDelimiter(text: string): string {
 
 interface ParseContext {
   objectives: ReadonlySet<string>;
+  /** The plan's language: column names, and how a lone `,` or `.` before three digits reads when the file does not say. */
+  locale?: Locale;
   map: ColumnMap;
   objective?: string | undefined;
 }
@@ -166,6 +144,8 @@ export interface ParsedActuals {
   unmapped: Partial<Record<ActualColumn, string>>;
   /** The objective column when the file has one. */
   objectiveColumn?: string | undefined;
+  /** The header's column read for each key, when one was found by its name in the plan's language. */
+  columnsRead?: Partial<Record<ActualColumn, string>>;
 }
 
 /** Reads the rows of one actuals CSV (already decoded); checks each cell, not yet the rows against each other. */
@@ -180,8 +160,9 @@ export function parseActualsCsv(text: string, file: string, context: ParseContex
   const sep = /^\uFEFF?sep=(.)[ \t]*(?=\r?\n|$)/i.exec(text);
   const body = sep ? text.slice(sep[0].length) : text;
   const headerLine = sep ? 2 : 1;
+  let columnsRead: ParsedActuals['columnsRead'];
   const result = (objectiveFromOption = false, objectiveColumn?: string): ParsedActuals =>
-    ({ rows, findings, headerLine, objectiveFromOption, unmapped, objectiveColumn });
+    ({ rows, findings, headerLine, objectiveFromOption, unmapped, objectiveColumn, ...(columnsRead ? { columnsRead } : {}) });
   let table;
   try {
     table = parseCsv(body, { delimiter: sep ? sep[1]! : detectDelimiter(text) });
@@ -191,15 +172,21 @@ export function parseActualsCsv(text: string, file: string, context: ParseContex
     return result();
   }
 
+  const locale = context.locale ?? 'en';
   const column = (key: ActualColumn): string | undefined => {
     const mapped = context.map[key];
     const own = mapped === undefined ? undefined : findColumn(table.header, [mapped]);
     if (own !== undefined) return own;
-    const standard = findColumn(table.header, [key]);
+    const standard = findColumn(table.header, [...COLUMN_NAMES.en[key], ...COLUMN_NAMES[locale][key]]);
     if (mapped !== undefined && standard !== undefined) unmapped[key] = standard;
     return standard;
   };
   const columns = { date: column('date'), objective: column('objective'), value: column('value') };
+  // Said only for names found in the plan's language: --map names and English ones are what the user wrote.
+  const byLanguage = (key: ActualColumn) => context.map[key] === undefined && columns[key] !== undefined && columns[key]!.toLowerCase() !== key;
+  if (ACTUAL_COLUMNS.some(byLanguage)) {
+    columnsRead = Object.fromEntries(ACTUAL_COLUMNS.flatMap((key) => (columns[key] === undefined ? [] : [[key, columns[key]]])));
+  }
   const found = table.header.filter((h) => h !== '').join(', ') || 'nothing';
   const missing = ACTUAL_COLUMNS.filter((key) => columns[key] === undefined && !(key === 'objective' && context.objective));
   if (missing.length) {
@@ -211,6 +198,8 @@ export function parseActualsCsv(text: string, file: string, context: ParseContex
     return result();
   }
   if (table.rows.length === 0) problem(headerLine, 'warning', 'has a header row but no figures');
+  // A figure like 1,234 is read the way the column's other figures show their decimals.
+  const mark = columnMark(table.rows.map((row) => row.cells[columns.value!] ?? ''));
 
   for (const row of table.rows) {
     const cell = (name: string | undefined) => (name === undefined ? '' : (row.cells[name] ?? ''));
@@ -233,13 +222,17 @@ export function parseActualsCsv(text: string, file: string, context: ParseContex
       problem(row.line, 'error', `"${objectiveCell.slice(0, 60)}" is not an objective of the plan (${objectiveHint(objectiveCell, context.objectives)})`);
       ok = false;
     }
-    const value = parseActualNumber(valueCell);
+    const value = parseActualNumber(valueCell, locale, mark);
     if (value === undefined) {
       if (ok) problem(row.line, 'warning', 'no value: the row is skipped');
       continue;
     }
     if (value === 'invalid') {
       problem(row.line, 'error', `the value "${valueCell.slice(0, 40)}" is not a number`);
+      ok = false;
+    } else if (typeof value === 'object') {
+      const [a, b] = [showNumber(value.either.thousands, locale), showNumber(value.either.decimal, locale)];
+      problem(row.line, 'error', `the value "${valueCell.slice(0, 40)}" could be ${a} or ${b}: write it without the thousands separator (or with more decimals)`);
       ok = false;
     }
     if (ok && 'date' in date && typeof value === 'number') {
@@ -321,7 +314,7 @@ export async function readActuals(
   files: readonly string[],
   options: ActualsOptions,
   cwd: string,
-): Promise<{ rows: ActualRow[]; findings: ActualsFinding[] }> {
+): Promise<{ rows: ActualRow[]; findings: ActualsFinding[]; notes: string[] }> {
   const map = options.map ?? {};
   const objectives = objectiveIds(plan);
   const texts = await Promise.all(files.map((file) => readActualsFile(file, cwd)));
@@ -333,15 +326,20 @@ export async function readActuals(
       findings.push(text);
       return;
     }
-    const one = parseActualsCsv(text, files[i]!, { objectives, map, objective: options.objective });
+    const one = parseActualsCsv(text, files[i]!, { objectives, map, objective: options.objective, locale: localeLanguage(plan.plan.locale) });
     parsed.push({ ...one, file: files[i]! });
     // One push per row: a spread of a million rows overflows the call stack.
     for (const row of one.rows) rows.push(row);
     for (const f of one.findings) findings.push(f);
   });
   findings.push(...unusedOptionWarnings(parsed, map, options.objective));
+  // One push per finding: a file of a million rows must not become a call with a million arguments.
   for (const f of checkActualRows(rows)) findings.push(f);
-  return { rows, findings: inFileOrder(findings, files) };
+  // Which columns a file was read by, when found by their names in the plan's language.
+  const notes = parsed.flatMap((p) =>
+    p.columnsRead ? [`${p.file}: read the columns ${Object.entries(p.columnsRead).map(([key, name]) => `${key} = "${oneLine(name)}"`).join(', ')}`] : [],
+  );
+  return { rows, findings: inFileOrder(findings, files), notes };
 }
 
 /** Findings sorted by the order the files were given, then by line. */

@@ -59,14 +59,6 @@ export function findColumn(header: string[], names: readonly string[]): string |
   return header.find((h) => wanted.includes(h.toLowerCase()));
 }
 
-/** A CSV cell as a number: plain digits with an optional decimal point; '' is undefined. */
-export function csvNumber(cell: string): number | undefined | 'invalid' {
-  const s = cell.trim().replace(/^"|"$/g, '');
-  if (s === '') return undefined;
-  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(s)) return 'invalid';
-  return Number(s);
-}
-
 /** Spreadsheet programs save UTF-8, UTF-16 with a BOM, or (Excel on Windows) Windows-1252. */
 export function decodeCsv(bytes: Uint8Array): string | undefined {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);

@@ -12,7 +12,8 @@ import { fileError } from '../errors.js';
 import { formatPath, type Finding, type PlanPath, type Severity } from '../diagnostics.js';
 import { formatBytes, InputTooLargeError, readInputFile } from '../files.js';
 import { at, foreignTags, keyAt, locate, unclosedOpening, type Anchor } from './positions.js';
-import { planSchema, type Plan, type PostSample } from './schema.js';
+import { readNumber } from './numbers.js';
+import { localeLanguage, planSchema, type Locale, type Plan, type PostSample } from './schema.js';
 import { engagementEntries } from './engagement-entries.js';
 import { explainIssue } from './issues.js';
 import { quickRead } from './quick-read.js';
@@ -113,13 +114,31 @@ export async function parsePlan(bytes: Uint8Array, file: string, dir: string): P
   const { doc, lineCounter } = syntax;
   const source: PlanSource = { file, dir, text, syntax: () => syntax };
   const findings: Finding[] = [];
-  for (const e of doc.errors) {
+  // After a tab or a bad indent the parser reports every line it then misreads: those are one
+  // mistake, reported once at its cause with the lines it affects.
+  let cause: { finding: Finding; lines: Set<number> } | undefined;
+  const causes: NonNullable<typeof cause>[] = [];
+  for (const e of [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0])) {
     const opening = unclosedOpening(doc, text, e);
     const { line, column } = at(lineCounter, opening?.offset ?? e.pos[0]);
     const rule = e.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax';
     const duplicate = e.code === 'DUPLICATE_KEY' ? keyAt(doc, e.pos[0]) : undefined;
     const message = opening?.message ?? (duplicate !== undefined ? `\`${duplicate.slice(0, 60)}\` appears twice in this mapping: each key may appear once` : yamlMessage(e.code, e.message));
-    findings.push({ file, line, column, severity: 'error', rule, message, path: '' });
+    const finding: Finding = { file, line, column, severity: 'error', rule, message, path: '' };
+    // Each tab is a mistake of its own; what the parser misreads after it (bad indents
+    // included) is its consequence. An unclosed bracket is always a mistake of its own.
+    if (e.code === 'TAB_AS_INDENT') {
+      causes.push((cause = { finding, lines: new Set([line]) }));
+    } else if (cause && rule === 'yaml-syntax' && !opening) {
+      cause.lines.add(line);
+      continue;
+    }
+    findings.push(finding);
+  }
+  for (const { finding, lines } of causes) {
+    if (lines.size < 2) continue;
+    const last = Math.max(...lines);
+    finding.message += `; it throws off the reading of ${lines.size} lines (${finding.line}\u2013${last}): fix this first`;
   }
   for (const key of duplicateKeys(doc)) {
     const { line, column } = at(lineCounter, key.range?.[0]);
@@ -175,7 +194,7 @@ export async function parsePlan(bytes: Uint8Array, file: string, dir: string): P
       const more = explained.length - MAX_SCHEMA_FINDINGS;
       findings.push({ ...last, message: `${more.toLocaleString('en')} more problem${more === 1 ? '' : 's'} of the plan's shape not listed: fix these first` });
     }
-    return { findings: dedupe(findings), source };
+    return { findings: dedupe(withoutMisspeltRequired(findings)), source };
   }
 
   return withPostsCsv(source, parsed.data, findings);
@@ -217,7 +236,7 @@ async function withPostsCsv(source: PlanSource, plan: Plan, findings: Finding[])
   let realDir: Promise<string> | undefined;
   for (const [where, csvPath] of postsCsvReferences(plan)) {
     if (postsCsv.has(csvPath)) continue;
-    const result = await readPostsCsv(source.dir, () => (realDir ??= realpath(source.dir)), csvPath);
+    const result = await readPostsCsv(source.dir, () => (realDir ??= realpath(source.dir)), csvPath, localeLanguage(plan.plan.locale));
     if ('error' in result) findings.push(findingAt(source, where, 'error', 'posts-csv', `${csvPath}: ${result.error}`));
     else postsCsv.set(csvPath, result.posts);
   }
@@ -262,6 +281,19 @@ function yamlMessage(code: string, message: string): string {
   return first;
 }
 
+/**
+ * A misspelt key is one mistake: "unknown key `dedline` (did you mean `deadline`?)" already
+ * says what "missing `deadline`" would, so the latter goes.
+ */
+function withoutMisspeltRequired(findings: Finding[]): Finding[] {
+  const meant = new Set<string>();
+  for (const f of findings) {
+    const guess = f.rule === 'unknown-key' ? /\(did you mean `([^`]+)`\?\)/.exec(f.message)?.[1] : undefined;
+    if (guess !== undefined) meant.add(f.path.replace(/(^|\.)[^.[\]]+$/, (_, dot: string) => `${dot}${guess}`));
+  }
+  return meant.size ? findings.filter((f) => !(f.rule === 'schema-required' && meant.has(f.path))) : findings;
+}
+
 function dedupe(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
   return findings.filter((f) => {
@@ -286,7 +318,7 @@ export const POST_COLUMNS = {
 } as const;
 
 /** `realDir`: the plan folder with links resolved, asked once per plan however many CSVs it names. */
-async function readPostsCsv(dir: string, realDir: () => Promise<string>, csvPath: string): Promise<PostsRead> {
+async function readPostsCsv(dir: string, realDir: () => Promise<string>, csvPath: string, locale: Locale): Promise<PostsRead> {
   if (path.isAbsolute(csvPath) || csvPath.split(/[\\/]/).includes('..')) {
     return { error: 'must be a path inside the plan folder, relative to the plan file (no absolute paths, no ..)' };
   }
@@ -295,10 +327,11 @@ async function readPostsCsv(dir: string, realDir: () => Promise<string>, csvPath
     const [folder, real] = await Promise.all([realDir(), realpath(resolved)]);
     if (path.relative(folder, real).startsWith('..')) return { error: 'links outside the plan folder' };
     const bytes = await readInputFile(real, MAX_CSV_BYTES);
-    const key = createHash('sha256').update(bytes).digest('hex');
+    // The same file read by the same language's rules gives the same posts.
+    const key = `${createHash('sha256').update(bytes).digest('hex')}\0${locale}`;
     const known = postSamples.get(key);
     if (known) return known;
-    const read = postsFromCsv(bytes);
+    const read = postsFromCsv(bytes, locale);
     postSamples.set(key, read);
     return read;
   } catch (err) {
@@ -317,9 +350,9 @@ const postSamples = new Map<string, Promise<PostsRead>>();
 
 type PostsRead = { posts: PostSample[] } | { error: string };
 
-async function postsFromCsv(bytes: Buffer): Promise<PostsRead> {
+async function postsFromCsv(bytes: Buffer, locale: Locale): Promise<PostsRead> {
   // The CSV parser loads only for plans that use posts_csv: lint's start-up stays small.
-  const { CsvError, csvNumber, decodeCsv, findColumn, parseCsv } = await import('./csv.js');
+  const { CsvError, decodeCsv, findColumn, parseCsv } = await import('./csv.js');
   const text = decodeCsv(bytes);
   if (text === undefined) return { error: 'is a binary file, not CSV (export CSV from the spreadsheet)' };
   try {
@@ -333,15 +366,17 @@ async function postsFromCsv(bytes: Buffer): Promise<PostsRead> {
     }
     if (table.rows.length === 0) return { error: 'has a header but no posts' };
     const posts: PostSample[] = [];
+    // Counts are whole: 1,234 or 1.234 can only group thousands, whatever the language.
     for (const row of table.rows) {
       const post = { likes: 0, comments: 0, shares: 0 };
       for (const action of ['likes', 'comments', 'shares'] as const) {
         const cell = row.cells[columns[action]!] ?? '';
-        const n = csvNumber(cell);
-        if (n === 'invalid' || (n !== undefined && (n < 0 || !Number.isFinite(n)))) {
+        const read = readNumber(cell, locale);
+        const n = read === undefined ? 0 : 'value' in read ? read.value : 'either' in read ? read.either.thousands : undefined;
+        if (n === undefined || n < 0 || !Number.isInteger(n)) {
           return { error: `line ${row.line}: ${action} is not a count: "${cell.slice(0, 40)}"` };
         }
-        post[action] = n ?? 0;
+        post[action] = n;
       }
       posts.push(post);
     }

@@ -15,11 +15,23 @@ z.config({ jitless: true });
 /** A real calendar date written YYYY-MM-DD (2027-02-30 is refused). */
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date as YYYY-MM-DD' })
+  // abort: a date in another format is one finding, not also "no such date".
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: (issue) => `expected a date as YYYY-MM-DD${isoHint(issue.input)}`, abort: true })
   .refine(isRealDate, { error: 'no such date in the calendar' })
   .refine(inDateRange, { error: `expected a year from ${FIRST_YEAR} to ${LAST_YEAR}` })
   .meta({ description: 'A date as YYYY-MM-DD', format: 'date' });
 
+/** "30/09/2027" -> " (2027-09-30?)" when the day is plainly first (above 12) or the two agree; else nothing. */
+function isoHint(input: unknown): string {
+  const m = typeof input === 'string' ? /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(input.trim()) : null;
+  if (!m) return '';
+  const [a, b] = [Number(m[1]), Number(m[2])];
+  // 09/30/2027 is month first; 03/04/2027 could be either way round: no guess.
+  const [day, month] = a > 12 && b <= 12 ? [a, b] : b > 12 && a <= 12 ? [b, a] : a === b ? [a, b] : [0, 0];
+  if (!day) return '';
+  const iso = `${m[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return isRealDate(iso) ? ` (${iso}?)` : '';
+}
 
 export function isRealDate(value: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
@@ -571,7 +583,9 @@ export const review = z.strictObject({
   cadence: cadence.meta({ description: 'The method asks for at least a monthly review' }),
   participants: textList.optional().meta({ description: 'Who takes part' }),
   first: isoDate.optional().meta({ description: 'Date of the first review session' }),
-  weekday: weekday.optional().meta({ description: 'The weekday of the meeting' }),
+  weekday: weekday.optional().meta({
+    description: 'The weekday sessions fall on (default: the weekday of first); monthly and longer cadences meet on its nth occurrence in the month, n from the first session (the first Wednesday, the last Friday)',
+  }),
   agenda: textList.optional().meta({ description: 'What the review goes through' }),
 });
 

@@ -10,10 +10,11 @@ import { publishingCalendar, type PublishingCalendar } from '../compute/calendar
 import { daysBetween } from '../compute/dates.js';
 import { competitorBenchmark, MAX_SAMPLE, MIN_SAMPLE, type CompetitorBenchmark } from '../compute/engagement.js';
 import { kpiTargets, type ObjectiveTargets } from '../compute/kpi.js';
+import { reviewSessions } from '../compute/review.js';
 import type { TrackedObjective, TrackingResult } from '../compute/track.js';
 import type { LoadedPlan } from '../plan/load.js';
 import { CHAPTER_SLUGS as SECTION_CHAPTERS, hasSwot, openPoints as planOpenPoints, type OpenPoint } from '../plan/open-points.js';
-import { WEEKDAYS, type Plan } from '../plan/schema.js';
+import type { Plan } from '../plan/schema.js';
 import type { Formatter } from './format.js';
 import { executiveSummary, type ExecutiveSummary, type ObjectiveStanding } from './summary.js';
 
@@ -107,53 +108,6 @@ export interface RenderContext {
 
 /** How much of the publishing calendar the content chapter lists. */
 const PREVIEW_DAYS = 14;
-
-/** How many review sessions the chapter lists ahead. */
-const MAX_SESSIONS = 12;
-
-const CADENCE_STEP: Record<string, { days?: number; months?: number } | undefined> = {
-  weekly: { days: 7 },
-  biweekly: { days: 14 },
-  monthly: { months: 1 },
-  quarterly: { months: 3 },
-  yearly: { months: 12 },
-};
-
-/**
- * The scheduled review dates from the first session through the plan's end. Monthly and longer
- * cadences keep the first session's weekday when the plan names one (the first Wednesday of
- * each month), else its day of the month.
- */
-export function reviewSessions(plan: Plan): string[] {
-  const review = plan.review;
-  const step = review ? CADENCE_STEP[review.cadence] : undefined;
-  if (!review?.first || !step) return [];
-  const first = DateTime.fromISO(review.first, { zone: 'utc' });
-  const weekday = review.weekday ? WEEKDAYS.indexOf(review.weekday) + 1 : undefined;
-  const nth = Math.ceil(first.day / 7);
-  const sessions: string[] = [];
-  for (let n = 0; sessions.length < MAX_SESSIONS; n++) {
-    let at: DateTime;
-    if (step.months) {
-      // Counted from the first session, so a 31st stays the month's last day rather than drifting.
-      at = first.plus({ months: step.months * n });
-      if (weekday !== undefined && n > 0) at = nthWeekday(at.startOf('month'), weekday, nth);
-    } else {
-      at = first.plus({ days: step.days! * n });
-    }
-    const iso = at.toISODate()!;
-    if (daysBetween(iso, plan.plan.end) < 0) break;
-    sessions.push(iso);
-  }
-  return sessions;
-}
-
-/** The nth given weekday (1 = Monday) of the month starting at `monthStart`; the last one when there is no nth. */
-function nthWeekday(monthStart: DateTime, weekday: number, nth: number): DateTime {
-  const firstOne = monthStart.plus({ days: (weekday - monthStart.weekday + 7) % 7 });
-  const wanted = firstOne.plus({ weeks: nth - 1 });
-  return wanted.month === monthStart.month ? wanted : wanted.minus({ weeks: 1 });
-}
 
 export function buildContext(
   loaded: LoadedPlan,

@@ -247,17 +247,18 @@ describe('the example actuals (docs/monthly-review.md)', () => {
     ],
     [
       'nordlys-bakeri',
-      ['--actuals', 'examples/data/nordlys-bakeri-actuals.csv', '--map', 'date=Dato,objective=Mål,value=Verdi'],
+      ['--actuals', 'examples/data/nordlys-bakeri-actuals.csv'],
       { 'ig-folgere': 'on-track', 'ig-rekkevidde': 'ahead', forhandsbestillinger: 'behind', 'kostnad-per-bestilling': 'on-track', svartid: 'behind', soknader: 'no-data' },
     ],
     [
       'rodopski-sklon',
-      ['--actuals', 'examples/data/rodopski-sklon-actuals.csv', '--map', 'date=Дата,objective=Цел,value=Стойност'],
+      ['--actuals', 'examples/data/rodopski-sklon-actuals.csv'],
       { rezervacii: 'on-track', 'ig-posledovateli': 'behind', 'online-porachki': 'ahead', 'cena-na-porachka': 'behind' },
     ],
   ])('%s reads cleanly (no warnings) as of 2027-04-30', async (plan, args, statuses) => {
     const r = await runCli(['track', '--json', `examples/${plan}.yaml`, ...args]);
-    expect(r.stderr).toBe('');
+    // The Norwegian and Bulgarian sheets are read by their own column names, said once.
+    expect(r.stderr).toBe(plan === 'fieldnote-software' ? '' : `examples/data/${plan}-actuals.csv: read the columns date = "${args[1]!.includes('nordlys') ? 'Dato' : 'Дата'}", objective = "${args[1]!.includes('nordlys') ? 'Mål' : 'Цел'}", value = "${args[1]!.includes('nordlys') ? 'Verdi' : 'Стойност'}"\n`);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { as_of: string; objectives: { id: string; status: string }[] };
     expect(out.as_of).toBe('2027-04-30');
@@ -277,5 +278,37 @@ describe('smplan track: a trend that misses the target', () => {
     expect(r.stdout).toContain('cost-per-signup: on track so far; at this trend 92 % of the way to the target by the deadline: 6.15 by 2027-05-31');
     const json = await trackJson('--actuals', name);
     expect(json.objectives.find((o) => o.id === 'cost-per-signup')).toMatchObject({ status: 'on-track', trend_short_of_target: true });
+  });
+});
+
+describe('a Norwegian plan with a Norwegian sheet', () => {
+  const NORDLYS = path.join(path.dirname(ACCEPTANCE), '..', '..', 'examples', 'nordlys-bakeri.yaml');
+  const nbTrack = (...args: string[]) => runCli(['track', NORDLYS, '--json', ...args], { cwd: dir });
+
+  it('finds Dato, Mål and Verdi without --map and says which columns it read', async () => {
+    const sheet = csv('nb-sheet.csv', 'Dato;Mål;Verdi\n31.03.2027;ig-folgere;5 120\n30.04.2027;ig-folgere;5 360\n');
+    const r = await nbTrack('--actuals', sheet);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('nb-sheet.csv: read the columns date = "Dato", objective = "Mål", value = "Verdi"\n');
+    const ig = (JSON.parse(r.stdout) as { objectives: { id: string; actual: number }[] }).objectives.find((o) => o.id === 'ig-folgere')!;
+    expect(ig.actual).toBe(5360);
+  });
+
+  it('English column names still work in a Norwegian plan, and say nothing', async () => {
+    const sheet = csv('nb-en.csv', 'date,objective,value\n2027-03-31,ig-folgere,5120\n');
+    const r = await nbTrack('--actuals', sheet);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+  });
+
+  it('never guesses 5,120: the row is an error naming both readings, unless the column settles it', async () => {
+    const ambiguous = csv('nb-ambiguous.csv', 'Dato;Mål;Verdi\n31.03.2027;ig-folgere;"5,120"\n');
+    const r = await nbTrack('--actuals', ambiguous);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('nb-ambiguous.csv:2  error  the value "5,120" could be 5\u00a0120 or 5,12');
+    // Another figure with a decimal comma says how this column writes decimals.
+    const settled = csv('nb-settled.csv', 'Dato;Mål;Verdi\n31.03.2027;ig-folgere;"5,120"\n30.04.2027;ig-folgere;"5,5"\n');
+    expect((await nbTrack('--actuals', settled)).code).toBe(0);
+    // And a space-grouped figure reads one way only.
+    expect((await nbTrack('--actuals', csv('nb-spaced.csv', 'Dato;Mål;Verdi\n31.03.2027;ig-folgere;5 120\n'))).code).toBe(0);
   });
 });

@@ -302,7 +302,8 @@ describe('smplan init: every section', () => {
     expect(data.budget.items[1]).toEqual({ name: 'Launch video', category: 'service', cost: 5000, per: 'once', roi: 'medium' });
     expect(data.team.tasks[0]).toEqual({ task: 'Answer comments', owner: 'community-manager', cadence: 'daily' });
     expect(data.crisis.levels.map((l: { level: string; approver: string }) => [l.level, l.approver])).toEqual([['green', 'Kari'], ['yellow', 'Ola']]);
-    expect(data.review).toEqual({ cadence: 'monthly', participants: ['Kari'], first: '2027-01-29' });
+    // The weekday asked after the first session defaults to its own (29 January 2027 is a Friday).
+    expect(data.review).toEqual({ cadence: 'monthly', participants: ['Kari'], first: '2027-01-29', weekday: 'fri' });
     expect(data.tools).toEqual([{ name: 'Buffer', purpose: 'scheduling' }]);
 
     // Round trip: the loaded plan written again gives the very same file.
@@ -328,6 +329,22 @@ describe('smplan init: never loses work', () => {
     expect(second.prompts.asked.some((q) => q.startsWith('Organisation'))).toBe(false);
     expect(parse(await readFile(file, 'utf8')).plan.organization).toBe('Example');
     expect(existsSync(draftPath(file))).toBe(false);
+  });
+
+  it('Ctrl-C in the middle of a section keeps its answers so far: they are the defaults on --resume', async () => {
+    const file = path.join(dir, 'plan.yaml');
+    const first = await init([[/^Organisation/, 'Example'], [/stand today/, '4 321'], [/^Target/, INTERRUPT]]);
+    expect(first.code).toBe(130);
+    expect(first.out).toContain('and the answers of the one in progress, are saved');
+    const draft = parse(await readFile(draftPath(file), 'utf8'));
+    expect(draft.done).toEqual(['plan', 'situation', 'goals']);
+    expect(draft.partial.section).toBe('objectives');
+    expect(draft.partial.answers['Where does it stand today (the baseline for followers)?']).toBe('4 321');
+
+    // Enter everywhere: the baseline typed before Ctrl-C comes back as the default.
+    const second = await init([], ['plan.yaml'], { resume: true });
+    expect(second.code, second.out).toBe(0);
+    expect(parse(await readFile(file, 'utf8')).objectives[0].baseline).toBe(4321);
   });
 
   it('offers to resume a saved interview when run without --resume', async () => {
@@ -369,6 +386,29 @@ describe('smplan init: never loses work', () => {
   });
 });
 
+describe('smplan init: where you are and a way back', () => {
+  it('heads each section with section n of m, and redoes or goes back one at a section\'s end', async () => {
+    const { code, out, prompts } = await init([
+      ...HURRIED,
+      // goals: redo once; objectives: go back one (to goals), then keep both.
+      [/^Business goals: done\. Go on\?/, ['redo', 'keep', 'keep']],
+      [/^SMART objectives: done\. Go on\?/, ['back', 'keep']],
+    ], ['plan.yaml'], { minimal: true });
+    expect(code, out).toBe(0);
+    expect(out).toMatch(/── The plan ── section 1 of 3/);
+    expect(out).toMatch(/── Business goals ── section 2 of 3/);
+    expect(out).toMatch(/── SMART objectives ── section 3 of 3/);
+    const heads = out.match(/── [^─]+ ── section \d of 3/g)!;
+    // plan, goals, goals again (redo), objectives, goals (back), objectives.
+    expect(heads.map((h) => h.replace(/ section.*/, ''))).toEqual([
+      '── The plan ──', '── Business goals ──', '── Business goals ──', '── SMART objectives ──', '── Business goals ──', '── SMART objectives ──',
+    ]);
+    // The first section has no way back.
+    expect(prompts.asked.filter((q) => /: done\. Go on\?$/.test(q))).toHaveLength(6);
+    expect(parse(await readFile(path.join(dir, 'plan.yaml'), 'utf8')).plan.organization).toBe('Example');
+  });
+});
+
 describe('smplan init --section', () => {
   const fixture = ACCEPTANCE;
 
@@ -399,6 +439,28 @@ describe('smplan init --section', () => {
     const tail = (t: string) => t.slice(t.indexOf('objectives:'));
     expect(tail(after)).toBe(tail(before));
     expect((await lintErrors(path.join(dir, 'plan.yaml'))).errors).toEqual([]);
+  });
+
+  it('keeps every byte outside the section, and the comments of entries that survive inside it', async () => {
+    const base = await copyFixture();
+    // Comments with spacing of their own, outside the section and inside it.
+    const before = base
+      .replace('goals:\n', 'goals:   # two goals at most\n')
+      .replace(/^(objectives:\n)/m, '$1  # checked with the owner   (March)\n')
+      .replace(/^(competitors:\n)/m, '# the research, 2026\n$1')
+      .replace('        followers: 9400\n', '        followers: 9400      # March\n');
+    expect(before).toContain('9400      # March');
+    await writeFile(path.join(dir, 'plan.yaml'), before);
+    const { code, out } = await init([[/^The goal in one sentence/, ['Be the first thought for coffee in the neighbourhood', '']]], ['plan.yaml'], { section: 'goals' });
+    expect(code, out).toBe(0);
+    const after = await readFile(path.join(dir, 'plan.yaml'), 'utf8');
+    const [start, end] = [before.indexOf('goals:'), before.indexOf('objectives:')];
+    // Byte for byte before the section and from the next one on.
+    expect(after.slice(0, start)).toBe(before.slice(0, start));
+    expect(after.slice(after.indexOf('objectives:'))).toBe(before.slice(end));
+    expect(after).toContain('# checked with the owner   (March)');
+    // The comment on the key of the section redone survives (its entry does).
+    expect(after).toContain('# two goals at most');
   });
 
   it('adds a missing section at its place in the method order, with its comment', async () => {

@@ -54,8 +54,8 @@ describe.skipIf(!hasTmux && !process.env.CI)('smplan init in a terminal', () => 
     await waitFor('Organisation');
     tmux('send-keys', '-t', session, '-l', 'Example');
     tmux('send-keys', '-t', session, 'Enter');
-    // Enter through the rest of the plan section and the skipped situation
-    for (let i = 0; i < 12; i++) {
+    // Enter through the rest of the plan section and the skipped situation (each ends with "keep it and go on")
+    for (let i = 0; i < 24; i++) {
       const s = screen();
       if (s.includes('Goal 1:')) break;
       tmux('send-keys', '-t', session, 'Enter');

@@ -112,8 +112,8 @@ describe('files that cannot be read: exit 2', () => {
   it('a missing file', () => {
     const run = lint(path.join(tmp, 'nope.yaml'));
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^smplan: .*nope\.yaml: cannot read: no such file\n$/);
-    expect(run.stdout).toBe('');
+    expect(run.stdout).toMatch(/^\S*nope\.yaml:1:1  error  cannot read: no such file  file-unreadable\n/);
+    expect(run.stderr).toBe('');
   });
 
   it('a folder with no plan in it (a folder stands for the plans inside)', () => {

@@ -1,5 +1,5 @@
 /** `smplan lint` options as a CI job uses them, run in-process. */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -77,10 +77,25 @@ describe('--quiet', () => {
     expect(both.stdout).toMatch(/wrong-type\.yaml:18:15 {2}error {2}`baseline` must be a number/);
   });
 
-  it('with --max-warnings still counts the warnings it hides', async () => {
+  it('with --max-warnings prints the warnings when they are what fails the run', async () => {
     const r = await runCli(['lint', '-q', '--max-warnings', '3', kaffebar]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toBe('');
+    expect(r.stdout.match(/ {2}warning {2}/g)).toHaveLength(24);
+    expect(r.stdout).toMatch(/1 file checked: 0 errors, 24 warnings\n0 of 12 sections complete; 14 open points\n$/);
+    expect(r.stderr).toBe('smplan: 24 warnings, more than --max-warnings 3\n');
+    // Within the limit they stay hidden.
+    expect(await runCli(['lint', '-q', '--max-warnings', '24', kaffebar])).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('says "1 warning", not "1 warnings"', async () => {
+    cpSync(path.join(FIXTURES, 'data'), path.join(tmp, 'data'), { recursive: true });
+    const one = path.join(tmp, 'one-warning.yaml');
+    const text = readFileSync(complete, 'utf8');
+    writeFileSync(one, oneWarning(text));
+    const r = await runCli(['lint', '-q', '--max-warnings', '0', one]);
+    expect(r.code).toBe(1);
+    expect(r.stdout.match(/ {2}warning {2}/g)).toHaveLength(1);
+    expect(r.stderr).toBe('smplan: 1 warning, more than --max-warnings 0\n');
   });
 
   it('leaves only errors in machine formats', async () => {
@@ -107,9 +122,21 @@ describe('many files in one run', () => {
     const missing = path.join(tmp, 'nope.yaml');
     const r = await runCli(['lint', wrongType, missing, complete]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`smplan: ${missing}: cannot read: no such file`);
+    expect(r.stdout).toContain(`${missing}:1:1  error  cannot read: no such file  file-unreadable`);
     expect(r.stdout).toMatch(/wrong-type\.yaml:18:15/);
-    expect(r.stdout).toMatch(/2 files checked: 1 error, 0 warnings/);
+    expect(r.stdout).toMatch(/3 files checked: 2 errors, 0 warnings/);
+  });
+
+  it.each(['json', 'github', 'junit', 'sarif'])('an unreadable file is a file-unreadable finding in %s, exit 2', async (format) => {
+    const missing = path.join(tmp, 'gone.yaml');
+    const r = await runCli(['lint', '--format', format, missing, complete]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('file-unreadable');
+    expect(r.stdout).toContain('cannot read: no such file');
+    if (format === 'json') {
+      expect(JSON.parse(r.stdout)).toEqual([{ file: missing, line: 1, column: 1, severity: 'error', rule: 'file-unreadable', message: 'cannot read: no such file', path: '' }]);
+    }
+    if (format === 'junit') expect(parseXml(r.stdout).attributes.failures).toBe('1');
   });
 
   it('junit lists every file linted, a clean one as passing', async () => {
@@ -119,6 +146,17 @@ describe('many files in one run', () => {
       [complete, '0'],
       [wrongType, '1'],
     ]);
+  });
+});
+
+describe('-o FILE', () => {
+  it('writes the report to the file and still one summary line to stderr', async () => {
+    const out = path.join(tmp, 'report.json');
+    const r = await runCli(['lint', '--format', 'json', '-o', out, wrongType]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`1 file checked: 1 error, 0 warnings (report: ${out})\n`);
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toHaveLength(1);
   });
 });
 
@@ -147,7 +185,7 @@ describe('formats through the CLI', () => {
   it('--output-file writes the report there and nothing on stdout', async () => {
     const out = path.join(tmp, 'report.sarif');
     const r = await runCli(['lint', '--format', 'sarif', '-o', out, kaffebar]);
-    expect(r).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(r).toEqual({ code: 0, stdout: '', stderr: `1 file checked: 0 errors, 24 warnings (report: ${out})\n` });
     expect(JSON.parse(readFileSync(out, 'utf8')).version).toBe('2.1.0');
     const bad = await runCli(['lint', '-o', path.join(tmp, 'no', 'such', 'dir', 'x.txt'), kaffebar]);
     expect(bad.code).toBe(2);
@@ -162,3 +200,8 @@ describe('colour', () => {
     expect((await runCli(['lint', wrongType])).stdout).not.toContain('\u001b[');
   });
 });
+
+/** The finished fixture without its crisis handbook: one warning (crisis-handbook). */
+function oneWarning(text: string): string {
+  return text.slice(0, text.indexOf('crisis:')) + text.slice(text.indexOf('review:'));
+}

@@ -80,6 +80,7 @@ describe('errors: a plan that cannot be read or computed', () => {
     await expectFindings((p) => Object.assign(p.objectives[2], { curve: 'compound', target: 0 }), [
       'warning achievable-target objectives[2].target',
       'error compound-curve objectives[2].target',
+      'warning falling-target objectives[2].target',
     ]);
     await expectFindings((p) => (p.objectives[0].curve = 'compound'), []);
   });
@@ -146,8 +147,10 @@ describe('warnings: what the method advises', () => {
     await expectFindings((p) => (p.objectives[0].target = 8000), []); // +300 % exactly
     await expectFindings((p) => (p.objectives[0].target = 8001), ['warning achievable-target objectives[0].target']);
     await expectFindings((p) => (p.objectives[1].target = '+1000%'), ['warning achievable-target objectives[1].target']);
-    await expectFindings((p) => (p.objectives[0].target = 200), []); // -90 % exactly
-    await expectFindings((p) => (p.objectives[0].target = 199), ['warning achievable-target objectives[0].target']);
+    // A count falling to a tenth is also probably a typo (falling-target); written as a change it says so.
+    await expectFindings((p) => (p.objectives[0].target = 200), ['warning falling-target objectives[0].target']); // -90 % exactly
+    await expectFindings((p) => (p.objectives[0].target = '-90%'), []);
+    await expectFindings((p) => (p.objectives[0].target = '-91%'), ['warning achievable-target objectives[0].target']);
     const [f] = await lintChanged((p) => (p.objectives[1].target = '+1000%'));
     expect(f!.message).toMatch(/^\+1,000 % \(40 to 440\) is above the \+300 %/);
   });

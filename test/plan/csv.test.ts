@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CsvError, csvNumber, findColumn, parseCsv } from '../../src/plan/csv.js';
+import { CsvError, findColumn, parseCsv } from '../../src/plan/csv.js';
 
 describe('parseCsv', () => {
   it('reads a BOM, CRLF, quoted commas and doubled quotes, and gives each row its line', () => {
@@ -38,17 +38,10 @@ describe('parseCsv', () => {
   });
 });
 
-describe('findColumn and csvNumber', () => {
+describe('findColumn', () => {
   it('finds a column by any accepted name, ignoring case', () => {
     expect(findColumn(['Post', 'Reactions', 'Reposts'], ['likes', 'reactions'])).toBe('Reactions');
     expect(findColumn(['a'], ['likes'])).toBeUndefined();
-  });
-
-  it('reads plain numbers only', () => {
-    expect(csvNumber(' 42 ')).toBe(42);
-    expect(csvNumber('1.5')).toBe(1.5);
-    expect(csvNumber('')).toBeUndefined();
-    for (const bad of ['five', '1,000', '1e3', 'NaN', 'Infinity', '0x10', '--1']) expect(csvNumber(bad), bad).toBe('invalid');
   });
 });
 

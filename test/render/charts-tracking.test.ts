@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { trackPlan, type TrackingResult } from '../../src/compute/track.js';
 import { loadCheckedPlan } from '../../src/lint/check.js';
 import type { LoadedPlan } from '../../src/plan/load.js';
-import { reviewSessions } from '../../src/render/context.js';
+import { reviewSessions } from '../../src/compute/review.js';
 import { renderStrategyFolder, type StrategyFolder } from '../../src/render/folder.js';
 import { createFormatter } from '../../src/render/format.js';
 import { EXAMPLES } from '../helpers/cli.js';
@@ -124,8 +124,9 @@ describe('review sessions', () => {
     const wed = reviewSessions({ ...base, review: { cadence: 'monthly', first: '2027-02-03', weekday: 'wed' } });
     expect(wed.slice(0, 4)).toEqual(['2027-02-03', '2027-03-03', '2027-04-07', '2027-05-05']);
     expect(wed).toHaveLength(11);
+    // A first session on a Sunday is the plan saying Sunday: the last Sunday of each month.
     const byDay = reviewSessions({ ...base, review: { cadence: 'monthly', first: '2027-01-31' } });
-    expect(byDay.slice(0, 3)).toEqual(['2027-01-31', '2027-02-28', '2027-03-31']);
+    expect(byDay.slice(0, 3)).toEqual(['2027-01-31', '2027-02-28', '2027-03-28']);
     expect(reviewSessions({ ...base, review: { cadence: 'biweekly', first: '2027-12-01' } })).toEqual(['2027-12-01', '2027-12-15', '2027-12-29']);
     expect(reviewSessions({ ...base, review: { cadence: 'ad-hoc', first: '2027-01-01' } })).toEqual([]);
   });

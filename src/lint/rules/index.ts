@@ -15,6 +15,7 @@ import { budgetCap } from './budget-cap.js';
 import { channelCount } from './channel-count.js';
 import { channelPersonas } from './channel-personas.js';
 import { channelsChosen } from './channels-chosen.js';
+import { competitorChannel } from './competitor-channel.js';
 import { competitorCount } from './competitor-count.js';
 import { compoundCurve } from './compound-curve.js';
 import { contentHorizon } from './content-horizon.js';
@@ -22,6 +23,7 @@ import { contentMix } from './content-mix.js';
 import { crisisHandbook } from './crisis-handbook.js';
 import { dateOrder } from './date-order.js';
 import { engagementSource } from './engagement-source.js';
+import { fallingTarget } from './falling-target.js';
 import { goalCount } from './goal-count.js';
 import { goalWithoutObjective } from './goal-without-objective.js';
 import { objectiveTarget } from './objective-target.js';
@@ -49,8 +51,10 @@ export const rules: Rule[] = [
   objectiveTarget,
   compoundCurve,
   achievableTarget,
+  fallingTarget,
   personaShares, // §3
   competitorCount, // §4
+  competitorChannel,
   engagementSource,
   postSampleSize,
   copiedTactic,
