@@ -13,6 +13,7 @@ import {
   type PublishingCalendar,
 } from '../compute/calendar.js';
 import { addDays, daysBetween } from '../compute/dates.js';
+import { now } from '../clock.js';
 import { writeError } from '../errors.js';
 import { writeFileAtomic } from '../files.js';
 import type { LoadedPlan } from '../plan/load.js';
@@ -36,7 +37,7 @@ export async function run(args: string[], options: Record<string, unknown>, io: 
   // Files first: a failed write (exit 2) must not follow output that looks like success.
   const hints: string[] = [];
   if (typeof options.ics === 'string') {
-    await writeAtomically(options.ics, await icsText(loaded.plan, calendar, stampFor(io)), io);
+    await writeAtomically(options.ics, await icsText(loaded.plan, calendar, now(io.env)), io);
     const dates = calendar.special_dates.length + calendar.activations.length;
     const what = plural(calendar.events.length, 'post') + (dates ? ` and ${plural(dates, 'all-day date')}` : '');
     hints.push(`Wrote ${what} to ${options.ics}: import it in Google Calendar, Outlook or Apple Calendar (re-importing updates the same events).`);
@@ -145,11 +146,6 @@ function capitalise(day: string): string {
 
 // ---------------------------------------------------------------- files
 
-/** DTSTAMP: now, or SOURCE_DATE_EPOCH for reproducible builds. */
-function stampFor(io: Io): Date {
-  const epoch = io.env.SOURCE_DATE_EPOCH;
-  return epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
-}
 
 function uid(plan: Plan, ...parts: string[]): string {
   const hash = createHash('sha256').update([plan.plan.organization, plan.plan.title, ...parts].join('\u0000')).digest('hex');

@@ -81,7 +81,7 @@ describe('smplan init: a hurried walk', () => {
       expect(lines[at - 1], section).toMatch(/^# /);
     }
     const data = parse(text);
-    expect(nextMonthStart()).toBe(start);
+    expect(nextMonthStart(new Date())).toBe(start);
     expect(oneYearFrom(start)).toBe(end);
     expect(data.plan).toMatchObject({ title: `Example social media strategy ${years}`, start, end });
     expect(text).toContain(`start: ${start}\n`); // a plain date, not quoted

@@ -1,6 +1,6 @@
 /**
  * Every kind of bad input, through the built CLI as a user runs it: the exit code, a
- * finding at FILE:LINE, a one-line message and never a stack trace, within two seconds.
+ * finding at FILE:LINE, a one-line message and never a stack trace (how fast: `npm run bench`).
  * Needs `npm run build`.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,23 +14,17 @@ const BAD = path.join(FIXTURES, 'bad');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'smplan-bad-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-/** Generous for a loaded two-core machine; a hang or a blow-up takes far longer. */
-const WITHIN_MS = 2500;
-
-function lint(file: string, ...flags: string[]): Run & { ms: number } {
-  const started = performance.now();
-  const run = spawnCli(['lint', ...flags, file], { timeout: 20_000 });
-  return { ...run, ms: performance.now() - started };
+function lint(file: string, ...flags: string[]): Run {
+  return spawnCli(['lint', ...flags, file]);
 }
 
-function expectRejected(run: Run & { ms: number }, file: string, line: number, message: RegExp): void {
+function expectRejected(run: Run, file: string, line: number, message: RegExp): void {
   const out = run.stdout + run.stderr;
   expect(run.code, out).toBe(1);
   expect(hasStackTrace(out)).toBe(false);
   const finding = out.split('\n').find((l) => l.startsWith(`${file}:${line}:`) && / error /.test(l));
   expect(finding, out).toBeDefined();
   expect(finding).toMatch(message);
-  expect(run.ms).toBeLessThan(WITHIN_MS);
 }
 
 const cases: [string, number, RegExp][] = [
