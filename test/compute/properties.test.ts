@@ -10,7 +10,7 @@ import { publishingCalendar } from '../../src/compute/calendar.js';
 import { BUDGET_CATEGORIES, BUDGET_PERIODS, ROI_TIME_FRAMES, WEEKDAYS, type BudgetItem } from '../../src/plan/schema.js';
 import { objective, planWith } from './helpers.js';
 
-const runs = { numRuns: Number(process.env.FUZZ_RUNS ?? 300) };
+const runs = { numRuns: Number(process.env.FUZZ_RUNS ?? 60) };
 
 /** A date from 1999 to 2060 as YYYY-MM-DD (leap years and centuries included). */
 const isoDate = fc.integer({ min: 0, max: 22_500 }).map((d) => addDays('1999-01-01', d));

@@ -43,7 +43,7 @@ export function spawnCli(args: string[], options: { cwd?: string; env?: NodeJS.P
     env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', SOURCE_DATE_EPOCH: TEST_EPOCH, ...options.env },
     input: options.input ?? '',
     encoding: 'utf8',
-    timeout: options.timeout ?? 30_000,
+    timeout: options.timeout ?? 90_000,
     maxBuffer: 64 * 1024 * 1024,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };

@@ -69,4 +69,4 @@ it('the real prompts, answered by key presses, write a plan that lints without e
   // Enter on a question without a default is refused at the prompt, with the reason under it.
   expect(refusals.some((s) => s.includes('Organisation: who is the strategy for?') && s.includes('an answer is needed here'))).toBe(true);
   expect(refusals.some((s) => /baseline[\s\S]*expected a number/.test(s))).toBe(true);
-}, 60_000);
+}, 120_000);

@@ -75,7 +75,7 @@ describe.skipIf(!hasTmux && !process.env.CI)('smplan init in a terminal', () => 
 
   it('without a terminal (stdin from /dev/null) exits 2 at once and writes nothing', () => {
     const file = path.join(dir, 'ci.yaml');
-    const r = spawnCli(['init', file], { timeout: 10_000 });
+    const r = spawnCli(['init', file]);
     expect(r.code).toBe(2);
     expect(existsSync(file)).toBe(false);
     expect(r.stderr).toContain('smplan schema');

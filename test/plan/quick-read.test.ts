@@ -8,7 +8,7 @@ import { quickRead } from '../../src/plan/quick-read.js';
 import { mutate, mutation, oddScalar, validPlan } from '../fuzz/arbitraries.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 50);
 
 /** What the positioned parse makes of the text: its data, or undefined when it reports an error. */
 function positioned(text: string): { data: unknown } | undefined {
