@@ -32,7 +32,6 @@ export interface TableOptions {
 }
 
 const GAP = '  ';
-// eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 /** Columns a terminal gives `text`: wide (CJK) characters and emoji take two, colour codes and combining marks none. */
@@ -64,7 +63,6 @@ function pad(text: string, width: number, align: 'left' | 'right'): string {
 
 /** Control characters and line breaks from plan text would break the alignment. */
 function clean(cell: string): string {
-  // eslint-disable-next-line no-control-regex
   return cell.replace(/\r\n|[\r\n\t]/g, ' ').replace(/[\u0000-\u0008\u000b-\u001a\u001c-\u001f\u007f]/g, '');
 }
 

@@ -19,7 +19,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileError } from '../errors.js';
 import { oneLine } from '../diagnostics.js';
-import { CsvError, csvNumber, findColumn, parseCsv } from './csv.js';
+import { CsvError, csvNumber, findColumn, parseCsv, type CsvTable } from './csv.js';
 import { isRealDate, type Plan } from './schema.js';
 import { didYouMean } from './suggest.js';
 
@@ -194,7 +194,7 @@ export function parseActualsCsv(text: string, file: string, context: ParseContex
   const headerLine = sep ? 2 : 1;
   const result = (objectiveFromOption = false, objectiveColumn?: string): ParsedActuals =>
     ({ rows, findings, headerLine, objectiveFromOption, unmapped, objectiveColumn });
-  let table;
+  let table: CsvTable;
   try {
     table = parseCsv(body, { delimiter: sep ? sep[1]! : detectDelimiter(text) });
   } catch (err) {
