@@ -5,15 +5,15 @@
  */
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import type { Node } from 'yaml';
 import type { z } from 'zod';
 import { fileError } from '../errors.js';
 import { formatPath, type Finding, type PlanPath, type Severity } from '../diagnostics.js';
-import { at, foreignTags, keyAt, locate, unclosedOpening, type Anchor } from './positions.js';
+import type { Anchor, Position } from './positions.js';
 import { planSchema, type Plan, type PostSample } from './schema.js';
 import { engagementEntries } from './engagement-entries.js';
 import { explainIssue } from './issues.js';
-import { quickRead } from './quick-read.js';
+import { lineStarts, quickLocate, quickRead } from './quick-read.js';
 
 /** A plan is a text document of a few hundred lines; far larger input is refused before parsing. */
 export const MAX_PLAN_BYTES = 5 * 1024 * 1024;
@@ -28,13 +28,8 @@ export interface PlanSource {
   /** Absolute folder of the plan: posts_csv and other files are read relative to it. */
   dir: string;
   text: string;
-  /** The YAML document with node positions, parsed on first use: a plan without findings never needs it. */
-  syntax: () => PlanSyntax;
-}
-
-export interface PlanSyntax {
-  doc: Document;
-  lineCounter: LineCounter;
+  /** Where a plan path is in the text: from the quick read's node positions when it has them, else from the positioned parse. */
+  locate: (where: PlanPath, anchor?: Anchor) => Position;
 }
 
 /** A plan that passed the schema: typed data plus everything read from its side files. */
@@ -60,8 +55,7 @@ export function findingAt(
   message: string,
   anchor: Anchor = 'value',
 ): Finding {
-  const { doc, lineCounter } = source.syntax();
-  const { line, column } = locate(doc, lineCounter, where, anchor);
+  const { line, column } = source.locate(where, anchor);
   return { file: source.file, line, column, severity, rule, message, path: formatPath(where) };
 }
 
@@ -100,12 +94,25 @@ export async function parsePlan(bytes: Uint8Array, file: string, dir: string): P
   if (quick) {
     const parsed = planSchema.safeParse(quick.data);
     // A plan that does not match the schema is read again with positions: its findings come from there.
-    if (parsed.success) return withPostsCsv({ file, dir, text, syntax: memo(() => parseSyntax(text)) }, parsed.data, []);
+    if (parsed.success) {
+      const { root } = quick;
+      let locate: PlanSource['locate'];
+      if (root) {
+        const starts = lineStarts(text);
+        locate = (where, anchor) => quickLocate(root, starts, where, anchor);
+      } else {
+        const Y = await import('./syntax.js');
+        const syntax = memo(() => Y.parseSyntax(text));
+        locate = (where, anchor) => Y.locate(syntax().doc, syntax().lineCounter, where, anchor);
+      }
+      return withPostsCsv({ file, dir, text, locate }, parsed.data, []);
+    }
   }
 
-  const syntax = parseSyntax(text);
-  const { doc, lineCounter } = syntax;
-  const source: PlanSource = { file, dir, text, syntax: () => syntax };
+  const Y = await import('./syntax.js');
+  const { at, foreignTags, keyAt, unclosedOpening, visit } = Y;
+  const { doc, lineCounter } = Y.parseSyntax(text);
+  const source: PlanSource = { file, dir, text, locate: (where, anchor) => Y.locate(doc, lineCounter, where, anchor) };
   const findings: Finding[] = [];
   for (const e of doc.errors) {
     const opening = unclosedOpening(doc, text, e);
@@ -154,12 +161,6 @@ export async function parsePlan(bytes: Uint8Array, file: string, dir: string): P
   }
 
   return withPostsCsv(source, parsed.data, findings);
-}
-
-function parseSyntax(text: string): PlanSyntax {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, keepSourceTokens: false });
-  return { doc, lineCounter };
 }
 
 function memo<T>(make: () => T): () => T {
