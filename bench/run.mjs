@@ -142,7 +142,7 @@ const installRows = benchInstall();
 rmSync(tmp, { recursive: true, force: true });
 
 function benchInstall() {
-  // --ignore-scripts: pack the dist/ just built (package.json's files leave its source maps out).
+  // --ignore-scripts: pack the dist/ just built (npm run bench builds it clean, as npm pack would).
   const packed = spawnSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', tmp], { cwd: root, encoding: 'utf8' });
   if (packed.status !== 0) throw new Error(`npm pack failed: ${packed.stderr.slice(0, 400)}`);
   const tarball = path.join(tmp, JSON.parse(packed.stdout)[0].filename);
