@@ -13,6 +13,7 @@ import {
   type PublishingCalendar,
 } from '../compute/calendar.js';
 import { addDays, daysBetween } from '../compute/dates.js';
+import { now } from '../clock.js';
 import { CLIError, EXIT, writeError } from '../errors.js';
 import { writeOutputFile } from '../files.js';
 import type { LoadedPlan } from '../plan/load.js';
@@ -41,7 +42,7 @@ export async function run(args: string[], options: Record<string, unknown>, io: 
   await refuseInputAsOutput(exports, [args[0]!], io.cwd);
   if (exports.includes('-') && options.json) throw new CLIError('--json and an export to stdout (-) cannot share stdout', EXIT.usage);
   if (typeof options.ics === 'string') {
-    const via = await writeExport(options.ics, await icsText(loaded.plan, calendar, stampFor(io)), io);
+    const via = await writeExport(options.ics, await icsText(loaded.plan, calendar, now(io.env)), io);
     const dates = calendar.special_dates.length + calendar.activations.length;
     const what = plural(calendar.events.length, 'post') + (dates ? ` and ${plural(dates, 'all-day date')}` : '');
     hints.push(`Wrote ${what} to ${via}: import it in Google Calendar, Outlook or Apple Calendar (re-importing updates the same events).`);
@@ -152,11 +153,6 @@ function capitalise(day: string): string {
 
 // ---------------------------------------------------------------- files
 
-/** DTSTAMP: now, or SOURCE_DATE_EPOCH for reproducible builds. */
-function stampFor(io: Io): Date {
-  const epoch = io.env.SOURCE_DATE_EPOCH;
-  return epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
-}
 
 /**
  * Event UIDs depend only on what identifies an event, never on the title or the file: the

@@ -3,6 +3,7 @@ import { constants } from 'node:fs';
 import { access, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
+import { now } from '../clock.js';
 import { CLIError, EXIT, fileError } from '../errors.js';
 import { lintText, type PlanDraft } from '../init/check.js';
 import { documentText, planDocument, replaceSectionText, SCHEMA_FILE, SECTIONS } from '../init/document.js';
@@ -50,7 +51,7 @@ export async function run(args: string[], options: InitOptions, io: Io, injected
   const c = colorsFor(io);
   const say = (line: string) => writeLine(io.stdout, line);
   const prompts = injected ?? inquirerPrompts(await import('@inquirer/prompts'));
-  const base: InterviewOptions = { prompts, say, colors: c, defaults: systemDefaults(), file, dir: path.dirname(target) };
+  const base: InterviewOptions = { prompts, say, colors: c, defaults: systemDefaults(now(io.env)), file, dir: path.dirname(target) };
 
   try {
     if (section !== undefined) return await redoSection(section as SectionName, file, target, base);

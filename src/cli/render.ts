@@ -5,6 +5,7 @@
  * previous output as it was.
  */
 import path from 'node:path';
+import { now } from '../clock.js';
 import { CLIError, EXIT } from '../errors.js';
 import { loadCheckedPlan } from '../lint/check.js';
 import type { LoadedPlan } from '../plan/load.js';
@@ -139,7 +140,7 @@ async function renderPlan(file: string, outDir: string, job: RenderJob, checked?
   let html: string | undefined;
   if (wantHtml || wantPdf) {
     const { renderHtml } = await import('../render/html.js');
-    html = await renderHtml(folder, loaded, { templatesDir, paper: flags.paper ?? 'a4' });
+    html = await renderHtml(folder, loaded, { templatesDir, paper: flags.paper ?? 'a4', date: now(io.env).toISOString().slice(0, 10) });
     if (wantHtml) files.push({ path: 'plan.html', content: html });
   }
   if (printer) {

@@ -33,7 +33,6 @@ export interface TableOptions {
 }
 
 const GAP = '  ';
-// eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 /** Columns a terminal gives `text`: wide (CJK) characters and emoji take two, colour codes and combining marks none. */

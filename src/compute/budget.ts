@@ -85,7 +85,7 @@ export function budgetPlan(budget: Budget, plan?: Pick<Plan, 'objectives' | 'cha
   const total = sum(lines);
   const ordered = byRoi(lines);
   let kept = ordered;
-  let cut: BudgetLine[] = [];
+  const cut: BudgetLine[] = [];
   if (total > budget.cap) {
     // Fastest return first, each kept if it fits in what is left; a misfit does not stop a
     // later, smaller item (contract, changed 2026-12).

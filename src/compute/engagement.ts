@@ -12,12 +12,12 @@
  * Pure: no IO (posts_csv files arrive already read, as LoadedPlan.postsCsv).
  */
 import type { PlanPath } from '../diagnostics.js';
-import {
+import type {
   BENCHMARK_FORMULAS,
-  type CompetitorChannel,
-  type OwnChannelSample,
-  type Plan,
-  type PostSample,
+  CompetitorChannel,
+  OwnChannelSample,
+  Plan,
+  PostSample,
 } from '../plan/schema.js';
 import { PlanComputeError } from './errors.js';
 

@@ -137,7 +137,7 @@ const askPlan: Ask = async (ctx) => {
   const probe = (field: keyof PlanMeta, meta: PlanMeta) => ctx.errors({ ...ctx.plan, plan: meta }, ['plan', field]);
   const start = await ask.required('First day of the plan (YYYY-MM-DD)?', {
     schema: isoDate,
-    default: prev.start ?? nextMonthStart(),
+    default: prev.start ?? nextMonthStart(ctx.defaults.today),
     check: (v) => probe('start', { ...base, start: v, end: oneYearFrom(v) }),
   });
   const end = await ask.required('Last day of the plan (YYYY-MM-DD)?', {

@@ -5,6 +5,8 @@ export interface SystemDefaults {
   locale: Locale;
   currency: string;
   timezone: string;
+  /** Today, which the plan's dates start from. */
+  today: Date;
 }
 
 /**
@@ -20,7 +22,7 @@ const CURRENCY_BY_REGION: Record<string, string> = {
 /** Common currencies first in the currency list: the plan's likely ones, then the big ones. */
 export const COMMON_CURRENCIES = ['EUR', 'USD', 'GBP', 'NOK', 'SEK', 'DKK', 'BGN', 'CHF', 'PLN', 'CAD', 'AUD'];
 
-export function systemDefaults(resolved: Intl.ResolvedDateTimeFormatOptions = Intl.DateTimeFormat().resolvedOptions()): SystemDefaults {
+export function systemDefaults(today: Date, resolved: Intl.ResolvedDateTimeFormatOptions = Intl.DateTimeFormat().resolvedOptions()): SystemDefaults {
   let language = 'en';
   let region: string | undefined;
   try {
@@ -35,6 +37,7 @@ export function systemDefaults(resolved: Intl.ResolvedDateTimeFormatOptions = In
     locale,
     currency: (region && CURRENCY_BY_REGION[region]) ?? 'EUR',
     timezone: resolved.timeZone || 'UTC',
+    today,
   };
 }
 
@@ -44,7 +47,7 @@ function iso(date: Date): string {
 }
 
 /** The first day of next month: plans start on a month boundary so milestones fall on month ends. */
-export function nextMonthStart(today: Date = new Date()): string {
+export function nextMonthStart(today: Date): string {
   return iso(new Date(Date.UTC(today.getFullYear(), today.getMonth() + 1, 1)));
 }
 

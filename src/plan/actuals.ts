@@ -20,7 +20,7 @@ import path from 'node:path';
 import { fileError } from '../errors.js';
 import { formatBytes, InputTooLargeError, readInputFile } from '../files.js';
 import { oneLine } from '../diagnostics.js';
-import { CsvError, decodeCsv, findColumn, parseCsv } from './csv.js';
+import { CsvError, decodeCsv, findColumn, parseCsv, type CsvTable } from './csv.js';
 import { columnMark, readNumber, showNumber, type DecimalMark } from './numbers.js';
 import { isRealDate, localeLanguage, type Locale, type Plan } from './schema.js';
 import { didYouMean } from './suggest.js';
@@ -163,7 +163,7 @@ export function parseActualsCsv(text: string, file: string, context: ParseContex
   let columnsRead: ParsedActuals['columnsRead'];
   const result = (objectiveFromOption = false, objectiveColumn?: string): ParsedActuals =>
     ({ rows, findings, headerLine, objectiveFromOption, unmapped, objectiveColumn, ...(columnsRead ? { columnsRead } : {}) });
-  let table;
+  let table: CsvTable;
   try {
     table = parseCsv(body, { delimiter: sep ? sep[1]! : detectDelimiter(text) });
   } catch (err) {

@@ -5,7 +5,6 @@
  * (the examples); these bounds are far above that and keep any file under the byte cap quick.
  */
 import { FAILSAFE_SCHEMA, load, YAMLException } from 'js-yaml';
-import { isAlias, isCollection, isPair, isScalar, visit, type Document, type Node } from 'yaml';
 
 /** Nodes (mappings, lists, scalars), counting every alias as the nodes it stands for. */
 export const MAX_NODES = 50_000;
@@ -73,39 +72,4 @@ function roughNodes(text: string): number {
     if (c === 10 || c === 44 || c === 58 || c === 45 || c === 91 || c === 123) n++;
   }
   return n;
-}
-
-/**
- * The node count of the document with every alias expanded, or the alias at which it passes
- * MAX_NODES: an alias bomb is refused where it goes off, before anything is built from it.
- */
-export function aliasExpansionBreach(doc: Document): Node | undefined {
-  const sizes = new Map<Node, number>();
-  const size = (node: unknown): number => {
-    if (node === null || node === undefined || typeof node !== 'object') return 0;
-    const known = sizes.get(node as Node);
-    if (known !== undefined) return known;
-    // Guards a self-referring anchor: counted as one until resolved.
-    sizes.set(node as Node, 1);
-    let n = 1;
-    if (isAlias(node)) n = size(node.resolve(doc));
-    else if (isCollection(node)) {
-      for (const item of node.items) {
-        n += isPair(item) ? size(item.key) + size(item.value) : size(item);
-        if (n > MAX_NODES) break;
-      }
-    } else if (!isScalar(node)) n = 1;
-    sizes.set(node as Node, n);
-    return n;
-  };
-  if (size(doc.contents) <= MAX_NODES) return undefined;
-  // Point at the first alias: where the expansion starts.
-  let found: Node | undefined;
-  visit(doc, {
-    Alias: (_, node) => {
-      found = node as unknown as Node;
-      return visit.BREAK;
-    },
-  });
-  return found ?? (doc.contents as Node);
 }

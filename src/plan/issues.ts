@@ -63,8 +63,6 @@ export function explainIssue(issue: Issue, data: unknown): Explained[] {
       const size = isDefaultMessage(issue.message) ? sizeMessage(issue, valueAt(data, path)) : undefined;
       return [{ path, rule: 'schema-value', message: `${name}: ${size ?? lowerFirst(issue.message)}`, anchor: 'value' }];
     }
-    case 'invalid_format':
-    case 'custom':
     default: {
       const message = isDefaultMessage(issue.message) ? `${name}: ${lowerFirst(issue.message)}` : `${name}: ${issue.message}`;
       const input = valueAt(data, path);
@@ -140,7 +138,7 @@ export function valueAt(data: unknown, path: PlanPath): unknown {
   let v: unknown = data;
   for (const part of path) {
     if (v === null || typeof v !== 'object') return undefined;
-    if (!Object.prototype.hasOwnProperty.call(v, part)) return undefined;
+    if (!Object.hasOwn(v, part)) return undefined;
     v = (v as Record<string | number, unknown>)[part];
   }
   return v;

@@ -6,17 +6,17 @@
 import { realpath } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { isScalar, LineCounter, parseDocument, visit, type Document, type Node, type Scalar } from 'yaml';
-import { aliasExpansionBreach, checkBounds } from './bounds.js';
+import type { Node, Scalar } from 'yaml';
+import { checkBounds } from './bounds.js';
 import { fileError } from '../errors.js';
 import { formatPath, type Finding, type PlanPath, type Severity } from '../diagnostics.js';
 import { formatBytes, InputTooLargeError, readInputFile } from '../files.js';
-import { at, foreignTags, keyAt, locate, unclosedOpening, type Anchor } from './positions.js';
+import type { Anchor, Position } from './positions.js';
 import { readNumber } from './numbers.js';
 import { localeLanguage, planSchema, type Locale, type Plan, type PostSample } from './schema.js';
 import { engagementEntries } from './engagement-entries.js';
 import { explainIssue } from './issues.js';
-import { quickRead } from './quick-read.js';
+import { lineStarts, quickLocate, quickRead } from './quick-read.js';
 
 /** A plan is a text document of a few hundred lines; far larger input is refused before parsing. */
 export const MAX_PLAN_BYTES = 5 * 1024 * 1024;
@@ -33,13 +33,8 @@ export interface PlanSource {
   /** Absolute folder of the plan: posts_csv and other files are read relative to it. */
   dir: string;
   text: string;
-  /** The YAML document with node positions, parsed on first use: a plan without findings never needs it. */
-  syntax: () => PlanSyntax;
-}
-
-export interface PlanSyntax {
-  doc: Document;
-  lineCounter: LineCounter;
+  /** Where a plan path is in the text: from the quick read's node positions when it has them, else from the positioned parse. */
+  locate: (where: PlanPath, anchor?: Anchor) => Position;
 }
 
 /** A plan that passed the schema: typed data plus everything read from its side files. */
@@ -65,8 +60,7 @@ export function findingAt(
   message: string,
   anchor: Anchor = 'value',
 ): Finding {
-  const { doc, lineCounter } = source.syntax();
-  const { line, column } = locate(doc, lineCounter, where, anchor);
+  const { line, column } = source.locate(where, anchor);
   return { file: source.file, line, column, severity, rule, message, path: formatPath(where) };
 }
 
@@ -107,12 +101,25 @@ export async function parsePlan(bytes: Uint8Array, file: string, dir: string): P
   if (quick) {
     const parsed = planSchema.safeParse(quick.data);
     // A plan that does not match the schema is read again with positions: its findings come from there.
-    if (parsed.success) return withPostsCsv({ file, dir, text, syntax: memo(() => parseSyntax(text)) }, parsed.data, []);
+    if (parsed.success) {
+      const { root } = quick;
+      let locate: PlanSource['locate'];
+      if (root) {
+        const starts = lineStarts(text);
+        locate = (where, anchor) => quickLocate(root, starts, where, anchor);
+      } else {
+        const Y = await import('./syntax.js');
+        const syntax = memo(() => Y.parseSyntax(text));
+        locate = (where, anchor) => Y.locate(syntax().doc, syntax().lineCounter, where, anchor);
+      }
+      return withPostsCsv({ file, dir, text, locate }, parsed.data, []);
+    }
   }
 
-  const syntax = parseSyntax(text);
-  const { doc, lineCounter } = syntax;
-  const source: PlanSource = { file, dir, text, syntax: () => syntax };
+  const Y = await import('./syntax.js');
+  const { at, foreignTags, keyAt, unclosedOpening, visit } = Y;
+  const { doc, lineCounter } = Y.parseSyntax(text);
+  const source: PlanSource = { file, dir, text, locate: (where, anchor) => Y.locate(doc, lineCounter, where, anchor) };
   const findings: Finding[] = [];
   // After a tab or a bad indent the parser reports every line it then misreads: those are one
   // mistake, reported once at its cause with the lines it affects.
@@ -140,14 +147,14 @@ export async function parsePlan(bytes: Uint8Array, file: string, dir: string): P
     const last = Math.max(...lines);
     finding.message += `; it throws off the reading of ${lines.size} lines (${finding.line}\u2013${last}): fix this first`;
   }
-  for (const key of duplicateKeys(doc)) {
+  for (const key of Y.duplicateKeys(doc)) {
     const { line, column } = at(lineCounter, key.range?.[0]);
     const message = `\`${String((key as Scalar).value).slice(0, 60)}\` appears twice in this mapping: each key may appear once`;
     findings.push({ file, line, column, severity: 'error', rule: 'yaml-duplicate-key', message, path: '' });
   }
   if (findings.length) return { findings: dedupe(findings), source };
 
-  const bomb = aliasExpansionBreach(doc);
+  const bomb = Y.aliasExpansionBreach(doc);
   if (bomb) {
     const { line, column } = at(lineCounter, bomb.range?.[0]);
     const message = 'too many YAML aliases: the document would expand beyond any real plan (an alias bomb?)';
@@ -198,31 +205,6 @@ export async function parsePlan(bytes: Uint8Array, file: string, dir: string): P
   }
 
   return withPostsCsv(source, parsed.data, findings);
-}
-
-function parseSyntax(text: string): PlanSyntax {
-  const lineCounter = new LineCounter();
-  // Keys are checked for duplicates by duplicateKeys: the parser's own check compares every pair of keys.
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true, keepSourceTokens: false });
-  return { doc, lineCounter };
-}
-
-/** The second (third …) occurrence of each scalar key in every mapping, in one pass. */
-function duplicateKeys(doc: Document): Node[] {
-  const found: Node[] = [];
-  visit(doc, {
-    Map: (_, map) => {
-      const seen = new Set<string>();
-      for (const pair of map.items) {
-        if (!isScalar(pair.key)) continue;
-        const v = pair.key.value;
-        const id = `${typeof v}:${String(v)}`;
-        if (seen.has(id)) found.push(pair.key);
-        else seen.add(id);
-      }
-    },
-  });
-  return found;
 }
 
 function memo<T>(make: () => T): () => T {

@@ -1,41 +1,51 @@
 /**
  * The quick read of a plan. js-yaml reads a plan several times faster than the positioned
- * parse (`yaml` with node ranges, about 100 ms of a cold `smplan lint` on a 40 KB plan), and a
- * plan without findings never needs a position. So a plan is read quickly first, and the
- * positioned parse runs only when a finding needs its line and column, or when the quick
- * read is not sure to agree with it:
+ * parse (`yaml` with node ranges, about 100 ms of a cold `smplan lint` on a 40 KB plan), and
+ * its parse events tell where each node starts: enough for every finding's line and column.
+ * So a plan is read quickly, and `yaml` is loaded and run only when the quick read is not sure
+ * to agree with it, or for a plan that fails the schema:
  * - text with a tag, an anchor or a directive takes the positioned parse, which bounds
  *   aliases, refuses tags a plan has no use for and knows YAML 1.1;
- * - scalars resolve by `yaml`'s own YAML 1.2 core-schema tags (js-yaml's core schema also
+ * - scalars resolve by `yaml`'s own YAML 1.2 core-schema tests (js-yaml's core schema also
  *   reads 0b101 and refuses -.5);
  * - a quoted scalar that runs on to the next line takes the positioned parse too: js-yaml
  *   accepts continuation lines that the spec (and `yaml`) refuse, so an unclosed quote
  *   could swallow the next key unnoticed;
  * - any error (syntax, duplicate key, several documents) is left to the positioned parse to
  *   report.
- * test/plan/quick-read.test.ts holds the two parsers to the same data.
+ * test/plan/quick-read.test.ts holds the two parsers to the same data and the same positions.
  */
 import { FAILSAFE_SCHEMA, load, Type } from 'js-yaml';
-import { isScalar, Schema, type ScalarTag } from 'yaml';
+import type { PlanPath } from '../diagnostics.js';
+import type { Anchor, Position } from './positions.js';
 
 /**
- * js-yaml types made from `yaml`'s own YAML 1.2 core-schema scalars (null, bool, int, float),
- * so that both parsers resolve a plain scalar by the same tests and the same conversions.
- * js-yaml keeps one type per tag, so the forms of a tag (int: decimal, 0o, 0x) share one.
+ * The YAML 1.2 core-schema scalars (null, bool, int, float) as `yaml` resolves them, written out
+ * so that the quick read never loads `yaml`: the same tests and the same conversions
+ * (test/plan/quick-read.test.ts holds both parsers to the same data). js-yaml keeps one type per
+ * tag, so the forms of a tag (int: decimal, 0o, 0x) share one.
  */
-const scalarTags = new Schema({ schema: 'core' }).tags.filter(
-  (tag): tag is ScalarTag & { test: RegExp } => 'test' in tag && tag.test instanceof RegExp,
-);
-const coreScalars = [...new Set(scalarTags.map((t) => t.tag))].map((name) => {
-  const forms = scalarTags.filter((t) => t.tag === name);
-  const formOf = (s: string | null) => forms.find((t) => t.test.test(s ?? ''));
+const CORE_FORMS: { tag: string; test: RegExp; value: (s: string) => unknown }[] = [
+  { tag: 'tag:yaml.org,2002:null', test: /^(?:~|[Nn]ull|NULL)?$/, value: () => null },
+  { tag: 'tag:yaml.org,2002:bool', test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, value: (s) => s[0] === 't' || s[0] === 'T' },
+  { tag: 'tag:yaml.org,2002:int', test: /^0o[0-7]+$/, value: (s) => parseInt(s.slice(2), 8) },
+  { tag: 'tag:yaml.org,2002:int', test: /^[-+]?[0-9]+$/, value: (s) => parseInt(s, 10) },
+  { tag: 'tag:yaml.org,2002:int', test: /^0x[0-9a-fA-F]+$/, value: (s) => parseInt(s.slice(2), 16) },
+  {
+    tag: 'tag:yaml.org,2002:float',
+    test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+    value: (s) => (s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? -Infinity : Infinity),
+  },
+  { tag: 'tag:yaml.org,2002:float', test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, value: (s) => parseFloat(s) },
+  { tag: 'tag:yaml.org,2002:float', test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, value: (s) => parseFloat(s) },
+];
+const coreScalars = [...new Set(CORE_FORMS.map((f) => f.tag))].map((name) => {
+  const forms = CORE_FORMS.filter((f) => f.tag === name);
+  const formOf = (s: string | null) => forms.find((f) => f.test.test(s ?? ''));
   return new Type(name, {
     kind: 'scalar',
     resolve: (s: string | null) => formOf(s) !== undefined,
-    construct: (s: string | null) => {
-      const value = formOf(s)!.resolve(s ?? '', () => undefined, { intAsBigInt: false });
-      return isScalar(value) ? value.value : value;
-    },
+    construct: (s: string | null) => formOf(s)!.value(s ?? ''),
   });
 });
 
@@ -77,13 +87,150 @@ function quotedAcrossLines(text: string): boolean {
   return false;
 }
 
-/** The plan's data, or undefined when only the positioned parse may judge the text. */
-export function quickRead(text: string): { data: unknown } | undefined {
+/**
+ * Where the nodes of a quickly read plan start (offsets into the text): enough to point a finding
+ * at its line and column without parsing the plan a second time.
+ */
+export interface QuickNode {
+  start: number;
+  entries?: Map<string, { key: number; value: QuickNode }>;
+  items?: QuickNode[];
+}
+
+/** A node as js-yaml's parse events report it: where composing began, what it made, its parts. */
+interface Composed {
+  open: number;
+  kind: string | null;
+  result: unknown;
+  children: Composed[];
+}
+
+/**
+ * The plan's data, or undefined when only the positioned parse may judge the text. `root` holds
+ * the node positions; it is undefined where js-yaml's events do not map one to one onto the data
+ * (an empty sequence item), and then a finding's position comes from the positioned parse.
+ */
+export function quickRead(text: string): { data: unknown; root?: QuickNode } | undefined {
   if (NEEDS_POSITIONED_PARSE.test(text) || quotedAcrossLines(text)) return undefined;
+  const open: Composed[] = [];
+  let top: Composed | undefined;
+  const listener = (event: 'open' | 'close', state: { position: number; kind: string | null; result: unknown }) => {
+    if (event === 'open') {
+      open.push({ open: state.position, kind: null, result: undefined, children: [] });
+      return;
+    }
+    const node = open.pop()!;
+    node.kind = state.kind;
+    node.result = state.result;
+    if (open.length) open[open.length - 1]!.children.push(node);
+    else top = node;
+  };
   try {
     // An empty document is null to `yaml`, undefined to js-yaml.
-    return { data: load(text, { schema: CORE_SCHEMA, json: false }) ?? null };
+    const data = load(text, { schema: CORE_SCHEMA, json: false, listener } as Parameters<typeof load>[1]) ?? null;
+    const root = top ? quickNode(text, top) : undefined;
+    return root ? { data, root } : { data };
   } catch {
     return undefined;
   }
+}
+
+/** The positions of a composed node and its parts; undefined when they do not match its data. */
+function quickNode(text: string, composed: Composed): QuickNode | undefined {
+  let c = composed;
+  // js-yaml composes a flow collection twice when it first tries it as a block mapping's key.
+  while (c.children.length === 1 && c.children[0]!.result === c.result && typeof c.result === 'object' && c.result !== null) {
+    c = c.children[0]!;
+  }
+  const start = c.result === null ? lineContentStart(text, c.open) : contentStart(text, c.open);
+  if (c.kind === 'mapping') {
+    const keys = Object.keys(c.result as object);
+    if (c.children.length !== keys.length * 2) return undefined;
+    const entries = new Map<string, { key: number; value: QuickNode }>();
+    for (let i = 0; i < c.children.length; i += 2) {
+      const key = c.children[i]!;
+      const node = quickNode(text, c.children[i + 1]!);
+      if (!node) return undefined;
+      entries.set(String(key.result), { key: contentStart(text, key.open), value: node });
+    }
+    return { start, entries };
+  }
+  if (c.kind === 'sequence') {
+    if (c.children.length !== (c.result as unknown[]).length) return undefined;
+    const items: QuickNode[] = [];
+    for (const child of c.children) {
+      const node = quickNode(text, child);
+      if (!node) return undefined;
+      items.push(node);
+    }
+    return { start, items };
+  }
+  return { start };
+}
+
+/** An empty or null value is where it would start on its line, before any comment (as `yaml` has it). */
+function lineContentStart(text: string, offset: number): number {
+  let i = offset;
+  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+  return i;
+}
+
+/** js-yaml reports a node from before the space and comments that precede it. */
+function contentStart(text: string, offset: number): number {
+  let i = offset;
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13) i++;
+    else if (c === 35) while (i < text.length && text.charCodeAt(i) !== 10) i++;
+    else return i;
+  }
+}
+
+/**
+ * Finds a plan path in a quick read as positions.ts's locate() does in the positioned parse (the
+ * value; the key for 'key'; for a missing path, the key naming the deepest node that exists).
+ */
+export function quickLocate(root: QuickNode, lineStarts: number[], path: PlanPath, anchor: Anchor = 'value'): Position {
+  let node: QuickNode | null = root;
+  let keyOfNode: number | undefined;
+  for (let i = 0; i < path.length; i++) {
+    const part = path[i]!;
+    const last = i === path.length - 1;
+    if (node?.entries) {
+      const entry = node.entries.get(String(part));
+      if (!entry) break;
+      if (last && anchor === 'key') return positionAt(lineStarts, entry.key);
+      keyOfNode = entry.key;
+      node = entry.value;
+      if (last) return positionAt(lineStarts, node.start);
+    } else if (node?.items && typeof part === 'number') {
+      const item: QuickNode | undefined = node.items[part];
+      if (!item) break;
+      keyOfNode = undefined;
+      node = item;
+      if (last) return positionAt(lineStarts, item.start);
+    } else {
+      break;
+    }
+  }
+  return positionAt(lineStarts, path.length === 0 ? node?.start : (keyOfNode ?? node?.start));
+}
+
+/** Offsets at which each line of the text starts. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function positionAt(starts: number[], offset: number | undefined): Position {
+  if (offset === undefined) return { line: 1, column: 1 };
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low + 1, column: offset - starts[low]! + 1 };
 }

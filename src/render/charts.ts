@@ -220,7 +220,7 @@ export function pillarSpec(env: ChartEnv, ctx: RenderContext): Spec | undefined 
 /** One stacked bar per category total, with the cap as a rule: over the cap shows at a glance. */
 export function budgetSpec(env: ChartEnv, ctx: RenderContext): Spec | undefined {
   const b = ctx.budget;
-  if (!b || !b.by_category.length) return undefined;
+  if (!b?.by_category.length) return undefined;
   const values = b.by_category.map((c) => ({ category: env.t(`category.${c.category}`), yearly: c.yearly, label: env.fmt.money(c.yearly), row: env.t('label.total') }));
   const capLabel = env.t('chart.budget.cap', { cap: env.fmt.money(b.cap) });
   const max = Math.max(b.total, b.cap) * 1.08;
@@ -288,13 +288,19 @@ function wrap(text: string, maxChars: number): string[] {
     if (!word) continue;
     let w = word;
     while (w.length > maxChars) {
-      if (line) lines.push(line), (line = '');
+      if (line) {
+        lines.push(line);
+        line = '';
+      }
       lines.push(w.slice(0, maxChars - 1) + '-');
       w = w.slice(maxChars - 1);
     }
     if (!line) line = w;
     else if (line.length + 1 + w.length <= maxChars) line += ` ${w}`;
-    else lines.push(line), (line = w);
+    else {
+      lines.push(line);
+      line = w;
+    }
   }
   if (line) lines.push(line);
   return lines;

@@ -170,7 +170,7 @@ export function buildContext(
       ? { file: 'charts/competitor-engagement.svg', title: chartTitle('chart.engagement.title') }
       : undefined,
     pillars: pillars?.length ? { file: 'charts/content-mix.svg', title: chartTitle('chart.pillars.title') } : undefined,
-    budget: budget && budget.by_category.length ? { file: 'charts/budget-by-category.svg', title: chartTitle('chart.budget.title') } : undefined,
+    budget: budget?.by_category.length ? { file: 'charts/budget-by-category.svg', title: chartTitle('chart.budget.title') } : undefined,
   };
   for (const o of objectives) charts[`kpi-${o.id}`] = o.chart;
 

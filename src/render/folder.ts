@@ -315,7 +315,7 @@ async function createEnvironment(translator: Translator, fmt: Formatter, currenc
     'names-of': (ids, table) => {
       const t = table as Record<string, string> | undefined;
       const list = Array.isArray(ids) ? ids : [];
-      return safe(list.map((id) => escapeInline(t && Object.prototype.hasOwnProperty.call(t, String(id)) ? t[String(id)] : id)).join('; '));
+      return safe(list.map((id) => escapeInline(t && Object.hasOwn(t, String(id)) ? t[String(id)] : id)).join('; '));
     },
     /** Plan text with its first letter capitalised, for headings and leading cells. */
     cap: (v) => safe(escapeInline(fmt.capitalise(String(v ?? '')))),

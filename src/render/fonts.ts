@@ -1,9 +1,8 @@
 /** The document's fonts: Noto Sans faces inlined as base64, only the subsets its text uses. */
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fontsDir } from './paths.js';
 
-const FONT_SUBSETS = ['latin', 'latin-ext', 'cyrillic'];
 let fontCache: FontFace[] | undefined;
 
 export interface FontFace {
@@ -15,31 +14,26 @@ export interface FontFace {
 
 /**
  * Noto Sans regular and bold for Latin (æøå), Latin Extended and Cyrillic, base64 in @font-face
- * rules taken from @fontsource/noto-sans's own CSS (its unicode-range keeps each subset apart).
+ * rules. The build copies the subsets and their unicode-range (which keeps each subset apart) from
+ * @fontsource/noto-sans into dist/fonts/, so the installed package needs nothing else.
  */
 export async function fontFaces(): Promise<FontFace[]> {
   if (fontCache) return fontCache;
-  const require = createRequire(import.meta.url);
+  const dir = fontsDir();
+  const list = await readFile(path.join(dir, 'faces.json'), 'utf8').catch((err: NodeJS.ErrnoException) => {
+    throw new Error(`cannot read the document fonts in ${dir} (run npm run build): ${err.message}`);
+  });
   const faces: FontFace[] = [];
-  for (const weight of [400, 700]) {
-    const cssFile = require.resolve(`@fontsource/noto-sans/${weight}.css`);
-    const css = await readFile(cssFile, 'utf8');
-    for (const block of css.split(/(?=\/\* noto-sans-)/)) {
-      const m = /\/\* noto-sans-([a-z-]+)-\d+-normal \*\//.exec(block);
-      const range = /unicode-range:\s*([^;]+);/.exec(block)?.[1];
-      if (!m || !range || !FONT_SUBSETS.includes(m[1]!)) continue;
-      const woff2 = path.join(path.dirname(cssFile), 'files', `noto-sans-${m[1]}-${weight}-normal.woff2`);
-      const data = (await readFile(woff2)).toString('base64');
-      faces.push({
-        css:
-          `@font-face{font-family:'Noto Sans';font-style:normal;font-weight:${weight};font-display:block;` +
-          `src:url(data:font/woff2;base64,${data}) format('woff2');unicode-range:${range};}`,
-        ranges: unicodeRanges(range),
-      });
-    }
+  for (const { file, weight, unicodeRange } of JSON.parse(list) as { file: string; weight: number; unicodeRange: string }[]) {
+    const data = (await readFile(path.join(dir, file))).toString('base64');
+    faces.push({
+      css:
+        `@font-face{font-family:'Noto Sans';font-style:normal;font-weight:${weight};font-display:block;` +
+        `src:url(data:font/woff2;base64,${data}) format('woff2');unicode-range:${unicodeRange};}`,
+      ranges: unicodeRanges(unicodeRange),
+    });
   }
-  if (faces.length !== FONT_SUBSETS.length * 2) throw new Error(`@fontsource/noto-sans: expected ${FONT_SUBSETS.length * 2} font files, found ${faces.length}`);
-  faces.push(...(await emojiFaces(require, faces.flatMap((f) => f.ranges ?? []))));
+  faces.push(...(await emojiFaces(dir, faces.flatMap((f) => f.ranges ?? []))));
   fontCache = faces;
   return fontCache;
 }
@@ -49,8 +43,9 @@ export async function fontFaces(): Promise<FontFace[]> {
  * print.css names it after Noto Sans. Its unicode-ranges lose what the text faces cover (digits,
  * ©, punctuation: Noto Emoji has keycap and text-style glyphs for them), so text never changes font.
  */
-async function emojiFaces(require: NodeJS.Require, text: [number, number][]): Promise<FontFace[]> {
-  const cssFile = require.resolve('@fontsource/noto-emoji/400.css');
+async function emojiFaces(dir: string, text: [number, number][]): Promise<FontFace[]> {
+  // The build copies @fontsource/noto-emoji's CSS and regular subsets to dist/fonts/emoji/.
+  const cssFile = path.join(dir, 'emoji', '400.css');
   const css = await readFile(cssFile, 'utf8');
   const faces: FontFace[] = [];
   for (const block of css.split(/(?=\/\* noto-emoji-)/)) {
@@ -60,7 +55,7 @@ async function emojiFaces(require: NodeJS.Require, text: [number, number][]): Pr
     const ranges = withoutRanges(declared, text);
     if (!ranges.length) continue;
     const range = ranges.map(([from, to]) => (from === to ? `U+${hex(from)}` : `U+${hex(from)}-${hex(to)}`)).join(',');
-    const data = (await readFile(path.join(path.dirname(cssFile), 'files', `noto-emoji-${subset}-400-normal.woff2`))).toString('base64');
+    const data = (await readFile(path.join(path.dirname(cssFile), `noto-emoji-${subset}-400-normal.woff2`))).toString('base64');
     faces.push({
       css:
         `@font-face{font-family:'Noto Emoji';font-style:normal;font-weight:100 900;font-display:block;` +

@@ -9,6 +9,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { now } from '../clock.js';
 import type { LoadedPlan } from '../plan/load.js';
 import { localeLanguage, type Locale } from '../plan/schema.js';
 import type { StrategyFolder } from './folder.js';
@@ -160,9 +161,7 @@ export function cssPageOf(pattern: string): string {
 }
 
 function renderDate(): string {
-  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
-  const d = Number.isFinite(epoch) && process.env.SOURCE_DATE_EPOCH ? new Date(epoch * 1000) : new Date();
-  return d.toISOString().slice(0, 10);
+  return now().toISOString().slice(0, 10);
 }
 
 /** A document/* file: from --templates when it has one, else the built-in. */

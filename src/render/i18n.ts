@@ -47,7 +47,7 @@ export async function loadMessages(locale: Locale, overrideDir?: string): Promis
 
 export function createTranslator(locale: Locale, messages: Messages): Translator {
   const plural = new Intl.PluralRules(INTL_LOCALE[locale]);
-  const has = (key: string) => Object.prototype.hasOwnProperty.call(messages, key);
+  const has = (key: string) => Object.hasOwn(messages, key);
   return {
     messages,
     has,
@@ -61,7 +61,7 @@ export function createTranslator(locale: Locale, messages: Messages): Translator
       // A missing key shows itself, so a gap in a catalogue is visible, never silent.
       if (template === undefined) return key;
       return template.replace(/\{([a-z_]+)\}(\.?)/g, (whole, name: string, dot: string) => {
-        if (!Object.prototype.hasOwnProperty.call(params, name)) return whole;
+        if (!Object.hasOwn(params, name)) return whole;
         const value = String(params[name]);
         // "30 април 2027 г." or "3500 лв." ending a sentence takes no second full stop.
         return dot && value.endsWith('.') ? value : value + dot;

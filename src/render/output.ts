@@ -237,7 +237,7 @@ async function readManifest(dir: string): Promise<{ files: string[]; sha256: Rec
   const sha256: Record<string, string> = Object.create(null) as Record<string, string>;
   const recorded = data.sha256 && typeof data.sha256 === 'object' ? data.sha256 : {};
   for (const f of files) {
-    const h = Object.prototype.hasOwnProperty.call(recorded, f) ? (recorded as Record<string, unknown>)[f] : undefined;
+    const h = Object.hasOwn(recorded, f) ? (recorded as Record<string, unknown>)[f] : undefined;
     if (typeof h === 'string') sha256[f] = h;
   }
   return { files, sha256 };

@@ -1,5 +1,5 @@
 /**
- * Where the package's own files (templates/, locales/) live. Found by walking up from this
+ * Where the package's own files (templates/, locales/, dist/fonts/) live. Found by walking up from this
  * module to the package.json named smplan, so the same code works from src/ under vitest,
  * from the dist/ bundle (dist/chunks/…) and from a globally installed package.
  */
@@ -37,4 +37,9 @@ export function builtinTemplatesDir(): string {
 /** The message catalogues: en.json, nb.json, bg.json. */
 export function localesDir(): string {
   return path.join(packageRoot(), 'locales');
+}
+
+/** The document fonts the build copies from @fontsource/noto-sans (dist/fonts/faces.json lists them). */
+export function fontsDir(): string {
+  return path.join(packageRoot(), 'dist', 'fonts');
 }

@@ -103,7 +103,7 @@ async function filesUnder(paths: readonly string[]): Promise<string[]> {
 
 /** A file's content as a hash; 'missing' for what is not a readable regular file. */
 async function contentHash(file: string): Promise<string> {
-  let handle;
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
   try {
     handle = await open(file, 'r');
     const info = await handle.stat();

@@ -109,7 +109,7 @@ describe('smplan calendar', () => {
   it('exports from the built bundle too (ical-generator and csv-stringify load lazily)', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'smplan-bin-'));
     const run = spawnCli(['calendar', ...window, '--ics', 'c.ics', '--csv', 'c.csv', KAFFEBAR], { cwd: dir });
-    expect(run.stderr).toMatch(/Wrote 6 posts to c\.ics[^]*Wrote 6 posts to c\.csv/);
+    expect(run.stderr).toMatch(/Wrote 6 posts to c\.ics[\s\S]*Wrote 6 posts to c\.csv/);
     expect(run.code).toBe(0);
     expect((await readFile(path.join(dir, 'c.ics'), 'utf8')).match(/^BEGIN:VEVENT/gm)).toHaveLength(6);
     expect((await readFile(path.join(dir, 'c.csv'), 'utf8')).trim().split('\r\n')).toHaveLength(7);

@@ -25,7 +25,7 @@ describe('smplan competitors', () => {
     expect(run.stdout).toMatch(/Industry\* +0\.430 %/);
     expect(run.stdout).toContain('Rival IQ 2026, food (per-post-by-followers)');
     // The by-reach figure is not put beside our rates.
-    expect(run.stdout).toMatch(/computed another way[^]*instagram +2\.10 % +by-reach +Hootsuite 2026/);
+    expect(run.stdout).toMatch(/computed another way[\s\S]*instagram +2\.10 % +by-reach +Hootsuite 2026/);
     expect(run.stdout).toMatch(/Applause: likes|Applause, conversation, amplification: likes/);
   });
   it('reads the acceptance plan', async () => {

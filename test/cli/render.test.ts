@@ -206,5 +206,5 @@ describe('interrupting the built CLI', () => {
     expect(snapshotFolder(path.join(tmp, 'out'))).toEqual(before);
     expect(temps(tmp)).toEqual([]);
     expect(runningCommands().map((l) => l.trim())).not.toContain(marker);
-  }, 20_000);
+  });
 });

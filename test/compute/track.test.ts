@@ -194,7 +194,7 @@ describe('falling targets work like rising ones (property)', () => {
         if (rising.forecast_progress === null) expect(falling.forecast_progress).toBeNull();
         else expect(falling.forecast_progress!).toBeCloseTo(rising.forecast_progress, 6);
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 100) },
     );
   });
 });

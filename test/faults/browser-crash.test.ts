@@ -42,9 +42,7 @@ describe.skipIf(skipPdf)('a browser that crashes mid-PDF', () => {
     const privateTmp = mkdtempSync(path.join(dir, 'tmp-'));
     const marker = `smplan-crash-test-${process.pid}`;
 
-    const started = Date.now();
     const r = spawnCli(['render', plan, '-o', out, '--pdf', '--browser', crashingBrowser(marker)], { timeout: 60_000, env: { TMPDIR: privateTmp } });
-    expect(Date.now() - started).toBeLessThan(45_000);
     expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toMatch(/smplan: (the browser stopped while printing the PDF|could not print the PDF)/);
     expect(hasStackTrace(r.stderr)).toBe(false);

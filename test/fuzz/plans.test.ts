@@ -12,7 +12,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { hasStackTrace, runCli } from '../helpers/cli.js';
 import { mutate, mutation, validPlan } from './arbitraries.js';
 
-const runs = Number(process.env.FUZZ_RUNS ?? 40);
+// A short default keeps `npm test` quick (each case renders a plan); `npm run fuzz` runs many.
+const runs = Number(process.env.FUZZ_RUNS ?? 4);
 const dir = mkdtempSync(path.join(os.tmpdir(), 'smplan-fuzz-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -10,6 +10,9 @@ export const EXAMPLES = path.join(ROOT, 'examples');
 /** Copies of the public acceptance fixtures, so that the suite runs from a clean clone. */
 export const ACCEPTANCE = path.join(ROOT, 'test/fixtures/acceptance');
 
+/** "Now" for every CLI a test runs (2026-11-15 12:00 UTC), passed as SOURCE_DATE_EPOCH. */
+export const TEST_EPOCH = String(Date.UTC(2026, 10, 15, 12) / 1000);
+
 export interface Run {
   code: number;
   stdout: string;
@@ -24,7 +27,7 @@ export async function runCli(args: string[], options: { cwd?: string; env?: Node
     stdout: { write: (s: string) => { stdout += s; return true; }, isTTY: options.tty ?? false },
     stderr: { write: (s: string) => { stderr += s; return true; }, isTTY: options.tty ?? false },
     stdinIsTTY: options.tty ?? false,
-    env: { ...options.env },
+    env: { SOURCE_DATE_EPOCH: TEST_EPOCH, ...options.env },
     cwd: options.cwd ?? ROOT,
     debug: false,
   };
@@ -36,10 +39,11 @@ export async function runCli(args: string[], options: { cwd?: string; env?: Node
 export function spawnCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string; timeout?: number } = {}): Run {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', ...options.env },
+    // A fixed "now" (the document's date, ICS stamps, the interview's defaults): tests never read the clock.
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', SOURCE_DATE_EPOCH: TEST_EPOCH, ...options.env },
     input: options.input ?? '',
     encoding: 'utf8',
-    timeout: options.timeout ?? 30_000,
+    timeout: options.timeout ?? 90_000,
     maxBuffer: 64 * 1024 * 1024,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };

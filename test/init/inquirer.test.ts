@@ -14,6 +14,7 @@ import { run } from '../../src/cli/init.js';
 import type { Io } from '../../src/cli/io.js';
 import { inquirerPrompts } from '../../src/init/ask.js';
 import { lintFile } from '../../src/lint/engine.js';
+import { TEST_EPOCH } from '../helpers/cli.js';
 
 const ROTATION = ['', 'Example', '100', '2027-06-30', 'instagram', '1', 'yes', 'Example text, long enough to pass.'];
 
@@ -52,7 +53,8 @@ it('the real prompts, answered by key presses, write a plan that lints without e
     stdout: { write: (s: string) => { out += s; return true; } },
     stderr: { write: (s: string) => { out += s; return true; } },
     stdinIsTTY: true,
-    env: { NO_COLOR: '1' },
+    // The interview's default dates follow today: pin it.
+    env: { NO_COLOR: '1', SOURCE_DATE_EPOCH: TEST_EPOCH },
     cwd: dir,
     debug: false,
   };
@@ -67,4 +69,4 @@ it('the real prompts, answered by key presses, write a plan that lints without e
   // Enter on a question without a default is refused at the prompt, with the reason under it.
   expect(refusals.some((s) => s.includes('Organisation: who is the strategy for?') && s.includes('an answer is needed here'))).toBe(true);
   expect(refusals.some((s) => /baseline[\s\S]*expected a number/.test(s))).toBe(true);
-}, 60_000);
+}, 120_000);

@@ -8,16 +8,17 @@ import { currencies, nextMonthStart, oneYearFrom, slugId, systemDefaults, timeZo
 import type { Finding } from '../../src/diagnostics.js';
 import { scripted } from './scripted.js';
 
+const TODAY = new Date(2026, 10, 23);
 const resolved = (locale: string, timeZone = 'Europe/Oslo') => ({ locale, timeZone }) as Intl.ResolvedDateTimeFormatOptions;
 
 describe('defaults from the system locale', () => {
   it('maps the language to a plan locale and the region to a currency', () => {
-    expect(systemDefaults(resolved('nb-NO'))).toEqual({ locale: 'nb', currency: 'NOK', timezone: 'Europe/Oslo' });
-    expect(systemDefaults(resolved('no'))).toMatchObject({ locale: 'nb', currency: 'NOK' });
-    expect(systemDefaults(resolved('bg-BG', 'Europe/Sofia'))).toEqual({ locale: 'bg', currency: 'EUR', timezone: 'Europe/Sofia' });
-    expect(systemDefaults(resolved('en-US', 'America/New_York'))).toEqual({ locale: 'en', currency: 'USD', timezone: 'America/New_York' });
-    expect(systemDefaults(resolved('de-DE'))).toMatchObject({ locale: 'en', currency: 'EUR' });
-    expect(systemDefaults(resolved('en-GB'))).toMatchObject({ locale: 'en', currency: 'GBP' });
+    expect(systemDefaults(TODAY, resolved('nb-NO'))).toEqual({ locale: 'nb', currency: 'NOK', timezone: 'Europe/Oslo', today: TODAY });
+    expect(systemDefaults(TODAY, resolved('no'))).toMatchObject({ locale: 'nb', currency: 'NOK' });
+    expect(systemDefaults(TODAY, resolved('bg-BG', 'Europe/Sofia'))).toEqual({ locale: 'bg', currency: 'EUR', timezone: 'Europe/Sofia', today: TODAY });
+    expect(systemDefaults(TODAY, resolved('en-US', 'America/New_York'))).toEqual({ locale: 'en', currency: 'USD', timezone: 'America/New_York', today: TODAY });
+    expect(systemDefaults(TODAY, resolved('de-DE'))).toMatchObject({ locale: 'en', currency: 'EUR' });
+    expect(systemDefaults(TODAY, resolved('en-GB'))).toMatchObject({ locale: 'en', currency: 'GBP' });
   });
 
   it('starts the plan on the first of next month and runs it for one year', () => {

@@ -9,7 +9,6 @@ import { parsePlan } from '../../src/plan/load.js';
 export const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
 /** A plan with every section, on which no rule reports anything (fixtures/complete.yaml). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type PlanData = Record<string, any>;
 export function completePlan(): PlanData {
   return parse(readFileSync(path.join(FIXTURES, 'complete.yaml'), 'utf8')) as PlanData;

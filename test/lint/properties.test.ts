@@ -7,7 +7,7 @@ import { FIXTURES, lintText } from './helpers.js';
 
 const complete = readFileSync(path.join(FIXTURES, 'complete.yaml'), 'utf8');
 const lines = complete.split('\n');
-const runs = Number(process.env.FUZZ_RUNS ?? 150);
+const runs = Number(process.env.FUZZ_RUNS ?? 30);
 
 const edit = fc.record({
   line: fc.nat({ max: lines.length - 1 }),

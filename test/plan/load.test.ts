@@ -93,11 +93,9 @@ describe('YAML the loader explains in its own words', () => {
   it('an alias bomb is stopped at its first alias', async () => {
     const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]'];
     for (let i = 1; i < 9; i++) bomb.push(`b${i}: &b${i} [${Array(9).fill(i === 1 ? '*a' : `*b${i - 1}`).join(', ')}]`);
-    const started = performance.now();
     expect(await findings(bomb.join('\n') + '\n')).toEqual([
       '2:10 yaml-syntax too many YAML aliases: the document would expand beyond any real plan (an alias bomb?)',
     ]);
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 });
 

@@ -4,11 +4,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument, stringify } from 'yaml';
 import { loadPlan } from '../../src/plan/load.js';
-import { quickRead } from '../../src/plan/quick-read.js';
+import type { PlanPath } from '../../src/diagnostics.js';
+import { lineStarts, quickLocate, quickRead } from '../../src/plan/quick-read.js';
+import { locate, parseSyntax } from '../../src/plan/syntax.js';
 import { mutate, mutation, oddScalar, validPlan } from '../fuzz/arbitraries.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 50);
 
 /** What the positioned parse makes of the text: its data, or undefined when it reports an error. */
 function positioned(text: string): { data: unknown } | undefined {
@@ -17,13 +19,38 @@ function positioned(text: string): { data: unknown } | undefined {
   return { data: doc.toJS({ maxAliasCount: 200 }) };
 }
 
-/** The quick read may decline, but what it accepts the positioned parse accepts, with the same data. */
+/** Every path in the data, and one more (a missing key or item) below each mapping and list. */
+function* planPaths(value: unknown, at: PlanPath = []): Generator<PlanPath> {
+  yield at;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) yield* planPaths(value[i], [...at, i]);
+    yield [...at, value.length];
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, v] of Object.entries(value)) yield* planPaths(v, [...at, key]);
+    yield [...at, 'no-such-key'];
+  }
+}
+
+/**
+ * The quick read may decline, but what it accepts the positioned parse accepts, with the same data;
+ * and where it has node positions, every path is at the line and column the positioned parse gives.
+ */
 function expectAgreement(text: string): void {
   const quick = quickRead(text);
   if (quick === undefined) return;
   const slow = positioned(text);
   expect(slow, `the quick read accepted what the positioned parse refuses:\n${text.slice(0, 400)}`).toBeDefined();
   expect(quick.data).toEqual(slow!.data);
+  if (!quick.root) return;
+  const { doc, lineCounter } = parseSyntax(text);
+  const starts = lineStarts(text);
+  for (const where of planPaths(quick.data)) {
+    for (const anchor of ['value', 'key'] as const) {
+      expect(quickLocate(quick.root, starts, where, anchor), `${JSON.stringify(where)} (${anchor}) in\n${text.slice(0, 400)}`).toEqual(
+        locate(doc, lineCounter, where, anchor),
+      );
+    }
+  }
 }
 
 function yamlFiles(dir: string): string[] {
@@ -68,7 +95,7 @@ describe('quickRead agrees with the positioned parse', () => {
     // js-yaml reads this as one name swallowing the next key; the spec and `yaml` refuse it.
     expect(quickRead('items:\n  - name: "unterminated\n    category: ads\n  - name: "x"\n')).toBeUndefined();
     expect(quickRead("a: 'open\n  b: 1\n")).toBeUndefined();
-    expect(quickRead('a: >-\n  they say "we\'re on it\n  by noon"\nb: [x, \'"quoted" y\']\n')).toEqual({
+    expect(quickRead('a: >-\n  they say "we\'re on it\n  by noon"\nb: [x, \'"quoted" y\']\n')).toMatchObject({
       data: { a: 'they say "we\'re on it by noon"', b: ['x', '"quoted" y'] },
     });
   });
@@ -105,8 +132,11 @@ describe('a plan read quickly still gets positions', () => {
     const dir = path.join(ROOT, 'test/lint/fixtures');
     const outcome = await loadPlan('complete.yaml', dir);
     expect(outcome.loaded).toBeDefined();
-    const { doc, lineCounter } = outcome.loaded!.syntax();
-    expect(doc.errors).toEqual([]);
-    expect(lineCounter.linePos(0)).toEqual({ line: 1, col: 1 });
+    const text = readFileSync(path.join(dir, 'complete.yaml'), 'utf8');
+    expect(quickRead(text)?.root).toBeDefined();
+    const { doc, lineCounter } = parseSyntax(text);
+    for (const where of [['plan', 'title'], ['goals', 0, 'statement'], ['objectives', 0], ['plan', 'no-such-key']] as PlanPath[]) {
+      expect(outcome.loaded!.locate(where, 'value')).toEqual(locate(doc, lineCounter, where, 'value'));
+    }
   });
 });

@@ -24,13 +24,13 @@ function bookmarks(file: string): string[] {
 }
 
 const ONE_LINE = UNTRUSTED_TEXT.replace(/\s+/g, ' ');
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const xmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 describe.skipIf(skipPdf)('PDF document information', () => {
   it('sets /Author and the dates, and gives wrapped bookmark titles their spaces back', async () => {
     const long = 'Nordlys Bakeri social media strategy for sosiale medier 2027';
     const html = `<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>T</title></head><body style="width:180px">` +
-      `<h1>${long}</h1><h2>${escape(ONE_LINE)}</h2><p>Tekst æøå Пекарна</p></body></html>`;
+      `<h1>${long}</h1><h2>${xmlEscape(ONE_LINE)}</h2><p>Tekst æøå Пекарна</p></body></html>`;
     const printed = await printPdf(html, { browserPath: chromiumPath!, paper: 'a4', timeoutMs: 60_000 });
     const before = path.join(dir, 'before.pdf');
     writeFileSync(before, printed.pdf);

@@ -178,9 +178,7 @@ describe('printPdf without a working browser', () => {
     const marker = `sleep ${300 + Math.floor(Math.random() * 1000)}`;
     writeFileSync(fake, `#!/bin/sh\nexec ${marker}\n`);
     chmodSync(fake, 0o755);
-    const started = Date.now();
     const e = await printPdf('<p>x</p>', { browserPath: fake, paper: 'a4', timeoutMs: 1500 }).catch((x: unknown) => x);
-    expect(Date.now() - started).toBeLessThan(10_000);
     expect(e).toBeInstanceOf(CLIError);
     expect((e as CLIError).exitCode).toBe(2);
     expect((e as CLIError).message).toMatch(/the PDF was not ready after 2 s/);
@@ -209,9 +207,8 @@ describe('printPdf without a working browser', () => {
     writeFileSync(fake, `#!/bin/sh\n"${process.execPath}" -e ${JSON.stringify(server.replace(/\n\s*/g, ' '))} ${marker} &\nsleep 1\nexit 3\n`);
     chmodSync(fake, 0o755);
     const debug: string[] = [];
-    const started = Date.now();
+    // Not the 30 s time limit's message: the exit was noticed.
     const e = await printPdf('<p>x</p>', { browserPath: fake, paper: 'a4', timeoutMs: 30_000, debug: (l) => debug.push(l) }).catch((x: unknown) => x);
-    expect(Date.now() - started).toBeLessThan(10_000);
     expect(e).toMatchObject({ exitCode: 2, message: 'the browser stopped while printing the PDF (exit code 3)' });
     expect(debug.join('\n')).toContain('out of memory');
     const alive = runningCommands().filter((l) => l.includes(marker));
@@ -221,16 +218,15 @@ describe('printPdf without a working browser', () => {
 
   it('a printer closed before it printed (the HTML failed) ends its browser and leaves no profile', () => inOwnTmp(async () => {
     const fake = path.join(dir, 'slow-browser');
-    const marker = `sleep ${1300 + Math.floor(Math.random() * 1000)}`;
+    // A browser that would run for minutes: close() must end it, not wait for it.
+    const marker = `sleep ${300 + Math.floor(Math.random() * 1000)}`;
     writeFileSync(fake, `#!/bin/sh\nexec ${marker}\n`);
     chmodSync(fake, 0o755);
     // At once (before the profile or the process exist) and once the browser runs.
     await startPrinter({ browserPath: fake, paper: 'a4', timeoutMs: 60_000 }).close();
     const printer = startPrinter({ browserPath: fake, paper: 'a4', timeoutMs: 60_000 });
     await new Promise((r) => setTimeout(r, 500));
-    const started = Date.now();
     await printer.close();
-    expect(Date.now() - started).toBeLessThan(3000);
     const alive = runningCommands().filter((l) => l.trim() === marker);
     expect(alive).toEqual([]);
     expect(profiles()).toEqual([]);

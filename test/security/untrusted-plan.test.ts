@@ -76,7 +76,7 @@ beforeAll(async () => {
   const r = await runCli(['render', path.join(dir, 'plan.yaml'), '-o', out, '--html']);
   expect(r.code, r.stderr).toBe(0);
   for (const file of walk(out)) files.set(path.relative(out, file), readFileSync(file, 'utf8'));
-}, 60_000);
+}, 120_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -69,7 +69,7 @@ describe('serve --templates', () => {
         await serving.printed(/updated in/, 2);
         expect(await (await fetch(new URL('/document', serving.url))).text()).toContain('Our own closing line.');
         writeFileSync(chapter, '{{#if}}');
-        await serving.printed(/situation\.md\.hbs  error  the template cannot be rendered/);
+        await serving.printed(/situation\.md\.hbs {2}error {2}the template cannot be rendered/);
         expect(serving.stdout()).toMatch(/plan\.yaml: not updated \(the page keeps the last good document\)/);
         // The last good document stays.
         expect(await (await fetch(new URL('/document', serving.url))).text()).toContain('Our own closing line.');
