@@ -22,7 +22,9 @@ export function batchBenchmarks({ root, bin, tmp, median, record }) {
   const lintOne = median([bin, 'lint', lintFiles[0]], { cwd: lintDir });
   record('lint 200 plans in one run', median([bin, 'lint', '.'], { cwd: lintDir }, 5), 'lint one plan', lintOne, 4);
 
-  const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => spawnSync(p, ['--version']).status === 0);
+  const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(
+    (p) => spawnSync(p, ['--version']).status === 0,
+  );
   if (!chromium) {
     console.log('batch PDF: no Chromium found, skipped');
     return;
@@ -30,5 +32,11 @@ export function batchBenchmarks({ root, bin, tmp, median, record }) {
   const pdfDir = path.join(tmp, 'batch-pdf');
   const pdfFiles = make('batch-pdf', 20);
   const one = median([bin, 'render', pdfFiles[0], '--pdf', '--browser', chromium, '-o', 'one'], { cwd: pdfDir }, 3);
-  record('render 20 plans to PDF in one run (one browser)', median([bin, 'render', '.', '--pdf', '--browser', chromium, '-o', 'all'], { cwd: pdfDir }, 1), 'render one plan to PDF', one, 6);
+  record(
+    'render 20 plans to PDF in one run (one browser)',
+    median([bin, 'render', '.', '--pdf', '--browser', chromium, '-o', 'all'], { cwd: pdfDir }, 1),
+    'render one plan to PDF',
+    one,
+    6,
+  );
 }

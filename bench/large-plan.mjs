@@ -2,7 +2,20 @@
 // 12 channels, a 12-week publishing calendar and 40 budget items. Deterministic.
 import { stringify } from 'yaml';
 
-const CHANNELS = ['instagram', 'facebook', 'linkedin', 'tiktok', 'x', 'youtube', 'pinterest', 'threads', 'bluesky', 'snapchat', 'mastodon', 'newsletter'];
+const CHANNELS = [
+  'instagram',
+  'facebook',
+  'linkedin',
+  'tiktok',
+  'x',
+  'youtube',
+  'pinterest',
+  'threads',
+  'bluesky',
+  'snapchat',
+  'mastodon',
+  'newsletter',
+];
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
 export function largePlan() {
@@ -53,7 +66,11 @@ export function largePlan() {
     tactics: [{ action: `Post three times a week on ${id}`, objectives: [`${id}-growth`] }],
   }));
   const slots = CHANNELS.flatMap((channel, i) =>
-    [0, 2, 4].map((d) => ({ channel, weekday: WEEKDAYS[(d + i) % 7], time: `${String(7 + ((i + d) % 12)).padStart(2, '0')}:30` })),
+    [0, 2, 4].map((d) => ({
+      channel,
+      weekday: WEEKDAYS[(d + i) % 7],
+      time: `${String(7 + ((i + d) % 12)).padStart(2, '0')}:30`,
+    })),
   );
   const items = Array.from({ length: 40 }, (_, i) => ({
     name: `Budget item ${i + 1}`,
@@ -65,8 +82,13 @@ export function largePlan() {
   return {
     smplan: 1,
     plan: {
-      title: 'Large benchmark plan', organization: 'Benchmark AS', locale: 'en', currency: 'EUR',
-      timezone: 'Europe/Oslo', start: '2027-01-01', end: '2027-12-31',
+      title: 'Large benchmark plan',
+      organization: 'Benchmark AS',
+      locale: 'en',
+      currency: 'EUR',
+      timezone: 'Europe/Oslo',
+      start: '2027-01-01',
+      end: '2027-12-31',
     },
     goals,
     objectives,

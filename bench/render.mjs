@@ -17,21 +17,35 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const BROWSERS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome-stable', '/usr/bin/google-chrome',
-  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', '/Applications/Chromium.app/Contents/MacOS/Chromium'];
+const BROWSERS = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome-stable',
+  '/usr/bin/google-chrome',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+];
 
 function timed(command, args) {
   const start = process.hrtime.bigint();
   const r = spawnSync(command, args, { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 120_000 });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (r.status !== 0) throw new Error(`${path.basename(command)} ${args.slice(0, 3).join(' ')} exited ${r.status}: ${(r.stderr ?? '').slice(0, 300)}`);
+  if (r.status !== 0)
+    throw new Error(
+      `${path.basename(command)} ${args.slice(0, 3).join(' ')} exited ${r.status}: ${(r.stderr ?? '').slice(0, 300)}`,
+    );
   return ms;
 }
 
 /** The same rule as smplan's (src/render/pdf.ts): no sandbox as root or in a container. */
 function noSandbox() {
   if (process.platform !== 'linux') return false;
-  return process.getuid?.() === 0 || Boolean(process.env.container) || existsSync('/.dockerenv') || existsSync('/run/.containerenv');
+  return (
+    process.getuid?.() === 0 ||
+    Boolean(process.env.container) ||
+    existsSync('/.dockerenv') ||
+    existsSync('/run/.containerenv')
+  );
 }
 
 /** The median of each function's timings, the functions taking turns; one warm-up round first. */
@@ -72,9 +86,18 @@ export async function benchRender({ plan, examples, tmp, bin, runs = 5 }) {
       const profile = mkdtempSync(path.join(os.tmpdir(), 'smplan-bench-profile-'));
       rmSync(chromiumPdf, { force: true });
       try {
-        const ms = timed(browser, ['--headless', ...(noSandbox() ? ['--no-sandbox'] : []), '--disable-gpu', '--no-first-run', `--user-data-dir=${profile}`,
-          '--no-pdf-header-footer', `--print-to-pdf=${chromiumPdf}`, pathToFileURL(htmlFile).href]);
-        if (!existsSync(chromiumPdf) || statSync(chromiumPdf).size < 1000) throw new Error(`${browser} wrote no PDF of ${htmlFile}`);
+        const ms = timed(browser, [
+          '--headless',
+          ...(noSandbox() ? ['--no-sandbox'] : []),
+          '--disable-gpu',
+          '--no-first-run',
+          `--user-data-dir=${profile}`,
+          '--no-pdf-header-footer',
+          `--print-to-pdf=${chromiumPdf}`,
+          pathToFileURL(htmlFile).href,
+        ]);
+        if (!existsSync(chromiumPdf) || statSync(chromiumPdf).size < 1000)
+          throw new Error(`${browser} wrote no PDF of ${htmlFile}`);
         return ms;
       } finally {
         rmSync(profile, { recursive: true, force: true });
@@ -82,14 +105,22 @@ export async function benchRender({ plan, examples, tmp, bin, runs = 5 }) {
     };
     // Interleaved (html, pdf, chromium; html, pdf, chromium; …) so that a machine getting busier
     // or quieter during the run weighs on all three alike.
-    const [htmlMs, smplanMs, chromiumMs] = medians([
-      () => timed(process.execPath, [bin, 'render', file, '-o', out, '--html']),
-      () => timed(process.execPath, [bin, 'render', file, '-o', out, '--pdf', '--browser', browser]),
-      chromiumPrint,
-    ], runs);
+    const [htmlMs, smplanMs, chromiumMs] = medians(
+      [
+        () => timed(process.execPath, [bin, 'render', file, '-o', out, '--html']),
+        () => timed(process.execPath, [bin, 'render', file, '-o', out, '--pdf', '--browser', browser]),
+        chromiumPrint,
+      ],
+      runs,
+    );
     const baselineName = 'chromium --print-to-pdf of its plan.html (fresh process)';
     // The whole command also reads, lints and renders the folder, so it has no goal against a bare print.
-    rows.push({ name: `render --pdf ${name} (whole command, fresh process)`, ms: smplanMs, baselineName, baselineMs: chromiumMs });
+    rows.push({
+      name: `render --pdf ${name} (whole command, fresh process)`,
+      ms: smplanMs,
+      baselineName,
+      baselineMs: chromiumMs,
+    });
     // Issue 7: the PDF step may cost at most 1.3 times Chromium's own print of the same HTML.
     rows.push({
       name: `PDF step of render ${name} (--pdf minus --html: puppeteer import, browser start, prints, close)`,

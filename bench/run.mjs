@@ -1,7 +1,17 @@
 // `npm run bench`: times the built CLI as users run it (fresh processes) and writes
 // docs/benchmarks.md with the machine, the date and each goal met or not.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,7 +36,11 @@ function time(args, { cwd = root, expect = [0] } = {}) {
  * machine shared with other work, wall time mostly measures the wait for a core, CPU time less so.
  */
 function cpuTime(args) {
-  const r = spawnSync('bash', ['-c', '"$@" >/dev/null 2>&1; status=$?; times; exit $status', 'bench', process.execPath, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(
+    'bash',
+    ['-c', '"$@" >/dev/null 2>&1; status=$?; times; exit $status', 'bench', process.execPath, ...args],
+    { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
+  );
   if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}`);
   const children = r.stdout.trim().split('\n')[1] ?? '';
   const seconds = [...children.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
@@ -47,7 +61,11 @@ function median(args, options, n = runs) {
 
 const smallPlan = ['examples/northwind-analytics.yaml', 'examples/nordlys-bakeri.yaml']
   .map((p) => path.join(root, p))
-  .concat(readdirSync(path.join(root, 'examples')).filter((f) => /\.ya?ml$/.test(f)).map((f) => path.join(root, 'examples', f)))
+  .concat(
+    readdirSync(path.join(root, 'examples'))
+      .filter((f) => /\.ya?ml$/.test(f))
+      .map((f) => path.join(root, 'examples', f)),
+  )
   .find((p) => existsSync(p));
 if (!smallPlan) throw new Error('no example plan in examples/');
 
@@ -56,7 +74,9 @@ const fmt = (ms) => `${ms.toFixed(0)} ms`;
 function record(name, ms, baselineName, baselineMs, goal) {
   const ratio = ms / baselineMs;
   rows.push({ name, ms, baselineName, baselineMs, ratio, goal, met: goal === undefined ? undefined : ratio <= goal });
-  console.log(`${name}: ${fmt(ms)} vs ${baselineName} ${fmt(baselineMs)} = ${ratio.toFixed(2)}x${goal ? ` (goal <= ${goal}x)` : ''}`);
+  console.log(
+    `${name}: ${fmt(ms)} vs ${baselineName} ${fmt(baselineMs)} = ${ratio.toFixed(2)}x${goal ? ` (goal <= ${goal}x)` : ''}`,
+  );
 }
 
 // A short plan (3 KB: every section, a few entries each) beside the example (40 KB, every section in full):
@@ -73,18 +93,36 @@ record('lint one short plan, 3 KB (cold start)', lintShort, 'node -e 0', nodeBas
 // Plans in progress have warnings, and a warning needs its line and column: the same two sizes
 // with findings (the acceptance plan, 15 warnings; the example over its budget cap, 1 warning).
 const warnedExample = path.join(path.dirname(smallPlan), `.bench-warned-${process.pid}.yaml`);
-writeFileSync(warnedExample, readFileSync(smallPlan, 'utf8').replace(/^( {2}cap:\s*)\d+/m, (_, key) => `${key}1000`));
+writeFileSync(
+  warnedExample,
+  readFileSync(smallPlan, 'utf8').replace(/^( {2}cap:\s*)\d+/m, (_, key) => `${key}1000`),
+);
 try {
-  record(`lint one example with a warning, ${exampleKb} KB (cold start)`, median([bin, 'lint', warnedExample]), 'node -e 0', nodeBaseline, 2.3);
+  record(
+    `lint one example with a warning, ${exampleKb} KB (cold start)`,
+    median([bin, 'lint', warnedExample]),
+    'node -e 0',
+    nodeBaseline,
+    2.3,
+  );
 } finally {
   rmSync(warnedExample, { force: true });
 }
-record('lint one short plan with 15 warnings, 3 KB (cold start)', median([bin, 'lint', path.join(root, 'test/fixtures/acceptance/kaffebar.yaml')]), 'node -e 0', nodeBaseline, 2.3);
+record(
+  'lint one short plan with 15 warnings, 3 KB (cold start)',
+  median([bin, 'lint', path.join(root, 'test/fixtures/acceptance/kaffebar.yaml')]),
+  'node -e 0',
+  nodeBaseline,
+  2.3,
+);
 // The same four cold starts in CPU time, which a loaded machine distorts less than wall time.
 const cpuRows = [];
 {
   const nodeCpu = cpuMedian(['-e', '0']);
-  writeFileSync(warnedExample, readFileSync(smallPlan, 'utf8').replace(/^( {2}cap:\s*)\d+/m, (_, key) => `${key}1000`));
+  writeFileSync(
+    warnedExample,
+    readFileSync(smallPlan, 'utf8').replace(/^( {2}cap:\s*)\d+/m, (_, key) => `${key}1000`),
+  );
   try {
     for (const [name, plan, goal] of [
       [`lint one example, ${exampleKb} KB`, smallPlan, 2],
@@ -116,8 +154,20 @@ function lintMany(plan, name) {
   });
   return median([bin, 'lint', ...files], { cwd: many }, 5);
 }
-record(`lint 500 examples (${exampleKb} KB each) in one run`, lintMany(smallPlan, 'example'), 'lint one example', lintSmall, 5);
-record('lint 500 short plans (3 KB each) in one run', lintMany(shortPlan, 'short'), 'lint one short plan', lintShort, 5);
+record(
+  `lint 500 examples (${exampleKb} KB each) in one run`,
+  lintMany(smallPlan, 'example'),
+  'lint one example',
+  lintSmall,
+  5,
+);
+record(
+  'lint 500 short plans (3 KB each) in one run',
+  lintMany(shortPlan, 'short'),
+  'lint one short plan',
+  lintShort,
+  5,
+);
 
 // 3. A large plan against the small example: growth must stay linear, no step over 3x.
 const large = path.join(tmp, 'large.yaml');
@@ -127,7 +177,13 @@ for (const command of ['lint', 'kpi', 'competitors', 'budget', 'calendar']) {
   record(`${command} large plan`, median([bin, command, large]), `${command} example`, small, 3);
 }
 const renderSmall = median([bin, 'render', smallPlan, '-o', path.join(tmp, 'out-small')], undefined, 5);
-record('render Markdown, large plan', median([bin, 'render', large, '-o', path.join(tmp, 'out-large')], undefined, 5), 'render Markdown, example', renderSmall, 3);
+record(
+  'render Markdown, large plan',
+  median([bin, 'render', large, '-o', path.join(tmp, 'out-large')], undefined, 5),
+  'render Markdown, example',
+  renderSmall,
+  3,
+);
 
 // 4. PDF against Chromium's own print of the same HTML.
 if (existsSync(path.join(root, 'bench/render.mjs'))) {
@@ -144,7 +200,15 @@ if (existsSync(path.join(root, 'bench/serve.mjs'))) {
     const renderHtml = median([bin, 'render', smallPlan, '--html', '-o', path.join(tmp, 'out-html')], undefined, 5);
     const name = `serve: save the plan → page updated in Chromium (median of ${result.runs} saves; the render itself ${fmt(result.serverMs)})`;
     const met = result.ms <= 500;
-    rows.push({ name, ms: result.ms, baselineName: 'render --html, example (fresh process)', baselineMs: renderHtml, ratio: result.ms / renderHtml, goalText: '≤ 500 ms', met });
+    rows.push({
+      name,
+      ms: result.ms,
+      baselineName: 'render --html, example (fresh process)',
+      baselineMs: renderHtml,
+      ratio: result.ms / renderHtml,
+      goalText: '≤ 500 ms',
+      met,
+    });
     console.log(`${name}: ${fmt(result.ms)} (goal <= 500 ms)`);
   }
 }
@@ -160,7 +224,10 @@ rmSync(tmp, { recursive: true, force: true });
 
 function benchInstall() {
   // --ignore-scripts: pack the dist/ just built (npm run bench builds it clean, as npm pack would).
-  const packed = spawnSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', tmp], { cwd: root, encoding: 'utf8' });
+  const packed = spawnSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', tmp], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   if (packed.status !== 0) throw new Error(`npm pack failed: ${packed.stderr.slice(0, 400)}`);
   const tarball = path.join(tmp, JSON.parse(packed.stdout)[0].filename);
   const samples = [];
@@ -170,7 +237,11 @@ function benchInstall() {
     const prefix = path.join(tmp, `prefix-${i}`);
     const cache = path.join(tmp, `cache-${i}`);
     const start = process.hrtime.bigint();
-    const r = spawnSync('npm', ['install', '-g', '--no-audit', '--no-fund', '--prefix', prefix, '--cache', cache, tarball], { encoding: 'utf8' });
+    const r = spawnSync(
+      'npm',
+      ['install', '-g', '--no-audit', '--no-fund', '--prefix', prefix, '--cache', cache, tarball],
+      { encoding: 'utf8' },
+    );
     samples.push(Number(process.hrtime.bigint() - start) / 1e6);
     if (r.status !== 0) throw new Error(`npm install -g failed: ${r.stderr.slice(0, 400)}`);
     disk = diskUsage(prefix);
@@ -181,10 +252,20 @@ function benchInstall() {
   samples.sort((a, b) => a - b);
   const mb = (bytes) => bytes / 2 ** 20;
   const out = [
-    { name: 'npm install -g smplan-*.tgz, cold cache, empty prefix (median)', value: `${(samples[Math.floor(samples.length / 2)] / 1000).toFixed(1)} s`, goal: '≤ 4 s', met: samples[Math.floor(samples.length / 2)] <= 4000 },
+    {
+      name: 'npm install -g smplan-*.tgz, cold cache, empty prefix (median)',
+      value: `${(samples[Math.floor(samples.length / 2)] / 1000).toFixed(1)} s`,
+      goal: '≤ 4 s',
+      met: samples[Math.floor(samples.length / 2)] <= 4000,
+    },
     { name: 'installed size on disk', value: `${mb(disk).toFixed(1)} MB`, goal: '≤ 15 MB', met: mb(disk) <= 15 },
     { name: 'packages installed', value: String(packages), goal: '≤ 5', met: packages <= 5 },
-    { name: 'tarball', value: `${mb(statSync(tarball).size).toFixed(2)} MB`, goal: '≤ 3 MB', met: mb(statSync(tarball).size) <= 3 },
+    {
+      name: 'tarball',
+      value: `${mb(statSync(tarball).size).toFixed(2)} MB`,
+      goal: '≤ 3 MB',
+      met: mb(statSync(tarball).size) <= 3,
+    },
   ];
   for (const row of out) console.log(`${row.name}: ${row.value} (goal ${row.goal})`);
   return out;
@@ -204,7 +285,9 @@ function installedPackages(modules) {
   let count = 0;
   for (const entry of readdirSync(modules, { withFileTypes: true })) {
     if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
-    const dirs = entry.name.startsWith('@') ? readdirSync(path.join(modules, entry.name)).map((n) => path.join(modules, entry.name, n)) : [path.join(modules, entry.name)];
+    const dirs = entry.name.startsWith('@')
+      ? readdirSync(path.join(modules, entry.name)).map((n) => path.join(modules, entry.name, n))
+      : [path.join(modules, entry.name)];
     for (const d of dirs) {
       count++;
       if (existsSync(path.join(d, 'node_modules'))) count += installedPackages(path.join(d, 'node_modules'));
@@ -222,13 +305,19 @@ const lines = [
   '',
   '| what | time | against | time | ratio | goal | met |',
   '| --- | ---: | --- | ---: | ---: | ---: | :---: |',
-  ...rows.map((r) => `| ${r.name} | ${fmt(r.ms)} | ${r.baselineName} | ${fmt(r.baselineMs)} | ${r.ratio.toFixed(2)}× | ${r.goalText ?? (r.goal ? `≤ ${r.goal}×` : '')} | ${r.met === undefined ? '' : r.met ? 'yes' : 'no'} |`),
+  ...rows.map(
+    (r) =>
+      `| ${r.name} | ${fmt(r.ms)} | ${r.baselineName} | ${fmt(r.baselineMs)} | ${r.ratio.toFixed(2)}× | ${r.goalText ?? (r.goal ? `≤ ${r.goal}×` : '')} | ${r.met === undefined ? '' : r.met ? 'yes' : 'no'} |`,
+  ),
   '',
   `The lint cold starts again in CPU time (user + system of the process, median of ${runs}), which the other work on a shared machine distorts less than wall time:`,
   '',
   '| what | CPU | node -e 0 | ratio | goal | met |',
   '| --- | ---: | ---: | ---: | ---: | :---: |',
-  ...cpuRows.map((r) => `| ${r.name} | ${fmt(r.ms)} | ${fmt(r.nodeCpu)} | ${r.ratio.toFixed(2)}× | ≤ ${r.goal}× | ${r.ratio <= r.goal ? 'yes' : 'no'} |`),
+  ...cpuRows.map(
+    (r) =>
+      `| ${r.name} | ${fmt(r.ms)} | ${fmt(r.nodeCpu)} | ${r.ratio.toFixed(2)}× | ≤ ${r.goal}× | ${r.ratio <= r.goal ? 'yes' : 'no'} |`,
+  ),
   '',
   `The package, packed from this build and installed ${Math.min(runs, 7)} times (a new prefix and npm cache each time; npm ${spawnSync('npm', ['--version'], { encoding: 'utf8' }).stdout.trim()}):`,
   '',

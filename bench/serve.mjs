@@ -6,8 +6,14 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-const BROWSERS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome-stable', '/usr/bin/google-chrome',
-  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', '/Applications/Chromium.app/Contents/MacOS/Chromium'];
+const BROWSERS = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome-stable',
+  '/usr/bin/google-chrome',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+];
 
 export async function benchServe({ plan, tmp, bin, runs = 15 }) {
   const browserPath = process.env.SMPLAN_BROWSER ?? BROWSERS.find((b) => existsSync(b));
@@ -22,7 +28,11 @@ export async function benchServe({ plan, tmp, bin, runs = 15 }) {
   const target = /^(\s+target:\s*)(\d+)\s*$/m.exec(original);
   if (!target) throw new Error(`${plan}: no numeric target to edit`);
 
-  const child = spawn(process.execPath, [bin, 'serve', path.basename(file), '--port', '0'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [bin, 'serve', path.basename(file), '--port', '0'], {
+    cwd: dir,
+    env: { ...process.env, NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let stdout = '';
   child.stdout.setEncoding('utf8').on('data', (s) => (stdout += s));
   const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -37,7 +47,11 @@ export async function benchServe({ plan, tmp, bin, runs = 15 }) {
   });
 
   const { default: puppeteer } = await import('puppeteer-core');
-  const browser = await puppeteer.launch({ executablePath: browserPath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  const browser = await puppeteer.launch({
+    executablePath: browserPath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
   const samples = [];
   const server = [];
   try {
@@ -52,10 +66,15 @@ export async function benchServe({ plan, tmp, bin, runs = 15 }) {
       const updates = stdout.match(/updated in (\d+) ms/g)?.length ?? 0;
       const start = performance.now();
       writeFileSync(file, text);
-      await page.waitForFunction((v) => Number(document.documentElement.dataset.version) > v, { polling: 'mutation', timeout: 30_000 }, version);
+      await page.waitForFunction(
+        (v) => Number(document.documentElement.dataset.version) > v,
+        { polling: 'mutation', timeout: 30_000 },
+        version,
+      );
       const ms = performance.now() - start;
       version = await page.evaluate(() => Number(document.documentElement.dataset.version));
-      while ((stdout.match(/updated in (\d+) ms/g)?.length ?? 0) <= updates) await new Promise((r) => setTimeout(r, 10));
+      while ((stdout.match(/updated in (\d+) ms/g)?.length ?? 0) <= updates)
+        await new Promise((r) => setTimeout(r, 10));
       if (i === 0) continue;
       samples.push(ms);
       server.push(Number([...stdout.matchAll(/updated in (\d+) ms/g)].at(-1)[1]));

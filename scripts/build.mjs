@@ -22,12 +22,16 @@ const browsersMain = createRequire(requireFromRoot.resolve('puppeteer-core')).re
 const stubs = {
   name: 'stubs',
   setup(b) {
-    b.onResolve({ filter: /^@puppeteer\/browsers$/ }, () => ({ path: path.join(root, 'scripts/stubs/puppeteer-browsers.js') }));
+    b.onResolve({ filter: /^@puppeteer\/browsers$/ }, () => ({
+      path: path.join(root, 'scripts/stubs/puppeteer-browsers.js'),
+    }));
     b.onResolve({ filter: /^smplan:puppeteer-browsers-types$/ }, () => ({
       path: path.join(path.dirname(browsersMain), '..', 'esm', 'browser-data', 'types.js'),
     }));
     b.onResolve({ filter: /(^|\/)bidi\.js$/ }, (args) =>
-      path.resolve(args.resolveDir, args.path).endsWith(path.join('puppeteer-core', 'lib', 'esm', 'puppeteer', 'bidi', 'bidi.js'))
+      path
+        .resolve(args.resolveDir, args.path)
+        .endsWith(path.join('puppeteer-core', 'lib', 'esm', 'puppeteer', 'bidi', 'bidi.js'))
         ? { path: path.join(root, 'scripts/stubs/puppeteer-bidi.js') }
         : undefined,
     );
@@ -77,7 +81,8 @@ for (const weight of [400, 700]) {
     faces.push({ file, weight, unicodeRange });
   }
 }
-if (faces.length !== SUBSETS.length * 2) throw new Error(`@fontsource/noto-sans: expected ${SUBSETS.length * 2} font files, found ${faces.length}`);
+if (faces.length !== SUBSETS.length * 2)
+  throw new Error(`@fontsource/noto-sans: expected ${SUBSETS.length * 2} font files, found ${faces.length}`);
 writeFileSync(path.join(fonts, 'faces.json'), JSON.stringify(faces, null, 2) + '\n');
 copyFileSync(path.join(fontsource, 'LICENSE'), path.join(fonts, 'LICENSE'));
 

@@ -30,7 +30,9 @@ function sourceFiles(dir, base = dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return sourceFiles(path, base);
-    return /\.ts$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [relative(base, path).split('\\').join('/')] : [];
+    return /\.ts$/.test(entry.name) && !entry.name.endsWith('.d.ts')
+      ? [relative(base, path).split('\\').join('/')]
+      : [];
   });
 }
 
@@ -112,7 +114,9 @@ export function checkLayers(srcDir) {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const srcDir = process.argv[2] ? resolve(process.argv[2]) : join(dirname(fileURLToPath(import.meta.url)), '..', 'src');
+  const srcDir = process.argv[2]
+    ? resolve(process.argv[2])
+    : join(dirname(fileURLToPath(import.meta.url)), '..', 'src');
   const problems = checkLayers(srcDir);
   for (const problem of problems) console.log(problem);
   if (problems.length > 0) {

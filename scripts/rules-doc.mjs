@@ -3,7 +3,12 @@ import { build } from 'esbuild';
 import { writeFileSync } from 'node:fs';
 
 const out = await build({
-  stdin: { contents: "export { ruleCatalog } from './src/lint/catalog.ts'; export { ruleOptionDefaults, CONFIG_FILES } from './src/lint/config.ts';", resolveDir: '.', loader: 'ts' },
+  stdin: {
+    contents:
+      "export { ruleCatalog } from './src/lint/catalog.ts'; export { ruleOptionDefaults, CONFIG_FILES } from './src/lint/config.ts';",
+    resolveDir: '.',
+    loader: 'ts',
+  },
   bundle: true,
   format: 'esm',
   platform: 'node',
@@ -12,9 +17,13 @@ const out = await build({
   // yaml is CommonJS: give its bundled require() one (a data: URL has no file to resolve from).
   banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(process.cwd() + '/');" },
 });
-const { ruleCatalog, ruleOptionDefaults, CONFIG_FILES } = await import('data:text/javascript;base64,' + Buffer.from(out.outputFiles[0].text).toString('base64'));
+const { ruleCatalog, ruleOptionDefaults, CONFIG_FILES } = await import(
+  'data:text/javascript;base64,' + Buffer.from(out.outputFiles[0].text).toString('base64')
+);
 // The anchor is each rule's helpUri in SARIF output.
-const rows = ruleCatalog().map((r) => `| <a id="${r.id}"></a>\`${r.id}\` | ${r.severity} | ${r.method} | ${r.description.replace(/\|/g, '\\|')} |`);
+const rows = ruleCatalog().map(
+  (r) => `| <a id="${r.id}"></a>\`${r.id}\` | ${r.severity} | ${r.method} | ${r.description.replace(/\|/g, '\\|')} |`,
+);
 writeFileSync(
   'docs/rules.md',
   [
@@ -47,7 +56,9 @@ writeFileSync(
     '',
     '| rule | option | default | meaning |',
     '| --- | --- | --- | --- |',
-    ...ruleOptionDefaults().flatMap((r) => r.options.map((o) => `| \`${r.id}\` | \`${o.name}\` | ${o.default} | ${o.description} |`)),
+    ...ruleOptionDefaults().flatMap((r) =>
+      r.options.map((o) => `| \`${r.id}\` | \`${o.name}\` | ${o.default} | ${o.description} |`),
+    ),
     '',
     '## Inline disables',
     '',

@@ -31,7 +31,10 @@ if (spawnSync('faketime', ['-f', '+0', 'true']).status !== 0) {
 }
 for (const { at, tz } of DAYS) {
   console.log(`\n== clock at ${at} ${tz}`);
-  const r = spawnSync('faketime', [at, 'npx', 'vitest', 'run', ...SUITES], { stdio: 'inherit', env: { ...process.env, TZ: tz } });
+  const r = spawnSync('faketime', [at, 'npx', 'vitest', 'run', ...SUITES], {
+    stdio: 'inherit',
+    env: { ...process.env, TZ: tz },
+  });
   if (r.status !== 0) {
     console.error(`test:dates: the suites fail with the clock at ${at} (${tz})`);
     process.exit(1);

@@ -23,7 +23,10 @@ export interface Finding {
 
 /** A plan refused for the errors found in it (the CLI lists them and exits 1). */
 export class PlanInvalidError extends Error {
-  constructor(readonly file: string, readonly findings: readonly Finding[]) {
+  constructor(
+    readonly file: string,
+    readonly findings: readonly Finding[],
+  ) {
     super(`${file} is not a valid plan`);
     this.name = 'PlanInvalidError';
   }

@@ -28,11 +28,15 @@ export class CLIError extends Error {
 export function fileError(file: string, err: unknown): CLIError {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   const why =
-    code === 'ENOENT' ? 'no such file'
-    : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
-    : code === 'EISDIR' ? 'is a folder, not a file'
-    : code === 'ENOTREG' ? 'is not a regular file (a pipe, device or socket)'
-    : (err as Error)?.message ?? String(err);
+    code === 'ENOENT'
+      ? 'no such file'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : code === 'EISDIR'
+          ? 'is a folder, not a file'
+          : code === 'ENOTREG'
+            ? 'is not a regular file (a pipe, device or socket)'
+            : ((err as Error)?.message ?? String(err));
   return new CLIError(`${file}: cannot read: ${why}`, EXIT.usage, { cause: err });
 }
 
@@ -40,11 +44,16 @@ export function fileError(file: string, err: unknown): CLIError {
 export function writeError(file: string, err: unknown): CLIError {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   const why =
-    code === 'ENOENT' ? 'the folder does not exist'
-    : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'permission denied'
-    : code === 'EISDIR' ? 'it is a folder'
-    : code === 'EDANGLING' ? 'it is a link to nothing'
-    : code === 'ENOTREG' ? 'it is not a regular file, a pipe or a terminal'
-    : (err as Error)?.message ?? String(err);
+    code === 'ENOENT'
+      ? 'the folder does not exist'
+      : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+        ? 'permission denied'
+        : code === 'EISDIR'
+          ? 'it is a folder'
+          : code === 'EDANGLING'
+            ? 'it is a link to nothing'
+            : code === 'ENOTREG'
+              ? 'it is not a regular file, a pipe or a terminal'
+              : ((err as Error)?.message ?? String(err));
   return new CLIError(`cannot write ${file}: ${why}`, EXIT.usage, { cause: err });
 }

@@ -7,7 +7,11 @@ import path from 'node:path';
 export class InputTooLargeError extends Error {
   readonly code = 'EFBIG';
   /** `size`: as stat gave it, when that already passes the cap. */
-  constructor(readonly file: string, readonly limit: number, readonly size?: number) {
+  constructor(
+    readonly file: string,
+    readonly limit: number,
+    readonly size?: number,
+  ) {
     super(`the file is larger than ${formatBytes(limit)}`);
     this.name = 'InputTooLargeError';
   }
@@ -29,7 +33,8 @@ export async function readInputFile(file: string, cap: number): Promise<Buffer> 
   try {
     const info = await handle.stat();
     if (info.isDirectory()) throw Object.assign(new Error('is a folder, not a file'), { code: 'EISDIR' });
-    if (!info.isFile()) throw Object.assign(new Error('is not a regular file (a pipe, device or socket)'), { code: 'ENOTREG' });
+    if (!info.isFile())
+      throw Object.assign(new Error('is not a regular file (a pipe, device or socket)'), { code: 'ENOTREG' });
     if (info.size > cap) throw new InputTooLargeError(file, cap, info.size);
     // Read until the end or one byte past the cap: a file may grow after stat.
     const chunks: Buffer[] = [];

@@ -3,13 +3,16 @@
  * as git and ESLint show them (ESC as \x1b, U+202E as <U+202E>). Otherwise a plan could set the
  * window title, move the cursor, hide text or reverse a line in `smplan kpi` or a CI log.
  */
-const UNSAFE = /\x1b\[[0-9;]*m|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]|[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE =
+  /\x1b\[[0-9;]*m|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]|[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** `sgr`: keep colour codes (what chalk writes; a colour is all they can change). Newlines and tabs stay. */
 export function visible(text: string, options: { sgr?: boolean } = {}): string {
   return text.replace(UNSAFE, (m) => {
     if (m.length > 1) return options.sgr ? m : `\\x1b${m.slice(1)}`;
     const code = m.charCodeAt(0);
-    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `<U+${code.toString(16).toUpperCase().padStart(4, '0')}>`;
+    return code <= 0xff
+      ? `\\x${code.toString(16).padStart(2, '0')}`
+      : `<U+${code.toString(16).toUpperCase().padStart(4, '0')}>`;
   });
 }

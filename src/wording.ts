@@ -13,7 +13,11 @@ function fixed(digits: number): Intl.NumberFormat {
   let f = fixedFormats.get(digits);
   // signDisplay 'negative': a value that rounds to zero shows as 0.00, not -0.00.
   // (ES2023 option; the TypeScript lib here is ES2022.)
-  const options = { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'negative' as string } as Intl.NumberFormatOptions;
+  const options = {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+    signDisplay: 'negative' as string,
+  } as Intl.NumberFormatOptions;
   if (!f) fixedFormats.set(digits, (f = new Intl.NumberFormat(LOCALE, options)));
   return f;
 }
@@ -48,7 +52,11 @@ export function formatPercent(fraction: number, digits = 2): string {
 
 /** A change as a signed percentage: 1.5 -> "+150.0 %", -0.3 -> "-30.0 %". */
 export function formatChange(fraction: number, digits = 1): string {
-  const signed = new Intl.NumberFormat(LOCALE, { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'exceptZero' });
+  const signed = new Intl.NumberFormat(LOCALE, {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+    signDisplay: 'exceptZero',
+  });
   return `${signed.format(fraction * 100)} %`;
 }
 
@@ -62,7 +70,15 @@ export function formatMoney(value: number, currency: string, cents: boolean = !N
   let f = moneyFormats.get(key);
   if (!f) {
     const whole = cents ? {} : { minimumFractionDigits: 0, maximumFractionDigits: 0 };
-    moneyFormats.set(key, (f = new Intl.NumberFormat(LOCALE, { style: 'currency', currency, ...whole, signDisplay: 'negative' } as unknown as Intl.NumberFormatOptions)));
+    moneyFormats.set(
+      key,
+      (f = new Intl.NumberFormat(LOCALE, {
+        style: 'currency',
+        currency,
+        ...whole,
+        signDisplay: 'negative',
+      } as unknown as Intl.NumberFormatOptions)),
+    );
   }
   return f.format(value);
 }

@@ -15,7 +15,20 @@ export async function run(args: string[], options: Record<string, unknown>, io: 
   const result = budget ? computeFor(loaded, () => budgetPlan(budget, loaded.plan)) : undefined;
   if (options.json) {
     // No budget section yet: the same shape, with no cap.
-    printJson(io, result ?? { cap: null, total: 0, over_by: 0, kept: [], cut: [], objectives_losing_funding: [], kept_total: 0, cut_total: 0, by_category: [] });
+    printJson(
+      io,
+      result ?? {
+        cap: null,
+        total: 0,
+        over_by: 0,
+        kept: [],
+        cut: [],
+        objectives_losing_funding: [],
+        kept_total: 0,
+        cut_total: 0,
+        by_category: [],
+      },
+    );
   } else {
     io.stdout.write(visible(budgetReport(loaded, result, io), { sgr: true }));
   }
@@ -35,7 +48,8 @@ function budgetReport(loaded: LoadedPlan, result: BudgetPlan | undefined, io: Io
   }
   const all = [...result.kept, ...result.cut];
   // Cents for every amount as soon as one needs them, so the columns line up.
-  const cents = all.some((l) => !Number.isInteger(l.cost) || !Number.isInteger(l.yearly)) || !Number.isInteger(result.cap);
+  const cents =
+    all.some((l) => !Number.isInteger(l.cost) || !Number.isInteger(l.yearly)) || !Number.isInteger(result.cap);
   const over = result.over_by > 0;
 
   // Over the cap the running total shows where the cap falls (the decision is by ROI, so
@@ -52,10 +66,16 @@ function budgetReport(loaded: LoadedPlan, result: BudgetPlan | undefined, io: Io
   const row = (l: BudgetLine, kept: boolean) => {
     if (kept) running += l.yearly;
     const cost = `${money(l.cost)}${PER[l.per]}`;
-    return over ? [l.name, l.roi, cost, money(l.yearly), kept ? money(running) : '–'] : [l.name, l.category, l.roi, cost, money(l.yearly)];
+    return over
+      ? [l.name, l.roi, cost, money(l.yearly), kept ? money(running) : '–']
+      : [l.name, l.category, l.roi, cost, money(l.yearly)];
   };
   const items = (lines: BudgetLine[], kept = true) =>
-    formatTable(itemColumns, lines.map((l) => row(l, kept)), { width, indent: 2, headerStyle: c.dim });
+    formatTable(
+      itemColumns,
+      lines.map((l) => row(l, kept)),
+      { width, indent: 2, headerStyle: c.dim },
+    );
   if (over) {
     out.push(title('Kept: fastest return first, while they fit in the cap', c), ...items(result.kept), '');
     out.push(title('Cut: did not fit in what was left of the cap', c), ...items(result.cut, false), '');
@@ -66,8 +86,18 @@ function budgetReport(loaded: LoadedPlan, result: BudgetPlan | undefined, io: Io
   out.push(title('Per category', c));
   out.push(
     ...formatTable(
-      [{ header: 'Category' }, { header: 'Items', align: 'right' }, { header: 'Yearly', align: 'right' }, { header: 'Share', align: 'right' }],
-      result.by_category.map((k) => [k.category, String(k.items), money(k.yearly), result.total > 0 ? formatPercent(k.yearly / result.total, 1) : '–']),
+      [
+        { header: 'Category' },
+        { header: 'Items', align: 'right' },
+        { header: 'Yearly', align: 'right' },
+        { header: 'Share', align: 'right' },
+      ],
+      result.by_category.map((k) => [
+        k.category,
+        String(k.items),
+        money(k.yearly),
+        result.total > 0 ? formatPercent(k.yearly / result.total, 1) : '–',
+      ]),
       { width, indent: 2, headerStyle: c.dim },
     ),
     '',
@@ -84,7 +114,10 @@ function budgetReport(loaded: LoadedPlan, result: BudgetPlan | undefined, io: Io
   } else {
     totals.push(['Left under the cap', money(result.cap - result.total)]);
   }
-  out.push(...formatTable([{ header: '' }, { header: '', align: 'right' }], totals, { width, indent: 2, noHeader: true }), '');
+  out.push(
+    ...formatTable([{ header: '' }, { header: '', align: 'right' }], totals, { width, indent: 2, noHeader: true }),
+    '',
+  );
   if (over) {
     out.push(
       ...wrapText(
@@ -95,7 +128,11 @@ function budgetReport(loaded: LoadedPlan, result: BudgetPlan | undefined, io: Io
     );
     const losing = result.objectives_losing_funding;
     if (losing.length) {
-      const by = (id: string) => result.cut.filter((l) => l.objectives.includes(id)).map((l) => l.name).join(', ');
+      const by = (id: string) =>
+        result.cut
+          .filter((l) => l.objectives.includes(id))
+          .map((l) => l.name)
+          .join(', ');
       out.push('', c.yellow('Objectives that lose funding with the cut:'));
       for (const id of losing) out.push(...wrapText(`${id} (${by(id)})`, width - 2).map((l) => `  ${l}`));
     }

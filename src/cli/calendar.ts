@@ -6,12 +6,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { DateTime } from 'luxon';
-import {
-  publishingCalendar,
-  weekdayOf,
-  type CalendarEvent,
-  type PublishingCalendar,
-} from '../compute/calendar.js';
+import { publishingCalendar, weekdayOf, type CalendarEvent, type PublishingCalendar } from '../compute/calendar.js';
 import { addDays, daysBetween } from '../compute/dates.js';
 import { now } from '../clock.js';
 import { CLIError, EXIT, writeError } from '../errors.js';
@@ -38,18 +33,26 @@ export async function run(args: string[], options: Record<string, unknown>, io: 
   // Files first: a failed write (exit 2) must not follow output that looks like success.
   const hints: string[] = [];
   const exports = [options.ics, options.csv].filter((f): f is string => typeof f === 'string');
-  if (exports.filter((f) => f === '-').length > 1) throw new CLIError('only one of --ics and --csv can write to stdout (-)', EXIT.usage);
+  if (exports.filter((f) => f === '-').length > 1)
+    throw new CLIError('only one of --ics and --csv can write to stdout (-)', EXIT.usage);
   await refuseInputAsOutput(exports, [args[0]!], io.cwd);
-  if (exports.includes('-') && options.json) throw new CLIError('--json and an export to stdout (-) cannot share stdout', EXIT.usage);
+  if (exports.includes('-') && options.json)
+    throw new CLIError('--json and an export to stdout (-) cannot share stdout', EXIT.usage);
   if (typeof options.ics === 'string') {
     const via = await writeExport(options.ics, await icsText(loaded.plan, calendar, now(io.env)), io);
     const dates = calendar.special_dates.length + calendar.activations.length;
     const what = plural(calendar.events.length, 'post') + (dates ? ` and ${plural(dates, 'all-day date')}` : '');
-    hints.push(`Wrote ${what} to ${via}: import it in Google Calendar, Outlook or Apple Calendar (re-importing updates the same events).`);
+    hints.push(
+      `Wrote ${what} to ${via}: import it in Google Calendar, Outlook or Apple Calendar (re-importing updates the same events).`,
+    );
   }
   if (typeof options.csv === 'string') {
     const delimiter = (options.csvDelimiter ?? ',') as CsvOptions['delimiter'];
-    const via = await writeExport(options.csv, await csvText(calendar, { delimiter, bom: options.csvBom !== false }), io);
+    const via = await writeExport(
+      options.csv,
+      await csvText(calendar, { delimiter, bom: options.csvBom !== false }),
+      io,
+    );
     hints.push(`Wrote ${plural(calendar.events.length, 'post')} to ${via}.`);
   }
   // An export to stdout is the output; the table would corrupt it.
@@ -72,9 +75,11 @@ function calendarReport(loaded: LoadedPlan, cal: PublishingCalendar, io: Io): st
     '',
   ];
   if (cal.events.length === 0) {
-    out.push((loaded.plan.content?.slots ?? []).length === 0
-      ? 'No publishing slots yet: add them under `content.slots` (channel, weekday, time).'
-      : 'No slot falls in this window.');
+    out.push(
+      (loaded.plan.content?.slots ?? []).length === 0
+        ? 'No publishing slots yet: add them under `content.slots` (channel, weekday, time).'
+        : 'No slot falls in this window.',
+    );
   } else {
     const rows = cal.events.map((e) => [
       e.date,
@@ -115,8 +120,20 @@ function calendarReport(loaded: LoadedPlan, cal: PublishingCalendar, io: Io): st
     out.push(title('Special dates', c));
     out.push(
       ...formatTable(
-        [{ header: 'Date' }, { header: 'Day' }, { header: 'Name', shrink: true, min: 12, wrap: true }, { header: 'Kind' }, { header: 'Channels', shrink: true, min: 8, wrap: true }],
-        cal.special_dates.map((s) => [s.date, capitalise(weekdayOf(s.date)), s.name, s.kind ?? '', s.channels?.join(', ') ?? 'all']),
+        [
+          { header: 'Date' },
+          { header: 'Day' },
+          { header: 'Name', shrink: true, min: 12, wrap: true },
+          { header: 'Kind' },
+          { header: 'Channels', shrink: true, min: 8, wrap: true },
+        ],
+        cal.special_dates.map((s) => [
+          s.date,
+          capitalise(weekdayOf(s.date)),
+          s.name,
+          s.kind ?? '',
+          s.channels?.join(', ') ?? 'all',
+        ]),
         { width, indent: 2, headerStyle: c.dim },
       ),
       '',
@@ -126,7 +143,12 @@ function calendarReport(loaded: LoadedPlan, cal: PublishingCalendar, io: Io): st
     out.push(title('Channel activations', c));
     out.push(
       ...formatTable(
-        [{ header: 'Date' }, { header: 'Day' }, { header: 'Channel' }, { header: 'Name', shrink: true, min: 12, wrap: true }],
+        [
+          { header: 'Date' },
+          { header: 'Day' },
+          { header: 'Channel' },
+          { header: 'Name', shrink: true, min: 12, wrap: true },
+        ],
         cal.activations.map((a) => [a.date, capitalise(weekdayOf(a.date)), a.channel, a.name]),
         { width, indent: 2, headerStyle: c.dim },
       ),
@@ -135,7 +157,8 @@ function calendarReport(loaded: LoadedPlan, cal: PublishingCalendar, io: Io): st
   }
   const summary = `${plural(cal.events.length, 'post')} in ${plural(cal.weeks, 'week')}.`;
   // cal.to is the first day after the window: a window whose last day is the plan's end stays inside it.
-  const pastEnd = addDays(cal.to, -1) > loaded.plan.plan.end ? ` The window runs past the plan's end (${loaded.plan.plan.end}).` : '';
+  const pastEnd =
+    addDays(cal.to, -1) > loaded.plan.plan.end ? ` The window runs past the plan's end (${loaded.plan.plan.end}).` : '';
   out.push(c.dim(summary + pastEnd));
   return out.join('\n') + '\n';
 }
@@ -153,7 +176,6 @@ function capitalise(day: string): string {
 
 // ---------------------------------------------------------------- files
 
-
 /**
  * Event UIDs depend only on what identifies an event, never on the title or the file: the
  * plan's key (plan.id, else its organization), the kind, and for a post its channel, local
@@ -163,7 +185,9 @@ function capitalise(day: string): string {
  */
 function uid(plan: Plan, ...parts: string[]): string {
   const key = plan.plan.id ?? plan.plan.organization;
-  const hash = createHash('sha256').update([key, ...parts].join('\u0000')).digest('hex');
+  const hash = createHash('sha256')
+    .update([key, ...parts].join('\u0000'))
+    .digest('hex');
   return `${hash.slice(0, 32)}@smplan`;
 }
 
@@ -221,7 +245,10 @@ export async function icsText(plan: Plan, cal: PublishingCalendar, stamp: Date):
       stamp,
       sequence,
       summary: icsPlain(s.name),
-      description: icsPlain([s.kind, s.channels?.length ? `Channels: ${s.channels.join(', ')}` : '', s.note].filter(Boolean).join('\n')) || null,
+      description:
+        icsPlain(
+          [s.kind, s.channels?.length ? `Channels: ${s.channels.join(', ')}` : '', s.note].filter(Boolean).join('\n'),
+        ) || null,
     });
   }
   for (const a of cal.activations) {
@@ -252,12 +279,17 @@ export interface CsvOptions {
  * characters, which a content line may not hold (RFC 5545 3.3.11), become spaces.
  */
 function icsPlain(text: string): string {
-  return text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ').replace(/[\u2028\u2029]/g, '\n');
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ')
+    .replace(/[\u2028\u2029]/g, '\n');
 }
 
 /** Plan text as an RFC 5545 TEXT value, for what ical-generator writes unescaped. */
 function icsEscape(text: string): string {
-  return icsPlain(text).replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\n/g, '\\n');
+  return icsPlain(text)
+    .replace(/[\\;,]/g, (c) => `\\${c}`)
+    .replace(/\n/g, '\\n');
 }
 
 /**
@@ -270,14 +302,24 @@ export function csvCell(text: string | undefined): string {
   return (text ?? '').replace(/(^|[,;\t\r\n"'])(?=[=+\-@\t\r])/g, "$1'");
 }
 
-export async function csvText(cal: PublishingCalendar, options: CsvOptions = { delimiter: ',', bom: true }): Promise<string> {
+export async function csvText(
+  cal: PublishingCalendar,
+  options: CsvOptions = { delimiter: ',', bom: true },
+): Promise<string> {
   const { stringify } = await import('csv-stringify/sync');
   const columns = ['date', 'time', 'weekday', 'channel', 'pillar', 'format', 'start_utc', 'timezone', 'note'];
   const rows = cal.events.map((e) =>
-    [e.date, e.time, e.weekday, e.channel, e.pillar_name ?? e.pillar, e.format, e.start, cal.timezone, e.note].map(csvCell),
+    [e.date, e.time, e.weekday, e.channel, e.pillar_name ?? e.pillar, e.format, e.start, cal.timezone, e.note].map(
+      csvCell,
+    ),
   );
   // RFC 4180: CRLF after every record; quoted cells keep separators and line breaks inside one cell.
-  return stringify([columns, ...rows], { delimiter: options.delimiter, record_delimiter: 'windows', quoted: true, bom: options.bom });
+  return stringify([columns, ...rows], {
+    delimiter: options.delimiter,
+    record_delimiter: 'windows',
+    quoted: true,
+    bom: options.bom,
+  });
 }
 
 /**

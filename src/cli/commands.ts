@@ -25,7 +25,8 @@ export interface CommandSpec {
 }
 
 export function positiveInteger(value: string): number {
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
+  if (!/^\d+$/.test(value) || Number(value) < 1)
+    throw new InvalidArgumentError('expected a whole number of at least 1');
   return Number(value);
 }
 
@@ -45,7 +46,8 @@ export function nonNegativeInteger(value: string): number {
 }
 
 export function port(value: string): number {
-  if (!/^\d+$/.test(value) || Number(value) > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535');
+  if (!/^\d+$/.test(value) || Number(value) > 65535)
+    throw new InvalidArgumentError('expected a port number from 0 to 65535');
   return Number(value);
 }
 
@@ -75,7 +77,10 @@ export const commands: CommandSpec[] = [
     args: '[file]',
     summary: 'interview: answer the strategy questions and write a commented plan YAML (default plan.yaml)',
     options: [
-      { flags: '--section <name>', description: 'redo one section of an existing plan, keeping the rest and its comments' },
+      {
+        flags: '--section <name>',
+        description: 'redo one section of an existing plan, keeping the rest and its comments',
+      },
       { flags: '--minimal', description: 'the fast path: plan, goals and objectives only' },
       { flags: '--resume', description: 'continue an interrupted interview from its saved draft' },
     ],
@@ -87,11 +92,23 @@ export const commands: CommandSpec[] = [
     args: '<plans...>',
     summary: 'check plans against the format and the method (files, folders of plans, - for stdin); exit 1 on errors',
     options: [
-      { flags: '-f, --format <format>', description: 'output format (default: github under GitHub Actions, else stylish)', choices: LINT_FORMATS },
-      { flags: '--max-warnings <n>', description: 'exit 1 when there are more than n warnings', parse: nonNegativeInteger },
+      {
+        flags: '-f, --format <format>',
+        description: 'output format (default: github under GitHub Actions, else stylish)',
+        choices: LINT_FORMATS,
+      },
+      {
+        flags: '--max-warnings <n>',
+        description: 'exit 1 when there are more than n warnings',
+        parse: nonNegativeInteger,
+      },
       { flags: '-q, --quiet', description: 'report errors only' },
       { flags: '-o, --output-file <file>', description: 'write the report to a file instead of stdout' },
-      { flags: '-c, --config <file>', description: 'rule settings from this file (default: smplan.config.yaml or .smplanrc.yaml found upward from each plan)' },
+      {
+        flags: '-c, --config <file>',
+        description:
+          'rule settings from this file (default: smplan.config.yaml or .smplanrc.yaml found upward from each plan)',
+      },
       { flags: '--no-config', description: 'use no config file: every rule as the method sets it' },
       { flags: '--no-inline-config', description: 'ignore smplan-disable comments in the plans' },
     ],
@@ -100,18 +117,39 @@ export const commands: CommandSpec[] = [
   {
     name: 'render',
     args: '<plans...>',
-    summary: 'write the strategy folder: Markdown chapters, and with --html/--pdf one document; several plans (or a folder of plans) go to OUT/<plan>/',
+    summary:
+      'write the strategy folder: Markdown chapters, and with --html/--pdf one document; several plans (or a folder of plans) go to OUT/<plan>/',
     options: [
-      { flags: '-o, --output <dir>', description: 'output folder (default: <plan name>-strategy beside the plan); with several plans, the folder that holds one per plan' },
+      {
+        flags: '-o, --output <dir>',
+        description:
+          'output folder (default: <plan name>-strategy beside the plan); with several plans, the folder that holds one per plan',
+      },
       { flags: '--html', description: 'also write a self-contained plan.html' },
       { flags: '--pdf', description: 'also write plan.pdf (needs Chrome or Chromium)' },
       { flags: '--all', description: 'Markdown, HTML and PDF' },
       { flags: '--paper <size>', description: 'PDF paper size', choices: ['a4', 'letter'], default: 'a4' },
-      { flags: '--templates <dir>', description: 'use templates from this folder where they exist (see `smplan templates eject`)' },
+      {
+        flags: '--templates <dir>',
+        description: 'use templates from this folder where they exist (see `smplan templates eject`)',
+      },
       { flags: '--browser <path>', description: 'Chrome or Chromium executable for --pdf' },
-      { flags: '--timeout <seconds>', description: 'give up on the PDF after this many seconds (at most 3600)', parse: wholeUpTo(3600), default: '60' },
-      { flags: '--actuals <csv>', description: 'add the monthly review chapter from actual figures (repeatable)', parse: collect },
-      { flags: '--as-of <date>', description: 'with --actuals: the review as it stood on this date', parse: dateOption },
+      {
+        flags: '--timeout <seconds>',
+        description: 'give up on the PDF after this many seconds (at most 3600)',
+        parse: wholeUpTo(3600),
+        default: '60',
+      },
+      {
+        flags: '--actuals <csv>',
+        description: 'add the monthly review chapter from actual figures (repeatable)',
+        parse: collect,
+      },
+      {
+        flags: '--as-of <date>',
+        description: 'with --actuals: the review as it stood on this date',
+        parse: dateOption,
+      },
       { flags: '--map <mapping>', description: 'with --actuals: column names, e.g. date=Dato,value=Reach' },
       { flags: '--objective <id>', description: 'with --actuals: a single-metric export for this objective' },
     ],
@@ -123,13 +161,29 @@ export const commands: CommandSpec[] = [
     summary: 'live preview: serve the document on localhost and update it whenever the plan is saved',
     options: [
       { flags: '-p, --port <n>', description: 'port to listen on; 0 picks a free one (default: 4177)', parse: port },
-      { flags: '--host <host>', description: 'listen on this address instead of 127.0.0.1 and ::1 (e.g. 0.0.0.0 for the local network)' },
+      {
+        flags: '--host <host>',
+        description: 'listen on this address instead of 127.0.0.1 and ::1 (e.g. 0.0.0.0 for the local network)',
+      },
       { flags: '--open', description: 'open the page in the default browser' },
-      { flags: '--paper <size>', description: 'paper size of the printed pages and /plan.pdf', choices: ['a4', 'letter'], default: 'a4' },
+      {
+        flags: '--paper <size>',
+        description: 'paper size of the printed pages and /plan.pdf',
+        choices: ['a4', 'letter'],
+        default: 'a4',
+      },
       { flags: '--templates <dir>', description: 'use templates from this folder where they exist (watched too)' },
       { flags: '--browser <path>', description: 'Chrome or Chromium executable for the printed pages' },
-      { flags: '--actuals <csv>', description: 'add the monthly review chapter from actual figures (repeatable; watched too)', parse: collect },
-      { flags: '--as-of <date>', description: 'with --actuals: the review as it stood on this date', parse: dateOption },
+      {
+        flags: '--actuals <csv>',
+        description: 'add the monthly review chapter from actual figures (repeatable; watched too)',
+        parse: collect,
+      },
+      {
+        flags: '--as-of <date>',
+        description: 'with --actuals: the review as it stood on this date',
+        parse: dateOption,
+      },
       { flags: '--map <mapping>', description: 'with --actuals: column names, e.g. date=Dato,value=Reach' },
       { flags: '--objective <id>', description: 'with --actuals: a single-metric export for this objective' },
     ],
@@ -170,9 +224,16 @@ export const commands: CommandSpec[] = [
     options: [
       json,
       { flags: '--from <date>', description: 'first local date (default: plan start)', parse: dateOption },
-      { flags: '--weeks <n>', description: 'how many weeks (default: content.horizon_weeks, else 8; at most 520)', parse: wholeUpTo(520) },
+      {
+        flags: '--weeks <n>',
+        description: 'how many weeks (default: content.horizon_weeks, else 8; at most 520)',
+        parse: wholeUpTo(520),
+      },
       { flags: '--ics <file>', description: 'write an iCalendar file to import in a calendar app' },
-      { flags: '--csv <file>', description: 'write a CSV spreadsheet (UTF-8 with a byte order mark, CRLF, every cell quoted)' },
+      {
+        flags: '--csv <file>',
+        description: 'write a CSV spreadsheet (UTF-8 with a byte order mark, CRLF, every cell quoted)',
+      },
       {
         flags: '--csv-delimiter <char>',
         description: 'separator of the CSV: "," or ";" (Excel in Norwegian, Bulgarian and most European locales)',
@@ -202,9 +263,21 @@ export const commands: CommandSpec[] = [
     summary: 'what changed in the strategy between two plans (OLD NEW), or a plan and its version at --base REF',
     options: [
       json,
-      { flags: '--base <ref>', description: 'compare the plan with its version at this git revision (e.g. origin/main)' },
-      { flags: '-f, --format <format>', description: 'text for the terminal, markdown for a pull-request comment or job summary', choices: ['text', 'markdown'], default: 'text' },
-      { flags: '--as-of <date>', description: 'the date the "next milestones" follow (default: today)', parse: dateOption },
+      {
+        flags: '--base <ref>',
+        description: 'compare the plan with its version at this git revision (e.g. origin/main)',
+      },
+      {
+        flags: '-f, --format <format>',
+        description: 'text for the terminal, markdown for a pull-request comment or job summary',
+        choices: ['text', 'markdown'],
+        default: 'text',
+      },
+      {
+        flags: '--as-of <date>',
+        description: 'the date the "next milestones" follow (default: today)',
+        parse: dateOption,
+      },
     ],
     load: () => import('./diff.js'),
   },

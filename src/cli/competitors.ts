@@ -91,7 +91,12 @@ function competitorsReport(loaded: LoadedPlan, result: CompetitorBenchmark, io: 
     out.push(title('Industry figures computed another way (not comparable with the rates above)', c));
     out.push(
       ...formatTable(
-        [{ header: 'Channel' }, { header: 'Rate', align: 'right' }, { header: 'Formula' }, { header: 'Source', shrink: true, min: 12, wrap: true }],
+        [
+          { header: 'Channel' },
+          { header: 'Rate', align: 'right' },
+          { header: 'Formula' },
+          { header: 'Source', shrink: true, min: 12, wrap: true },
+        ],
         apart.map((b) => [b.channel, formatPercent(b.engagement_rate), b.formula, benchmarkSource(b)]),
         { width, indent: 2, headerStyle: c.dim },
       ),

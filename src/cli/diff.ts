@@ -27,7 +27,10 @@ export async function run(args: string[], options: DiffOptions, io: Io): Promise
     throw new CLIError('give either two plan files, or one plan with --base REF', EXIT.usage);
   }
   if (options.base === undefined && second === undefined) {
-    throw new CLIError('give two plan files to compare (OLD NEW), or one plan with --base REF (e.g. --base origin/main)', EXIT.usage);
+    throw new CLIError(
+      'give two plan files to compare (OLD NEW), or one plan with --base REF (e.g. --base origin/main)',
+      EXIT.usage,
+    );
   }
   const lint = async (file: string) => lintOutcome(file, await loadPlan(file, io.cwd));
   const [before, after] = await Promise.all([
@@ -42,7 +45,9 @@ export async function run(args: string[], options: DiffOptions, io: Io): Promise
   }
   const labels = { before: before.file, after: after.file };
   const currency = (after.loaded ?? before.loaded)!.plan.plan.currency;
-  io.stdout.write(options.format === 'markdown' ? markdownReport(diff, labels, currency) : textReport(diff, labels, currency, io));
+  io.stdout.write(
+    options.format === 'markdown' ? markdownReport(diff, labels, currency) : textReport(diff, labels, currency, io),
+  );
   return EXIT.ok;
 }
 
@@ -60,14 +65,25 @@ async function baseVersion(file: string, ref: string, cwd: string): Promise<Lint
   const dir = path.dirname(absolute);
   const spec = `${ref}:./${path.basename(absolute)}`;
   const bytes = await new Promise<Buffer>((resolve, reject) => {
-    execFile('git', ['show', spec], { cwd: dir, encoding: 'buffer', maxBuffer: MAX_PLAN_BYTES + 1 }, (err, stdout, stderr) => {
-      if (!err) return resolve(stdout);
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') return reject(new CLIError('--base needs git, and git is not installed', EXIT.usage));
-      if (code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') return reject(new CLIError(`${ref}:${file}: the file is larger than a plan can be`, EXIT.usage));
-      const why = stderr.toString('utf8').trim().split('\n')[0]?.replace(/^fatal: /, '') || err.message;
-      reject(new CLIError(`--base ${ref}: cannot read ${file} there: ${why}`, EXIT.usage));
-    });
+    execFile(
+      'git',
+      ['show', spec],
+      { cwd: dir, encoding: 'buffer', maxBuffer: MAX_PLAN_BYTES + 1 },
+      (err, stdout, stderr) => {
+        if (!err) return resolve(stdout);
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT') return reject(new CLIError('--base needs git, and git is not installed', EXIT.usage));
+        if (code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER')
+          return reject(new CLIError(`${ref}:${file}: the file is larger than a plan can be`, EXIT.usage));
+        const why =
+          stderr
+            .toString('utf8')
+            .trim()
+            .split('\n')[0]
+            ?.replace(/^fatal: /, '') || err.message;
+        reject(new CLIError(`--base ${ref}: cannot read ${file} there: ${why}`, EXIT.usage));
+      },
+    );
   });
   const label = `${ref}:${file}`;
   return lintOutcome(label, await parsePlan(bytes, label, dir));
@@ -89,12 +105,18 @@ function sections(diff: PlanDiff, currency: string): { title: string; lines: str
 
   const o = diff.objectives;
   add('Objectives', [
-    ...o.added.map((x) => `added ${x.id} (${x.metric}): ${formatMeasure(x.baseline, x.unit, currency)} → ${formatMeasure(x.target, x.unit, currency)} by ${x.deadline}`),
+    ...o.added.map(
+      (x) =>
+        `added ${x.id} (${x.metric}): ${formatMeasure(x.baseline, x.unit, currency)} → ${formatMeasure(x.target, x.unit, currency)} by ${x.deadline}`,
+    ),
     ...o.removed.map((x) => `removed ${x.id} (${x.metric})`),
     ...o.changed.map((x) => {
-      const show = (v: string | number | undefined) => (typeof v === 'number' ? formatMeasure(v, x.unit, currency) : (v ?? '–'));
+      const show = (v: string | number | undefined) =>
+        typeof v === 'number' ? formatMeasure(v, x.unit, currency) : (v ?? '–');
       const fields = Object.entries(x.changes).map(([key, c]) => `${key} ${arrow(c, show)}`);
-      const next = x.milestones.map((m) => `${m.date} ${m.from === undefined ? '' : `${show(m.from)} → `}${show(m.to)}`);
+      const next = x.milestones.map(
+        (m) => `${m.date} ${m.from === undefined ? '' : `${show(m.from)} → `}${show(m.to)}`,
+      );
       return `${x.id}: ${fields.join('; ')}${next.length ? `; next milestones: ${next.join(', ')}` : ''}`;
     }),
   ]);
@@ -134,7 +156,10 @@ function sections(diff: PlanDiff, currency: string): { title: string; lines: str
     ...diff.slots.removed.map((s) => `removed ${s.channel} ${s.weekday} ${s.time}`),
   ]);
 
-  add('Crisis contacts', diff.crisis.map((c) => `${c.who}: ${c.from ?? '–'} → ${c.to ?? '–'}`));
+  add(
+    'Crisis contacts',
+    diff.crisis.map((c) => `${c.who}: ${c.from ?? '–'} → ${c.to ?? '–'}`),
+  );
 
   add('Findings', [
     ...diff.findings.appeared.map((f) => `new ${f.severity} line ${f.line}: ${f.message} (${f.rule})`),
@@ -146,7 +171,12 @@ function sections(diff: PlanDiff, currency: string): { title: string; lines: str
 function textReport(diff: PlanDiff, labels: Labels, currency: string, io: Io): string {
   const c = colorsFor(io);
   const out = [c.bold(`Strategy changes: ${labels.before} → ${labels.after}`), ''];
-  if (diff.count === 0) return [...out, 'No change to the strategy (objectives, budget, channels, competitors, slots, crisis contacts, findings).', ''].join('\n');
+  if (diff.count === 0)
+    return [
+      ...out,
+      'No change to the strategy (objectives, budget, channels, competitors, slots, crisis contacts, findings).',
+      '',
+    ].join('\n');
   for (const s of sections(diff, currency)) out.push(c.bold(s.title), ...s.lines.map((l) => `  ${l}`), '');
   return out.join('\n');
 }
@@ -157,8 +187,12 @@ function mdText(text: string): string {
 }
 
 function markdownReport(diff: PlanDiff, labels: Labels, currency: string): string {
-  const out = [`### Strategy changes: \`${labels.before.replace(/`/g, "'")}\` → \`${labels.after.replace(/`/g, "'")}\``, ''];
+  const out = [
+    `### Strategy changes: \`${labels.before.replace(/`/g, "'")}\` → \`${labels.after.replace(/`/g, "'")}\``,
+    '',
+  ];
   if (diff.count === 0) return [...out, 'No change to the strategy.', ''].join('\n');
-  for (const s of sections(diff, currency)) out.push(`#### ${s.title}`, '', ...s.lines.map((l) => `- ${mdText(l)}`), '');
+  for (const s of sections(diff, currency))
+    out.push(`#### ${s.title}`, '', ...s.lines.map((l) => `- ${mdText(l)}`), '');
   return out.join('\n');
 }

@@ -23,7 +23,8 @@ export interface InitOptions {
   resume?: boolean;
 }
 
-const NO_TERMINAL = '`smplan init` asks its questions in a terminal, and standard input is not one (CI, a pipe, a redirect).';
+const NO_TERMINAL =
+  '`smplan init` asks its questions in a terminal, and standard input is not one (CI, a pipe, a redirect).';
 const NO_TERMINAL_HINT = [
   'Write the plan by hand instead: copy one of the plans in examples/ (shipped with smplan),',
   'check it with `smplan lint FILE`, and run `smplan schema -o plan.schema.json` for completion in your editor.',
@@ -42,16 +43,30 @@ export async function run(args: string[], options: InitOptions, io: Io, injected
   // Checked before the first question: the draft is saved there after the first section.
   const folder = path.dirname(target);
   const info = await stat(folder).catch(() => undefined);
-  if (!info?.isDirectory()) throw new CLIError(`cannot write ${file}: the folder ${path.dirname(file)} does not exist`, EXIT.usage);
-  if (!(await access(folder, constants.W_OK).then(() => true, () => false))) {
+  if (!info?.isDirectory())
+    throw new CLIError(`cannot write ${file}: the folder ${path.dirname(file)} does not exist`, EXIT.usage);
+  if (
+    !(await access(folder, constants.W_OK).then(
+      () => true,
+      () => false,
+    ))
+  ) {
     throw new CLIError(`cannot write ${file}: the folder ${path.dirname(file)} is not writable`, EXIT.usage);
   }
-  if ((await stat(target).catch(() => undefined))?.isDirectory()) throw new CLIError(`cannot write ${file}: it is a folder`, EXIT.usage);
+  if ((await stat(target).catch(() => undefined))?.isDirectory())
+    throw new CLIError(`cannot write ${file}: it is a folder`, EXIT.usage);
 
   const c = colorsFor(io);
   const say = (line: string) => writeLine(io.stdout, line);
   const prompts = injected ?? inquirerPrompts(await import('@inquirer/prompts'));
-  const base: InterviewOptions = { prompts, say, colors: c, defaults: systemDefaults(now(io.env)), file, dir: path.dirname(target) };
+  const base: InterviewOptions = {
+    prompts,
+    say,
+    colors: c,
+    defaults: systemDefaults(now(io.env)),
+    file,
+    dir: path.dirname(target),
+  };
 
   try {
     if (section !== undefined) return await redoSection(section as SectionName, file, target, base);
@@ -61,7 +76,11 @@ export async function run(args: string[], options: InitOptions, io: Io, injected
       say('');
       if (section !== undefined) say(c.dim(`Interrupted: ${file} was not changed.`));
       else if (await exists(draftPath(target))) {
-        say(c.dim(`Interrupted: ${file} was not written. The finished sections, and the answers of the one in progress, are saved in ${path.basename(draftPath(target))};`));
+        say(
+          c.dim(
+            `Interrupted: ${file} was not written. The finished sections, and the answers of the one in progress, are saved in ${path.basename(draftPath(target))};`,
+          ),
+        );
         say(c.dim(`\`smplan init ${file} --resume\` continues from there.`));
       } else say(c.dim(`Interrupted: ${file} was not written.`));
       return EXIT.interrupted;
@@ -71,36 +90,64 @@ export async function run(args: string[], options: InitOptions, io: Io, injected
 }
 
 async function exists(file: string): Promise<boolean> {
-  return access(file).then(() => true, () => false);
+  return access(file).then(
+    () => true,
+    () => false,
+  );
 }
 
-async function fullInterview(file: string, target: string, options: InitOptions, o: InterviewOptions, io: Io): Promise<number> {
+async function fullInterview(
+  file: string,
+  target: string,
+  options: InitOptions,
+  o: InterviewOptions,
+  io: Io,
+): Promise<number> {
   const { say, colors: c, prompts } = o;
   const draftFile = draftPath(target);
   let draft: Draft | undefined;
   const saved = await readDraft(draftFile);
   if (saved) {
     const done = saved.done.length ? saved.done.join(', ') : 'none';
-    if (options.resume || (await prompts.confirm({ message: `An unfinished interview for ${file} was saved (sections done: ${done}). Resume it?`, default: true }))) {
+    if (
+      options.resume ||
+      (await prompts.confirm({
+        message: `An unfinished interview for ${file} was saved (sections done: ${done}). Resume it?`,
+        default: true,
+      }))
+    ) {
       draft = saved;
     }
   } else if (options.resume) {
-    say(c.dim(`No saved interview for ${file} (looked for ${path.relative(io.cwd, draftFile) || draftFile}); starting a new one.`));
+    say(
+      c.dim(
+        `No saved interview for ${file} (looked for ${path.relative(io.cwd, draftFile) || draftFile}); starting a new one.`,
+      ),
+    );
   }
   draft ??= emptyDraft(Boolean(options.minimal));
   if (options.minimal) draft.minimal = true;
 
   let replace = false;
   if (await exists(target)) {
-    replace = await prompts.confirm({ message: `${file} exists. Replace it with the new plan when the interview is done?`, default: false });
+    replace = await prompts.confirm({
+      message: `${file} exists. Replace it with the new plan when the interview is done?`,
+      default: false,
+    });
     if (!replace) {
       say(`Left ${file} as it was. To redo one section of it: smplan init ${file} --section NAME`);
       return EXIT.ok;
     }
   }
 
-  say(c.bold(`smplan init: a social media strategy in ${draft.minimal ? 'three short' : 'fifteen'} sections, in the order of the method.`));
-  say(c.dim('Enter takes the answer in (parentheses); Ctrl-C stops, and your finished sections are kept for --resume.'));
+  say(
+    c.bold(
+      `smplan init: a social media strategy in ${draft.minimal ? 'three short' : 'fifteen'} sections, in the order of the method.`,
+    ),
+  );
+  say(
+    c.dim('Enter takes the answer in (parentheses); Ctrl-C stops, and your finished sections are kept for --resume.'),
+  );
   await interview(draft, draft.minimal ? MINIMAL_SECTIONS : SECTION_ORDER, {
     ...o,
     saved: async (d) => saveDraft(draftFile, target, d),
@@ -135,20 +182,29 @@ async function redoSection(name: SectionName, file: string, target: string, o: I
   }
   const doc = parseDocument(text, { keepSourceTokens: false });
   if (doc.errors.length) {
-    throw new CLIError(`${file} is not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}`, EXIT.invalid, { hint: `Run \`smplan lint ${file}\` and fix the file first.` });
+    throw new CLIError(`${file} is not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}`, EXIT.invalid, {
+      hint: `Run \`smplan lint ${file}\` and fix the file first.`,
+    });
   }
   const data = doc.toJS() as PlanDraft | null;
-  if (!data || typeof data !== 'object' || Array.isArray(data)) throw new CLIError(`${file} is not a plan (no YAML mapping)`, EXIT.invalid);
+  if (!data || typeof data !== 'object' || Array.isArray(data))
+    throw new CLIError(`${file} is not a plan (no YAML mapping)`, EXIT.invalid);
   if (!Array.isArray(data.goals)) data.goals = [];
   if (name !== 'plan' && (!data.plan || typeof data.plan !== 'object')) {
-    throw new CLIError(`${file} has no plan section yet`, EXIT.invalid, { hint: `Start with: smplan init ${file} --section plan` });
+    throw new CLIError(`${file} has no plan section yet`, EXIT.invalid, {
+      hint: `Start with: smplan init ${file} --section plan`,
+    });
   }
   const plan = await askSection(name, data, o, true);
   const out = replaceSectionText(text, doc, name, plan[name]);
   const findings = await lintText(out, file, o.dir);
   await write(target, file, out);
   o.say('');
-  o.say(o.colors.green(`\u2714 Wrote the ${name} section of ${file}; the rest of the file and its comments are as they were.`));
+  o.say(
+    o.colors.green(
+      `\u2714 Wrote the ${name} section of ${file}; the rest of the file and its comments are as they were.`,
+    ),
+  );
   await writeEditorSchema(target, o);
   summary(findings, plan, file, o);
   return findings.some((f) => f.severity === 'error') ? EXIT.invalid : EXIT.ok;
@@ -172,14 +228,22 @@ async function writeEditorSchema(target: string, o: InterviewOptions): Promise<v
   const existing = await readFile(file, 'utf8').catch(() => undefined);
   if (existing === text) return;
   if (existing !== undefined && !isSmplanSchema(existing)) {
-    o.say(o.colors.yellow(`Left ${SCHEMA_FILE} as it was: it is not smplan's schema. \`smplan schema -o FILE\` writes it elsewhere.`));
+    o.say(
+      o.colors.yellow(
+        `Left ${SCHEMA_FILE} as it was: it is not smplan's schema. \`smplan schema -o FILE\` writes it elsewhere.`,
+      ),
+    );
     return;
   }
   try {
     await writeFileAtomic(file, text);
     o.say(o.colors.dim(`Wrote ${SCHEMA_FILE} beside it: your editor's completion and checks for the plan, offline.`));
   } catch (err) {
-    o.say(o.colors.yellow(`Could not write ${SCHEMA_FILE} (${(err as Error).message}); the plan is written, only editor completion is missing.`));
+    o.say(
+      o.colors.yellow(
+        `Could not write ${SCHEMA_FILE} (${(err as Error).message}); the plan is written, only editor completion is missing.`,
+      ),
+    );
   }
 }
 
@@ -206,7 +270,9 @@ function summary(findings: Finding[], plan: PlanDraft, file: string, o: Intervie
   else for (const f of errors) say(c.red(`  \u2716 ${f.path}: ${f.message}`));
   const empty = SECTION_ORDER.filter((s) => plan[s] === undefined);
   // An empty section is named once in the first line, not once per rule that misses it.
-  const open = findings.filter((f) => f.severity === 'warning' && !(f.path === '' && empty.length && /^no /.test(f.message)));
+  const open = findings.filter(
+    (f) => f.severity === 'warning' && !(f.path === '' && empty.length && /^no /.test(f.message)),
+  );
   if (empty.length || open.length) {
     say('');
     say(c.bold('Not done yet (the method asks for it; `smplan lint` shows where):'));

@@ -51,19 +51,27 @@ export async function readStream(stream: AsyncIterable<Uint8Array | string>, lim
   for await (const chunk of stream) {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk);
     size += bytes.length;
-    if (size > limit) throw Object.assign(new Error(`more than ${Math.round(limit / 1024 / 1024)} MB`), { code: 'ETOOBIG' });
+    if (size > limit)
+      throw Object.assign(new Error(`more than ${Math.round(limit / 1024 / 1024)} MB`), { code: 'ETOOBIG' });
     chunks.push(bytes);
   }
   return Buffer.concat(chunks);
 }
 
 /** An output path that is one of the inputs (`lint plan.yaml -o plan.yaml`) would destroy it: exit 2 before any work. */
-export async function refuseInputAsOutput(outputs: readonly string[], inputs: readonly string[], cwd: string): Promise<void> {
+export async function refuseInputAsOutput(
+  outputs: readonly string[],
+  inputs: readonly string[],
+  cwd: string,
+): Promise<void> {
   for (const output of outputs) {
     if (output === '-') continue;
     for (const input of inputs) {
       if (await sameFile(path.resolve(cwd, output), path.resolve(cwd, input))) {
-        throw new CLIError(`${output} is also an input (${input}): writing it would destroy that file; choose another output`, EXIT.usage);
+        throw new CLIError(
+          `${output} is also an input (${input}): writing it would destroy that file; choose another output`,
+          EXIT.usage,
+        );
       }
     }
   }

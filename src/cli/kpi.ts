@@ -21,14 +21,22 @@ function kpiReport(loaded: LoadedPlan, objectives: ObjectiveTargets[], io: Io): 
   const { currency, title: planTitle } = loaded.plan.plan;
   const out = [...wrapText(`KPI targets: ${planTitle}`, width).map((l) => title(l, c)), ''];
   if (objectives.length === 0) {
-    out.push('The plan has no objectives yet: add them under `objectives` (a metric, baseline, target and deadline each).');
+    out.push(
+      'The plan has no objectives yet: add them under `objectives` (a metric, baseline, target and deadline each).',
+    );
     return out.join('\n') + '\n';
   }
   for (const o of objectives) {
     const show = (v: number) => formatMeasure(v, o.unit, currency);
     out.push(...wrapText(`${o.id}: ${o.metric}`, width, '  ').map((l) => title(l, c)));
     const change = o.baseline === 0 ? '' : ` (${formatChange((o.target - o.baseline) / o.baseline)})`;
-    out.push(...wrapText(`${show(o.baseline)} -> ${show(o.target)}${change}, ${o.curve} curve, ${o.start} to ${o.deadline}`, width, '  '));
+    out.push(
+      ...wrapText(
+        `${show(o.baseline)} -> ${show(o.target)}${change}, ${o.curve} curve, ${o.start} to ${o.deadline}`,
+        width,
+        '  ',
+      ),
+    );
     out.push(...wrapText(`${o.channel ?? 'all channels'}; goal: ${o.goal}`, width, '  ').map((l) => c.dim(l)));
     const span = o.target - o.baseline;
     const digits = columnDecimals(o.milestones.map((m) => m.value));
@@ -39,7 +47,11 @@ function kpiReport(loaded: LoadedPlan, objectives: ObjectiveTargets[], io: Io): 
           { header: 'Milestone', align: 'right' },
           { header: 'Progress', align: 'right' },
         ],
-        o.milestones.map((m) => [m.date, formatMeasure(m.value, o.unit, currency, digits), span === 0 ? '–' : formatPercent((m.value - o.baseline) / span, 1)]),
+        o.milestones.map((m) => [
+          m.date,
+          formatMeasure(m.value, o.unit, currency, digits),
+          span === 0 ? '–' : formatPercent((m.value - o.baseline) / span, 1),
+        ]),
         { width, indent: 2, headerStyle: c.dim },
       ),
       '',

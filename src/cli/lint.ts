@@ -28,10 +28,15 @@ const READ_AHEAD = 8;
 export async function run(args: string[], options: LintOptions, io: Io): Promise<number> {
   const plans = await planArguments(args, io.cwd);
   if (plans.filter((p) => p.stdin).length > 1) throw new CLIError('`-` (standard input) can be given once', EXIT.usage);
-  if (plans.length === 0) throw new CLIError(`no plan found in ${args.join(', ')} (a plan is a .yaml file with \`smplan: 1\`)`, EXIT.usage);
+  if (plans.length === 0)
+    throw new CLIError(`no plan found in ${args.join(', ')} (a plan is a .yaml file with \`smplan: 1\`)`, EXIT.usage);
   const format = options.format ?? (io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'stylish');
   if (options.outputFile !== undefined) {
-    await refuseInputAsOutput([options.outputFile], plans.filter((p) => !p.stdin).map((p) => p.file), io.cwd);
+    await refuseInputAsOutput(
+      [options.outputFile],
+      plans.filter((p) => !p.stdin).map((p) => p.file),
+      io.cwd,
+    );
   }
   const results: Pick<LintResult, 'file' | 'findings' | 'suppressed' | 'loaded'>[] = [];
   // One process for all files; a file that cannot be read is a finding (rule file-unreadable) in
@@ -46,7 +51,11 @@ export async function run(args: string[], options: LintOptions, io: Io): Promise
     const outcome = plan.stdin ? await stdinPlan(io) : await loadPlan(plan.file, io.cwd);
     return lintWithSettings(plan.file, outcome, { config, inlineConfig: options.inlineConfig !== false });
   };
-  const checked = (plan: PlanArgument) => lintOne(plan).then((result) => ({ result }), (error: unknown) => ({ error }));
+  const checked = (plan: PlanArgument) =>
+    lintOne(plan).then(
+      (result) => ({ result }),
+      (error: unknown) => ({ error }),
+    );
   const ahead: ReturnType<typeof checked>[] = [];
   let next = 0;
   const readAhead = () => {
@@ -66,8 +75,13 @@ export async function run(args: string[], options: LintOptions, io: Io): Promise
     unreadable = true;
     const file = plans[results.length]!.file;
     // fileError says "FILE: cannot read: why"; the finding carries the file already.
-    const message = outcome.error.message.startsWith(`${file}: `) ? outcome.error.message.slice(file.length + 2) : outcome.error.message;
-    results.push({ file, findings: [{ file, line: 1, column: 1, severity: 'error', rule: 'file-unreadable', message, path: '' }] });
+    const message = outcome.error.message.startsWith(`${file}: `)
+      ? outcome.error.message.slice(file.length + 2)
+      : outcome.error.message;
+    results.push({
+      file,
+      findings: [{ file, line: 1, column: 1, severity: 'error', rule: 'file-unreadable', message, path: '' }],
+    });
   }
   const allFindings: Finding[] = results.flatMap((r) => r.findings);
   let findings = allFindings;
@@ -87,13 +101,17 @@ export async function run(args: string[], options: LintOptions, io: Io): Promise
       report += summary(allFindings, results.length, { color, warningsHidden }) + '\n';
       // How finished each readable plan is: the same open points the document lists.
       const readable = results.filter((r) => r.loaded);
-      for (const r of readable) report += `${readable.length > 1 ? `${r.file}: ` : ''}${readinessLine(readiness(r.findings))}\n`;
+      for (const r of readable)
+        report += `${readable.length > 1 ? `${r.file}: ` : ''}${readinessLine(readiness(r.findings))}\n`;
     }
   } else {
     const { formatters } = await import('../lint/formatters/index.js');
     const formatter = formatters[format as keyof typeof formatters];
     if (!formatter) throw new CLIError(`unknown format "${format}"`, EXIT.usage);
-    report = formatter(findings, { files: results.map((r) => r.file), suppressed: results.flatMap((r) => r.suppressed ?? []) });
+    report = formatter(findings, {
+      files: results.map((r) => r.file),
+      suppressed: results.flatMap((r) => r.suppressed ?? []),
+    });
   }
 
   if (toFile) {
@@ -101,7 +119,10 @@ export async function run(args: string[], options: LintOptions, io: Io): Promise
       throw writeError(options.outputFile!, err);
     });
     // The report went to a file: the CI log still gets the outcome in one line.
-    if (results.length) io.stderr.write(summary(allFindings, results.length, { color: false, warningsHidden }) + ` (report: ${options.outputFile})\n`);
+    if (results.length)
+      io.stderr.write(
+        summary(allFindings, results.length, { color: false, warningsHidden }) + ` (report: ${options.outputFile})\n`,
+      );
   } else {
     io.stdout.write(report);
   }
@@ -139,7 +160,8 @@ function configResolver(options: LintOptions, cwd: string): (plan: string) => Pr
 }
 
 async function stdinPlan(io: Io): Promise<LoadOutcome> {
-  if (!io.readStdin || io.stdinIsTTY) throw new CLIError('`-` reads a plan from standard input: pipe one in (smplan lint - < plan.yaml)', EXIT.usage);
+  if (!io.readStdin || io.stdinIsTTY)
+    throw new CLIError('`-` reads a plan from standard input: pipe one in (smplan lint - < plan.yaml)', EXIT.usage);
   const bytes = await io.readStdin(MAX_PLAN_BYTES).catch((err: unknown) => {
     throw new CLIError(`<stdin>: cannot read: ${(err as Error).message}`, EXIT.usage, { cause: err });
   });

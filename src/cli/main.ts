@@ -52,12 +52,15 @@ function configure(cmd: Command, spec: CommandSpec, io: Io, ran: { code: number 
     const option = new Option(o.flags, o.description);
     if (o.choices) option.choices(o.choices);
     if (o.parse) option.argParser(o.parse as (value: string, previous: unknown) => unknown);
-    if (o.default !== undefined) option.default(o.parse && typeof o.default === 'string' ? o.parse(o.default, undefined) : o.default);
+    if (o.default !== undefined)
+      option.default(o.parse && typeof o.default === 'string' ? o.parse(o.default, undefined) : o.default);
     cmd.addOption(option);
   }
   cmd.action(async (...params: unknown[]) => {
     const self = params.at(-1) as Command;
-    const args = self.processedArgs.flatMap((a: unknown) => (a === undefined ? [] : Array.isArray(a) ? a : [a])) as string[];
+    const args = self.processedArgs.flatMap((a: unknown) =>
+      a === undefined ? [] : Array.isArray(a) ? a : [a],
+    ) as string[];
     const globals = program.opts<{ debug?: boolean; color?: boolean }>();
     io.debug = io.debug || Boolean(globals.debug);
     if (globals.color !== undefined) io.colorFlag = globals.color;
@@ -82,10 +85,10 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   } catch (err) {
     if (err instanceof CommanderError) {
       // Help and version are successes; every other parse problem is a usage error.
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help')
+        return EXIT.ok;
       return EXIT.usage;
     }
     return reportError(err, io);
   }
 }
-

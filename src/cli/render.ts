@@ -46,10 +46,13 @@ export async function run(args: string[], options: Record<string, unknown>, io: 
     throw new CLIError('--as-of, --map and --objective go with --actuals CSV', EXIT.usage);
   }
   const plans = await planArguments(args, io.cwd);
-  if (plans.some((p) => p.stdin)) throw new CLIError('render reads plans from files: `-` (standard input) is for lint', EXIT.usage);
-  if (plans.length === 0) throw new CLIError(`no plan found in ${args.join(', ')} (a plan is a .yaml file with \`smplan: 1\`)`, EXIT.usage);
+  if (plans.some((p) => p.stdin))
+    throw new CLIError('render reads plans from files: `-` (standard input) is for lint', EXIT.usage);
+  if (plans.length === 0)
+    throw new CLIError(`no plan found in ${args.join(', ')} (a plan is a .yaml file with \`smplan: 1\`)`, EXIT.usage);
   const batch = plans.length > 1 || plans[0]!.file !== args[0];
-  if (batch && flags.actuals?.length) throw new CLIError('--actuals goes with one plan: render the review of each plan on its own', EXIT.usage);
+  if (batch && flags.actuals?.length)
+    throw new CLIError('--actuals goes with one plan: render the review of each plan on its own', EXIT.usage);
   const templatesDir = flags.templates ? await checkTemplatesDir(flags.templates, io.cwd) : undefined;
 
   // Before any work: no browser for --pdf is a quick, clear error.
@@ -97,7 +100,10 @@ export async function run(args: string[], options: Record<string, unknown>, io: 
       const summary = `Rendered ${plans.length - failed} of ${plural(plans.length, 'plan')}${failed ? `; ${failed} failed` : ''}`;
       writeLine(io.stderr, failed ? err.red(summary) : err.dim(summary));
       // The worst outcome decides: a usage or environment problem (2) over an invalid plan (1).
-      return codes.reduce((worst, c) => (c === EXIT.ok ? worst : worst === EXIT.ok ? c : Math.max(worst, c)), EXIT.ok as number);
+      return codes.reduce(
+        (worst, c) => (c === EXIT.ok ? worst : worst === EXIT.ok ? c : Math.max(worst, c)),
+        EXIT.ok as number,
+      );
     } finally {
       await printer?.close();
     }
@@ -130,7 +136,8 @@ async function renderPlan(file: string, outDir: string, job: RenderJob, checked?
   const wantPdf = Boolean(printer);
   const loaded = checked ?? (await checkedPlan(file, io, progress));
   const renderOptions: RenderOptions = { ...(templatesDir ? { templatesDir } : {}) };
-  if (flags.actuals?.length) renderOptions.tracking = await (await import('./tracking.js')).readTracking(loaded, flags, io);
+  if (flags.actuals?.length)
+    renderOptions.tracking = await (await import('./tracking.js')).readTracking(loaded, flags, io);
   const { renderStrategyFolder } = await import('../render/folder.js');
   const folder = await renderStrategyFolder(loaded, renderOptions);
   const files = folderFiles(folder);
@@ -140,13 +147,19 @@ async function renderPlan(file: string, outDir: string, job: RenderJob, checked?
   let html: string | undefined;
   if (wantHtml || wantPdf) {
     const { renderHtml } = await import('../render/html.js');
-    html = await renderHtml(folder, loaded, { templatesDir, paper: flags.paper ?? 'a4', date: now(io.env).toISOString().slice(0, 10) });
+    html = await renderHtml(folder, loaded, {
+      templatesDir,
+      paper: flags.paper ?? 'a4',
+      date: now(io.env).toISOString().slice(0, 10),
+    });
     if (wantHtml) files.push({ path: 'plan.html', content: html });
   }
   if (printer) {
     // The page label in the plan's language, for browsers without CSS margin boxes.
     const { documentMessages } = await import('../render/html.js');
-    const pageOf = (await documentMessages(folder, localeLanguage(loaded.plan.plan.locale), templatesDir))('document.page_of');
+    const pageOf = (await documentMessages(folder, localeLanguage(loaded.plan.plan.locale), templatesDir))(
+      'document.page_of',
+    );
     const result = await printer.print(html!, { title: folder.title, pageOf });
     if (job.closeAfterPrint) void printer.close();
     const { headingTexts, sourceDate, withDocumentInfo } = await import('../render/pdf-info.js');
@@ -168,15 +181,22 @@ async function renderPlan(file: string, outDir: string, job: RenderJob, checked?
   signal.throwIfAborted();
   const { writeOutputFolder } = await import('../render/output.js');
   // plan.html and plan.pdf are other kinds of output: a render that does not write them keeps them.
-  const result = await writeOutputFolder(path.resolve(io.cwd, outDir), files, { signal, keepUnlessWritten: ['plan.html', 'plan.pdf'] });
+  const result = await writeOutputFolder(path.resolve(io.cwd, outDir), files, {
+    signal,
+    keepUnlessWritten: ['plan.html', 'plan.pdf'],
+  });
   const charts = folder.charts.length;
   artefacts.unshift(
-    `Wrote ${display(result.dir, io.cwd)}${path.sep} (README.md, ${folder.chapters.length} chapters` + (charts ? `, ${plural(charts, 'chart')})` : ')'),
+    `Wrote ${display(result.dir, io.cwd)}${path.sep} (README.md, ${folder.chapters.length} chapters` +
+      (charts ? `, ${plural(charts, 'chart')})` : ')'),
   );
   for (const line of artefacts) writeLine(io.stdout, line);
-  if (result.removed.length) progress(`Removed ${plural(result.removed.length, 'file')} an earlier render made that this plan no longer needs`);
+  if (result.removed.length)
+    progress(`Removed ${plural(result.removed.length, 'file')} an earlier render made that this plan no longer needs`);
   if (result.kept.length) {
-    progress(`Left ${plural(result.kept.length, 'file')} an earlier render made and that changed since (${result.kept.slice(0, 3).join(', ')}${result.kept.length > 3 ? ', …' : ''}): yours now`);
+    progress(
+      `Left ${plural(result.kept.length, 'file')} an earlier render made and that changed since (${result.kept.slice(0, 3).join(', ')}${result.kept.length > 3 ? ', …' : ''}): yours now`,
+    );
   }
 }
 
@@ -185,12 +205,19 @@ async function renderPlan(file: string, outDir: string, job: RenderJob, checked?
  * (clients/a/plan.yaml, clients/b/plan.yaml) take their folders' names too, so none overwrites another.
  */
 export function outputNames(files: readonly string[]): string[] {
-  const parts = files.map((f) => path.normalize(f).replace(/\.(ya?ml)$/i, '').split(path.sep).filter((p) => p && p !== '.' && p !== '..'));
+  const parts = files.map((f) =>
+    path
+      .normalize(f)
+      .replace(/\.(ya?ml)$/i, '')
+      .split(path.sep)
+      .filter((p) => p && p !== '.' && p !== '..'),
+  );
   const depth = files.map(() => 1);
   for (;;) {
     const names = parts.map((p, i) => p.slice(-depth[i]!).join('-'));
     const clash = names.map((n, i) => names.indexOf(n) !== i || names.lastIndexOf(n) !== i);
-    if (!clash.some(Boolean) || clash.every((c, i) => !c || depth[i]! >= parts[i]!.length)) return names.map((n, i) => (clash[i] ? `${n}-${i + 1}` : n));
+    if (!clash.some(Boolean) || clash.every((c, i) => !c || depth[i]! >= parts[i]!.length))
+      return names.map((n, i) => (clash[i] ? `${n}-${i + 1}` : n));
     clash.forEach((c, i) => {
       if (c && depth[i]! < parts[i]!.length) depth[i]!++;
     });
@@ -200,11 +227,18 @@ export function outputNames(files: readonly string[]): string[] {
 /** A plan's error in a batch names the plan (a browser or disk message alone would not). */
 function namingPlan(error: unknown, file: string): unknown {
   if (!(error instanceof CLIError) || !error.message || error.message.includes(file)) return error;
-  return new CLIError(`${file}: ${error.message}`, error.exitCode, { ...(error.hint ? { hint: error.hint } : {}), cause: error.cause });
+  return new CLIError(`${file}: ${error.message}`, error.exitCode, {
+    ...(error.hint ? { hint: error.hint } : {}),
+    cause: error.cause,
+  });
 }
 
 /** Runs `work` over the items with at most `limit` at a time; results in the items' order. */
-async function inPool<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+async function inPool<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
   const worker = async () => {
@@ -238,7 +272,9 @@ export async function checkTemplatesDir(dir: string, cwd: string): Promise<strin
   const absolute = path.resolve(cwd, dir);
   const info = await stat(absolute).catch(() => undefined);
   if (!info?.isDirectory()) {
-    throw new CLIError(`--templates ${dir}: no such folder`, EXIT.usage, { hint: 'Create one with `smplan templates eject DIR`.' });
+    throw new CLIError(`--templates ${dir}: no such folder`, EXIT.usage, {
+      hint: 'Create one with `smplan templates eject DIR`.',
+    });
   }
   return absolute;
 }

@@ -30,8 +30,14 @@ export async function run(args: string[], options: Record<string, unknown>, io: 
   }
   // What the user named must exist now; later, a file that goes away mid-save is only a banner.
   for (const named of [file, ...(flags.actuals ?? [])]) {
-    const info = await stat(path.resolve(io.cwd, named)).catch((err: unknown) => { throw fileError(named, err); });
-    if (!info.isFile()) throw fileError(named, Object.assign(new Error('not a file'), { code: info.isDirectory() ? 'EISDIR' : 'EINVAL' }));
+    const info = await stat(path.resolve(io.cwd, named)).catch((err: unknown) => {
+      throw fileError(named, err);
+    });
+    if (!info.isFile())
+      throw fileError(
+        named,
+        Object.assign(new Error('not a file'), { code: info.isDirectory() ? 'EISDIR' : 'EINVAL' }),
+      );
   }
   const templatesDir = flags.templates ? await checkTemplatesDir(flags.templates, io.cwd) : undefined;
   // A --map that cannot be read is a usage error now, not a banner on every save.
@@ -46,14 +52,21 @@ export async function run(args: string[], options: Record<string, unknown>, io: 
   }
 }
 
-async function serve(file: string, flags: ServeFlags, templatesDir: string | undefined, interrupted: Promise<void>, io: Io): Promise<number> {
-  const [{ createPreview }, { startServer }, { watchInputs }, { createPdfPrinter }, { trackActuals }] = await Promise.all([
-    import('../serve/preview.js'),
-    import('../serve/server.js'),
-    import('../serve/watch.js'),
-    import('../serve/print.js'),
-    import('./tracking.js'),
-  ]);
+async function serve(
+  file: string,
+  flags: ServeFlags,
+  templatesDir: string | undefined,
+  interrupted: Promise<void>,
+  io: Io,
+): Promise<number> {
+  const [{ createPreview }, { startServer }, { watchInputs }, { createPdfPrinter }, { trackActuals }] =
+    await Promise.all([
+      import('../serve/preview.js'),
+      import('../serve/server.js'),
+      import('../serve/watch.js'),
+      import('../serve/print.js'),
+      import('./tracking.js'),
+    ]);
   const out = colorsFor(io, 'stdout');
   const stopped = new AbortController();
   void interrupted.then(() => stopped.abort());
@@ -107,7 +120,10 @@ async function serve(file: string, flags: ServeFlags, templatesDir: string | und
           await watcher?.follow(preview.inputs);
         } catch (err) {
           // A bug must not end the preview: say it once and keep serving the last document.
-          writeLine(io.stderr, `${colorsFor(io, 'stderr').red('smplan: internal error:')} ${String((err as Error)?.message ?? err).split('\n')[0]}`);
+          writeLine(
+            io.stderr,
+            `${colorsFor(io, 'stderr').red('smplan: internal error:')} ${String((err as Error)?.message ?? err).split('\n')[0]}`,
+          );
           if (io.debug) writeLine(io.stderr, (err as Error)?.stack ?? '');
         }
       } while (again && !stopped.signal.aborted);
@@ -134,7 +150,6 @@ function stop(io: Io): number {
   writeLine(io.stderr, colorsFor(io, 'stderr').dim('Stopped.'));
   return EXIT.interrupted;
 }
-
 
 /** The port when --port is not given: fixed, so that a browser tab left open finds the next run. */
 export const DEFAULT_PORT = 4177;

@@ -68,7 +68,11 @@ function clean(cell: string): string {
 }
 
 /** Lays out rows under columns; returns the lines (no trailing newline). */
-export function formatTable(columns: readonly Column[], rows: readonly (readonly string[])[], options: TableOptions = {}): string[] {
+export function formatTable(
+  columns: readonly Column[],
+  rows: readonly (readonly string[])[],
+  options: TableOptions = {},
+): string[] {
   if (options.dropEmpty && rows.length) {
     const keep = columns.map((_, i) => rows.some((r) => (r[i] ?? '') !== ''));
     if (keep.includes(false)) {
@@ -107,9 +111,18 @@ export function formatTable(columns: readonly Column[], rows: readonly (readonly
       })
       .join(GAP)
       .trimEnd();
-  const lines = options.noHeader ? [] : [line(columns.map((c) => c.header), options.headerStyle)];
+  const lines = options.noHeader
+    ? []
+    : [
+        line(
+          columns.map((c) => c.header),
+          options.headerStyle,
+        ),
+      ];
   for (const r of body) {
-    const parts = r.map((cell, i) => (columns[i]!.wrap && displayWidth(cell) > widths[i]! ? wrapText(cell, widths[i]!) : [cell]));
+    const parts = r.map((cell, i) =>
+      columns[i]!.wrap && displayWidth(cell) > widths[i]! ? wrapText(cell, widths[i]!) : [cell],
+    );
     const height = Math.max(...parts.map((p) => p.length));
     for (let k = 0; k < height; k++) lines.push(line(parts.map((p) => p[k] ?? '')));
   }

@@ -29,7 +29,10 @@ export async function run(args: string[], options: Record<string, unknown>, io: 
   const existing: string[] = [];
   for (const f of files) if (await stat(path.join(target, f)).catch(() => undefined)) existing.push(f);
   if (existing.length && !force) {
-    const shown = existing.slice(0, 5).map((f) => path.join(dir, f)).join(', ');
+    const shown = existing
+      .slice(0, 5)
+      .map((f) => path.join(dir, f))
+      .join(', ');
     throw new CLIError(
       `${plural(existing.length, 'file')} already exist${existing.length === 1 ? 's' : ''}: ${shown}${existing.length > 5 ? ', …' : ''}`,
       EXIT.usage,
@@ -46,7 +49,10 @@ export async function run(args: string[], options: Record<string, unknown>, io: 
   } catch (err) {
     throw folderWriteError(dir, err);
   }
-  writeLine(io.stderr, `Edit them, then: smplan render PLAN --templates ${dir}  (files you delete fall back to the built-in ones)`);
+  writeLine(
+    io.stderr,
+    `Edit them, then: smplan render PLAN --templates ${dir}  (files you delete fall back to the built-in ones)`,
+  );
   return EXIT.ok;
 }
 

@@ -14,9 +14,13 @@ import { visible } from '../terminal.js';
 export async function run(args: string[], options: Record<string, unknown>, io: Io): Promise<number> {
   const actuals = (options.actuals as string[] | undefined) ?? [];
   if (actuals.length === 0) {
-    throw new CLIError('missing --actuals CSV: give the actual figures, a CSV with date,objective,value columns', EXIT.usage, {
-      hint: 'e.g. smplan track plan.yaml --actuals actuals.csv (see docs/monthly-review.md)',
-    });
+    throw new CLIError(
+      'missing --actuals CSV: give the actual figures, a CSV with date,objective,value columns',
+      EXIT.usage,
+      {
+        hint: 'e.g. smplan track plan.yaml --actuals actuals.csv (see docs/monthly-review.md)',
+      },
+    );
   }
   const loaded = await readPlan(args, io);
   const tracking = await readTracking(loaded, options as TrackingFlags, io);
@@ -79,7 +83,15 @@ function trackReport(loaded: LoadedPlan, tracking: TrackingResult, io: Io): stri
     // Each row is another objective and unit: a whole actual stays whole (49, not 49.00).
     const show = (v: number | null) => (v === null ? '–' : formatMeasure(v, unit, currency));
     // The table pads plain text; colour is applied after, so widths stay right.
-    return [o.id, o.date ?? '–', show(o.actual), show(o.expected), percent(o.progress), percent(o.expected_progress), o.status];
+    return [
+      o.id,
+      o.date ?? '–',
+      show(o.actual),
+      show(o.expected),
+      percent(o.progress),
+      percent(o.expected_progress),
+      o.status,
+    ];
   });
   const lines = formatTable(
     [
@@ -125,7 +137,8 @@ function forecastSentence(o: TrackedObjective, unit: string | undefined, currenc
   if (o.forecast === null) return `no trend yet (needs an actual after the start, ${o.start})`;
   const share = o.forecast_progress === null ? '' : `, ${formatPercent(o.forecast_progress, 0)} of the way`;
   const figures = `${show(o.forecast)} by ${o.deadline} (target ${show(o.target)}${share})`;
-  if (o.date !== null && o.date >= o.deadline) return `${show(o.forecast)} measured on ${o.date}, at or after the deadline ${o.deadline} (target ${show(o.target)}${share})`;
+  if (o.date !== null && o.date >= o.deadline)
+    return `${show(o.forecast)} measured on ${o.date}, at or after the deadline ${o.deadline} (target ${show(o.target)}${share})`;
   if (!o.trend_short_of_target || o.forecast_progress === null) return figures;
   const so = o.status === 'ahead' ? 'ahead so far' : 'on track so far';
   return `${so}; at this trend ${formatPercent(o.forecast_progress, 0)} of the way to the target by the deadline: ${figures}`;

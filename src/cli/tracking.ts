@@ -60,7 +60,8 @@ export function parseColumnMap(spec: string | undefined): ColumnMap {
         EXIT.usage,
       );
     }
-    if (name === '') throw new CLIError(`--map: give the export's column name for ${key}, e.g. ${key}=Name`, EXIT.usage);
+    if (name === '')
+      throw new CLIError(`--map: give the export's column name for ${key}, e.g. ${key}=Name`, EXIT.usage);
     if (map[key as ActualColumn] !== undefined) throw new CLIError(`--map: ${key} is mapped twice`, EXIT.usage);
     map[key as ActualColumn] = name;
   }
@@ -75,7 +76,8 @@ export async function readTracking(loaded: LoadedPlan, flags: TrackingFlags, io:
   const e = colorsFor(io, 'stderr');
   // Which columns were read, when found by their names in the plan's language.
   for (const note of notes) writeLine(io.stderr, note);
-  for (const w of findings.map(formatActualsFinding)) writeLine(io.stderr, w.replace('  warning  ', `  ${e.yellow('warning')}  `));
+  for (const w of findings.map(formatActualsFinding))
+    writeLine(io.stderr, w.replace('  warning  ', `  ${e.yellow('warning')}  `));
   return tracking;
 }
 
@@ -83,7 +85,11 @@ export async function readTracking(loaded: LoadedPlan, flags: TrackingFlags, io:
  * The plan tracked against the --actuals files, and every finding on them; no tracking when a
  * finding is an error. (`serve` lists the findings beside the document instead of stopping.)
  */
-export async function trackActuals(loaded: LoadedPlan, flags: TrackingFlags, cwd: string): Promise<{ tracking?: TrackingResult; findings: ActualsFinding[]; notes: string[] }> {
+export async function trackActuals(
+  loaded: LoadedPlan,
+  flags: TrackingFlags,
+  cwd: string,
+): Promise<{ tracking?: TrackingResult; findings: ActualsFinding[]; notes: string[] }> {
   const files = flags.actuals ?? [];
   const map = parseColumnMap(flags.map);
   const objectives = objectiveIds(loaded.plan);
@@ -93,7 +99,11 @@ export async function trackActuals(loaded: LoadedPlan, flags: TrackingFlags, cwd
       EXIT.usage,
     );
   }
-  const { rows, findings: read, notes } = await readActuals(
+  const {
+    rows,
+    findings: read,
+    notes,
+  } = await readActuals(
     loaded.plan,
     files,
     { map, ...(flags.objective === undefined ? {} : { objective: flags.objective }) },
@@ -102,6 +112,8 @@ export async function trackActuals(loaded: LoadedPlan, flags: TrackingFlags, cwd
   // A plan lint lets through but whose curve cannot compute: located like a lint error.
   const findings = inFileOrder([...read, ...computeFor(loaded, () => rowsOutsideWindow(loaded.plan, rows))], files);
   if (findings.some((f) => f.severity === 'error')) return { findings, notes };
-  const tracking = computeFor(loaded, () => trackPlan(loaded.plan, rows, flags.asOf === undefined ? {} : { asOf: flags.asOf }));
+  const tracking = computeFor(loaded, () =>
+    trackPlan(loaded.plan, rows, flags.asOf === undefined ? {} : { asOf: flags.asOf }),
+  );
   return { tracking, findings, notes };
 }

@@ -3,13 +3,7 @@
  * totals per category, and over the cap which items are kept, fastest return first.
  * Pure: no IO.
  */
-import {
-  BUDGET_CATEGORIES,
-  ROI_TIME_FRAMES,
-  type Budget,
-  type BudgetItem,
-  type Plan,
-} from '../plan/schema.js';
+import { BUDGET_CATEGORIES, ROI_TIME_FRAMES, type Budget, type BudgetItem, type Plan } from '../plan/schema.js';
 
 const MONTHS_PER_YEAR = 12;
 
@@ -121,7 +115,8 @@ export function budgetPlan(budget: Budget, plan?: Pick<Plan, 'objectives' | 'cha
 /** An item's objectives: those it names, then those of the tactics it names, in plan order. */
 function fundedObjectives(plan: Pick<Plan, 'objectives' | 'channels'> | undefined): (item: BudgetItem) => string[] {
   const tactics = new Map<string, string[]>();
-  for (const c of plan?.channels ?? []) for (const t of c.tactics ?? []) if (t.id !== undefined) tactics.set(t.id, t.objectives ?? []);
+  for (const c of plan?.channels ?? [])
+    for (const t of c.tactics ?? []) if (t.id !== undefined) tactics.set(t.id, t.objectives ?? []);
   return (item) => {
     const ids = new Set([...(item.objectives ?? []), ...(item.tactics ?? []).flatMap((t) => tactics.get(t) ?? [])]);
     return objectiveOrder(plan, ids);

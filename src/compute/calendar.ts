@@ -80,7 +80,8 @@ export function weekdayOf(date: string): Weekday {
  */
 export function localInstant(date: string, time: string, zone: string): DateTime {
   const dt = DateTime.fromISO(`${date}T${time}`, { zone });
-  if (!dt.isValid) throw new Error(`cannot place ${date} ${time} in ${zone}: ${dt.invalidExplanation ?? dt.invalidReason}`);
+  if (!dt.isValid)
+    throw new Error(`cannot place ${date} ${time} in ${zone}: ${dt.invalidExplanation ?? dt.invalidReason}`);
   // luxon picks the later of two repeated times; look for an earlier instant with the same wall clock.
   const before = DateTime.fromMillis(dt.toMillis() - 6 * 3_600_000, { zone });
   const shift = before.offset - dt.offset;
@@ -93,13 +94,17 @@ export function localInstant(date: string, time: string, zone: string): DateTime
 
 /** UTC to the second, no fractions: 2027-03-30T05:30:00Z. */
 export function utcStamp(dt: DateTime): string {
-  return dt.toUTC().toISO({ suppressMilliseconds: true, includeOffset: true })!.replace(/\.\d+Z$/, 'Z');
+  return dt
+    .toUTC()
+    .toISO({ suppressMilliseconds: true, includeOffset: true })!
+    .replace(/\.\d+Z$/, 'Z');
 }
 
 export function calendarWindow(plan: Plan, options: CalendarOptions = {}): { from: string; to: string; weeks: number } {
   const from = options.from ?? plan.plan.start;
   const weeks = options.weeks ?? plan.content?.horizon_weeks ?? DEFAULT_WEEKS;
-  if (!Number.isInteger(weeks) || weeks < 1) throw new Error(`weeks must be a whole number of at least 1, got ${weeks}`);
+  if (!Number.isInteger(weeks) || weeks < 1)
+    throw new Error(`weeks must be a whole number of at least 1, got ${weeks}`);
   return { from, to: addDays(from, weeks * 7), weeks };
 }
 
@@ -155,7 +160,13 @@ export function publishingCalendar(plan: Plan, options: CalendarOptions = {}): P
   };
 }
 
-function eventOf(slot: Slot, index: number, dt: DateTime, weekday: Weekday, pillarNames: Map<string, string>): CalendarEvent {
+function eventOf(
+  slot: Slot,
+  index: number,
+  dt: DateTime,
+  weekday: Weekday,
+  pillarNames: Map<string, string>,
+): CalendarEvent {
   const time = dt.toFormat('HH:mm');
   const event: CalendarEvent = {
     channel: slot.channel,

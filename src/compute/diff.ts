@@ -44,7 +44,12 @@ export interface ObjectiveChange {
   metric: string;
   unit?: string;
   /** Only the fields that changed. */
-  changes: Partial<Record<'metric' | 'baseline' | 'target' | 'deadline' | 'start' | 'curve' | 'channel' | 'goal', Change<string | number | undefined>>>;
+  changes: Partial<
+    Record<
+      'metric' | 'baseline' | 'target' | 'deadline' | 'start' | 'curve' | 'channel' | 'goal',
+      Change<string | number | undefined>
+    >
+  >;
   /** The next milestones (after `asOf`) of the new curve beside the old curve's value on those dates. */
   milestones: MilestoneChange[];
 }
@@ -101,7 +106,11 @@ export interface FindingKey {
 export interface PlanDiff {
   objectives: { added: ObjectiveSummary[]; removed: ObjectiveSummary[]; changed: ObjectiveChange[] };
   budget?: BudgetDiff;
-  channels: { added: { channel: string; role: string }[]; removed: { channel: string; role: string }[]; role_changed: ChannelRoleChange[] };
+  channels: {
+    added: { channel: string; role: string }[];
+    removed: { channel: string; role: string }[];
+    role_changed: ChannelRoleChange[];
+  };
   competitors: { added: string[]; removed: string[]; remeasured: RateChange[] };
   slots: { added: SlotKey[]; removed: SlotKey[] };
   crisis: ContactChange[];
@@ -124,18 +133,41 @@ export function diffPlans(before: DiffSide, after: DiffSide, asOf: string): Plan
   const crisis = diffCrisis(a, b);
   const findings = diffFindings(before.findings, after.findings);
   const budgetCount = budget
-    ? budget.added.length + budget.removed.length + budget.repriced.length + budget.now_kept.length + budget.now_cut.length + (budget.cap.from !== budget.cap.to ? 1 : 0)
+    ? budget.added.length +
+      budget.removed.length +
+      budget.repriced.length +
+      budget.now_kept.length +
+      budget.now_cut.length +
+      (budget.cap.from !== budget.cap.to ? 1 : 0)
     : 0;
   const count =
-    objectives.added.length + objectives.removed.length + objectives.changed.length + budgetCount +
-    channels.added.length + channels.removed.length + channels.role_changed.length +
-    competitors.added.length + competitors.removed.length + competitors.remeasured.length +
-    slots.added.length + slots.removed.length + crisis.length + findings.appeared.length + findings.resolved.length;
+    objectives.added.length +
+    objectives.removed.length +
+    objectives.changed.length +
+    budgetCount +
+    channels.added.length +
+    channels.removed.length +
+    channels.role_changed.length +
+    competitors.added.length +
+    competitors.removed.length +
+    competitors.remeasured.length +
+    slots.added.length +
+    slots.removed.length +
+    crisis.length +
+    findings.appeared.length +
+    findings.resolved.length;
   return { objectives, ...(budget ? { budget } : {}), channels, competitors, slots, crisis, findings, count };
 }
 
 function summary(t: ObjectiveTargets): ObjectiveSummary {
-  return { id: t.id, metric: t.metric, baseline: t.baseline, target: t.target, deadline: t.deadline, ...(t.unit === undefined ? {} : { unit: t.unit }) };
+  return {
+    id: t.id,
+    metric: t.metric,
+    baseline: t.baseline,
+    target: t.target,
+    deadline: t.deadline,
+    ...(t.unit === undefined ? {} : { unit: t.unit }),
+  };
 }
 
 function targetsOf(plan: Plan): Map<string, ObjectiveTargets> {
@@ -164,7 +196,11 @@ function diffObjectives(a: Plan, b: Plan, asOf: string): PlanDiff['objectives'] 
       metric: to.metric,
       ...(to.unit === undefined ? {} : { unit: to.unit }),
       changes,
-      milestones: shown.map((m) => ({ date: m.date, ...(oldValue.has(m.date) ? { from: oldValue.get(m.date)! } : {}), to: m.value })),
+      milestones: shown.map((m) => ({
+        date: m.date,
+        ...(oldValue.has(m.date) ? { from: oldValue.get(m.date)! } : {}),
+        to: m.value,
+      })),
     });
   }
   return { added, removed, changed };
@@ -175,7 +211,8 @@ function diffBudget(a: Plan, b: Plan): BudgetDiff | undefined {
   const before: BudgetPlan | undefined = a.budget && budgetPlan(a.budget);
   const after: BudgetPlan | undefined = b.budget && budgetPlan(b.budget);
   const names = (p: BudgetPlan | undefined, side: 'kept' | 'cut') => new Set((p?.[side] ?? []).map((l) => l.name));
-  const yearly = (p: BudgetPlan | undefined) => new Map([...(p?.kept ?? []), ...(p?.cut ?? [])].map((l) => [l.name, l.yearly]));
+  const yearly = (p: BudgetPlan | undefined) =>
+    new Map([...(p?.kept ?? []), ...(p?.cut ?? [])].map((l) => [l.name, l.yearly]));
   const [cutBefore, keptAfter, cutAfter] = [names(before, 'cut'), names(after, 'kept'), names(after, 'cut')];
   const [costBefore, costAfter] = [yearly(before), yearly(after)];
   return {
@@ -215,7 +252,10 @@ function diffCompetitors(a: LoadedPlan, b: LoadedPlan): PlanDiff['competitors'] 
   const rates = (loaded: LoadedPlan) => {
     const out = new Map<string, { name: string; channels: Map<string, number> }>();
     for (const c of competitorBenchmark(loaded.plan, loaded.postsCsv).competitors) {
-      out.set(nameKey(c.name), { name: c.name, channels: new Map(c.channels.map((ch) => [ch.channel, ch.engagement_rate_per_post])) });
+      out.set(nameKey(c.name), {
+        name: c.name,
+        channels: new Map(c.channels.map((ch) => [ch.channel, ch.engagement_rate_per_post])),
+      });
     }
     return out;
   };
@@ -229,7 +269,12 @@ function diffCompetitors(a: LoadedPlan, b: LoadedPlan): PlanDiff['competitors'] 
       const from = then.channels.get(channel);
       const to = now.channels.get(channel);
       if (from === to) continue;
-      remeasured.push({ competitor: now.name, channel, ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) });
+      remeasured.push({
+        competitor: now.name,
+        channel,
+        ...(from === undefined ? {} : { from }),
+        ...(to === undefined ? {} : { to }),
+      });
     }
   }
   return {
@@ -241,7 +286,10 @@ function diffCompetitors(a: LoadedPlan, b: LoadedPlan): PlanDiff['competitors'] 
 
 function diffSlots(a: Plan, b: Plan): PlanDiff['slots'] {
   const keyOf = (s: SlotKey) => `${s.channel} ${s.weekday} ${s.time}`;
-  const slots = (plan: Plan) => new Map((plan.content?.slots ?? []).map((s) => [keyOf(s), { channel: s.channel, weekday: s.weekday, time: s.time }]));
+  const slots = (plan: Plan) =>
+    new Map(
+      (plan.content?.slots ?? []).map((s) => [keyOf(s), { channel: s.channel, weekday: s.weekday, time: s.time }]),
+    );
   const before = slots(a);
   const after = slots(b);
   return {

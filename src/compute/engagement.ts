@@ -12,13 +12,7 @@
  * Pure: no IO (posts_csv files arrive already read, as LoadedPlan.postsCsv).
  */
 import type { PlanPath } from '../diagnostics.js';
-import type {
-  BENCHMARK_FORMULAS,
-  CompetitorChannel,
-  OwnChannelSample,
-  Plan,
-  PostSample,
-} from '../plan/schema.js';
+import type { BENCHMARK_FORMULAS, CompetitorChannel, OwnChannelSample, Plan, PostSample } from '../plan/schema.js';
 import { PlanComputeError } from './errors.js';
 
 /** The method samples the last 20–30 posts: fewer is noise, more mixes in old behaviour (method.md §4). */
@@ -146,8 +140,13 @@ export function channelEngagement(
 ): ChannelEngagement {
   const t = sampleTotals(source, postsCsv, where);
   // The schema requires followers >= 1 and sample.posts >= 1; a CSV or list has at least one row.
-  if (!(source.followers > 0)) throw new PlanComputeError('followers must be more than 0: the engagement rate divides by it', [...where, 'followers']);
-  if (!(t.posts > 0)) throw new PlanComputeError('the sample has no posts: the per-post rate divides by their number', where);
+  if (!(source.followers > 0))
+    throw new PlanComputeError('followers must be more than 0: the engagement rate divides by it', [
+      ...where,
+      'followers',
+    ]);
+  if (!(t.posts > 0))
+    throw new PlanComputeError('the sample has no posts: the per-post rate divides by their number', where);
   const engagement = t.likes + t.comments + t.shares;
   const perPost = (n: number) => n / t.posts / source.followers;
   const engagementRate = engagement / source.followers;
@@ -178,10 +177,15 @@ function comparableWith(formula: IndustryBenchmark['formula']): IndustryBenchmar
 }
 
 /** Every competitor channel and our own channels, ranked per channel, with industry figures. */
-export function competitorBenchmark(plan: Plan, postsCsv: ReadonlyMap<string, readonly PostSample[]>): CompetitorBenchmark {
+export function competitorBenchmark(
+  plan: Plan,
+  postsCsv: ReadonlyMap<string, readonly PostSample[]>,
+): CompetitorBenchmark {
   const competitors: CompetitorEngagement[] = (plan.competitors ?? []).map((c, ci) => ({
     name: c.name,
-    channels: c.channels.map((ch, chi) => channelEngagement(ch.channel, ch, postsCsv, ['competitors', ci, 'channels', chi])),
+    channels: c.channels.map((ch, chi) =>
+      channelEngagement(ch.channel, ch, postsCsv, ['competitors', ci, 'channels', chi]),
+    ),
   }));
   const own: ChannelEngagement[] = [];
   plan.channels?.forEach((ch, i) => {
@@ -205,7 +209,9 @@ export function competitorBenchmark(plan: Plan, postsCsv: ReadonlyMap<string, re
     if (!byChannel.has(channel)) byChannel.set(channel, []);
     byChannel.get(channel)!.push(e);
   };
-  competitors.forEach((c, ci) => c.channels.forEach((ch, i) => add({ ...rankable(c.name, false, ch), competitor: ci, index: i }, ch.channel)));
+  competitors.forEach((c, ci) =>
+    c.channels.forEach((ch, i) => add({ ...rankable(c.name, false, ch), competitor: ci, index: i }, ch.channel)),
+  );
   own.forEach((ch, i) => add({ ...rankable(plan.plan.organization, true, ch), index: i }, ch.channel));
   const ranking: ChannelRanking[] = [...byChannel].map(([channel, entries]) => ({
     channel,

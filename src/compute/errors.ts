@@ -7,7 +7,10 @@
 import type { PlanPath } from '../diagnostics.js';
 
 export class PlanComputeError extends Error {
-  constructor(message: string, readonly path: PlanPath) {
+  constructor(
+    message: string,
+    readonly path: PlanPath,
+  ) {
     super(message);
     this.name = 'PlanComputeError';
   }

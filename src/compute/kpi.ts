@@ -71,7 +71,10 @@ export function resolveTarget(o: Objective, plan?: Plan): number {
   }
   const target = targetNumber(o);
   if (target < 0) {
-    throw new PlanComputeError(`objective ${o.id}: ${String(o.target)} takes the target below zero`, objectivePath(plan, o, 'target'));
+    throw new PlanComputeError(
+      `objective ${o.id}: ${String(o.target)} takes the target below zero`,
+      objectivePath(plan, o, 'target'),
+    );
   }
   return target;
 }

@@ -17,7 +17,8 @@ export const ON_TRACK_TOLERANCE = 0.05;
  * One objective's standing. The first keys are the contract's `track --json` shape;
  * with status `no-data` every figure is null.
  */
-export interface TrackedObjective extends Pick<ObjectiveTargets, 'id' | 'metric' | 'baseline' | 'target' | 'start' | 'deadline' | 'curve'> {
+export interface TrackedObjective
+  extends Pick<ObjectiveTargets, 'id' | 'metric' | 'baseline' | 'target' | 'start' | 'deadline' | 'curve'> {
   /** Date of the latest actual counted. */
   date: string | null;
   actual: number | null;
@@ -144,8 +145,13 @@ export function trackPlan(plan: Plan, rows: readonly ActualRow[], options: Track
     const curve: Curve = o.curve ?? 'linear';
     const span = target - o.baseline;
     const base = {
-      id: o.id, metric: o.metric, baseline: o.baseline, target,
-      start: window.start, deadline: window.deadline, curve,
+      id: o.id,
+      metric: o.metric,
+      baseline: o.baseline,
+      target,
+      start: window.start,
+      deadline: window.deadline,
+      curve,
     };
     const series = [...(byObjective.get(o.id) ?? new Map<string, number>())]
       .map(([date, value]) => ({ date, value }))
@@ -153,8 +159,16 @@ export function trackPlan(plan: Plan, rows: readonly ActualRow[], options: Track
     const last = series.at(-1);
     if (!last) {
       withoutData.push({
-        ...base, date: null, actual: null, expected: null, progress: null,
-        expected_progress: null, status: 'no-data', forecast: null, forecast_progress: null, trend_short_of_target: false,
+        ...base,
+        date: null,
+        actual: null,
+        expected: null,
+        progress: null,
+        expected_progress: null,
+        status: 'no-data',
+        forecast: null,
+        forecast_progress: null,
+        trend_short_of_target: false,
       });
       return;
     }
@@ -167,8 +181,12 @@ export function trackPlan(plan: Plan, rows: readonly ActualRow[], options: Track
     const figures = { ...base, date: last.date, actual: last.value, expected, forecast };
     if (span === 0) {
       withData.push({
-        ...figures, progress: null, expected_progress: null, status: holdStatus(last.value, target),
-        forecast_progress: null, trend_short_of_target: false,
+        ...figures,
+        progress: null,
+        expected_progress: null,
+        status: holdStatus(last.value, target),
+        forecast_progress: null,
+        trend_short_of_target: false,
       });
       return;
     }
@@ -182,7 +200,8 @@ export function trackPlan(plan: Plan, rows: readonly ActualRow[], options: Track
       expected_progress: expectedProgress,
       status,
       forecast_progress: forecastProgress,
-      trend_short_of_target: status !== 'behind' && forecastProgress !== null && forecastProgress < 1 - ON_TRACK_TOLERANCE,
+      trend_short_of_target:
+        status !== 'behind' && forecastProgress !== null && forecastProgress < 1 - ON_TRACK_TOLERANCE,
     });
   });
 
@@ -204,9 +223,19 @@ export function rowsOutsideWindow(plan: Plan, rows: readonly ActualRow[]): Actua
     if (!o) continue;
     const window = objectiveWindow(o, plan);
     if (daysBetween(window.start, row.date) < 0) {
-      findings.push({ file: row.file, line: row.line, severity: 'warning', message: `${row.date} is before ${o.id} starts (${window.start})` });
+      findings.push({
+        file: row.file,
+        line: row.line,
+        severity: 'warning',
+        message: `${row.date} is before ${o.id} starts (${window.start})`,
+      });
     } else if (daysBetween(window.deadline, row.date) > 0) {
-      findings.push({ file: row.file, line: row.line, severity: 'warning', message: `${row.date} is after ${o.id}'s deadline (${window.deadline}): the expected value extends the curve past the target` });
+      findings.push({
+        file: row.file,
+        line: row.line,
+        severity: 'warning',
+        message: `${row.date} is after ${o.id}'s deadline (${window.deadline}): the expected value extends the curve past the target`,
+      });
     }
   }
   return findings;

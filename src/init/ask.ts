@@ -19,9 +19,19 @@ export type Validate<T> = (value: T) => boolean | string | Promise<boolean | str
 /** The four prompt kinds the interview uses; @inquirer/prompts provides them in a terminal. */
 export interface Prompts {
   /** `transformer` shows the answer as understood once it is given (`isFinal`). */
-  input(config: { message: string; default?: string; validate?: Validate<string>; transformer?: (value: string, state: { isFinal: boolean }) => string }): Promise<string>;
+  input(config: {
+    message: string;
+    default?: string;
+    validate?: Validate<string>;
+    transformer?: (value: string, state: { isFinal: boolean }) => string;
+  }): Promise<string>;
   select<V>(config: { message: string; choices: Choice<V>[]; default?: V; pageSize?: number }): Promise<V>;
-  checkbox<V>(config: { message: string; choices: (Choice<V> & { checked?: boolean })[]; validate?: Validate<V[]>; pageSize?: number }): Promise<V[]>;
+  checkbox<V>(config: {
+    message: string;
+    choices: (Choice<V> & { checked?: boolean })[];
+    validate?: Validate<V[]>;
+    pageSize?: number;
+  }): Promise<V[]>;
   confirm(config: { message: string; default?: boolean }): Promise<boolean>;
 }
 
@@ -29,7 +39,11 @@ export interface Prompts {
  * Prompts that note every answer (by question and how often it was asked) in `answers`, and
  * offer an answer noted before (`remembered`, from a section Ctrl-C interrupted) as the default.
  */
-export function recording(prompts: Prompts, answers: Record<string, unknown>, remembered: Record<string, unknown> = {}): Prompts {
+export function recording(
+  prompts: Prompts,
+  answers: Record<string, unknown>,
+  remembered: Record<string, unknown> = {},
+): Prompts {
   const seen = new Map<string, number>();
   const keyOf = (message: string) => {
     const n = (seen.get(message) ?? 0) + 1;
@@ -40,7 +54,9 @@ export function recording(prompts: Prompts, answers: Record<string, unknown>, re
     async input(c) {
       const key = keyOf(c.message);
       const earlier = remembered[key];
-      const answer = await prompts.input(typeof earlier === 'string' && earlier !== '' ? { ...c, default: earlier } : c);
+      const answer = await prompts.input(
+        typeof earlier === 'string' && earlier !== '' ? { ...c, default: earlier } : c,
+      );
       answers[key] = answer;
       return answer;
     },
@@ -54,7 +70,9 @@ export function recording(prompts: Prompts, answers: Record<string, unknown>, re
     async checkbox(c) {
       const key = keyOf(c.message);
       const earlier = remembered[key];
-      const choices = Array.isArray(earlier) ? c.choices.map((choice) => ({ ...choice, checked: earlier.includes(choice.value) })) : c.choices;
+      const choices = Array.isArray(earlier)
+        ? c.choices.map((choice) => ({ ...choice, checked: earlier.includes(choice.value) }))
+        : c.choices;
       const answer = await prompts.checkbox({ ...c, choices });
       answers[key] = answer;
       return answer;
@@ -109,7 +127,10 @@ type Reading<T> = { value: T } | { wrong: string } | { either: { question: strin
 
 /** "a; b ;c" -> ["a", "b", "c"] */
 export function splitList(text: string): string[] {
-  return text.split(';').map((s) => s.trim()).filter(Boolean);
+  return text
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 export class Asker {
@@ -135,7 +156,10 @@ export class Asker {
     return {
       either: {
         question: ambiguity(raw, read.either, this.locale),
-        options: [{ value: thousands, name: this.show(thousands) }, { value: decimal, name: this.show(decimal) }],
+        options: [
+          { value: thousands, name: this.show(thousands) },
+          { value: decimal, name: this.show(decimal) },
+        ],
       },
     };
   }
@@ -151,51 +175,98 @@ export class Asker {
 
   async number(message: string, o: NumberOptions = {}): Promise<number | undefined> {
     const shown = o.default === undefined ? undefined : this.show(o.default);
-    return this.typed(message, shown, o, 'a number is needed here', (raw) => {
-      if (o.default !== undefined && raw.trim() === shown) return { value: o.default };
-      return this.readNumber(raw, `${this.show(1200)} or ${this.show(4.5)}`);
-    }, (n) => this.show(n));
+    return this.typed(
+      message,
+      shown,
+      o,
+      'a number is needed here',
+      (raw) => {
+        if (o.default !== undefined && raw.trim() === shown) return { value: o.default };
+        return this.readNumber(raw, `${this.show(1200)} or ${this.show(4.5)}`);
+      },
+      (n) => this.show(n),
+    );
   }
 
   /**
    * A share of a whole asked as a percentage ("40" or "40 %"), kept as a fraction (0.4).
    * A value below 1 is asked back: 0.4 typed here is as likely a fraction as 0.4 %.
    */
-  async percent(message: string, o: { default?: number; schema: z.ZodType; optional?: boolean; check?: Check<number> }): Promise<number | undefined> {
+  async percent(
+    message: string,
+    o: { default?: number; schema: z.ZodType; optional?: boolean; check?: Check<number> },
+  ): Promise<number | undefined> {
     const shown = o.default === undefined ? undefined : this.show(round(o.default * 100));
     const percent = (fraction: number) => `${this.show(round(fraction * 100))} %`;
-    return this.typed(`${message}, in %?`, shown, o, `a percentage is needed here, e.g. ${this.show(40)}`, (raw) => {
-      if (o.default !== undefined && raw.trim() === shown) return { value: o.default };
-      const read = this.readNumber(raw.replace('%', ''), `${this.show(40)} for 40 %`);
-      if ('wrong' in read) return { wrong: read.wrong.replace('a number', 'a percentage') };
-      if ('either' in read) {
-        const [a, b] = read.either.options.map((c) => round(c.value / 100)) as [number, number];
-        return { either: { question: read.either.question.replace(/\?$/, ' %?'), options: [{ value: a, name: percent(a) }, { value: b, name: percent(b) }] } };
-      }
-      const n = read.value;
-      if (n > 0 && n < 1) {
-        const question = `${raw.trim()}: did you mean ${this.show(n)} % or ${this.show(round(n * 100))} %?`;
-        return { either: { question, options: [{ value: round(n / 100), name: `${this.show(n)} %` }, { value: n, name: percent(n) }] } };
-      }
-      return { value: round(n / 100) };
-    }, percent);
+    return this.typed(
+      `${message}, in %?`,
+      shown,
+      o,
+      `a percentage is needed here, e.g. ${this.show(40)}`,
+      (raw) => {
+        if (o.default !== undefined && raw.trim() === shown) return { value: o.default };
+        const read = this.readNumber(raw.replace('%', ''), `${this.show(40)} for 40 %`);
+        if ('wrong' in read) return { wrong: read.wrong.replace('a number', 'a percentage') };
+        if ('either' in read) {
+          const [a, b] = read.either.options.map((c) => round(c.value / 100)) as [number, number];
+          return {
+            either: {
+              question: read.either.question.replace(/\?$/, ' %?'),
+              options: [
+                { value: a, name: percent(a) },
+                { value: b, name: percent(b) },
+              ],
+            },
+          };
+        }
+        const n = read.value;
+        if (n > 0 && n < 1) {
+          const question = `${raw.trim()}: did you mean ${this.show(n)} % or ${this.show(round(n * 100))} %?`;
+          return {
+            either: {
+              question,
+              options: [
+                { value: round(n / 100), name: `${this.show(n)} %` },
+                { value: n, name: percent(n) },
+              ],
+            },
+          };
+        }
+        return { value: round(n / 100) };
+      },
+      percent,
+    );
   }
 
   /** An objective's target: a number, or a change from the baseline such as +50% or -20 %. */
-  async target(message: string, o: { default?: number | string | undefined; check?: Check<number | string> }): Promise<number | string> {
-    const shown = o.default === undefined ? undefined : typeof o.default === 'number' ? this.show(o.default) : o.default;
-    return (await this.typed<number | string>(message, shown, o, 'an answer is needed here', (raw) => {
-      if (o.default !== undefined && raw.trim() === shown) return { value: o.default };
-      const change = /^([+-])\s*(.+?)\s*%$/.exec(raw.trim());
-      if (change) {
-        const read = this.readNumber(change[2]!, '+50%');
-        if (!('value' in read) || read.value < 0) return { wrong: 'expected a number or a change such as +50% or -20%' };
-        const text = `${change[1]}${round(read.value)}%`;
-        return relativeTarget.test(text) ? { value: text } : { wrong: 'expected a number or a change such as +50% or -20%' };
-      }
-      const read = this.readNumber(raw, `${this.show(2500)}, +50% or -20%`);
-      return 'wrong' in read ? { wrong: 'expected a number, or a change such as +50% or -20%' } : read;
-    }, (v) => (typeof v === 'number' ? this.show(v) : v)))!;
+  async target(
+    message: string,
+    o: { default?: number | string | undefined; check?: Check<number | string> },
+  ): Promise<number | string> {
+    const shown =
+      o.default === undefined ? undefined : typeof o.default === 'number' ? this.show(o.default) : o.default;
+    return (await this.typed<number | string>(
+      message,
+      shown,
+      o,
+      'an answer is needed here',
+      (raw) => {
+        if (o.default !== undefined && raw.trim() === shown) return { value: o.default };
+        const change = /^([+-])\s*(.+?)\s*%$/.exec(raw.trim());
+        if (change) {
+          const read = this.readNumber(change[2]!, '+50%');
+          if (!('value' in read) || read.value < 0)
+            return { wrong: 'expected a number or a change such as +50% or -20%' };
+          const text = `${change[1]}${round(read.value)}%`;
+          return relativeTarget.test(text)
+            ? { value: text }
+            : { wrong: 'expected a number or a change such as +50% or -20%' };
+        }
+        const read = this.readNumber(raw, `${this.show(2500)}, +50% or -20%`);
+        return 'wrong' in read ? { wrong: 'expected a number, or a change such as +50% or -20%' } : read;
+      },
+      (v) => (typeof v === 'number' ? this.show(v) : v),
+    ))!;
   }
 
   /**
@@ -250,7 +321,10 @@ export class Asker {
   }
 
   /** Several short answers on one line, separated by ";". Empty leaves the field out. */
-  async list(message: string, o: { default?: string[] | undefined; schema?: z.ZodType; check?: Check<string[]> } = {}): Promise<string[] | undefined> {
+  async list(
+    message: string,
+    o: { default?: string[] | undefined; schema?: z.ZodType; check?: Check<string[]> } = {},
+  ): Promise<string[] | undefined> {
     const answer = await this.prompts.input({
       message: `${message} (separate with ;)`,
       ...(o.default?.length ? { default: o.default.join('; ') } : {}),
@@ -269,7 +343,11 @@ export class Asker {
       // loses its cursor (a stray key jumps to the first match) still lands on the default.
       const at = choices.findIndex((c) => c.value === fallback);
       if (at > 0) choices = [...choices.slice(at), ...choices.slice(0, at)];
-      const value = await this.prompts.select({ message, choices, ...(fallback !== undefined ? { default: fallback } : {}) });
+      const value = await this.prompts.select({
+        message,
+        choices,
+        ...(fallback !== undefined ? { default: fallback } : {}),
+      });
       const wrong = await check?.(value);
       if (!wrong) return value;
       // select cannot show a message of its own: say it, then ask again.
@@ -277,7 +355,11 @@ export class Asker {
     }
   }
 
-  async chooseMany<V>(message: string, choices: (Choice<V> & { checked?: boolean })[], check?: Check<V[]>): Promise<V[]> {
+  async chooseMany<V>(
+    message: string,
+    choices: (Choice<V> & { checked?: boolean })[],
+    check?: Check<V[]>,
+  ): Promise<V[]> {
     return this.prompts.checkbox({
       message,
       choices,
@@ -290,7 +372,10 @@ export class Asker {
   }
 
   /** A channel id: one of the known ones, or another lower-case id typed in. */
-  async channel(message: string, o: { default?: string | undefined; offer?: readonly string[]; none?: string; check?: Check<string> } = {}): Promise<string | undefined> {
+  async channel(
+    message: string,
+    o: { default?: string | undefined; offer?: readonly string[]; none?: string; check?: Check<string> } = {},
+  ): Promise<string | undefined> {
     const offer = [...new Set([...(o.offer ?? []), ...KNOWN_CHANNELS])];
     const choices: Choice<string>[] = [
       ...(o.none ? [{ value: '', name: o.none }] : []),
@@ -298,10 +383,15 @@ export class Asker {
       { value: OTHER, name: 'other (type its id)' },
     ];
     const fallback = o.default ?? (o.none ? '' : offer[0]);
-    const picked = await this.choose(message, choices, fallback, (v) => (v === OTHER || v === '' ? undefined : o.check?.(v)));
+    const picked = await this.choose(message, choices, fallback, (v) =>
+      v === OTHER || v === '' ? undefined : o.check?.(v),
+    );
     if (picked === '') return undefined;
     if (picked !== OTHER) return picked;
-    return this.required('Its channel id (lower case, e.g. vk, discord)?', { schema: channelId, ...(o.check ? { check: o.check } : {}) });
+    return this.required('Its channel id (lower case, e.g. vk, discord)?', {
+      schema: channelId,
+      ...(o.check ? { check: o.check } : {}),
+    });
   }
 }
 

@@ -58,7 +58,8 @@ export function withValue(plan: PlanDraft, path: PlanPath, value: unknown): Plan
       list[key] = set(list[key], i + 1);
       return list;
     }
-    const obj = node && typeof node === 'object' && !Array.isArray(node) ? { ...(node as Record<string, unknown>) } : {};
+    const obj =
+      node && typeof node === 'object' && !Array.isArray(node) ? { ...(node as Record<string, unknown>) } : {};
     obj[key] = set(obj[key], i + 1);
     return obj;
   };

@@ -33,7 +33,8 @@ export const SECTIONS: Record<SectionName, SectionInfo> = {
   objectives: {
     title: 'SMART objectives',
     why: 'Objectives make each goal measurable: a metric, where it starts, the target and the deadline (method §2).',
-    comment: 'SMART objectives (method §2): metric, baseline, target (a number or "+50%") and deadline; the KPI milestones come from these.',
+    comment:
+      'SMART objectives (method §2): metric, baseline, target (a number or "+50%") and deadline; the KPI milestones come from these.',
   },
   audience: {
     title: 'Audience',
@@ -43,7 +44,8 @@ export const SECTIONS: Record<SectionName, SectionInfo> = {
   competitors: {
     title: 'Competitors',
     why: 'Benchmark 3-5 competitors per network (followers, posting, engagement): learn from them, do not copy them (method §4).',
-    comment: 'Competitor research (method §4): engagement rate = likes + comments + shares of the sampled posts / followers.',
+    comment:
+      'Competitor research (method §4): engagement rate = likes + comments + shares of the sampled posts / followers.',
   },
   positioning: {
     title: 'Positioning',
@@ -157,10 +159,14 @@ export function setSection(doc: Document, name: SectionName, value: unknown): vo
 export function replaceSectionText(text: string, doc: Document, name: SectionName, value: unknown): string {
   const map = doc.contents;
   if (!isMap(map)) throw new Error('the plan is not a YAML mapping');
-  const existing = map.items.find((p) => isScalar(p.key) && p.key.value === name) as Pair<Scalar, Node | null> | undefined;
+  const existing = map.items.find((p) => isScalar(p.key) && p.key.value === name) as
+    | Pair<Scalar, Node | null>
+    | undefined;
   if (!existing || !existing.key.range) {
     // A new section goes before the next one in the method's order (and the comment above that one).
-    const after = map.items.find((p) => isScalar(p.key) && SECTION_ORDER.indexOf(String(p.key.value) as SectionName) > SECTION_ORDER.indexOf(name));
+    const after = map.items.find(
+      (p) => isScalar(p.key) && SECTION_ORDER.indexOf(String(p.key.value) as SectionName) > SECTION_ORDER.indexOf(name),
+    );
     if (value === undefined) return text;
     const pair = doc.createPair(name, value) as Pair<Scalar, unknown>;
     decorate(pair, true);
@@ -223,7 +229,10 @@ function merged(doc: Document, node: Node | null | undefined, value: unknown): N
   if (isSeq(node) && Array.isArray(value)) {
     const old = [...node.items] as Node[];
     // Entries are matched by id or name (a reordered list keeps its comments), else by position.
-    const label = (v: unknown) => (v && typeof v === 'object' ? ((v as { id?: unknown; name?: unknown }).id ?? (v as { name?: unknown }).name) : undefined);
+    const label = (v: unknown) =>
+      v && typeof v === 'object'
+        ? ((v as { id?: unknown; name?: unknown }).id ?? (v as { name?: unknown }).name)
+        : undefined;
     node.items = value.map((v, i) => {
       const wanted = label(v);
       const match = wanted !== undefined ? old.find((n) => label(n.toJSON()) === wanted) : old[i];

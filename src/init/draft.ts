@@ -32,16 +32,23 @@ export async function readDraft(file: string): Promise<Draft | undefined> {
     return undefined;
   }
   try {
-    const data = parse(text) as { smplan_init_draft?: number; minimal?: unknown; done?: unknown; plan?: unknown; partial?: { section?: unknown; answers?: unknown } };
+    const data = parse(text) as {
+      smplan_init_draft?: number;
+      minimal?: unknown;
+      done?: unknown;
+      plan?: unknown;
+      partial?: { section?: unknown; answers?: unknown };
+    };
     if (data?.smplan_init_draft !== 1 || !data.plan || typeof data.plan !== 'object') return undefined;
     const done = (Array.isArray(data.done) ? data.done : []).filter((s): s is SectionName => SECTION_ORDER.includes(s));
     const plan = data.plan as PlanDraft;
     if (!Array.isArray(plan.goals)) plan.goals = [];
     plan.smplan = 1;
     const p = data.partial;
-    const partial = p && SECTION_ORDER.includes(p.section as SectionName) && p.answers && typeof p.answers === 'object'
-      ? { section: p.section as SectionName, answers: p.answers as Record<string, unknown> }
-      : undefined;
+    const partial =
+      p && SECTION_ORDER.includes(p.section as SectionName) && p.answers && typeof p.answers === 'object'
+        ? { section: p.section as SectionName, answers: p.answers as Record<string, unknown> }
+        : undefined;
     return { minimal: data.minimal === true, done, plan, ...(partial ? { partial } : {}) };
   } catch {
     return undefined;
@@ -50,11 +57,16 @@ export async function readDraft(file: string): Promise<Draft | undefined> {
 
 export async function saveDraft(file: string, target: string, draft: Draft): Promise<void> {
   const header = `# smplan init: unfinished answers for ${path.basename(target)}.\n# \`smplan init ${path.basename(target)} --resume\` continues; delete this file to start over.\n`;
-  const body = stringify({ smplan_init_draft: 1, minimal: draft.minimal, done: draft.done, plan: draft.plan, ...(draft.partial ? { partial: draft.partial } : {}) });
+  const body = stringify({
+    smplan_init_draft: 1,
+    minimal: draft.minimal,
+    done: draft.done,
+    plan: draft.plan,
+    ...(draft.partial ? { partial: draft.partial } : {}),
+  });
   await writeFileAtomic(file, header + body);
 }
 
 export async function removeDraft(file: string): Promise<void> {
   await rm(file, { force: true });
 }
-

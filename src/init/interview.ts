@@ -49,7 +49,13 @@ export async function interview(draft: Draft, sections: readonly SectionName[], 
     const answers: Record<string, unknown> = {};
     const remembered = draft.partial?.section === name ? draft.partial.answers : undefined;
     try {
-      draft.plan = await askSection(name, draft.plan, { ...o, prompts: recording(o.prompts, answers, remembered) }, false, { n: i + 1, of: order.length });
+      draft.plan = await askSection(
+        name,
+        draft.plan,
+        { ...o, prompts: recording(o.prompts, answers, remembered) },
+        false,
+        { n: i + 1, of: order.length },
+      );
     } catch (err) {
       if (err instanceof Error && err.name === 'ExitPromptError' && Object.keys(answers).length) {
         draft.partial = { section: name, answers: { ...remembered, ...answers } };
@@ -63,7 +69,9 @@ export async function interview(draft: Draft, sections: readonly SectionName[], 
       choices: [
         { value: 'keep', name: 'keep it and go on' },
         { value: 'redo', name: 'redo this section (your answers are the defaults)' },
-        ...(i > 0 ? [{ value: 'back' as const, name: `go back one: ${SECTIONS[order[i - 1]!].title.toLowerCase()}` }] : []),
+        ...(i > 0
+          ? [{ value: 'back' as const, name: `go back one: ${SECTIONS[order[i - 1]!].title.toLowerCase()}` }]
+          : []),
       ],
       default: 'keep',
     });
@@ -94,7 +102,10 @@ export async function askSection(
   const ask = new Asker(o.prompts, say, (plan.plan as { locale?: Locale } | undefined)?.locale ?? o.defaults.locale);
   const info = SECTIONS[name];
   say('');
-  say(c.bold(`\u2500\u2500 ${info.title} \u2500\u2500`) + (progress ? c.dim(` section ${progress.n} of ${progress.of}`) : ''));
+  say(
+    c.bold(`\u2500\u2500 ${info.title} \u2500\u2500`) +
+      (progress ? c.dim(` section ${progress.n} of ${progress.of}`) : ''),
+  );
   say(c.dim(info.why));
   // Errors the plan has already (a hand-edited file) are not the answers' fault.
   const known = new Set((await lintDraft(plan, o.file, o.dir)).filter((f) => f.severity === 'error').map(key));
@@ -117,7 +128,10 @@ export async function askSection(
       errors: async (candidate, field, entry, withWarnings) => {
         const findings = fresh(await lint(candidate));
         const messages = errorsFor(findings, field, entry);
-        if (withWarnings) messages.push(...findings.filter((f) => f.severity === 'warning' && f.path === formatPath(field)).map((f) => f.message));
+        if (withWarnings)
+          messages.push(
+            ...findings.filter((f) => f.severity === 'warning' && f.path === formatPath(field)).map((f) => f.message),
+          );
         return messages.length ? [...new Set(messages)].join('; ') : undefined;
       },
       notes: async (candidate, entry) => notes(say, c, await lint(candidate), entry),

@@ -14,15 +14,35 @@ export interface SystemDefaults {
  * (BGN is still accepted when typed). Regions not listed here default to EUR.
  */
 const CURRENCY_BY_REGION: Record<string, string> = {
-  NO: 'NOK', SE: 'SEK', DK: 'DKK', IS: 'ISK', GB: 'GBP', CH: 'CHF', PL: 'PLN', CZ: 'CZK', HU: 'HUF', RO: 'RON',
-  US: 'USD', CA: 'CAD', AU: 'AUD', NZ: 'NZD', JP: 'JPY', IN: 'INR', BR: 'BRL', MX: 'MXN', ZA: 'ZAR',
+  NO: 'NOK',
+  SE: 'SEK',
+  DK: 'DKK',
+  IS: 'ISK',
+  GB: 'GBP',
+  CH: 'CHF',
+  PL: 'PLN',
+  CZ: 'CZK',
+  HU: 'HUF',
+  RO: 'RON',
+  US: 'USD',
+  CA: 'CAD',
+  AU: 'AUD',
+  NZ: 'NZD',
+  JP: 'JPY',
+  IN: 'INR',
+  BR: 'BRL',
+  MX: 'MXN',
+  ZA: 'ZAR',
   BG: 'EUR',
 };
 
 /** Common currencies first in the currency list: the plan's likely ones, then the big ones. */
 export const COMMON_CURRENCIES = ['EUR', 'USD', 'GBP', 'NOK', 'SEK', 'DKK', 'BGN', 'CHF', 'PLN', 'CAD', 'AUD'];
 
-export function systemDefaults(today: Date, resolved: Intl.ResolvedDateTimeFormatOptions = Intl.DateTimeFormat().resolvedOptions()): SystemDefaults {
+export function systemDefaults(
+  today: Date,
+  resolved: Intl.ResolvedDateTimeFormatOptions = Intl.DateTimeFormat().resolvedOptions(),
+): SystemDefaults {
   let language = 'en';
   let region: string | undefined;
   try {
@@ -32,7 +52,8 @@ export function systemDefaults(today: Date, resolved: Intl.ResolvedDateTimeForma
   } catch {
     // an odd locale string: keep English and the euro
   }
-  const locale: Locale = language === 'nb' || language === 'no' || language === 'nn' ? 'nb' : language === 'bg' ? 'bg' : 'en';
+  const locale: Locale =
+    language === 'nb' || language === 'no' || language === 'nn' ? 'nb' : language === 'bg' ? 'bg' : 'en';
   return {
     locale,
     currency: (region && CURRENCY_BY_REGION[region]) ?? 'EUR',
@@ -75,7 +96,9 @@ export function slugId(text: string, fallback = 'item'): string {
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/æ/g, 'ae').replace(/ø/g, 'o').replace(/å/g, 'a')
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'o')
+    .replace(/å/g, 'a')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 40)

@@ -60,14 +60,19 @@ export function configSchema() {
     if (isProtected(rule.id)) continue;
     const options = (rule as Rule).options as z.ZodObject | undefined;
     const describe = `${rule.description} (default: ${rule.severity})`;
-    ruleEntries[rule.id] = (options
-      ? z.union([level, options.extend({ severity: level.optional() }).partial()])
-      : z.union([level, z.strictObject({ severity: level.optional() })])
+    ruleEntries[rule.id] = (
+      options
+        ? z.union([level, options.extend({ severity: level.optional() }).partial()])
+        : z.union([level, z.strictObject({ severity: level.optional() })])
     ).meta({ description: describe });
   }
   return z.strictObject({
     $schema: z.string().optional(),
-    rules: z.strictObject(ruleEntries).partial().optional().meta({ description: 'off, warning or error per rule id; thresholds for rules that have them' }),
+    rules: z
+      .strictObject(ruleEntries)
+      .partial()
+      .optional()
+      .meta({ description: 'off, warning or error per rule id; thresholds for rules that have them' }),
   });
 }
 
@@ -75,7 +80,10 @@ export const CONFIG_SCHEMA_ID = 'https://smplan.dev/schema/config-v1.json';
 
 /** The config's JSON Schema for editors (draft-07, as the plan's). */
 export function configJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(configSchema(), { target: 'draft-7', unrepresentable: 'any', io: 'input' }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(configSchema(), { target: 'draft-7', unrepresentable: 'any', io: 'input' }) as Record<
+    string,
+    unknown
+  >;
   return { ...schema, $id: CONFIG_SCHEMA_ID, title: 'smplan lint configuration' };
 }
 
@@ -85,7 +93,11 @@ export function isProtected(id: string): boolean {
 }
 
 /** The config for a plan: --config FILE, else the first config file upward from the plan's folder. */
-export async function findConfig(planFile: string, cwd: string, cache = new Map<string, Promise<string | undefined>>()): Promise<string | undefined> {
+export async function findConfig(
+  planFile: string,
+  cwd: string,
+  cache = new Map<string, Promise<string | undefined>>(),
+): Promise<string | undefined> {
   let dir = path.dirname(path.resolve(cwd, planFile));
   const seen: string[] = [];
   for (;;) {
@@ -114,8 +126,10 @@ export async function loadConfig(file: string, cwd: string): Promise<LintConfig>
   let text: string;
   try {
     const info = await stat(absolute);
-    if (!info.isFile()) throw Object.assign(new Error('not a regular file'), { code: info.isDirectory() ? 'EISDIR' : 'ENOTREG' });
-    if (info.size > MAX_CONFIG_BYTES) throw new Error(`the file is larger than ${MAX_CONFIG_BYTES / 1024} KB; a config is a few lines`);
+    if (!info.isFile())
+      throw Object.assign(new Error('not a regular file'), { code: info.isDirectory() ? 'EISDIR' : 'ENOTREG' });
+    if (info.size > MAX_CONFIG_BYTES)
+      throw new Error(`the file is larger than ${MAX_CONFIG_BYTES / 1024} KB; a config is a few lines`);
     text = await readFile(absolute, 'utf8');
   } catch (err) {
     throw fileError(file, err);
@@ -148,12 +162,20 @@ export async function parseConfig(text: string, file: string): Promise<LintConfi
       const id = isScalar(pair.key) ? String(pair.key.value) : '';
       if (known.has(id) || LOADER_RULES.some((r) => r.id === id)) continue;
       const guess = didYouMean(id, allIds);
-      fail(['rules', id], `unknown rule "${id}"${guess ? `: did you mean "${guess}"?` : ' (the rules are listed in docs/rules.md)'}`, 'key');
+      fail(
+        ['rules', id],
+        `unknown rule "${id}"${guess ? `: did you mean "${guess}"?` : ' (the rules are listed in docs/rules.md)'}`,
+        'key',
+      );
     }
   }
   for (const id of Object.keys(asRecord(asRecord(data).rules))) {
     if (!isProtected(id)) continue;
-    fail(['rules', id], `rule "${id}" cannot be configured: its findings mean the plan cannot be read or computed`, 'key');
+    fail(
+      ['rules', id],
+      `rule "${id}" cannot be configured: its findings mean the plan cannot be read or computed`,
+      'key',
+    );
   }
 
   const parsed = configSchema().safeParse(data);
@@ -161,8 +183,16 @@ export async function parseConfig(text: string, file: string): Promise<LintConfi
     const issue = parsed.error.issues[0]!;
     const where = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     const message =
-      issue.code === 'unrecognized_keys' ? unknownOption(issue.keys[0]!, where, known) : issue.code === 'invalid_union' ? 'expected off, warning or error, or a mapping of the rule\'s options' : issue.message;
-    fail(issue.code === 'unrecognized_keys' ? [...where, issue.keys[0]!] : where, message, issue.code === 'unrecognized_keys' ? 'key' : 'value');
+      issue.code === 'unrecognized_keys'
+        ? unknownOption(issue.keys[0]!, where, known)
+        : issue.code === 'invalid_union'
+          ? "expected off, warning or error, or a mapping of the rule's options"
+          : issue.message;
+    fail(
+      issue.code === 'unrecognized_keys' ? [...where, issue.keys[0]!] : where,
+      message,
+      issue.code === 'unrecognized_keys' ? 'key' : 'value',
+    );
   }
 
   const settings = new Map<string, RuleSetting>();
@@ -197,13 +227,17 @@ function unknownOption(key: string, where: readonly (string | number)[], known: 
   const rule = where[0] === 'rules' ? known.get(String(where[1])) : undefined;
   const shape = (rule?.options as z.ZodObject | undefined)?.shape;
   const names = ['severity', ...Object.keys(shape ?? {})];
-  if (!rule) return `unknown key "${key}"${didYouMean(key, ['rules']) ? ': did you mean "rules"?' : ' (a config has `rules`)'}`;
+  if (!rule)
+    return `unknown key "${key}"${didYouMean(key, ['rules']) ? ': did you mean "rules"?' : ' (a config has `rules`)'}`;
   const guess = didYouMean(key, names);
   return `unknown option "${key}" for ${rule.id}${guess ? `: did you mean "${guess}"?` : ` (it takes ${names.join(', ')})`}`;
 }
 
 /** The thresholds each rule takes, with the method's defaults (for docs/rules.md). */
-export function ruleOptionDefaults(): { id: string; options: { name: string; default: unknown; description: string }[] }[] {
+export function ruleOptionDefaults(): {
+  id: string;
+  options: { name: string; default: unknown; description: string }[];
+}[] {
   return rules.flatMap((rule) => {
     const shape = (rule.options as z.ZodObject | undefined)?.shape;
     if (!shape) return [];

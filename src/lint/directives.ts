@@ -115,7 +115,16 @@ export async function applyDirectives(
     const known = new Set(options.knownRules);
     for (const d of directives) {
       const problem = unusedMessage(d, known, options);
-      if (problem) kept.push({ file, line: d.line, column: d.column, severity: 'warning', rule: UNUSED_DISABLE, message: problem, path: '' });
+      if (problem)
+        kept.push({
+          file,
+          line: d.line,
+          column: d.column,
+          severity: 'warning',
+          rule: UNUSED_DISABLE,
+          message: problem,
+          path: '',
+        });
     }
   }
   return { findings: kept, suppressed };
@@ -126,14 +135,19 @@ function covers(d: Directive, f: Finding): boolean {
   return d.scope === 'file' || f.line === d.target;
 }
 
-function unusedMessage(d: Directive, known: Set<string>, options: { suppressible: (rule: string) => boolean; knownRules: readonly string[] }): string | undefined {
+function unusedMessage(
+  d: Directive,
+  known: Set<string>,
+  options: { suppressible: (rule: string) => boolean; knownRules: readonly string[] },
+): string | undefined {
   const where = d.scope === 'file' ? 'in this file' : d.scope === 'line' ? 'on this line' : 'on the next line';
   for (const id of d.rules) {
     if (!known.has(id)) {
       const guess = didYouMean(id, options.knownRules);
       return `smplan-disable names an unknown rule "${id}"${guess ? `: did you mean "${guess}"?` : ''}`;
     }
-    if (!options.suppressible(id)) return `smplan-disable cannot silence "${id}": its findings mean the plan cannot be read or computed`;
+    if (!options.suppressible(id))
+      return `smplan-disable cannot silence "${id}": its findings mean the plan cannot be read or computed`;
   }
   if (d.rules.length === 0) return d.used.size ? undefined : `smplan-disable suppresses nothing ${where}: remove it`;
   const unused = d.rules.filter((id) => !d.used.has(id));

@@ -45,7 +45,11 @@ export async function lintFile(file: string, cwd?: string, config: LintConfig = 
 }
 
 /** A plan checked as `smplan lint` checks it: the config's rules, then the plan's inline directives. */
-export async function lintWithSettings(file: string, outcome: LoadOutcome, settings: LintSettings = {}): Promise<LintResult> {
+export async function lintWithSettings(
+  file: string,
+  outcome: LoadOutcome,
+  settings: LintSettings = {},
+): Promise<LintResult> {
   const config = settings.config ?? DEFAULT_CONFIG;
   const result = lintOutcome(file, outcome, config);
   if (settings.inlineConfig === false || !result.loaded) return result;

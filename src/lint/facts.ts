@@ -4,7 +4,10 @@ import type { LoadedPlan } from '../plan/load.js';
 import type { PlanPath } from '../diagnostics.js';
 
 /** How many posts a network's figures were taken from, and where that count is written. */
-export function sampledPosts(entry: EngagementEntry, loaded: LoadedPlan): { count: number; path: PlanPath } | undefined {
+export function sampledPosts(
+  entry: EngagementEntry,
+  loaded: LoadedPlan,
+): { count: number; path: PlanPath } | undefined {
   if (entry.posts) return { count: entry.posts.length, path: [...entry.path, 'posts'] };
   if (entry.sample) return { count: entry.sample.posts, path: [...entry.path, 'sample', 'posts'] };
   if (entry.posts_csv !== undefined) {
@@ -28,5 +31,9 @@ export function formatShare(share: number): string {
 
 /** Text compared for sameness: case, spacing and end punctuation do not count. */
 export function sameText(text: string): string {
-  return text.toLowerCase().replace(/\s+/g, ' ').replace(/[.!?:;,\s]+$/, '').trim();
+  return text
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[.!?:;,\s]+$/, '')
+    .trim();
 }

@@ -78,7 +78,11 @@ export function formatActualsFinding(f: ActualsFinding): string {
  * a figure that stays ambiguous (`1,234` in a Norwegian column with no other decimals) comes
  * back as `either` and is never guessed.
  */
-export function parseActualNumber(cell: string, locale: Locale = 'en', fileMark?: DecimalMark): number | undefined | 'invalid' | { either: { thousands: number; decimal: number } } {
+export function parseActualNumber(
+  cell: string,
+  locale: Locale = 'en',
+  fileMark?: DecimalMark,
+): number | undefined | 'invalid' | { either: { thousands: number; decimal: number } } {
   let s = cell.trim();
   let scale = 1; // a divisor
   if (s.endsWith('%')) {
@@ -89,7 +93,8 @@ export function parseActualNumber(cell: string, locale: Locale = 'en', fileMark?
   const read = readNumber(s, locale, fileMark);
   if (read === undefined) return undefined;
   if ('invalid' in read) return 'invalid';
-  if ('either' in read) return { either: { thousands: read.either.thousands / scale, decimal: read.either.decimal / scale } };
+  if ('either' in read)
+    return { either: { thousands: read.either.thousands / scale, decimal: read.either.decimal / scale } };
   return read.value / scale;
 }
 
@@ -161,8 +166,15 @@ export function parseActualsCsv(text: string, file: string, context: ParseContex
   const body = sep ? text.slice(sep[0].length) : text;
   const headerLine = sep ? 2 : 1;
   let columnsRead: ParsedActuals['columnsRead'];
-  const result = (objectiveFromOption = false, objectiveColumn?: string): ParsedActuals =>
-    ({ rows, findings, headerLine, objectiveFromOption, unmapped, objectiveColumn, ...(columnsRead ? { columnsRead } : {}) });
+  const result = (objectiveFromOption = false, objectiveColumn?: string): ParsedActuals => ({
+    rows,
+    findings,
+    headerLine,
+    objectiveFromOption,
+    unmapped,
+    objectiveColumn,
+    ...(columnsRead ? { columnsRead } : {}),
+  });
   let table: CsvTable;
   try {
     table = parseCsv(body, { delimiter: sep ? sep[1]! : detectDelimiter(text) });
@@ -183,12 +195,17 @@ export function parseActualsCsv(text: string, file: string, context: ParseContex
   };
   const columns = { date: column('date'), objective: column('objective'), value: column('value') };
   // Said only for names found in the plan's language: --map names and English ones are what the user wrote.
-  const byLanguage = (key: ActualColumn) => context.map[key] === undefined && columns[key] !== undefined && columns[key]!.toLowerCase() !== key;
+  const byLanguage = (key: ActualColumn) =>
+    context.map[key] === undefined && columns[key] !== undefined && columns[key]!.toLowerCase() !== key;
   if (ACTUAL_COLUMNS.some(byLanguage)) {
-    columnsRead = Object.fromEntries(ACTUAL_COLUMNS.flatMap((key) => (columns[key] === undefined ? [] : [[key, columns[key]]])));
+    columnsRead = Object.fromEntries(
+      ACTUAL_COLUMNS.flatMap((key) => (columns[key] === undefined ? [] : [[key, columns[key]]])),
+    );
   }
   const found = table.header.filter((h) => h !== '').join(', ') || 'nothing';
-  const missing = ACTUAL_COLUMNS.filter((key) => columns[key] === undefined && !(key === 'objective' && context.objective));
+  const missing = ACTUAL_COLUMNS.filter(
+    (key) => columns[key] === undefined && !(key === 'objective' && context.objective),
+  );
   if (missing.length) {
     const named = missing.map((key) => (context.map[key] ? `${key} (mapped to "${context.map[key]}")` : key));
     const hint = missing.includes('objective')
@@ -219,7 +236,11 @@ export function parseActualsCsv(text: string, file: string, context: ParseContex
       problem(row.line, 'error', 'no objective id');
       ok = false;
     } else if (!context.objectives.has(objectiveCell)) {
-      problem(row.line, 'error', `"${objectiveCell.slice(0, 60)}" is not an objective of the plan (${objectiveHint(objectiveCell, context.objectives)})`);
+      problem(
+        row.line,
+        'error',
+        `"${objectiveCell.slice(0, 60)}" is not an objective of the plan (${objectiveHint(objectiveCell, context.objectives)})`,
+      );
       ok = false;
     }
     const value = parseActualNumber(valueCell, locale, mark);
@@ -232,7 +253,11 @@ export function parseActualsCsv(text: string, file: string, context: ParseContex
       ok = false;
     } else if (typeof value === 'object') {
       const [a, b] = [showNumber(value.either.thousands, locale), showNumber(value.either.decimal, locale)];
-      problem(row.line, 'error', `the value "${valueCell.slice(0, 40)}" could be ${a} or ${b}: write it without the thousands separator (or with more decimals)`);
+      problem(
+        row.line,
+        'error',
+        `the value "${valueCell.slice(0, 40)}" could be ${a} or ${b}: write it without the thousands separator (or with more decimals)`,
+      );
       ok = false;
     }
     if (ok && 'date' in date && typeof value === 'number') {
@@ -247,20 +272,43 @@ export function parseActualsCsv(text: string, file: string, context: ParseContex
  * when every file has an objective column, a --map name no file has (while a file
  * fell back to the standard column). A warning on each file concerned.
  */
-function unusedOptionWarnings(parsed: readonly (ParsedActuals & { file: string })[], map: ColumnMap, objective: string | undefined): ActualsFinding[] {
+function unusedOptionWarnings(
+  parsed: readonly (ParsedActuals & { file: string })[],
+  map: ColumnMap,
+  objective: string | undefined,
+): ActualsFinding[] {
   const warnings: ActualsFinding[] = [];
   if (objective !== undefined && parsed.length && !parsed.some((p) => p.objectiveFromOption)) {
     for (const p of parsed) {
       if (p.objectiveColumn === undefined) continue;
-      warnings.push({ file: p.file, line: p.headerLine, severity: 'warning', message: `has an objective column (${p.objectiveColumn}), so --objective ${objective} is not used` });
+      warnings.push({
+        file: p.file,
+        line: p.headerLine,
+        severity: 'warning',
+        message: `has an objective column (${p.objectiveColumn}), so --objective ${objective} is not used`,
+      });
     }
   }
   for (const key of ACTUAL_COLUMNS) {
     const name = map[key];
-    if (name === undefined || !parsed.length || !parsed.every((p) => p.unmapped[key] !== undefined || p.findings.some((f) => f.line === p.headerLine && f.severity === 'error'))) continue;
+    if (
+      name === undefined ||
+      !parsed.length ||
+      !parsed.every(
+        (p) =>
+          p.unmapped[key] !== undefined || p.findings.some((f) => f.line === p.headerLine && f.severity === 'error'),
+      )
+    )
+      continue;
     for (const p of parsed) {
       const own = p.unmapped[key];
-      if (own !== undefined) warnings.push({ file: p.file, line: p.headerLine, severity: 'warning', message: `has no column "${name}" (--map ${key}=${name}); its "${own}" column is read instead` });
+      if (own !== undefined)
+        warnings.push({
+          file: p.file,
+          line: p.headerLine,
+          severity: 'warning',
+          message: `has no column "${name}" (--map ${key}=${name}); its "${own}" column is read instead`,
+        });
     }
   }
   return warnings;
@@ -280,9 +328,19 @@ export function checkActualRows(rows: readonly ActualRow[]): ActualsFinding[] {
     if (earlier) {
       const where = `${earlier.file === row.file ? 'line ' : `${earlier.file}:`}${earlier.line}`;
       if (earlier.value === row.value) {
-        findings.push({ file: row.file, line: row.line, severity: 'warning', message: `${row.objective} on ${row.date} is already given at ${where} with the same value; counted once` });
+        findings.push({
+          file: row.file,
+          line: row.line,
+          severity: 'warning',
+          message: `${row.objective} on ${row.date} is already given at ${where} with the same value; counted once`,
+        });
       } else {
-        findings.push({ file: row.file, line: row.line, severity: 'error', message: `${row.objective} on ${row.date} is ${row.value} here but ${earlier.value} at ${where}: keep one` });
+        findings.push({
+          file: row.file,
+          line: row.line,
+          severity: 'error',
+          message: `${row.objective} on ${row.date} is ${row.value} here but ${earlier.value} at ${where}: keep one`,
+        });
       }
       continue;
     }
@@ -297,11 +355,18 @@ async function readActualsFile(file: string, cwd: string): Promise<string | Actu
   try {
     bytes = await readInputFile(absolute, MAX_ACTUALS_BYTES);
   } catch (err) {
-    if (err instanceof InputTooLargeError) return { file, line: 1, severity: 'error', message: `the file is larger than ${formatBytes(MAX_ACTUALS_BYTES)}` };
+    if (err instanceof InputTooLargeError)
+      return { file, line: 1, severity: 'error', message: `the file is larger than ${formatBytes(MAX_ACTUALS_BYTES)}` };
     throw fileError(file, err);
   }
   const text = decodeCsv(bytes);
-  if (text === undefined) return { file, line: 1, severity: 'error', message: 'this is a binary file, not CSV (export CSV from the spreadsheet)' };
+  if (text === undefined)
+    return {
+      file,
+      line: 1,
+      severity: 'error',
+      message: 'this is a binary file, not CSV (export CSV from the spreadsheet)',
+    };
   return text;
 }
 
@@ -326,7 +391,12 @@ export async function readActuals(
       findings.push(text);
       return;
     }
-    const one = parseActualsCsv(text, files[i]!, { objectives, map, objective: options.objective, locale: localeLanguage(plan.plan.locale) });
+    const one = parseActualsCsv(text, files[i]!, {
+      objectives,
+      map,
+      objective: options.objective,
+      locale: localeLanguage(plan.plan.locale),
+    });
     parsed.push({ ...one, file: files[i]! });
     // One push per row: a spread of a million rows overflows the call stack.
     for (const row of one.rows) rows.push(row);
@@ -337,7 +407,13 @@ export async function readActuals(
   for (const f of checkActualRows(rows)) findings.push(f);
   // Which columns a file was read by, when found by their names in the plan's language.
   const notes = parsed.flatMap((p) =>
-    p.columnsRead ? [`${p.file}: read the columns ${Object.entries(p.columnsRead).map(([key, name]) => `${key} = "${oneLine(name)}"`).join(', ')}`] : [],
+    p.columnsRead
+      ? [
+          `${p.file}: read the columns ${Object.entries(p.columnsRead)
+            .map(([key, name]) => `${key} = "${oneLine(name)}"`)
+            .join(', ')}`,
+        ]
+      : [],
   );
   return { rows, findings: inFileOrder(findings, files), notes };
 }

@@ -42,8 +42,10 @@ export function checkBounds(text: string): Breach | undefined {
         depth++;
         nodes++;
         // Scalars open and close too: depth counts collections and the scalar inside the deepest one.
-        if (nodes > MAX_NODES) breach = { line: state.line + 1, column: column(text, state.lineStart, state.position), message: tooMany };
-        else if (depth > MAX_DEPTH + 1) breach = { line: state.line + 1, column: column(text, state.lineStart, state.position), message: tooDeep };
+        if (nodes > MAX_NODES)
+          breach = { line: state.line + 1, column: column(text, state.lineStart, state.position), message: tooMany };
+        else if (depth > MAX_DEPTH + 1)
+          breach = { line: state.line + 1, column: column(text, state.lineStart, state.position), message: tooDeep };
         if (breach) throw new BoundReached();
       },
     });
@@ -52,7 +54,11 @@ export function checkBounds(text: string): Breach | undefined {
     if (err instanceof RangeError) return { line: 1, column: 1, message: tooDeep };
     if (err instanceof YAMLException && roughNodes(text) > MAX_NODES) {
       const mark = err.mark as { line?: number; column?: number } | undefined;
-      return { line: (mark?.line ?? 0) + 1, column: (mark?.column ?? 0) + 1, message: `cannot read the YAML: ${err.reason}` };
+      return {
+        line: (mark?.line ?? 0) + 1,
+        column: (mark?.column ?? 0) + 1,
+        message: `cannot read the YAML: ${err.reason}`,
+      };
     }
   }
   return undefined;

@@ -9,7 +9,10 @@ export interface CsvTable {
 }
 
 export class CsvError extends Error {
-  constructor(message: string, readonly line: number | undefined) {
+  constructor(
+    message: string,
+    readonly line: number | undefined,
+  ) {
     super(message);
     this.name = 'CsvError';
   }
@@ -33,7 +36,10 @@ export function parseCsv(text: string, options: { delimiter?: string } = {}): Cs
     if (e.code === 'CSV_QUOTE_NOT_CLOSED' && typeof e.bytes_records === 'number') {
       // csv-parse reports the end of the file; the quote opened in the record after the last complete one.
       const opened = Buffer.from(text).subarray(0, e.bytes_records).toString('utf8').split('\n').length;
-      throw new CsvError('not valid CSV: a quoted field opened in this row is never closed (add the closing ")', opened);
+      throw new CsvError(
+        'not valid CSV: a quoted field opened in this row is never closed (add the closing ")',
+        opened,
+      );
     }
     throw new CsvError(`not valid CSV: ${(e.message ?? String(err)).replace(/^Invalid [^:]*:\s*/, '')}`, e.lines);
   }
@@ -47,7 +53,11 @@ export function parseCsv(text: string, options: { delimiter?: string } = {}): Cs
     });
     // csv-parse counts the lines consumed up to the record's end; a quoted cell may span lines
     // (captions do), so step back over the newlines inside the record, not the skipped blank ones.
-    const inside = raw.replace(/^(?:\r?\n)+/, '').replace(/\r?\n$/, '').split('\n').length - 1;
+    const inside =
+      raw
+        .replace(/^(?:\r?\n)+/, '')
+        .replace(/\r?\n$/, '')
+        .split('\n').length - 1;
     return { line: info.lines - inside, cells };
   });
   return { header, rows };

@@ -46,7 +46,8 @@ async function plansIn(dir: string, cwd: string): Promise<string[]> {
       const child = path.join(relative, entry.name);
       // Symlinks are not followed: a link to a parent folder would loop.
       if (entry.isDirectory() && !SKIPPED.has(entry.name) && !entry.name.startsWith('.')) await walk(child);
-      else if (entry.isFile() && /\.ya?ml$/i.test(entry.name) && (await hasMarker(path.resolve(cwd, child)))) found.push(child);
+      else if (entry.isFile() && /\.ya?ml$/i.test(entry.name) && (await hasMarker(path.resolve(cwd, child))))
+        found.push(child);
     }
   };
   await walk(dir);

@@ -25,7 +25,12 @@ export function explainIssue(issue: Issue, data: unknown): Explained[] {
       return issue.keys.map((k) => {
         const guess = known ? didYouMean(k, known) : undefined;
         const hint = guess ? ` (did you mean \`${guess}\`?)` : known ? ` (expected one of: ${known.join(', ')})` : '';
-        return { path: [...path, k], rule: 'unknown-key', message: `unknown key \`${k}\`${hint}`, anchor: 'key' as const };
+        return {
+          path: [...path, k],
+          rule: 'unknown-key',
+          message: `unknown key \`${k}\`${hint}`,
+          anchor: 'key' as const,
+        };
       });
     }
     case 'invalid_type': {
@@ -33,7 +38,14 @@ export function explainIssue(issue: Issue, data: unknown): Explained[] {
       if (input === undefined) {
         return [{ path, rule: 'schema-required', message: `missing ${name}: it is required here`, anchor: 'value' }];
       }
-      return [{ path, rule: 'schema-type', message: `${name} must be ${article(issue.expected)}, not ${describe(input)}`, anchor: 'value' }];
+      return [
+        {
+          path,
+          rule: 'schema-type',
+          message: `${name} must be ${article(issue.expected)}, not ${describe(input)}`,
+          anchor: 'value',
+        },
+      ];
     }
     case 'invalid_value': {
       if (issue.values.length === 1 && !isDefaultMessage(issue.message)) {
@@ -42,33 +54,63 @@ export function explainIssue(issue: Issue, data: unknown): Explained[] {
       const input = valueAt(data, path);
       const options = issue.values.map((v) => String(v));
       if (input === undefined) {
-        return [{ path, rule: 'schema-required', message: `missing ${name}: one of ${options.join(', ')}`, anchor: 'value' }];
+        return [
+          { path, rule: 'schema-required', message: `missing ${name}: one of ${options.join(', ')}`, anchor: 'value' },
+        ];
       }
       const guess = typeof input === 'string' ? didYouMean(input, options) : undefined;
       const hint = guess ? ` (did you mean \`${guess}\`?)` : '';
-      return [{ path, rule: 'schema-value', message: `${name} must be one of: ${options.join(', ')}; got ${describe(input)}${hint}`, anchor: 'value' }];
+      return [
+        {
+          path,
+          rule: 'schema-value',
+          message: `${name} must be one of: ${options.join(', ')}; got ${describe(input)}${hint}`,
+          anchor: 'value',
+        },
+      ];
     }
     case 'invalid_union': {
       // Report the alternative that got furthest: the one whose complaints are not about the type.
       const branches = issue.errors.filter((b) => b.length > 0);
       const typed = branches.find((b) => b.every((i) => i.code !== 'invalid_type' || i.path.length > 0));
       if (typed) return typed.flatMap((i) => explainIssue({ ...i, path: [...path, ...i.path] } as Issue, data));
-      const expected = [...new Set(branches.flat().map((i) => (i.code === 'invalid_type' ? article(i.expected) : undefined)).filter(Boolean))];
+      const expected = [
+        ...new Set(
+          branches
+            .flat()
+            .map((i) => (i.code === 'invalid_type' ? article(i.expected) : undefined))
+            .filter(Boolean),
+        ),
+      ];
       const input = valueAt(data, path);
-      const what = input === undefined ? `missing ${name}` : `${name} must be ${expected.join(' or ') || 'something else'}, not ${describe(input)}`;
+      const what =
+        input === undefined
+          ? `missing ${name}`
+          : `${name} must be ${expected.join(' or ') || 'something else'}, not ${describe(input)}`;
       return [{ path, rule: input === undefined ? 'schema-required' : 'schema-type', message: what, anchor: 'value' }];
     }
     case 'too_small':
     case 'too_big': {
       const size = isDefaultMessage(issue.message) ? sizeMessage(issue, valueAt(data, path)) : undefined;
-      return [{ path, rule: 'schema-value', message: `${name}: ${size ?? lowerFirst(issue.message)}`, anchor: 'value' }];
+      return [
+        { path, rule: 'schema-value', message: `${name}: ${size ?? lowerFirst(issue.message)}`, anchor: 'value' },
+      ];
     }
     default: {
-      const message = isDefaultMessage(issue.message) ? `${name}: ${lowerFirst(issue.message)}` : `${name}: ${issue.message}`;
+      const message = isDefaultMessage(issue.message)
+        ? `${name}: ${lowerFirst(issue.message)}`
+        : `${name}: ${issue.message}`;
       const input = valueAt(data, path);
       const known = typeof key === 'string' && typeof input === 'string' ? KNOWN_VALUES[key]?.() : undefined;
       const guess = known ? didYouMean(input as string, known) : undefined;
-      return [{ path, rule: 'schema-value', message: guess ? `${message} (did you mean \`${guess}\`?)` : message, anchor: 'value' }];
+      return [
+        {
+          path,
+          rule: 'schema-value',
+          message: guess ? `${message} (did you mean \`${guess}\`?)` : message,
+          anchor: 'value',
+        },
+      ];
     }
   }
 }
@@ -87,9 +129,12 @@ function sizeMessage(issue: z.core.$ZodIssueTooBig | z.core.$ZodIssueTooSmall, i
   if (issue.origin === 'string' && typeof input === 'string') {
     return `too ${big ? 'long' : 'short'}: ${[...input].length.toLocaleString('en-US')} characters, ${bound}`;
   }
-  if (issue.origin === 'array' && Array.isArray(input)) return `${input.length.toLocaleString('en-US')} entries, ${bound}`;
+  if (issue.origin === 'array' && Array.isArray(input))
+    return `${input.length.toLocaleString('en-US')} entries, ${bound}`;
   if (issue.origin === 'number' && typeof input === 'number') {
-    return issue.inclusive === false ? `must be ${big ? 'below' : 'above'} ${limit.toLocaleString('en-US')}` : `must be ${bound}`;
+    return issue.inclusive === false
+      ? `must be ${big ? 'below' : 'above'} ${limit.toLocaleString('en-US')}`
+      : `must be ${bound}`;
   }
   return undefined;
 }
@@ -163,7 +208,8 @@ function unwrap(schema: AnySchema): AnySchema {
   let s = schema;
   for (let i = 0; i < 10; i++) {
     const d = def(s);
-    if (d.type === 'optional' || d.type === 'nullable' || d.type === 'default' || d.type === 'readonly') s = d.innerType as AnySchema;
+    if (d.type === 'optional' || d.type === 'nullable' || d.type === 'default' || d.type === 'readonly')
+      s = d.innerType as AnySchema;
     else if (d.type === 'pipe') s = d.in as AnySchema;
     else break;
   }

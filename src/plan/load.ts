@@ -76,8 +76,15 @@ export async function loadPlan(file: string, cwd = process.cwd()): Promise<LoadO
     bytes = await readInputFile(absolute, MAX_PLAN_BYTES);
   } catch (err) {
     if (err instanceof InputTooLargeError) {
-      const size = err.size === undefined ? `larger than ${formatBytes(MAX_PLAN_BYTES)}` : `${(err.size / 1024 / 1024).toFixed(1)} MB`;
-      return { findings: [fileFinding(file, 'file-size', `the file is ${size}; a plan is at most ${formatBytes(MAX_PLAN_BYTES)}`)] };
+      const size =
+        err.size === undefined
+          ? `larger than ${formatBytes(MAX_PLAN_BYTES)}`
+          : `${(err.size / 1024 / 1024).toFixed(1)} MB`;
+      return {
+        findings: [
+          fileFinding(file, 'file-size', `the file is ${size}; a plan is at most ${formatBytes(MAX_PLAN_BYTES)}`),
+        ],
+      };
     }
     throw fileError(file, err);
   }
@@ -90,7 +97,15 @@ export async function parsePlan(bytes: Uint8Array, file: string, dir: string): P
   if ('finding' in decoded) return { findings: [decoded.finding] };
   const text = decoded.text;
   if (text.trim() === '') {
-    return { findings: [fileFinding(file, 'empty-file', 'the file is empty: a plan needs at least `smplan: 1`, `plan` and `goals` (run `smplan init`)')] };
+    return {
+      findings: [
+        fileFinding(
+          file,
+          'empty-file',
+          'the file is empty: a plan needs at least `smplan: 1`, `plan` and `goals` (run `smplan init`)',
+        ),
+      ],
+    };
   }
 
   // Before any full parse: a huge mapping or flow list, deep nesting or an alias bomb is refused at its line.
@@ -130,7 +145,11 @@ export async function parsePlan(bytes: Uint8Array, file: string, dir: string): P
     const { line, column } = at(lineCounter, opening?.offset ?? e.pos[0]);
     const rule = e.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax';
     const duplicate = e.code === 'DUPLICATE_KEY' ? keyAt(doc, e.pos[0]) : undefined;
-    const message = opening?.message ?? (duplicate !== undefined ? `\`${duplicate.slice(0, 60)}\` appears twice in this mapping: each key may appear once` : yamlMessage(e.code, e.message));
+    const message =
+      opening?.message ??
+      (duplicate !== undefined
+        ? `\`${duplicate.slice(0, 60)}\` appears twice in this mapping: each key may appear once`
+        : yamlMessage(e.code, e.message));
     const finding: Finding = { file, line, column, severity: 'error', rule, message, path: '' };
     // Each tab is a mistake of its own; what the parser misreads after it (bad indents
     // included) is its consequence. An unclosed bracket is always a mistake of its own.
@@ -185,9 +204,11 @@ export async function parsePlan(bytes: Uint8Array, file: string, dir: string): P
     });
     const { line, column } = at(lineCounter, where?.range?.[0]);
     const message =
-      unresolved !== undefined ? `the alias *${unresolved.slice(0, 60)} has no anchor &${unresolved.slice(0, 60)} before it`
-      : /alias count/i.test((err as Error).message) ? 'too many YAML aliases: the document would expand beyond any real plan (an alias bomb?)'
-      : `cannot read the YAML: ${(err as Error).message}`;
+      unresolved !== undefined
+        ? `the alias *${unresolved.slice(0, 60)} has no anchor &${unresolved.slice(0, 60)} before it`
+        : /alias count/i.test((err as Error).message)
+          ? 'too many YAML aliases: the document would expand beyond any real plan (an alias bomb?)'
+          : `cannot read the YAML: ${(err as Error).message}`;
     return { findings: [{ file, line, column, severity: 'error', rule: 'yaml-syntax', message, path: '' }], source };
   }
 
@@ -195,11 +216,15 @@ export async function parsePlan(bytes: Uint8Array, file: string, dir: string): P
   if (!parsed.success) {
     // Each finding is located in the document; thousands of them (a generated file) would take minutes.
     const explained = parsed.error.issues.flatMap((issue) => explainIssue(issue, data));
-    for (const e of explained.slice(0, MAX_SCHEMA_FINDINGS)) findings.push(findingAt(source, e.path, 'error', e.rule, e.message, e.anchor));
+    for (const e of explained.slice(0, MAX_SCHEMA_FINDINGS))
+      findings.push(findingAt(source, e.path, 'error', e.rule, e.message, e.anchor));
     if (explained.length > MAX_SCHEMA_FINDINGS) {
       const last = findings[findings.length - 1]!;
       const more = explained.length - MAX_SCHEMA_FINDINGS;
-      findings.push({ ...last, message: `${more.toLocaleString('en')} more problem${more === 1 ? '' : 's'} of the plan's shape not listed: fix these first` });
+      findings.push({
+        ...last,
+        message: `${more.toLocaleString('en')} more problem${more === 1 ? '' : 's'} of the plan's shape not listed: fix these first`,
+      });
     }
     return { findings: dedupe(withoutMisspeltRequired(findings)), source };
   }
@@ -218,7 +243,12 @@ async function withPostsCsv(source: PlanSource, plan: Plan, findings: Finding[])
   let realDir: Promise<string> | undefined;
   for (const [where, csvPath] of postsCsvReferences(plan)) {
     if (postsCsv.has(csvPath)) continue;
-    const result = await readPostsCsv(source.dir, () => (realDir ??= realpath(source.dir)), csvPath, localeLanguage(plan.plan.locale));
+    const result = await readPostsCsv(
+      source.dir,
+      () => (realDir ??= realpath(source.dir)),
+      csvPath,
+      localeLanguage(plan.plan.locale),
+    );
     if ('error' in result) findings.push(findingAt(source, where, 'error', 'posts-csv', `${csvPath}: ${result.error}`));
     else postsCsv.set(csvPath, result.posts);
   }
@@ -257,7 +287,8 @@ function decode(bytes: Uint8Array, file: string): { text: string } | { finding: 
 function yamlMessage(code: string, message: string): string {
   const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
   if (code === 'TAB_AS_INDENT') return 'a tab is used for indentation: YAML indents with spaces';
-  if (code === 'MULTIPLE_DOCS') return 'a plan is one YAML document: remove this `---` and what follows, or move it to a file of its own';
+  if (code === 'MULTIPLE_DOCS')
+    return 'a plan is one YAML document: remove this `---` and what follows, or move it to a file of its own';
   if (/call stack/i.test(first)) return 'the YAML is nested too deeply to be a plan';
   if (code === 'DUPLICATE_KEY') return `${first}: each key may appear once in a mapping`;
   return first;
@@ -286,10 +317,11 @@ function dedupe(findings: Finding[]): Finding[] {
   });
 }
 
-
 /** Every `posts_csv` in the plan with where it is written. */
 function postsCsvReferences(plan: Plan): [PlanPath, string][] {
-  return engagementEntries(plan).flatMap((e): [PlanPath, string][] => (e.posts_csv === undefined ? [] : [[[...e.path, 'posts_csv'], e.posts_csv]]));
+  return engagementEntries(plan).flatMap((e): [PlanPath, string][] =>
+    e.posts_csv === undefined ? [] : [[[...e.path, 'posts_csv'], e.posts_csv]],
+  );
 }
 
 /** Accepted header names per engagement action (exports name them differently; X calls shares reposts). */
@@ -300,7 +332,12 @@ export const POST_COLUMNS = {
 } as const;
 
 /** `realDir`: the plan folder with links resolved, asked once per plan however many CSVs it names. */
-async function readPostsCsv(dir: string, realDir: () => Promise<string>, csvPath: string, locale: Locale): Promise<PostsRead> {
+async function readPostsCsv(
+  dir: string,
+  realDir: () => Promise<string>,
+  csvPath: string,
+  locale: Locale,
+): Promise<PostsRead> {
   if (path.isAbsolute(csvPath) || csvPath.split(/[\\/]/).includes('..')) {
     return { error: 'must be a path inside the plan folder, relative to the plan file (no absolute paths, no ..)' };
   }
@@ -342,9 +379,13 @@ async function postsFromCsv(bytes: Buffer, locale: Locale): Promise<PostsRead> {
     const columns = Object.fromEntries(
       Object.entries(POST_COLUMNS).map(([action, names]) => [action, findColumn(table.header, names)]),
     ) as Record<keyof typeof POST_COLUMNS, string | undefined>;
-    const missing = Object.entries(columns).filter(([, c]) => c === undefined).map(([a]) => a);
+    const missing = Object.entries(columns)
+      .filter(([, c]) => c === undefined)
+      .map(([a]) => a);
     if (missing.length) {
-      return { error: `the header row has no ${missing.join(', ')} column (found: ${table.header.join(', ') || 'nothing'}); expected likes,comments,shares` };
+      return {
+        error: `the header row has no ${missing.join(', ')} column (found: ${table.header.join(', ') || 'nothing'}); expected likes,comments,shares`,
+      };
     }
     if (table.rows.length === 0) return { error: 'has a header but no posts' };
     const posts: PostSample[] = [];
@@ -354,7 +395,8 @@ async function postsFromCsv(bytes: Buffer, locale: Locale): Promise<PostsRead> {
       for (const action of ['likes', 'comments', 'shares'] as const) {
         const cell = row.cells[columns[action]!] ?? '';
         const read = readNumber(cell, locale);
-        const n = read === undefined ? 0 : 'value' in read ? read.value : 'either' in read ? read.either.thousands : undefined;
+        const n =
+          read === undefined ? 0 : 'value' in read ? read.value : 'either' in read ? read.either.thousands : undefined;
         if (n === undefined || n < 0 || !Number.isInteger(n)) {
           return { error: `line ${row.line}: ${action} is not a count: "${cell.slice(0, 40)}"` };
         }

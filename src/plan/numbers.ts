@@ -23,7 +23,7 @@ const INTL_LOCALE: Record<Locale, string> = { en: 'en-US', nb: 'nb-NO', bg: 'bg-
 export type DecimalMark = ',' | '.';
 
 export type NumberReading =
-  | { value: number; /** The decimal mark the text shows it uses, when it shows one. */ mark?: DecimalMark }
+  | { value: number /** The decimal mark the text shows it uses, when it shows one. */; mark?: DecimalMark }
   /** `12,400`: 12400 with `,` grouping thousands, or 12.4 with `,` the decimal mark. */
   | { either: { thousands: number; decimal: number; mark: DecimalMark } }
   | { invalid: true };
@@ -70,7 +70,9 @@ export function scanNumber(text: string): NumberReading | undefined {
     if (separator === undefined) return { value: sign * Number(s) };
     const whole = grouped(s, separator);
     if (whole === undefined) return { invalid: true };
-    return separator === ' ' ? { value: sign * Number(whole) } : { value: sign * Number(whole), mark: OTHER_MARK[separator as DecimalMark] };
+    return separator === ' '
+      ? { value: sign * Number(whole) }
+      : { value: sign * Number(whole), mark: OTHER_MARK[separator as DecimalMark] };
   }
   const at = s.lastIndexOf(decimal);
   const fraction = s.slice(at + 1);

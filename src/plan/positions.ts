@@ -1,4 +1,15 @@
-import { isMap, isNode, isPair, isScalar, isSeq, visit, type Document, type LineCounter, type Node, type YAMLError } from 'yaml';
+import {
+  isMap,
+  isNode,
+  isPair,
+  isScalar,
+  isSeq,
+  visit,
+  type Document,
+  type LineCounter,
+  type Node,
+  type YAMLError,
+} from 'yaml';
 import type { PlanPath } from '../diagnostics.js';
 
 export interface Position {
@@ -66,9 +77,19 @@ const CLOSERS: Record<string, string> = { '{': '}', '[': ']', '"': '"', "'": "'"
  * block ends; the user needs the line where the `{`, `[` or quote opens. Returns that
  * offset and a message, or undefined for other errors.
  */
-export function unclosedOpening(doc: Document, text: string, error: YAMLError): { offset: number; message: string } | undefined {
+export function unclosedOpening(
+  doc: Document,
+  text: string,
+  error: YAMLError,
+): { offset: number; message: string } | undefined {
   const m = error.message;
-  const want = /Flow map/.test(m) ? 'map' : /Flow sequence/.test(m) ? 'seq' : /closing "?quote/i.test(m) ? 'quote' : undefined;
+  const want = /Flow map/.test(m)
+    ? 'map'
+    : /Flow sequence/.test(m)
+      ? 'seq'
+      : /closing "?quote/i.test(m)
+        ? 'quote'
+        : undefined;
   if (!want) return undefined;
   const pos = error.pos[0];
   let best: Node | undefined;
@@ -77,9 +98,11 @@ export function unclosedOpening(doc: Document, text: string, error: YAMLError): 
     const range = (node as Node | null)?.range;
     if (!range || range[0] >= pos || range[1] < pos) return;
     const fits =
-      want === 'quote' ? isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')
-      : want === 'map' ? isMap(node) && node.flow
-      : isSeq(node) && node.flow;
+      want === 'quote'
+        ? isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')
+        : want === 'map'
+          ? isMap(node) && node.flow
+          : isSeq(node) && node.flow;
     if (fits && (!best || range[0] > best.range![0])) best = node as Node;
   });
   const offset = best?.range?.[0];
@@ -87,8 +110,12 @@ export function unclosedOpening(doc: Document, text: string, error: YAMLError): 
   const opener = text[offset] ?? '';
   const closer = CLOSERS[opener];
   if (!closer) return undefined;
-  if (want === 'quote') return { offset, message: `the ${opener} quote opened here is never closed: end the text with ${closer}` };
-  return { offset, message: `the \`${opener}\` opened here is never closed: end it with \`${closer}\` (or indent the lines inside it more)` };
+  if (want === 'quote')
+    return { offset, message: `the ${opener} quote opened here is never closed: end the text with ${closer}` };
+  return {
+    offset,
+    message: `the \`${opener}\` opened here is never closed: end it with \`${closer}\` (or indent the lines inside it more)`,
+  };
 }
 
 /** The text of the mapping key that starts at `offset` (to name a duplicate key). */

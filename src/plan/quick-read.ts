@@ -27,7 +27,11 @@ import type { Anchor, Position } from './positions.js';
  */
 const CORE_FORMS: { tag: string; test: RegExp; value: (s: string) => unknown }[] = [
   { tag: 'tag:yaml.org,2002:null', test: /^(?:~|[Nn]ull|NULL)?$/, value: () => null },
-  { tag: 'tag:yaml.org,2002:bool', test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, value: (s) => s[0] === 't' || s[0] === 'T' },
+  {
+    tag: 'tag:yaml.org,2002:bool',
+    test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
+    value: (s) => s[0] === 't' || s[0] === 'T',
+  },
   { tag: 'tag:yaml.org,2002:int', test: /^0o[0-7]+$/, value: (s) => parseInt(s.slice(2), 8) },
   { tag: 'tag:yaml.org,2002:int', test: /^[-+]?[0-9]+$/, value: (s) => parseInt(s, 10) },
   { tag: 'tag:yaml.org,2002:int', test: /^0x[0-9a-fA-F]+$/, value: (s) => parseInt(s.slice(2), 16) },
@@ -36,7 +40,11 @@ const CORE_FORMS: { tag: string; test: RegExp; value: (s: string) => unknown }[]
     test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
     value: (s) => (s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? -Infinity : Infinity),
   },
-  { tag: 'tag:yaml.org,2002:float', test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, value: (s) => parseFloat(s) },
+  {
+    tag: 'tag:yaml.org,2002:float',
+    test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
+    value: (s) => parseFloat(s),
+  },
   { tag: 'tag:yaml.org,2002:float', test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, value: (s) => parseFloat(s) },
 ];
 const coreScalars = [...new Set(CORE_FORMS.map((f) => f.tag))].map((name) => {
@@ -139,7 +147,12 @@ export function quickRead(text: string): { data: unknown; root?: QuickNode } | u
 function quickNode(text: string, composed: Composed): QuickNode | undefined {
   let c = composed;
   // js-yaml composes a flow collection twice when it first tries it as a block mapping's key.
-  while (c.children.length === 1 && c.children[0]!.result === c.result && typeof c.result === 'object' && c.result !== null) {
+  while (
+    c.children.length === 1 &&
+    c.children[0]!.result === c.result &&
+    typeof c.result === 'object' &&
+    c.result !== null
+  ) {
     c = c.children[0]!;
   }
   const start = c.result === null ? lineContentStart(text, c.open) : contentStart(text, c.open);

@@ -16,7 +16,10 @@ z.config({ jitless: true });
 export const isoDate = z
   .string()
   // abort: a date in another format is one finding, not also "no such date".
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: (issue) => `expected a date as YYYY-MM-DD${isoHint(issue.input)}`, abort: true })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, {
+    error: (issue) => `expected a date as YYYY-MM-DD${isoHint(issue.input)}`,
+    abort: true,
+  })
   .refine(isRealDate, { error: 'no such date in the calendar' })
   .refine(inDateRange, { error: `expected a year from ${FIRST_YEAR} to ${LAST_YEAR}` })
   .meta({ description: 'A date as YYYY-MM-DD', format: 'date' });
@@ -48,13 +51,23 @@ const id = z
 
 /** facebook, instagram, linkedin, tiktok, x, youtube … or any other lower-case id. */
 export const channelId = id.meta({
-  description: 'A channel id: facebook, instagram, linkedin, tiktok, x, youtube, pinterest, threads, bluesky, snapchat, mastodon, or any other lower-case id',
+  description:
+    'A channel id: facebook, instagram, linkedin, tiktok, x, youtube, pinterest, threads, bluesky, snapchat, mastodon, or any other lower-case id',
   examples: ['instagram', 'facebook', 'linkedin', 'tiktok'],
 });
 
 export const KNOWN_CHANNELS = [
-  'facebook', 'instagram', 'linkedin', 'tiktok', 'x', 'youtube', 'pinterest',
-  'threads', 'bluesky', 'snapchat', 'mastodon',
+  'facebook',
+  'instagram',
+  'linkedin',
+  'tiktok',
+  'x',
+  'youtube',
+  'pinterest',
+  'threads',
+  'bluesky',
+  'snapchat',
+  'mastodon',
 ] as const;
 
 const text = z.string().max(20_000);
@@ -62,7 +75,11 @@ const shortText = z.string().min(1, { error: 'must not be empty' }).max(500);
 const textList = z.array(text).max(1000);
 /** Largest count accepted: above any real audience, far below float overflow. */
 const MAX_COUNT = 1e10;
-const count = z.number().int({ error: 'expected a whole number' }).min(0, { error: 'must not be negative' }).max(MAX_COUNT);
+const count = z
+  .number()
+  .int({ error: 'expected a whole number' })
+  .min(0, { error: 'must not be negative' })
+  .max(MAX_COUNT);
 const money = z.number().min(0, { error: 'a cost cannot be negative' }).max(1e12);
 /** A share written as a fraction: 0.4 means 40 %. */
 const fraction = z
@@ -119,7 +136,10 @@ export function isTimeZone(value: string): boolean {
 
 /** Where a figure comes from and when it was taken (method.md §4: a rough picture). */
 const provenance = {
-  source: z.enum(['measured', 'estimated']).optional().meta({ description: 'Was this figure measured (counted) or estimated?' }),
+  source: z
+    .enum(['measured', 'estimated'])
+    .optional()
+    .meta({ description: 'Was this figure measured (counted) or estimated?' }),
   as_of: isoDate.optional().meta({ description: 'When the figure was taken' }),
 };
 
@@ -130,17 +150,23 @@ export const planMeta = z.strictObject({
     description:
       'A stable key for this plan that never changes with its title, e.g. nordlys-2027. Calendar event UIDs are made from it (default: the organization), so set it before the first calendar import if the organization may be renamed',
   }),
-  title: shortText.meta({ description: 'The strategy\'s title, shown on the cover and in every document' }),
+  title: shortText.meta({ description: "The strategy's title, shown on the cover and in every document" }),
   organization: shortText.meta({ description: 'The organization the strategy is for' }),
   locale: z.enum([...LOCALES, ...REGIONAL_LOCALES]).meta({
-    description: 'Language of the rendered documents: en, nb (Norwegian Bokmål), bg (Bulgarian); with a region (en-GB, en-US, nb-NO, bg-BG) for its date and number formats',
+    description:
+      'Language of the rendered documents: en, nb (Norwegian Bokmål), bg (Bulgarian); with a region (en-GB, en-US, nb-NO, bg-BG) for its date and number formats',
   }),
   currency: currency.meta({ description: 'ISO 4217 code of all amounts in the plan: NOK, EUR, USD, BGN …' }),
   timezone: timezone.meta({ description: 'IANA time zone of the publishing times, e.g. Europe/Oslo' }),
   start: isoDate.meta({ description: 'First day of the plan period (YYYY-MM-DD)' }),
   end: isoDate.meta({ description: 'Last day of the plan period (YYYY-MM-DD)' }),
-  author: shortText.optional().meta({ description: 'Who wrote the strategy: shown on the cover and as the PDF author' }),
-  version: z.union([shortText, z.number()]).optional().meta({ description: 'Version of this strategy document, e.g. 1.2 or "draft"' }),
+  author: shortText
+    .optional()
+    .meta({ description: 'Who wrote the strategy: shown on the cover and as the PDF author' }),
+  version: z
+    .union([shortText, z.number()])
+    .optional()
+    .meta({ description: 'Version of this strategy document, e.g. 1.2 or "draft"' }),
   /** method.md §2 (001 §1): state the problem being solved and defend it in writing. */
   problem: text.optional().meta({ description: 'The problem this strategy solves, in a few sentences' }),
   /** method.md §2 (004): goals tie to the company's overall goals. */
@@ -175,21 +201,39 @@ export const internal = z.strictObject({
 });
 
 export const pest = z.strictObject({
-  demographic: z.union([text, textList]).optional().meta({ description: 'Demographic factors: age, population, households …' }),
+  demographic: z
+    .union([text, textList])
+    .optional()
+    .meta({ description: 'Demographic factors: age, population, households …' }),
   economic: z.union([text, textList]).optional().meta({ description: 'Economic factors: prices, incomes, the market' }),
-  technological: z.union([text, textList]).optional().meta({ description: 'Technological factors: platforms, devices, algorithms' }),
-  political: z.union([text, textList]).optional().meta({ description: 'Political and legal factors: regulation, privacy, advertising rules' }),
-  sociocultural: z.union([text, textList]).optional().meta({ description: 'Social and cultural factors: habits, values, trends' }),
+  technological: z
+    .union([text, textList])
+    .optional()
+    .meta({ description: 'Technological factors: platforms, devices, algorithms' }),
+  political: z
+    .union([text, textList])
+    .optional()
+    .meta({ description: 'Political and legal factors: regulation, privacy, advertising rules' }),
+  sociocultural: z
+    .union([text, textList])
+    .optional()
+    .meta({ description: 'Social and cultural factors: habits, values, trends' }),
 });
 
-export const BENCHMARK_FORMULAS = ['per-post-by-followers', 'sample-by-followers', 'by-reach', 'by-impressions'] as const;
+export const BENCHMARK_FORMULAS = [
+  'per-post-by-followers',
+  'sample-by-followers',
+  'by-reach',
+  'by-impressions',
+] as const;
 
 /** Published industry figures, kept apart when their formula differs from ours (method.md §4). */
 const benchmark = z.strictObject({
   channel: channelId,
   engagement_rate: z.number().min(0).max(100).meta({ description: 'As a fraction: 0.012 means 1.2 %' }),
   formula: z.enum(BENCHMARK_FORMULAS).meta({
-    description: 'per-post-by-followers = engagement per post / followers (as smplan computes engagement_rate_per_post); sample-by-followers = the whole sample / followers; by-reach and by-impressions are not comparable',
+    description:
+      'per-post-by-followers = engagement per post / followers (as smplan computes engagement_rate_per_post); sample-by-followers = the whole sample / followers; by-reach and by-impressions are not comparable',
   }),
   source: shortText.meta({ description: 'Who published the figure' }),
   year: z.number().int().min(1990).max(2100).meta({ description: 'Year of the figure' }),
@@ -198,8 +242,13 @@ const benchmark = z.strictObject({
 
 export const external = z.strictObject({
   landscape: text.optional().meta({ description: 'The competitive landscape: what others do, how and where' }),
-  pest: pest.optional().meta({ description: 'PEST analysis: political, economic, sociocultural and technological factors' }),
-  benchmarks: z.array(benchmark).optional().meta({ description: 'Published industry engagement rates, with their formula' }),
+  pest: pest
+    .optional()
+    .meta({ description: 'PEST analysis: political, economic, sociocultural and technological factors' }),
+  benchmarks: z
+    .array(benchmark)
+    .optional()
+    .meta({ description: 'Published industry engagement rates, with their formula' }),
 });
 
 export const swot = z.strictObject({
@@ -219,7 +268,9 @@ export const channelAuditEntry = z.strictObject({
   worked: text.optional().meta({ description: 'What has worked on it' }),
   did_not_work: text.optional().meta({ description: 'What has not worked' }),
   why: text.optional().meta({ description: 'Why, as far as we know' }),
-  decision: z.enum(AUDIT_DECISIONS).meta({ description: 'keep, prioritise, close or take-over (a profile someone else controls)' }),
+  decision: z
+    .enum(AUDIT_DECISIONS)
+    .meta({ description: 'keep, prioritise, close or take-over (a profile someone else controls)' }),
   owner: shortText.optional().meta({ description: 'Who is responsible for the profile' }),
   login_holder: shortText.optional().meta({ description: 'Who holds the login' }),
   login_email: shortText.optional().meta({ description: 'Which e-mail the login is tied to' }),
@@ -238,10 +289,17 @@ export const channelAuditEntry = z.strictObject({
 });
 
 export const situation = z.strictObject({
-  internal: internal.optional().meta({ description: 'Internal analysis: who we are, resources, reputation, what has been done' }),
-  external: external.optional().meta({ description: 'External analysis: the landscape, PEST factors and industry benchmarks' }),
+  internal: internal
+    .optional()
+    .meta({ description: 'Internal analysis: who we are, resources, reputation, what has been done' }),
+  external: external
+    .optional()
+    .meta({ description: 'External analysis: the landscape, PEST factors and industry benchmarks' }),
   swot: swot.optional().meta({ description: 'Strengths, weaknesses, opportunities and threats' }),
-  channel_audit: z.array(channelAuditEntry).optional().meta({ description: 'Every profile we have or had: what worked, who has access, what to do with it' }),
+  channel_audit: z
+    .array(channelAuditEntry)
+    .optional()
+    .meta({ description: 'Every profile we have or had: what worked, who has access, what to do with it' }),
 });
 
 // ---------------------------------------------------------------- goals and objectives (§2)
@@ -250,7 +308,9 @@ export const goal = z.strictObject({
   id: id.meta({ description: 'A short lower-case id that objectives refer to' }),
   statement: shortText.meta({ description: 'The business goal in one sentence' }),
   priority: z.enum(PRIORITIES).meta({ description: 'primary or secondary (at most 2 of each)' }),
-  departments: textList.optional().meta({ description: 'Departments concerned: marketing, customer service, sales, HR …' }),
+  departments: textList
+    .optional()
+    .meta({ description: 'Departments concerned: marketing, customer service, sales, HR …' }),
   ties_to: text.optional().meta({ description: 'The company goal this serves' }),
 });
 
@@ -261,8 +321,16 @@ export const objective = z.strictObject({
   goal: id.meta({ description: 'id of a goal' }),
   metric: shortText.meta({ description: 'What is counted' }),
   channel: channelId.optional().meta({ description: 'absent = all channels' }),
-  unit: z.string().max(40).optional().meta({ description: 'e.g. followers, %, or "money" for amounts in plan.currency' }),
-  baseline: z.number().min(0, { error: 'a baseline cannot be negative' }).max(1e12).meta({ description: 'Where the metric stands at the start' }),
+  unit: z
+    .string()
+    .max(40)
+    .optional()
+    .meta({ description: 'e.g. followers, %, or "money" for amounts in plan.currency' }),
+  baseline: z
+    .number()
+    .min(0, { error: 'a baseline cannot be negative' })
+    .max(1e12)
+    .meta({ description: 'Where the metric stands at the start' }),
   target: z
     .union([
       z.number().min(0, { error: 'a target cannot be negative' }).max(1e12),
@@ -289,7 +357,10 @@ export const persona = z.strictObject({
   id: id.meta({ description: 'A short lower-case id that channels and slots refer to' }),
   name: shortText.meta({ description: 'A name that makes the persona a person' }),
   description: text.optional().meta({ description: 'A short portrait' }),
-  age: z.union([z.number().int().min(0).max(120), shortText]).optional().meta({ description: 'An age or a range: 25-34' }),
+  age: z
+    .union([z.number().int().min(0).max(120), shortText])
+    .optional()
+    .meta({ description: 'An age or a range: 25-34' }),
   occupation: text.optional().meta({ description: 'What they do for a living' }),
   income: text.optional().meta({ description: 'Income level or range' }),
   interests: textList.optional().meta({ description: 'What they are interested in' }),
@@ -302,7 +373,12 @@ export const persona = z.strictObject({
   motivations: textList.optional().meta({ description: 'What moves them to act' }),
   objections: textList.optional().meta({ description: 'Why they might say no' }),
   channels: z
-    .array(z.strictObject({ channel: channelId, share: fraction.meta({ description: 'Share of their online time, 0.4 = 40 %' }) }))
+    .array(
+      z.strictObject({
+        channel: channelId,
+        share: fraction.meta({ description: 'Share of their online time, 0.4 = 40 %' }),
+      }),
+    )
     .optional()
     .meta({ description: 'Channels this persona uses and their share of online time' }),
   online_times: z.array(onlineTime).optional().meta({ description: 'When they are online' }),
@@ -320,19 +396,33 @@ const engagementActions = {
   shares: count.meta({ description: 'Shares (reposts)' }),
 };
 
-export const postSample = z.strictObject({ ...engagementActions, date: isoDate.optional().meta({ description: 'When the post was published' }) });
+export const postSample = z.strictObject({
+  ...engagementActions,
+  date: isoDate.optional().meta({ description: 'When the post was published' }),
+});
 export const sampleTotals = z.strictObject({
-  posts: count.min(1, { error: 'must be at least 1: the per-post rate divides by it' }).meta({ description: 'How many posts were sampled' }),
+  posts: count
+    .min(1, { error: 'must be at least 1: the per-post rate divides by it' })
+    .meta({ description: 'How many posts were sampled' }),
   ...engagementActions,
 });
 
 /** One network's figures: either sampled posts, their totals, or a CSV of posts. */
 const engagementSource = {
-  followers: count.min(1, { error: 'must be more than 0: the engagement rate divides by it' }).meta({ description: 'Followers on this channel' }),
+  followers: count
+    .min(1, { error: 'must be more than 0: the engagement rate divides by it' })
+    .meta({ description: 'Followers on this channel' }),
   posts_per_week: z.number().min(0).max(1000).optional().meta({ description: 'How often they post' }),
-  posts: z.array(postSample).min(1, { error: 'list at least one post, or leave posts out' }).max(10_000).optional().meta({ description: 'The sampled posts, one entry each (or give sample or posts_csv)' }),
-  sample: sampleTotals.optional().meta({ description: 'The sampled posts\' totals (or give posts or posts_csv)' }),
-  posts_csv: shortText.optional().meta({ description: 'CSV relative to the plan file: header row, one row per post, columns likes,comments,shares' }),
+  posts: z
+    .array(postSample)
+    .min(1, { error: 'list at least one post, or leave posts out' })
+    .max(10_000)
+    .optional()
+    .meta({ description: 'The sampled posts, one entry each (or give sample or posts_csv)' }),
+  sample: sampleTotals.optional().meta({ description: "The sampled posts' totals (or give posts or posts_csv)" }),
+  posts_csv: shortText.optional().meta({
+    description: 'CSV relative to the plan file: header row, one row per post, columns likes,comments,shares',
+  }),
   ...provenance,
 };
 
@@ -347,12 +437,15 @@ export const competitorChannel = z.strictObject({
 });
 
 export const competitor = z.strictObject({
-  name: shortText.meta({ description: 'The competitor\'s name' }),
+  name: shortText.meta({ description: "The competitor's name" }),
   url: shortText.optional().meta({ description: 'Their website' }),
   notes: text.optional().meta({ description: 'Anything else worth knowing' }),
   better_at: textList.optional().meta({ description: 'What they do well (benchmark, do not copy)' }),
   we_do_better: textList.optional().meta({ description: 'Where we can do better' }),
-  channels: z.array(competitorChannel).min(1, { error: 'list at least one channel' }).meta({ description: 'Their channels with sampled engagement' }),
+  channels: z
+    .array(competitorChannel)
+    .min(1, { error: 'list at least one channel' })
+    .meta({ description: 'Their channels with sampled engagement' }),
 });
 
 // ---------------------------------------------------------------- positioning (§5)
@@ -374,8 +467,12 @@ const tactic = z.strictObject({
   objectives: z.array(id).optional().meta({ description: 'ids of the objectives this tactic serves' }),
   paid: z.boolean().optional().meta({ description: 'Has ad budget' }),
   /** Method mistake 2 ("make as the neighbour"): a borrowed tactic says why and how it is ours. */
-  adopted_from: shortText.optional().meta({ description: "Name of the competitor whose tactic (better_at) this adopts" }),
-  adaptation: text.optional().meta({ description: 'How we adapt it to our objectives and do better than them, not the same' }),
+  adopted_from: shortText
+    .optional()
+    .meta({ description: 'Name of the competitor whose tactic (better_at) this adopts' }),
+  adaptation: text
+    .optional()
+    .meta({ description: 'How we adapt it to our objectives and do better than them, not the same' }),
 });
 
 const activation = z.strictObject({
@@ -390,7 +487,9 @@ const ownSample = z.strictObject({ ...engagementSource });
 export const channel = z.strictObject({
   id: channelId.meta({ description: 'The channel id' }),
   role: z.enum(PRIORITIES).meta({ description: 'primary or secondary network' }),
-  purpose: text.optional().meta({ description: 'What this profile is for: why we are on this network and what it should do' }),
+  purpose: text
+    .optional()
+    .meta({ description: 'What this profile is for: why we are on this network and what it should do' }),
   personas: z.array(id).optional().meta({ description: 'ids of the personas reached here' }),
   goals: z.array(id).optional().meta({ description: 'ids of the goals this channel serves' }),
   kpis: z.array(id).optional().meta({ description: 'ids of the KPIs followed here' }),
@@ -411,9 +510,12 @@ export const MIX_RULES = ['80-20', 'thirds'] as const;
 
 export const pillar = z.strictObject({
   id: id.meta({ description: 'A short lower-case id that slots refer to' }),
-  name: shortText.meta({ description: 'The pillar\'s name' }),
+  name: shortText.meta({ description: "The pillar's name" }),
   share: fraction.meta({ description: 'Share of all posts, 0.3 = 30 %; shares sum to 1' }),
-  kind: z.enum(PILLAR_KINDS).optional().meta({ description: 'value (educate, entertain), promotional, conversation, curated' }),
+  kind: z
+    .enum(PILLAR_KINDS)
+    .optional()
+    .meta({ description: 'value (educate, entertain), promotional, conversation, curated' }),
   description: text.optional().meta({ description: 'What the pillar covers' }),
   formats: textList.optional().meta({ description: 'Formats used for it' }),
 });
@@ -434,7 +536,10 @@ const specialDate = z.strictObject({
   date: isoDate.meta({ description: 'The date (YYYY-MM-DD)' }),
   name: shortText.meta({ description: 'What happens' }),
   channels: z.array(channelId).optional().meta({ description: 'Channels concerned (default all)' }),
-  kind: z.enum(['holiday', 'event', 'campaign', 'launch', 'other']).optional().meta({ description: 'holiday, event, campaign, launch or other' }),
+  kind: z
+    .enum(['holiday', 'event', 'campaign', 'launch', 'other'])
+    .optional()
+    .meta({ description: 'holiday, event, campaign, launch or other' }),
   note: text.optional().meta({ description: 'A remark' }),
 });
 
@@ -446,13 +551,27 @@ const reserveItem = z.strictObject({
 });
 
 export const content = z.strictObject({
-  pillars: z.array(pillar).optional().meta({ description: 'Content pillars: the themes we publish on, with their share of posts' }),
-  mix_rule: z.enum(MIX_RULES).optional().meta({ description: '80-20: at most 20 % promotional; thirds: a third each of promotional, value and conversation' }),
+  pillars: z
+    .array(pillar)
+    .optional()
+    .meta({ description: 'Content pillars: the themes we publish on, with their share of posts' }),
+  mix_rule: z.enum(MIX_RULES).optional().meta({
+    description: '80-20: at most 20 % promotional; thirds: a third each of promotional, value and conversation',
+  }),
   formats: textList.optional().meta({ description: 'Formats we use: image, video, reel, story …' }),
   tone: text.optional().meta({ description: 'Tone of voice' }),
-  horizon_weeks: z.number().int().min(1).max(104).optional().meta({ description: 'How far ahead the publishing calendar reaches; the method says a couple of months' }),
+  horizon_weeks: z
+    .number()
+    .int()
+    .min(1)
+    .max(104)
+    .optional()
+    .meta({ description: 'How far ahead the publishing calendar reaches; the method says a couple of months' }),
   slots: z.array(slot).optional().meta({ description: 'The recurring publishing plan: weekday and local time' }),
-  special_dates: z.array(specialDate).optional().meta({ description: 'Holidays, events and campaigns in the calendar' }),
+  special_dates: z
+    .array(specialDate)
+    .optional()
+    .meta({ description: 'Holidays, events and campaigns in the calendar' }),
   reserve: z.array(reserveItem).optional().meta({ description: 'Content in hand for quiet weeks' }),
   approval: z
     .strictObject({
@@ -493,7 +612,10 @@ export const budgetItem = z.strictObject({
   roi: z.enum(ROI_TIME_FRAMES).meta({ description: 'Time to return: short, medium, long' }),
   channel: channelId.optional().meta({ description: 'The channel it is for' }),
   objectives: z.array(id).optional().meta({ description: 'ids of the objectives this item funds' }),
-  tactics: z.array(id).optional().meta({ description: 'ids of the channel tactics this item funds (their objectives count as funded too)' }),
+  tactics: z
+    .array(id)
+    .optional()
+    .meta({ description: 'ids of the channel tactics this item funds (their objectives count as funded too)' }),
   notes: text.optional().meta({ description: 'A remark' }),
 });
 
@@ -506,21 +628,30 @@ export const budget = z.strictObject({
 
 export const role = z.strictObject({
   id: id.meta({ description: 'A short lower-case id that tasks refer to' }),
-  title: shortText.meta({ description: 'The role\'s title' }),
+  title: shortText.meta({ description: "The role's title" }),
   person: shortText.optional().meta({ description: 'Who holds it' }),
   share: fraction.optional().meta({ description: 'Share of their working time, 0.5 = half' }),
   backup: shortText.optional().meta({ description: 'Who steps in when they are away' }),
   responsibilities: textList.optional().meta({ description: 'What the role is responsible for' }),
 });
 
-export const TASK_KINDS = ['planning', 'publishing', 'community', 'production', 'reporting', 'research', 'other'] as const;
+export const TASK_KINDS = [
+  'planning',
+  'publishing',
+  'community',
+  'production',
+  'reporting',
+  'research',
+  'other',
+] as const;
 
 export const task = z.strictObject({
   task: shortText.meta({ description: 'What is done' }),
   owner: shortText.optional().meta({ description: 'A role id or a person' }),
   cadence: cadence.meta({ description: 'How often: daily, weekly, biweekly, monthly, quarterly, yearly, ad-hoc' }),
   kind: z.enum(TASK_KINDS).optional().meta({
-    description: 'planning (planning the posts), publishing, community (answering), production, reporting, research, other',
+    description:
+      'planning (planning the posts), publishing, community (answering), production, reporting, research, other',
   }),
   deliverable: text.optional().meta({ description: 'What it produces' }),
   channel: channelId.optional().meta({ description: 'The channel it is for' }),
@@ -539,7 +670,12 @@ export const team = z.strictObject({
           z.strictObject({
             who: shortText.meta({ description: 'Who is asked' }),
             when: text.optional().meta({ description: 'In which case' }),
-            within_hours: z.number().min(0).max(10_000).optional().meta({ description: 'How fast they answer, in hours' }),
+            within_hours: z
+              .number()
+              .min(0)
+              .max(10_000)
+              .optional()
+              .meta({ description: 'How fast they answer, in hours' }),
           }),
         )
         .optional()
@@ -561,7 +697,9 @@ export const severity = z.strictObject({
 });
 
 export const crisis = z.strictObject({
-  triggers: textList.optional().meta({ description: 'What starts a crisis: e.g. a food safety complaint, a viral post' }),
+  triggers: textList
+    .optional()
+    .meta({ description: 'What starts a crisis: e.g. a food safety complaint, a viral post' }),
   levels: z.array(severity).optional().meta({ description: 'Crisis levels, with who approves and how fast we answer' }),
   responders: z
     .array(
@@ -584,7 +722,8 @@ export const review = z.strictObject({
   participants: textList.optional().meta({ description: 'Who takes part' }),
   first: isoDate.optional().meta({ description: 'Date of the first review session' }),
   weekday: weekday.optional().meta({
-    description: 'The weekday sessions fall on (default: the weekday of first); monthly and longer cadences meet on its nth occurrence in the month, n from the first session (the first Wednesday, the last Friday)',
+    description:
+      'The weekday sessions fall on (default: the weekday of first); monthly and longer cadences meet on its nth occurrence in the month, n from the first session (the first Wednesday, the last Friday)',
   }),
   agenda: textList.optional().meta({ description: 'What the review goes through' }),
 });
@@ -593,7 +732,9 @@ export const review = z.strictObject({
 
 export const tool = z.strictObject({
   name: shortText.meta({ description: 'The tool' }),
-  purpose: z.enum(['scheduling', 'monitoring', 'analytics', 'crm', 'email', 'design', 'video', 'collaboration', 'ads', 'other']).meta({ description: 'What it is used for' }),
+  purpose: z
+    .enum(['scheduling', 'monitoring', 'analytics', 'crm', 'email', 'design', 'video', 'collaboration', 'ads', 'other'])
+    .meta({ description: 'What it is used for' }),
   notes: text.optional().meta({ description: 'A remark' }),
 });
 
@@ -602,15 +743,32 @@ export const tool = z.strictObject({
 export const planSchema = z
   .strictObject({
     $schema: z.string().optional().meta({ description: 'Editor hint: the JSON Schema of this file' }),
-    smplan: z.literal(1, { error: 'this file is not a smplan plan of format version 1: add `smplan: 1` at the top' }).meta({ description: 'Format version of this file: 1' }),
-    plan: planMeta.meta({ description: 'The plan itself: title, organization, language, currency, time zone and period' }),
+    smplan: z
+      .literal(1, { error: 'this file is not a smplan plan of format version 1: add `smplan: 1` at the top' })
+      .meta({ description: 'Format version of this file: 1' }),
+    plan: planMeta.meta({
+      description: 'The plan itself: title, organization, language, currency, time zone and period',
+    }),
     situation: situation.optional().meta({ description: '§1 Situation analysis: where we stand, inside and out' }),
-    goals: z.array(goal).meta({ description: '§2 Business goals the strategy serves (at most 2 primary, 2 secondary)' }),
-    objectives: z.array(objective).optional().meta({ description: '§2 SMART objectives: measurable targets with a deadline, each serving a goal' }),
+    goals: z
+      .array(goal)
+      .meta({ description: '§2 Business goals the strategy serves (at most 2 primary, 2 secondary)' }),
+    objectives: z
+      .array(objective)
+      .optional()
+      .meta({ description: '§2 SMART objectives: measurable targets with a deadline, each serving a goal' }),
     audience: audience.optional().meta({ description: '§3 The people: personas, where and when they are online' }),
-    competitors: z.array(competitor).optional().meta({ description: '§4 Competitor research: the 3–5 main competitors and their engagement' }),
-    positioning: positioning.optional().meta({ description: '§5 Positioning: how we want to be seen in the conversation' }),
-    channels: z.array(channel).optional().meta({ description: '§6 Channels and tactics: primary and secondary networks and what we do there' }),
+    competitors: z
+      .array(competitor)
+      .optional()
+      .meta({ description: '§4 Competitor research: the 3–5 main competitors and their engagement' }),
+    positioning: positioning
+      .optional()
+      .meta({ description: '§5 Positioning: how we want to be seen in the conversation' }),
+    channels: z
+      .array(channel)
+      .optional()
+      .meta({ description: '§6 Channels and tactics: primary and secondary networks and what we do there' }),
     content: content.optional().meta({ description: '§7 Content strategy and publishing plan' }),
     kpis: z.array(kpi).optional().meta({ description: '§8 KPIs: the numbers we follow, how and how often' }),
     budget: budget.optional().meta({ description: '§9 Budget and resources: yearly cost against a cap' }),
@@ -654,7 +812,20 @@ export type Curve = (typeof CURVES)[number];
 
 /** The sections in the method's order (for init, render and "did you mean"). */
 export const SECTION_ORDER = [
-  'plan', 'situation', 'goals', 'objectives', 'audience', 'competitors', 'positioning',
-  'channels', 'content', 'kpis', 'budget', 'team', 'crisis', 'review', 'tools',
+  'plan',
+  'situation',
+  'goals',
+  'objectives',
+  'audience',
+  'competitors',
+  'positioning',
+  'channels',
+  'content',
+  'kpis',
+  'budget',
+  'team',
+  'crisis',
+  'review',
+  'tools',
 ] as const;
 export type SectionName = (typeof SECTION_ORDER)[number];

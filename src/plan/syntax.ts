@@ -2,7 +2,17 @@
  * The positioned parse (`yaml`, with node ranges): loaded only for a plan the quick read declines
  * or that fails the schema, so that linting a plan that reads cleanly never loads `yaml`.
  */
-import { isAlias, isCollection, isPair, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import {
+  isAlias,
+  isCollection,
+  isPair,
+  isScalar,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Document,
+  type Node,
+} from 'yaml';
 import { MAX_NODES } from './bounds.js';
 
 export { visit };
@@ -16,7 +26,13 @@ export interface PlanSyntax {
 export function parseSyntax(text: string): PlanSyntax {
   const lineCounter = new LineCounter();
   // Keys are checked for duplicates by duplicateKeys: the parser's own check compares every pair of keys.
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true, keepSourceTokens: false });
+  const doc = parseDocument(text, {
+    lineCounter,
+    uniqueKeys: false,
+    prettyErrors: false,
+    strict: true,
+    keepSourceTokens: false,
+  });
   return { doc, lineCounter };
 }
 

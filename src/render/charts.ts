@@ -69,10 +69,26 @@ function vegaLocale(fmt: Formatter): Spec {
 
 const TITLE = { font: FONT_FAMILY, fontSize: 15, fontWeight: 600, color: INK, anchor: 'start', offset: 12 };
 const AXIS = {
-  labelFont: FONT_FAMILY, titleFont: FONT_FAMILY, labelColor: MUTED, titleColor: MUTED,
-  labelFontSize: 11, titleFontSize: 11, titleFontWeight: 500, gridColor: GRID, domainColor: '#9aa5b1', tickColor: '#9aa5b1',
+  labelFont: FONT_FAMILY,
+  titleFont: FONT_FAMILY,
+  labelColor: MUTED,
+  titleColor: MUTED,
+  labelFontSize: 11,
+  titleFontSize: 11,
+  titleFontWeight: 500,
+  gridColor: GRID,
+  domainColor: '#9aa5b1',
+  tickColor: '#9aa5b1',
 };
-const LEGEND = { labelFont: FONT_FAMILY, titleFont: FONT_FAMILY, labelColor: INK, titleColor: MUTED, labelFontSize: 11, orient: 'bottom', title: null };
+const LEGEND = {
+  labelFont: FONT_FAMILY,
+  titleFont: FONT_FAMILY,
+  labelColor: INK,
+  titleColor: MUTED,
+  labelFontSize: 11,
+  orient: 'bottom',
+  title: null,
+};
 
 function baseConfig(env: ChartEnv): Spec {
   return {
@@ -129,7 +145,9 @@ function ownClipIds(svg: string): string {
   const ids = new Map<string, string>();
   for (const m of svg.matchAll(/\sid="(clip\d+)"/g)) if (!ids.has(m[1]!)) ids.set(m[1]!, `clip${ids.size + 1}`);
   if ([...ids].every(([from, to]) => from === to)) return svg;
-  return svg.replace(/(\sid="|url\(#)(clip\d+)\b/g, (whole, lead: string, id: string) => (ids.has(id) ? lead + ids.get(id)! : whole));
+  return svg.replace(/(\sid="|url\(#)(clip\d+)\b/g, (whole, lead: string, id: string) =>
+    ids.has(id) ? lead + ids.get(id)! : whole,
+  );
 }
 
 /** Milestones along the objective's curve from its baseline, with measured values drawn over them. */
@@ -147,24 +165,49 @@ export function kpiSpec(env: ChartEnv, o: RenderContext['objectives'][number], a
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     ...baseConfig(env),
     // A small multiple: printed two side by side at half the text width, so its type is set larger.
-    config: { ...(baseConfig(env).config as Spec), title: { ...TITLE, fontSize: 17 }, axis: { ...AXIS, labelFontSize: 14, titleFontSize: 14 }, legend: { ...LEGEND, labelFontSize: 14 } },
+    config: {
+      ...(baseConfig(env).config as Spec),
+      title: { ...TITLE, fontSize: 17 },
+      axis: { ...AXIS, labelFontSize: 14, titleFontSize: 14 },
+      legend: { ...LEGEND, labelFontSize: 14 },
+    },
     title: wrap(o.chart.title, 34),
     width: 360,
     height: 190,
     data: { values },
     mark: { type: 'line', point: { filled: true, size: 45 }, strokeWidth: 2.5 },
     encoding: {
-      x: { field: 'date', type: 'temporal', title: null, axis: { format: '%b', labelAngle: 0, tickCount: { interval: 'month', step: 3 }, grid: false } },
+      x: {
+        field: 'date',
+        type: 'temporal',
+        title: null,
+        axis: { format: '%b', labelAngle: 0, tickCount: { interval: 'month', step: 3 }, grid: false },
+      },
       y: {
-        field: 'value', type: 'quantitative', title: kind === 'count' ? (o.unit ?? null) : null,
+        field: 'value',
+        type: 'quantitative',
+        title: kind === 'count' ? (o.unit ?? null) : null,
         scale: { zero: false, nice: true },
         axis: { format: kind === 'percent' ? '.1~%' : Math.abs(o.target) < 100 ? ',.2~f' : ',.0f' },
       },
       color: {
-        field: 'series', type: 'nominal', scale: { domain: series, range: PALETTE.slice(0, series.length) },
+        field: 'series',
+        type: 'nominal',
+        scale: { domain: series, range: PALETTE.slice(0, series.length) },
         legend: actuals.length ? {} : null,
       },
-      strokeDash: { field: 'series', type: 'nominal', scale: { domain: series, range: [[1, 0], [5, 3]] }, legend: actuals.length ? {} : null },
+      strokeDash: {
+        field: 'series',
+        type: 'nominal',
+        scale: {
+          domain: series,
+          range: [
+            [1, 0],
+            [5, 3],
+          ],
+        },
+        legend: actuals.length ? {} : null,
+      },
     },
   };
 }
@@ -174,8 +217,14 @@ export function engagementSpec(env: ChartEnv, ctx: RenderContext): Spec | undefi
   const e = ctx.engagement;
   if (!e) return undefined;
   const values = [
-    ...e.competitors.flatMap((c) => c.channels.map((ch) => ({ name: c.name, channel: channelName(ch.channel), rate: ch.engagement_rate_per_post }))),
-    ...e.own.map((ch) => ({ name: env.plan.plan.organization, channel: channelName(ch.channel), rate: ch.engagement_rate_per_post })),
+    ...e.competitors.flatMap((c) =>
+      c.channels.map((ch) => ({ name: c.name, channel: channelName(ch.channel), rate: ch.engagement_rate_per_post })),
+    ),
+    ...e.own.map((ch) => ({
+      name: env.plan.plan.organization,
+      channel: channelName(ch.channel),
+      rate: ch.engagement_rate_per_post,
+    })),
   ];
   if (!values.length) return undefined;
   // Our own organisation first, so it always takes the lead colour and stands out among competitors.
@@ -189,7 +238,13 @@ export function engagementSpec(env: ChartEnv, ctx: RenderContext): Spec | undefi
     data: { values },
     mark: { type: 'bar', cornerRadiusEnd: 2, height: { band: 0.8 } },
     encoding: {
-      y: { field: 'channel', type: 'nominal', title: null, sort: null, axis: { labelFontWeight: 600, labelColor: INK, labelPadding: 8 } },
+      y: {
+        field: 'channel',
+        type: 'nominal',
+        title: null,
+        sort: null,
+        axis: { labelFontWeight: 600, labelColor: INK, labelPadding: 8 },
+      },
       yOffset: { field: 'name', type: 'nominal', sort: names },
       x: { field: 'rate', type: 'quantitative', title: env.t('chart.engagement.axis'), axis: { format: '.1%' } },
       color: { field: 'name', type: 'nominal', sort: names, scale: { range: PALETTE } },
@@ -208,11 +263,20 @@ export function pillarSpec(env: ChartEnv, ctx: RenderContext): Spec | undefined 
     data: { values: pillars.map((p) => ({ name: p.name, share: p.share, label: env.fmt.percent(p.share, 0) })) },
     encoding: {
       y: { field: 'name', type: 'nominal', title: null, sort: null, axis: { labelColor: INK, labelLimit: 260 } },
-      x: { field: 'share', type: 'quantitative', title: env.t('chart.pillars.axis'), axis: { format: '.0%' }, scale: { domain: [0, Math.max(0.5, ...pillars.map((p) => p.share))] } },
+      x: {
+        field: 'share',
+        type: 'quantitative',
+        title: env.t('chart.pillars.axis'),
+        axis: { format: '.0%' },
+        scale: { domain: [0, Math.max(0.5, ...pillars.map((p) => p.share))] },
+      },
     },
     layer: [
       { mark: { type: 'bar', color: PALETTE[0], cornerRadiusEnd: 2 } },
-      { mark: { type: 'text', align: 'left', dx: 5, color: INK, fontSize: 11 }, encoding: { text: { field: 'label' } } },
+      {
+        mark: { type: 'text', align: 'left', dx: 5, color: INK, fontSize: 11 },
+        encoding: { text: { field: 'label' } },
+      },
     ],
   };
 }
@@ -221,7 +285,12 @@ export function pillarSpec(env: ChartEnv, ctx: RenderContext): Spec | undefined 
 export function budgetSpec(env: ChartEnv, ctx: RenderContext): Spec | undefined {
   const b = ctx.budget;
   if (!b?.by_category.length) return undefined;
-  const values = b.by_category.map((c) => ({ category: env.t(`category.${c.category}`), yearly: c.yearly, label: env.fmt.money(c.yearly), row: env.t('label.total') }));
+  const values = b.by_category.map((c) => ({
+    category: env.t(`category.${c.category}`),
+    yearly: c.yearly,
+    label: env.fmt.money(c.yearly),
+    row: env.t('label.total'),
+  }));
   const capLabel = env.t('chart.budget.cap', { cap: env.fmt.money(b.cap) });
   const max = Math.max(b.total, b.cap) * 1.08;
   return {
@@ -235,7 +304,14 @@ export function budgetSpec(env: ChartEnv, ctx: RenderContext): Spec | undefined 
         data: { values },
         mark: { type: 'bar', height: 34, stroke: '#ffffff', strokeWidth: 1 },
         encoding: {
-          x: { field: 'yearly', type: 'quantitative', stack: 'zero', title: env.t('chart.budget.axis'), scale: { domain: [0, max] }, axis: { format: ',.0f' } },
+          x: {
+            field: 'yearly',
+            type: 'quantitative',
+            stack: 'zero',
+            title: env.t('chart.budget.axis'),
+            scale: { domain: [0, max] },
+            axis: { format: ',.0f' },
+          },
           color: { field: 'category', type: 'nominal', sort: values.map((v) => v.category), scale: { range: PALETTE } },
           tooltip: [{ field: 'category' }, { field: 'label' }],
         },
@@ -243,9 +319,20 @@ export function budgetSpec(env: ChartEnv, ctx: RenderContext): Spec | undefined 
       {
         data: { values: [{ cap: b.cap, label: capLabel }] },
         layer: [
-          { mark: { type: 'rule', color: PALETTE[4], strokeWidth: 2, strokeDash: [4, 3], y: -6, y2: 76 }, encoding: { x: { field: 'cap', type: 'quantitative' } } },
           {
-            mark: { type: 'text', color: PALETTE[4], fontWeight: 600, fontSize: 11, y: -12, align: b.cap > max * 0.7 ? 'right' : 'left', dx: b.cap > max * 0.7 ? -4 : 4 },
+            mark: { type: 'rule', color: PALETTE[4], strokeWidth: 2, strokeDash: [4, 3], y: -6, y2: 76 },
+            encoding: { x: { field: 'cap', type: 'quantitative' } },
+          },
+          {
+            mark: {
+              type: 'text',
+              color: PALETTE[4],
+              fontWeight: 600,
+              fontSize: 11,
+              y: -12,
+              align: b.cap > max * 0.7 ? 'right' : 'left',
+              dx: b.cap > max * 0.7 ? -4 : 4,
+            },
             encoding: { x: { field: 'cap', type: 'quantitative' }, text: { field: 'label' } },
           },
         ],
@@ -333,7 +420,9 @@ export function swotSvg(env: ChartEnv, title: string): string {
   const height = top + rowHeight[0]! + gap + rowHeight[1]! + 2;
 
   const parts: string[] = [];
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${xmlEscape(title)}" font-family="${xmlEscape(FONT_FAMILY)}">`);
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${xmlEscape(title)}" font-family="${xmlEscape(FONT_FAMILY)}">`,
+  );
   parts.push(`<title>${xmlEscape(title)}</title>`);
   parts.push(`<rect width="${width}" height="${height}" fill="#ffffff"/>`);
   laid.forEach((q, i) => {
@@ -345,10 +434,14 @@ export function swotSvg(env: ChartEnv, title: string): string {
     parts.push(`<g transform="translate(${x},${y})">`);
     parts.push(`<rect width="${cell}" height="${h}" rx="6" fill="${q.tint}"/>`);
     parts.push(`<rect width="5" height="${h}" rx="2" fill="${q.ink}"/>`);
-    parts.push(`<text x="${pad}" y="${pad + 14}" font-size="14" font-weight="700" fill="${q.ink}">${xmlEscape(env.t(`swot.${q.key}`))}</text>`);
+    parts.push(
+      `<text x="${pad}" y="${pad + 14}" font-size="14" font-weight="700" fill="${q.ink}">${xmlEscape(env.t(`swot.${q.key}`))}</text>`,
+    );
     let ty = pad + 14 + 26;
     if (!q.bullets.length) {
-      parts.push(`<text x="${pad}" y="${ty}" font-size="${fontSize}" font-style="italic" fill="${MUTED}">${xmlEscape(env.t('chart.swot.empty'))}</text>`);
+      parts.push(
+        `<text x="${pad}" y="${ty}" font-size="${fontSize}" font-style="italic" fill="${MUTED}">${xmlEscape(env.t('chart.swot.empty'))}</text>`,
+      );
     }
     for (const bullet of q.bullets) {
       bullet.forEach((line, li) => {
@@ -367,8 +460,17 @@ export function swotSvg(env: ChartEnv, title: string): string {
 // ---------------------------------------------------------------- all charts
 
 const CHANNEL_NAMES: Record<string, string> = {
-  facebook: 'Facebook', instagram: 'Instagram', linkedin: 'LinkedIn', tiktok: 'TikTok', x: 'X', youtube: 'YouTube',
-  pinterest: 'Pinterest', threads: 'Threads', bluesky: 'Bluesky', snapchat: 'Snapchat', mastodon: 'Mastodon',
+  facebook: 'Facebook',
+  instagram: 'Instagram',
+  linkedin: 'LinkedIn',
+  tiktok: 'TikTok',
+  x: 'X',
+  youtube: 'YouTube',
+  pinterest: 'Pinterest',
+  threads: 'Threads',
+  bluesky: 'Bluesky',
+  snapchat: 'Snapchat',
+  mastodon: 'Mastodon',
 };
 
 /** The brand's own spelling of a known network; other ids as written. */
@@ -377,7 +479,12 @@ export function channelName(id: string): string {
   return Object.hasOwn(CHANNEL_NAMES, id) ? CHANNEL_NAMES[id]! : id;
 }
 
-export async function renderCharts(ctx: RenderContext, fmt: Formatter, translator: Translator, tracking?: TrackingResult): Promise<Chart[]> {
+export async function renderCharts(
+  ctx: RenderContext,
+  fmt: Formatter,
+  translator: Translator,
+  tracking?: TrackingResult,
+): Promise<Chart[]> {
   const env: ChartEnv = { fmt, t: translator.t, plan: ctx.plan, vegaLocale: vegaLocale(fmt) };
   const charts: Chart[] = [];
   const add = async (ref: { file: string; title: string } | undefined, spec: Spec | undefined) => {
@@ -389,7 +496,10 @@ export async function renderCharts(ctx: RenderContext, fmt: Formatter, translato
   await add(ctx.charts.pillars, pillarSpec(env, ctx));
   await add(ctx.charts.budget, budgetSpec(env, ctx));
   for (const o of ctx.objectives) {
-    await add(o.chart, kpiSpec(env, o, tracking && Object.hasOwn(tracking.actuals, o.id) ? tracking.actuals[o.id]! : []));
+    await add(
+      o.chart,
+      kpiSpec(env, o, tracking && Object.hasOwn(tracking.actuals, o.id) ? tracking.actuals[o.id]! : []),
+    );
   }
   return charts;
 }

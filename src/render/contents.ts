@@ -23,7 +23,11 @@ export async function hideWhile(dom: CDPSession): Promise<() => Promise<void>> {
   const { nodeId } = await dom.send('DOM.querySelector', { nodeId: root.nodeId, selector: 'html' });
   if (!nodeId) return async () => {};
   const before = attribute((await dom.send('DOM.getAttributes', { nodeId })).attributes, 'style');
-  await dom.send('DOM.setAttributeValue', { nodeId, name: 'style', value: `${before ?? ''};visibility:hidden!important` });
+  await dom.send('DOM.setAttributeValue', {
+    nodeId,
+    name: 'style',
+    value: `${before ?? ''};visibility:hidden!important`,
+  });
   return async () => {
     if (before === undefined) await dom.send('DOM.removeAttribute', { nodeId, name: 'style' });
     else await dom.send('DOM.setAttributeValue', { nodeId, name: 'style', value: before });
@@ -40,13 +44,16 @@ function attribute(attributes: string[], name: string): string | undefined {
 export async function fillToc(dom: CDPSession, pages: Map<string, number>): Promise<void> {
   // All requests at once: CDP answers them in order, without a round trip each.
   const nodeIds = await tocPlaceholders(dom);
-  const attributes = await Promise.all(nodeIds.map(async (nodeId) => (await dom.send('DOM.getAttributes', { nodeId })).attributes));
+  const attributes = await Promise.all(
+    nodeIds.map(async (nodeId) => (await dom.send('DOM.getAttributes', { nodeId })).attributes),
+  );
   await Promise.all(
     nodeIds.map(async (nodeId, i) => {
       const page = pages.get(attribute(attributes[i]!, 'data-for') ?? '');
       if (page === undefined) return;
       const pairs: string[] = [];
-      for (let a = 0; a + 1 < attributes[i]!.length; a += 2) pairs.push(` ${attributes[i]![a]}="${escapeHtml(attributes[i]![a + 1]!)}"`);
+      for (let a = 0; a + 1 < attributes[i]!.length; a += 2)
+        pairs.push(` ${attributes[i]![a]}="${escapeHtml(attributes[i]![a + 1]!)}"`);
       await dom.send('DOM.setOuterHTML', { nodeId, outerHTML: `<span${pairs.join('')}>${page}</span>` });
     }),
   );

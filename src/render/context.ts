@@ -13,7 +13,12 @@ import { kpiTargets, type ObjectiveTargets } from '../compute/kpi.js';
 import { reviewSessions } from '../compute/review.js';
 import type { TrackedObjective, TrackingResult } from '../compute/track.js';
 import type { LoadedPlan } from '../plan/load.js';
-import { CHAPTER_SLUGS as SECTION_CHAPTERS, hasSwot, openPoints as planOpenPoints, type OpenPoint } from '../plan/open-points.js';
+import {
+  CHAPTER_SLUGS as SECTION_CHAPTERS,
+  hasSwot,
+  openPoints as planOpenPoints,
+  type OpenPoint,
+} from '../plan/open-points.js';
 import type { Plan } from '../plan/schema.js';
 import type { Formatter } from './format.js';
 import { executiveSummary, type ExecutiveSummary, type ObjectiveStanding } from './summary.js';
@@ -90,7 +95,10 @@ export interface RenderContext {
   /** The appendix chapter, when there is one (milestone tables and samples are printed there). */
   appendix?: ChapterRef;
   /** The KPI chapter's table: each objective's milestone at the plan's quarter ends. */
-  glance: { quarters: string[]; rows: { objective: RenderContext['objectives'][number]; values: (number | undefined)[] }[] };
+  glance: {
+    quarters: string[];
+    rows: { objective: RenderContext['objectives'][number]; values: (number | undefined)[] }[];
+  };
   /** The executive summary: every objective with its standing, the competition per channel, the budget's cost. */
   executive: Omit<ExecutiveSummary, 'objectives' | 'lagging'> & {
     objectives: ExecutiveObjective[];
@@ -118,7 +126,8 @@ export function buildContext(
 ): RenderContext {
   const plan = loaded.plan;
   // The appendix holds the monthly milestones and the competitors' samples: without either it is left out.
-  const hasAppendix = !!plan.objectives?.length || !!plan.competitors?.length || !!plan.channels?.some((c) => c.current);
+  const hasAppendix =
+    !!plan.objectives?.length || !!plan.competitors?.length || !!plan.channels?.some((c) => c.current);
   const slugs = CHAPTER_SLUGS.filter((slug) => slug !== 'appendix' || hasAppendix);
   const chapters: ChapterRef[] = slugs.map((slug, i) => {
     const number = i + 1;
@@ -140,13 +149,20 @@ export function buildContext(
       statement: goalsById.get(t.goal)?.statement,
       why: o?.why,
       tool: o?.tool,
-      chart: { file: `charts/kpi-${t.id}.svg`, title: chartTitle('chart.kpi.title', { metric: fmt.capitalise(t.metric), target: fmt.measure(t.target, t.unit) }) },
+      chart: {
+        file: `charts/kpi-${t.id}.svg`,
+        title: chartTitle('chart.kpi.title', {
+          metric: fmt.capitalise(t.metric),
+          target: fmt.measure(t.target, t.unit),
+        }),
+      },
     };
   });
 
-  const engagement = plan.competitors?.length || plan.channels?.some((c) => c.current)
-    ? competitorBenchmark(plan, loaded.postsCsv)
-    : undefined;
+  const engagement =
+    plan.competitors?.length || plan.channels?.some((c) => c.current)
+      ? competitorBenchmark(plan, loaded.postsCsv)
+      : undefined;
 
   let budget: RenderContext['budget'];
   if (plan.budget) {
@@ -166,11 +182,14 @@ export function buildContext(
 
   const charts: Record<string, ChartRef | undefined> = {
     swot: hasSwot(plan) ? { file: 'charts/swot.svg', title: chartTitle('chart.swot.title') } : undefined,
-    engagement: engagement && (engagement.competitors.length || engagement.own.length)
-      ? { file: 'charts/competitor-engagement.svg', title: chartTitle('chart.engagement.title') }
-      : undefined,
+    engagement:
+      engagement && (engagement.competitors.length || engagement.own.length)
+        ? { file: 'charts/competitor-engagement.svg', title: chartTitle('chart.engagement.title') }
+        : undefined,
     pillars: pillars?.length ? { file: 'charts/content-mix.svg', title: chartTitle('chart.pillars.title') } : undefined,
-    budget: budget?.by_category.length ? { file: 'charts/budget-by-category.svg', title: chartTitle('chart.budget.title') } : undefined,
+    budget: budget?.by_category.length
+      ? { file: 'charts/budget-by-category.svg', title: chartTitle('chart.budget.title') }
+      : undefined,
   };
   for (const o of objectives) charts[`kpi-${o.id}`] = o.chart;
 
@@ -185,7 +204,14 @@ export function buildContext(
   };
 
   const trackingRows = tracking ? trackingView(tracking, objectives, sessions) : undefined;
-  const executive = executiveSummary(plan, objectives, engagement, budget, trackingRows?.rows, trackingRows?.next_session ?? sessions[0]);
+  const executive = executiveSummary(
+    plan,
+    objectives,
+    engagement,
+    budget,
+    trackingRows?.rows,
+    trackingRows?.next_session ?? sessions[0],
+  );
   const objectiveById = new Map(objectives.map((o) => [o.id, o]));
   const trackedById = new Map((trackingRows?.rows ?? []).map((r) => [r.id, r]));
   const withObjective = (s: ObjectiveStanding): ExecutiveObjective => {
@@ -212,12 +238,23 @@ export function buildContext(
     },
     activationsByChannel: Object.assign(
       Object.create(null) as RenderContext['activationsByChannel'],
-      Object.fromEntries(channels.map((c) => [c.id, [...(c.activations ?? [])].sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999'))])),
+      Object.fromEntries(
+        channels.map((c) => [
+          c.id,
+          [...(c.activations ?? [])].sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999')),
+        ]),
+      ),
     ),
     auditAccess: !!plan.situation?.channel_audit?.some((a) => a.login_holder || a.login_email),
     competitorProfiles: (plan.competitors ?? []).filter(
-      (c) => c.url || c.notes || c.better_at?.length || c.we_do_better?.length ||
-        c.channels.some((ch) => ch.posting_times?.length || ch.content_types?.length || ch.tone || ch.responses || ch.notes),
+      (c) =>
+        c.url ||
+        c.notes ||
+        c.better_at?.length ||
+        c.we_do_better?.length ||
+        c.channels.some(
+          (ch) => ch.posting_times?.length || ch.content_types?.length || ch.tone || ch.responses || ch.notes,
+        ),
     ),
     pillarNames: names((pillars ?? []).map((p) => [p.id, p.name])),
     goalNames: names(plan.goals.map((g) => [g.id, g.statement])),
@@ -229,11 +266,16 @@ export function buildContext(
     reviewSessions: sessions,
     tracking: trackingRows,
     appendix,
-    indicativeSamples: [...(engagement?.competitors.flatMap((c) => c.channels) ?? []), ...(engagement?.own ?? [])]
-      .some((c) => c.posts < MIN_SAMPLE || c.posts > MAX_SAMPLE),
+    indicativeSamples: [...(engagement?.competitors.flatMap((c) => c.channels) ?? []), ...(engagement?.own ?? [])].some(
+      (c) => c.posts < MIN_SAMPLE || c.posts > MAX_SAMPLE,
+    ),
     glance: glance(plan, objectives),
     charts,
-    executive: { ...executive, objectives: executive.objectives.map(withObjective), lagging: executive.lagging.map(withObjective) },
+    executive: {
+      ...executive,
+      objectives: executive.objectives.map(withObjective),
+      lagging: executive.lagging.map(withObjective),
+    },
     summary,
   };
 }

@@ -15,7 +15,14 @@ import { channelName, renderCharts, type Chart } from './charts.js';
 import { buildContext, CHAPTER_SLUGS, type ChapterRef, type ChapterSlug, type RenderContext } from './context.js';
 import { createFormatter, type Formatter } from './format.js';
 import { createTranslator, loadMessages, type Translator } from './i18n.js';
-import { escapeBlock, escapeCell, escapeInline, linkTarget, markGenerated, settleGenerated } from './markdown-escape.js';
+import {
+  escapeBlock,
+  escapeCell,
+  escapeInline,
+  linkTarget,
+  markGenerated,
+  settleGenerated,
+} from './markdown-escape.js';
 import { builtinTemplatesDir } from './paths.js';
 
 export interface RenderOptions {
@@ -53,7 +60,10 @@ export async function renderStrategyFolder(loaded: LoadedPlan, options: RenderOp
   const messages = await loadMessages(locale, options.templatesDir);
   const translator = createTranslator(locale, messages);
   const fmt = createFormatter(plan.plan.locale, plan.plan.currency);
-  const titles = Object.fromEntries(CHAPTER_SLUGS.map((slug) => [slug, translator.t(`chapter.${slug}`)])) as Record<ChapterSlug, string>;
+  const titles = Object.fromEntries(CHAPTER_SLUGS.map((slug) => [slug, translator.t(`chapter.${slug}`)])) as Record<
+    ChapterSlug,
+    string
+  >;
   // Chart titles are plain text here; the Markdown escapes them where it prints them.
   const ctx = buildContext(loaded, titles, fmt, (key, params) => translator.t(key, params), options.tracking);
 
@@ -91,7 +101,12 @@ function chapterData(ctx: RenderContext, chapter: ChapterRef): object {
  * collapse to one; the file ends with one newline.
  */
 function tidy(markdown: string): string {
-  return settleGenerated(markdown).replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim() + '\n';
+  return (
+    settleGenerated(markdown)
+      .replace(/[ \t]+$/gm, '')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim() + '\n'
+  );
 }
 
 // ---------------------------------------------------------------- templates
@@ -131,8 +146,10 @@ export async function loadTemplates(overrideDir?: string): Promise<TemplateSet> 
   const chapters = await readTemplateDir(path.join(builtin, 'chapters'), '.md.hbs');
   const partials = await readTemplateDir(path.join(builtin, 'partials'), '.hbs');
   if (overrideDir) {
-    for (const [name, source] of await readTemplateDir(path.join(overrideDir, 'chapters'), '.md.hbs')) chapters.set(name, source);
-    for (const [name, source] of await readTemplateDir(path.join(overrideDir, 'partials'), '.hbs')) partials.set(name, source);
+    for (const [name, source] of await readTemplateDir(path.join(overrideDir, 'chapters'), '.md.hbs'))
+      chapters.set(name, source);
+    for (const [name, source] of await readTemplateDir(path.join(overrideDir, 'partials'), '.hbs'))
+      partials.set(name, source);
   }
   return { chapters, partials };
 }
@@ -150,7 +167,9 @@ type CompileOptions = NonNullable<Parameters<HandlebarsEnv['compile']>[1]>;
 type TemplateSpec = Parameters<HandlebarsEnv['template']>[0];
 interface HandlebarsCompilers {
   Compiler: new () => { compile(ast: unknown, options: CompileOptions): unknown };
-  JavaScriptCompiler: new () => { compile(environment: unknown, options: CompileOptions, context: undefined, asObject: true): TemplateSpec };
+  JavaScriptCompiler: new () => {
+    compile(environment: unknown, options: CompileOptions, context: undefined, asObject: true): TemplateSpec;
+  };
 }
 
 /**
@@ -168,7 +187,12 @@ function compileTemplate(hb: HandlebarsEnv, text: string, given: CompileOptions)
   let spec = compiledSpecs.get(key);
   if (!spec) {
     const { Compiler, JavaScriptCompiler } = hb as unknown as HandlebarsCompilers;
-    spec = new JavaScriptCompiler().compile(new Compiler().compile(hb.parse(text, options), options), options, undefined, true);
+    spec = new JavaScriptCompiler().compile(
+      new Compiler().compile(hb.parse(text, options), options),
+      options,
+      undefined,
+      true,
+    );
     // Kept for the templates in use: a preview whose templates are edited does not grow without end.
     if (compiledSpecs.size >= 256) compiledSpecs.clear();
     compiledSpecs.set(key, spec);
@@ -182,14 +206,20 @@ function compileTemplate(hb: HandlebarsEnv, text: string, given: CompileOptions)
  * still HTML-escaped by Handlebars (default escaping stays on), so plan text never becomes markup.
  * Prototype-access guards stay at their safe defaults.
  */
-async function createEnvironment(translator: Translator, fmt: Formatter, currency: string, partials: Map<string, TemplateSource>): Promise<HandlebarsEnv> {
+async function createEnvironment(
+  translator: Translator,
+  fmt: Formatter,
+  currency: string,
+  partials: Map<string, TemplateSource>,
+): Promise<HandlebarsEnv> {
   const Handlebars = ((await import('handlebars')) as unknown as { default: HandlebarsEnv }).default;
   const hb = Handlebars.create();
   const safe = (markdown: string) => new hb.SafeString(markdown);
   const intl = (formatted: string) => safe(markGenerated(formatted));
   const isSafe = (v: unknown): v is { toHTML(): string } => v instanceof hb.SafeString;
   /** Plan text (or already-safe Markdown) as inline Markdown. */
-  const inline = (v: unknown): string => (isSafe(v) ? v.toHTML() : typeof v === 'number' ? fmt.number(v) : escapeInline(v));
+  const inline = (v: unknown): string =>
+    isSafe(v) ? v.toHTML() : typeof v === 'number' ? fmt.number(v) : escapeInline(v);
   const args = (list: unknown[]) => list.slice(0, -1);
   const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
   const t = (key: string, hash: Record<string, unknown> = {}) => {
@@ -204,33 +234,47 @@ async function createEnvironment(translator: Translator, fmt: Formatter, currenc
     const metric = fmt.capitalise(String(o?.metric ?? ''));
     if (typeof o?.channel !== 'string') return metric;
     const name = channelName(o.channel);
-    return metric.toLocaleLowerCase(fmt.locale).includes(name.toLocaleLowerCase(fmt.locale)) ? metric : `${metric} (${name})`;
+    return metric.toLocaleLowerCase(fmt.locale).includes(name.toLocaleLowerCase(fmt.locale))
+      ? metric
+      : `${metric} (${name})`;
   };
   const helpers: Record<string, (...a: unknown[]) => unknown> = {
     t: (key, ...rest) => safe(t(String(key), (rest[rest.length - 1] as HelperOptions).hash)),
     md: (v) => safe(inline(v)),
-    cell: (v) => safe(isSafe(v) ? v.toHTML().replace(/\|/g, '\\|') : escapeCell(typeof v === 'number' ? fmt.number(v) : v)),
+    cell: (v) =>
+      safe(isSafe(v) ? v.toHTML().replace(/\|/g, '\\|') : escapeCell(typeof v === 'number' ? fmt.number(v) : v)),
     block: (v) => safe(escapeBlock(v)),
     // Intl output holds no inline Markdown, but a line may start with it (`2. mars 2027:`): marked, settled in tidy().
-    num: (v, ...rest) => intl(num(v) === undefined ? '' : fmt.number(v as number, typeof rest[0] === 'number' ? rest[0] : 1)),
-    pct: (v, ...rest) => intl(num(v) === undefined ? '' : fmt.percent(v as number, typeof rest[0] === 'number' ? rest[0] : 1)),
+    num: (v, ...rest) =>
+      intl(num(v) === undefined ? '' : fmt.number(v as number, typeof rest[0] === 'number' ? rest[0] : 1)),
+    pct: (v, ...rest) =>
+      intl(num(v) === undefined ? '' : fmt.percent(v as number, typeof rest[0] === 'number' ? rest[0] : 1)),
     money: (v) => intl(num(v) === undefined ? '' : fmt.money(v as number)),
     date: (v) => intl(typeof v === 'string' ? fmt.date(v) : ''),
     shortdate: (v) => intl(typeof v === 'string' ? fmt.shortDate(v) : ''),
     month: (v) => intl(typeof v === 'string' ? fmt.month(v) : ''),
     weekday: (v) => intl(typeof v === 'string' ? fmt.weekday(v) : ''),
     /** An objective's value with its unit (plan text, escaped). */
-    value: (v, unit) => safe(num(v) === undefined ? '' : escapeInline(fmt.measure(v as number, typeof unit === 'string' ? unit : undefined))),
+    value: (v, unit) =>
+      safe(
+        num(v) === undefined ? '' : escapeInline(fmt.measure(v as number, typeof unit === 'string' ? unit : undefined)),
+      ),
     /** A value for a table whose row names the unit: money and percentages formatted, a count bare. */
     figure: (v, unit) => {
       const u = typeof unit === 'string' ? unit : undefined;
-      return safe(num(v) === undefined ? '' : escapeInline(fmt.measure(v as number, unitKind(u, currency) === 'count' ? undefined : u)));
+      return safe(
+        num(v) === undefined
+          ? ''
+          : escapeInline(fmt.measure(v as number, unitKind(u, currency) === 'count' ? undefined : u)),
+      );
     },
     /** A count's unit (demos) the objective's name does not already say, which `figure` leaves to the row's name. */
     'unit-shown': (o) => {
       const { unit, metric } = (o ?? {}) as { unit?: unknown; metric?: unknown };
       if (typeof unit !== 'string' || unit.trim() === '' || unitKind(unit, currency) !== 'count') return false;
-      return !String(metric ?? '').toLocaleLowerCase(fmt.locale).includes(unit.trim().toLocaleLowerCase(fmt.locale));
+      return !String(metric ?? '')
+        .toLocaleLowerCase(fmt.locale)
+        .includes(unit.trim().toLocaleLowerCase(fmt.locale));
     },
     /** A relative target as written in the plan ("+60%", "-25%") in the document's number format, with a real minus. */
     relative: (v) => {
@@ -242,7 +286,10 @@ async function createEnvironment(translator: Translator, fmt: Formatter, currenc
     /** A time zone as a reader names it ("norsk tid", "United Kingdom Time"), never its IANA id. */
     'zone-name': (zone) => {
       try {
-        const parts = new Intl.DateTimeFormat(fmt.locale, { timeZone: String(zone), timeZoneName: 'longGeneric' }).formatToParts(new Date(Date.UTC(2027, 0, 15)));
+        const parts = new Intl.DateTimeFormat(fmt.locale, {
+          timeZone: String(zone),
+          timeZoneName: 'longGeneric',
+        }).formatToParts(new Date(Date.UTC(2027, 0, 15)));
         return safe(escapeInline(parts.find((p) => p.type === 'timeZoneName')?.value ?? String(zone)));
       } catch {
         return safe(escapeInline(zone));
@@ -257,12 +304,17 @@ async function createEnvironment(translator: Translator, fmt: Formatter, currenc
     channels: (ids) => safe(Array.isArray(ids) ? fmt.list(ids.map((id) => escapeInline(channelName(String(id))))) : ''),
     list: (items) => safe(Array.isArray(items) ? fmt.list(items.map(inline)) : inline(items)),
     /** A text that may be one string or a list of strings, as a sentence. */
-    textlist: (items) => safe(Array.isArray(items) ? items.map((i) => escapeInline(i)).join('; ') : escapeInline(items)),
+    textlist: (items) =>
+      safe(Array.isArray(items) ? items.map((i) => escapeInline(i)).join('; ') : escapeInline(items)),
     /** A time limit in hours; under an hour in minutes (0.5 -> 30 min). */
     duration: (v) => {
       const hours = num(v);
       if (hours === undefined) return safe('');
-      return safe(hours < 1 ? translator.t('label.minutes', { minutes: fmt.number(Math.round(hours * 60)) }) : translator.t('label.hours', { hours: fmt.number(hours) }));
+      return safe(
+        hours < 1
+          ? translator.t('label.minutes', { minutes: fmt.number(Math.round(hours * 60)) })
+          : translator.t('label.hours', { hours: fmt.number(hours) }),
+      );
     },
     yesno: (v) => safe(v === undefined ? '' : translator.t(v ? 'label.yes' : 'label.no')),
     chart: (ref) => {
@@ -278,22 +330,37 @@ async function createEnvironment(translator: Translator, fmt: Formatter, currenc
     /** The open-point notice for a missing section: what is not decided and what the method asks. */
     open: (key) => {
       const k = String(key);
-      return safe(`> **${translator.t('open.label')}** ${translator.t(`open.${k}.topic`)}. ${translator.t('open.asks', { asks: translator.t(`open.${k}.asks`) })}`);
+      return safe(
+        `> **${translator.t('open.label')}** ${translator.t(`open.${k}.topic`)}. ${translator.t('open.asks', { asks: translator.t(`open.${k}.asks`) })}`,
+      );
     },
     'objective-title': (o) => safe(escapeInline(objectiveTitle(o as { metric?: unknown; channel?: unknown }))),
     /** Objective ids as their titles, for a list: {{list (objective-titles ids)}}. */
     'objective-titles': (ids, options) => {
       const objectives = (options as HelperOptions).data?.root?.objectives ?? [];
-      return (Array.isArray(ids) ? ids : []).map((id) => safe(escapeInline(objectiveTitle(objectives.find((o) => o.id === id) ?? { metric: id }))));
+      return (Array.isArray(ids) ? ids : []).map((id) =>
+        safe(escapeInline(objectiveTitle(objectives.find((o) => o.id === id) ?? { metric: id }))),
+      );
     },
     /** An objective's red/amber/green standing in words (the HTML colours the cell by it). */
     rag: (s) => {
       const standing = s as { rag?: string; status?: string };
-      const key = standing.rag === 'green' || standing.rag === 'red' ? `status.${standing.status}` : `rag.${standing.rag}`;
+      const key =
+        standing.rag === 'green' || standing.rag === 'red' ? `status.${standing.status}` : `rag.${standing.rag}`;
       return safe(fmt.capitalise(translator.t(key)));
     },
     /** 1st, 2nd … in English; "2." in Norwegian (catalogue keys ordinal.one/two/few/other by the ordinal plural rules). */
-    ordinal: (n) => safe(typeof n === 'number' ? translator.t(translator.has(`ordinal.${ordinalRules.select(n)}`) ? `ordinal.${ordinalRules.select(n)}` : 'ordinal.other', { n: fmt.number(n) }) : ''),
+    ordinal: (n) =>
+      safe(
+        typeof n === 'number'
+          ? translator.t(
+              translator.has(`ordinal.${ordinalRules.select(n)}`)
+                ? `ordinal.${ordinalRules.select(n)}`
+                : 'ordinal.other',
+              { n: fmt.number(n) },
+            )
+          : '',
+      ),
     /** A chapter by its slug, for a link: {{link (chapter-ref "kpis")}}. */
     'chapter-ref': (slug, options) => (options as HelperOptions).data?.root?.chapters.find((c) => c.slug === slug),
     /** An engagement sample outside the method's 20–30 posts: its rate is only indicative. */

@@ -24,7 +24,11 @@ export async function fontFaces(): Promise<FontFace[]> {
     throw new Error(`cannot read the document fonts in ${dir} (run npm run build): ${err.message}`);
   });
   const faces: FontFace[] = [];
-  for (const { file, weight, unicodeRange } of JSON.parse(list) as { file: string; weight: number; unicodeRange: string }[]) {
+  for (const { file, weight, unicodeRange } of JSON.parse(list) as {
+    file: string;
+    weight: number;
+    unicodeRange: string;
+  }[]) {
     const data = (await readFile(path.join(dir, file))).toString('base64');
     faces.push({
       css:
@@ -33,7 +37,12 @@ export async function fontFaces(): Promise<FontFace[]> {
       ranges: unicodeRanges(unicodeRange),
     });
   }
-  faces.push(...(await emojiFaces(dir, faces.flatMap((f) => f.ranges ?? []))));
+  faces.push(
+    ...(await emojiFaces(
+      dir,
+      faces.flatMap((f) => f.ranges ?? []),
+    )),
+  );
   fontCache = faces;
   return fontCache;
 }
@@ -55,7 +64,9 @@ async function emojiFaces(dir: string, text: [number, number][]): Promise<FontFa
     const ranges = withoutRanges(declared, text);
     if (!ranges.length) continue;
     const range = ranges.map(([from, to]) => (from === to ? `U+${hex(from)}` : `U+${hex(from)}-${hex(to)}`)).join(',');
-    const data = (await readFile(path.join(path.dirname(cssFile), `noto-emoji-${subset}-400-normal.woff2`))).toString('base64');
+    const data = (await readFile(path.join(path.dirname(cssFile), `noto-emoji-${subset}-400-normal.woff2`))).toString(
+      'base64',
+    );
     faces.push({
       css:
         `@font-face{font-family:'Noto Emoji';font-style:normal;font-weight:100 900;font-display:block;` +
@@ -72,7 +83,12 @@ function withoutRanges(ranges: [number, number][], remove: [number, number][]): 
   let out = ranges;
   for (const [from, to] of remove) {
     out = out.flatMap(([a, b]): [number, number][] =>
-      b < from || a > to ? [[a, b]] : [...(a < from ? [[a, from - 1] as [number, number]] : []), ...(b > to ? [[to + 1, b] as [number, number]] : [])],
+      b < from || a > to
+        ? [[a, b]]
+        : [
+            ...(a < from ? [[a, from - 1] as [number, number]] : []),
+            ...(b > to ? [[to + 1, b] as [number, number]] : []),
+          ],
     );
   }
   return out;
@@ -85,9 +101,14 @@ export function usedFontFaces(faces: FontFace[], document: string): string {
   const codePoints = new Set<number>();
   for (const ch of document) codePoints.add(ch.codePointAt(0)!);
   // Characters written as references (&#1047; &#x417;) count too.
-  for (const m of document.matchAll(/&#(?:x([0-9a-f]+)|(\d+));/gi)) codePoints.add(m[1] ? parseInt(m[1], 16) : Number(m[2]));
-  const used = (face: FontFace) => !face.ranges || [...codePoints].some((c) => face.ranges!.some(([from, to]) => c >= from && c <= to));
-  return faces.filter(used).map((f) => f.css).join('\n');
+  for (const m of document.matchAll(/&#(?:x([0-9a-f]+)|(\d+));/gi))
+    codePoints.add(m[1] ? parseInt(m[1], 16) : Number(m[2]));
+  const used = (face: FontFace) =>
+    !face.ranges || [...codePoints].some((c) => face.ranges!.some(([from, to]) => c >= from && c <= to));
+  return faces
+    .filter(used)
+    .map((f) => f.css)
+    .join('\n');
 }
 
 /** `U+0000-00FF,U+0131` as intervals; undefined for anything else (wildcards), so the face is kept. */

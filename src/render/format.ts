@@ -51,22 +51,39 @@ export function createFormatter(locale: PlanLocale, currency: string): Formatter
   const numberFormats = new Map<number, Intl.NumberFormat>();
   const numberFormat = (digits: number): Intl.NumberFormat => {
     let f = numberFormats.get(digits);
-    if (!f) numberFormats.set(digits, (f = new Intl.NumberFormat(tag, { maximumFractionDigits: digits, ...NEGATIVE_ONLY })));
+    if (!f)
+      numberFormats.set(digits, (f = new Intl.NumberFormat(tag, { maximumFractionDigits: digits, ...NEGATIVE_ONLY })));
     return f;
   };
   const percentFormats = new Map<number, Intl.NumberFormat>();
   const percent = (fraction: number, digits = 1): string => {
     let f = percentFormats.get(digits);
     if (!f) {
-      f = new Intl.NumberFormat(tag, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits, ...NEGATIVE_ONLY });
+      f = new Intl.NumberFormat(tag, {
+        style: 'percent',
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+        ...NEGATIVE_ONLY,
+      });
       percentFormats.set(digits, f);
     }
     return f.format(fraction);
   };
-  const moneyWhole = new Intl.NumberFormat(tag, { style: 'currency', currency, maximumFractionDigits: 0, minimumFractionDigits: 0, ...NEGATIVE_ONLY });
+  const moneyWhole = new Intl.NumberFormat(tag, {
+    style: 'currency',
+    currency,
+    maximumFractionDigits: 0,
+    minimumFractionDigits: 0,
+    ...NEGATIVE_ONLY,
+  });
   const moneyCents = new Intl.NumberFormat(tag, { style: 'currency', currency, ...NEGATIVE_ONLY });
   const longDate = new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'UTC' });
-  const shortDate = new Intl.DateTimeFormat(tag, { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' });
+  const shortDate = new Intl.DateTimeFormat(tag, {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    timeZone: 'UTC',
+  });
   const monthYear = new Intl.DateTimeFormat(tag, { month: 'long', year: 'numeric', timeZone: 'UTC' });
   const weekdayName = new Intl.DateTimeFormat(tag, { weekday: 'long', timeZone: 'UTC' });
   const listFormat = new Intl.ListFormat(tag, { style: 'long', type: 'conjunction' });
@@ -82,12 +99,14 @@ export function createFormatter(locale: PlanLocale, currency: string): Formatter
     weekday: (day) => weekdayName.format(new Date(Date.UTC(2024, 0, 1 + (WEEKDAY_INDEX[day] ?? 0), 12))),
     measure(value, unit) {
       const kind = unitKind(unit, currency);
-      if (kind === 'money') return (Number.isInteger(value) ? moneyWhole : moneyCents).format(Math.round(value * 100) / 100);
+      if (kind === 'money')
+        return (Number.isInteger(value) ? moneyWhole : moneyCents).format(Math.round(value * 100) / 100);
       // A fraction: 0.042 -> 4.20 %, 0.25 -> 25.0 %.
       if (kind === 'percent') return percent(value, Math.abs(value) >= 0.1 ? 1 : 2);
       const magnitude = Math.abs(value);
       // Counts (demos, followers) read as whole numbers from 10 up; hours keep a decimal below 1 000.
-      const digits = magnitude >= 1000 ? 0 : magnitude >= 10 ? (HOUR_UNITS.has(unit?.trim().toLowerCase() ?? '') ? 1 : 0) : 2;
+      const digits =
+        magnitude >= 1000 ? 0 : magnitude >= 10 ? (HOUR_UNITS.has(unit?.trim().toLowerCase() ?? '') ? 1 : 0) : 2;
       const text = numberFormat(digits).format(value);
       return unit ? `${text} ${unit}` : text;
     },

@@ -30,8 +30,15 @@ export interface HtmlOptions {
   date?: string;
 }
 
-export async function renderHtml(folder: StrategyFolder, loaded: LoadedPlan, options: HtmlOptions = {}): Promise<string> {
-  const [{ default: MarkdownItCtor }, { default: Handlebars }] = await Promise.all([import('markdown-it'), import('handlebars')]);
+export async function renderHtml(
+  folder: StrategyFolder,
+  loaded: LoadedPlan,
+  options: HtmlOptions = {},
+): Promise<string> {
+  const [{ default: MarkdownItCtor }, { default: Handlebars }] = await Promise.all([
+    import('markdown-it'),
+    import('handlebars'),
+  ]);
   const plan = loaded.plan.plan;
   const locale = localeLanguage(plan.locale);
   const [layoutSource, css, t, fonts] = await Promise.all([
@@ -59,7 +66,11 @@ export async function renderHtml(folder: StrategyFolder, loaded: LoadedPlan, opt
     const env: RenderEnv = { scope, file, chapterIds, charts, ids, rag };
     return md.render(markdown, env);
   };
-  const overviewSource = overviewMarkdown(folder.readme, folder.chapters.map((c) => c.file), t('document.overview'));
+  const overviewSource = overviewMarkdown(
+    folder.readme,
+    folder.chapters.map((c) => c.file),
+    t('document.overview'),
+  );
   const overview = renderPart(overviewSource, 'overview', 'README.md');
   const chapters = folder.chapters.map((c, i) => ({
     id: `chapter-${c.slug}`,
@@ -70,37 +81,40 @@ export async function renderHtml(folder: StrategyFolder, loaded: LoadedPlan, opt
   for (const c of chapters) ids.add(c.id);
 
   const layout = Handlebars.create().compile(layoutSource.text, { strict: false, noEscape: false });
-  const page = (fontFaces: string) => documentPart(layoutSource.file, () => layout({
-    lang: plan.locale,
-    csp: CSP,
-    title: folder.title,
-    css,
-    fonts: fontFaces,
-    page: {
-      size: options.paper === 'letter' ? 'letter' : 'A4',
-      header: cssString(folder.title),
-      pageOf: cssPageOf(t('document.page_of')),
-    },
-    cover: {
-      title: folder.title,
-      organization: plan.organization,
-      period: t('index.period_value', { start: fmt.date(plan.start), end: fmt.date(plan.end) }),
-      date: fmt.date(options.date ?? renderDate()),
-      author: plan.author,
-      version: plan.version === undefined ? undefined : String(plan.version),
-    },
-    labels: {
-      organization: t('index.organisation'),
-      period: t('index.period'),
-      date: t('document.date'),
-      author: t('index.author'),
-      version: t('index.version'),
-      contents: t('index.chapters'),
-      overview: t('document.overview'),
-    },
-    overview,
-    chapters,
-  }));
+  const page = (fontFaces: string) =>
+    documentPart(layoutSource.file, () =>
+      layout({
+        lang: plan.locale,
+        csp: CSP,
+        title: folder.title,
+        css,
+        fonts: fontFaces,
+        page: {
+          size: options.paper === 'letter' ? 'letter' : 'A4',
+          header: cssString(folder.title),
+          pageOf: cssPageOf(t('document.page_of')),
+        },
+        cover: {
+          title: folder.title,
+          organization: plan.organization,
+          period: t('index.period_value', { start: fmt.date(plan.start), end: fmt.date(plan.end) }),
+          date: fmt.date(options.date ?? renderDate()),
+          author: plan.author,
+          version: plan.version === undefined ? undefined : String(plan.version),
+        },
+        labels: {
+          organization: t('index.organisation'),
+          period: t('index.period'),
+          date: t('document.date'),
+          author: t('index.author'),
+          version: t('index.version'),
+          contents: t('index.chapters'),
+          overview: t('document.overview'),
+        },
+        overview,
+        chapters,
+      }),
+    );
   // Only the font subsets the document has characters for: a Norwegian or English plan needs
   // neither Cyrillic nor Latin Extended (about 170 KB less to write and for the browser to read).
   // The layout is filled twice, not searched for a marker that plan text could also hold.
@@ -112,7 +126,11 @@ export async function renderHtml(folder: StrategyFolder, loaded: LoadedPlan, opt
  * The words of the document shell: the plan's catalogue first, then document/messages.json (from
  * --templates or built in) for the few words only the document needs (date, page x of y).
  */
-export async function documentMessages(folder: StrategyFolder, locale: Locale, templatesDir?: string): Promise<Translator['t']> {
+export async function documentMessages(
+  folder: StrategyFolder,
+  locale: Locale,
+  templatesDir?: string,
+): Promise<Translator['t']> {
   const source = await readTemplate('messages.json', templatesDir);
   const fallback = documentPart(source.file, () => JSON.parse(source.text) as Record<string, Messages>);
   return createTranslator(locale, { ...(fallback.en ?? {}), ...(fallback[locale] ?? {}), ...folder.messages }).t;
@@ -142,7 +160,9 @@ export function overviewMarkdown(readme: string, chapterFiles: string[], heading
   const introKept = intro!.filter((l) => !/^#\s/.test(l) && !/^\s*\|/.test(l));
   // The summary's own heading would repeat the overview's.
   const body = kept.flat().filter((l) => l.replace(/^##\s+/, '').trim() !== heading.trim() || !/^##\s/.test(l));
-  return [`# ${heading.replace(/[\\`*_[\]<>#]/g, '\\$&')}`, '', ...introKept, ...body].join('\n').replace(/\n{3,}/g, '\n\n');
+  return [`# ${heading.replace(/[\\`*_[\]<>#]/g, '\\$&')}`, '', ...introKept, ...body]
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n');
 }
 
 /** A CSS string literal; `<` is escaped too so the text can never close the <style> element. */
@@ -186,4 +206,3 @@ function documentPart<T>(file: string, use: () => T): T {
     throw templateError(file, 'cannot be used', err);
   }
 }
-

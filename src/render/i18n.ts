@@ -28,7 +28,8 @@ async function readCatalogue(file: string): Promise<Messages | undefined> {
     throw err;
   }
   const data: unknown = JSON.parse(text);
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new Error(`${file}: expected an object of messages`);
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    throw new Error(`${file}: expected an object of messages`);
   const out: Messages = {};
   for (const [key, value] of Object.entries(data)) if (typeof value === 'string') out[key] = value;
   return out;

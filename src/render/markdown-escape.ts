@@ -46,16 +46,20 @@ export function settleGenerated(markdown: string): string {
     .split('\n')
     .map((line) => {
       if (!line.includes(GENERATED)) return line;
-      return line
-        .replace(new RegExp(`${GENERATED}([^${GENERATED}]*)`, 'g'), (_whole: string, text: string, at: number) =>
+      return line.replace(
+        new RegExp(`${GENERATED}([^${GENERATED}]*)`, 'g'),
+        (_whole: string, text: string, at: number) =>
           BLOCK_PREFIX.test(line.slice(0, at).replaceAll(GENERATED, '')) ? escapeLineStart(text) : text,
-        );
+      );
     })
     .join('\n');
 }
 
 export function escapeLineStart(text: string): string {
-  return text.replace(LINE_START, (_, space: string, marker: string) => `${space}${marker.slice(0, -1)}\\${marker.slice(-1)}`);
+  return text.replace(
+    LINE_START,
+    (_, space: string, marker: string) => `${space}${marker.slice(0, -1)}\\${marker.slice(-1)}`,
+  );
 }
 
 function clean(text: unknown): string {
@@ -65,7 +69,11 @@ function clean(text: unknown): string {
 
 /** One line of text, e.g. inside a sentence, a list item or a heading: line breaks become spaces. */
 export function escapeInline(text: unknown): string {
-  return escapeLine(clean(text).replace(/\s*\n\s*/g, ' ').trim());
+  return escapeLine(
+    clean(text)
+      .replace(/\s*\n\s*/g, ' ')
+      .trim(),
+  );
 }
 
 /** A table cell: as inline text (pipes already escaped), with line breaks folded into the cell. */

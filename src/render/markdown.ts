@@ -49,7 +49,12 @@ export function createMarkdown(MarkdownItCtor: typeof MarkdownIt): MarkdownIt {
     for (let i = 0; i + 1 < tokens.length; i++) {
       // A paragraph of bold text alone is a run-in heading (print keeps it with what follows).
       const kids = tokens[i + 1]!.children ?? [];
-      if (tokens[i]!.type === 'paragraph_open' && kids.length === 3 && kids[0]!.type === 'strong_open' && kids[2]!.type === 'strong_close') {
+      if (
+        tokens[i]!.type === 'paragraph_open' &&
+        kids.length === 3 &&
+        kids[0]!.type === 'strong_open' &&
+        kids[2]!.type === 'strong_close'
+      ) {
         tokens[i]!.attrJoin('class', 'run-in');
       }
       if (tokens[i]!.type !== 'td_open' || tokens[i + 1]!.type !== 'inline') continue;
@@ -96,10 +101,17 @@ export function createMarkdown(MarkdownItCtor: typeof MarkdownIt): MarkdownIt {
   };
   md.renderer.rules.link_close = (tokens, idx, options) => {
     const openIdx = findOpen(tokens, idx);
-    const meta = (openIdx === undefined ? undefined : tokens[openIdx]!.meta) as { live: boolean; url?: string } | undefined;
+    const meta = (openIdx === undefined ? undefined : tokens[openIdx]!.meta) as
+      | { live: boolean; url?: string }
+      | undefined;
     if (!meta || meta.live) return renderToken(tokens, idx, options);
-    const text = tokens.slice(openIdx! + 1, idx).map((t) => t.content).join('');
-    return meta.url && meta.url !== text ? ` <span class="url">(${md.utils.escapeHtml(meta.url)})</span></span>` : '</span>';
+    const text = tokens
+      .slice(openIdx! + 1, idx)
+      .map((t) => t.content)
+      .join('');
+    return meta.url && meta.url !== text
+      ? ` <span class="url">(${md.utils.escapeHtml(meta.url)})</span></span>`
+      : '</span>';
   };
 
   md.renderer.rules.image = (tokens, idx, _options, env: RenderEnv) => {
@@ -125,7 +137,8 @@ export function createMarkdown(MarkdownItCtor: typeof MarkdownIt): MarkdownIt {
   // so its wrapper takes focus, named after the section it is in.
   md.renderer.rules.table_open = (tokens, idx) => {
     let rows = 0;
-    for (let i = idx + 1; i < tokens.length && tokens[i]!.type !== 'table_close'; i++) if (tokens[i]!.type === 'tr_open') rows++;
+    for (let i = idx + 1; i < tokens.length && tokens[i]!.type !== 'table_close'; i++)
+      if (tokens[i]!.type === 'tr_open') rows++;
     const label = sectionTitle(tokens, idx);
     const named = label ? ` role="group" aria-label="${md.utils.escapeHtml(label)}"` : '';
     return `<div class="table${rows <= SHORT_TABLE_ROWS ? ' short' : ''}" tabindex="0"${named}><table>\n`;
@@ -137,7 +150,11 @@ export function createMarkdown(MarkdownItCtor: typeof MarkdownIt): MarkdownIt {
 /** The text of the nearest heading before a token, e.g. the section a table belongs to. */
 function sectionTitle(tokens: { type: string; children: { content: string }[] | null }[], idx: number): string {
   for (let i = idx - 1; i >= 0; i--) {
-    if (tokens[i]!.type === 'heading_open') return (tokens[i + 1]?.children ?? []).map((c) => c.content).join('').trim();
+    if (tokens[i]!.type === 'heading_open')
+      return (tokens[i + 1]?.children ?? [])
+        .map((c) => c.content)
+        .join('')
+        .trim();
   }
   return '';
 }
@@ -189,7 +206,11 @@ export function fixDanglingAnchors(html: string, ids: Set<string>): string {
 }
 
 function decodeEntities(s: string): string {
-  return s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  return s
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
 }
 
 export function normaliseRelative(p: string): string {

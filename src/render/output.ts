@@ -48,7 +48,11 @@ interface Manifest {
 }
 
 /** Replaces the generated files in `dir` with `files`, atomically with respect to failures. */
-export async function writeOutputFolder(dir: string, files: OutputFile[], options: WriteOptions = {}): Promise<WriteResult> {
+export async function writeOutputFolder(
+  dir: string,
+  files: OutputFile[],
+  options: WriteOptions = {},
+): Promise<WriteResult> {
   const target = path.resolve(dir);
   const parent = path.dirname(target);
   const name = path.basename(target);
@@ -82,8 +86,13 @@ export async function writeOutputFolder(dir: string, files: OutputFile[], option
   // An existing folder is staged inside itself: on a mount point (a volume, a CI cache) a rename
   // from its parent crosses file systems (EXDEV).
   const stagingParent = existing ? target : parent;
-  if (!existing) await mkdir(parent, { recursive: true }).catch((err: unknown) => { throw folderWriteError(dir, err); });
-  const temp = await mkdtemp(path.join(stagingParent, `.${name}${TEMP_MARK}`)).catch((err: unknown) => { throw folderWriteError(dir, err); });
+  if (!existing)
+    await mkdir(parent, { recursive: true }).catch((err: unknown) => {
+      throw folderWriteError(dir, err);
+    });
+  const temp = await mkdtemp(path.join(stagingParent, `.${name}${TEMP_MARK}`)).catch((err: unknown) => {
+    throw folderWriteError(dir, err);
+  });
   // mkdtemp makes a private (0700) folder; the output folder itself gets the usual permissions.
   const staging = path.join(temp, name);
   try {
@@ -113,7 +122,11 @@ export async function writeOutputFolder(dir: string, files: OutputFile[], option
         sha256[rel] = previous.sha256[rel]!;
       } else removed.push(rel);
     }
-    const manifest: Manifest = { generator: 'smplan', files: [...listed].sort(), sha256: Object.fromEntries([...listed].sort().map((rel) => [rel, sha256[rel]!])) };
+    const manifest: Manifest = {
+      generator: 'smplan',
+      files: [...listed].sort(),
+      sha256: Object.fromEntries([...listed].sort().map((rel) => [rel, sha256[rel]!])),
+    };
     await writeFile(path.join(staging, MANIFEST), JSON.stringify(manifest, null, 2) + '\n');
     options.signal?.throwIfAborted();
 
@@ -157,7 +170,11 @@ async function linkedComponent(target: string, rel: string): Promise<string | un
  * A manifest entry is a claim, not a proof: a file is ours when its path stays inside the folder
  * (no link on the way), it is a regular file and its bytes hash to what the manifest recorded.
  */
-async function provenOurs(target: string, rel: string, sha256: string | undefined): Promise<'ours' | 'gone' | 'not-ours'> {
+async function provenOurs(
+  target: string,
+  rel: string,
+  sha256: string | undefined,
+): Promise<'ours' | 'gone' | 'not-ours'> {
   if (await linkedComponent(target, rel)) return 'not-ours';
   const info = await lstatOrUndefined(path.join(target, rel));
   if (!info) return 'gone';
@@ -170,7 +187,13 @@ async function provenOurs(target: string, rel: string, sha256: string | undefine
  * Moves the old generated files aside, the new ones in, and deletes the old ones last. If any
  * rename fails, everything moved so far goes back, so the folder is as before.
  */
-async function swapInto(target: string, staging: string, scratch: string, incoming: string[], outgoing: string[]): Promise<void> {
+async function swapInto(
+  target: string,
+  staging: string,
+  scratch: string,
+  incoming: string[],
+  outgoing: string[],
+): Promise<void> {
   const backup = path.join(scratch, 'old');
   const movedOut: string[] = [];
   const movedIn: string[] = [];
@@ -210,7 +233,13 @@ async function swapInto(target: string, staging: string, scratch: string, incomi
   for (const d of [...dirs].sort((a, b) => b.length - a.length)) {
     for (let cur = d; cur !== '.'; cur = path.dirname(cur)) {
       if (await linkedComponent(target, `${cur}/x`)) break;
-      if (!(await rmdir(path.join(target, cur)).then(() => true, () => false))) break;
+      if (
+        !(await rmdir(path.join(target, cur)).then(
+          () => true,
+          () => false,
+        ))
+      )
+        break;
     }
   }
 }
@@ -233,7 +262,9 @@ async function readManifest(dir: string): Promise<{ files: string[]; sha256: Rec
     return none;
   }
   // Only entries that stay inside the folder count: the manifest is a file anyone can edit.
-  const files = Array.isArray(data.files) ? data.files.filter((f): f is string => typeof f === 'string' && isSafeRelative(f)) : [];
+  const files = Array.isArray(data.files)
+    ? data.files.filter((f): f is string => typeof f === 'string' && isSafeRelative(f))
+    : [];
   const sha256: Record<string, string> = Object.create(null) as Record<string, string>;
   const recorded = data.sha256 && typeof data.sha256 === 'object' ? data.sha256 : {};
   for (const f of files) {
@@ -244,7 +275,13 @@ async function readManifest(dir: string): Promise<{ files: string[]; sha256: Rec
 }
 
 function isSafeRelative(p: string): boolean {
-  return p !== '' && !path.isAbsolute(p) && !/^[a-zA-Z]:/.test(p) && !p.split(/[\\/]/).some((s) => s === '..' || s === '' || s === '.') && p !== MANIFEST;
+  return (
+    p !== '' &&
+    !path.isAbsolute(p) &&
+    !/^[a-zA-Z]:/.test(p) &&
+    !p.split(/[\\/]/).some((s) => s === '..' || s === '' || s === '.') &&
+    p !== MANIFEST
+  );
 }
 
 function checkRelative(p: string): void {
@@ -271,11 +308,16 @@ function isAbort(err: unknown): boolean {
 /** The one-line message for a folder smplan cannot write (contract: exit 2). */
 export function folderWriteError(dir: string, err: unknown): CLIError {
   if (isPermissionError(err)) {
-    return new CLIError(`output folder not writable: ${dir}`, EXIT.usage, { cause: err, hint: 'Choose another folder with -o.' });
+    return new CLIError(`output folder not writable: ${dir}`, EXIT.usage, {
+      cause: err,
+      hint: 'Choose another folder with -o.',
+    });
   }
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOSPC' || code === 'EDQUOT') {
-    return new CLIError(`cannot write ${dir}: the disk is full; the previous output is unchanged`, EXIT.usage, { cause: err });
+    return new CLIError(`cannot write ${dir}: the disk is full; the previous output is unchanged`, EXIT.usage, {
+      cause: err,
+    });
   }
   if (code === 'ENOTDIR' || code === 'EEXIST') {
     return new CLIError(`cannot write ${dir}: a file is in the way of the output folder`, EXIT.usage, { cause: err });

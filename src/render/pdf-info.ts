@@ -30,12 +30,23 @@ export function withDocumentInfo(pdf: Uint8Array, info: DocumentInfo): Uint8Arra
   const changed = new Map<number, string>();
   const infoNumber = infoRef ? Number(infoRef) : size;
   const old = infoRef ? objectBody(text, offsets.get(infoNumber)) : undefined;
-  const keep = (key: string) => (old ? new RegExp(`/${key}\\s*(\\((?:[^()\\\\]|\\\\.)*\\)|<[0-9A-Fa-f]*>)`).exec(old)?.[0] : undefined);
+  const keep = (key: string) =>
+    old ? new RegExp(`/${key}\\s*(\\((?:[^()\\\\]|\\\\.)*\\)|<[0-9A-Fa-f]*>)`).exec(old)?.[0] : undefined;
   const date = pdfDate(info.created);
   changed.set(
     infoNumber,
-    ['<<', `/Title ${pdfString(info.title)}`, `/Author ${pdfString(info.author)}`, keep('Creator'), keep('Producer'),
-      `/CreationDate ${date}`, `/ModDate ${date}`, '>>'].filter(Boolean).join('\n'),
+    [
+      '<<',
+      `/Title ${pdfString(info.title)}`,
+      `/Author ${pdfString(info.author)}`,
+      keep('Creator'),
+      keep('Producer'),
+      `/CreationDate ${date}`,
+      `/ModDate ${date}`,
+      '>>',
+    ]
+      .filter(Boolean)
+      .join('\n'),
   );
 
   const byShape = new Map<string, string>();
@@ -48,7 +59,10 @@ export function withDocumentInfo(pdf: Uint8Array, info: DocumentInfo): Uint8Arra
     const written = decodePdfString(title[1]!);
     const heading = byShape.get(shape(written));
     if (heading === undefined || heading === written) continue;
-    changed.set(number, body.slice(0, title.index) + `/Title ${pdfString(heading)}` + body.slice(title.index + title[0].length));
+    changed.set(
+      number,
+      body.slice(0, title.index) + `/Title ${pdfString(heading)}` + body.slice(title.index + title[0].length),
+    );
   }
 
   let update = text.endsWith('\n') ? '' : '\n';
@@ -74,7 +88,9 @@ export function headingTexts(html: string): string[] {
     m[1]!
       .replace(/<[^>]*>/g, '')
       .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, e: string) =>
-        e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : (entities[e] ?? whole),
+        e[0] === '#'
+          ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)))
+          : (entities[e] ?? whole),
       )
       .replace(/\s+/g, ' ')
       .trim(),
@@ -91,7 +107,10 @@ export function sourceDate(env: NodeJS.ProcessEnv): Date {
 function xrefOffsets(text: string, at: number): Map<number, number> | undefined {
   if (!text.startsWith('xref', at)) return undefined;
   const offsets = new Map<number, number>();
-  const lines = text.slice(at + 4, text.indexOf('trailer', at)).trim().split(/\r?\n|\r/);
+  const lines = text
+    .slice(at + 4, text.indexOf('trailer', at))
+    .trim()
+    .split(/\r?\n|\r/);
   for (let i = 0; i < lines.length; ) {
     const [first, count] = lines[i++]!.trim().split(/\s+/).map(Number);
     if (first === undefined || count === undefined || Number.isNaN(first) || Number.isNaN(count)) return undefined;
@@ -129,10 +148,15 @@ function decodePdfString(raw: string): string {
     const escapes: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' };
     const body = raw
       .slice(1, -1)
-      .replace(/\\([0-7]{1,3}|[\s\S])/g, (_, e: string) => (/^[0-7]/.test(e) ? String.fromCharCode(parseInt(e, 8)) : e === '\n' ? '' : (escapes[e] ?? e)));
+      .replace(/\\([0-7]{1,3}|[\s\S])/g, (_, e: string) =>
+        /^[0-7]/.test(e) ? String.fromCharCode(parseInt(e, 8)) : e === '\n' ? '' : (escapes[e] ?? e),
+      );
     bytes = Buffer.from(body, 'latin1');
   }
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return Buffer.from(bytes.subarray(2, bytes.length - (bytes.length % 2))).swap16().toString('utf16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return Buffer.from(bytes.subarray(2, bytes.length - (bytes.length % 2)))
+      .swap16()
+      .toString('utf16le');
   return bytes.toString('latin1');
 }
 

@@ -29,7 +29,11 @@ export function anchorPages(pdf: Uint8Array): Map<string, number> | undefined {
   const pages = new Map<string, number>();
   for (const m of dests.matchAll(/\/([^\s/[]+)\s*\[\s*(\d+)\s+0\s+R/g)) {
     const page = order.get(m[2]!);
-    if (page !== undefined) pages.set(m[1]!.replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), page);
+    if (page !== undefined)
+      pages.set(
+        m[1]!.replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+        page,
+      );
   }
   return pages.size ? pages : undefined;
 }

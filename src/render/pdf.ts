@@ -112,18 +112,26 @@ export function startPrinter(options: PdfOptions): PdfPrinter {
     if (running && options.debug) options.debug(`browser output:\n${running.output().trim() || '(none)'}`);
     if (options.signal?.aborted) return options.signal.reason ?? err;
     if (timeLimit.aborted) {
-      return new CLIError(`the PDF was not ready after ${seconds} s; gave up and closed ${options.browserPath}`, EXIT.usage, {
-        hint: 'A large plan on a slow machine may need more time: --timeout 120. Rerun with --debug to see what the browser did.',
-        cause: err,
-      });
+      return new CLIError(
+        `the PDF was not ready after ${seconds} s; gave up and closed ${options.browserPath}`,
+        EXIT.usage,
+        {
+          hint: 'A large plan on a slow machine may need more time: --timeout 120. Rerun with --debug to see what the browser did.',
+          cause: err,
+        },
+      );
     }
     if (err instanceof CLIError) return err;
     if (running?.endpoint) {
       // It started, so it is a browser: it crashed or was closed while printing.
-      return new CLIError(`the browser stopped while printing the PDF (${firstLine(gone.signal.reason ?? err)})`, EXIT.usage, {
-        hint: 'It crashed or was closed; nothing was changed. Rerun with --debug to see its output (a browser short of memory or of /dev/shm space crashes like this).',
-        cause: err,
-      });
+      return new CLIError(
+        `the browser stopped while printing the PDF (${firstLine(gone.signal.reason ?? err)})`,
+        EXIT.usage,
+        {
+          hint: 'It crashed or was closed; nothing was changed. Rerun with --debug to see its output (a browser short of memory or of /dev/shm space crashes like this).',
+          cause: err,
+        },
+      );
     }
     return new CLIError(`could not print the PDF with ${options.browserPath}: ${firstLine(err)}`, EXIT.usage, {
       hint: `Is it Chrome or Chromium? ${INSTALL_HINT}`,
@@ -139,7 +147,10 @@ export function startPrinter(options: PdfOptions): PdfPrinter {
       const nth = ++prints;
       // The first document shares the start-up's time limit; each later one has a limit of its own.
       const ownDeadline = nth === 1 ? deadline : AbortSignal.timeout(options.timeoutMs);
-      const limit = nth === 1 ? signal : AbortSignal.any([ownDeadline, stopped.signal, gone.signal, ...(options.signal ? [options.signal] : [])]);
+      const limit =
+        nth === 1
+          ? signal
+          : AbortSignal.any([ownDeadline, stopped.signal, gone.signal, ...(options.signal ? [options.signal] : [])]);
       const job = sessionFor(nth).then(async (session) => {
         try {
           return await printDocument(session, html, { ...options, fallbackHeader }, lap);
@@ -196,5 +207,7 @@ function stopwatch(debug: ((line: string) => void) | undefined): (phase: string)
 }
 
 function firstLine(err: unknown): string {
-  return String((err as Error)?.message ?? err).split('\n')[0]!.slice(0, 300);
+  return String((err as Error)?.message ?? err)
+    .split('\n')[0]!
+    .slice(0, 300);
 }

@@ -42,10 +42,17 @@ export interface PrintSession {
   refusedRequests: string[];
 }
 
-export async function printDocument(session: PrintSession, html: string, options: PdfOptions, lap: (phase: string) => void): Promise<PdfResult> {
+export async function printDocument(
+  session: PrintSession,
+  html: string,
+  options: PdfOptions,
+  lap: (phase: string) => void,
+): Promise<PdfResult> {
   const { page, dom, browserVersion, refusedRequests } = session;
   const major = Number(/\/(\d+)\./.exec(browserVersion)?.[1] ?? 0);
-  const templates = Boolean(options.fallbackHeader) && (options.pageChrome ?? (major < MARGIN_BOXES_SINCE ? 'templates' : 'css')) === 'templates';
+  const templates =
+    Boolean(options.fallbackHeader) &&
+    (options.pageChrome ?? (major < MARGIN_BOXES_SINCE ? 'templates' : 'css')) === 'templates';
   // Tagging (and the outline built from it) does not change the layout, only the file: a print
   // that is only read for its page numbers goes without, and with nothing painted (hideWhile).
   const print = async (final: boolean): Promise<Uint8Array> => {
@@ -71,7 +78,8 @@ export async function printDocument(session: PrintSession, html: string, options
   let pages = anchorPages(await print(false));
   await shown();
   options.progress?.('Numbering the contents…');
-  if (!pages) options.debug?.('could not read the page of each chapter back from the PDF; contents left without page numbers');
+  if (!pages)
+    options.debug?.('could not read the page of each chapter back from the PDF; contents left without page numbers');
   for (let pass = 0; ; pass++) {
     if (pages) await fillToc(dom, pages);
     lap('number the contents');

@@ -100,7 +100,9 @@ export function executiveSummary(
   const cutObjectives = objectives.filter((o) => o.channel && cutChannels.has(o.channel)).map((o) => o.id);
 
   const tacticsFor = (id: string) =>
-    (plan.channels ?? []).flatMap((c) => (c.tactics ?? []).filter((t) => t.objectives?.includes(id)).map((t) => t.action));
+    (plan.channels ?? []).flatMap((c) =>
+      (c.tactics ?? []).filter((t) => t.objectives?.includes(id)).map((t) => t.action),
+    );
   const trackedById = new Map((tracked ?? []).map((t) => [t.id, t]));
   const standingsOfObjectives: ObjectiveStanding[] = objectives.map((o) => {
     const t = trackedById.get(o.id);

@@ -7,6 +7,7 @@ import { CLIError, EXIT } from '../errors.js';
 export function templateError(file: string, what: string, err: unknown): CLIError {
   const lines = ((err as Error).message ?? String(err)).split('\n').filter((l) => l.trim() !== '');
   const first = lines[0] ?? '';
-  const detail = /^Parse error on line \d+:$/.test(first) && lines.length > 1 ? `${first} ${lines.at(-1)!.slice(0, 160)}` : first;
+  const detail =
+    /^Parse error on line \d+:$/.test(first) && lines.length > 1 ? `${first} ${lines.at(-1)!.slice(0, 160)}` : first;
   return new CLIError(`${file}: ${what}: ${detail}`, EXIT.usage, { cause: err });
 }

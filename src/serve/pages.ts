@@ -10,8 +10,8 @@ export type View = 'document' | 'print';
 export function shellPage(view: View, version: number): string {
   const frame =
     view === 'document'
-      // Same origin, so the page can keep the scroll position across updates; no scripts in it.
-      ? `<iframe class="view" title="The strategy document" sandbox="allow-same-origin allow-popups allow-popups-to-escape-sandbox" src="/document?v=${version}"></iframe>`
+      ? // Same origin, so the page can keep the scroll position across updates; no scripts in it.
+        `<iframe class="view" title="The strategy document" sandbox="allow-same-origin allow-popups allow-popups-to-escape-sandbox" src="/document?v=${version}"></iframe>`
       : `<iframe class="view" title="The printed pages (plan.pdf)" src="/plan.pdf?v=${version}"></iframe>`;
   return `<!DOCTYPE html>
 <html lang="en" data-view="${view}" data-version="${version}">

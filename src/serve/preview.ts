@@ -89,7 +89,10 @@ export function createPreview(options: PreviewOptions, now: () => number = () =>
     const started = now();
     const outcome = await build();
     // A problem that is no finding (a file that cannot be read, a template that breaks) is listed too.
-    const findings = outcome.problem && !outcome.findings.includes(outcome.problem) ? [outcome.problem, ...outcome.findings] : outcome.findings;
+    const findings =
+      outcome.problem && !outcome.findings.includes(outcome.problem)
+        ? [outcome.problem, ...outcome.findings]
+        : outcome.findings;
     const errors = findings.filter((f) => f.severity === 'error').length;
     if (outcome.rendered) {
       version += 1;
@@ -109,7 +112,11 @@ export function createPreview(options: PreviewOptions, now: () => number = () =>
     return state;
   };
 
-  async function build(): Promise<{ findings: Problem[]; problem?: Problem; rendered?: Omit<RenderedDocument, 'version'> }> {
+  async function build(): Promise<{
+    findings: Problem[];
+    problem?: Problem;
+    rendered?: Omit<RenderedDocument, 'version'>;
+  }> {
     let loaded: LoadedPlan | undefined;
     let findings: Problem[] = [];
     try {
@@ -118,14 +125,25 @@ export function createPreview(options: PreviewOptions, now: () => number = () =>
       loaded = result.loaded;
       if (loaded) postsCsv = [...loaded.postsCsv.keys()].map((p) => path.resolve(loaded!.dir, p));
       const firstError = findings.find((f) => f.severity === 'error');
-      if (firstError || !loaded) return { findings, problem: firstError ?? { file: options.file, severity: 'error', message: 'not a valid plan' } };
+      if (firstError || !loaded)
+        return {
+          findings,
+          problem: firstError ?? { file: options.file, severity: 'error', message: 'not a valid plan' },
+        };
 
       const { renderStrategyFolder } = await import('../render/folder.js');
       const { renderHtml } = await import('../render/html.js');
       let tracking: TrackingResult | undefined;
       if (options.track) {
         const tracked = await options.track(loaded);
-        for (const f of tracked.findings) findings.push({ file: f.file, line: f.line, severity: f.severity, rule: 'actuals', message: oneLine(f.message) });
+        for (const f of tracked.findings)
+          findings.push({
+            file: f.file,
+            line: f.line,
+            severity: f.severity,
+            rule: 'actuals',
+            message: oneLine(f.message),
+          });
         if (!tracked.tracking) return { findings, problem: findings.find((f) => f.severity === 'error')! };
         tracking = tracked.tracking;
       }
@@ -142,7 +160,9 @@ export function createPreview(options: PreviewOptions, now: () => number = () =>
 
   async function pageLabel(folder: StrategyFolder, loaded: LoadedPlan): Promise<string> {
     const { documentMessages } = await import('../render/html.js');
-    return (await documentMessages(folder, localeLanguage(loaded.plan.plan.locale), options.templatesDir))('document.page_of');
+    return (await documentMessages(folder, localeLanguage(loaded.plan.plan.locale), options.templatesDir))(
+      'document.page_of',
+    );
   }
 
   async function problemFrom(err: unknown, loaded: LoadedPlan | undefined): Promise<Problem> {
@@ -157,7 +177,9 @@ export function createPreview(options: PreviewOptions, now: () => number = () =>
       const message = oneLine(err.message.split('\n')[0]!);
       // "plan.yaml: cannot read: …" names its file itself.
       const named = /^(.+?): (.*)$/.exec(message);
-      return named ? { file: named[1]!, severity: 'error', message: named[2]! } : { file: options.file, severity: 'error', message };
+      return named
+        ? { file: named[1]!, severity: 'error', message: named[2]! }
+        : { file: options.file, severity: 'error', message };
     }
     throw err;
   }
@@ -177,11 +199,21 @@ export function createPreview(options: PreviewOptions, now: () => number = () =>
 }
 
 function fromFinding(f: Finding): Problem {
-  return { file: f.file, line: f.line, column: f.column, severity: f.severity, rule: f.rule, message: oneLine(f.message) };
+  return {
+    file: f.file,
+    line: f.line,
+    column: f.column,
+    severity: f.severity,
+    rule: f.rule,
+    message: oneLine(f.message),
+  };
 }
 
 function readiness(errors: number, warnings: number): string {
   const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return errors ? `Not ready: ${count(errors, 'error')}, ${count(warnings, 'warning')}` : warnings ? `Ready with ${count(warnings, 'warning')}` : 'Ready: no findings';
+  return errors
+    ? `Not ready: ${count(errors, 'error')}, ${count(warnings, 'warning')}`
+    : warnings
+      ? `Ready with ${count(warnings, 'warning')}`
+      : 'Ready: no findings';
 }
-

@@ -56,7 +56,12 @@ export async function startServer(options: ServerOptions): Promise<PreviewServer
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     for (const [name, value] of Object.entries(COMMON_HEADERS)) res.setHeader(name, value);
     if (!isAllowedHost(req.headers.host, options.host)) {
-      return send(res, 403, 'text/plain', 'Refused: this server answers only to localhost (the Host header names another site).\n');
+      return send(
+        res,
+        403,
+        'text/plain',
+        'Refused: this server answers only to localhost (the Host header names another site).\n',
+      );
     }
     // Another site may not make the browser ask either (a print on every page view of theirs):
     // browsers say where a request comes from; none (typed, bookmarked) or this origin is fine.
@@ -74,7 +79,13 @@ export async function startServer(options: ServerOptions): Promise<PreviewServer
     switch (route) {
       case '/':
       case '/print':
-        return send(res, 200, 'text/html', shellPage(route === '/' ? 'document' : 'print', document?.version ?? 0), SHELL_CSP);
+        return send(
+          res,
+          200,
+          'text/html',
+          shellPage(route === '/' ? 'document' : 'print', document?.version ?? 0),
+          SHELL_CSP,
+        );
       case '/document':
         return send(res, 200, 'text/html', document?.html ?? NO_DOCUMENT_PAGE, FRAMED_DOCUMENT_CSP);
       case '/plan.pdf': {
@@ -112,18 +123,25 @@ export async function startServer(options: ServerOptions): Promise<PreviewServer
   };
 
   const { servers, port } = await listenAll(listener, options.host, options.port);
-  const shownHost = !options.host ? '127.0.0.1' : options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
+  const shownHost = !options.host
+    ? '127.0.0.1'
+    : options.host === '0.0.0.0' || options.host === '::'
+      ? 'localhost'
+      : options.host;
   return {
     url: `http://${isIP(shownHost) === 6 ? `[${shownHost}]` : shownHost}:${port}/`,
     port,
     publish: (state) => void channel.broadcast(publicState(state), 'state'),
     async close() {
       await Promise.all(
-        servers.map((server) => new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          // Open pages hold their event streams open: end them rather than wait.
-          server.closeAllConnections();
-        })),
+        servers.map(
+          (server) =>
+            new Promise<void>((resolve) => {
+              server.close(() => resolve());
+              // Open pages hold their event streams open: end them rather than wait.
+              server.closeAllConnections();
+            }),
+        ),
       );
     },
   };
@@ -149,7 +167,8 @@ export function isAllowedHost(header: string | undefined, listenHost: string | u
   } catch {
     return false;
   }
-  if (hostname === 'localhost' || hostname.endsWith('.localhost') || hostname === '127.0.0.1' || hostname === '::1') return true;
+  if (hostname === 'localhost' || hostname.endsWith('.localhost') || hostname === '127.0.0.1' || hostname === '::1')
+    return true;
   if (listenHost === undefined) return false;
   // An address cannot be rebound; a name can only be the one the user gave or this machine's.
   return isIP(hostname) !== 0 || hostname === listenHost.toLowerCase() || hostname === os.hostname().toLowerCase();
@@ -158,7 +177,11 @@ export function isAllowedHost(header: string | undefined, listenHost: string | u
 type Listener = (req: IncomingMessage, res: ServerResponse) => void;
 
 /** 127.0.0.1 and ::1 on one port (or --host alone); a port taken is a clear exit 2. */
-async function listenAll(listener: Listener, host: string | undefined, port: number): Promise<{ servers: Server[]; port: number }> {
+async function listenAll(
+  listener: Listener,
+  host: string | undefined,
+  port: number,
+): Promise<{ servers: Server[]; port: number }> {
   if (host !== undefined) {
     const server = await listen(listener, host, port);
     return { servers: [server], port: (server.address() as AddressInfo).port };
@@ -186,12 +209,21 @@ function listen(listener: Listener, host: string, port: number): Promise<Server>
     server.once('error', (err: NodeJS.ErrnoException) => {
       const where = `${isIP(host) === 6 ? `[${host}]` : host}:${port}`;
       const message =
-        err.code === 'EADDRINUSE' ? `port ${port} is in use (${where}); is another smplan serve running?`
-        : err.code === 'EACCES' ? `no permission to listen on ${where}`
-        : err.code === 'EADDRNOTAVAIL' ? `cannot listen on ${host}: not an address of this machine`
-        : err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN' ? `cannot listen on ${host}: no such host`
-        : `cannot listen on ${where}: ${err.message}`;
-      reject(new CLIError(message, EXIT.usage, { cause: err, hint: 'Choose another port with --port N, or --port 0 for any free port.' }));
+        err.code === 'EADDRINUSE'
+          ? `port ${port} is in use (${where}); is another smplan serve running?`
+          : err.code === 'EACCES'
+            ? `no permission to listen on ${where}`
+            : err.code === 'EADDRNOTAVAIL'
+              ? `cannot listen on ${host}: not an address of this machine`
+              : err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN'
+                ? `cannot listen on ${host}: no such host`
+                : `cannot listen on ${where}: ${err.message}`;
+      reject(
+        new CLIError(message, EXIT.usage, {
+          cause: err,
+          hint: 'Choose another port with --port N, or --port 0 for any free port.',
+        }),
+      );
     });
     server.listen({ host, port, exclusive: true }, () => resolve(server));
   });

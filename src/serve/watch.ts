@@ -110,11 +110,12 @@ async function contentHash(file: string): Promise<string> {
     if (info.isDirectory()) return 'folder';
     if (!info.isFile()) return 'missing';
     if (info.size > MAX_HASHED_BYTES) return `large:${info.size}:${info.mtimeMs}`;
-    return createHash('sha256').update(await handle.readFile()).digest('hex');
+    return createHash('sha256')
+      .update(await handle.readFile())
+      .digest('hex');
   } catch {
     return 'missing';
-  }
-  finally {
+  } finally {
     await handle?.close();
   }
 }

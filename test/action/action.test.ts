@@ -12,7 +12,10 @@ let repo: string;
 let runnerTemp: string;
 
 function git(...args: string[]) {
-  return execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: repo, stdio: 'pipe' }).toString();
+  return execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], {
+    cwd: repo,
+    stdio: 'pipe',
+  }).toString();
 }
 
 async function step(script: string, env: Record<string, string>) {
@@ -23,9 +26,24 @@ async function step(script: string, env: Record<string, string>) {
   const r = spawnSync('bash', [path.join(ROOT, 'action', script)], {
     cwd: repo,
     encoding: 'utf8',
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, GITHUB_ACTIONS: 'true', GITHUB_ACTION_PATH: ROOT, GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary, RUNNER_TEMP: runnerTemp, ...env },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      GITHUB_ACTIONS: 'true',
+      GITHUB_ACTION_PATH: ROOT,
+      GITHUB_OUTPUT: output,
+      GITHUB_STEP_SUMMARY: summary,
+      RUNNER_TEMP: runnerTemp,
+      ...env,
+    },
   });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, output: await readFile(output, 'utf8'), summary: await readFile(summary, 'utf8') };
+  return {
+    code: r.status,
+    stdout: r.stdout,
+    stderr: r.stderr,
+    output: await readFile(output, 'utf8'),
+    summary: await readFile(summary, 'utf8'),
+  };
 }
 
 beforeAll(async () => {
@@ -66,7 +84,11 @@ describe('the GitHub Action', () => {
     expect(r.output).toBe('code=1\n');
     const sarif = JSON.parse(await readFile(path.join(runnerTemp, 'smplan.sarif'), 'utf8'));
     expect(sarif.runs[0].results.length).toBeGreaterThan(0);
-    const clean = await step('lint.sh', { INPUT_PLANS: 'plans/fieldnote.plan.yaml', INPUT_MAX_WARNINGS: '', INPUT_SARIF: 'false' });
+    const clean = await step('lint.sh', {
+      INPUT_PLANS: 'plans/fieldnote.plan.yaml',
+      INPUT_MAX_WARNINGS: '',
+      INPUT_SARIF: 'false',
+    });
     expect(clean.output).toBe('code=0\n');
   });
 

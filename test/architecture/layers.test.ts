@@ -37,11 +37,11 @@ describe('layers', () => {
 
   it('fails on an upward import, a sibling import and a circle, naming each', () => {
     const src = sourceTree({
-      'errors.ts': "export class E extends Error {}\n",
+      'errors.ts': 'export class E extends Error {}\n',
       'plan/load.ts': "import { kpi } from '../compute/kpi.js';\nexport const load = kpi;\n",
       'compute/kpi.ts': "import type { E } from '../errors.js';\nexport const kpi = 1;\n",
       'lint/rule.ts': "import { page } from '../render/page.js';\nexport const rule = page;\n",
-      'render/page.ts': "export const page = 1;\n",
+      'render/page.ts': 'export const page = 1;\n',
       'render/a.ts': "import { b } from './b.js';\nexport const a = b;\n",
       'render/b.ts': "export const b = 1;\nexport const later = () => import('./a.js');\n",
     });

@@ -25,7 +25,13 @@ describe('smplan budget', () => {
     const file = path.join(dir, 'plan.yaml');
     // The nordlys example at a cap of 100 000: the first misfit (the photographer, 32 000) no
     // longer cuts everything after it; Canva (2 600) still fits after the video package.
-    await writeFile(file, (await readFile(path.join(EXAMPLES, 'nordlys-bakeri.yaml'), 'utf8')).replace(/^ {2}cap: 180000$/m, '  cap: 100000'));
+    await writeFile(
+      file,
+      (await readFile(path.join(EXAMPLES, 'nordlys-bakeri.yaml'), 'utf8')).replace(
+        /^ {2}cap: 180000$/m,
+        '  cap: 100000',
+      ),
+    );
     await cp(path.join(EXAMPLES, 'data'), path.join(dir, 'data'), { recursive: true });
     const json = JSON.parse((await runCli(['budget', '--json', file])).stdout);
     expect(json.kept.map((l: { yearly: number }) => l.yearly)).toEqual([66000, 12000, 18000, 2600]);
@@ -34,7 +40,9 @@ describe('smplan budget', () => {
     expect(json.cut[1]).toMatchObject({ name: 'Agorapulse (planlegging og felles innboks)', objectives: ['svartid'] });
     expect(json.objectives_losing_funding).toEqual(['ig-folgere', 'ig-rekkevidde', 'svartid']);
     const human = plain((await runCli(['budget', file])).stdout);
-    expect(human).toMatch(/Objectives that lose funding with the cut:\n {2}ig-folgere \(Fotograf, fire fotodager i året\)/);
+    expect(human).toMatch(
+      /Objectives that lose funding with the cut:\n {2}ig-folgere \(Fotograf, fire fotodager i året\)/,
+    );
     expect(human).toContain('  svartid (Agorapulse (planlegging og felles innboks))');
   });
   it('within the cap, says so in the plan currency', async () => {

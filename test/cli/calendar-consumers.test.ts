@@ -75,7 +75,12 @@ describe('calendar .ics → calendar apps', () => {
   it('parses with ical.js, every line (the last too) ends in CRLF, and plan text survives', async () => {
     const { ics } = await exportFiles(plan());
     expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true);
-    expect(ics.split('\r\n').slice(0, -1).every((line) => !line.includes('\n') && !line.includes('\r'))).toBe(true);
+    expect(
+      ics
+        .split('\r\n')
+        .slice(0, -1)
+        .every((line) => !line.includes('\n') && !line.includes('\r')),
+    ).toBe(true);
     const vcalendar = new ICAL.Component(ICAL.parse(ics));
     const events = vcalendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
     expect(events).toHaveLength(5); // 4 posts and the special date
@@ -92,7 +97,9 @@ describe('calendar .ics → calendar apps', () => {
     expect(uids((await exportFiles(plan({ title: 'Ny tittel 2027', time: '08:00' }))).ics)).toEqual(before);
     expect(uids((await exportFiles(plan({ organization: 'Nordlys AS' }))).ics)).not.toEqual(before);
     const keyed = uids((await exportFiles(plan({ id: 'nordlys-2027' }))).ics);
-    expect(uids((await exportFiles(plan({ id: 'nordlys-2027', organization: 'Nordlys AS', title: 'x' }))).ics)).toEqual(keyed);
+    expect(uids((await exportFiles(plan({ id: 'nordlys-2027', organization: 'Nordlys AS', title: 'x' }))).ics)).toEqual(
+      keyed,
+    );
   });
 });
 
@@ -104,7 +111,17 @@ describe('calendar .csv → Excel and LibreOffice', () => {
     expect(text.endsWith('\r\n')).toBe(true);
     expect(text.replace(/"(?:[^"]|"")*"/g, '').match(/[^\r]\n/g)).toBeNull();
     const rows = parseCsv(csv, { bom: true, record_delimiter: '\r\n' }) as string[][];
-    expect(rows[0]).toEqual(['date', 'time', 'weekday', 'channel', 'pillar', 'format', 'start_utc', 'timezone', 'note']);
+    expect(rows[0]).toEqual([
+      'date',
+      'time',
+      'weekday',
+      'channel',
+      'pillar',
+      'format',
+      'start_utc',
+      'timezone',
+      'note',
+    ]);
     expect(rows).toHaveLength(5);
     const tuesday = rows.find((r) => r[0] === '2027-03-23')!;
     // Only a ' before a formula trigger was added; everything else is the plan text.
@@ -124,7 +141,8 @@ describe('calendar .csv → Excel and LibreOffice', () => {
       // every piece of every line, quote stripped, still starts harmlessly.
       for (const separator of [',', ';', '\t']) {
         for (const line of text.replace(/^\ufeff/, '').split(/\r?\n/)) {
-          for (const piece of line.split(separator)) expect(piece.replace(/^"/, ''), `${separator} ${line}`).not.toMatch(TRIGGER);
+          for (const piece of line.split(separator))
+            expect(piece.replace(/^"/, ''), `${separator} ${line}`).not.toMatch(TRIGGER);
         }
       }
     }

@@ -15,8 +15,12 @@ describe('smplan calendar', () => {
     expect(timezone).toBe('America/New_York');
     expect(to).toBe('2027-03-22');
     expect(events.map((e: { start: string }) => e.start)).toEqual([
-      '2027-03-01T13:15:00Z', '2027-03-06T23:30:00Z', '2027-03-08T13:15:00Z',
-      '2027-03-13T23:30:00Z', '2027-03-15T12:15:00Z', '2027-03-20T22:30:00Z',
+      '2027-03-01T13:15:00Z',
+      '2027-03-06T23:30:00Z',
+      '2027-03-08T13:15:00Z',
+      '2027-03-13T23:30:00Z',
+      '2027-03-15T12:15:00Z',
+      '2027-03-20T22:30:00Z',
     ]);
   });
   it("warns of a window past the plan's end only when a day of it is after the end", async () => {
@@ -31,7 +35,9 @@ describe('smplan calendar', () => {
   it('shows local times, pillars, special dates, activations and a moved post', async () => {
     const run = await runCli(['calendar', '--from', '2027-03-22', '--weeks', '2', NORDLYS]);
     expectReadable(run);
-    expect(run.stdout).toContain('Publishing calendar: 2 weeks from 2027-03-22 to 2027-04-04\nTimes are local in Europe/Oslo');
+    expect(run.stdout).toContain(
+      'Publishing calendar: 2 weeks from 2027-03-22 to 2027-04-04\nTimes are local in Europe/Oslo',
+    );
     expect(run.stdout).toMatch(/2027-03-23 +Tue +07:30 +instagram +Behind the counter +reel +06:30$/m);
     expect(run.stdout).toMatch(/2027-03-30 +Tue +07:30 +instagram +Behind the counter +reel +05:30$/m);
     expect(run.stdout).toMatch(/2027-03-28 +Sun +03:30\* +instagram/);
@@ -92,8 +98,12 @@ describe('smplan calendar', () => {
     expect(run.code).toBe(0);
     const lines = (await readFile(csv, 'utf8')).split('\r\n');
     expect(lines[0]).toBe('\ufeff"date","time","weekday","channel","pillar","format","start_utc","timezone","note"');
-    expect(lines[1]).toBe('"2027-03-23","07:30","tue","instagram","Behind the counter","reel","2027-03-23T06:30:00Z","Europe/Oslo",');
-    expect(lines[3]).toBe(`"2027-03-28","03:30","sun","instagram","Ask the baker","story","2027-03-28T01:30:00Z","Europe/Oslo","'=HYPERLINK(""x"")"`);
+    expect(lines[1]).toBe(
+      '"2027-03-23","07:30","tue","instagram","Behind the counter","reel","2027-03-23T06:30:00Z","Europe/Oslo",',
+    );
+    expect(lines[3]).toBe(
+      `"2027-03-28","03:30","sun","instagram","Ask the baker","story","2027-03-28T01:30:00Z","Europe/Oslo","'=HYPERLINK(""x"")"`,
+    );
   });
   it('fails with exit 2 and one line when the file cannot be written', async () => {
     const run = await runCli(['calendar', '--json', '--ics', '/nonexistent-dir/x.ics', KAFFEBAR]);

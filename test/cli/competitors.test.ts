@@ -8,7 +8,12 @@ describe('smplan competitors', () => {
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout);
     // The CSV has a BOM, quoted commas and an extra column: 900 likes + 50 comments + 20 shares.
-    expect(result.competitors[0].channels[0]).toMatchObject({ channel: 'instagram', followers: 12000, posts: 4, engagement: 970 });
+    expect(result.competitors[0].channels[0]).toMatchObject({
+      channel: 'instagram',
+      followers: 12000,
+      posts: 4,
+      engagement: 970,
+    });
     expect(result.competitors[0].channels[0].engagement_rate).toBeCloseTo(970 / 12000, 15);
     expect(result.own).toHaveLength(1);
     const ig = result.ranking.find((r: { channel: string }) => r.channel === 'instagram');

@@ -72,7 +72,11 @@ describe('smplan diff', () => {
     expect(d.objectives.added.map((o: { id: string }) => o.id)).toEqual(['new-objective']);
     expect(d.objectives.removed).toEqual([]);
     const back = await runCli(['diff', file, 'old.yaml', '--json'], { cwd: dir });
-    expect(JSON.parse(back.stdout).objectives).toMatchObject({ added: [], removed: [{ id: 'new-objective' }], changed: [] });
+    expect(JSON.parse(back.stdout).objectives).toMatchObject({
+      added: [],
+      removed: [{ id: 'new-objective' }],
+      changed: [],
+    });
   });
 
   it('the budget: cap, total and what is now cut', async () => {
@@ -93,13 +97,19 @@ describe('smplan diff', () => {
       doc.setIn(['crisis', 'responders', 0, 'contact'], '+47 400 00 000');
     });
     const d = await diffJson(file);
-    expect(d.channels.role_changed).toEqual([{ channel: plan.channels[0].id, from: plan.channels[0].role, to: expect.any(String) }]);
-    expect(d.competitors.remeasured).toEqual([{ competitor: plan.competitors[0].name, channel: 'facebook', from: expect.any(Number), to: expect.any(Number) }]);
+    expect(d.channels.role_changed).toEqual([
+      { channel: plan.channels[0].id, from: plan.channels[0].role, to: expect.any(String) },
+    ]);
+    expect(d.competitors.remeasured).toEqual([
+      { competitor: plan.competitors[0].name, channel: 'facebook', from: expect.any(Number), to: expect.any(Number) },
+    ]);
     expect(d.competitors.remeasured[0].to).toBeGreaterThan(d.competitors.remeasured[0].from);
     const slot = plan.content.slots[0];
     expect(d.slots.removed).toEqual([{ channel: slot.channel, weekday: slot.weekday, time: slot.time }]);
     expect(d.slots.added).toEqual([{ channel: slot.channel, weekday: slot.weekday, time: '06:15' }]);
-    expect(d.crisis).toEqual([{ who: plan.crisis.responders[0].name, from: expect.any(String), to: expect.stringContaining('+47 400 00 000') }]);
+    expect(d.crisis).toEqual([
+      { who: plan.crisis.responders[0].name, from: expect.any(String), to: expect.stringContaining('+47 400 00 000') },
+    ]);
   });
 
   it('findings that went away are listed, findings that only moved are not', async () => {
@@ -119,7 +129,11 @@ describe('smplan diff', () => {
     try {
       await cp(path.join(dir, 'data'), path.join(repo, 'plans', 'data'), { recursive: true });
       await writeFile(path.join(repo, 'plans', 'plan.yaml'), original);
-      const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: repo, stdio: 'pipe' });
+      const git = (...args: string[]) =>
+        execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], {
+          cwd: repo,
+          stdio: 'pipe',
+        });
       git('init', '-q');
       git('add', '.');
       git('commit', '-qm', 'plan');
@@ -127,10 +141,16 @@ describe('smplan diff', () => {
       doc.setIn(['budget', 'cap'], 20000);
       await writeFile(path.join(repo, 'plans', 'plan.yaml'), doc.toString());
       // From a subfolder, with the path as the user types it there.
-      const r = await runCli(['diff', 'plan.yaml', '--base', 'HEAD', '--json', '--as-of', '2027-03-15'], { cwd: path.join(repo, 'plans') });
+      const r = await runCli(['diff', 'plan.yaml', '--base', 'HEAD', '--json', '--as-of', '2027-03-15'], {
+        cwd: path.join(repo, 'plans'),
+      });
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
-      expect(JSON.parse(r.stdout)).toMatchObject({ before: 'HEAD:plan.yaml', after: 'plan.yaml', budget: { cap: { to: 20000 } } });
+      expect(JSON.parse(r.stdout)).toMatchObject({
+        before: 'HEAD:plan.yaml',
+        after: 'plan.yaml',
+        budget: { cap: { to: 20000 } },
+      });
       const bad = await runCli(['diff', 'plan.yaml', '--base', 'no-such-ref'], { cwd: path.join(repo, 'plans') });
       expect(bad.code).toBe(2);
       expect(bad.stderr.trim().split('\n')).toHaveLength(1);

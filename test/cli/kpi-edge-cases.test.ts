@@ -14,7 +14,10 @@ describe('edge cases refused with a line number', () => {
     ['kpi', 'deadline-before-start.yaml', 21, 'date-order'],
     ['competitors', 'csv-missing-column.yaml', 19, 'posts-csv'],
   ])('%s %s: exit 1 at line %i (%s)', async (command, file, line, rule) => {
-    for (const args of [[command, path.join(EDGE, file)], [command, '--json', path.join(EDGE, file)]]) {
+    for (const args of [
+      [command, path.join(EDGE, file)],
+      [command, '--json', path.join(EDGE, file)],
+    ]) {
       const run = await runCli(args);
       expect(run.code).toBe(1);
       expect(run.stdout).toBe('');
@@ -30,7 +33,12 @@ describe('edge cases computed', () => {
     const { objectives } = JSON.parse((await runCli(['kpi', '--json', NORDLYS])).stdout);
     const [followers, cost] = objectives;
     expect(followers.milestones.map((m: { date: string }) => m.date)).toEqual([
-      '2027-01-31', '2027-02-28', '2027-03-31', '2027-04-30', '2027-05-31', '2027-06-15',
+      '2027-01-31',
+      '2027-02-28',
+      '2027-03-31',
+      '2027-04-30',
+      '2027-05-31',
+      '2027-06-15',
     ]);
     // Starts 2027-01-31: that month end is not a milestone; 394 days to 2028-02-29.
     expect(cost.milestones[0]).toEqual({ date: '2027-02-28', value: 120 - 30 * (28 / 394) });

@@ -13,15 +13,25 @@ describe('smplan kpi', () => {
     expect(run.stderr).toBe('');
     const { objectives } = JSON.parse(run.stdout);
     expect(objectives.map((o: { id: string }) => o.id)).toEqual(['ig-reach', 'loyalty-signups', 'cost-per-signup']);
-    expect(objectives[1]).toMatchObject({ baseline: 150, start: '2027-02-15', deadline: '2027-11-15', curve: 'linear', target_relative: '+120%' });
+    expect(objectives[1]).toMatchObject({
+      baseline: 150,
+      start: '2027-02-15',
+      deadline: '2027-11-15',
+      curve: 'linear',
+      target_relative: '+120%',
+    });
     expect(objectives[1].target).toBeCloseTo(330, 9);
     expect(objectives[1].milestones[0]).toEqual({ date: '2027-02-28', value: 158.57142857142858 });
   });
   it('prints milestone tables with separators, progress and money in the plan currency', async () => {
     const run = await runCli(['kpi', NORDLYS]);
     expectReadable(run);
-    expect(plain(run.stdout)).toContain('2,000 -> 3,000 (+50.0 %), compound curve, 2027-01-01 to 2027-06-15\ninstagram; goal: awareness');
-    expect(plain(run.stdout)).toContain('NOK 120 -> NOK 90 (-25.0 %), linear curve, 2027-01-31 to 2028-02-29\nall channels; goal: sales');
+    expect(plain(run.stdout)).toContain(
+      '2,000 -> 3,000 (+50.0 %), compound curve, 2027-01-01 to 2027-06-15\ninstagram; goal: awareness',
+    );
+    expect(plain(run.stdout)).toContain(
+      'NOK 120 -> NOK 90 (-25.0 %), linear curve, 2027-01-31 to 2028-02-29\nall channels; goal: sales',
+    );
     expect(plain(run.stdout)).toMatch(/2028-02-29 +NOK 90\.00 +100\.0 %/);
     const acceptance = await runCli(['kpi', KAFFEBAR]);
     expectReadable(acceptance);
@@ -53,6 +63,11 @@ describe('smplan kpi', () => {
       caught = err;
     }
     expect(caught).toBeInstanceOf(PlanInvalidError);
-    expect((caught as PlanInvalidError).findings[0]).toMatchObject({ line: 41, column: 15, path: 'objectives[1].deadline', severity: 'error' });
+    expect((caught as PlanInvalidError).findings[0]).toMatchObject({
+      line: 41,
+      column: 15,
+      path: 'objectives[1].deadline',
+      severity: 'error',
+    });
   });
 });

@@ -6,13 +6,36 @@ describe('smplan (the program)', () => {
     const r = await runCli(['--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Usage: smplan');
-    for (const command of ['init', 'lint', 'render', 'serve', 'kpi', 'competitors', 'budget', 'calendar', 'track', 'schema']) {
+    for (const command of [
+      'init',
+      'lint',
+      'render',
+      'serve',
+      'kpi',
+      'competitors',
+      'budget',
+      'calendar',
+      'track',
+      'schema',
+    ]) {
       expect(r.stdout).toContain(command);
     }
   });
 
   it('answers --help for every command', async () => {
-    for (const command of ['init', 'lint', 'validate', 'render', 'serve', 'kpi', 'competitors', 'budget', 'calendar', 'track', 'schema']) {
+    for (const command of [
+      'init',
+      'lint',
+      'validate',
+      'render',
+      'serve',
+      'kpi',
+      'competitors',
+      'budget',
+      'calendar',
+      'track',
+      'schema',
+    ]) {
       const r = await runCli([command, '--help']);
       expect(r.code, command).toBe(0);
       expect(r.stdout, command).toMatch(/Usage: smplan/);
@@ -22,7 +45,12 @@ describe('smplan (the program)', () => {
   });
 
   it('exits 2 on an unknown flag or command, with a usage hint and no stack trace', async () => {
-    for (const args of [['lint', '--bogus', 'x.yaml'], ['frobnicate'], ['kpi'], ['calendar', 'x.yaml', '--weeks', 'many']]) {
+    for (const args of [
+      ['lint', '--bogus', 'x.yaml'],
+      ['frobnicate'],
+      ['kpi'],
+      ['calendar', 'x.yaml', '--weeks', 'many'],
+    ]) {
       const r = await runCli(args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toMatch(/^smplan: /);
@@ -64,7 +92,23 @@ describe('smplan schema', () => {
     const r = await runCli(['schema']);
     expect(r.code).toBe(0);
     const schema = JSON.parse(r.stdout) as { properties: Record<string, unknown>; required: string[] };
-    for (const section of ['plan', 'situation', 'goals', 'objectives', 'audience', 'competitors', 'positioning', 'channels', 'content', 'kpis', 'budget', 'team', 'crisis', 'review', 'tools']) {
+    for (const section of [
+      'plan',
+      'situation',
+      'goals',
+      'objectives',
+      'audience',
+      'competitors',
+      'positioning',
+      'channels',
+      'content',
+      'kpis',
+      'budget',
+      'team',
+      'crisis',
+      'review',
+      'tools',
+    ]) {
       expect(schema.properties, section).toHaveProperty(section);
     }
     expect(schema.required).toEqual(expect.arrayContaining(['smplan', 'plan', 'goals']));

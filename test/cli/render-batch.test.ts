@@ -12,14 +12,15 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'smplan-render-batch-'));
   await mkdir(path.join(dir, 'clients'));
   await cp(path.join(EXAMPLES, 'data'), path.join(dir, 'clients', 'data'), { recursive: true });
-  for (const name of ['nordlys-bakeri', 'rodopski-sklon']) await cp(path.join(EXAMPLES, `${name}.yaml`), path.join(dir, 'clients', `${name}.yaml`));
+  for (const name of ['nordlys-bakeri', 'rodopski-sklon'])
+    await cp(path.join(EXAMPLES, `${name}.yaml`), path.join(dir, 'clients', `${name}.yaml`));
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
 describe('render several plans in one run', () => {
-  it('names each plan\'s folder after its file, and after its folders where names clash', () => {
+  it("names each plan's folder after its file, and after its folders where names clash", () => {
     expect(outputNames(['a.yaml', 'b/c.yml'])).toEqual(['a', 'c']);
     expect(outputNames(['clients/x/plan.yaml', 'clients/y/plan.yaml', 'z.yaml'])).toEqual(['x-plan', 'y-plan', 'z']);
     expect(outputNames(['plan.yaml', './plan.yaml'])).toEqual(['plan-1', 'plan-2']);
@@ -31,7 +32,8 @@ describe('render several plans in one run', () => {
       const r = await runCli(['render', 'clients', '-o', 'out'], { cwd: dir });
       expect(r.code).toBe(1);
       expect(await readdir(path.join(dir, 'out'))).toEqual(['nordlys-bakeri', 'rodopski-sklon']);
-      for (const name of ['nordlys-bakeri', 'rodopski-sklon']) expect(existsSync(path.join(dir, 'out', name, 'README.md'))).toBe(true);
+      for (const name of ['nordlys-bakeri', 'rodopski-sklon'])
+        expect(existsSync(path.join(dir, 'out', name, 'README.md'))).toBe(true);
       expect(r.stderr).toContain('clients/broken.yaml is not a valid plan');
       expect(r.stderr).toContain('Rendered 2 of 3 plans; 1 failed');
       expect(hasStackTrace(r.stderr)).toBe(false);
@@ -49,7 +51,19 @@ describe('render several plans in one run', () => {
   });
 
   it.skipIf(skipPdf)('prints every PDF through one browser', { timeout: 180_000 }, async () => {
-    const r = await runCli(['render', 'clients/nordlys-bakeri.yaml', 'clients/rodopski-sklon.yaml', '--pdf', '-o', 'pdfs', '--browser', chromiumPath!], { cwd: dir });
+    const r = await runCli(
+      [
+        'render',
+        'clients/nordlys-bakeri.yaml',
+        'clients/rodopski-sklon.yaml',
+        '--pdf',
+        '-o',
+        'pdfs',
+        '--browser',
+        chromiumPath!,
+      ],
+      { cwd: dir },
+    );
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr.match(/Starting Chromium/g)).toHaveLength(1);
     expect(pdftotext(path.join(dir, 'pdfs', 'nordlys-bakeri', 'plan.pdf'))).toContain('Nordlys');

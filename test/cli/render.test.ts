@@ -1,5 +1,15 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -28,7 +38,9 @@ describe('smplan render', () => {
     expect(r.stdout).toMatch(/^Wrote out\/ \(README\.md, 13 chapters, 5 charts\)\n$/);
     expect(existsSync(path.join(tmp, 'out/README.md'))).toBe(true);
     expect(existsSync(path.join(tmp, 'out/plan.html'))).toBe(false);
-    expect(JSON.parse(readFileSync(path.join(tmp, 'out/.smplan-manifest.json'), 'utf8')).files).toContain('04-competitors.md');
+    expect(JSON.parse(readFileSync(path.join(tmp, 'out/.smplan-manifest.json'), 'utf8')).files).toContain(
+      '04-competitors.md',
+    );
     expect(r.stderr).toMatch(/24 warnings/);
   });
 
@@ -47,7 +59,9 @@ describe('smplan render', () => {
     expect(html).not.toMatch(/(src|href)="https?:\/\//i);
     expect(html).toContain('<html lang="en">');
     // Harbor Roasters on Facebook: (41+6+2 + 18+1+0 + 77+12+9) / 3100 = 166 / 3100 = 5.35 %.
-    expect(html).toMatch(/<td>Harbor Roasters<\/td>\s*<td>Facebook<\/td>[\s\S]*?<td style="text-align:right">5\.4%<\/td>/);
+    expect(html).toMatch(
+      /<td>Harbor Roasters<\/td>\s*<td>Facebook<\/td>[\s\S]*?<td style="text-align:right">5\.4%<\/td>/,
+    );
     expect(html).toContain('<section class="chapter" id="chapter-competitors">');
     expect(html).not.toMatch(/href="[^#"][^"]*\.md/);
   });
@@ -55,7 +69,9 @@ describe('smplan render', () => {
   it('a plan with errors exits 1 and leaves the previous output byte-identical', async () => {
     await runCli(['render', plan, '-o', 'out', '--html'], { cwd: tmp });
     const before = snapshotFolder(path.join(tmp, 'out'));
-    const r = await runCli(['render', path.join(ACCEPTANCE, 'bad/wrong-type.yaml'), '-o', 'out', '--html'], { cwd: tmp });
+    const r = await runCli(['render', path.join(ACCEPTANCE, 'bad/wrong-type.yaml'), '-o', 'out', '--html'], {
+      cwd: tmp,
+    });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/wrong-type\.yaml:18:\d+/);
     expect(hasStackTrace(r.stderr)).toBe(false);
@@ -77,7 +93,7 @@ describe('smplan render', () => {
 
   it('refuses to overwrite a file it did not write, exit 2, nothing changed', async () => {
     mkdirSync(path.join(tmp, 'out'));
-    writeFileSync(path.join(tmp, 'out/README.md'), 'the user\'s own');
+    writeFileSync(path.join(tmp, 'out/README.md'), "the user's own");
     const r = await runCli(['render', plan, '-o', 'out'], { cwd: tmp });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/out\/README\.md exists and was not written by smplan/);
@@ -87,9 +103,14 @@ describe('smplan render', () => {
   it('a wrong SMPLAN_BROWSER is exit 2 with the install hint, and nothing is written', async () => {
     await runCli(['render', plan, '-o', 'out'], { cwd: tmp });
     const before = snapshotFolder(path.join(tmp, 'out'));
-    const r = await runCli(['render', plan, '-o', 'out', '--pdf'], { cwd: tmp, env: { SMPLAN_BROWSER: '/nowhere/chrome' } });
+    const r = await runCli(['render', plan, '-o', 'out', '--pdf'], {
+      cwd: tmp,
+      env: { SMPLAN_BROWSER: '/nowhere/chrome' },
+    });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('SMPLAN_BROWSER names /nowhere/chrome, which is not an executable file; no other browser was tried');
+    expect(r.stderr).toContain(
+      'SMPLAN_BROWSER names /nowhere/chrome, which is not an executable file; no other browser was tried',
+    );
     expect(r.stderr).toContain('apt-get install chromium');
     expect(snapshotFolder(path.join(tmp, 'out'))).toEqual(before);
   });
@@ -115,7 +136,9 @@ describe('smplan render', () => {
   });
 
   it('--actuals adds plan versus actual to the review chapter', async () => {
-    const r = await runCli(['render', plan, '-o', 'out', '--actuals', path.join(ACCEPTANCE, 'kaffebar-actuals.csv')], { cwd: tmp });
+    const r = await runCli(['render', plan, '-o', 'out', '--actuals', path.join(ACCEPTANCE, 'kaffebar-actuals.csv')], {
+      cwd: tmp,
+    });
     expect(r.code).toBe(0);
     const review = readFileSync(path.join(tmp, 'out/12-review.md'), 'utf8');
     // Sign-ups: 190 on June 30 against the plan's 239 (150 → 330 linear from Feb 15): behind.
@@ -128,7 +151,10 @@ describe.skipIf(skipPdf)('smplan render --pdf (Chromium)', () => {
   let port: number;
   const hits: string[] = [];
   beforeAll(async () => {
-    server = createServer((req, res) => { hits.push(req.url ?? ''); res.end(); });
+    server = createServer((req, res) => {
+      hits.push(req.url ?? '');
+      res.end();
+    });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     port = (server.address() as AddressInfo).port;
   });
@@ -143,7 +169,13 @@ describe.skipIf(skipPdf)('smplan render --pdf (Chromium)', () => {
     expect(r.stderr).toMatch(/Starting Chromium…\nPrinting PDF…\nNumbering the contents…\n/);
     const text = pdftotext(file);
     expect(text).toContain('Northside Coffee Bar social media strategy 2027');
-    for (const heading of ['1. Situation analysis', '4. Competitor analysis', '8. KPIs and milestones', '9. Budget and resources']) expect(text).toContain(heading);
+    for (const heading of [
+      '1. Situation analysis',
+      '4. Competitor analysis',
+      '8. KPIs and milestones',
+      '9. Budget and resources',
+    ])
+      expect(text).toContain(heading);
     // Bean There on TikTok: (18400 + 630 + 1150) / 21000 = 96.1 %; per post / 24 = 4.00 %.
     expect(text).toMatch(/Bean There\s+TikTok\s+21,000\s+4\s+24\s+20,180\s+96\.1%\s+4\.00%/);
     expect(text).toMatch(/Bean There\s+TikTok\s+21,000\s+24\s+4\.00%/);
@@ -170,17 +202,22 @@ describe.skipIf(skipPdf)('smplan render --pdf (Chromium)', () => {
     expect(hits).toEqual([]);
   });
 
-  it('leaves nothing in the temporary folder: no profile, none of the browser\'s own files', () => {
+  it("leaves nothing in the temporary folder: no profile, none of the browser's own files", () => {
     const privateTmp = mkdtempSync(path.join(tmp, 'tmp-'));
     const r = spawnSync(process.execPath, [BIN, 'render', plan, '-o', 'out', '--pdf', '--browser', chromiumPath!], {
-      cwd: tmp, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: privateTmp }, timeout: 60_000,
+      cwd: tmp,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: privateTmp },
+      timeout: 60_000,
     });
     expect(r.status, r.stderr).toBe(0);
     expect(readdirSync(privateTmp)).toEqual([]);
   });
 
   it('Letter paper', async () => {
-    const r = await runCli(['render', plan, '-o', 'out', '--pdf', '--paper', 'letter', '--browser', chromiumPath!], { cwd: tmp });
+    const r = await runCli(['render', plan, '-o', 'out', '--pdf', '--paper', 'letter', '--browser', chromiumPath!], {
+      cwd: tmp,
+    });
     expect(r.code).toBe(0);
     expect(pdfinfo(path.join(tmp, 'out/plan.pdf'))['Page size']).toMatch(/612 x 792 pts \(letter\)/);
   });
@@ -194,7 +231,10 @@ describe('interrupting the built CLI', () => {
     chmodSync(fake, 0o755);
     await runCli(['render', plan, '-o', 'out'], { cwd: tmp });
     const before = snapshotFolder(path.join(tmp, 'out'));
-    const child = spawn(process.execPath, [BIN, 'render', plan, '-o', 'out', '--pdf', '--browser', fake], { cwd: tmp, env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [BIN, 'render', plan, '-o', 'out', '--pdf', '--browser', fake], {
+      cwd: tmp,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => {
       stderr += d.toString();

@@ -5,17 +5,19 @@ describe('formatTable', () => {
   it('aligns text left and numbers right, two spaces apart, no trailing spaces', () => {
     const lines = formatTable(
       [{ header: 'Name' }, { header: 'Followers', align: 'right' }],
-      [['Harbor Roasters', '9,400'], ['Bean There', '21,000']],
+      [
+        ['Harbor Roasters', '9,400'],
+        ['Bean There', '21,000'],
+      ],
     );
-    expect(lines).toEqual([
-      'Name             Followers',
-      'Harbor Roasters      9,400',
-      'Bean There          21,000',
-    ]);
+    expect(lines).toEqual(['Name             Followers', 'Harbor Roasters      9,400', 'Bean There          21,000']);
   });
   it('fits a width by shortening the shrinkable column with an ellipsis', () => {
     const lines = formatTable(
-      [{ header: 'Item', shrink: true, min: 6 }, { header: 'Yearly', align: 'right' }],
+      [
+        { header: 'Item', shrink: true, min: 6 },
+        { header: 'Yearly', align: 'right' },
+      ],
       [['Launch event livestream with a very long name', '$5,000']],
       { width: 24 },
     );
@@ -24,8 +26,14 @@ describe('formatTable', () => {
   });
   it('wraps a shrunk name column onto more lines instead of cutting it', () => {
     const lines = formatTable(
-      [{ header: 'Item', shrink: true, min: 10, wrap: true }, { header: 'Yearly', align: 'right' }],
-      [['Frilans videoredigering, vårpakke', '18,000'], ['Canva', '2,600']],
+      [
+        { header: 'Item', shrink: true, min: 10, wrap: true },
+        { header: 'Yearly', align: 'right' },
+      ],
+      [
+        ['Frilans videoredigering, vårpakke', '18,000'],
+        ['Canva', '2,600'],
+      ],
       { width: 22 },
     );
     expect(lines).toEqual([
@@ -42,7 +50,9 @@ describe('formatTable', () => {
     expect(row).toBe('line one tab\\x07  x');
   });
   it('drops columns nobody filled in, when asked', () => {
-    const lines = formatTable([{ header: 'A' }, { header: 'Pillar' }, { header: 'C' }], [['1', '', '3']], { dropEmpty: true });
+    const lines = formatTable([{ header: 'A' }, { header: 'Pillar' }, { header: 'C' }], [['1', '', '3']], {
+      dropEmpty: true,
+    });
     expect(lines).toEqual(['A  C', '1  3']);
   });
   it('measures what a terminal shows: colour codes and combining marks take no room', () => {
@@ -54,7 +64,14 @@ describe('formatTable', () => {
     expect(displayWidth('日本語')).toBe(6);
     expect(displayWidth('👍🏽 ok')).toBe(5);
     expect(displayWidth('👨‍👩‍👧')).toBe(2);
-    const lines = formatTable([{ header: 'Channel' }, { header: 'Posts', align: 'right' }], [['日本語', '12'], ['🎉 Launch', '3'], ['Blog', '140']]);
+    const lines = formatTable(
+      [{ header: 'Channel' }, { header: 'Posts', align: 'right' }],
+      [
+        ['日本語', '12'],
+        ['🎉 Launch', '3'],
+        ['Blog', '140'],
+      ],
+    );
     expect(lines).toEqual(['Channel    Posts', '日本語        12', '🎉 Launch      3', 'Blog         140']);
     // Right-aligned numbers end in one terminal column on every line.
     expect(lines.map(displayWidth)).toEqual([16, 16, 16, 16]);

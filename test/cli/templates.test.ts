@@ -24,7 +24,10 @@ describe('smplan templates eject', () => {
     expect(expected).toContain('document/layout.html.hbs');
     expect(expected).toContain('document/print.css');
     expect(r.stdout.trim().split('\n')).toEqual(expected.map((f) => `Wrote ${path.join('mine', f)}`));
-    for (const f of expected) expect(readFileSync(path.join(tmp, 'mine', f), 'utf8')).toBe(readFileSync(path.join(ROOT, 'templates', f), 'utf8'));
+    for (const f of expected)
+      expect(readFileSync(path.join(tmp, 'mine', f), 'utf8')).toBe(
+        readFileSync(path.join(ROOT, 'templates', f), 'utf8'),
+      );
     expect(r.stderr).toContain('--templates mine');
   });
 
@@ -45,7 +48,10 @@ describe('smplan templates eject', () => {
     cpSync(path.join(ACCEPTANCE, 'kaffebar.yaml'), path.join(tmp, 'kaffebar.yaml'));
     cpSync(path.join(ACCEPTANCE, 'data'), path.join(tmp, 'data'), { recursive: true });
     await runCli(['templates', 'eject', 'mine'], { cwd: tmp });
-    writeFileSync(path.join(tmp, 'mine/document/print.css'), '.cover { border-top: 12px solid #c0392b; } /* house style */');
+    writeFileSync(
+      path.join(tmp, 'mine/document/print.css'),
+      '.cover { border-top: 12px solid #c0392b; } /* house style */',
+    );
     rmSync(path.join(tmp, 'mine/document/messages.json'));
     const r = await runCli(['render', 'kaffebar.yaml', '-o', 'out', '--html', '--templates', 'mine'], { cwd: tmp });
     expect(r.code, r.stderr).toBe(0);
@@ -64,19 +70,34 @@ describe('smplan templates eject', () => {
   });
 
   it.each([
-    ['document/layout.html.hbs', '{{#if cover}} unclosed', /mine\/document\/layout\.html\.hbs: cannot be used: Parse error on line \d+: Expecting .*got 'EOF'/],
-    ['partials/bullets.hbs', '{{#each items}}', /mine\/partials\/bullets\.hbs: the partial cannot be compiled: Parse error on line \d+:/],
-    ['chapters/budget.md.hbs', '{{/if}}', /mine\/chapters\/budget\.md\.hbs: the template cannot be rendered: Parse error/],
+    [
+      'document/layout.html.hbs',
+      '{{#if cover}} unclosed',
+      /mine\/document\/layout\.html\.hbs: cannot be used: Parse error on line \d+: Expecting .*got 'EOF'/,
+    ],
+    [
+      'partials/bullets.hbs',
+      '{{#each items}}',
+      /mine\/partials\/bullets\.hbs: the partial cannot be compiled: Parse error on line \d+:/,
+    ],
+    [
+      'chapters/budget.md.hbs',
+      '{{/if}}',
+      /mine\/chapters\/budget\.md\.hbs: the template cannot be rendered: Parse error/,
+    ],
     ['document/messages.json', '{ "en": ', /mine\/document\/messages\.json: cannot be used: /],
-  ])('an edited %s that breaks is a usage error naming the file, and the output stays as it was', async (file, broken, message) => {
-    cpSync(path.join(ACCEPTANCE, 'kaffebar.yaml'), path.join(tmp, 'kaffebar.yaml'));
-    cpSync(path.join(ACCEPTANCE, 'data'), path.join(tmp, 'data'), { recursive: true });
-    await runCli(['templates', 'eject', 'mine'], { cwd: tmp });
-    writeFileSync(path.join(tmp, 'mine', file), broken, { flag: file.endsWith('.json') ? 'w' : 'a' });
-    const r = await runCli(['render', 'kaffebar.yaml', '-o', 'out', '--html', '--templates', 'mine'], { cwd: tmp });
-    expect(r.code, r.stderr).toBe(2);
-    expect(r.stderr).toMatch(message);
-    expect(r.stderr).not.toMatch(/internal error|^\s+at /m);
-    expect(existsSync(path.join(tmp, 'out'))).toBe(false);
-  });
+  ])(
+    'an edited %s that breaks is a usage error naming the file, and the output stays as it was',
+    async (file, broken, message) => {
+      cpSync(path.join(ACCEPTANCE, 'kaffebar.yaml'), path.join(tmp, 'kaffebar.yaml'));
+      cpSync(path.join(ACCEPTANCE, 'data'), path.join(tmp, 'data'), { recursive: true });
+      await runCli(['templates', 'eject', 'mine'], { cwd: tmp });
+      writeFileSync(path.join(tmp, 'mine', file), broken, { flag: file.endsWith('.json') ? 'w' : 'a' });
+      const r = await runCli(['render', 'kaffebar.yaml', '-o', 'out', '--html', '--templates', 'mine'], { cwd: tmp });
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/internal error|^\s+at /m);
+      expect(existsSync(path.join(tmp, 'out'))).toBe(false);
+    },
+  );
 });

@@ -32,12 +32,24 @@ describe('parseActualNumber', () => {
     expect(parseActualNumber(cell)).toBeCloseTo(value, 12);
   });
 
-  it.each(['12abc', 'kr 100', '$12', '1e5', '12.', '1,2,3', '1,234,5', '12 34', '1 234.567,8', '1.2.3,4', ',', '-', '%', 'n/a'])(
-    '%j is not a number',
-    (cell) => {
-      expect(parseActualNumber(cell)).toBe('invalid');
-    },
-  );
+  it.each([
+    '12abc',
+    'kr 100',
+    '$12',
+    '1e5',
+    '12.',
+    '1,2,3',
+    '1,234,5',
+    '12 34',
+    '1 234.567,8',
+    '1.2.3,4',
+    ',',
+    '-',
+    '%',
+    'n/a',
+  ])('%j is not a number', (cell) => {
+    expect(parseActualNumber(cell)).toBe('invalid');
+  });
 
   it('reads an empty cell as no value', () => {
     expect(parseActualNumber('  ')).toBeUndefined();
@@ -72,7 +84,11 @@ describe('parseActualDate', () => {
 
 describe('parseColumnMap', () => {
   it('maps date, objective and value, keeping the names as written', () => {
-    expect(parseColumnMap('date=Dato, value=Rekkevidde (unike),objective=KPI')).toEqual({ date: 'Dato', value: 'Rekkevidde (unike)', objective: 'KPI' });
+    expect(parseColumnMap('date=Dato, value=Rekkevidde (unike),objective=KPI')).toEqual({
+      date: 'Dato',
+      value: 'Rekkevidde (unike)',
+      objective: 'KPI',
+    });
     expect(parseColumnMap(undefined)).toEqual({});
   });
 
@@ -99,7 +115,10 @@ describe('parseActualsCsv', () => {
 
   it('reads semicolon-separated Norwegian exports with mapped columns', () => {
     const text = 'Dato;KPI;Verdi;Kommentar\n31.01.2027;ig-reach;"12 800";januar\n28.02.2027;leads;12,5;\n';
-    const { rows, findings } = parseActualsCsv(text, 'n.csv', { objectives, map: { date: 'Dato', objective: 'KPI', value: 'Verdi' } });
+    const { rows, findings } = parseActualsCsv(text, 'n.csv', {
+      objectives,
+      map: { date: 'Dato', objective: 'KPI', value: 'Verdi' },
+    });
     expect(findings).toEqual([]);
     expect(rows).toEqual([
       { date: '2027-01-31', objective: 'ig-reach', value: 12800, file: 'n.csv', line: 2 },
@@ -116,7 +135,11 @@ describe('parseActualsCsv', () => {
 
   it("follows Excel's sep= first line, keeping the file's line numbers", () => {
     const text = 'sep=;\r\nDate;Reach\r\n2027-01-31;1,5\r\n2027-02-30;2\r\n';
-    const { rows, findings } = parseActualsCsv(text, 'x.csv', { objectives, map: { value: 'Reach' }, objective: 'leads' });
+    const { rows, findings } = parseActualsCsv(text, 'x.csv', {
+      objectives,
+      map: { value: 'Reach' },
+      objective: 'leads',
+    });
     expect(rows).toEqual([{ date: '2027-01-31', objective: 'leads', value: 1.5, file: 'x.csv', line: 3 }]);
     expect(findings.map((f) => f.line)).toEqual([4]);
     expect(parseActualsCsv('sep=,\nDate,Reach\n', 'y.csv', { objectives, map: {} }).findings[0]!.line).toBe(2);
@@ -126,7 +149,9 @@ describe('parseActualsCsv', () => {
     const text = 'date,objective,value\n2027-01-31,leads,\n,,\n2027-02-28,leads,5\n';
     const { rows, findings } = parseActualsCsv(text, 'a.csv', { objectives, map: {} });
     expect(rows.map((r) => r.line)).toEqual([4]);
-    expect(findings).toEqual([{ file: 'a.csv', line: 2, severity: 'warning', message: 'no value: the row is skipped' }]);
+    expect(findings).toEqual([
+      { file: 'a.csv', line: 2, severity: 'warning', message: 'no value: the row is skipped' },
+    ]);
   });
 
   it('reports every problem of a row, at its line', () => {
@@ -141,33 +166,53 @@ describe('parseActualsCsv', () => {
   });
 
   it('lists the objectives when an unknown id is near none of them', () => {
-    const { findings } = parseActualsCsv('date,objective,value\n2027-01-31,followers,5\n', 'a.csv', { objectives, map: {} });
-    expect(findings.map((f) => f.message)).toEqual(['"followers" is not an objective of the plan (objectives: ig-reach, leads)']);
+    const { findings } = parseActualsCsv('date,objective,value\n2027-01-31,followers,5\n', 'a.csv', {
+      objectives,
+      map: {},
+    });
+    expect(findings.map((f) => f.message)).toEqual([
+      '"followers" is not an objective of the plan (objectives: ig-reach, leads)',
+    ]);
   });
 
   it('names a missing column and how to map it', () => {
     const { findings } = parseActualsCsv('Dato,Reach\n2027-01-31,5\n', 'm.csv', { objectives, map: { date: 'Dato' } });
     expect(findings).toEqual([
       {
-        file: 'm.csv', line: 1, severity: 'error',
-        message: 'the header row has no objective or value column (found: Dato, Reach) (for an export of one metric, say which objective it is with --objective ID)',
+        file: 'm.csv',
+        line: 1,
+        severity: 'error',
+        message:
+          'the header row has no objective or value column (found: Dato, Reach) (for an export of one metric, say which objective it is with --objective ID)',
       },
     ]);
-    const mapped = parseActualsCsv('Dato,Reach\n2027-01-31,5\n', 'm.csv', { objectives, map: { value: 'Rekkevidde' }, objective: 'leads' });
+    const mapped = parseActualsCsv('Dato,Reach\n2027-01-31,5\n', 'm.csv', {
+      objectives,
+      map: { value: 'Rekkevidde' },
+      objective: 'leads',
+    });
     expect(mapped.findings[0]!.message).toBe(
       'the header row has no date or value (mapped to "Rekkevidde") column (found: Dato, Reach); name the export\'s columns with --map date=COLUMN,value=COLUMN',
     );
   });
 
   it('--objective: every row of a file without an objective column is that objective', () => {
-    const { rows, findings, objectiveFromOption } = parseActualsCsv('Date,Reach\n2027-01-31,"13,500"\n', 'r.csv', { objectives, map: { value: 'Reach' }, objective: 'ig-reach' });
+    const { rows, findings, objectiveFromOption } = parseActualsCsv('Date,Reach\n2027-01-31,"13,500"\n', 'r.csv', {
+      objectives,
+      map: { value: 'Reach' },
+      objective: 'ig-reach',
+    });
     expect(findings).toEqual([]);
     expect(objectiveFromOption).toBe(true);
     expect(rows).toEqual([{ date: '2027-01-31', objective: 'ig-reach', value: 13500, file: 'r.csv', line: 2 }]);
   });
 
   it('--objective is not used for a file that has an objective column', () => {
-    const parsed = parseActualsCsv('date,objective,value\n2027-01-31,leads,4\n', 'b.csv', { objectives, map: {}, objective: 'ig-reach' });
+    const parsed = parseActualsCsv('date,objective,value\n2027-01-31,leads,4\n', 'b.csv', {
+      objectives,
+      map: {},
+      objective: 'ig-reach',
+    });
     expect(parsed.rows[0]!.objective).toBe('leads');
     expect(parsed).toMatchObject({ findings: [], objectiveFromOption: false, objectiveColumn: 'objective' });
   });
@@ -179,7 +224,10 @@ describe('parseActualsCsv', () => {
   });
 
   it('reports broken CSV at its line', () => {
-    const { findings } = parseActualsCsv('date,objective,value\n2027-01-31,"leads,4\n', 'q.csv', { objectives, map: {} });
+    const { findings } = parseActualsCsv('date,objective,value\n2027-01-31,"leads,4\n', 'q.csv', {
+      objectives,
+      map: {},
+    });
     expect(findings[0]).toMatchObject({ file: 'q.csv', severity: 'error' });
     expect(findings[0]!.message).toMatch(/^not valid CSV/);
   });

@@ -16,13 +16,29 @@ describe('smplan render --actuals (the review chapter)', () => {
     const review = readFileSync(path.join(dir, 'out/12-review.md'), 'utf8');
     expect(review).toContain('as of June 30, 2027');
     // The row of loyalty-signups (wording and emphasis are the templates' business).
-    expect(review).toMatch(/^\|[^|\n]*loyalty app sign-ups[^|\n]*\|[^|\n]*\| 190 \| 239 \| 22 ?% \| 49 ?% \|[^\n]*behind/im);
+    expect(review).toMatch(
+      /^\|[^|\n]*loyalty app sign-ups[^|\n]*\|[^|\n]*\| 190 \| 239 \| 22 ?% \| 49 ?% \|[^\n]*behind/im,
+    );
   });
 
   it('--as-of and --map reach the review', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'smplan-track-render-'));
     writeFileSync(path.join(dir, 'no.csv'), 'Dato;KPI;Verdi\n28.02.2027;ig-reach;13 500\n30.04.2027;ig-reach;17 800\n');
-    const r = await runCli(['render', PLAN, '--actuals', 'no.csv', '--map', 'date=Dato,objective=KPI,value=Verdi', '--as-of', '2027-03-31', '-o', 'out'], { cwd: dir });
+    const r = await runCli(
+      [
+        'render',
+        PLAN,
+        '--actuals',
+        'no.csv',
+        '--map',
+        'date=Dato,objective=KPI,value=Verdi',
+        '--as-of',
+        '2027-03-31',
+        '-o',
+        'out',
+      ],
+      { cwd: dir },
+    );
     expect(r.code, r.stderr).toBe(0);
     const review = readFileSync(path.join(dir, 'out/12-review.md'), 'utf8');
     expect(review).toContain('as of March 31, 2027');

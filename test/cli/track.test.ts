@@ -51,7 +51,7 @@ describe('smplan track --json', () => {
     const signups = out.objectives.find((o) => o.id === 'loyalty-signups')!;
     // Baseline 150 on 2027-02-15, 190 on 06-30 (135 days later); deadline 273 days after the start.
     expect(signups.forecast).toBeCloseTo(150 + (40 / 135) * 273, 9);
-    expect(signups.forecast_progress).toBeCloseTo((40 / 135) * 273 / 180, 9);
+    expect(signups.forecast_progress).toBeCloseTo(((40 / 135) * 273) / 180, 9);
     const cost = out.objectives.find((o) => o.id === 'cost-per-signup')!;
     // 8.5 on 01-01, 7.9 on 03-31 (89 days); deadline 150 days: 8.5 - 0.6 / 89 * 150.
     expect(cost.forecast).toBeCloseTo(8.5 - (0.6 / 89) * 150, 9);
@@ -70,9 +70,21 @@ describe('smplan track --json', () => {
   });
 
   it('--map and --objective read a Norwegian single-metric export; several files combine', async () => {
-    const reach = csv('instagram-no.csv', 'Dato;Rekkevidde;Merknad\n28.02.2027;"13 500";\n30.04.2027;"17 800";eksport fra Meta\n');
+    const reach = csv(
+      'instagram-no.csv',
+      'Dato;Rekkevidde;Merknad\n28.02.2027;"13 500";\n30.04.2027;"17 800";eksport fra Meta\n',
+    );
     const signups = csv('signups.csv', 'date,objective,value\n2027-06-30,loyalty-signups,190\n');
-    const out = await trackJson('--actuals', reach, '--actuals', signups, '--map', 'date=Dato,value=Rekkevidde', '--objective', 'ig-reach');
+    const out = await trackJson(
+      '--actuals',
+      reach,
+      '--actuals',
+      signups,
+      '--map',
+      'date=Dato,value=Rekkevidde',
+      '--objective',
+      'ig-reach',
+    );
     expect(out.objectives.map((o) => [o.id, o.date, o.actual, o.status])).toEqual([
       ['ig-reach', '2027-04-30', 17800, 'on-track'],
       ['loyalty-signups', '2027-06-30', 190, 'behind'],
@@ -84,10 +96,23 @@ describe('smplan track --json', () => {
 describe('smplan track: file encodings of spreadsheet exports', () => {
   it('reads Windows-1252 (Excel on Windows) and UTF-16 with a BOM', async () => {
     writeFileSync(path.join(dir, 'ansi.csv'), Buffer.from('Måned;Kundeklubb\r\n30.06.2027;190\r\n', 'latin1'));
-    const ansi = await trackJson('--actuals', 'ansi.csv', '--map', 'date=Måned,value=Kundeklubb', '--objective', 'loyalty-signups');
+    const ansi = await trackJson(
+      '--actuals',
+      'ansi.csv',
+      '--map',
+      'date=Måned,value=Kundeklubb',
+      '--objective',
+      'loyalty-signups',
+    );
     expect(ansi.objectives[0]).toMatchObject({ id: 'loyalty-signups', date: '2027-06-30', actual: 190 });
 
-    writeFileSync(path.join(dir, 'utf16.csv'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('date\tobjective\tvalue\n2027-03-31\tcost-per-signup\t7,9\n', 'utf16le')]));
+    writeFileSync(
+      path.join(dir, 'utf16.csv'),
+      Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from('date\tobjective\tvalue\n2027-03-31\tcost-per-signup\t7,9\n', 'utf16le'),
+      ]),
+    );
     const utf16 = await trackJson('--actuals', 'utf16.csv');
     expect(utf16.objectives[0]).toMatchObject({ id: 'cost-per-signup', actual: 7.9, status: 'behind' });
   });
@@ -117,7 +142,11 @@ describe('smplan track (table)', () => {
   it('colours the status on a terminal only, never with NO_COLOR', async () => {
     const tty = await runCli(['track', PLAN, '--actuals', ACTUALS], { cwd: dir, tty: true });
     expect(tty.stdout).toContain('\u001b[31mbehind');
-    const noColor = await runCli(['track', PLAN, '--actuals', ACTUALS], { cwd: dir, tty: true, env: { NO_COLOR: '1' } });
+    const noColor = await runCli(['track', PLAN, '--actuals', ACTUALS], {
+      cwd: dir,
+      tty: true,
+      env: { NO_COLOR: '1' },
+    });
     expect(noColor.stdout).not.toMatch(/\u001b\[/);
   });
 
@@ -130,12 +159,28 @@ describe('smplan track (table)', () => {
 describe('smplan track: bad actuals', () => {
   const header = 'date,objective,value\n';
   it.each([
-    ['unknown objective', '2027-03-31,ig-rech,100\n', 'unknown.csv:2  error  "ig-rech" is not an objective of the plan (did you mean ig-reach?)'],
+    [
+      'unknown objective',
+      '2027-03-31,ig-rech,100\n',
+      'unknown.csv:2  error  "ig-rech" is not an objective of the plan (did you mean ig-reach?)',
+    ],
     ['impossible date', '2027-02-30,ig-reach,100\n', 'baddate.csv:2  error  "2027-02-30" is not a day in the calendar'],
-    ['day-first date with month 13', '31.13.2027,ig-reach,100\n', 'baddot.csv:2  error  "31.13.2027" is not a day in the calendar'],
-    ['American date', '03/31/2027,ig-reach,100\n', 'slash.csv:2  error  "03/31/2027" is not a date: write YYYY-MM-DD (or DD.MM.YYYY)'],
+    [
+      'day-first date with month 13',
+      '31.13.2027,ig-reach,100\n',
+      'baddot.csv:2  error  "31.13.2027" is not a day in the calendar',
+    ],
+    [
+      'American date',
+      '03/31/2027,ig-reach,100\n',
+      'slash.csv:2  error  "03/31/2027" is not a date: write YYYY-MM-DD (or DD.MM.YYYY)',
+    ],
     ['non-number', '2027-03-31,ig-reach,12k\n', 'nan.csv:2  error  the value "12k" is not a number'],
-    ['conflicting duplicate', '2027-03-31,ig-reach,100\n2027-03-31,ig-reach,120\n', 'dup.csv:3  error  ig-reach on 2027-03-31 is 120 here but 100 at line 2: keep one'],
+    [
+      'conflicting duplicate',
+      '2027-03-31,ig-reach,100\n2027-03-31,ig-reach,120\n',
+      'dup.csv:3  error  ig-reach on 2027-03-31 is 120 here but 100 at line 2: keep one',
+    ],
   ])('%s: exit 1, FILE:LINE named, no stack trace', async (name, body, message) => {
     const file = csv(message.split(':')[0]!, header + body);
     const r = await track('--actuals', file);
@@ -152,7 +197,12 @@ describe('smplan track: bad actuals', () => {
     const r = await track('--actuals', a, '--actuals', b);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/the actual figures have 3 errors:/);
-    for (const where of ['many-a.csv:2  error', 'many-a.csv:3  error', 'many-b.csv:2  error', 'many-b.csv:3  warning  2026-12-01 is before cost-per-signup starts (2027-01-01)']) {
+    for (const where of [
+      'many-a.csv:2  error',
+      'many-a.csv:3  error',
+      'many-b.csv:2  error',
+      'many-b.csv:3  warning  2026-12-01 is before cost-per-signup starts (2027-01-01)',
+    ]) {
       expect(r.stderr).toContain(where);
     }
   });
@@ -162,7 +212,9 @@ describe('smplan track: bad actuals', () => {
     const b = csv('dup-b.csv', header + '2027-03-31,cost-per-signup,"7,5"\n');
     const r = await track('--actuals', a, '--actuals', b);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('dup-b.csv:2  error  cost-per-signup on 2027-03-31 is 7.5 here but 7.9 at dup-a.csv:2: keep one');
+    expect(r.stderr).toContain(
+      'dup-b.csv:2  error  cost-per-signup on 2027-03-31 is 7.5 here but 7.9 at dup-a.csv:2: keep one',
+    );
   });
 
   it('warnings (identical duplicate, outside the window, no value) go to stderr and keep exit 0', async () => {
@@ -192,10 +244,25 @@ describe('smplan track: bad actuals', () => {
       'sheet.csv:1  warning  has no column "Raech" (--map value=Raech); its "value" column is read instead',
     ]);
     const reach = csv('reach-export.csv', 'Date,Reach\n2027-04-30,17800\n');
-    const used = await track('--json', '--actuals', sheet, '--actuals', reach, '--objective', 'ig-reach', '--map', 'value=Reach');
+    const used = await track(
+      '--json',
+      '--actuals',
+      sheet,
+      '--actuals',
+      reach,
+      '--objective',
+      'ig-reach',
+      '--map',
+      'value=Reach',
+    );
     expect(used.code).toBe(0);
     expect(used.stderr).toBe('');
-    expect((JSON.parse(used.stdout) as { objectives: { id: string; actual: number }[] }).objectives.map((o) => [o.id, o.actual])).toEqual([
+    expect(
+      (JSON.parse(used.stdout) as { objectives: { id: string; actual: number }[] }).objectives.map((o) => [
+        o.id,
+        o.actual,
+      ]),
+    ).toEqual([
       ['ig-reach', 17800],
       ['cost-per-signup', 7.9],
       ['loyalty-signups', null],
@@ -206,7 +273,9 @@ describe('smplan track: bad actuals', () => {
     const file = csv('meta.csv', 'Date,Reach\n2027-03-31,100\n');
     const r = await track('--actuals', file);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('meta.csv:1  error  the header row has no objective or value column (found: Date, Reach)');
+    expect(r.stderr).toContain(
+      'meta.csv:1  error  the header row has no objective or value column (found: Date, Reach)',
+    );
   });
 });
 
@@ -214,8 +283,16 @@ describe('smplan track: usage and environment errors (exit 2)', () => {
   it.each([
     ['no --actuals', [], /missing --actuals CSV/],
     ['a missing CSV file', ['--actuals', 'nope.csv'], /nope\.csv: cannot read: no such file/],
-    ['an unknown --objective', ['--actuals', ACTUALS, '--objective', 'ig-rech'], /--objective ig-rech: the plan has no such objective \(did you mean ig-reach\?\)/],
-    ['a bad --map', ['--actuals', ACTUALS, '--map', 'dates=Dato'], /--map: "dates" is not a column smplan reads \(did you mean date\?\)/],
+    [
+      'an unknown --objective',
+      ['--actuals', ACTUALS, '--objective', 'ig-rech'],
+      /--objective ig-rech: the plan has no such objective \(did you mean ig-reach\?\)/,
+    ],
+    [
+      'a bad --map',
+      ['--actuals', ACTUALS, '--map', 'dates=Dato'],
+      /--map: "dates" is not a column smplan reads \(did you mean date\?\)/,
+    ],
     ['a bad --as-of', ['--actuals', ACTUALS, '--as-of', '2027-02-30'], /expected a date as YYYY-MM-DD/],
   ])('%s', async (_name, args, message) => {
     const r = await track(...(args as string[]));
@@ -225,7 +302,9 @@ describe('smplan track: usage and environment errors (exit 2)', () => {
   });
 
   it('a plan with errors is refused with exit 1 before the actuals are read', async () => {
-    const r = await runCli(['track', path.join(ACCEPTANCE, 'bad/wrong-type.yaml'), '--actuals', 'nope.csv'], { cwd: dir });
+    const r = await runCli(['track', path.join(ACCEPTANCE, 'bad/wrong-type.yaml'), '--actuals', 'nope.csv'], {
+      cwd: dir,
+    });
     expect(r.code).toBe(1);
   });
 });
@@ -242,23 +321,54 @@ describe('the example actuals (docs/monthly-review.md)', () => {
   it.each([
     [
       'fieldnote-software',
-      ['--actuals', 'examples/data/fieldnote-software-actuals.csv', '--actuals', 'examples/data/fieldnote-linkedin-followers-actuals.csv', '--map', 'value=Followers', '--objective', 'li-followers'],
-      { 'demo-requests': 'on-track', 'cost-per-demo': 'behind', 'li-followers': 'ahead', 'community-members': 'behind', 'engineering-applications': 'no-data' },
+      [
+        '--actuals',
+        'examples/data/fieldnote-software-actuals.csv',
+        '--actuals',
+        'examples/data/fieldnote-linkedin-followers-actuals.csv',
+        '--map',
+        'value=Followers',
+        '--objective',
+        'li-followers',
+      ],
+      {
+        'demo-requests': 'on-track',
+        'cost-per-demo': 'behind',
+        'li-followers': 'ahead',
+        'community-members': 'behind',
+        'engineering-applications': 'no-data',
+      },
     ],
     [
       'nordlys-bakeri',
       ['--actuals', 'examples/data/nordlys-bakeri-actuals.csv'],
-      { 'ig-folgere': 'on-track', 'ig-rekkevidde': 'ahead', forhandsbestillinger: 'behind', 'kostnad-per-bestilling': 'on-track', svartid: 'behind', soknader: 'no-data' },
+      {
+        'ig-folgere': 'on-track',
+        'ig-rekkevidde': 'ahead',
+        forhandsbestillinger: 'behind',
+        'kostnad-per-bestilling': 'on-track',
+        svartid: 'behind',
+        soknader: 'no-data',
+      },
     ],
     [
       'rodopski-sklon',
       ['--actuals', 'examples/data/rodopski-sklon-actuals.csv'],
-      { rezervacii: 'on-track', 'ig-posledovateli': 'behind', 'online-porachki': 'ahead', 'cena-na-porachka': 'behind' },
+      {
+        rezervacii: 'on-track',
+        'ig-posledovateli': 'behind',
+        'online-porachki': 'ahead',
+        'cena-na-porachka': 'behind',
+      },
     ],
   ])('%s reads cleanly (no warnings) as of 2027-04-30', async (plan, args, statuses) => {
     const r = await runCli(['track', '--json', `examples/${plan}.yaml`, ...args]);
     // The Norwegian and Bulgarian sheets are read by their own column names, said once.
-    expect(r.stderr).toBe(plan === 'fieldnote-software' ? '' : `examples/data/${plan}-actuals.csv: read the columns date = "${args[1]!.includes('nordlys') ? 'Dato' : 'Дата'}", objective = "${args[1]!.includes('nordlys') ? 'Mål' : 'Цел'}", value = "${args[1]!.includes('nordlys') ? 'Verdi' : 'Стойност'}"\n`);
+    expect(r.stderr).toBe(
+      plan === 'fieldnote-software'
+        ? ''
+        : `examples/data/${plan}-actuals.csv: read the columns date = "${args[1]!.includes('nordlys') ? 'Dato' : 'Дата'}", objective = "${args[1]!.includes('nordlys') ? 'Mål' : 'Цел'}", value = "${args[1]!.includes('nordlys') ? 'Verdi' : 'Стойност'}"\n`,
+    );
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { as_of: string; objectives: { id: string; status: string }[] };
     expect(out.as_of).toBe('2027-04-30');
@@ -271,13 +381,21 @@ describe('smplan track: a trend that misses the target', () => {
   it('on track so far but short at the deadline says both', async () => {
     // cost-per-signup 8.5 -> 5.95 by 2027-05-31: 7.2 on 03-17 is on track (51 % against 50 %); the
     // least-squares line through 8.5, 7.6 (01-11) and 7.2 ends at 6.15, 92 % of the way.
-    const name = csv('short.csv', 'date,objective,value\n2027-01-11,cost-per-signup,7.6\n2027-03-17,cost-per-signup,7.2\n');
+    const name = csv(
+      'short.csv',
+      'date,objective,value\n2027-01-11,cost-per-signup,7.6\n2027-03-17,cost-per-signup,7.2\n',
+    );
     const r = await track('--actuals', name);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/cost-per-signup +2027-03-17 .* on-track/);
-    expect(r.stdout).toContain('cost-per-signup: on track so far; at this trend 92 % of the way to the target by the deadline: 6.15 by 2027-05-31');
+    expect(r.stdout).toContain(
+      'cost-per-signup: on track so far; at this trend 92 % of the way to the target by the deadline: 6.15 by 2027-05-31',
+    );
     const json = await trackJson('--actuals', name);
-    expect(json.objectives.find((o) => o.id === 'cost-per-signup')).toMatchObject({ status: 'on-track', trend_short_of_target: true });
+    expect(json.objectives.find((o) => o.id === 'cost-per-signup')).toMatchObject({
+      status: 'on-track',
+      trend_short_of_target: true,
+    });
   });
 });
 
@@ -290,7 +408,9 @@ describe('a Norwegian plan with a Norwegian sheet', () => {
     const r = await nbTrack('--actuals', sheet);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toBe('nb-sheet.csv: read the columns date = "Dato", objective = "Mål", value = "Verdi"\n');
-    const ig = (JSON.parse(r.stdout) as { objectives: { id: string; actual: number }[] }).objectives.find((o) => o.id === 'ig-folgere')!;
+    const ig = (JSON.parse(r.stdout) as { objectives: { id: string; actual: number }[] }).objectives.find(
+      (o) => o.id === 'ig-folgere',
+    )!;
     expect(ig.actual).toBe(5360);
   });
 
@@ -306,9 +426,14 @@ describe('a Norwegian plan with a Norwegian sheet', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('nb-ambiguous.csv:2  error  the value "5,120" could be 5\u00a0120 or 5,12');
     // Another figure with a decimal comma says how this column writes decimals.
-    const settled = csv('nb-settled.csv', 'Dato;Mål;Verdi\n31.03.2027;ig-folgere;"5,120"\n30.04.2027;ig-folgere;"5,5"\n');
+    const settled = csv(
+      'nb-settled.csv',
+      'Dato;Mål;Verdi\n31.03.2027;ig-folgere;"5,120"\n30.04.2027;ig-folgere;"5,5"\n',
+    );
     expect((await nbTrack('--actuals', settled)).code).toBe(0);
     // And a space-grouped figure reads one way only.
-    expect((await nbTrack('--actuals', csv('nb-spaced.csv', 'Dato;Mål;Verdi\n31.03.2027;ig-folgere;5 120\n'))).code).toBe(0);
+    expect(
+      (await nbTrack('--actuals', csv('nb-spaced.csv', 'Dato;Mål;Verdi\n31.03.2027;ig-folgere;5 120\n'))).code,
+    ).toBe(0);
   });
 });

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { budgetPlan, yearlyCost } from '../../src/compute/budget.js';
 import type { BudgetItem } from '../../src/plan/schema.js';
 
-function item(name: string, cost: number, per: BudgetItem['per'], roi: BudgetItem['roi'], category: BudgetItem['category'] = 'other'): BudgetItem {
+function item(
+  name: string,
+  cost: number,
+  per: BudgetItem['per'],
+  roi: BudgetItem['roi'],
+  category: BudgetItem['category'] = 'other',
+): BudgetItem {
   return { name, cost, per, roi, category };
 }
 
@@ -45,7 +51,12 @@ describe('budgetPlan', () => {
   it('skips an item that does not fit and keeps a later, smaller one that does (contract, 2026-12)', () => {
     const plan = budgetPlan({
       cap: 100,
-      items: [item('a', 60, 'year', 'short'), item('b', 50, 'year', 'short'), item('c', 10, 'year', 'medium'), item('d', 40, 'year', 'long')],
+      items: [
+        item('a', 60, 'year', 'short'),
+        item('b', 50, 'year', 'short'),
+        item('c', 10, 'year', 'medium'),
+        item('d', 40, 'year', 'long'),
+      ],
     });
     expect(plan.kept.map((l) => l.name)).toEqual(['a', 'c']);
     expect(plan.cut.map((l) => l.name)).toEqual(['b', 'd']);
@@ -63,7 +74,13 @@ describe('budgetPlan', () => {
       },
       {
         objectives: [{ id: 'reach' }, { id: 'leads' }, { id: 'response-time' }] as never,
-        channels: [{ id: 'facebook', role: 'primary', tactics: [{ id: 'fast-replies', action: 'Answer within two hours', objectives: ['response-time'] }] }],
+        channels: [
+          {
+            id: 'facebook',
+            role: 'primary',
+            tactics: [{ id: 'fast-replies', action: 'Answer within two hours', objectives: ['response-time'] }],
+          },
+        ],
       },
     );
     expect(plan.kept.map((l) => [l.name, l.objectives])).toEqual([['ads', ['leads']]]);
@@ -80,6 +97,12 @@ describe('budgetPlan', () => {
     expect(plan.cut).toEqual([]);
   });
   it('handles an empty item list', () => {
-    expect(budgetPlan({ cap: 0, items: [] })).toMatchObject({ total: 0, over_by: 0, kept: [], cut: [], by_category: [] });
+    expect(budgetPlan({ cap: 0, items: [] })).toMatchObject({
+      total: 0,
+      over_by: 0,
+      kept: [],
+      cut: [],
+      by_category: [],
+    });
   });
 });

@@ -3,13 +3,20 @@ import { localInstant, publishingCalendar, utcStamp, weekdayOf } from '../../src
 import type { Plan, Slot } from '../../src/plan/schema.js';
 import { planWith } from './helpers.js';
 
-function withSlots(slots: Slot[], extra: Partial<NonNullable<Plan['content']>> = {}, meta: Partial<Plan['plan']> = {}): Plan {
+function withSlots(
+  slots: Slot[],
+  extra: Partial<NonNullable<Plan['content']>> = {},
+  meta: Partial<Plan['plan']> = {},
+): Plan {
   return planWith({ content: { slots, ...extra } }, meta);
 }
 
 describe('publishingCalendar', () => {
   it('puts 07:30 in Oslo at 06:30Z in winter and 05:30Z in summer (DST on 2027-03-28)', () => {
-    const cal = publishingCalendar(withSlots([{ channel: 'instagram', weekday: 'tue', time: '07:30' }]), { from: '2027-03-22', weeks: 2 });
+    const cal = publishingCalendar(withSlots([{ channel: 'instagram', weekday: 'tue', time: '07:30' }]), {
+      from: '2027-03-22',
+      weeks: 2,
+    });
     expect(cal.events.map((e) => [e.date, e.time, e.start])).toEqual([
       ['2027-03-23', '07:30', '2027-03-23T06:30:00Z'],
       ['2027-03-30', '07:30', '2027-03-30T05:30:00Z'],
@@ -56,11 +63,23 @@ describe('publishingCalendar', () => {
       ]),
       { from: '2027-01-04', weeks: 1 },
     );
-    expect(cal.events.map((e) => [e.channel, e.slot])).toEqual([['a', 1], ['b', 0], ['c', 2]]);
+    expect(cal.events.map((e) => [e.channel, e.slot])).toEqual([
+      ['a', 1],
+      ['b', 0],
+      ['c', 2],
+    ]);
   });
   it('moves a time skipped by the spring change past the gap and says so', () => {
-    const cal = publishingCalendar(withSlots([{ channel: 'x', weekday: 'sun', time: '02:30' }]), { from: '2027-03-28', weeks: 1 });
-    expect(cal.events[0]).toMatchObject({ date: '2027-03-28', time: '03:30', planned_time: '02:30', start: '2027-03-28T01:30:00Z' });
+    const cal = publishingCalendar(withSlots([{ channel: 'x', weekday: 'sun', time: '02:30' }]), {
+      from: '2027-03-28',
+      weeks: 1,
+    });
+    expect(cal.events[0]).toMatchObject({
+      date: '2027-03-28',
+      time: '03:30',
+      planned_time: '02:30',
+      start: '2027-03-28T01:30:00Z',
+    });
   });
   it('takes the first of a time repeated by the autumn change (RFC 5545)', () => {
     // 2027-10-31 in Oslo: 02:30 happens at +02:00 and again at +01:00.
@@ -70,7 +89,17 @@ describe('publishingCalendar', () => {
   });
   it('carries pillar name, format and note, and lists special dates and activations in the window', () => {
     const plan = planWith({
-      channels: [{ id: 'instagram', role: 'primary', activations: [{ name: 'Launch', date: '2027-01-05' }, { name: 'Later', date: '2027-03-01' }, { name: 'Undated' }] }],
+      channels: [
+        {
+          id: 'instagram',
+          role: 'primary',
+          activations: [
+            { name: 'Launch', date: '2027-01-05' },
+            { name: 'Later', date: '2027-03-01' },
+            { name: 'Undated' },
+          ],
+        },
+      ],
       content: {
         pillars: [{ id: 'craft', name: 'Behind the counter', share: 1 }],
         slots: [{ channel: 'instagram', weekday: 'tue', time: '07:30', pillar: 'craft', format: 'reel', note: 'n' }],
@@ -82,7 +111,13 @@ describe('publishingCalendar', () => {
       },
     });
     const cal = publishingCalendar(plan, { weeks: 1 });
-    expect(cal.events[0]).toMatchObject({ pillar: 'craft', pillar_name: 'Behind the counter', format: 'reel', note: 'n', weekday: 'tue' });
+    expect(cal.events[0]).toMatchObject({
+      pillar: 'craft',
+      pillar_name: 'Behind the counter',
+      format: 'reel',
+      note: 'n',
+      weekday: 'tue',
+    });
     expect(cal.special_dates.map((s) => s.name)).toEqual(['New Year', 'Epiphany']);
     expect(cal.activations).toEqual([{ date: '2027-01-05', name: 'Launch', channel: 'instagram' }]);
   });

@@ -8,7 +8,17 @@ const noCsv = new Map<string, PostSample[]>();
 
 describe('channelEngagement', () => {
   it('sums the sampled posts and divides by followers (hand-worked)', () => {
-    const e = channelEngagement('instagram', { followers: 1000, posts: [{ likes: 10, comments: 2, shares: 1 }, { likes: 20, comments: 3, shares: 4 }] }, noCsv);
+    const e = channelEngagement(
+      'instagram',
+      {
+        followers: 1000,
+        posts: [
+          { likes: 10, comments: 2, shares: 1 },
+          { likes: 20, comments: 3, shares: 4 },
+        ],
+      },
+      noCsv,
+    );
     // 40 actions over 2 posts and 1000 followers.
     expect(e).toMatchObject({
       channel: 'instagram',
@@ -24,20 +34,49 @@ describe('channelEngagement', () => {
     });
   });
   it('takes totals from sample', () => {
-    const e = channelEngagement('tiktok', { followers: 21000, posts_per_week: 4, sample: { posts: 24, likes: 18400, comments: 630, shares: 1150 } }, noCsv);
+    const e = channelEngagement(
+      'tiktok',
+      { followers: 21000, posts_per_week: 4, sample: { posts: 24, likes: 18400, comments: 630, shares: 1150 } },
+      noCsv,
+    );
     expect(e.engagement).toBe(20180);
     expect(e.engagement_rate).toBeCloseTo(0.960952380952381, 15);
     expect(e.engagement_rate_per_post).toBeCloseTo(0.04003968253968254, 15);
     expect(e.posts_per_week).toBe(4);
   });
   it('reads posts_csv from the posts the loader read', () => {
-    const csv = new Map([['data/x.csv', [{ likes: 5, comments: 0, shares: 0 }, { likes: 1, comments: 1, shares: 1 }]]]);
+    const csv = new Map([
+      [
+        'data/x.csv',
+        [
+          { likes: 5, comments: 0, shares: 0 },
+          { likes: 1, comments: 1, shares: 1 },
+        ],
+      ],
+    ]);
     const e = channelEngagement('x', { followers: 100, posts_csv: 'data/x.csv' }, csv);
-    expect(e).toMatchObject({ posts: 2, engagement: 8, engagement_rate: 0.08, source: 'posts_csv', posts_csv: 'data/x.csv' });
+    expect(e).toMatchObject({
+      posts: 2,
+      engagement: 8,
+      engagement_rate: 0.08,
+      source: 'posts_csv',
+      posts_csv: 'data/x.csv',
+    });
   });
   it('refuses no source, two sources, or an unread CSV, naming where', () => {
-    expect(() => channelEngagement('x', { followers: 100 }, noCsv, ['competitors', 0, 'channels', 1])).toThrow(/no engagement sample/);
-    expect(() => sampleTotals({ followers: 1, posts: [{ likes: 1, comments: 0, shares: 0 }], sample: { posts: 1, likes: 1, comments: 0, shares: 0 } }, noCsv)).toThrow(/exactly one/);
+    expect(() => channelEngagement('x', { followers: 100 }, noCsv, ['competitors', 0, 'channels', 1])).toThrow(
+      /no engagement sample/,
+    );
+    expect(() =>
+      sampleTotals(
+        {
+          followers: 1,
+          posts: [{ likes: 1, comments: 0, shares: 0 }],
+          sample: { posts: 1, likes: 1, comments: 0, shares: 0 },
+        },
+        noCsv,
+      ),
+    ).toThrow(/exactly one/);
     try {
       channelEngagement('x', { followers: 100, posts_csv: 'gone.csv' }, noCsv, ['channels', 2, 'current']);
       expect.unreachable();
@@ -47,7 +86,9 @@ describe('channelEngagement', () => {
     }
   });
   it('refuses zero followers rather than dividing by zero', () => {
-    expect(() => channelEngagement('x', { followers: 0, sample: { posts: 3, likes: 1, comments: 1, shares: 1 } }, noCsv)).toThrow(PlanComputeError);
+    expect(() =>
+      channelEngagement('x', { followers: 0, sample: { posts: 3, likes: 1, comments: 1, shares: 1 } }, noCsv),
+    ).toThrow(PlanComputeError);
   });
 });
 
@@ -63,7 +104,10 @@ describe('competitorBenchmark', () => {
       },
     },
     competitors: [
-      { name: 'Low', channels: [{ channel: 'instagram', followers: 1000, sample: { posts: 10, likes: 50, comments: 0, shares: 0 } }] },
+      {
+        name: 'Low',
+        channels: [{ channel: 'instagram', followers: 1000, sample: { posts: 10, likes: 50, comments: 0, shares: 0 } }],
+      },
       {
         name: 'High',
         channels: [
@@ -72,7 +116,13 @@ describe('competitorBenchmark', () => {
         ],
       },
     ],
-    channels: [{ id: 'instagram', role: 'primary', current: { followers: 100, sample: { posts: 10, likes: 10, comments: 5, shares: 5 } } }],
+    channels: [
+      {
+        id: 'instagram',
+        role: 'primary',
+        current: { followers: 100, sample: { posts: 10, likes: 10, comments: 5, shares: 5 } },
+      },
+    ],
   });
   const result = competitorBenchmark(plan, noCsv);
 

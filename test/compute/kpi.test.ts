@@ -42,7 +42,10 @@ describe('resolveTarget', () => {
 describe('objectiveWindow', () => {
   it('defaults the start to plan.start', () => {
     const plan = planWith();
-    expect(objectiveWindow(objective({ deadline: '2027-03-01' }), plan)).toEqual({ start: '2027-01-01', deadline: '2027-03-01' });
+    expect(objectiveWindow(objective({ deadline: '2027-03-01' }), plan)).toEqual({
+      start: '2027-01-01',
+      deadline: '2027-03-01',
+    });
   });
   it('refuses a deadline before the start, pointing at the deadline', () => {
     const o = objective({ start: '2027-05-01', deadline: '2027-04-30' });
@@ -55,7 +58,11 @@ describe('objectiveWindow', () => {
 
 describe('milestoneDates', () => {
   it('puts one at every month end strictly between start and deadline, then the deadline', () => {
-    expect(milestoneDates({ start: '2027-01-01', deadline: '2027-03-15' })).toEqual(['2027-01-31', '2027-02-28', '2027-03-15']);
+    expect(milestoneDates({ start: '2027-01-01', deadline: '2027-03-15' })).toEqual([
+      '2027-01-31',
+      '2027-02-28',
+      '2027-03-15',
+    ]);
   });
   it('leaves out a month end equal to the start', () => {
     expect(milestoneDates({ start: '2027-01-31', deadline: '2027-03-15' })).toEqual(['2027-02-28', '2027-03-15']);
@@ -64,7 +71,11 @@ describe('milestoneDates', () => {
     expect(milestoneDates({ start: '2027-01-01', deadline: '2027-02-28' })).toEqual(['2027-01-31', '2027-02-28']);
   });
   it('knows leap years', () => {
-    expect(milestoneDates({ start: '2028-01-15', deadline: '2028-03-10' })).toEqual(['2028-01-31', '2028-02-29', '2028-03-10']);
+    expect(milestoneDates({ start: '2028-01-15', deadline: '2028-03-10' })).toEqual([
+      '2028-01-31',
+      '2028-02-29',
+      '2028-03-10',
+    ]);
     expect(milestoneDates({ start: '2100-02-01', deadline: '2100-03-10' })).toEqual(['2100-02-28', '2100-03-10']);
   });
   it('has just the deadline when no month end falls between', () => {
@@ -72,7 +83,11 @@ describe('milestoneDates', () => {
     expect(milestoneDates({ start: '2027-03-20', deadline: '2027-03-20' })).toEqual(['2027-03-20']);
   });
   it('crosses a year end', () => {
-    expect(milestoneDates({ start: '2027-11-20', deadline: '2028-01-05' })).toEqual(['2027-11-30', '2027-12-31', '2028-01-05']);
+    expect(milestoneDates({ start: '2027-11-20', deadline: '2028-01-05' })).toEqual([
+      '2027-11-30',
+      '2027-12-31',
+      '2028-01-05',
+    ]);
   });
 });
 
@@ -104,9 +119,9 @@ describe('milestones', () => {
   });
   it('reaches the target at once when the deadline is the start day', () => {
     const plan = planWith();
-    expect(milestones(objective({ baseline: 10, target: 20, start: '2027-04-01', deadline: '2027-04-01' }), plan)).toEqual([
-      { date: '2027-04-01', value: 20 },
-    ]);
+    expect(
+      milestones(objective({ baseline: 10, target: 20, start: '2027-04-01', deadline: '2027-04-01' }), plan),
+    ).toEqual([{ date: '2027-04-01', value: 20 }]);
   });
   it('refuses a compound curve from a zero baseline or to a zero target, never NaN', () => {
     const zeroBase = objective({ baseline: 0, target: 100, curve: 'compound' });
@@ -114,7 +129,9 @@ describe('milestones', () => {
     const err = catchError(() => milestones(zeroBase, plan)) as PlanComputeError;
     expect(err).toBeInstanceOf(PlanComputeError);
     expect(err.path).toEqual(['objectives', 0, 'baseline']);
-    expect(() => milestones(objective({ baseline: 10, target: 0, curve: 'compound' }), planWith())).toThrow(/target of 0/);
+    expect(() => milestones(objective({ baseline: 10, target: 0, curve: 'compound' }), planWith())).toThrow(
+      /target of 0/,
+    );
   });
 });
 
@@ -137,7 +154,16 @@ describe('expectedValue', () => {
 describe('kpiTargets', () => {
   it('gives the contract keys plus goal, channel, unit and the written relative target', () => {
     const plan = planWith({
-      objectives: [objective({ id: 'ig', channel: 'instagram', unit: 'money', baseline: 50, target: '+10%', deadline: '2027-02-10' })],
+      objectives: [
+        objective({
+          id: 'ig',
+          channel: 'instagram',
+          unit: 'money',
+          baseline: 50,
+          target: '+10%',
+          deadline: '2027-02-10',
+        }),
+      ],
     });
     const [t] = kpiTargets(plan);
     expect(t).toEqual({

@@ -7,7 +7,13 @@ import { addDays, daysBetween, monthEnd } from '../../src/compute/dates.js';
 import { channelEngagement } from '../../src/compute/engagement.js';
 import { milestones } from '../../src/compute/kpi.js';
 import { publishingCalendar } from '../../src/compute/calendar.js';
-import { BUDGET_CATEGORIES, BUDGET_PERIODS, ROI_TIME_FRAMES, WEEKDAYS, type BudgetItem } from '../../src/plan/schema.js';
+import {
+  BUDGET_CATEGORIES,
+  BUDGET_PERIODS,
+  ROI_TIME_FRAMES,
+  WEEKDAYS,
+  type BudgetItem,
+} from '../../src/plan/schema.js';
 import { objective, planWith } from './helpers.js';
 
 const runs = { numRuns: Number(process.env.FUZZ_RUNS ?? 60) };
@@ -47,7 +53,8 @@ describe('milestones', () => {
           });
           // Exactly one milestone per month end strictly inside the window.
           let monthEnds = 0;
-          for (let d = monthEnd(start); daysBetween(d, deadline) > 0; d = monthEnd(addDays(d, 1))) if (d !== start) monthEnds++;
+          for (let d = monthEnd(start); daysBetween(d, deadline) > 0; d = monthEnd(addDays(d, 1)))
+            if (d !== start) monthEnds++;
           expect(ms).toHaveLength(monthEnds + 1);
         },
       ),
@@ -76,7 +83,8 @@ describe('budgetPlan', () => {
           const order = ROI_TIME_FRAMES.indexOf(a.roi) - ROI_TIME_FRAMES.indexOf(b.roi);
           return order < 0 || (order === 0 && a.index < b.index);
         };
-        for (const list of [plan.kept, plan.cut]) for (let i = 1; i < list.length; i++) expect(precedes(list[i - 1]!, list[i]!)).toBe(true);
+        for (const list of [plan.kept, plan.cut])
+          for (let i = 1; i < list.length; i++) expect(precedes(list[i - 1]!, list[i]!)).toBe(true);
         expect(plan.over_by).toBe(Math.max(0, plan.total - cap));
         expect(plan.by_category.reduce((s, k) => s + k.yearly, 0)).toBeCloseTo(plan.total, 6);
         if (plan.total > cap) {
@@ -95,10 +103,18 @@ describe('budgetPlan', () => {
   });
 });
 
-const zones = ['Europe/Oslo', 'Europe/Sofia', 'America/New_York', 'Australia/Sydney', 'Asia/Kolkata', 'Pacific/Chatham', 'UTC'];
-const clock = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(
-  ([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`,
-);
+const zones = [
+  'Europe/Oslo',
+  'Europe/Sofia',
+  'America/New_York',
+  'Australia/Sydney',
+  'Asia/Kolkata',
+  'Pacific/Chatham',
+  'UTC',
+];
+const clock = fc
+  .tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
+  .map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
 
 describe('publishingCalendar', () => {
   it('places every slot once a week, inside the window, on its weekday in local time, sorted', () => {
@@ -107,7 +123,10 @@ describe('publishingCalendar', () => {
         fc.constantFrom(...zones),
         isoDate,
         fc.integer({ min: 1, max: 12 }),
-        fc.array(fc.record({ channel: fc.constantFrom('instagram', 'x'), weekday: fc.constantFrom(...WEEKDAYS), time: clock }), { maxLength: 6 }),
+        fc.array(
+          fc.record({ channel: fc.constantFrom('instagram', 'x'), weekday: fc.constantFrom(...WEEKDAYS), time: clock }),
+          { maxLength: 6 },
+        ),
         (zone, from, weeks, slots) => {
           const cal = publishingCalendar(planWith({ content: { slots } }, { timezone: zone }), { from, weeks });
           expect(cal.events).toHaveLength(slots.length * weeks);
@@ -137,15 +156,26 @@ describe('channelEngagement', () => {
   it('gives finite rates whose parts add up to the rate per post', () => {
     const post = fc.record({ likes: fc.nat(1e6), comments: fc.nat(1e5), shares: fc.nat(1e5) });
     fc.assert(
-      fc.property(fc.array(post, { minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 1e9 }), (posts, followers) => {
-        const e = channelEngagement('x', { followers, posts }, new Map());
-        for (const v of [e.engagement_rate, e.engagement_rate_per_post, e.applause_rate, e.conversation_rate, e.amplification_rate]) {
-          expect(Number.isFinite(v)).toBe(true);
-        }
-        const near = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(b)));
-        near(e.applause_rate + e.conversation_rate + e.amplification_rate, e.engagement_rate_per_post);
-        near(e.engagement_rate_per_post * e.posts * followers, e.engagement);
-      }),
+      fc.property(
+        fc.array(post, { minLength: 1, maxLength: 40 }),
+        fc.integer({ min: 1, max: 1e9 }),
+        (posts, followers) => {
+          const e = channelEngagement('x', { followers, posts }, new Map());
+          for (const v of [
+            e.engagement_rate,
+            e.engagement_rate_per_post,
+            e.applause_rate,
+            e.conversation_rate,
+            e.amplification_rate,
+          ]) {
+            expect(Number.isFinite(v)).toBe(true);
+          }
+          const near = (a: number, b: number) =>
+            expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(b)));
+          near(e.applause_rate + e.conversation_rate + e.amplification_rate, e.engagement_rate_per_post);
+          near(e.engagement_rate_per_post * e.posts * followers, e.engagement);
+        },
+      ),
       runs,
     );
   });

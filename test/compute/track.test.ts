@@ -11,12 +11,23 @@ function planWith(objectives: Partial<Objective>[]): Plan {
   return {
     smplan: 1,
     plan: {
-      title: 'T', organization: 'O', locale: 'en', currency: 'NOK', timezone: 'Europe/Oslo',
-      start: '2027-01-01', end: '2027-12-31',
+      title: 'T',
+      organization: 'O',
+      locale: 'en',
+      currency: 'NOK',
+      timezone: 'Europe/Oslo',
+      start: '2027-01-01',
+      end: '2027-12-31',
     },
     goals: [{ id: 'g', statement: 'S', priority: 'primary' }],
     objectives: objectives.map((o, i) => ({
-      id: `o${i}`, goal: 'g', metric: 'm', baseline: 100, target: 200, deadline: '2027-01-11', ...o,
+      id: `o${i}`,
+      goal: 'g',
+      metric: 'm',
+      baseline: 100,
+      target: 200,
+      deadline: '2027-01-11',
+      ...o,
     })) as Objective[],
   };
 }
@@ -48,7 +59,10 @@ describe('trackPlan', () => {
 
   it('an actual on or after the deadline is the forecast, not a trend through it (2.5 h measured on the deadline)', () => {
     const plan = planWith([{ id: 'reply', baseline: 9, target: 2, deadline: '2027-04-30' }]);
-    const o = trackPlan(plan, rows(['reply', '2027-02-28', 5], ['reply', '2027-03-31', 3.5], ['reply', '2027-04-30', 2.5])).objectives[0]!;
+    const o = trackPlan(
+      plan,
+      rows(['reply', '2027-02-28', 5], ['reply', '2027-03-31', 3.5], ['reply', '2027-04-30', 2.5]),
+    ).objectives[0]!;
     expect(o.forecast).toBe(2.5);
     expect(o.forecast_progress).toBeCloseTo(6.5 / 7, 12);
     const late = trackPlan(plan, rows(['reply', '2027-03-31', 3.5], ['reply', '2027-05-15', 2.2])).objectives[0]!;
@@ -120,9 +134,19 @@ describe('trackPlan', () => {
   it('puts objectives without actuals last, as no-data with no figures', () => {
     const plan = planWith([{ id: 'first' }, { id: 'second' }, { id: 'third' }]);
     const result = trackPlan(plan, rows(['third', '2027-01-06', 150]));
-    expect(result.objectives.map((o) => [o.id, o.status])).toEqual([['third', 'on-track'], ['first', 'no-data'], ['second', 'no-data']]);
+    expect(result.objectives.map((o) => [o.id, o.status])).toEqual([
+      ['third', 'on-track'],
+      ['first', 'no-data'],
+      ['second', 'no-data'],
+    ]);
     expect(result.objectives[1]).toMatchObject({
-      date: null, actual: null, expected: null, progress: null, expected_progress: null, forecast: null, forecast_progress: null,
+      date: null,
+      actual: null,
+      expected: null,
+      progress: null,
+      expected_progress: null,
+      forecast: null,
+      forecast_progress: null,
     });
     expect(result.actuals).toEqual({ third: [{ date: '2027-01-06', value: 150 }] });
     expect(result.asOf).toBe('2027-01-06');
@@ -133,7 +157,10 @@ describe('trackPlan', () => {
     const data = rows(['a', '2027-01-06', 110], ['a', '2027-01-11', 130], ['b', '2027-01-08', 190]);
     const result = trackPlan(plan, data, { asOf: '2027-01-07' });
     expect(result.asOf).toBe('2027-01-07');
-    expect(result.objectives.map((o) => [o.id, o.date, o.actual])).toEqual([['a', '2027-01-06', 110], ['b', null, null]]);
+    expect(result.objectives.map((o) => [o.id, o.date, o.actual])).toEqual([
+      ['a', '2027-01-06', 110],
+      ['b', null, null],
+    ]);
     expect(result.objectives[0]!.expected).toBe(125);
     expect(result.actuals).toEqual({ a: [{ date: '2027-01-06', value: 110 }] });
   });
@@ -141,7 +168,10 @@ describe('trackPlan', () => {
   it('keeps one value per date (the last given) and sorts actuals by date', () => {
     const plan = planWith([{ id: 'a' }]);
     const result = trackPlan(plan, rows(['a', '2027-01-06', 150], ['a', '2027-01-03', 120], ['a', '2027-01-06', 150]));
-    expect(result.actuals.a).toEqual([{ date: '2027-01-03', value: 120 }, { date: '2027-01-06', value: 150 }]);
+    expect(result.actuals.a).toEqual([
+      { date: '2027-01-03', value: 120 },
+      { date: '2027-01-06', value: 150 },
+    ]);
   });
 
   it('has no trend when the only actual is on the start day', () => {
@@ -165,7 +195,12 @@ describe('trackPlan', () => {
 describe('forecastAtDeadline', () => {
   const window = { start: '2027-01-01', deadline: '2027-01-11' };
   it('ignores actuals before the start (they are not part of the trend)', () => {
-    expect(forecastAtDeadline('linear', 100, window, [{ date: '2026-12-30', value: 500 }, { date: '2027-01-06', value: 140 }])).toBeCloseTo(180, 9);
+    expect(
+      forecastAtDeadline('linear', 100, window, [
+        { date: '2026-12-30', value: 500 },
+        { date: '2027-01-06', value: 140 },
+      ]),
+    ).toBeCloseTo(180, 9);
   });
   it('has no log-space trend through an actual of 0', () => {
     expect(forecastAtDeadline('compound', 100, window, [{ date: '2027-01-06', value: 0 }])).toBeNull();
@@ -183,7 +218,12 @@ describe('falling targets work like rising ones (property)', () => {
         const objective = { id: 'a', deadline: '2027-01-31' };
         const up = planWith([{ ...objective, baseline, target }]);
         const down = planWith([{ ...objective, baseline: 1000 - baseline, target: 1000 - target }]);
-        const at = (mirror: boolean) => rows(...points.map(([day, v]) => ['a', addDays('2027-01-01', day), mirror ? 1000 - v : v] as [string, string, number]));
+        const at = (mirror: boolean) =>
+          rows(
+            ...points.map(
+              ([day, v]) => ['a', addDays('2027-01-01', day), mirror ? 1000 - v : v] as [string, string, number],
+            ),
+          );
         const rising = trackPlan(up, at(false)).objectives[0]!;
         // Exactly on a 5-point boundary, rounding may tip either way.
         fc.pre(Math.abs(Math.abs(rising.progress! - rising.expected_progress!) - ON_TRACK_TOLERANCE) > 1e-9);

@@ -35,7 +35,9 @@ describe.each(PLANS)('examples/$file', ({ file, locale, currency, timezone }) =>
     const out = await mkdtemp(path.join(os.tmpdir(), 'smplan-example-'));
     try {
       expect((await runCli(['render', plan, '-o', out])).code).toBe(0);
-      const messages = JSON.parse(await readFile(path.join(ROOT, 'locales', `${locale.split('-')[0]}.json`), 'utf8')) as Record<string, string>;
+      const messages = JSON.parse(
+        await readFile(path.join(ROOT, 'locales', `${locale.split('-')[0]}.json`), 'utf8'),
+      ) as Record<string, string>;
       const readme = await readFile(path.join(out, 'README.md'), 'utf8');
       expect(readme).toContain(messages['index.no_open_points']!.split('{')[0]!.trim());
       for (const f of (await readdir(out)).filter((n) => n.endsWith('.md'))) {

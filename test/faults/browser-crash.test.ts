@@ -42,7 +42,10 @@ describe.skipIf(skipPdf)('a browser that crashes mid-PDF', () => {
     const privateTmp = mkdtempSync(path.join(dir, 'tmp-'));
     const marker = `smplan-crash-test-${process.pid}`;
 
-    const r = spawnCli(['render', plan, '-o', out, '--pdf', '--browser', crashingBrowser(marker)], { timeout: 60_000, env: { TMPDIR: privateTmp } });
+    const r = spawnCli(['render', plan, '-o', out, '--pdf', '--browser', crashingBrowser(marker)], {
+      timeout: 60_000,
+      env: { TMPDIR: privateTmp },
+    });
     expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toMatch(/smplan: (the browser stopped while printing the PDF|could not print the PDF)/);
     expect(hasStackTrace(r.stderr)).toBe(false);

@@ -9,7 +9,18 @@ const isoDay = (y: number, dayOfYear: number) => new Date(Date.UTC(y, 0, 1 + day
 /** Plain text as consultants type it, including the awkward parts: Markdown, HTML, templates, pipes, Cyrillic. */
 export const planText = fc.oneof(
   fc.string({ minLength: 1, maxLength: 40 }).filter((s) => s.trim().length > 0),
-  fc.constantFrom('Bakeri «Nordlys» – æøå', 'Кафе „Слънце“', '<script>alert(1)</script>', '{{7*7}} and {{{x}}}', 'a | b', 'line\nbreak', '[x](javascript:alert(1))', '# heading', '*stars*', '`code`'),
+  fc.constantFrom(
+    'Bakeri «Nordlys» – æøå',
+    'Кафе „Слънце“',
+    '<script>alert(1)</script>',
+    '{{7*7}} and {{{x}}}',
+    'a | b',
+    'line\nbreak',
+    '[x](javascript:alert(1))',
+    '# heading',
+    '*stars*',
+    '`code`',
+  ),
 );
 
 export const validPlan = fc
@@ -37,7 +48,10 @@ export const validPlan = fc
         name: planText,
         channel: fc.constantFrom(...CHANNELS),
         followers: fc.integer({ min: 1, max: 10_000_000 }),
-        posts: fc.array(fc.record({ likes: fc.nat(100_000), comments: fc.nat(10_000), shares: fc.nat(10_000) }), { minLength: 1, maxLength: 30 }),
+        posts: fc.array(fc.record({ likes: fc.nat(100_000), comments: fc.nat(10_000), shares: fc.nat(10_000) }), {
+          minLength: 1,
+          maxLength: 30,
+        }),
         useTotals: fc.boolean(),
       }),
       { maxLength: 6 },
@@ -119,7 +133,11 @@ export const validPlan = fc
       })),
       content: {
         horizon_weeks: g.horizon,
-        slots: g.slots.map((s) => ({ channel: s.channel, weekday: s.weekday, time: `${String(s.hour).padStart(2, '0')}:${String(s.minute).padStart(2, '0')}` })),
+        slots: g.slots.map((s) => ({
+          channel: s.channel,
+          weekday: s.weekday,
+          time: `${String(s.hour).padStart(2, '0')}:${String(s.minute).padStart(2, '0')}`,
+        })),
       },
       budget: { cap: g.cap, items: g.budget.map((item, i) => ({ ...item, name: `${item.name} ${i + 1}` })) },
     };
@@ -127,9 +145,37 @@ export const validPlan = fc
 
 /** Odd YAML and odd values to splice into a valid plan. */
 export const oddScalar = fc.constantFrom(
-  '', '~', 'null', '.nan', '.inf', '-.inf', '1e400', '-1', '0', '99999999999999999999999', '0x1F', '!!binary aGVsbG8=',
-  '!!set {a, b}', '!!js/function "x"', '&a [*a]', '*nope', '"\\u0000\\u0007\\u001b[31m"', "'" + 'x'.repeat(5000) + "'",
-  '[1, 2', '{a: 1', '- a', '"unterminated', 'yes', '2027-02-30', '2027-13-01', '"07:61"', '@', '`', '|', '>', '%TAG',
+  '',
+  '~',
+  'null',
+  '.nan',
+  '.inf',
+  '-.inf',
+  '1e400',
+  '-1',
+  '0',
+  '99999999999999999999999',
+  '0x1F',
+  '!!binary aGVsbG8=',
+  '!!set {a, b}',
+  '!!js/function "x"',
+  '&a [*a]',
+  '*nope',
+  '"\\u0000\\u0007\\u001b[31m"',
+  "'" + 'x'.repeat(5000) + "'",
+  '[1, 2',
+  '{a: 1',
+  '- a',
+  '"unterminated',
+  'yes',
+  '2027-02-30',
+  '2027-13-01',
+  '"07:61"',
+  '@',
+  '`',
+  '|',
+  '>',
+  '%TAG',
 );
 
 export interface Mutation {
@@ -139,7 +185,9 @@ export interface Mutation {
 }
 
 export const mutation = fc.record({
-  kind: fc.constantFrom('delete-line', 'replace-value', 'duplicate-line', 'insert-line') as fc.Arbitrary<Mutation['kind']>,
+  kind: fc.constantFrom('delete-line', 'replace-value', 'duplicate-line', 'insert-line') as fc.Arbitrary<
+    Mutation['kind']
+  >,
   line: fc.nat(),
   value: oddScalar,
 });

@@ -5,7 +5,16 @@
  * output changes, and every output stays well-formed. FUZZ_RUNS raises the number of cases.
  */
 import { execFileSync } from 'node:child_process';
-import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -27,7 +36,22 @@ const hostileText = fc
   .array(
     fc.oneof(
       fc.integer({ min: 0, max: 0x1f }).map((c) => String.fromCharCode(c)),
-      fc.constantFrom('\u007f', '\u0085', '\u009b', '\u202e', '\u2066', '\u2028', '\r\n', '\u001b]0;x\u0007', '/* smplan: fonts */', 'METHOD:CANCEL', '"', '\\', ';', ','),
+      fc.constantFrom(
+        '\u007f',
+        '\u0085',
+        '\u009b',
+        '\u202e',
+        '\u2066',
+        '\u2028',
+        '\r\n',
+        '\u001b]0;x\u0007',
+        '/* smplan: fonts */',
+        'METHOD:CANCEL',
+        '"',
+        '\\',
+        ';',
+        ',',
+      ),
       fc.string({ minLength: 1, maxLength: 6 }),
     ),
     { minLength: 1, maxLength: 8 },
@@ -35,12 +59,30 @@ const hostileText = fc
   .map((parts) => `T${parts.join('')}`);
 
 /** Keys whose string values are free text (not ids, dates or enums). */
-const TEXT_KEYS = new Set(['title', 'organization', 'author', 'problem', 'statement', 'metric', 'name', 'description', 'notes', 'tone', 'why', 'tool', 'purpose', 'note', 'unit']);
+const TEXT_KEYS = new Set([
+  'title',
+  'organization',
+  'author',
+  'problem',
+  'statement',
+  'metric',
+  'name',
+  'description',
+  'notes',
+  'tone',
+  'why',
+  'tool',
+  'purpose',
+  'note',
+  'unit',
+]);
 
 function withText(value: unknown, texts: string[], key = ''): unknown {
-  if (typeof value === 'string') return TEXT_KEYS.has(key) && texts.length ? texts[(value.length + key.length) % texts.length] : value;
+  if (typeof value === 'string')
+    return TEXT_KEYS.has(key) && texts.length ? texts[(value.length + key.length) % texts.length] : value;
   if (Array.isArray(value)) return value.map((v) => withText(v, texts, key));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withText(v, texts, k)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withText(v, texts, k)]));
   return value;
 }
 
@@ -137,7 +179,9 @@ describe('fuzz: hostile input', () => {
       fc.asyncProperty(fc.nat(), fc.boolean(), async (pick, html) => {
         const out = fresh('out');
         expect((await runCli(['render', file, '-o', out, '--html'])).code).toBe(0);
-        const entries = readdirSync(out, { recursive: true }).map(String).filter((p) => p !== '.smplan-manifest.json');
+        const entries = readdirSync(out, { recursive: true })
+          .map(String)
+          .filter((p) => p !== '.smplan-manifest.json');
         const victim = entries[pick % entries.length]!;
         const outside = fresh('outside');
         mkdirSync(outside);
@@ -173,15 +217,26 @@ describe('fuzz: hostile input', () => {
     await fc.assert(
       fc.asyncProperty(where, special, async (at, target) => {
         const args =
-          at === 'plan' ? ['lint', target]
-          : at === 'actuals' ? ['track', good, '--actuals', target]
-          : at === 'csv' ? ['calendar', good, '--csv', target]
-          : at === 'ics' ? ['calendar', good, '--ics', target]
-          : ['lint', good, '-o', target];
+          at === 'plan'
+            ? ['lint', target]
+            : at === 'actuals'
+              ? ['track', good, '--actuals', target]
+              : at === 'csv'
+                ? ['calendar', good, '--csv', target]
+                : at === 'ics'
+                  ? ['calendar', good, '--ics', target]
+                  : ['lint', good, '-o', target];
         const output = at === 'csv' || at === 'ics' || at === 'lint-output';
         // A FIFO as an output is written directly and waits for a reader, as `echo > fifo` does: not here.
         if (output && target === fifo) return;
-        const kind = (p: string) => { try { const s = lstatSync(p); return [s.mode, s.ino]; } catch { return undefined; } };
+        const kind = (p: string) => {
+          try {
+            const s = lstatSync(p);
+            return [s.mode, s.ino];
+          } catch {
+            return undefined;
+          }
+        };
         const before = kind(target);
         const r = await runCli(args, { cwd: dir });
         // A device (or a link to one) as an output is written directly: exit 0, the node unchanged.

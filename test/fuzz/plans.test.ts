@@ -33,7 +33,8 @@ function assertFiniteJson(text: string, label: string): void {
     if (v === null) throw new Error(`${label}: null at ${at} (NaN or Infinity?)`);
     if (typeof v === 'number') expect(Number.isFinite(v), `${label} ${at}`).toBe(true);
     else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${at}[${i}]`));
-    else if (typeof v === 'object') for (const [k, x] of Object.entries(v as object)) if (x !== undefined) walk(x, `${at}.${k}`);
+    else if (typeof v === 'object')
+      for (const [k, x] of Object.entries(v as object)) if (x !== undefined) walk(x, `${at}.${k}`);
   };
   walk(data, '$');
 }
@@ -55,7 +56,9 @@ describe('fuzz: generated plans', () => {
       fc.asyncProperty(validPlan, async (plan) => {
         const file = writePlan(stringify(plan, { lineWidth: 0 }));
         const lint = await runCli(['lint', '--format', 'json', file]);
-        const errors = (JSON.parse(lint.stdout) as { severity: string; message: string; path: string }[]).filter((f) => f.severity === 'error');
+        const errors = (JSON.parse(lint.stdout) as { severity: string; message: string; path: string }[]).filter(
+          (f) => f.severity === 'error',
+        );
         expect(errors, JSON.stringify(errors)).toEqual([]);
         expect(lint.code).toBe(0);
         await everyCommandAccepts(file);

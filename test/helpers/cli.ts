@@ -20,12 +20,27 @@ export interface Run {
 }
 
 /** Runs the CLI in this process with captured output (fast; no bundle needed). */
-export async function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; tty?: boolean } = {}): Promise<Run> {
+export async function runCli(
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; tty?: boolean } = {},
+): Promise<Run> {
   let stdout = '';
   let stderr = '';
   const io: Io = {
-    stdout: { write: (s: string) => { stdout += s; return true; }, isTTY: options.tty ?? false },
-    stderr: { write: (s: string) => { stderr += s; return true; }, isTTY: options.tty ?? false },
+    stdout: {
+      write: (s: string) => {
+        stdout += s;
+        return true;
+      },
+      isTTY: options.tty ?? false,
+    },
+    stderr: {
+      write: (s: string) => {
+        stderr += s;
+        return true;
+      },
+      isTTY: options.tty ?? false,
+    },
     stdinIsTTY: options.tty ?? false,
     env: { SOURCE_DATE_EPOCH: TEST_EPOCH, ...options.env },
     cwd: options.cwd ?? ROOT,
@@ -36,11 +51,20 @@ export async function runCli(args: string[], options: { cwd?: string; env?: Node
 }
 
 /** Runs the built bin/smplan.js as a user would (needs `npm run build`). */
-export function spawnCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string; timeout?: number } = {}): Run {
+export function spawnCli(
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string; timeout?: number } = {},
+): Run {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     // A fixed "now" (the document's date, ICS stamps, the interview's defaults): tests never read the clock.
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', SOURCE_DATE_EPOCH: TEST_EPOCH, ...options.env },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NO_COLOR: '1',
+      SOURCE_DATE_EPOCH: TEST_EPOCH,
+      ...options.env,
+    },
     input: options.input ?? '',
     encoding: 'utf8',
     timeout: options.timeout ?? 90_000,

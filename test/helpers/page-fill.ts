@@ -12,11 +12,16 @@ const DPI = 30;
 /** Lighter than this is paper (table zebra stripes are #f4f6f9, about 245). */
 const INK = 235;
 
-export function pageFill(pdf: string, margins: { topMm: number; bottomMm: number } = { topMm: 20, bottomMm: 18 }): number[] {
+export function pageFill(
+  pdf: string,
+  margins: { topMm: number; bottomMm: number } = { topMm: 20, bottomMm: 18 },
+): number[] {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'smplan-fill-'));
   try {
     execFileSync('pdftoppm', ['-gray', '-r', String(DPI), pdf, path.join(dir, 'p')]);
-    const pages = readdirSync(dir).filter((n) => n.endsWith('.pgm')).sort();
+    const pages = readdirSync(dir)
+      .filter((n) => n.endsWith('.pgm'))
+      .sort();
     return pages.map((name) => {
       const { width, height, pixels } = readPgm(readFileSync(path.join(dir, name)));
       const pxPerMm = DPI / 25.4;
@@ -40,7 +45,10 @@ function readPgm(data: Buffer): { width: number; height: number; pixels: Uint8Ar
   let i = 0;
   while (fields.length < 4) {
     while (/\s/.test(String.fromCharCode(data[i]!))) i++;
-    if (data[i] === 0x23) { while (data[i] !== 0x0a) i++; continue; }
+    if (data[i] === 0x23) {
+      while (data[i] !== 0x0a) i++;
+      continue;
+    }
     let s = '';
     while (!/\s/.test(String.fromCharCode(data[i]!))) s += String.fromCharCode(data[i++]!);
     fields.push(s);

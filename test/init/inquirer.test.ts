@@ -33,7 +33,12 @@ function drive<C extends { message: string }, V>(prompt: (config: C) => Promise<
   return async (config: C): Promise<V> => {
     const { answer, events, getScreen } = await render(prompt as never, config as never);
     let settled: { value: V } | undefined;
-    void (answer as Promise<V>).then((value) => { settled = { value }; }, () => undefined);
+    void (answer as Promise<V>).then(
+      (value) => {
+        settled = { value };
+      },
+      () => undefined,
+    );
     for (const keys of ROTATION) {
       events.keypress({ name: 'u', ctrl: true });
       if (keys) events.type(keys);
@@ -47,11 +52,27 @@ function drive<C extends { message: string }, V>(prompt: (config: C) => Promise<
 }
 
 it('the real prompts, answered by key presses, write a plan that lints without errors', async () => {
-  const driven = { ...lib, input: drive(lib.input), select: drive(lib.select), checkbox: drive(lib.checkbox), confirm: drive(lib.confirm) };
+  const driven = {
+    ...lib,
+    input: drive(lib.input),
+    select: drive(lib.select),
+    checkbox: drive(lib.checkbox),
+    confirm: drive(lib.confirm),
+  };
   let out = '';
   const io: Io = {
-    stdout: { write: (s: string) => { out += s; return true; } },
-    stderr: { write: (s: string) => { out += s; return true; } },
+    stdout: {
+      write: (s: string) => {
+        out += s;
+        return true;
+      },
+    },
+    stderr: {
+      write: (s: string) => {
+        out += s;
+        return true;
+      },
+    },
     stdinIsTTY: true,
     // The interview's default dates follow today: pin it.
     env: { NO_COLOR: '1', SOURCE_DATE_EPOCH: TEST_EPOCH },
@@ -67,6 +88,10 @@ it('the real prompts, answered by key presses, write a plan that lints without e
   expect(data.plan.organization).toBe('Example');
   expect(data.objectives[0]).toMatchObject({ baseline: 100, target: '+20%', curve: 'linear' });
   // Enter on a question without a default is refused at the prompt, with the reason under it.
-  expect(refusals.some((s) => s.includes('Organisation: who is the strategy for?') && s.includes('an answer is needed here'))).toBe(true);
+  expect(
+    refusals.some(
+      (s) => s.includes('Organisation: who is the strategy for?') && s.includes('an answer is needed here'),
+    ),
+  ).toBe(true);
   expect(refusals.some((s) => /baseline[\s\S]*expected a number/.test(s))).toBe(true);
 }, 120_000);

@@ -28,8 +28,20 @@ async function init(rules: Rule[], args: string[] = ['plan.yaml'], options: Reco
   const prompts = scripted(rules);
   let out = '';
   const io: Io = {
-    stdout: { write: (s: string) => { out += s; return true; }, isTTY: false },
-    stderr: { write: (s: string) => { out += s; return true; }, isTTY: false },
+    stdout: {
+      write: (s: string) => {
+        out += s;
+        return true;
+      },
+      isTTY: false,
+    },
+    stderr: {
+      write: (s: string) => {
+        out += s;
+        return true;
+      },
+      isTTY: false,
+    },
     stdinIsTTY: true,
     env: { NO_COLOR: '1' },
     cwd: dir,
@@ -41,7 +53,10 @@ async function init(rules: Rule[], args: string[] = ['plan.yaml'], options: Reco
 
 async function lintErrors(file: string) {
   const { findings } = await lintFile(file, dir);
-  return { errors: findings.filter((f) => f.severity === 'error'), warnings: findings.filter((f) => f.severity === 'warning') };
+  return {
+    errors: findings.filter((f) => f.severity === 'error'),
+    warnings: findings.filter((f) => f.severity === 'warning'),
+  };
 }
 
 /** A hurried newcomer: Enter everywhere, and the two answers that have no default. */
@@ -63,45 +78,58 @@ describe('smplan init: a hurried walk', () => {
     ['2026-12-01T09:00:00', '2027-01-01', '2027-12-31', '2027'],
     ['2026-12-31T23:30:00', '2027-01-01', '2027-12-31', '2027'],
     ['2028-02-29T12:00:00', '2028-03-01', '2029-02-28', '2028/29'],
-  ])('on %s takes the defaults and writes a commented plan that lints without errors', async (now, start, end, years) => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(new Date(now));
-    const { code, out, prompts } = await init(HURRIED);
-    expect(code).toBe(0);
-    const file = path.join(dir, 'plan.yaml');
-    const text = await readFile(file, 'utf8');
-    expect(prompts.refused).toEqual([]);
-    expect((await lintErrors(file)).errors).toEqual([]);
+  ])(
+    'on %s takes the defaults and writes a commented plan that lints without errors',
+    async (now, start, end, years) => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(new Date(now));
+      const { code, out, prompts } = await init(HURRIED);
+      expect(code).toBe(0);
+      const file = path.join(dir, 'plan.yaml');
+      const text = await readFile(file, 'utf8');
+      expect(prompts.refused).toEqual([]);
+      expect((await lintErrors(file)).errors).toEqual([]);
 
-    const lines = text.split('\n');
-    expect(lines[0]).toBe('# yaml-language-server: $schema=plan.schema.json');
-    expect(text).toMatch(/^smplan: 1$/m);
-    expect(text.indexOf('smplan: 1')).toBeLessThan(text.indexOf('plan:'));
-    // a comment above each section that was written
-    for (const section of ['plan', 'goals', 'objectives']) {
-      const at = lines.indexOf(`${section}:`);
-      expect(lines[at - 1], section).toMatch(/^# /);
-    }
-    const data = parse(text);
-    expect(nextMonthStart(new Date())).toBe(start);
-    expect(oneYearFrom(start)).toBe(end);
-    expect(data.plan).toMatchObject({ title: `Example social media strategy ${years}`, start, end });
-    expect(text).toContain(`start: ${start}\n`); // a plain date, not quoted
-    expect(data.goals).toEqual([{ id: 'awareness', statement: 'Make more people know and like the brand', priority: 'primary' }]);
-    expect(data.objectives).toEqual([{
-      id: 'awareness-followers', goal: 'awareness', metric: 'followers', baseline: 100, target: '+20%', deadline: end, curve: 'linear',
-    }]);
-    expect(text).toContain('target: "+20%"');
-    // optional sections were offered and skipped
-    expect(prompts.asked).toContain('List your competitors now (the method asks for 3-5)? (Enter skips)');
-    expect(Object.keys(data)).toEqual(['smplan', 'plan', 'goals', 'objectives']);
-    // closing summary: what is open, what to run next
-    expect(out).toContain('Not done yet');
-    expect(out).toMatch(/research at least 3|competitors/);
-    expect(out).toContain(`smplan render plan.yaml --all`);
-    // no draft left behind
-    expect(existsSync(draftPath(file))).toBe(false);
-  });
+      const lines = text.split('\n');
+      expect(lines[0]).toBe('# yaml-language-server: $schema=plan.schema.json');
+      expect(text).toMatch(/^smplan: 1$/m);
+      expect(text.indexOf('smplan: 1')).toBeLessThan(text.indexOf('plan:'));
+      // a comment above each section that was written
+      for (const section of ['plan', 'goals', 'objectives']) {
+        const at = lines.indexOf(`${section}:`);
+        expect(lines[at - 1], section).toMatch(/^# /);
+      }
+      const data = parse(text);
+      expect(nextMonthStart(new Date())).toBe(start);
+      expect(oneYearFrom(start)).toBe(end);
+      expect(data.plan).toMatchObject({ title: `Example social media strategy ${years}`, start, end });
+      expect(text).toContain(`start: ${start}\n`); // a plain date, not quoted
+      expect(data.goals).toEqual([
+        { id: 'awareness', statement: 'Make more people know and like the brand', priority: 'primary' },
+      ]);
+      expect(data.objectives).toEqual([
+        {
+          id: 'awareness-followers',
+          goal: 'awareness',
+          metric: 'followers',
+          baseline: 100,
+          target: '+20%',
+          deadline: end,
+          curve: 'linear',
+        },
+      ]);
+      expect(text).toContain('target: "+20%"');
+      // optional sections were offered and skipped
+      expect(prompts.asked).toContain('List your competitors now (the method asks for 3-5)? (Enter skips)');
+      expect(Object.keys(data)).toEqual(['smplan', 'plan', 'goals', 'objectives']);
+      // closing summary: what is open, what to run next
+      expect(out).toContain('Not done yet');
+      expect(out).toMatch(/research at least 3|competitors/);
+      expect(out).toContain(`smplan render plan.yaml --all`);
+      // no draft left behind
+      expect(existsSync(draftPath(file))).toBe(false);
+    },
+  );
 
   it('writes plan.schema.json beside the plan: the editor checks it offline, with a description for every field', async () => {
     const { code, out } = await init(HURRIED, ['plan.yaml'], { minimal: true });
@@ -265,7 +293,9 @@ describe('smplan init: every section', () => {
     expect(refused).toContain('goal id `awareness` is already defined at goals[0]');
     expect(refused).toMatch(/relative target \(\+50%\) of a baseline of 0 cannot be computed/);
     expect(refused).toMatch(/Deadline .* => the deadline 2028-03-01 is outside the plan period/);
-    expect(refused).toMatch(/Share of their online time on facebook, in %\? => the shares would add up to more than 100 %/);
+    expect(refused).toMatch(
+      /Share of their online time on facebook, in %\? => the shares would add up to more than 100 %/,
+    );
     expect(refused).toMatch(/When are they online .* "7-8" is not a time span/);
     expect(refused).toMatch(/Followers of .* => must be more than 0/);
     expect(refused).toMatch(/Path of the CSV.* => missing.csv: no such file/);
@@ -285,24 +315,86 @@ describe('smplan init: every section', () => {
     expect(errors).toEqual([]);
     const data = parse(text);
     expect(Object.keys(data)).toEqual(['smplan', ...SECTION_ORDER]);
-    expect(data.plan).toMatchObject({ locale: 'nb', currency: 'NOK', timezone: 'Europe/Oslo', start: '2027-01-01', end: '2027-12-31', title: 'Nordlys Bakeri social media strategy 2027' });
+    expect(data.plan).toMatchObject({
+      locale: 'nb',
+      currency: 'NOK',
+      timezone: 'Europe/Oslo',
+      start: '2027-01-01',
+      end: '2027-12-31',
+      title: 'Nordlys Bakeri social media strategy 2027',
+    });
     expect(data.situation.swot.strengths).toEqual(['Real sourdough', 'a known name']);
-    expect(data.situation.channel_audit[0]).toMatchObject({ channel: 'facebook', decision: 'take-over', login_holder: 'Ola' });
-    expect(data.goals.map((g: { id: string; priority: string }) => [g.id, g.priority])).toEqual([['awareness', 'primary'], ['loyalty', 'primary']]);
-    expect(data.objectives[0]).toMatchObject({ id: 'instagram-followers', channel: 'instagram', baseline: 2000, target: 3000, deadline: '2027-06-30', curve: 'compound' });
-    expect(data.objectives[1]).toMatchObject({ goal: 'loyalty', baseline: 0, target: 300, deadline: '2027-12-31', curve: 'linear' });
-    expect(data.audience.personas[0].channels).toEqual([{ channel: 'instagram', share: 0.7 }, { channel: 'facebook', share: 0.3 }]);
-    expect(data.audience.personas[0].online_times).toEqual([{ from: '07:00', to: '08:00' }, { from: '21:00', to: '22:30' }]);
-    expect(data.competitors[0].channels[0]).toEqual({ channel: 'instagram', followers: 12000, posts_per_week: 5, sample: { posts: 25, likes: 3000, comments: 210, shares: 90 } });
-    expect(data.competitors[0].channels[1]).toEqual({ channel: 'facebook', followers: 3000, posts_csv: 'data/hansen-facebook.csv' });
-    expect(data.channels.map((c: { id: string; role: string }) => [c.id, c.role])).toEqual([['instagram', 'primary'], ['facebook', 'primary']]);
+    expect(data.situation.channel_audit[0]).toMatchObject({
+      channel: 'facebook',
+      decision: 'take-over',
+      login_holder: 'Ola',
+    });
+    expect(data.goals.map((g: { id: string; priority: string }) => [g.id, g.priority])).toEqual([
+      ['awareness', 'primary'],
+      ['loyalty', 'primary'],
+    ]);
+    expect(data.objectives[0]).toMatchObject({
+      id: 'instagram-followers',
+      channel: 'instagram',
+      baseline: 2000,
+      target: 3000,
+      deadline: '2027-06-30',
+      curve: 'compound',
+    });
+    expect(data.objectives[1]).toMatchObject({
+      goal: 'loyalty',
+      baseline: 0,
+      target: 300,
+      deadline: '2027-12-31',
+      curve: 'linear',
+    });
+    expect(data.audience.personas[0].channels).toEqual([
+      { channel: 'instagram', share: 0.7 },
+      { channel: 'facebook', share: 0.3 },
+    ]);
+    expect(data.audience.personas[0].online_times).toEqual([
+      { from: '07:00', to: '08:00' },
+      { from: '21:00', to: '22:30' },
+    ]);
+    expect(data.competitors[0].channels[0]).toEqual({
+      channel: 'instagram',
+      followers: 12000,
+      posts_per_week: 5,
+      sample: { posts: 25, likes: 3000, comments: 210, shares: 90 },
+    });
+    expect(data.competitors[0].channels[1]).toEqual({
+      channel: 'facebook',
+      followers: 3000,
+      posts_csv: 'data/hansen-facebook.csv',
+    });
+    expect(data.channels.map((c: { id: string; role: string }) => [c.id, c.role])).toEqual([
+      ['instagram', 'primary'],
+      ['facebook', 'primary'],
+    ]);
     expect(data.content.pillars.map((p: { share: number }) => p.share)).toEqual([0.7, 0.3]);
-    expect(data.content.slots[0]).toEqual({ channel: 'instagram', weekday: 'tue', time: '07:30', pillar: 'behind-the-ovens' });
+    expect(data.content.slots[0]).toEqual({
+      channel: 'instagram',
+      weekday: 'tue',
+      time: '07:30',
+      pillar: 'behind-the-ovens',
+    });
     expect(text).toContain('time: "07:30"');
-    expect(data.kpis.map((k: { objective: string }) => k.objective)).toEqual(['instagram-followers', 'loyalty-sign-ups']);
-    expect(data.budget.items[1]).toEqual({ name: 'Launch video', category: 'service', cost: 5000, per: 'once', roi: 'medium' });
+    expect(data.kpis.map((k: { objective: string }) => k.objective)).toEqual([
+      'instagram-followers',
+      'loyalty-sign-ups',
+    ]);
+    expect(data.budget.items[1]).toEqual({
+      name: 'Launch video',
+      category: 'service',
+      cost: 5000,
+      per: 'once',
+      roi: 'medium',
+    });
     expect(data.team.tasks[0]).toEqual({ task: 'Answer comments', owner: 'community-manager', cadence: 'daily' });
-    expect(data.crisis.levels.map((l: { level: string; approver: string }) => [l.level, l.approver])).toEqual([['green', 'Kari'], ['yellow', 'Ola']]);
+    expect(data.crisis.levels.map((l: { level: string; approver: string }) => [l.level, l.approver])).toEqual([
+      ['green', 'Kari'],
+      ['yellow', 'Ola'],
+    ]);
     // The weekday asked after the first session defaults to its own (29 January 2027 is a Friday).
     expect(data.review).toEqual({ cadence: 'monthly', participants: ['Kari'], first: '2027-01-29', weekday: 'fri' });
     expect(data.tools).toEqual([{ name: 'Buffer', purpose: 'scheduling' }]);
@@ -317,7 +409,10 @@ describe('smplan init: every section', () => {
 describe('smplan init: never loses work', () => {
   it('Ctrl-C leaves no plan, keeps the finished sections in a draft, and --resume continues from there', async () => {
     const file = path.join(dir, 'plan.yaml');
-    const first = await init([[/^Organisation/, 'Example'], [/^Objective \d/, INTERRUPT]]);
+    const first = await init([
+      [/^Organisation/, 'Example'],
+      [/^Objective \d/, INTERRUPT],
+    ]);
     expect(first.code).toBe(130);
     expect(first.out).toContain('Interrupted: plan.yaml was not written');
     expect(existsSync(file)).toBe(false);
@@ -334,7 +429,11 @@ describe('smplan init: never loses work', () => {
 
   it('Ctrl-C in the middle of a section keeps its answers so far: they are the defaults on --resume', async () => {
     const file = path.join(dir, 'plan.yaml');
-    const first = await init([[/^Organisation/, 'Example'], [/stand today/, '4 321'], [/^Target/, INTERRUPT]]);
+    const first = await init([
+      [/^Organisation/, 'Example'],
+      [/stand today/, '4 321'],
+      [/^Target/, INTERRUPT],
+    ]);
     expect(first.code).toBe(130);
     expect(first.out).toContain('and the answers of the one in progress, are saved');
     const draft = parse(await readFile(draftPath(file), 'utf8'));
@@ -349,9 +448,14 @@ describe('smplan init: never loses work', () => {
   });
 
   it('offers to resume a saved interview when run without --resume', async () => {
-    await init([[/^Organisation/, 'Drafted'], [/^Goal \d/, INTERRUPT]]);
+    await init([
+      [/^Organisation/, 'Drafted'],
+      [/^Goal \d/, INTERRUPT],
+    ]);
     const again = await init([[/stand today/, '5']]);
-    expect(again.prompts.asked[0]).toMatch(/^An unfinished interview for plan.yaml was saved \(sections done: plan, situation\)\. Resume it\?/);
+    expect(again.prompts.asked[0]).toMatch(
+      /^An unfinished interview for plan.yaml was saved \(sections done: plan, situation\)\. Resume it\?/,
+    );
     expect(parse(await readFile(path.join(dir, 'plan.yaml'), 'utf8')).plan.organization).toBe('Drafted');
   });
 
@@ -360,7 +464,9 @@ describe('smplan init: never loses work', () => {
     await writeFile(file, '# mine\n');
     const declined = await init(HURRIED);
     expect(declined.code).toBe(0);
-    expect(declined.prompts.asked[0]).toBe('plan.yaml exists. Replace it with the new plan when the interview is done?');
+    expect(declined.prompts.asked[0]).toBe(
+      'plan.yaml exists. Replace it with the new plan when the interview is done?',
+    );
     expect(declined.prompts.asked).toHaveLength(1);
     expect(await readFile(file, 'utf8')).toBe('# mine\n');
 
@@ -373,7 +479,12 @@ describe('smplan init: never loses work', () => {
     let err = '';
     const io: Io = {
       stdout: { write: () => true },
-      stderr: { write: (s: string) => { err += s; return true; } },
+      stderr: {
+        write: (s: string) => {
+          err += s;
+          return true;
+        },
+      },
       stdinIsTTY: false,
       env: {},
       cwd: dir,
@@ -388,13 +499,17 @@ describe('smplan init: never loses work', () => {
 });
 
 describe('smplan init: where you are and a way back', () => {
-  it('heads each section with section n of m, and redoes or goes back one at a section\'s end', async () => {
-    const { code, out, prompts } = await init([
-      ...HURRIED,
-      // goals: redo once; objectives: go back one (to goals), then keep both.
-      [/^Business goals: done\. Go on\?/, ['redo', 'keep', 'keep']],
-      [/^SMART objectives: done\. Go on\?/, ['back', 'keep']],
-    ], ['plan.yaml'], { minimal: true });
+  it("heads each section with section n of m, and redoes or goes back one at a section's end", async () => {
+    const { code, out, prompts } = await init(
+      [
+        ...HURRIED,
+        // goals: redo once; objectives: go back one (to goals), then keep both.
+        [/^Business goals: done\. Go on\?/, ['redo', 'keep', 'keep']],
+        [/^SMART objectives: done\. Go on\?/, ['back', 'keep']],
+      ],
+      ['plan.yaml'],
+      { minimal: true },
+    );
     expect(code, out).toBe(0);
     expect(out).toMatch(/── The plan ── section 1 of 3/);
     expect(out).toMatch(/── Business goals ── section 2 of 3/);
@@ -402,7 +517,12 @@ describe('smplan init: where you are and a way back', () => {
     const heads = out.match(/── [^─]+ ── section \d of 3/g)!;
     // plan, goals, goals again (redo), objectives, goals (back), objectives.
     expect(heads.map((h) => h.replace(/ section.*/, ''))).toEqual([
-      '── The plan ──', '── Business goals ──', '── Business goals ──', '── SMART objectives ──', '── Business goals ──', '── SMART objectives ──',
+      '── The plan ──',
+      '── Business goals ──',
+      '── Business goals ──',
+      '── SMART objectives ──',
+      '── Business goals ──',
+      '── SMART objectives ──',
     ]);
     // The first section has no way back.
     expect(prompts.asked.filter((q) => /: done\. Go on\?$/.test(q))).toHaveLength(6);
@@ -415,7 +535,10 @@ describe('smplan init --section', () => {
 
   async function copyFixture(): Promise<string> {
     await mkdir(path.join(dir, 'data'));
-    await writeFile(path.join(dir, 'data/harbor-roasters-instagram.csv'), await readFile(path.join(fixture, 'data/harbor-roasters-instagram.csv')));
+    await writeFile(
+      path.join(dir, 'data/harbor-roasters-instagram.csv'),
+      await readFile(path.join(fixture, 'data/harbor-roasters-instagram.csv')),
+    );
     const text = (await readFile(path.join(fixture, 'kaffebar.yaml'), 'utf8'))
       .replace('goals:\n', '# our own note above the goals\ngoals:\n')
       .replace('  - name: Harbor Roasters\n', '  # checked in March\n  - name: Harbor Roasters # the closest\n');
@@ -425,7 +548,11 @@ describe('smplan init --section', () => {
 
   it('redoes one section with its answers as defaults, keeping the other sections and every comment', async () => {
     const before = await copyFixture();
-    const { code, out, prompts } = await init([[/^The goal in one sentence/, ['Be the first thought for coffee in the neighbourhood', '']]], ['plan.yaml'], { section: 'goals' });
+    const { code, out, prompts } = await init(
+      [[/^The goal in one sentence/, ['Be the first thought for coffee in the neighbourhood', '']]],
+      ['plan.yaml'],
+      { section: 'goals' },
+    );
     expect(code, out).toBe(0);
     // no "skip this section?" question, and the old goals are offered
     expect(prompts.asked[0]).toBe('The goal in one sentence?');
@@ -434,7 +561,10 @@ describe('smplan init --section', () => {
     expect(after).toContain('  # checked in March\n  - name: Harbor Roasters # the closest\n');
     expect(after.startsWith('# Public acceptance fixture')).toBe(true);
     const [a, b] = [parse(before), parse(after)];
-    expect(b.goals).toEqual([{ ...a.goals[0], statement: 'Be the first thought for coffee in the neighbourhood' }, a.goals[1]]);
+    expect(b.goals).toEqual([
+      { ...a.goals[0], statement: 'Be the first thought for coffee in the neighbourhood' },
+      a.goals[1],
+    ]);
     for (const key of Object.keys(a).filter((k) => k !== 'goals')) expect(b[key], key).toEqual(a[key]);
     // everything outside the goals section is the same text
     const tail = (t: string) => t.slice(t.indexOf('objectives:'));
@@ -452,7 +582,11 @@ describe('smplan init --section', () => {
       .replace('        followers: 9400\n', '        followers: 9400      # March\n');
     expect(before).toContain('9400      # March');
     await writeFile(path.join(dir, 'plan.yaml'), before);
-    const { code, out } = await init([[/^The goal in one sentence/, ['Be the first thought for coffee in the neighbourhood', '']]], ['plan.yaml'], { section: 'goals' });
+    const { code, out } = await init(
+      [[/^The goal in one sentence/, ['Be the first thought for coffee in the neighbourhood', '']]],
+      ['plan.yaml'],
+      { section: 'goals' },
+    );
     expect(code, out).toBe(0);
     const after = await readFile(path.join(dir, 'plan.yaml'), 'utf8');
     const [start, end] = [before.indexOf('goals:'), before.indexOf('objectives:')];
@@ -469,20 +603,39 @@ describe('smplan init --section', () => {
     const { code } = await init([[/^Who takes part/, 'Owner; Barista lead']], ['plan.yaml'], { section: 'review' });
     expect(code).toBe(0);
     const after = await readFile(path.join(dir, 'plan.yaml'), 'utf8');
-    expect(Object.keys(parse(after))).toEqual(['smplan', 'plan', 'goals', 'objectives', 'competitors', 'content', 'budget', 'review']);
-    expect(after).toMatch(/# Follow-up \(method §12\)[^\n]*\nreview:\n {2}cadence: monthly\n {2}participants:\n {4}- Owner\n {4}- Barista lead\n$/);
+    expect(Object.keys(parse(after))).toEqual([
+      'smplan',
+      'plan',
+      'goals',
+      'objectives',
+      'competitors',
+      'content',
+      'budget',
+      'review',
+    ]);
+    expect(after).toMatch(
+      /# Follow-up \(method §12\)[^\n]*\nreview:\n {2}cadence: monthly\n {2}participants:\n {4}- Owner\n {4}- Barista lead\n$/,
+    );
   });
 
   it('refuses an unknown section and a missing file with exit 2', async () => {
-    await expect(init([], ['plan.yaml'], { section: 'goalz' })).rejects.toThrow(/unknown section "goalz"; one of: plan, situation/);
+    await expect(init([], ['plan.yaml'], { section: 'goalz' })).rejects.toThrow(
+      /unknown section "goalz"; one of: plan, situation/,
+    );
     await expect(init([], ['nope.yaml'], { section: 'goals' })).rejects.toMatchObject({ exitCode: 2 });
   });
 });
 
 describe('smplan init: where it writes', () => {
   it('refuses a missing folder or a folder as the file before asking anything (exit 2)', async () => {
-    await expect(init(HURRIED, ['no/such/plan.yaml'])).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining('does not exist') });
+    await expect(init(HURRIED, ['no/such/plan.yaml'])).rejects.toMatchObject({
+      exitCode: 2,
+      message: expect.stringContaining('does not exist'),
+    });
     await mkdir(path.join(dir, 'plan.yaml'));
-    await expect(init(HURRIED, ['plan.yaml'])).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining('it is a folder') });
+    await expect(init(HURRIED, ['plan.yaml'])).rejects.toMatchObject({
+      exitCode: 2,
+      message: expect.stringContaining('it is a folder'),
+    });
   });
 });

@@ -4,19 +4,43 @@ import { z } from 'zod';
 import { Asker, splitList } from '../../src/init/ask.js';
 import { errorsFor, within } from '../../src/init/check.js';
 import { documentText, planDocument, setSection } from '../../src/init/document.js';
-import { currencies, nextMonthStart, oneYearFrom, slugId, systemDefaults, timeZones, uniqueId } from '../../src/init/system.js';
+import {
+  currencies,
+  nextMonthStart,
+  oneYearFrom,
+  slugId,
+  systemDefaults,
+  timeZones,
+  uniqueId,
+} from '../../src/init/system.js';
 import type { Finding } from '../../src/diagnostics.js';
 import { scripted } from './scripted.js';
 
 const TODAY = new Date(2026, 10, 23);
-const resolved = (locale: string, timeZone = 'Europe/Oslo') => ({ locale, timeZone }) as Intl.ResolvedDateTimeFormatOptions;
+const resolved = (locale: string, timeZone = 'Europe/Oslo') =>
+  ({ locale, timeZone }) as Intl.ResolvedDateTimeFormatOptions;
 
 describe('defaults from the system locale', () => {
   it('maps the language to a plan locale and the region to a currency', () => {
-    expect(systemDefaults(TODAY, resolved('nb-NO'))).toEqual({ locale: 'nb', currency: 'NOK', timezone: 'Europe/Oslo', today: TODAY });
+    expect(systemDefaults(TODAY, resolved('nb-NO'))).toEqual({
+      locale: 'nb',
+      currency: 'NOK',
+      timezone: 'Europe/Oslo',
+      today: TODAY,
+    });
     expect(systemDefaults(TODAY, resolved('no'))).toMatchObject({ locale: 'nb', currency: 'NOK' });
-    expect(systemDefaults(TODAY, resolved('bg-BG', 'Europe/Sofia'))).toEqual({ locale: 'bg', currency: 'EUR', timezone: 'Europe/Sofia', today: TODAY });
-    expect(systemDefaults(TODAY, resolved('en-US', 'America/New_York'))).toEqual({ locale: 'en', currency: 'USD', timezone: 'America/New_York', today: TODAY });
+    expect(systemDefaults(TODAY, resolved('bg-BG', 'Europe/Sofia'))).toEqual({
+      locale: 'bg',
+      currency: 'EUR',
+      timezone: 'Europe/Sofia',
+      today: TODAY,
+    });
+    expect(systemDefaults(TODAY, resolved('en-US', 'America/New_York'))).toEqual({
+      locale: 'en',
+      currency: 'USD',
+      timezone: 'America/New_York',
+      today: TODAY,
+    });
     expect(systemDefaults(TODAY, resolved('de-DE'))).toMatchObject({ locale: 'en', currency: 'EUR' });
     expect(systemDefaults(TODAY, resolved('en-GB'))).toMatchObject({ locale: 'en', currency: 'GBP' });
   });
@@ -46,9 +70,27 @@ describe('answers', () => {
   });
 
   it('attributes lint findings to the field asked, or to anything outside the entry', () => {
-    const f = (path: string, severity: Finding['severity'] = 'error'): Finding => ({ file: 'p', line: 1, column: 1, rule: 'r', message: path, path, severity });
-    const findings = [f('objectives[1].target'), f('objectives[1].baseline'), f('objectives[10].target'), f('kpis[0].objective'), f('objectives[1].target', 'warning')];
-    expect(errorsFor(findings, ['objectives', 1, 'target'], ['objectives', 1])).toEqual(['objectives[1].target', 'objectives[10].target', 'kpis[0].objective']);
+    const f = (path: string, severity: Finding['severity'] = 'error'): Finding => ({
+      file: 'p',
+      line: 1,
+      column: 1,
+      rule: 'r',
+      message: path,
+      path,
+      severity,
+    });
+    const findings = [
+      f('objectives[1].target'),
+      f('objectives[1].baseline'),
+      f('objectives[10].target'),
+      f('kpis[0].objective'),
+      f('objectives[1].target', 'warning'),
+    ];
+    expect(errorsFor(findings, ['objectives', 1, 'target'], ['objectives', 1])).toEqual([
+      'objectives[1].target',
+      'objectives[10].target',
+      'kpis[0].objective',
+    ]);
     expect(within('channels[0].goals[1]', 'channels[0].goal')).toBe(false);
     expect(within('channels[0].goal', 'channels[0].goal')).toBe(true);
   });
@@ -56,22 +98,35 @@ describe('answers', () => {
 
 describe('the written YAML', () => {
   it('quotes times and relative targets, keeps dates plain, and comments every section', () => {
-    const text = documentText(planDocument({
-      smplan: 1,
-      goals: [{ id: 'g', statement: 'S', priority: 'primary' }],
-      plan: { title: 'T', organization: 'O', locale: 'en', currency: 'EUR', timezone: 'UTC', start: '2027-01-01', end: '2027-12-31' },
-      content: { slots: [{ channel: 'x', weekday: 'mon', time: '07:30' }] },
-      objectives: [{ id: 'o', goal: 'g', metric: 'm', baseline: 1, target: '+50%', deadline: '2027-06-30' }],
-    }));
+    const text = documentText(
+      planDocument({
+        smplan: 1,
+        goals: [{ id: 'g', statement: 'S', priority: 'primary' }],
+        plan: {
+          title: 'T',
+          organization: 'O',
+          locale: 'en',
+          currency: 'EUR',
+          timezone: 'UTC',
+          start: '2027-01-01',
+          end: '2027-12-31',
+        },
+        content: { slots: [{ channel: 'x', weekday: 'mon', time: '07:30' }] },
+        objectives: [{ id: 'o', goal: 'g', metric: 'm', baseline: 1, target: '+50%', deadline: '2027-06-30' }],
+      }),
+    );
     expect(text).toContain('time: "07:30"');
     expect(text).toContain('target: "+50%"');
     expect(text).toContain('start: 2027-01-01\n');
     expect(text.match(/^[a-z]+:/gm)).toEqual(['smplan:', 'plan:', 'goals:', 'objectives:', 'content:']);
-    for (const key of ['plan', 'goals', 'objectives', 'content']) expect(text).toMatch(new RegExp(`\\n# [^\\n]+\\n${key}:`));
+    for (const key of ['plan', 'goals', 'objectives', 'content'])
+      expect(text).toMatch(new RegExp(`\\n# [^\\n]+\\n${key}:`));
   });
 
   it('replaces a section in place and removes one that is skipped', () => {
-    const doc = parseDocument('smplan: 1 # v1\nplan: {title: T}\n# mine\ngoals: []\ntools:\n  - name: A\n    purpose: other\n');
+    const doc = parseDocument(
+      'smplan: 1 # v1\nplan: {title: T}\n# mine\ngoals: []\ntools:\n  - name: A\n    purpose: other\n',
+    );
     setSection(doc, 'goals', [{ id: 'g' }]);
     setSection(doc, 'tools', undefined);
     expect(documentText(doc)).toBe('smplan: 1 # v1\nplan: { title: T }\n# mine\ngoals:\n  - id: g\n');
@@ -137,7 +192,10 @@ describe('typed-in answers', () => {
 
   it('echoes the number as understood, in the plan language', async () => {
     const seen: ((v: string, s: { isFinal: boolean }) => string)[] = [];
-    const prompts = scripted([[/^Baseline/, ['12 400,5']], [/^Share/, ['40']]]);
+    const prompts = scripted([
+      [/^Baseline/, ['12 400,5']],
+      [/^Share/, ['40']],
+    ]);
     const input = prompts.input.bind(prompts);
     prompts.input = (c) => {
       if (c.transformer) seen.push(c.transformer);
@@ -159,8 +217,15 @@ describe('typed-in answers', () => {
     ]);
     const ask = new Asker(prompts, () => {});
     const name = z.string().max(5, { error: 'too long' });
-    expect(await ask.required('Name?', { schema: name, check: (v) => (v === 'taken' ? 'already used' : undefined) })).toBe('Kari');
+    expect(
+      await ask.required('Name?', { schema: name, check: (v) => (v === 'taken' ? 'already used' : undefined) }),
+    ).toBe('Kari');
     expect(await ask.text('Occupation?', { optional: true })).toBeUndefined();
-    expect(prompts.refused).toEqual(['Name? => an answer is needed here', 'Name? => an answer is needed here', 'Name? => too long', 'Name? => already used']);
+    expect(prompts.refused).toEqual([
+      'Name? => an answer is needed here',
+      'Name? => an answer is needed here',
+      'Name? => too long',
+      'Name? => already used',
+    ]);
   });
 });

@@ -26,7 +26,8 @@ export function scripted(rules: Rule[]): Scripted {
     for (const [re, queue] of queues) if (re.test(message)) return queue.length ? queue.shift() : undefined;
     return undefined;
   };
-  const interrupt = () => Object.assign(new Error('User force closed the prompt with SIGINT'), { name: 'ExitPromptError' });
+  const interrupt = () =>
+    Object.assign(new Error('User force closed the prompt with SIGINT'), { name: 'ExitPromptError' });
   return {
     asked,
     refused,
@@ -35,11 +36,12 @@ export function scripted(rules: Rule[]): Scripted {
       for (let tries = 0; tries < 20; tries++) {
         const a = next(message);
         if (a === INTERRUPT) throw interrupt();
-        const value = a === undefined || a === '' ? fallback ?? '' : String(a);
+        const value = a === undefined || a === '' ? (fallback ?? '') : String(a);
         const ok = validate ? await validate(value) : true;
         if (ok === true) return value;
         refused.push(`${message} => ${ok}`);
-        if (a === undefined) throw new Error(`the interview refused the default of "${message}" (${String(fallback)}): ${ok}`);
+        if (a === undefined)
+          throw new Error(`the interview refused the default of "${message}" (${String(fallback)}): ${ok}`);
       }
       throw new Error(`no accepted answer for "${message}"`);
     },
@@ -49,15 +51,29 @@ export function scripted(rules: Rule[]): Scripted {
       if (a === INTERRUPT) throw interrupt();
       if (a === undefined || a === '') return fallback !== undefined ? fallback : choices[0]!.value;
       const hit = choices.find((c) => String(c.value) === a || c.name?.startsWith(String(a)));
-      if (!hit) throw new Error(`"${String(a)}" is not a choice of "${message}": ${choices.map((c) => String(c.value)).join(', ')}`);
+      if (!hit)
+        throw new Error(
+          `"${String(a)}" is not a choice of "${message}": ${choices.map((c) => String(c.value)).join(', ')}`,
+        );
       return hit.value;
     },
-    async checkbox<V>({ message, choices, validate }: { message: string; choices: (Choice<V> & { checked?: boolean })[]; validate?: (v: V[]) => unknown }) {
+    async checkbox<V>({
+      message,
+      choices,
+      validate,
+    }: {
+      message: string;
+      choices: (Choice<V> & { checked?: boolean })[];
+      validate?: (v: V[]) => unknown;
+    }) {
       asked.push(message);
       for (let tries = 0; tries < 20; tries++) {
         const a = next(message);
         if (a === INTERRUPT) throw interrupt();
-        const values = a === undefined || a === '' ? choices.filter((c) => c.checked).map((c) => c.value) : choices.filter((c) => (a as string[]).includes(String(c.value))).map((c) => c.value);
+        const values =
+          a === undefined || a === ''
+            ? choices.filter((c) => c.checked).map((c) => c.value)
+            : choices.filter((c) => (a as string[]).includes(String(c.value))).map((c) => c.value);
         const ok = validate ? await validate(values) : true;
         if (ok === true) return values;
         refused.push(`${message} => ${String(ok)}`);

@@ -42,7 +42,11 @@ async function waitFor(text: string | RegExp, ms = 30_000): Promise<string> {
 describe.skipIf(!hasTmux && !process.env.CI)('smplan init in a terminal', () => {
   it('a hurried newcomer (the acceptance walk: Enter, else a plausible answer) ends with a plan that lints', () => {
     const file = path.join(dir, 'plan.yaml');
-    const walk = spawnSync('python3', [DRIVE, BIN, file], { encoding: 'utf8', timeout: 240_000, env: { ...process.env, SOURCE_DATE_EPOCH: TEST_EPOCH } });
+    const walk = spawnSync('python3', [DRIVE, BIN, file], {
+      encoding: 'utf8',
+      timeout: 240_000,
+      env: { ...process.env, SOURCE_DATE_EPOCH: TEST_EPOCH },
+    });
     expect(walk.status, walk.stdout + walk.stderr).toBe(0);
     const lint = spawnCli(['lint', file]);
     expect(lint.code, lint.stdout).toBe(0);
@@ -50,7 +54,17 @@ describe.skipIf(!hasTmux && !process.env.CI)('smplan init in a terminal', () => 
 
   it('Ctrl-C writes no plan, says so, and keeps the finished sections for --resume', async () => {
     const file = path.join(dir, 'plan.yaml');
-    tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '40', `NO_COLOR=1 SOURCE_DATE_EPOCH=${TEST_EPOCH} node ${BIN} init ${file}; echo SMPLAN-EXIT=$?; sleep 30`);
+    tmux(
+      'new-session',
+      '-d',
+      '-s',
+      session,
+      '-x',
+      '120',
+      '-y',
+      '40',
+      `NO_COLOR=1 SOURCE_DATE_EPOCH=${TEST_EPOCH} node ${BIN} init ${file}; echo SMPLAN-EXIT=$?; sleep 30`,
+    );
     await waitFor('Organisation');
     tmux('send-keys', '-t', session, '-l', 'Example');
     tmux('send-keys', '-t', session, 'Enter');

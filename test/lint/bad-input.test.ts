@@ -37,7 +37,11 @@ function expectRejected(run: Run, file: string, line: number, message: RegExp): 
 const cases: [string, number, RegExp][] = [
   ['syntax.yaml', 16, /16:10 +error +the `\[` opened here is never closed/],
   ['tab.yaml', 16, /a tab is used for indentation/],
-  ['duplicate-key.yaml', 17, /17:5 +error +`statement` appears twice in this mapping: each key may appear once +yaml-duplicate-key$/],
+  [
+    'duplicate-key.yaml',
+    17,
+    /17:5 +error +`statement` appears twice in this mapping: each key may appear once +yaml-duplicate-key$/,
+  ],
   ['wrong-type.yaml', 18, /18:15 +error +`baseline` must be a number, not the text "lots" +schema-type$/],
   ['impossible-date.yaml', 20, /`deadline`: no such date in the calendar/],
   ['negative-cost.yaml', 19, /`cost`: a cost cannot be negative/],
@@ -71,13 +75,19 @@ describe('bad input: exit 1, a finding at its line, no stack trace', () => {
 
   it('a binary file', async () => {
     const file = path.join(tmp, 'photo.yaml');
-    writeFileSync(file, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0xff, 0xfe]));
+    writeFileSync(
+      file,
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0xff, 0xfe]),
+    );
     expectRejected(await lint(file), file, 1, /this is a binary file, not a YAML plan/);
   });
 
   it('text that is not UTF-8, at the line of the first bad byte', async () => {
     const file = path.join(tmp, 'latin1.yaml');
-    writeFileSync(file, Buffer.concat([Buffer.from('smplan: 1\nplan:\n  title: Caf'), Buffer.from([0xe9]), Buffer.from('\n')]));
+    writeFileSync(
+      file,
+      Buffer.concat([Buffer.from('smplan: 1\nplan:\n  title: Caf'), Buffer.from([0xe9]), Buffer.from('\n')]),
+    );
     expectRejected(await lint(file), file, 3, /not UTF-8/);
   });
 

@@ -26,7 +26,10 @@ afterAll(async () => {
 
 describe('many plans in one lint run', () => {
   it('a folder stands for every plan inside it, found by the smplan: 1 marker', async () => {
-    expect(await planArguments(['clients'], dir)).toEqual([{ file: path.join('clients', 'bg', 'rodopski.yml') }, { file: path.join('clients', 'nordlys.yaml') }]);
+    expect(await planArguments(['clients'], dir)).toEqual([
+      { file: path.join('clients', 'bg', 'rodopski.yml') },
+      { file: path.join('clients', 'nordlys.yaml') },
+    ]);
     const r = await runCli(['lint', 'clients'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('2 files checked: 0 errors, 0 warnings');

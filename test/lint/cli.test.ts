@@ -22,7 +22,11 @@ async function warningsOf(file: string): Promise<number> {
 describe('exit codes', () => {
   it('0 for a finished plan, with a one-line summary and how finished it is', async () => {
     const r = await runCli(['lint', complete]);
-    expect(r).toEqual({ code: 0, stdout: '1 file checked: 0 errors, 0 warnings\n12 of 12 sections complete; 0 open points\n', stderr: '' });
+    expect(r).toEqual({
+      code: 0,
+      stdout: '1 file checked: 0 errors, 0 warnings\n12 of 12 sections complete; 0 open points\n',
+      stderr: '',
+    });
   });
 
   it('ends with the readiness line: sections with no finding, and the open points the document would list', async () => {
@@ -127,17 +131,30 @@ describe('many files in one run', () => {
     expect(r.stdout).toMatch(/3 files checked: 2 errors, 0 warnings/);
   });
 
-  it.each(['json', 'github', 'junit', 'sarif'])('an unreadable file is a file-unreadable finding in %s, exit 2', async (format) => {
-    const missing = path.join(tmp, 'gone.yaml');
-    const r = await runCli(['lint', '--format', format, missing, complete]);
-    expect(r.code).toBe(2);
-    expect(r.stdout).toContain('file-unreadable');
-    expect(r.stdout).toContain('cannot read: no such file');
-    if (format === 'json') {
-      expect(JSON.parse(r.stdout)).toEqual([{ file: missing, line: 1, column: 1, severity: 'error', rule: 'file-unreadable', message: 'cannot read: no such file', path: '' }]);
-    }
-    if (format === 'junit') expect(parseXml(r.stdout).attributes.failures).toBe('1');
-  });
+  it.each(['json', 'github', 'junit', 'sarif'])(
+    'an unreadable file is a file-unreadable finding in %s, exit 2',
+    async (format) => {
+      const missing = path.join(tmp, 'gone.yaml');
+      const r = await runCli(['lint', '--format', format, missing, complete]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toContain('file-unreadable');
+      expect(r.stdout).toContain('cannot read: no such file');
+      if (format === 'json') {
+        expect(JSON.parse(r.stdout)).toEqual([
+          {
+            file: missing,
+            line: 1,
+            column: 1,
+            severity: 'error',
+            rule: 'file-unreadable',
+            message: 'cannot read: no such file',
+            path: '',
+          },
+        ]);
+      }
+      if (format === 'junit') expect(parseXml(r.stdout).attributes.failures).toBe('1');
+    },
+  );
 
   it('junit lists every file linted, a clean one as passing', async () => {
     const r = await runCli(['lint', '--format', 'junit', complete, wrongType]);
@@ -164,22 +181,38 @@ describe('formats through the CLI', () => {
   it('github is the default under GitHub Actions, with annotations at the line', async () => {
     const r = await runCli(['lint', wrongType], { env: { GITHUB_ACTIONS: 'true' } });
     expect(r.code).toBe(1);
-    expect(r.stdout).toBe(`::error file=${wrongType},line=18,col=15,title=schema-type::\`baseline\` must be a number, not the text "lots"\n`);
+    expect(r.stdout).toBe(
+      `::error file=${wrongType},line=18,col=15,title=schema-type::\`baseline\` must be a number, not the text "lots"\n`,
+    );
     // An explicit --format wins.
-    expect((await runCli(['lint', '--format', 'stylish', wrongType], { env: { GITHUB_ACTIONS: 'true' } })).stdout).toMatch(/^\S+:18:15 {2}error/);
+    expect(
+      (await runCli(['lint', '--format', 'stylish', wrongType], { env: { GITHUB_ACTIONS: 'true' } })).stdout,
+    ).toMatch(/^\S+:18:15 {2}error/);
   });
 
   it('json is the contract array and nothing else on stdout', async () => {
     const r = await runCli(['lint', '--format', 'json', wrongType]);
     expect(JSON.parse(r.stdout)).toEqual([
-      { file: wrongType, line: 18, column: 15, severity: 'error', rule: 'schema-type', message: '`baseline` must be a number, not the text "lots"', path: 'objectives[0].baseline' },
+      {
+        file: wrongType,
+        line: 18,
+        column: 15,
+        severity: 'error',
+        rule: 'schema-type',
+        message: '`baseline` must be a number, not the text "lots"',
+        path: 'objectives[0].baseline',
+      },
     ]);
   });
 
   it('sarif has the results at their lines', async () => {
     const r = await runCli(['lint', '--format', 'sarif', wrongType]);
-    const log = JSON.parse(r.stdout) as { runs: { results: { ruleId: string; locations: { physicalLocation: { region: unknown } }[] }[] }[] };
-    expect(log.runs[0]!.results.map((x) => [x.ruleId, x.locations[0]!.physicalLocation.region])).toEqual([['schema-type', { startLine: 18, startColumn: 15 }]]);
+    const log = JSON.parse(r.stdout) as {
+      runs: { results: { ruleId: string; locations: { physicalLocation: { region: unknown } }[] }[] }[];
+    };
+    expect(log.runs[0]!.results.map((x) => [x.ruleId, x.locations[0]!.physicalLocation.region])).toEqual([
+      ['schema-type', { startLine: 18, startColumn: 15 }],
+    ]);
   });
 
   it('--output-file writes the report there and nothing on stdout', async () => {

@@ -58,26 +58,38 @@ describe('lint configuration', () => {
   });
 
   it('thresholds: achievable-target, the sample size band, the competitor count', async () => {
-    await writeFile(path.join(dir, 'smplan.config.yaml'), [
-      'rules:',
-      '  achievable-target: { max_growth: 0.5 }',
-      '  post-sample-size: { min: 3, max: 30 }',
-      '  competitor-count: { severity: error, min: 4 }',
-      '',
-    ].join('\n'));
+    await writeFile(
+      path.join(dir, 'smplan.config.yaml'),
+      [
+        'rules:',
+        '  achievable-target: { max_growth: 0.5 }',
+        '  post-sample-size: { min: 3, max: 30 }',
+        '  competitor-count: { severity: error, min: 4 }',
+        '',
+      ].join('\n'),
+    );
     const r = await lintJson();
     const growth = r.findings.filter((f) => f.rule === 'achievable-target');
     expect(growth.length).toBeGreaterThan(0);
     expect(growth[0]!.message).toContain('above the +50 % that is realistic');
-    expect(r.findings.filter((f) => f.rule === 'post-sample-size').every((f) => !f.message.startsWith('3 posts'))).toBe(true);
-    expect(r.findings.find((f) => f.rule === 'competitor-count')).toMatchObject({ severity: 'error', message: expect.stringContaining('at least 4') });
+    expect(r.findings.filter((f) => f.rule === 'post-sample-size').every((f) => !f.message.startsWith('3 posts'))).toBe(
+      true,
+    );
+    expect(r.findings.find((f) => f.rule === 'competitor-count')).toMatchObject({
+      severity: 'error',
+      message: expect.stringContaining('at least 4'),
+    });
   });
 
   it.each([
     ['rules:\n  post-sampel-size: off\n', '2:3', 'unknown rule "post-sampel-size": did you mean "post-sample-size"?'],
     ['rules:\n  yaml-syntax: off\n', '2:3', 'rule "yaml-syntax" cannot be configured'],
     ['rules:\n  references: warning\n', '2:3', 'rule "references" cannot be configured'],
-    ['rules:\n  achievable-target: { max_grow: 1 }\n', '2:24', 'unknown option "max_grow" for achievable-target: did you mean "max_growth"?'],
+    [
+      'rules:\n  achievable-target: { max_grow: 1 }\n',
+      '2:24',
+      'unknown option "max_grow" for achievable-target: did you mean "max_growth"?',
+    ],
     ['rules:\n  goal-count: sometimes\n', '2:15', 'expected off, warning or error'],
     ['rulez: {}\n', '1:1', 'unknown key "rulez": did you mean "rules"?'],
     ['rules: [\n', '2:1', ''],
@@ -92,8 +104,14 @@ describe('lint configuration', () => {
   });
 
   it('parses into settings with the defaults filled in', async () => {
-    const config = await parseConfig('rules:\n  achievable-target: { max_growth: 1 }\n  competitor-count: off\n', 'c.yaml');
-    expect(config.rules.get('achievable-target')).toEqual({ level: 'warning', options: { max_growth: 1, max_decrease: 0.9 } });
+    const config = await parseConfig(
+      'rules:\n  achievable-target: { max_growth: 1 }\n  competitor-count: off\n',
+      'c.yaml',
+    );
+    expect(config.rules.get('achievable-target')).toEqual({
+      level: 'warning',
+      options: { max_growth: 1, max_decrease: 0.9 },
+    });
     expect(config.rules.get('competitor-count')?.level).toBe('off');
   });
 

@@ -48,7 +48,15 @@ objectives:
 
 async function planFindings(): Promise<Finding[]> {
   const found = await lintText(PLAN, 'plans/nordlys, «ferskt»; 🥐.yaml');
-  const twice: Finding = { file: 'plans/b.yaml', line: 2, column: 3, severity: 'error', rule: 'schema-type', message: UNTRUSTED_TEXT, path: 'plan.title' };
+  const twice: Finding = {
+    file: 'plans/b.yaml',
+    line: 2,
+    column: 3,
+    severity: 'error',
+    rule: 'schema-type',
+    message: UNTRUSTED_TEXT,
+    path: 'plan.title',
+  };
   return [...found, twice, { ...twice }, { ...twice, message: `${UNTRUSTED_TEXT} (2)` }];
 }
 
@@ -58,7 +66,9 @@ describe('junit → Jenkins xUnit / GitLab', () => {
   it.skipIf(!hasXmllint && !process.env.CI)('validates against junit-10.xsd with xmllint', async () => {
     const file = path.join(tmp, 'lint.xml');
     writeFileSync(file, formatJunit(await planFindings(), { files: ['clean.yaml'] }));
-    const r = spawnSync('xmllint', ['--noout', '--schema', path.join(VALIDATORS, 'junit-10.xsd'), file], { encoding: 'utf8' });
+    const r = spawnSync('xmllint', ['--noout', '--schema', path.join(VALIDATORS, 'junit-10.xsd'), file], {
+      encoding: 'utf8',
+    });
     expect(r.stderr.trim()).toBe(`${file} validates`);
     expect(r.status).toBe(0);
   });
@@ -66,7 +76,9 @@ describe('junit → Jenkins xUnit / GitLab', () => {
   it('names every test case uniquely and readably: rule, position and message', async () => {
     const findings = await planFindings();
     const root = parseXml(formatJunit(findings, { files: [] }));
-    const names = root.children.flatMap((suite) => suite.children.map((c) => `${suite.attributes.name} ${c.attributes.name}`));
+    const names = root.children.flatMap((suite) =>
+      suite.children.map((c) => `${suite.attributes.name} ${c.attributes.name}`),
+    );
     expect(names).toHaveLength(findings.length);
     expect(new Set(names).size).toBe(names.length);
     const missing = names.filter((n) => n.includes(' open-point '));
@@ -84,7 +96,16 @@ describe('junit → Jenkins xUnit / GitLab', () => {
 describe('sarif → GitHub code scanning', () => {
   /** One finding silenced in the plan, with its reason: a result with an in-source suppression. */
   const suppressed: SuppressedFinding[] = [
-    { file: 'plans/b.yaml', line: 7, column: 1, severity: 'warning', rule: 'goal-count', message: UNTRUSTED_TEXT, path: 'goals', justification: `Avtalt; ${FORMULA_TEXT}` },
+    {
+      file: 'plans/b.yaml',
+      line: 7,
+      column: 1,
+      severity: 'warning',
+      rule: 'goal-count',
+      message: UNTRUSTED_TEXT,
+      path: 'goals',
+      justification: `Avtalt; ${FORMULA_TEXT}`,
+    },
   ];
   const sarif = async () => formatSarif(await planFindings(), suppressed);
   const log = async () => JSON.parse(await sarif()) as SarifLog;
@@ -115,27 +136,39 @@ describe('sarif → GitHub code scanning', () => {
     for (const rule of run.tool.driver.rules) expect(doc).toContain(`<a id="${rule.id}"></a>`);
   });
 
-  it('keeps a finding\'s fingerprint when its line moves', async () => {
+  it("keeps a finding's fingerprint when its line moves", async () => {
     const moved = (await planFindings()).map((f) => ({ ...f, line: f.line + 5 }));
     const before = (await log()).runs[0]!.results.map((r) => r.partialFingerprints['smplanFinding/v1']);
-    const after = (JSON.parse(formatSarif(moved, suppressed)) as SarifLog).runs[0]!.results.map((r) => r.partialFingerprints['smplanFinding/v1']);
+    const after = (JSON.parse(formatSarif(moved, suppressed)) as SarifLog).runs[0]!.results.map(
+      (r) => r.partialFingerprints['smplanFinding/v1'],
+    );
     expect(after).toEqual(before);
   });
 
   const multitool = multitoolBinary();
-  it.skipIf(!multitool && !process.env.CI)('passes the SARIF Multitool with GitHub\'s rules: no error, no warning', async () => {
-    const input = path.join(tmp, 'lint.sarif');
-    const output = path.join(tmp, 'multitool.sarif');
-    writeFileSync(input, await sarif());
-    const r = spawnSync(multitool!, ['validate', input, '--rule-kind', 'Gh;Sarif', '--level', 'Error;Warning', '-o', output], {
-      encoding: 'utf8',
-      env: { PATH: process.env.PATH, HOME: tmp, DOTNET_CLI_TELEMETRY_OPTOUT: '1' },
-      timeout: 120_000,
-    });
-    expect(r.status, r.stdout + r.stderr).toBe(0);
-    const report = JSON.parse(readFileSync(output, 'utf8')) as { runs: { results: { ruleId: string; message: { text?: string } }[] }[] };
-    expect(report.runs[0]!.results.map((x) => `${x.ruleId}: ${x.message.text ?? ''}`)).toEqual([]);
-  }, 150_000);
+  it.skipIf(!multitool && !process.env.CI)(
+    "passes the SARIF Multitool with GitHub's rules: no error, no warning",
+    async () => {
+      const input = path.join(tmp, 'lint.sarif');
+      const output = path.join(tmp, 'multitool.sarif');
+      writeFileSync(input, await sarif());
+      const r = spawnSync(
+        multitool!,
+        ['validate', input, '--rule-kind', 'Gh;Sarif', '--level', 'Error;Warning', '-o', output],
+        {
+          encoding: 'utf8',
+          env: { PATH: process.env.PATH, HOME: tmp, DOTNET_CLI_TELEMETRY_OPTOUT: '1' },
+          timeout: 120_000,
+        },
+      );
+      expect(r.status, r.stdout + r.stderr).toBe(0);
+      const report = JSON.parse(readFileSync(output, 'utf8')) as {
+        runs: { results: { ruleId: string; message: { text?: string } }[] }[];
+      };
+      expect(report.runs[0]!.results.map((x) => `${x.ruleId}: ${x.message.text ?? ''}`)).toEqual([]);
+    },
+    150_000,
+  );
 });
 
 /**
@@ -159,7 +192,17 @@ function multitoolBinary(): string | undefined {
 interface SarifLog {
   runs: {
     columnKind: string;
-    tool: { driver: { rules: { id: string; shortDescription: { text: string }; fullDescription: { text: string }; help: { text: string }; helpUri: string }[] } };
+    tool: {
+      driver: {
+        rules: {
+          id: string;
+          shortDescription: { text: string };
+          fullDescription: { text: string };
+          help: { text: string };
+          helpUri: string;
+        }[];
+      };
+    };
     results: { partialFingerprints: Record<string, string> }[];
   }[];
 }

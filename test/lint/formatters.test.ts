@@ -10,9 +10,33 @@ import { parseXml } from './xml.js';
 const nasty = 'a <b> & "c" \'d\' 100% done,\r\nnext: line \u0007 ]]> end';
 
 const findings: Finding[] = [
-  { file: 'plans/a,b:c.yaml', line: 3, column: 7, severity: 'error', rule: 'schema-type', message: nasty, path: 'objectives[0].baseline' },
-  { file: 'plans/a,b:c.yaml', line: 9, column: 1, severity: 'warning', rule: 'goal-count', message: '3 primary goals', path: 'goals[2].priority' },
-  { file: 'other.yaml', line: 1, column: 1, severity: 'warning', rule: 'open-point', message: 'team: not decided yet: the team', path: 'team' },
+  {
+    file: 'plans/a,b:c.yaml',
+    line: 3,
+    column: 7,
+    severity: 'error',
+    rule: 'schema-type',
+    message: nasty,
+    path: 'objectives[0].baseline',
+  },
+  {
+    file: 'plans/a,b:c.yaml',
+    line: 9,
+    column: 1,
+    severity: 'warning',
+    rule: 'goal-count',
+    message: '3 primary goals',
+    path: 'goals[2].priority',
+  },
+  {
+    file: 'other.yaml',
+    line: 1,
+    column: 1,
+    severity: 'warning',
+    rule: 'open-point',
+    message: 'team: not decided yet: the team',
+    path: 'team',
+  },
 ];
 
 describe('github format', () => {
@@ -77,8 +101,29 @@ describe('sarif format', () => {
     version: string;
     $schema: string;
     runs: {
-      tool: { driver: { name: string; rules: { id: string; shortDescription: { text: string }; defaultConfiguration: { level: string }; properties: { method: string; tags: string[] } }[] } };
-      results: { ruleId: string; ruleIndex: number; level: string; message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: { startLine: number; startColumn: number } } }[] }[];
+      tool: {
+        driver: {
+          name: string;
+          rules: {
+            id: string;
+            shortDescription: { text: string };
+            defaultConfiguration: { level: string };
+            properties: { method: string; tags: string[] };
+          }[];
+        };
+      };
+      results: {
+        ruleId: string;
+        ruleIndex: number;
+        level: string;
+        message: { text: string };
+        locations: {
+          physicalLocation: {
+            artifactLocation: { uri: string; uriBaseId?: string };
+            region: { startLine: number; startColumn: number };
+          };
+        }[];
+      }[];
     }[];
   };
 
@@ -111,9 +156,13 @@ describe('sarif format', () => {
   });
 
   it('gives absolute paths as file:// URIs and has a descriptor even for an unknown rule id', () => {
-    const out = JSON.parse(formatSarif([{ ...findings[2]!, file: '/tmp/my plan.yaml', rule: 'future-rule' }])) as typeof log;
+    const out = JSON.parse(
+      formatSarif([{ ...findings[2]!, file: '/tmp/my plan.yaml', rule: 'future-rule' }]),
+    ) as typeof log;
     const run = out.runs[0]!;
-    expect(run.results[0]!.locations[0]!.physicalLocation.artifactLocation).toEqual({ uri: 'file:///tmp/my%20plan.yaml' });
+    expect(run.results[0]!.locations[0]!.physicalLocation.artifactLocation).toEqual({
+      uri: 'file:///tmp/my%20plan.yaml',
+    });
     expect(run.tool.driver.rules[run.results[0]!.ruleIndex]!.id).toBe('future-rule');
   });
 });
@@ -128,9 +177,21 @@ describe('json format', () => {
 
 describe('the XML check used above', () => {
   it('rejects what is not well-formed', () => {
-    for (const bad of ['<a><b></a></b>', '<a x="1" x="2"/>', '<a>1 & 2</a>', '<a x="<"/>', '<a/><b/>', '<a>', '<a>\u0001</a>', '<a>&nbsp;</a>']) {
+    for (const bad of [
+      '<a><b></a></b>',
+      '<a x="1" x="2"/>',
+      '<a>1 & 2</a>',
+      '<a x="<"/>',
+      '<a/><b/>',
+      '<a>',
+      '<a>\u0001</a>',
+      '<a>&nbsp;</a>',
+    ]) {
       expect(() => parseXml(bad), bad).toThrow();
     }
-    expect(parseXml('<?xml version="1.0"?>\n<a x="&quot;&#10;"><b/>t&amp;</a>')).toMatchObject({ attributes: { x: '"\n' }, text: 't&' });
+    expect(parseXml('<?xml version="1.0"?>\n<a x="&quot;&#10;"><b/>t&amp;</a>')).toMatchObject({
+      attributes: { x: '"\n' },
+      text: 't&',
+    });
   });
 });

@@ -4,7 +4,14 @@ import { formatGitlab } from '../../src/lint/formatters/gitlab.js';
 import { runCli } from '../helpers/cli.js';
 
 const finding = (line: number, over: Partial<Finding> = {}): Finding => ({
-  file: 'plans/a.yaml', line, column: 3, severity: 'warning', rule: 'missing-section', message: 'no team section yet', path: '', ...over,
+  file: 'plans/a.yaml',
+  line,
+  column: 3,
+  severity: 'warning',
+  rule: 'missing-section',
+  message: 'no team section yet',
+  path: '',
+  ...over,
 });
 
 // GitLab's documented Code Quality fields: description, check_name, fingerprint, severity
@@ -13,15 +20,37 @@ const SEVERITIES = ['info', 'minor', 'major', 'critical', 'blocker'];
 
 describe('gitlab format (Code Quality report)', () => {
   it('writes the fields GitLab reads, one issue per finding', () => {
-    const issues = JSON.parse(formatGitlab([finding(4), finding(9, { severity: 'error', rule: 'schema-type', message: 'expected a number', path: 'objectives[0].baseline' })]));
+    const issues = JSON.parse(
+      formatGitlab([
+        finding(4),
+        finding(9, {
+          severity: 'error',
+          rule: 'schema-type',
+          message: 'expected a number',
+          path: 'objectives[0].baseline',
+        }),
+      ]),
+    );
     expect(issues).toHaveLength(2);
     for (const issue of issues) {
-      expect(Object.keys(issue).sort()).toEqual(['check_name', 'description', 'fingerprint', 'location', 'severity', 'type']);
+      expect(Object.keys(issue).sort()).toEqual([
+        'check_name',
+        'description',
+        'fingerprint',
+        'location',
+        'severity',
+        'type',
+      ]);
       expect(SEVERITIES).toContain(issue.severity);
       expect(issue.fingerprint).toMatch(/^[0-9a-f]{32}$/);
       expect(Number.isInteger(issue.location.lines.begin)).toBe(true);
     }
-    expect(issues[1]).toMatchObject({ check_name: 'schema-type', description: 'expected a number', severity: 'major', location: { path: 'plans/a.yaml', lines: { begin: 9 } } });
+    expect(issues[1]).toMatchObject({
+      check_name: 'schema-type',
+      description: 'expected a number',
+      severity: 'major',
+      location: { path: 'plans/a.yaml', lines: { begin: 9 } },
+    });
     expect(issues[0].severity).toBe('minor');
   });
 
@@ -29,7 +58,9 @@ describe('gitlab format (Code Quality report)', () => {
     const twice = JSON.parse(formatGitlab([finding(4), finding(4)]));
     expect(twice[0].fingerprint).not.toBe(twice[1].fingerprint);
     const moved = JSON.parse(formatGitlab([finding(40), finding(41)]));
-    expect(moved.map((i: { fingerprint: string }) => i.fingerprint)).toEqual(twice.map((i: { fingerprint: string }) => i.fingerprint));
+    expect(moved.map((i: { fingerprint: string }) => i.fingerprint)).toEqual(
+      twice.map((i: { fingerprint: string }) => i.fingerprint),
+    );
   });
 
   it('is an empty array for a clean plan, and selectable with --format gitlab', async () => {

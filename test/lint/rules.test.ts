@@ -35,7 +35,10 @@ describe('errors: a plan that cannot be read or computed', () => {
   it('unique-ids: a repeated id in each section', async () => {
     await expectFindings((p) => p.goals.push({ ...p.goals[2] }), ['error unique-ids goals[3].id']);
     await expectFindings((p) => p.objectives.push({ ...p.objectives[2] }), ['error unique-ids objectives[3].id']);
-    await expectFindings((p) => p.content.pillars.push({ ...p.content.pillars[2], share: 0 }), ['error unique-ids content.pillars[3].id']);
+    await expectFindings(
+      (p) => p.content.pillars.push({ ...p.content.pillars[2], share: 0 }),
+      ['error unique-ids content.pillars[3].id'],
+    );
     await expectFindings((p) => p.channels.push({ ...p.channels[1] }), ['error unique-ids channels[2].id']);
     await expectFindings((p) => (p.competitors[1].name = 'rival studio '), ['error unique-ids competitors[1].name']);
   });
@@ -46,59 +49,86 @@ describe('errors: a plan that cannot be read or computed', () => {
   });
 
   it('references: an objective naming a goal or channel that does not exist', async () => {
-    await expectFindings((p) => (p.objectives[0].goal = 'sales'), [
-      // awareness has no objective left.
-      'warning goal-without-objective goals[0].id',
-      'error references objectives[0].goal',
-    ]);
+    await expectFindings(
+      (p) => (p.objectives[0].goal = 'sales'),
+      [
+        // awareness has no objective left.
+        'warning goal-without-objective goals[0].id',
+        'error references objectives[0].goal',
+      ],
+    );
     await expectFindings((p) => (p.objectives[0].channel = 'tiktok'), ['error references objectives[0].channel']);
     await expectFindings((p) => (p.content.slots[0].pillar = 'memes'), ['error references content.slots[0].pillar']);
   });
 
   it('date-order: plan.end before plan.start, a deadline on or before its start', async () => {
-    await expectFindings((p) => (p.plan.end = '2026-12-31'), [
-      'error date-order plan.end',
-      // Every deadline is now after the plan's end.
-      'warning smart-objective objectives[0].deadline',
-      'warning smart-objective objectives[1].start',
-      'warning smart-objective objectives[1].deadline',
-      'warning smart-objective objectives[2].deadline',
-    ]);
+    await expectFindings(
+      (p) => (p.plan.end = '2026-12-31'),
+      [
+        'error date-order plan.end',
+        // Every deadline is now after the plan's end.
+        'warning smart-objective objectives[0].deadline',
+        'warning smart-objective objectives[1].start',
+        'warning smart-objective objectives[1].deadline',
+        'warning smart-objective objectives[2].deadline',
+      ],
+    );
     await expectFindings((p) => (p.objectives[1].deadline = '2027-02-01'), ['error date-order objectives[1].deadline']);
     await expectFindings((p) => (p.objectives[0].deadline = '2027-01-02'), []);
     await expectFindings((p) => (p.objectives[0].deadline = '2027-01-01'), ['error date-order objectives[0].deadline']);
   });
 
   it('objective-target: a relative target of a zero baseline, a decrease below -100 %', async () => {
-    await expectFindings((p) => Object.assign(p.objectives[2], { baseline: 0, target: '+50%' }), ['error objective-target objectives[2].target']);
+    await expectFindings(
+      (p) => Object.assign(p.objectives[2], { baseline: 0, target: '+50%' }),
+      ['error objective-target objectives[2].target'],
+    );
     await expectFindings((p) => (p.objectives[2].target = '-150%'), ['error objective-target objectives[2].target']);
     await expectFindings((p) => (p.objectives[2].target = '-100%'), ['warning achievable-target objectives[2].target']);
   });
 
   it('compound-curve: baseline or target of 0', async () => {
-    await expectFindings((p) => Object.assign(p.objectives[0], { curve: 'compound', baseline: 0 }), ['error compound-curve objectives[0].baseline']);
-    await expectFindings((p) => Object.assign(p.objectives[2], { curve: 'compound', target: 0 }), [
-      'warning achievable-target objectives[2].target',
-      'error compound-curve objectives[2].target',
-      'warning falling-target objectives[2].target',
-    ]);
+    await expectFindings(
+      (p) => Object.assign(p.objectives[0], { curve: 'compound', baseline: 0 }),
+      ['error compound-curve objectives[0].baseline'],
+    );
+    await expectFindings(
+      (p) => Object.assign(p.objectives[2], { curve: 'compound', target: 0 }),
+      [
+        'warning achievable-target objectives[2].target',
+        'error compound-curve objectives[2].target',
+        'warning falling-target objectives[2].target',
+      ],
+    );
     await expectFindings((p) => (p.objectives[0].curve = 'compound'), []);
   });
 
   it('engagement-source: none, or more than one of posts, sample, posts_csv', async () => {
-    await expectFindings((p) => delete p.competitors[1].channels[0].sample, ['error engagement-source competitors[1].channels[0]']);
+    await expectFindings(
+      (p) => delete p.competitors[1].channels[0].sample,
+      ['error engagement-source competitors[1].channels[0]'],
+    );
     await expectFindings(
       (p) => (p.competitors[1].channels[0].posts_csv = 'data/rival-instagram.csv'),
       ['error engagement-source competitors[1].channels[0].posts_csv'],
     );
-    await expectFindings((p) => (p.channels[0].current = { followers: 2000 }), ['error engagement-source channels[0].current']);
+    await expectFindings(
+      (p) => (p.channels[0].current = { followers: 2000 }),
+      ['error engagement-source channels[0].current'],
+    );
   });
 });
 
 describe('warnings: what the method advises', () => {
   it('admin-roles: everyone an administrator; someone who left', async () => {
-    await expectFindings((p) => (p.situation.channel_audit[0].admins[1].role = 'admin'), ['warning admin-roles situation.channel_audit[0].admins']);
-    await expectFindings((p) => (p.situation.channel_audit[0].admins[1].left = true), ['warning admin-roles situation.channel_audit[0].admins[1].left']);
+    await expectFindings(
+      (p) => (p.situation.channel_audit[0].admins[1].role = 'admin'),
+      ['warning admin-roles situation.channel_audit[0].admins'],
+    );
+    await expectFindings(
+      (p) => (p.situation.channel_audit[0].admins[1].left = true),
+      ['warning admin-roles situation.channel_audit[0].admins[1].left'],
+    );
     // One administrator alone is not "everyone".
     await expectFindings((p) => p.situation.channel_audit[0].admins.pop(), []);
   });
@@ -106,38 +136,70 @@ describe('warnings: what the method advises', () => {
   it('goal-count: a third primary goal, a third secondary goal, no goals', async () => {
     const extra = (id: string, priority: string) => (p: PlanData) => {
       p.goals.push({ id, statement: 'More', priority });
-      p.objectives.push({ id: `${id}-o`, goal: id, metric: 'm', baseline: 1, target: 2, deadline: '2027-06-30', tool: 'GA', why: 'Why' });
+      p.objectives.push({
+        id: `${id}-o`,
+        goal: id,
+        metric: 'm',
+        baseline: 1,
+        target: 2,
+        deadline: '2027-06-30',
+        tool: 'GA',
+        why: 'Why',
+      });
       p.kpis.push({ id: `${id}-k`, name: 'K', objective: `${id}-o` });
     };
     await expectFindings(extra('sales', 'primary'), ['warning goal-count goals[3].priority']);
     await expectFindings(extra('service', 'secondary'), []);
-    await expectFindings((p) => {
-      extra('service', 'secondary')(p);
-      extra('hr', 'secondary')(p);
-    }, ['warning goal-count goals[4].priority']);
-    await expectFindings((p) => {
-      p.goals = [];
-      delete p.objectives;
-      delete p.kpis;
-      delete p.channels[0].tactics;
-    }, ['warning open-point objectives', 'warning open-point kpis', 'warning goal-count goals', 'warning tactics-without-objectives channels']);
+    await expectFindings(
+      (p) => {
+        extra('service', 'secondary')(p);
+        extra('hr', 'secondary')(p);
+      },
+      ['warning goal-count goals[4].priority'],
+    );
+    await expectFindings(
+      (p) => {
+        p.goals = [];
+        delete p.objectives;
+        delete p.kpis;
+        delete p.channels[0].tactics;
+      },
+      [
+        'warning open-point objectives',
+        'warning open-point kpis',
+        'warning goal-count goals',
+        'warning tactics-without-objectives channels',
+      ],
+    );
   });
 
   it('goal-without-objective', async () => {
-    await expectFindings((p) => {
-      p.objectives.splice(2, 1);
-      p.kpis.splice(2, 1);
-    }, ['warning goal-without-objective goals[2].id']);
+    await expectFindings(
+      (p) => {
+        p.objectives.splice(2, 1);
+        p.kpis.splice(2, 1);
+      },
+      ['warning goal-without-objective goals[2].id'],
+    );
   });
 
   it('smart-objective: outside the plan period, no tool, target equal to baseline', async () => {
-    await expectFindings((p) => (p.objectives[0].deadline = '2028-01-15'), ['warning smart-objective objectives[0].deadline']);
+    await expectFindings(
+      (p) => (p.objectives[0].deadline = '2028-01-15'),
+      ['warning smart-objective objectives[0].deadline'],
+    );
     await expectFindings((p) => (p.objectives[0].deadline = '2027-12-31'), []);
-    await expectFindings((p) => (p.objectives[1].start = '2026-12-01'), ['warning smart-objective objectives[1].start']);
-    await expectFindings((p) => {
-      delete p.objectives[0].tool;
-      delete p.kpis[0].tool;
-    }, ['warning smart-objective objectives[0].tool']);
+    await expectFindings(
+      (p) => (p.objectives[1].start = '2026-12-01'),
+      ['warning smart-objective objectives[1].start'],
+    );
+    await expectFindings(
+      (p) => {
+        delete p.objectives[0].tool;
+        delete p.kpis[0].tool;
+      },
+      ['warning smart-objective objectives[0].tool'],
+    );
     // objectives[2] has no tool of its own: a KPI for it names one.
     await expectFindings((p) => delete p.kpis[2].tool, ['warning smart-objective objectives[2].tool']);
     await expectFindings((p) => (p.objectives[1].target = '+0%'), ['warning smart-objective objectives[1].target']);
@@ -146,7 +208,10 @@ describe('warnings: what the method advises', () => {
   it('achievable-target: above +300 % or below -90 %', async () => {
     await expectFindings((p) => (p.objectives[0].target = 8000), []); // +300 % exactly
     await expectFindings((p) => (p.objectives[0].target = 8001), ['warning achievable-target objectives[0].target']);
-    await expectFindings((p) => (p.objectives[1].target = '+1000%'), ['warning achievable-target objectives[1].target']);
+    await expectFindings(
+      (p) => (p.objectives[1].target = '+1000%'),
+      ['warning achievable-target objectives[1].target'],
+    );
     // A count falling to a tenth is also probably a typo (falling-target); written as a change it says so.
     await expectFindings((p) => (p.objectives[0].target = 200), ['warning falling-target objectives[0].target']); // -90 % exactly
     await expectFindings((p) => (p.objectives[0].target = '-90%'), []);
@@ -157,13 +222,21 @@ describe('warnings: what the method advises', () => {
 
   it('persona-shares: more than 100 % of online time', async () => {
     await expectFindings((p) => (p.audience.personas[0].channels[1].share = 0.404), []);
-    await expectFindings((p) => (p.audience.personas[0].channels[1].share = 0.5), ['warning persona-shares audience.personas[0].channels']);
+    await expectFindings(
+      (p) => (p.audience.personas[0].channels[1].share = 0.5),
+      ['warning persona-shares audience.personas[0].channels'],
+    );
     const [f] = await lintChanged((p) => (p.audience.personas[0].channels[1].share = 0.5));
-    expect(f!.message).toBe("Busy parent's shares of online time add up to 110 %: they cannot spend more than 100 % of their time online");
+    expect(f!.message).toBe(
+      "Busy parent's shares of online time add up to 110 %: they cannot spend more than 100 % of their time online",
+    );
   });
 
   it('competitor-count: fewer than 3, more than 5', async () => {
-    await expectFindings((p) => p.competitors.pop(), ['warning competitor-count competitors', 'warning open-point competitors']);
+    await expectFindings(
+      (p) => p.competitors.pop(),
+      ['warning competitor-count competitors', 'warning open-point competitors'],
+    );
     const more = (n: number) => (p: PlanData) => {
       for (let i = 0; i < n; i++) p.competitors.push({ ...p.competitors[1], name: `Other ${i}` });
     };
@@ -173,27 +246,45 @@ describe('warnings: what the method advises', () => {
 
   it('post-sample-size: outside 20–30, from posts, sample or the CSV rows', async () => {
     await expectFindings((p) => (p.competitors[1].channels[0].sample.posts = 20), []);
-    await expectFindings((p) => (p.competitors[1].channels[0].sample.posts = 19), ['warning post-sample-size competitors[1].channels[0].sample.posts']);
-    await expectFindings((p) => (p.competitors[2].channels[0].sample.posts = 31), ['warning post-sample-size competitors[2].channels[0].sample.posts']);
-    await expectFindings((p) => {
-      delete p.competitors[1].channels[0].sample;
-      p.competitors[1].channels[0].posts = [{ likes: 1, comments: 0, shares: 0 }];
-    }, ['warning post-sample-size competitors[1].channels[0].posts']);
+    await expectFindings(
+      (p) => (p.competitors[1].channels[0].sample.posts = 19),
+      ['warning post-sample-size competitors[1].channels[0].sample.posts'],
+    );
+    await expectFindings(
+      (p) => (p.competitors[2].channels[0].sample.posts = 31),
+      ['warning post-sample-size competitors[2].channels[0].sample.posts'],
+    );
+    await expectFindings(
+      (p) => {
+        delete p.competitors[1].channels[0].sample;
+        p.competitors[1].channels[0].posts = [{ likes: 1, comments: 0, shares: 0 }];
+      },
+      ['warning post-sample-size competitors[1].channels[0].posts'],
+    );
     // fixtures/data/short.csv holds 5 posts.
-    await expectFindings((p) => (p.competitors[0].channels[0].posts_csv = 'data/short.csv'), ['warning post-sample-size competitors[0].channels[0].posts_csv']);
+    await expectFindings(
+      (p) => (p.competitors[0].channels[0].posts_csv = 'data/short.csv'),
+      ['warning post-sample-size competitors[0].channels[0].posts_csv'],
+    );
     const [f] = await lintChanged((p) => (p.competitors[0].channels[0].posts_csv = 'data/short.csv'));
     expect(f!.message).toBe('5 posts sampled: take the last 20–30 posts for a comparable engagement rate');
   });
 
   it('channels-chosen: objectives and slots name channels while there is no channels section', async () => {
-    await expectFindings((p) => {
-      delete p.channels;
-      p.content.slots.push({ channel: 'tiktok', weekday: 'fri', time: '18:00' }, { channel: 'instagram', weekday: 'fri', time: '18:00' });
-    }, [
-      'warning open-point channels',
-      'warning channels-chosen objectives[0].channel',
-      'warning channels-chosen content.slots[1].channel',
-    ]);
+    await expectFindings(
+      (p) => {
+        delete p.channels;
+        p.content.slots.push(
+          { channel: 'tiktok', weekday: 'fri', time: '18:00' },
+          { channel: 'instagram', weekday: 'fri', time: '18:00' },
+        );
+      },
+      [
+        'warning open-point channels',
+        'warning channels-chosen objectives[0].channel',
+        'warning channels-chosen content.slots[1].channel',
+      ],
+    );
   });
 
   it('channel-count: more than 2 primary, more than 5 in all', async () => {
@@ -211,31 +302,46 @@ describe('warnings: what the method advises', () => {
   });
 
   it('channel-personas: a channel no persona uses', async () => {
-    await expectFindings((p) => p.channels.push({ id: 'x', role: 'secondary', purpose: 'News', owner: 'Ola' }), ['warning channel-personas channels[2].id']);
+    await expectFindings(
+      (p) => p.channels.push({ id: 'x', role: 'secondary', purpose: 'News', owner: 'Ola' }),
+      ['warning channel-personas channels[2].id'],
+    );
     // personas[].channels or channels[].personas: either says who is there.
     await expectFindings((p) => delete p.channels[1].personas, []);
     await expectFindings((p) => p.audience.personas[0].channels.pop(), []);
-    await expectFindings((p) => {
-      p.audience.personas[0].channels.pop();
-      delete p.channels[1].personas;
-    }, ['warning channel-personas channels[1].id']);
+    await expectFindings(
+      (p) => {
+        p.audience.personas[0].channels.pop();
+        delete p.channels[1].personas;
+      },
+      ['warning channel-personas channels[1].id'],
+    );
   });
 
   it('tactics-without-objectives: the cart before the horse', async () => {
-    await expectFindings((p) => delete p.channels[0].tactics[0].objectives, ['warning tactics-without-objectives channels[0].tactics[0].objectives']);
-    await expectFindings((p) => (p.channels[0].tactics[0].objectives = []), ['warning tactics-without-objectives channels[0].tactics[0].objectives']);
-    await expectFindings((p) => {
-      p.objectives = [];
-      delete p.channels[0].tactics[0].objectives;
-      delete p.kpis;
-    }, [
-      'warning open-point kpis',
-      'warning goal-without-objective goals[0].id',
-      'warning goal-without-objective goals[1].id',
-      'warning goal-without-objective goals[2].id',
-      'warning open-point objectives',
-      'warning tactics-without-objectives channels',
-    ]);
+    await expectFindings(
+      (p) => delete p.channels[0].tactics[0].objectives,
+      ['warning tactics-without-objectives channels[0].tactics[0].objectives'],
+    );
+    await expectFindings(
+      (p) => (p.channels[0].tactics[0].objectives = []),
+      ['warning tactics-without-objectives channels[0].tactics[0].objectives'],
+    );
+    await expectFindings(
+      (p) => {
+        p.objectives = [];
+        delete p.channels[0].tactics[0].objectives;
+        delete p.kpis;
+      },
+      [
+        'warning open-point kpis',
+        'warning goal-without-objective goals[0].id',
+        'warning goal-without-objective goals[1].id',
+        'warning goal-without-objective goals[2].id',
+        'warning open-point objectives',
+        'warning tactics-without-objectives channels',
+      ],
+    );
   });
 
   it('content-horizon: beyond 13 weeks', async () => {
@@ -251,10 +357,13 @@ describe('warnings: what the method advises', () => {
   });
 
   it('content-mix: 80-20 and thirds', async () => {
-    await expectFindings((p) => {
-      p.content.pillars[0].share = 0.45;
-      p.content.pillars[2].share = 0.25;
-    }, ['warning content-mix content.mix_rule']);
+    await expectFindings(
+      (p) => {
+        p.content.pillars[0].share = 0.45;
+        p.content.pillars[2].share = 0.25;
+      },
+      ['warning content-mix content.mix_rule'],
+    );
     await expectFindings((p) => (p.content.mix_rule = 'thirds'), ['warning content-mix content.mix_rule']);
     await expectFindings((p) => {
       p.content.mix_rule = 'thirds';
@@ -262,16 +371,27 @@ describe('warnings: what the method advises', () => {
       p.content.pillars[1].share = 0.33;
       p.content.pillars[2].share = 0.33;
     }, []);
-    await expectFindings((p) => p.content.pillars.forEach((x: PlanData) => delete x.kind), ['warning content-mix content.mix_rule']);
+    await expectFindings(
+      (p) => p.content.pillars.forEach((x: PlanData) => delete x.kind),
+      ['warning content-mix content.mix_rule'],
+    );
   });
 
   it('budget-cap: the yearly total over the cap (monthly x 12, yearly and once x 1)', async () => {
     // 2000 x 12 + 3000 = 27,000; once 33,000 more is exactly the cap.
-    await expectFindings((p) => p.budget.items.push({ name: 'Film', category: 'service', cost: 33000, per: 'once', roi: 'long' }), []);
-    await expectFindings((p) => p.budget.items.push({ name: 'Film', category: 'service', cost: 33001, per: 'once', roi: 'long' }), ['warning budget-cap budget.cap']);
+    await expectFindings(
+      (p) => p.budget.items.push({ name: 'Film', category: 'service', cost: 33000, per: 'once', roi: 'long' }),
+      [],
+    );
+    await expectFindings(
+      (p) => p.budget.items.push({ name: 'Film', category: 'service', cost: 33001, per: 'once', roi: 'long' }),
+      ['warning budget-cap budget.cap'],
+    );
     const [f] = await lintChanged((p) => (p.budget.cap = 20000));
     // Intl puts a no-break space between the currency code and the amount.
-    expect(f!.message).toBe('the items cost NOK\u00a027,000 a year, NOK\u00a07,000 over the cap of NOK\u00a020,000: prioritise by ROI time frame (smplan budget shows what fits)');
+    expect(f!.message).toBe(
+      'the items cost NOK\u00a027,000 a year, NOK\u00a07,000 over the cap of NOK\u00a020,000: prioritise by ROI time frame (smplan budget shows what fits)',
+    );
   });
 
   it('owners: a channel or a task without an owner', async () => {
@@ -282,14 +402,22 @@ describe('warnings: what the method advises', () => {
   it('crisis-handbook: missing, incomplete, a level without backup or holding statement', async () => {
     // No handbook at all is an open point, not an incomplete handbook.
     await expectFindings((p) => delete p.crisis, ['warning open-point crisis']);
-    await expectFindings((p) => (p.crisis = { triggers: ['x'] }), ['warning crisis-handbook crisis.levels', 'warning crisis-handbook crisis.responders']);
+    await expectFindings(
+      (p) => (p.crisis = { triggers: ['x'] }),
+      ['warning crisis-handbook crisis.levels', 'warning crisis-handbook crisis.responders'],
+    );
     await expectFindings((p) => delete p.crisis.levels[0].backup, ['warning crisis-handbook crisis.levels[0]']);
-    await expectFindings((p) => delete p.crisis.levels[0].holding_statement, ['warning crisis-handbook crisis.levels[0]']);
+    await expectFindings(
+      (p) => delete p.crisis.levels[0].holding_statement,
+      ['warning crisis-handbook crisis.levels[0]'],
+    );
     const [f] = await lintChanged((p) => {
       delete p.crisis.levels[0].backup;
       delete p.crisis.levels[0].holding_statement;
     });
-    expect(f!.message).toBe('crisis level red has no backup approver and no holding statement: who approves when Kari cannot be reached, and what do we say first?');
+    expect(f!.message).toBe(
+      'crisis level red has no backup approver and no holding statement: who approves when Kari cannot be reached, and what do we say first?',
+    );
   });
 
   it('review-cadence: missing, or less often than monthly', async () => {
@@ -297,7 +425,8 @@ describe('warnings: what the method advises', () => {
     for (const cadence of ['quarterly', 'yearly', 'ad-hoc']) {
       await expectFindings((p) => (p.review.cadence = cadence), ['warning review-cadence review.cadence']);
     }
-    for (const cadence of ['weekly', 'biweekly', 'monthly']) await expectFindings((p) => (p.review.cadence = cadence), []);
+    for (const cadence of ['weekly', 'biweekly', 'monthly'])
+      await expectFindings((p) => (p.review.cadence = cadence), []);
   });
 
   it('open-point: a missing section at the document root, a missing part at the mapping that should hold it', async () => {
@@ -326,27 +455,44 @@ goals:
 `);
     expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
     expect(new Set(findings.map((f) => f.rule))).toEqual(new Set(['goal-without-objective', 'open-point']));
-    expect(findings.filter((f) => f.rule === 'open-point').map((f) => f.path)).toEqual([
-      'situation', 'plan.problem', 'objectives', 'audience', 'competitors', 'positioning', 'channels', 'content',
-      'kpis', 'budget', 'team', 'tools', 'crisis', 'review',
-    ].sort((a, b) => (a === 'plan.problem' ? 1 : b === 'plan.problem' ? -1 : 0)));
+    expect(findings.filter((f) => f.rule === 'open-point').map((f) => f.path)).toEqual(
+      [
+        'situation',
+        'plan.problem',
+        'objectives',
+        'audience',
+        'competitors',
+        'positioning',
+        'channels',
+        'content',
+        'kpis',
+        'budget',
+        'team',
+        'tools',
+        'crisis',
+        'review',
+      ].sort((a, b) => (a === 'plan.problem' ? 1 : b === 'plan.problem' ? -1 : 0)),
+    );
   });
 });
 
 describe('references to channels beyond objectives and slots', () => {
   it('KPIs, budget items, tasks, reserve items and special dates name chosen channels', async () => {
-    await expectFindings((p) => {
-      p.kpis[0].channel = 'tiktok';
-      p.budget.items[0].channel = 'x';
-      p.team.tasks[0].channel = 'facebook';
-      p.content.reserve = [{ title: 'Spare reel', channel: 'youtube' }];
-      p.content.special_dates = [{ date: '2027-06-21', name: 'Yoga day', channels: ['instagram', 'pinterest'] }];
-    }, [
-      'error references content.special_dates[0].channels[1]',
-      'error references content.reserve[0].channel',
-      'error references kpis[0].channel',
-      'error references budget.items[0].channel',
-    ]);
+    await expectFindings(
+      (p) => {
+        p.kpis[0].channel = 'tiktok';
+        p.budget.items[0].channel = 'x';
+        p.team.tasks[0].channel = 'facebook';
+        p.content.reserve = [{ title: 'Spare reel', channel: 'youtube' }];
+        p.content.special_dates = [{ date: '2027-06-21', name: 'Yoga day', channels: ['instagram', 'pinterest'] }];
+      },
+      [
+        'error references content.special_dates[0].channels[1]',
+        'error references content.reserve[0].channel',
+        'error references kpis[0].channel',
+        'error references budget.items[0].channel',
+      ],
+    );
   });
 
   it('without a channels section any channel is accepted', async () => {

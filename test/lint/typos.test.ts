@@ -15,7 +15,7 @@ async function lint(name: string, text: string) {
   const file = path.join(tmp, name);
   writeFileSync(file, text);
   const r = await runCli(['lint', '--format', 'json', file]);
-  return (JSON.parse(r.stdout) as { line: number; rule: string; message: string; severity: string }[]);
+  return JSON.parse(r.stdout) as { line: number; rule: string; message: string; severity: string }[];
 }
 
 function edit(from: string, to: string): string {
@@ -31,7 +31,14 @@ describe('typos', () => {
   it('a count target below its baseline warns with the direction said', async () => {
     const findings = await lint('fall.yaml', edit('    target: 3000\n', '    target: 300\n'));
     expect(findings).toEqual([
-      expect.objectContaining({ rule: 'falling-target', severity: 'warning', line: 42, message: expect.stringMatching(/^followers would fall from 2,000 to 300 \(-85 %\): this objective goes down\..*target: "-85%"/) }),
+      expect.objectContaining({
+        rule: 'falling-target',
+        severity: 'warning',
+        line: 42,
+        message: expect.stringMatching(
+          /^followers would fall from 2,000 to 300 \(-85 %\): this objective goes down\..*target: "-85%"/,
+        ),
+      }),
     ]);
     // A fall written as a change says the direction: no warning.
     expect(await lint('fall-meant.yaml', edit('    target: 3000\n', '    target: "-20%"\n'))).toEqual([]);
@@ -40,29 +47,46 @@ describe('typos', () => {
   });
 
   it('a competitor channel near a known network gets a did-you-mean, and says we are not there', async () => {
-    const findings = await lint('tiktokk.yaml', edit('      - channel: facebook\n        followers: 8800', '      - channel: tiktokk\n        followers: 8800'));
+    const findings = await lint(
+      'tiktokk.yaml',
+      edit('      - channel: facebook\n        followers: 8800', '      - channel: tiktokk\n        followers: 8800'),
+    );
     expect(findings.map((f) => [f.rule, f.message])).toEqual([
-      ['competitor-channel', '`tiktokk` is not a network smplan knows: did you mean `tiktok`? (we are not on tiktok ourselves)'],
+      [
+        'competitor-channel',
+        '`tiktokk` is not a network smplan knows: did you mean `tiktok`? (we are not on tiktok ourselves)',
+      ],
     ]);
     // An id that is nobody's near miss is a network of its own (vk).
-    expect(await lint('vk.yaml', edit('      - channel: facebook\n        followers: 8800', '      - channel: vk\n        followers: 8800'))).toEqual([]);
+    expect(
+      await lint(
+        'vk.yaml',
+        edit('      - channel: facebook\n        followers: 8800', '      - channel: vk\n        followers: 8800'),
+      ),
+    ).toEqual([]);
   });
 
   it('one tab: one finding at the tab with the count of lines it throws off', async () => {
     const findings = await lint('tab.yaml', edit('    metric: followers\n', '\tmetric: followers\n'));
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ line: 39, rule: 'yaml-syntax' });
-    expect(findings[0]!.message).toMatch(/^a tab is used for indentation: YAML indents with spaces; it throws off the reading of \d+ lines \(39–\d+\): fix this first$/);
+    expect(findings[0]!.message).toMatch(
+      /^a tab is used for indentation: YAML indents with spaces; it throws off the reading of \d+ lines \(39–\d+\): fix this first$/,
+    );
   });
 
   it('a misspelt key: the unknown key with its did-you-mean, not also the missing one', async () => {
     const findings = await lint('key.yaml', edit('    deadline: 2027-06-30\n', '    dedline: 2027-06-30\n'));
-    expect(findings.map((f) => [f.rule, f.message])).toEqual([['unknown-key', 'unknown key `dedline` (did you mean `deadline`?)']]);
+    expect(findings.map((f) => [f.rule, f.message])).toEqual([
+      ['unknown-key', 'unknown key `dedline` (did you mean `deadline`?)'],
+    ]);
   });
 
   it('30/09/2027: one finding, with the date it probably is', async () => {
     const findings = await lint('date.yaml', edit('    deadline: 2027-06-30\n', '    deadline: 30/09/2027\n'));
-    expect(findings.map((f) => [f.rule, f.message])).toEqual([['schema-value', '`deadline`: expected a date as YYYY-MM-DD (2027-09-30?)']]);
+    expect(findings.map((f) => [f.rule, f.message])).toEqual([
+      ['schema-value', '`deadline`: expected a date as YYYY-MM-DD (2027-09-30?)'],
+    ]);
     // Month and day that could be either way round: no guess.
     const either = await lint('date2.yaml', edit('    deadline: 2027-06-30\n', '    deadline: 03/04/2027\n'));
     expect(either.map((f) => f.message)).toEqual(['`deadline`: expected a date as YYYY-MM-DD']);

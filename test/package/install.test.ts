@@ -20,10 +20,19 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe.skipIf(!enabled)('npm pack → npm install -g → smplan', () => {
   it('installs as one package and runs lint, kpi and render (Markdown, HTML, PDF) away from the source tree', () => {
     // --ignore-scripts: the suite has just built dist/; a clean rebuild would race parallel tests.
-    const packed = execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8' });
+    const packed = execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     const [{ filename, files }] = JSON.parse(packed) as [{ filename: string; files: { path: string }[] }];
     const shipped = files.map((f) => f.path);
-    for (const needed of ['bin/smplan.js', 'dist/cli.js', 'templates/chapters/budget.md.hbs', 'locales/nb.json', 'locales/bg.json']) {
+    for (const needed of [
+      'bin/smplan.js',
+      'dist/cli.js',
+      'templates/chapters/budget.md.hbs',
+      'locales/nb.json',
+      'locales/bg.json',
+    ]) {
       expect(shipped, needed).toContain(needed);
     }
     expect(shipped.some((f) => f.startsWith('src/') || f.startsWith('test/'))).toBe(false);
@@ -32,7 +41,11 @@ describe.skipIf(!enabled)('npm pack → npm install -g → smplan', () => {
     expect(shipped).toContain('dist/fonts/faces.json');
 
     const prefix = path.join(dir, 'prefix');
-    const install = spawnSync('npm', ['install', '-g', '--no-audit', '--no-fund', '--prefix', prefix, path.join(dir, filename)], { encoding: 'utf8', timeout: 300_000 });
+    const install = spawnSync(
+      'npm',
+      ['install', '-g', '--no-audit', '--no-fund', '--prefix', prefix, path.join(dir, filename)],
+      { encoding: 'utf8', timeout: 300_000 },
+    );
     expect(install.status, install.stderr).toBe(0);
     const smplan = path.join(prefix, 'bin', 'smplan');
     expect(existsSync(smplan)).toBe(true);
@@ -43,7 +56,8 @@ describe.skipIf(!enabled)('npm pack → npm install -g → smplan', () => {
 
     const work = mkdtempSync(path.join(dir, 'elsewhere-'));
     const env = { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', SOURCE_DATE_EPOCH: TEST_EPOCH };
-    const smplanRun = (args: string[]) => spawnSync(smplan, args, { cwd: work, encoding: 'utf8', timeout: 120_000, env });
+    const smplanRun = (args: string[]) =>
+      spawnSync(smplan, args, { cwd: work, encoding: 'utf8', timeout: 120_000, env });
     const lint = smplanRun(['lint', path.join(EXAMPLES, 'nordlys-bakeri.yaml')]);
     expect(lint.status, lint.stdout + lint.stderr).toBe(0);
     expect(lint.stdout).toContain('0 errors');

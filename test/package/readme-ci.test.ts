@@ -23,7 +23,10 @@ const REPOSITORY = 'git+https://github.com/smplan/smplan.git#main';
 /** The yaml blocks between "## Lint in CI" and the next "## ". */
 function ciBlocks(): Record<string, unknown>[] {
   const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('## Lint in CI'), readme.indexOf('\n## ', readme.indexOf('## Lint in CI') + 3));
+  const section = readme.slice(
+    readme.indexOf('## Lint in CI'),
+    readme.indexOf('\n## ', readme.indexOf('## Lint in CI') + 3),
+  );
   return [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => parse(m[1]!) as Record<string, unknown>);
 }
 
@@ -67,7 +70,8 @@ describe.skipIf(!enabled)('the README CI section, run as written', () => {
   function workspace(name: string): string {
     const work = path.join(dir, name);
     mkdirSync(path.join(work, 'plans'), { recursive: true });
-    for (const f of readdirSync(path.join(ROOT, 'examples'))) if (f.endsWith('.yaml')) cpSync(path.join(ROOT, 'examples', f), path.join(work, 'plans', f));
+    for (const f of readdirSync(path.join(ROOT, 'examples')))
+      if (f.endsWith('.yaml')) cpSync(path.join(ROOT, 'examples', f), path.join(work, 'plans', f));
     cpSync(path.join(ROOT, 'examples', 'data'), path.join(work, 'plans', 'data'), { recursive: true });
     return work;
   }
@@ -110,7 +114,8 @@ describe.skipIf(!enabled)('the README CI section, run as written', () => {
       const r = run(command, hook, prefix);
       expect(r.status, `${command}\n${r.stderr.slice(-2000)}`).toBe(0);
     }
-    const entry = (parse(readFileSync(path.join(hook, '.pre-commit-hooks.yaml'), 'utf8')) as { entry: string }[])[0]!.entry;
+    const entry = (parse(readFileSync(path.join(hook, '.pre-commit-hooks.yaml'), 'utf8')) as { entry: string }[])[0]!
+      .entry;
     const r = run(`${entry} plans/nordlys-bakeri.yaml`, workspace('pre-commit'), prefix);
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toBe('1 file checked: 0 errors, 0 warnings\n');

@@ -12,11 +12,18 @@ describe('parseCsv', () => {
   });
 
   it('fills missing cells of a short row with empty text', () => {
-    expect(parseCsv('likes,comments,shares\n5,1\n').rows[0]!.cells).toMatchObject({ likes: '5', comments: '1', shares: '' });
+    expect(parseCsv('likes,comments,shares\n5,1\n').rows[0]!.cells).toMatchObject({
+      likes: '5',
+      comments: '1',
+      shares: '',
+    });
   });
 
   it('reads semicolon exports when asked', () => {
-    expect(parseCsv('likes;comments\n3;4\n', { delimiter: ';' }).rows[0]!.cells).toMatchObject({ likes: '3', comments: '4' });
+    expect(parseCsv('likes;comments\n3;4\n', { delimiter: ';' }).rows[0]!.cells).toMatchObject({
+      likes: '3',
+      comments: '4',
+    });
   });
 
   it('an unclosed quote names the row where it opens, not the end of the file', () => {

@@ -12,7 +12,9 @@ goals: []
 `;
 
 async function findings(text: string) {
-  return (await parsePlan(Buffer.from(text), 'p.yaml', FIXTURES)).findings.map((f) => `${f.line}:${f.column} ${f.rule} ${f.message}`);
+  return (await parsePlan(Buffer.from(text), 'p.yaml', FIXTURES)).findings.map(
+    (f) => `${f.line}:${f.column} ${f.rule} ${f.message}`,
+  );
 }
 
 describe('loadPlan', () => {
@@ -51,26 +53,36 @@ describe('loadPlan', () => {
   });
 
   it('an unknown key with a suggestion, at the key', async () => {
-    expect(await findings(`${head}competitor: []\n`)).toEqual(['4:1 unknown-key unknown key `competitor` (did you mean `competitors`?)']);
+    expect(await findings(`${head}competitor: []\n`)).toEqual([
+      '4:1 unknown-key unknown key `competitor` (did you mean `competitors`?)',
+    ]);
   });
 
   it('a missing required key, at the mapping that should hold it', async () => {
-    expect(await findings(`${head}budget:\n  items: []\n`)).toEqual(['4:1 schema-required missing `cap`: it is required here']);
+    expect(await findings(`${head}budget:\n  items: []\n`)).toEqual([
+      '4:1 schema-required missing `cap`: it is required here',
+    ]);
   });
 
   it('a wrong enum value with a suggestion, and a time zone typo', async () => {
     expect(await findings(`${head}review: { cadence: montly }\n`)).toEqual([
       '4:20 schema-value `cadence` must be one of: daily, weekly, biweekly, monthly, quarterly, yearly, ad-hoc; got the text "montly" (did you mean `monthly`?)',
     ]);
-    expect((await findings(head.replace('Europe/Oslo', 'Europe/Olso')))[0]).toMatch(/^2:\d+ schema-value `timezone`: not an IANA time zone.*\(did you mean `Europe\/Oslo`\?\)$/);
+    expect((await findings(head.replace('Europe/Oslo', 'Europe/Olso')))[0]).toMatch(
+      /^2:\d+ schema-value `timezone`: not an IANA time zone.*\(did you mean `Europe\/Oslo`\?\)$/,
+    );
   });
 
   it('a duplicate key, at the second one', async () => {
-    expect(await findings(`${head}goals: []\n`)).toEqual(['4:1 yaml-duplicate-key `goals` appears twice in this mapping: each key may appear once']);
+    expect(await findings(`${head}goals: []\n`)).toEqual([
+      '4:1 yaml-duplicate-key `goals` appears twice in this mapping: each key may appear once',
+    ]);
   });
 
   it('a number too large, a list too short, in words', async () => {
-    expect(await findings(`${head}content: { horizon_weeks: 500 }\n`)).toEqual(['4:27 schema-value `horizon_weeks`: must be at most 104']);
+    expect(await findings(`${head}content: { horizon_weeks: 500 }\n`)).toEqual([
+      '4:27 schema-value `horizon_weeks`: must be at most 104',
+    ]);
   });
 });
 
@@ -87,12 +99,19 @@ describe('YAML the loader explains in its own words', () => {
     expect(await findings('smplan: 1\n---\nfoo: 1\n')).toEqual([
       '2:1 yaml-syntax a plan is one YAML document: remove this `---` and what follows, or move it to a file of its own',
     ]);
-    expect(await findings('a: &x 1\nb: *x\nc: *y\n')).toEqual(['3:4 yaml-syntax the alias *y has no anchor &y before it']);
+    expect(await findings('a: &x 1\nb: *x\nc: *y\n')).toEqual([
+      '3:4 yaml-syntax the alias *y has no anchor &y before it',
+    ]);
   });
 
   it('an alias bomb is stopped at its first alias', async () => {
     const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i < 9; i++) bomb.push(`b${i}: &b${i} [${Array(9).fill(i === 1 ? '*a' : `*b${i - 1}`).join(', ')}]`);
+    for (let i = 1; i < 9; i++)
+      bomb.push(
+        `b${i}: &b${i} [${Array(9)
+          .fill(i === 1 ? '*a' : `*b${i - 1}`)
+          .join(', ')}]`,
+      );
     expect(await findings(bomb.join('\n') + '\n')).toEqual([
       '2:10 yaml-syntax too many YAML aliases: the document would expand beyond any real plan (an alias bomb?)',
     ]);
@@ -104,7 +123,11 @@ describe('YAML tags', () => {
     expect(await findings('smplan: 1\nplan: !!binary aGVsbG8=\n')).toEqual([
       '2:7 yaml-syntax the YAML tag !!binary is not part of a plan: remove it and write plain text, numbers, lists or mappings',
     ]);
-    for (const [value, tag] of [['!!set {a, b}', '!!set'], ['!!timestamp 2027-01-01', '!!timestamp'], ['!custom x', '!custom']]) {
+    for (const [value, tag] of [
+      ['!!set {a, b}', '!!set'],
+      ['!!timestamp 2027-01-01', '!!timestamp'],
+      ['!custom x', '!custom'],
+    ]) {
       expect(await findings(`smplan: 1\nplan:\n  start: ${value}\n`)).toEqual([
         `3:10 yaml-syntax the YAML tag ${tag} is not part of a plan: remove it and write plain text, numbers, lists or mappings`,
       ]);
@@ -112,6 +135,10 @@ describe('YAML tags', () => {
   });
 
   it('accepts the plain tags', async () => {
-    expect((await findings(`${head}tools: !!seq [ { name: !!str 123, purpose: other } ]\n`)).filter((f) => f.includes('yaml-'))).toEqual([]);
+    expect(
+      (await findings(`${head}tools: !!seq [ { name: !!str 123, purpose: other } ]\n`)).filter((f) =>
+        f.includes('yaml-'),
+      ),
+    ).toEqual([]);
   });
 });

@@ -44,11 +44,19 @@ describe('unclosedOpening', () => {
 
   it('finds the [ or { that is never closed', () => {
     expect(opening('a: 1\nitems: [ { name: Ads, cost: 10\n')).toMatchObject({ line: 2, col: 10 });
-    expect(opening('a:\n  b: [1, 2\n  c: 3\n')).toMatchObject({ line: 2, col: 6, message: expect.stringMatching(/^the `\[` opened here is never closed: end it with `\]`/) });
+    expect(opening('a:\n  b: [1, 2\n  c: 3\n')).toMatchObject({
+      line: 2,
+      col: 6,
+      message: expect.stringMatching(/^the `\[` opened here is never closed: end it with `\]`/),
+    });
   });
 
   it('finds the quote that is never closed', () => {
-    expect(opening('a: "abc\nb: 1\n')).toMatchObject({ line: 1, col: 4, message: 'the " quote opened here is never closed: end the text with "' });
+    expect(opening('a: "abc\nb: 1\n')).toMatchObject({
+      line: 1,
+      col: 4,
+      message: 'the " quote opened here is never closed: end the text with "',
+    });
   });
 
   it('leaves other errors alone', () => {

@@ -46,9 +46,10 @@ function expectAgreement(text: string): void {
   const starts = lineStarts(text);
   for (const where of planPaths(quick.data)) {
     for (const anchor of ['value', 'key'] as const) {
-      expect(quickLocate(quick.root, starts, where, anchor), `${JSON.stringify(where)} (${anchor}) in\n${text.slice(0, 400)}`).toEqual(
-        locate(doc, lineCounter, where, anchor),
-      );
+      expect(
+        quickLocate(quick.root, starts, where, anchor),
+        `${JSON.stringify(where)} (${anchor}) in\n${text.slice(0, 400)}`,
+      ).toEqual(locate(doc, lineCounter, where, anchor));
     }
   }
 }
@@ -70,23 +71,85 @@ describe('quickRead agrees with the positioned parse', () => {
       if (quickRead(text)) read++;
     }
     // The point is speed on real plans: the examples must take the quick path.
-    for (const example of yamlFiles(path.join(ROOT, 'examples'))) expect(quickRead(readFileSync(example, 'utf8')), example).toBeDefined();
+    for (const example of yamlFiles(path.join(ROOT, 'examples')))
+      expect(quickRead(readFileSync(example, 'utf8')), example).toBeDefined();
     expect(read).toBeGreaterThan(10);
   });
 
   it.each([
-    '1', '-1', '+1', '0', '-0', '007', '0o17', '0x1F', '0X1f', '0b101', '1_000', '1.5', '1.', '.5', '-.5', '+.5', '1e3', '1E+3',
-    '1.5e-3', '.inf', '-.Inf', '+.INF', '.nan', '.NaN', 'nan', 'true', 'True', 'TRUE', 'tRue', 'yes', 'no', 'on', 'off', 'null',
-    'Null', 'NULL', '~', '', '2027-02-30', '2026-01-01T10:00:00Z', '12:30', '1:30:00', '123456789012345678901234567890', '09',
-    '0o8', '"1"', "'x'", '"\\u00e9"', '"\\x41"', '>-\n  folded\n  text', '|\n  lit\n', 'a #c', 'a#b', 'Q&A', 'AT&T', 'Sale!',
-    '[1, .5, -.5, 0x10, ~]', '{a: 1, b: [true, False]}', '"a\\\n  b"', 'multi\n  line\n  plain',
+    '1',
+    '-1',
+    '+1',
+    '0',
+    '-0',
+    '007',
+    '0o17',
+    '0x1F',
+    '0X1f',
+    '0b101',
+    '1_000',
+    '1.5',
+    '1.',
+    '.5',
+    '-.5',
+    '+.5',
+    '1e3',
+    '1E+3',
+    '1.5e-3',
+    '.inf',
+    '-.Inf',
+    '+.INF',
+    '.nan',
+    '.NaN',
+    'nan',
+    'true',
+    'True',
+    'TRUE',
+    'tRue',
+    'yes',
+    'no',
+    'on',
+    'off',
+    'null',
+    'Null',
+    'NULL',
+    '~',
+    '',
+    '2027-02-30',
+    '2026-01-01T10:00:00Z',
+    '12:30',
+    '1:30:00',
+    '123456789012345678901234567890',
+    '09',
+    '0o8',
+    '"1"',
+    "'x'",
+    '"\\u00e9"',
+    '"\\x41"',
+    '>-\n  folded\n  text',
+    '|\n  lit\n',
+    'a #c',
+    'a#b',
+    'Q&A',
+    'AT&T',
+    'Sale!',
+    '[1, .5, -.5, 0x10, ~]',
+    '{a: 1, b: [true, False]}',
+    '"a\\\n  b"',
+    'multi\n  line\n  plain',
   ])('scalar %j', (scalar) => {
     expectAgreement(`v: ${scalar}\n`);
     expectAgreement(`- ${scalar}\n`);
   });
 
   it('declines tags, anchors and directives, which the positioned parse judges', () => {
-    for (const text of ['v: !!binary aGk=\n', 'v: !x a\n', 'a: &x 1\nb: *x\n', '%YAML 1.1\n---\nv: yes\n', 'v: [!!str 1]\n']) {
+    for (const text of [
+      'v: !!binary aGk=\n',
+      'v: !x a\n',
+      'a: &x 1\nb: *x\n',
+      '%YAML 1.1\n---\nv: yes\n',
+      'v: [!!str 1]\n',
+    ]) {
       expect(quickRead(text), text).toBeUndefined();
     }
   });
@@ -119,9 +182,13 @@ describe('quickRead agrees with the positioned parse', () => {
 
   it('on odd scalars in every position', () => {
     fc.assert(
-      fc.property(oddScalar, fc.constantFrom('v: %s\n', '- %s\n', 'a:\n  - %s\n', '{v: %s}\n', 'a: [%s, 1]\n'), (scalar, shape) => {
-        expectAgreement(shape.replace('%s', scalar));
-      }),
+      fc.property(
+        oddScalar,
+        fc.constantFrom('v: %s\n', '- %s\n', 'a:\n  - %s\n', '{v: %s}\n', 'a: [%s, 1]\n'),
+        (scalar, shape) => {
+          expectAgreement(shape.replace('%s', scalar));
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -135,7 +202,12 @@ describe('a plan read quickly still gets positions', () => {
     const text = readFileSync(path.join(dir, 'complete.yaml'), 'utf8');
     expect(quickRead(text)?.root).toBeDefined();
     const { doc, lineCounter } = parseSyntax(text);
-    for (const where of [['plan', 'title'], ['goals', 0, 'statement'], ['objectives', 0], ['plan', 'no-such-key']] as PlanPath[]) {
+    for (const where of [
+      ['plan', 'title'],
+      ['goals', 0, 'statement'],
+      ['objectives', 0],
+      ['plan', 'no-such-key'],
+    ] as PlanPath[]) {
       expect(outcome.loaded!.locate(where, 'value')).toEqual(locate(doc, lineCounter, where, 'value'));
     }
   });

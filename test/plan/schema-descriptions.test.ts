@@ -12,9 +12,13 @@ function properties(node: unknown, at = ''): [string, Node][] {
   for (const [key, value] of Object.entries((n.properties ?? {}) as Record<string, Node>)) {
     out.push([`${at}.${key}`, value], ...properties(value, `${at}.${key}`));
   }
-  for (const key of ['items', 'additionalProperties']) if (n[key] && typeof n[key] === 'object') out.push(...properties(n[key], `${at}[]`));
-  for (const key of ['anyOf', 'oneOf', 'allOf']) for (const part of (n[key] ?? []) as Node[]) out.push(...properties(part, at));
-  for (const key of ['definitions', '$defs']) for (const [name, def] of Object.entries((n[key] ?? {}) as Record<string, Node>)) out.push(...properties(def, `#${name}`));
+  for (const key of ['items', 'additionalProperties'])
+    if (n[key] && typeof n[key] === 'object') out.push(...properties(n[key], `${at}[]`));
+  for (const key of ['anyOf', 'oneOf', 'allOf'])
+    for (const part of (n[key] ?? []) as Node[]) out.push(...properties(part, at));
+  for (const key of ['definitions', '$defs'])
+    for (const [name, def] of Object.entries((n[key] ?? {}) as Record<string, Node>))
+      out.push(...properties(def, `#${name}`));
   return out;
 }
 
@@ -23,12 +27,30 @@ describe('the plan JSON Schema', () => {
 
   it('describes every section and field', () => {
     expect(all.length).toBeGreaterThan(250);
-    expect(all.filter(([, schema]) => typeof schema.description !== 'string' || schema.description.length < 3).map(([p]) => p)).toEqual([]);
+    expect(
+      all
+        .filter(([, schema]) => typeof schema.description !== 'string' || schema.description.length < 3)
+        .map(([p]) => p),
+    ).toEqual([]);
   });
 
   it('describes each top-level section by its method chapter', () => {
     const sections = (planJsonSchema().properties ?? {}) as Record<string, Node>;
-    for (const name of ['situation', 'goals', 'objectives', 'audience', 'competitors', 'positioning', 'channels', 'content', 'kpis', 'budget', 'team', 'crisis', 'review']) {
+    for (const name of [
+      'situation',
+      'goals',
+      'objectives',
+      'audience',
+      'competitors',
+      'positioning',
+      'channels',
+      'content',
+      'kpis',
+      'budget',
+      'team',
+      'crisis',
+      'review',
+    ]) {
       expect(sections[name]!.description, name).toMatch(/^§\d+ /);
     }
   });

@@ -4,7 +4,17 @@
  * point 1, issue 13 point 2); and the swap works when the folder is a mount point (issue 14 point 9).
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
@@ -23,7 +33,8 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(tmp, { recursive: true, force: true }));
 
-const manifest = (out: string) => JSON.parse(readFileSync(path.join(out, MANIFEST), 'utf8')) as { files: string[]; sha256: Record<string, string> };
+const manifest = (out: string) =>
+  JSON.parse(readFileSync(path.join(out, MANIFEST), 'utf8')) as { files: string[]; sha256: Record<string, string> };
 
 describe('the output folder', () => {
   it('never deletes or writes through a linked component (charts/ -> elsewhere)', async () => {
@@ -59,7 +70,11 @@ describe('the output folder', () => {
 
   it('leaves a generated file the user edited since, and removes an unedited one', async () => {
     const out = path.join(tmp, 'out');
-    await writeOutputFolder(out, [{ path: 'README.md', content: 'x' }, { path: 'a.md', content: 'a' }, { path: 'b.md', content: 'b' }]);
+    await writeOutputFolder(out, [
+      { path: 'README.md', content: 'x' },
+      { path: 'a.md', content: 'a' },
+      { path: 'b.md', content: 'b' },
+    ]);
     writeFileSync(path.join(out, 'a.md'), 'a, with my notes');
     const r = await writeOutputFolder(out, [{ path: 'README.md', content: 'y' }]);
     expect(r.removed).toEqual(['b.md']);

@@ -2,7 +2,17 @@
  * Inputs are read only from regular files with a byte cap, whatever stat says; outputs the
  * user names never swap a FIFO, a device or a link for a regular file, and never overwrite an input.
  */
-import { cpSync, lstatSync, mkdtempSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  lstatSync,
+  mkdtempSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { execFileSync, spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';

@@ -6,7 +6,12 @@ import { CLIError } from '../../src/errors.js';
 import { findBrowser, systemLookup, wellKnownCandidates, type BrowserLookup } from '../../src/render/browser/index.js';
 
 /** A pretend system: `present` files are executable, `path` maps command names. */
-function fakeLookup(platform: NodeJS.Platform, present: string[], env: NodeJS.ProcessEnv = {}, onPath: Record<string, string> = {}): BrowserLookup {
+function fakeLookup(
+  platform: NodeJS.Platform,
+  present: string[],
+  env: NodeJS.ProcessEnv = {},
+  onPath: Record<string, string> = {},
+): BrowserLookup {
   return {
     platform,
     env,
@@ -18,8 +23,16 @@ function fakeLookup(platform: NodeJS.Platform, present: string[], env: NodeJS.Pr
 
 describe('findBrowser', () => {
   it('on Linux prefers a browser on PATH, then the well-known paths', async () => {
-    expect(await findBrowser(undefined, fakeLookup('linux', ['/usr/bin/chromium']))).toEqual({ path: '/usr/bin/chromium', source: 'well-known path' });
-    const onPath = fakeLookup('linux', ['/usr/bin/chromium', '/opt/bin/google-chrome'], {}, { 'google-chrome': '/opt/bin/google-chrome' });
+    expect(await findBrowser(undefined, fakeLookup('linux', ['/usr/bin/chromium']))).toEqual({
+      path: '/usr/bin/chromium',
+      source: 'well-known path',
+    });
+    const onPath = fakeLookup(
+      'linux',
+      ['/usr/bin/chromium', '/opt/bin/google-chrome'],
+      {},
+      { 'google-chrome': '/opt/bin/google-chrome' },
+    );
     expect((await findBrowser(undefined, onPath)).path).toBe('/opt/bin/google-chrome');
     expect((await findBrowser(undefined, fakeLookup('linux', ['/snap/bin/chromium']))).path).toBe('/snap/bin/chromium');
   });
@@ -31,26 +44,49 @@ describe('findBrowser', () => {
     expect((await findBrowser(undefined, fakeLookup('darwin', [own], { HOME: '/Users/ann' }))).path).toBe(own);
   });
 
-  it('on Windows looks in Program Files and the user\'s local app data', async () => {
+  it("on Windows looks in Program Files and the user's local app data", async () => {
     const edge = 'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe';
     expect((await findBrowser(undefined, fakeLookup('win32', [edge]))).path).toBe(edge);
     const local = 'C:\\Users\\ann\\AppData\\Local\\Google\\Chrome\\Application\\chrome.exe';
-    expect((await findBrowser(undefined, fakeLookup('win32', [local], { LOCALAPPDATA: 'C:\\Users\\ann\\AppData\\Local' }))).path).toBe(local);
-    expect(await wellKnownCandidates(fakeLookup('win32', []))).toContain('C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe');
+    expect(
+      (await findBrowser(undefined, fakeLookup('win32', [local], { LOCALAPPDATA: 'C:\\Users\\ann\\AppData\\Local' })))
+        .path,
+    ).toBe(local);
+    expect(await wellKnownCandidates(fakeLookup('win32', []))).toContain(
+      'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+    );
   });
 
   it('--browser beats the environment; the variables go SMPLAN_BROWSER, PUPPETEER_EXECUTABLE_PATH, CHROME_PATH', async () => {
     const all = ['/a/flag', '/a/smplan', '/a/puppeteer', '/a/chrome'];
     const env = { SMPLAN_BROWSER: '/a/smplan', PUPPETEER_EXECUTABLE_PATH: '/a/puppeteer', CHROME_PATH: '/a/chrome' };
-    expect(await findBrowser('/a/flag', fakeLookup('linux', all, env))).toEqual({ path: '/a/flag', source: '--browser' });
-    expect(await findBrowser(undefined, fakeLookup('linux', all, env))).toEqual({ path: '/a/smplan', source: 'SMPLAN_BROWSER' });
-    expect(await findBrowser(undefined, fakeLookup('linux', all, { PUPPETEER_EXECUTABLE_PATH: '/a/puppeteer', CHROME_PATH: '/a/chrome' }))).toEqual({ path: '/a/puppeteer', source: 'PUPPETEER_EXECUTABLE_PATH' });
-    expect(await findBrowser(undefined, fakeLookup('linux', all, { CHROME_PATH: '/a/chrome' }))).toEqual({ path: '/a/chrome', source: 'CHROME_PATH' });
+    expect(await findBrowser('/a/flag', fakeLookup('linux', all, env))).toEqual({
+      path: '/a/flag',
+      source: '--browser',
+    });
+    expect(await findBrowser(undefined, fakeLookup('linux', all, env))).toEqual({
+      path: '/a/smplan',
+      source: 'SMPLAN_BROWSER',
+    });
+    expect(
+      await findBrowser(
+        undefined,
+        fakeLookup('linux', all, { PUPPETEER_EXECUTABLE_PATH: '/a/puppeteer', CHROME_PATH: '/a/chrome' }),
+      ),
+    ).toEqual({ path: '/a/puppeteer', source: 'PUPPETEER_EXECUTABLE_PATH' });
+    expect(await findBrowser(undefined, fakeLookup('linux', all, { CHROME_PATH: '/a/chrome' }))).toEqual({
+      path: '/a/chrome',
+      source: 'CHROME_PATH',
+    });
   });
 
   it('a relative path is relative to the working folder; a bare name is looked up on PATH', async () => {
-    expect((await findBrowser('bin/chrome', fakeLookup('linux', ['/home/ann/plans/bin/chrome']))).path).toBe('/home/ann/plans/bin/chrome');
-    expect((await findBrowser('chromium', fakeLookup('linux', [], {}, { chromium: '/usr/local/bin/chromium' }))).path).toBe('/usr/local/bin/chromium');
+    expect((await findBrowser('bin/chrome', fakeLookup('linux', ['/home/ann/plans/bin/chrome']))).path).toBe(
+      '/home/ann/plans/bin/chrome',
+    );
+    expect(
+      (await findBrowser('chromium', fakeLookup('linux', [], {}, { chromium: '/usr/local/bin/chromium' }))).path,
+    ).toBe('/usr/local/bin/chromium');
   });
 
   it('an explicit setting that is wrong is an error even when another browser is installed (no silent fallback)', async () => {
@@ -58,9 +94,13 @@ describe('findBrowser', () => {
     const e = await findBrowser(undefined, lookup).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(CLIError);
     expect((e as CLIError).exitCode).toBe(2);
-    expect((e as CLIError).message).toBe('SMPLAN_BROWSER names /opt/missing/chrome, which is not an executable file; no other browser was tried');
+    expect((e as CLIError).message).toBe(
+      'SMPLAN_BROWSER names /opt/missing/chrome, which is not an executable file; no other browser was tried',
+    );
     expect((e as CLIError).hint).toMatch(/Fix or unset SMPLAN_BROWSER/);
-    await expect(findBrowser('nope', fakeLookup('linux', ['/usr/bin/chromium']))).rejects.toThrow(/--browser names nope/);
+    await expect(findBrowser('nope', fakeLookup('linux', ['/usr/bin/chromium']))).rejects.toThrow(
+      /--browser names nope/,
+    );
   });
 
   it('no browser at all: exit 2 with how to install one', async () => {

@@ -11,10 +11,21 @@ import path from 'node:path';
 
 /** The acceptance actuals (expected/kaffebar-track.json), tracked as `smplan track` does. */
 function acceptanceTracking(plan: LoadedPlan): TrackingResult {
-  const row = (objective: string, date: string, value: number, line: number) => ({ objective, date, value, file: 'actuals.csv', line });
+  const row = (objective: string, date: string, value: number, line: number) => ({
+    objective,
+    date,
+    value,
+    file: 'actuals.csv',
+    line,
+  });
   return trackPlan(
     plan.plan,
-    [row('ig-reach', '2027-02-28', 13500, 2), row('ig-reach', '2027-04-30', 17800, 3), row('cost-per-signup', '2027-03-31', 7.9, 4), row('loyalty-signups', '2027-06-30', 190, 5)],
+    [
+      row('ig-reach', '2027-02-28', 13500, 2),
+      row('ig-reach', '2027-04-30', 17800, 3),
+      row('cost-per-signup', '2027-03-31', 7.9, 4),
+      row('loyalty-signups', '2027-06-30', 190, 5),
+    ],
     { asOf: '2027-06-30' },
   );
 }
@@ -29,8 +40,11 @@ describe('charts', () => {
 
   it('are standalone SVG files in one font, referenced from their chapters', () => {
     expect(folder.charts.map((c) => c.file)).toEqual([
-      'charts/competitor-engagement.svg', 'charts/budget-by-category.svg',
-      'charts/kpi-ig-reach.svg', 'charts/kpi-loyalty-signups.svg', 'charts/kpi-cost-per-signup.svg',
+      'charts/competitor-engagement.svg',
+      'charts/budget-by-category.svg',
+      'charts/kpi-ig-reach.svg',
+      'charts/kpi-loyalty-signups.svg',
+      'charts/kpi-cost-per-signup.svg',
     ]);
     const markdown = folder.chapters.map((c) => c.markdown).join('\n');
     for (const chart of folder.charts) {
@@ -53,7 +67,7 @@ describe('charts', () => {
     for (const name of ['Harbor Roasters', 'Bean There', 'Daily Grind Co']) expect(engagement).toContain(name);
   });
 
-  it('label axes in the plan\'s language', async () => {
+  it("label axes in the plan's language", async () => {
     const nb = (await loadCheckedPlan(path.join(EXAMPLES, 'nordlys-bakeri.yaml'))).loaded;
     const folderNb = await renderStrategyFolder(nb);
     const files = folderNb.charts.map((c) => c.file);
@@ -72,19 +86,29 @@ describe('the review chapter with tracking', () => {
   beforeAll(async () => {
     const kaffebar = (await loadCheckedPlan(KAFFEBAR)).loaded;
     const tracking = acceptanceTracking(kaffebar);
-    expect(tracking.objectives.map((o) => [o.id, o.status])).toEqual([['ig-reach', 'on-track'], ['loyalty-signups', 'behind'], ['cost-per-signup', 'behind']]);
+    expect(tracking.objectives.map((o) => [o.id, o.status])).toEqual([
+      ['ig-reach', 'on-track'],
+      ['loyalty-signups', 'behind'],
+      ['cost-per-signup', 'behind'],
+    ]);
     folder = await renderStrategyFolder(kaffebar, { tracking });
   });
 
-  it('shows each objective\'s status against the plan and what is behind by how much', () => {
+  it("shows each objective's status against the plan and what is behind by how much", () => {
     const md = folder.chapters.find((c) => c.slug === 'review')!.markdown;
     expect(md).toContain('Status at the latest figures (as of June 30, 2027).');
     // On track so far, yet the trend through the actuals ends short of the target: the cell says both.
-    expect(md).toContain('| **Monthly reach** | 04/30/2027 | 17,800 | 17,918 | 32% | 33% | **On track** so far; at this trend 94% of the way to the target by the deadline |');
+    expect(md).toContain(
+      '| **Monthly reach** | 04/30/2027 | 17,800 | 17,918 | 32% | 33% | **On track** so far; at this trend 94% of the way to the target by the deadline |',
+    );
     expect(md).toContain('| **Loyalty app sign-ups** | 06/30/2027 | 190 | 239 | 22% | 49% | **Behind** |');
     // (0.4945 - 0.2222) × 100 = 27.2 percentage points.
-    expect(md).toContain('- Loyalty app sign-ups: 190 against 239 expected on June 30, 2027; 27.2 percentage points behind the planned progress.');
-    expect(md).toContain('- Cost per sign-up: 7.9 against 6.99 expected on March 31, 2027; 35.8 percentage points behind');
+    expect(md).toContain(
+      '- Loyalty app sign-ups: 190 against 239 expected on June 30, 2027; 27.2 percentage points behind the planned progress.',
+    );
+    expect(md).toContain(
+      '- Cost per sign-up: 7.9 against 6.99 expected on March 31, 2027; 35.8 percentage points behind',
+    );
     // The actuals are drawn once, on the KPI chapter's charts.
     expect(md).not.toContain('![');
     expect(md).toContain('The actual figures are drawn on the charts in [KPIs and milestones](08-kpis.md).');
@@ -95,7 +119,9 @@ describe('the review chapter with tracking', () => {
     const withActuals = folder.charts.find((c) => c.file === 'charts/kpi-ig-reach.svg')!.svg;
     expect(withActuals).toContain('>Actual<');
     expect(withActuals).toContain('>Plan<');
-    const without = (await renderStrategyFolder((await loadCheckedPlan(KAFFEBAR)).loaded)).charts.find((c) => c.file === 'charts/kpi-ig-reach.svg')!.svg;
+    const without = (await renderStrategyFolder((await loadCheckedPlan(KAFFEBAR)).loaded)).charts.find(
+      (c) => c.file === 'charts/kpi-ig-reach.svg',
+    )!.svg;
     expect(without).not.toContain('>Actual<');
   });
 
@@ -109,7 +135,9 @@ objectives:
   - { id: reach, goal: awareness, metric: reach, baseline: 100, target: 200, deadline: 2027-12-31 }
 `);
     const out = await renderStrategyFolder(plan, {
-      tracking: trackPlan(plan.plan, [{ objective: 'reach', date: '2027-04-10', value: 110, file: 'actuals.csv', line: 2 }]),
+      tracking: trackPlan(plan.plan, [
+        { objective: 'reach', date: '2027-04-10', value: 110, file: 'actuals.csv', line: 2 },
+      ]),
     });
     const md = out.chapters.find((c) => c.slug === 'review')!.markdown;
     // The first Wednesday of each month: May 5 follows April 10.
@@ -119,7 +147,7 @@ objectives:
 });
 
 describe('review sessions', () => {
-  it('keep the first session\'s weekday month by month, or its day without one', async () => {
+  it("keep the first session's weekday month by month, or its day without one", async () => {
     const base = (await planFrom(MINIMAL)).plan;
     const wed = reviewSessions({ ...base, review: { cadence: 'monthly', first: '2027-02-03', weekday: 'wed' } });
     expect(wed.slice(0, 4)).toEqual(['2027-02-03', '2027-03-03', '2027-04-07', '2027-05-05']);
@@ -127,7 +155,11 @@ describe('review sessions', () => {
     // A first session on a Sunday is the plan saying Sunday: the last Sunday of each month.
     const byDay = reviewSessions({ ...base, review: { cadence: 'monthly', first: '2027-01-31' } });
     expect(byDay.slice(0, 3)).toEqual(['2027-01-31', '2027-02-28', '2027-03-28']);
-    expect(reviewSessions({ ...base, review: { cadence: 'biweekly', first: '2027-12-01' } })).toEqual(['2027-12-01', '2027-12-15', '2027-12-29']);
+    expect(reviewSessions({ ...base, review: { cadence: 'biweekly', first: '2027-12-01' } })).toEqual([
+      '2027-12-01',
+      '2027-12-15',
+      '2027-12-29',
+    ]);
     expect(reviewSessions({ ...base, review: { cadence: 'ad-hoc', first: '2027-01-01' } })).toEqual([]);
   });
 });

@@ -2,7 +2,10 @@
 import { execFileSync } from 'node:child_process';
 import { findBrowser, systemLookup } from '../../src/render/browser/index.js';
 
-export const chromiumPath: string | undefined = await findBrowser(undefined, systemLookup({ PATH: process.env.PATH }, process.cwd()))
+export const chromiumPath: string | undefined = await findBrowser(
+  undefined,
+  systemLookup({ PATH: process.env.PATH }, process.cwd()),
+)
   .then((b) => b.path)
   .catch(() => undefined);
 
@@ -18,5 +21,10 @@ export function pdftotext(file: string): string {
 
 export function pdfinfo(file: string): Record<string, string> {
   const out = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-  return Object.fromEntries(out.split('\n').filter((l) => l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]));
+  return Object.fromEntries(
+    out
+      .split('\n')
+      .filter((l) => l.includes(':'))
+      .map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]),
+  );
 }

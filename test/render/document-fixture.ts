@@ -10,7 +10,7 @@ import { ACCEPTANCE } from '../helpers/cli.js';
 
 export const HOSTILE_TEXT = [
   '<script>document.title = "pwned"; document.body.innerHTML = "SCRIPT" + " RAN"</script>',
-  '<img src=x onerror="document.body.innerHTML=\'ONERROR\'+\' RAN\'">',
+  "<img src=x onerror=\"document.body.innerHTML='ONERROR'+' RAN'\">",
   '[click me](javascript:alert(1)) and [encoded](java%73cript:alert(2)) and [vb](vbscript:msgbox) and [file](file:///etc/passwd)',
   '[data](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)',
   'Template syntax stays text: {{7*7}} {{{constructor}}}',
@@ -27,8 +27,16 @@ const chart = `<?xml version="1.0" encoding="utf-8"?>
 
 export function fakeFolder(options: { port?: number; locale?: string; hostile?: boolean } = {}): StrategyFolder {
   const port = options.port ?? 1;
-  const hostile = options.hostile ? ['', '## Hostile text', '', ...HOSTILE_TEXT.flatMap((l) => [l, '']),
-    `A link to [a local server](http://127.0.0.1:${port}/link) and an image ![pixel](http://127.0.0.1:${port}/pixel.png).`, ''] : [];
+  const hostile = options.hostile
+    ? [
+        '',
+        '## Hostile text',
+        '',
+        ...HOSTILE_TEXT.flatMap((l) => [l, '']),
+        `A link to [a local server](http://127.0.0.1:${port}/link) and an image ![pixel](http://127.0.0.1:${port}/pixel.png).`,
+        '',
+      ]
+    : [];
   return {
     title: 'Northside Coffee Bar social media strategy 2027',
     locale: options.locale ?? 'en-US',
@@ -58,21 +66,43 @@ export function fakeFolder(options: { port?: number; locale?: string; hostile?: 
         slug: 'situation',
         file: '01-situation.md',
         title: 'Situation',
-        markdown: ['# Situation', '', 'Where we stand. Norwegian: blåbærsyltetøy, Ærøskøbing. Bulgarian: Здравейте, свят.', '',
-          'Go to [competitors](02-competitors.md), or [the benchmark](./02-competitors.md#engagement-benchmark), or [a missing heading](02-competitors.md#nowhere).', '',
-          '![Monthly reach](charts/kpi-ig-reach.svg)', '', ...hostile].join('\n'),
+        markdown: [
+          '# Situation',
+          '',
+          'Where we stand. Norwegian: blåbærsyltetøy, Ærøskøbing. Bulgarian: Здравейте, свят.',
+          '',
+          'Go to [competitors](02-competitors.md), or [the benchmark](./02-competitors.md#engagement-benchmark), or [a missing heading](02-competitors.md#nowhere).',
+          '',
+          '![Monthly reach](charts/kpi-ig-reach.svg)',
+          '',
+          ...hostile,
+        ].join('\n'),
       },
       {
         slug: 'competitors',
         file: '02-competitors.md',
         title: 'Competitors',
-        markdown: ['# Competitors', '', '## Engagement benchmark', '',
-          '| Competitor | Channel | Followers | Engagement rate |', '| --- | --- | ---: | ---: |',
-          '| Harbor Roasters | facebook | 3,100 | 5.4 % |', '| Bean There | tiktok | 21,000 | 9.6 % |', '',
-          'Back to [the situation](01-situation.md) and the [index](README.md).', ''].join('\n'),
+        markdown: [
+          '# Competitors',
+          '',
+          '## Engagement benchmark',
+          '',
+          '| Competitor | Channel | Followers | Engagement rate |',
+          '| --- | --- | ---: | ---: |',
+          '| Harbor Roasters | facebook | 3,100 | 5.4 % |',
+          '| Bean There | tiktok | 21,000 | 9.6 % |',
+          '',
+          'Back to [the situation](01-situation.md) and the [index](README.md).',
+          '',
+        ].join('\n'),
       },
     ],
     charts: [{ file: 'charts/kpi-ig-reach.svg', title: 'Monthly reach', svg: chart }],
-    messages: { 'index.chapters': 'Contents', 'index.period_value': '{start} to {end}', 'index.period': 'Period', 'index.organisation': 'Organisation' },
+    messages: {
+      'index.chapters': 'Contents',
+      'index.period_value': '{start} to {end}',
+      'index.period': 'Period',
+      'index.organisation': 'Organisation',
+    },
   };
 }

@@ -23,14 +23,26 @@ describe('the strategy folder for the acceptance plan (en)', () => {
 
   it('has an index and one numbered chapter per part of the method', () => {
     expect(folder.chapters.map((c) => c.file)).toEqual([
-      '01-situation.md', '02-objectives.md', '03-audience.md', '04-competitors.md', '05-positioning.md', '06-channels.md',
-      '07-content.md', '08-kpis.md', '09-budget.md', '10-team.md', '11-crisis.md', '12-review.md', '13-appendix.md',
+      '01-situation.md',
+      '02-objectives.md',
+      '03-audience.md',
+      '04-competitors.md',
+      '05-positioning.md',
+      '06-channels.md',
+      '07-content.md',
+      '08-kpis.md',
+      '09-budget.md',
+      '10-team.md',
+      '11-crisis.md',
+      '12-review.md',
+      '13-appendix.md',
     ]);
     expect(folder.readme).toMatch(/^# Northside Coffee Bar social media strategy 2027\n/);
     expect(folder.readme).toContain('| Organisation | **Northside Coffee Bar LLC** |');
     expect(folder.readme).toContain('| Period | January 1, 2027 to December 31, 2027 |');
     expect(folder.locale).toBe('en-US');
-    for (const c of folder.chapters) expect(c.markdown.startsWith(`# ${Number(c.file.slice(0, 2))}. ${c.title}\n`)).toBe(true);
+    for (const c of folder.chapters)
+      expect(c.markdown.startsWith(`# ${Number(c.file.slice(0, 2))}. ${c.title}\n`)).toBe(true);
   });
 
   it('links every chapter from the index, and every link resolves to a file of the folder', () => {
@@ -47,7 +59,9 @@ describe('the strategy folder for the acceptance plan (en)', () => {
     expect(folder.readme).toContain('3 SMART objectives, the first deadline on May 31, 2027.');
     expect(folder.readme).toContain('Channels named in the objectives: Instagram.');
     // 1500×12 + 600×12 + 29×12 + 5000 + 12000 = 42,548 against a cap of 40,000.
-    expect(folder.readme).toContain('Budget: $42,548 a year is $2,548 over the cap of $40,000. Keeping the items that pay back fastest, we cut Photographer ($7,200).');
+    expect(folder.readme).toContain(
+      'Budget: $42,548 a year is $2,548 over the cap of $40,000. Keeping the items that pay back fastest, we cut Photographer ($7,200).',
+    );
   });
 
   it('lists the sections the plan lacks as open points, linked to their chapters', () => {
@@ -57,7 +71,9 @@ describe('the strategy folder for the acceptance plan (en)', () => {
     expect(open).toContain('- [The crisis handbook](11-crisis.md): what triggers a crisis');
     expect(open).toContain('- [The content pillars](07-content.md): ');
     expect(open).not.toContain('the budget');
-    expect(chapter(folder, 'crisis')).toContain('> **Not decided yet:** the crisis handbook. The method asks for what triggers a crisis');
+    expect(chapter(folder, 'crisis')).toContain(
+      '> **Not decided yet:** the crisis handbook. The method asks for what triggers a crisis',
+    );
   });
 
   it('shows the computed engagement of each competitor channel', () => {
@@ -76,8 +92,12 @@ describe('the strategy folder for the acceptance plan (en)', () => {
   it('shows the KPIs at a glance, with the monthly milestones of each objective in the appendix', () => {
     const kpis = chapter(folder, 'kpis');
     // Quarter ends of 2027; Loyalty app sign-ups start on Feb 15, cost per sign-up ends on May 31.
-    expect(kpis).toContain('| Objective | Baseline | March 2027 | June 2027 | September 2027 | December 2027 | Target | Deadline | Measured with |');
-    expect(kpis).toMatch(/\| \*\*Monthly reach \(Instagram\)\*\* \| 12,000 \| [\d,]+ \| [\d,]+ \| 30,000 \| {2}\| \*\*30,000\*\* \| 09\/30\/2027 \|/);
+    expect(kpis).toContain(
+      '| Objective | Baseline | March 2027 | June 2027 | September 2027 | December 2027 | Target | Deadline | Measured with |',
+    );
+    expect(kpis).toMatch(
+      /\| \*\*Monthly reach \(Instagram\)\*\* \| 12,000 \| [\d,]+ \| [\d,]+ \| 30,000 \| {2}\| \*\*30,000\*\* \| 09\/30\/2027 \|/,
+    );
     expect(kpis).toContain('![Monthly reach: milestones to 30,000](charts/kpi-ig-reach.svg) ![');
     expect(kpis).not.toContain('| January 31, 2027 |');
     const md = chapter(folder, 'appendix');
@@ -131,11 +151,25 @@ describe('a plan with only the required sections', () => {
         if (!/^#{1,4} /.test(line)) return;
         const next = lines.slice(i + 1).find((l) => l.trim() !== '');
         expect(next, `${c.file}: "${line}" has nothing under it`).toBeDefined();
-        if (line.startsWith('## ') || line.startsWith('### ')) expect(next!, `${c.file}: "${line}"`).not.toMatch(/^#{1,3} /);
+        if (line.startsWith('## ') || line.startsWith('### '))
+          expect(next!, `${c.file}: "${line}"`).not.toMatch(/^#{1,3} /);
       });
     }
     const notDecided = folder.chapters.filter((c) => c.markdown.includes('**Not decided yet:**')).map((c) => c.slug);
-    expect(notDecided).toEqual(['situation', 'objectives', 'audience', 'competitors', 'positioning', 'channels', 'content', 'kpis', 'budget', 'team', 'crisis', 'review']);
+    expect(notDecided).toEqual([
+      'situation',
+      'objectives',
+      'audience',
+      'competitors',
+      'positioning',
+      'channels',
+      'content',
+      'kpis',
+      'budget',
+      'team',
+      'crisis',
+      'review',
+    ]);
     expect(folder.readme).toContain('- No measurable objectives yet.');
     expect(folder.readme).toContain('- No budget is set yet.');
     expect(folder.readme).toContain('- [SMART objectives](02-objectives.md): specific, measurable');
@@ -151,7 +185,10 @@ describe('templates from --templates', () => {
     try {
       mkdirSync(path.join(dir, 'chapters'));
       mkdirSync(path.join(dir, 'partials'));
-      writeFileSync(path.join(dir, 'chapters', 'budget.md.hbs'), '# Our money\n\nTotal {{money budget.total}}, cap {{money budget.cap}}.\n');
+      writeFileSync(
+        path.join(dir, 'chapters', 'budget.md.hbs'),
+        '# Our money\n\nTotal {{money budget.total}}, cap {{money budget.cap}}.\n',
+      );
       writeFileSync(path.join(dir, 'partials', 'chapter-header.hbs'), '# {{chapter.title}} (ACME edition)\n');
       const loaded = (await loadCheckedPlan(KAFFEBAR)).loaded;
       const folder = await renderStrategyFolder(loaded, { templatesDir: dir });
@@ -191,14 +228,23 @@ describe('Norwegian and Bulgarian plans', () => {
   it('render in Norwegian Bokmål with Norwegian number formats', async () => {
     const folder = await renderStrategyFolder(await planFrom(kaffebarYaml('nb')));
     expect(folder.locale).toBe('nb-NO');
-    expect(folder.chapters.map((c) => c.title).slice(0, 4)).toEqual(['Situasjonsanalyse', 'Mål og delmål', 'Målgruppe', 'Konkurrentanalyse']);
+    expect(folder.chapters.map((c) => c.title).slice(0, 4)).toEqual([
+      'Situasjonsanalyse',
+      'Mål og delmål',
+      'Målgruppe',
+      'Konkurrentanalyse',
+    ]);
     expect(folder.readme).toContain('1. [Situasjonsanalyse](01-situation.md)');
     expect(folder.readme).toContain('## Åpne punkter');
     const nbsp = '\u00a0';
-    expect(chapter(folder, 'appendix')).toContain(`| Harbor Roasters | Instagram | 9${nbsp}400 | 5 | 26 | 15${nbsp}719 | 167,2${nbsp}% | 6,43${nbsp}% |`);
+    expect(chapter(folder, 'appendix')).toContain(
+      `| Harbor Roasters | Instagram | 9${nbsp}400 | 5 | 26 | 15${nbsp}719 | 167,2${nbsp}% | 6,43${nbsp}% |`,
+    );
     expect(chapter(folder, 'appendix')).toContain(`| 31. januar 2027 | 13${nbsp}276 |`);
     expect(chapter(folder, 'appendix')).toContain('| 28. februar 2027 | 159 |');
-    expect(chapter(folder, 'budget')).toContain(`| Scheduling tool | Verktøy | 29${nbsp}kr per måned | 348${nbsp}kr | mellomlang sikt |`);
+    expect(chapter(folder, 'budget')).toContain(
+      `| Scheduling tool | Verktøy | 29${nbsp}kr per måned | 348${nbsp}kr | mellomlang sikt |`,
+    );
     expect(chapter(folder, 'crisis')).toContain('**Ikke avklart ennå:** krisehåndboken.');
   });
 
@@ -209,7 +255,9 @@ describe('Norwegian and Bulgarian plans', () => {
     expect(folder.chapters.find((c) => c.slug === 'budget')!.title).toBe('Бюджет и ресурси');
     expect(folder.readme).toContain('## Отворени въпроси');
     const nbsp = '\u00a0';
-    expect(chapter(folder, 'appendix')).toContain(`| Harbor Roasters | Instagram | 9400 | 5 | 26 | 15${nbsp}719 | 167,2% | 6,43% |`);
+    expect(chapter(folder, 'appendix')).toContain(
+      `| Harbor Roasters | Instagram | 9400 | 5 | 26 | 15${nbsp}719 | 167,2% | 6,43% |`,
+    );
     expect(chapter(folder, 'appendix')).toMatch(new RegExp(`\\| 31 януари 2027\\sг\\. \\| 13${nbsp}276 \\|`));
     // A date closing a sentence keeps one full stop ("… 2027 г.", not "г..").
     expect(folder.readme).toMatch(/първият краен срок е 31 май 2027\sг\.\n/);

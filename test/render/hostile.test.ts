@@ -123,7 +123,8 @@ describe('hostile plan text', () => {
     expect(swot).not.toContain('<script');
     expect(swot).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(swot).toContain('&amp; &lt;b&gt;bold&lt;/b&gt;');
-    for (const chart of folder.charts) expect(chart.svg).not.toMatch(/<script|href="javascript:|<foreignObject|<image/i);
+    for (const chart of folder.charts)
+      expect(chart.svg).not.toMatch(/<script|href="javascript:|<foreignObject|<image/i);
   });
 });
 

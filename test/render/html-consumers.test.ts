@@ -34,7 +34,9 @@ beforeAll(async () => {
     documents[file] = await renderHtml(await renderStrategyFolder(loaded), loaded, { date: '2027-01-15' });
   }
   const outcome = await parsePlan(Buffer.from(untrustedPlan()), path.join(EXAMPLES, 'untrusted.yaml'), EXAMPLES);
-  documents.untrusted = await renderHtml(await renderStrategyFolder(outcome.loaded!), outcome.loaded!, { date: '2027-01-15' });
+  documents.untrusted = await renderHtml(await renderStrategyFolder(outcome.loaded!), outcome.loaded!, {
+    date: '2027-01-15',
+  });
   expect(documents.untrusted).toContain('x;=1+1');
 }, 120_000);
 
@@ -43,41 +45,48 @@ describe('plan.html → browsers and assistive technology', () => {
     const validator = new HtmlValidate({ extends: ['html-validate:standard'] });
     for (const [name, html] of Object.entries(documents)) {
       const report = await validator.validateString(html, `${name}.html`);
-      const errors = report.results.flatMap((r) => r.messages.map((m) => `${name}:${m.line}:${m.column} ${m.ruleId} ${m.message}`));
+      const errors = report.results.flatMap((r) =>
+        r.messages.map((m) => `${name}:${m.line}:${m.column} ${m.ruleId} ${m.message}`),
+      );
       expect(errors).toEqual([]);
     }
   });
 
-  it.skipIf(skipPdf)('has no serious or critical axe-core violation at 375 px and 1280 px', async () => {
-    const axe = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-    const browser = await puppeteer.launch({ executablePath: chromiumPath!, args: ['--no-sandbox'] });
-    try {
-      const page = await browser.newPage();
-      // Offline: the document fetches nothing, and nothing else may be fetched.
-      await page.setRequestInterception(true);
-      page.on('request', (r) => (r.url().startsWith('data:') ? r.continue() : r.abort()));
-      const found: string[] = [];
-      // The nb example with untrusted text, and the bg one (Cyrillic): axe takes long on a whole document.
-      for (const name of ['untrusted', 'rodopski-sklon.yaml']) {
-        const html = documents[name]!;
-        for (const width of [375, 1280]) {
-          await page.setViewport({ width, height: 800 });
-          await page.setContent(html, { waitUntil: 'load' });
-          // Evaluated through the debugger protocol: the document's CSP allows no script of its own.
-          await page.evaluate(axe);
-          const result = (await page.evaluate(() =>
-            (window as unknown as { axe: { run(): Promise<unknown> } }).axe.run(),
-          )) as { violations: { id: string; impact: string; nodes: { html: string }[] }[] };
-          for (const v of result.violations) {
-            if (v.impact === 'serious' || v.impact === 'critical') found.push(`${name} ${width}px ${v.impact} ${v.id}: ${v.nodes[0]?.html.slice(0, 100)}`);
+  it.skipIf(skipPdf)(
+    'has no serious or critical axe-core violation at 375 px and 1280 px',
+    async () => {
+      const axe = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+      const browser = await puppeteer.launch({ executablePath: chromiumPath!, args: ['--no-sandbox'] });
+      try {
+        const page = await browser.newPage();
+        // Offline: the document fetches nothing, and nothing else may be fetched.
+        await page.setRequestInterception(true);
+        page.on('request', (r) => (r.url().startsWith('data:') ? r.continue() : r.abort()));
+        const found: string[] = [];
+        // The nb example with untrusted text, and the bg one (Cyrillic): axe takes long on a whole document.
+        for (const name of ['untrusted', 'rodopski-sklon.yaml']) {
+          const html = documents[name]!;
+          for (const width of [375, 1280]) {
+            await page.setViewport({ width, height: 800 });
+            await page.setContent(html, { waitUntil: 'load' });
+            // Evaluated through the debugger protocol: the document's CSP allows no script of its own.
+            await page.evaluate(axe);
+            const result = (await page.evaluate(() =>
+              (window as unknown as { axe: { run(): Promise<unknown> } }).axe.run(),
+            )) as { violations: { id: string; impact: string; nodes: { html: string }[] }[] };
+            for (const v of result.violations) {
+              if (v.impact === 'serious' || v.impact === 'critical')
+                found.push(`${name} ${width}px ${v.impact} ${v.id}: ${v.nodes[0]?.html.slice(0, 100)}`);
+            }
           }
         }
+        expect(found).toEqual([]);
+      } finally {
+        await browser.close();
       }
-      expect(found).toEqual([]);
-    } finally {
-      await browser.close();
-    }
-  }, 180_000);
+    },
+    180_000,
+  );
 
   it('gives a scrolling table a keyboard stop and a name, and a chart one role and one name', () => {
     const html = documents['nordlys-bakeri.yaml']!;

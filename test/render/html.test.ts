@@ -10,7 +10,9 @@ describe('renderHtml', () => {
     const html = await renderHtml(fakeFolder({ hostile: true, port: 4567 }), await kaffebar(), { date: '2027-01-15' });
     expect(html).not.toMatch(/(src|href)="https?:\/\//i);
     expect(html).not.toMatch(/url\((?!data:|#)/);
-    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:">`);
+    expect(html).toContain(
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:">`,
+    );
     expect(html).toMatch(/<html lang="en">/);
     // Regular and bold, each in the subsets the text needs: Latin (æøå) and Cyrillic, not Latin Extended.
     expect(html.match(/@font-face\{font-family:'Noto Sans'/g)).toHaveLength(4);
@@ -29,7 +31,8 @@ describe('renderHtml', () => {
 
   it('embeds a font subset only when the document has a character for it', async () => {
     const faces = await fontFaces();
-    const ranges = (doc: string) => [...usedFontFaces(faces, doc).matchAll(/unicode-range:U\+([0-9A-F]+)/g)].map((m) => m[1]);
+    const ranges = (doc: string) =>
+      [...usedFontFaces(faces, doc).matchAll(/unicode-range:U\+([0-9A-F]+)/g)].map((m) => m[1]);
     expect(ranges('<p>Plain English, blåbær</p>')).toEqual(['0000', '0000']);
     // ł is Latin Extended; Ж is Cyrillic, here written as a character reference.
     expect(ranges('<p>Łódź</p>')).toEqual(['0100', '0000', '0100', '0000']);
@@ -46,7 +49,9 @@ describe('renderHtml', () => {
     expect(html).toContain('{{7*7}}');
     expect(html).not.toContain('>49<');
     // The web link is readable text with its address, not a live link; the remote image is not loaded.
-    expect(html).toMatch(/<span class="link">a local server <span class="url">\(http:\/\/127\.0\.0\.1:4567\/link\)<\/span><\/span>/);
+    expect(html).toMatch(
+      /<span class="link">a local server <span class="url">\(http:\/\/127\.0\.0\.1:4567\/link\)<\/span><\/span>/,
+    );
     expect(html).toContain('<span class="missing-image">[pixel]</span>');
   });
 
@@ -55,7 +60,10 @@ describe('renderHtml', () => {
     expect(untitled).toContain('<span class="caption">Monthly reach</span>');
     const folder = fakeFolder();
     // A wrapped vega title is a title mark with one text line per row.
-    folder.charts[0]!.svg = folder.charts[0]!.svg.replace('<g clip-path', '<g class="mark-group role-title"><text>Monthly</text><text>reach</text></g><g clip-path');
+    folder.charts[0]!.svg = folder.charts[0]!.svg.replace(
+      '<g clip-path',
+      '<g class="mark-group role-title"><text>Monthly</text><text>reach</text></g><g clip-path',
+    );
     const titled = await renderHtml(folder, await kaffebar(), { date: '2027-01-15' });
     expect(titled).not.toContain('class="caption"');
     expect(titled).toContain('aria-label="Monthly reach"');
@@ -63,10 +71,13 @@ describe('renderHtml', () => {
 
   it('keeps mail links, shows web addresses once, and drops links to files outside the document', async () => {
     const folder = fakeFolder();
-    folder.chapters[0]!.markdown += '\n\nWrite to [us](mailto:hei@example.no), see <https://example.com/a>, or [the export](data/posts.csv).\n';
+    folder.chapters[0]!.markdown +=
+      '\n\nWrite to [us](mailto:hei@example.no), see <https://example.com/a>, or [the export](data/posts.csv).\n';
     const html = await renderHtml(folder, await kaffebar(), { date: '2027-01-15' });
     expect(html).toContain('<a href="mailto:hei@example.no">us</a>');
-    expect(html).toContain('see <span class="link">https://example.com/a</span>, or <span class="link">the export</span>.');
+    expect(html).toContain(
+      'see <span class="link">https://example.com/a</span>, or <span class="link">the export</span>.',
+    );
   });
 
   it('turns chapter links into in-page anchors and falls back to the chapter for unknown headings', async () => {
@@ -89,7 +100,9 @@ describe('renderHtml', () => {
     expect(html).toContain('Northside Coffee Bar LLC');
     expect(html).toContain('January 1, 2027 to December 31, 2027');
     expect(html).toContain('January 15, 2027');
-    expect(html).toMatch(/<nav class="toc" id="contents"[\s\S]*<a href="#chapter-situation"><span class="toc-number">1<\/span> Situation<span class="toc-page" data-for="chapter-situation"><\/span><\/a>/);
+    expect(html).toMatch(
+      /<nav class="toc" id="contents"[\s\S]*<a href="#chapter-situation"><span class="toc-number">1<\/span> Situation<span class="toc-page" data-for="chapter-situation"><\/span><\/a>/,
+    );
     const overview = /<section class="chapter overview" id="overview">([\s\S]*?)<\/section>/.exec(html)![1]!;
     expect(overview).toContain('Two primary goals');
     expect(overview).toContain('<h1 id="overview--executive-summary">Executive summary</h1>');
@@ -99,7 +112,9 @@ describe('renderHtml', () => {
 
   it('inlines charts with ids made unique, sized by the stylesheet', async () => {
     const html = await renderHtml(fakeFolder(), await kaffebar(), { date: '2027-01-15' });
-    expect(html).toContain('<span class="figure figure-kpi" role="figure" id="chart-kpi-ig-reach" aria-label="Monthly reach"><svg role="img" aria-label="Monthly reach"');
+    expect(html).toContain(
+      '<span class="figure figure-kpi" role="figure" id="chart-kpi-ig-reach" aria-label="Monthly reach"><svg role="img" aria-label="Monthly reach"',
+    );
     expect(html).toContain('<clipPath id="c0-clip1">');
     expect(html).toContain('clip-path="url(#c0-clip1)"');
     expect(html).not.toContain('<?xml');
@@ -108,7 +123,12 @@ describe('renderHtml', () => {
   it('marks short tables to move whole in print; long ones may break between rows', async () => {
     const folder = fakeFolder();
     const rows = Array.from({ length: 30 }, (_, i) => `| 2027-01-${String(i + 1).padStart(2, '0')} | post |`);
-    folder.chapters.push({ slug: 'content', file: '03-content.md', title: 'Content', markdown: ['# Content', '', '| Date | What |', '| --- | --- |', ...rows, ''].join('\n') });
+    folder.chapters.push({
+      slug: 'content',
+      file: '03-content.md',
+      title: 'Content',
+      markdown: ['# Content', '', '| Date | What |', '| --- | --- |', ...rows, ''].join('\n'),
+    });
     const html = await renderHtml(folder, await kaffebar(), { date: '2027-01-15' });
     expect(html.match(/<div class="table short" tabindex="0"[^>]*><table>/g)).toHaveLength(1);
     expect(html.match(/<div class="table" tabindex="0" role="group" aria-label="Content"><table>/g)).toHaveLength(1);
@@ -116,7 +136,9 @@ describe('renderHtml', () => {
 
   it('puts the page header and the localised page numbers in @page rules', async () => {
     const html = await renderHtml(fakeFolder(), await kaffebar(), { paper: 'letter', date: '2027-01-15' });
-    expect(html).toContain('@page { size: letter; @top-left { content: "Northside Coffee Bar social media strategy 2027"; } @bottom-right { content: "Page " counter(page) " of " counter(pages); } }');
+    expect(html).toContain(
+      '@page { size: letter; @top-left { content: "Northside Coffee Bar social media strategy 2027"; } @bottom-right { content: "Page " counter(page) " of " counter(pages); } }',
+    );
   });
 });
 
@@ -133,15 +155,53 @@ describe('helpers', () => {
   });
 
   it('inlineSvg keeps anything that could run or fetch inside an <img>', () => {
-    for (const bad of ['<svg><script>alert(1)</script></svg>', '<svg onload="x()"></svg>', '<svg><image href="http://x/y.png"/></svg>', '<svg><foreignObject/></svg>']) {
+    for (const bad of [
+      '<svg><script>alert(1)</script></svg>',
+      '<svg onload="x()"></svg>',
+      '<svg><image href="http://x/y.png"/></svg>',
+      '<svg><foreignObject/></svg>',
+    ]) {
       expect(inlineSvg(bad, 'c0', 'x')).toMatch(/^<img class="chart" alt="x" src="data:image\/svg\+xml;base64,/);
     }
   });
 
   it('overviewMarkdown drops the title, the facts table and the chapter list, and keeps open points', () => {
-    const readme = ['# Plan title', '', '| | |', '| --- | --- |', '| Organisation | **X** |', '', '## Summary', '', 'Text.', '',
-      '## Contents', '', '1. [A](01-a.md)', '2. [B](02-b.md)', '', '## Open points', '', '- [A](01-a.md): the audience', '- [B](02-b.md): the budget', ''].join('\n');
+    const readme = [
+      '# Plan title',
+      '',
+      '| | |',
+      '| --- | --- |',
+      '| Organisation | **X** |',
+      '',
+      '## Summary',
+      '',
+      'Text.',
+      '',
+      '## Contents',
+      '',
+      '1. [A](01-a.md)',
+      '2. [B](02-b.md)',
+      '',
+      '## Open points',
+      '',
+      '- [A](01-a.md): the audience',
+      '- [B](02-b.md): the budget',
+      '',
+    ].join('\n');
     expect(overviewMarkdown(readme, ['01-a.md', '02-b.md'], 'Overview')).toBe(
-      ['# Overview', '', '## Summary', '', 'Text.', '', '## Open points', '', '- [A](01-a.md): the audience', '- [B](02-b.md): the budget', ''].join('\n'));
+      [
+        '# Overview',
+        '',
+        '## Summary',
+        '',
+        'Text.',
+        '',
+        '## Open points',
+        '',
+        '- [A](01-a.md): the audience',
+        '- [B](02-b.md): the budget',
+        '',
+      ].join('\n'),
+    );
   });
 });

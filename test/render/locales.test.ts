@@ -3,14 +3,27 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
 
-const catalogue = (locale: string) => JSON.parse(readFileSync(path.join(ROOT, 'locales', `${locale}.json`), 'utf8')) as Record<string, string>;
+const catalogue = (locale: string) =>
+  JSON.parse(readFileSync(path.join(ROOT, 'locales', `${locale}.json`), 'utf8')) as Record<string, string>;
 const placeholders = (text: string) => [...text.matchAll(/\{([a-z_]+)\}/g)].map((m) => m[1]).sort();
 
 /** Words that are the same in Norwegian or Bulgarian (SWOT, CRM, Format, Status …). */
 const SAME_IN_TRANSLATION = new Set([
-  'heading.swot', 'chart.swot.title', 'tool_purpose.crm', 'label.start', 'label.tone', 'label.format', 'label.persona',
-  'label.person', 'label.status', 'chart.kpi.milestones', 'page_role.admin', 'page_role.moderator', 'tool_purpose.design',
-  'tool_purpose.video', 'label.minutes',
+  'heading.swot',
+  'chart.swot.title',
+  'tool_purpose.crm',
+  'label.start',
+  'label.tone',
+  'label.format',
+  'label.persona',
+  'label.person',
+  'label.status',
+  'chart.kpi.milestones',
+  'page_role.admin',
+  'page_role.moderator',
+  'tool_purpose.design',
+  'tool_purpose.video',
+  'label.minutes',
 ]);
 
 describe('message catalogues', () => {
@@ -32,6 +45,10 @@ describe('message catalogues', () => {
       .map((e) => readFileSync(path.join(e.parentPath, e.name), 'utf8'));
     const keys = new Set(files.flatMap((f) => [...f.matchAll(/\{\{t "([a-z_.-]+)"/g)].map((m) => m[1]!)));
     expect(keys.size).toBeGreaterThan(100);
-    for (const key of keys) expect(Object.keys(en).some((k) => k === key || k.startsWith(`${key}.`)), key).toBe(true);
+    for (const key of keys)
+      expect(
+        Object.keys(en).some((k) => k === key || k.startsWith(`${key}.`)),
+        key,
+      ).toBe(true);
   });
 });

@@ -23,13 +23,19 @@ function strayLists(html: string): string[] {
 }
 
 describe('generated text at the start of a line', () => {
-  it.each(['nordlys-bakeri.yaml', 'rodopski-sklon.yaml', 'fieldnote-software.yaml'])('%s renders no stray list', async (file) => {
-    const folder = await renderStrategyFolder((await loadCheckedPlan(path.join(EXAMPLES, file))).loaded);
-    for (const chapter of [folder.readme, ...folder.chapters.map((c) => c.markdown)]) expect(strayLists(md.render(chapter))).toEqual([]);
-  });
+  it.each(['nordlys-bakeri.yaml', 'rodopski-sklon.yaml', 'fieldnote-software.yaml'])(
+    '%s renders no stray list',
+    async (file) => {
+      const folder = await renderStrategyFolder((await loadCheckedPlan(path.join(EXAMPLES, file))).loaded);
+      for (const chapter of [folder.readme, ...folder.chapters.map((c) => c.markdown)])
+        expect(strayLists(md.render(chapter))).toEqual([]);
+    },
+  );
 
   it('keeps the nb activation dates as text: "2. mars 2027: Surdeigsskolen"', async () => {
-    const folder = await renderStrategyFolder((await loadCheckedPlan(path.join(EXAMPLES, 'nordlys-bakeri.yaml'))).loaded);
+    const folder = await renderStrategyFolder(
+      (await loadCheckedPlan(path.join(EXAMPLES, 'nordlys-bakeri.yaml'))).loaded,
+    );
     const html = md.render(folder.chapters.find((c) => c.markdown.includes('Surdeigsskolen'))!.markdown);
     expect(html).toContain('<li>2. mars 2027: <strong>Surdeigsskolen</strong>');
   });
@@ -61,7 +67,7 @@ describe('generated text at the start of a line', () => {
     }
   });
 
-  it('a plan with untrusted text and dates at line starts renders only the templates\' lists', async () => {
+  it("a plan with untrusted text and dates at line starts renders only the templates' lists", async () => {
     const plan = readFileSync(path.join(EXAMPLES, 'nordlys-bakeri.yaml'), 'utf8').replace(
       /^(\s+- name: )Surdeigsskolen$/m,
       `$1${q(`1. ${UNTRUSTED_TEXT}`)}`,

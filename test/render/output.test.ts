@@ -8,7 +8,9 @@ import { leftoverTemps, MANIFEST, writeOutputFolder } from '../../src/render/out
 import { snapshotFolder } from '../helpers/files.js';
 
 let root: string;
-beforeEach(() => { root = mkdtempSync(path.join(os.tmpdir(), 'smplan-output-')); });
+beforeEach(() => {
+  root = mkdtempSync(path.join(os.tmpdir(), 'smplan-output-'));
+});
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 const first = [
@@ -35,7 +37,10 @@ describe('writeOutputFolder', () => {
     writeFileSync(path.join(out, 'notes.txt'), 'mine');
     mkdirSync(path.join(out, 'assets'));
     writeFileSync(path.join(out, 'assets/logo.png'), 'png');
-    const r = await writeOutputFolder(out, [{ path: 'README.md', content: '# Plan v2\n' }, { path: 'plan.html', content: '<html>' }]);
+    const r = await writeOutputFolder(out, [
+      { path: 'README.md', content: '# Plan v2\n' },
+      { path: 'plan.html', content: '<html>' },
+    ]);
     expect(r.removed.sort()).toEqual(['01-situation.md', 'charts/kpi-a.svg']);
     const s = snapshotFolder(out);
     expect(Object.keys(s).sort()).toEqual([MANIFEST, 'README.md', 'assets/logo.png', 'notes.txt', 'plan.html']);
@@ -68,7 +73,10 @@ describe('writeOutputFolder', () => {
     const out = path.join(root, 'out');
     await writeOutputFolder(out, first);
     writeFileSync(path.join(root, 'precious.txt'), 'keep');
-    writeFileSync(path.join(out, MANIFEST), JSON.stringify({ files: ['../precious.txt', '/etc/hostname', 'README.md'] }));
+    writeFileSync(
+      path.join(out, MANIFEST),
+      JSON.stringify({ files: ['../precious.txt', '/etc/hostname', 'README.md'] }),
+    );
     await writeOutputFolder(out, [{ path: 'README.md', content: 'x' }]);
     expect(readFileSync(path.join(root, 'precious.txt'), 'utf8')).toBe('keep');
   });
@@ -83,7 +91,9 @@ describe('writeOutputFolder', () => {
       if (++n === 2) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
       writeFileSync(file, content);
     };
-    const e = await writeOutputFolder(out, [...first, { path: 'plan.html', content: 'x' }], { writeFile: full }).catch((x: unknown) => x);
+    const e = await writeOutputFolder(out, [...first, { path: 'plan.html', content: 'x' }], { writeFile: full }).catch(
+      (x: unknown) => x,
+    );
     expect((e as CLIError).exitCode).toBe(2);
     expect((e as CLIError).message).toMatch(/disk is full/);
     expect(snapshotFolder(out)).toEqual(before);
@@ -95,8 +105,20 @@ describe('writeOutputFolder', () => {
     await writeOutputFolder(out, first);
     const before = snapshotFolder(out);
     const ac = new AbortController();
-    const slow = async (file: string, content: string | Uint8Array) => { writeFileSync(file, content); ac.abort(); };
-    await expect(writeOutputFolder(out, [{ path: 'README.md', content: 'new' }, { path: 'b.md', content: 'b' }], { signal: ac.signal, writeFile: slow })).rejects.toThrow();
+    const slow = async (file: string, content: string | Uint8Array) => {
+      writeFileSync(file, content);
+      ac.abort();
+    };
+    await expect(
+      writeOutputFolder(
+        out,
+        [
+          { path: 'README.md', content: 'new' },
+          { path: 'b.md', content: 'b' },
+        ],
+        { signal: ac.signal, writeFile: slow },
+      ),
+    ).rejects.toThrow();
     expect(snapshotFolder(out)).toEqual(before);
     expect(await leftoverTemps(root)).toEqual([]);
   });
@@ -124,15 +146,26 @@ const canMount = (() => {
 
 describe.skipIf(!canMount)('on real file systems (tmpfs mounts; needs root)', () => {
   let mnt: string;
-  beforeEach(() => { mnt = path.join(root, 'mnt'); mkdirSync(mnt); });
-  afterEach(() => { try { execFileSync('umount', [mnt], { stdio: 'ignore' }); } catch { /* not mounted */ } });
+  beforeEach(() => {
+    mnt = path.join(root, 'mnt');
+    mkdirSync(mnt);
+  });
+  afterEach(() => {
+    try {
+      execFileSync('umount', [mnt], { stdio: 'ignore' });
+    } catch {
+      /* not mounted */
+    }
+  });
 
   it('a read-only folder is "output folder not writable", exit 2, previous output unchanged', async () => {
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'none', mnt]);
     await writeOutputFolder(path.join(mnt, 'out'), first);
     const before = snapshotFolder(path.join(mnt, 'out'));
     execFileSync('mount', ['-o', 'remount,ro', mnt]);
-    const e = await writeOutputFolder(path.join(mnt, 'out'), [{ path: 'README.md', content: 'new' }]).catch((x: unknown) => x);
+    const e = await writeOutputFolder(path.join(mnt, 'out'), [{ path: 'README.md', content: 'new' }]).catch(
+      (x: unknown) => x,
+    );
     expect(e).toMatchObject({ exitCode: 2, message: expect.stringMatching(/output folder not writable/) });
     expect(snapshotFolder(path.join(mnt, 'out'))).toEqual(before);
   });
@@ -159,7 +192,9 @@ describe.skipIf(!canMount)('on real file systems (tmpfs mounts; needs root)', ()
     await writeOutputFolder(path.join(mnt, 'out'), first);
     const before = snapshotFolder(path.join(mnt, 'out'));
     const big = new Uint8Array(200 * 1024).fill(65);
-    const e = await writeOutputFolder(path.join(mnt, 'out'), [...first, { path: 'plan.pdf', content: big }]).catch((x: unknown) => x);
+    const e = await writeOutputFolder(path.join(mnt, 'out'), [...first, { path: 'plan.pdf', content: big }]).catch(
+      (x: unknown) => x,
+    );
     expect(e).toMatchObject({ exitCode: 2, message: expect.stringMatching(/disk is full/) });
     expect(snapshotFolder(path.join(mnt, 'out'))).toEqual(before);
     expect(await leftoverTemps(mnt)).toEqual([]);

@@ -17,37 +17,57 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const DATA = path.join(EXAMPLES, 'data');
 const CASES: [string, string, string[]][] = [
-  ['fieldnote-software (en) with actuals', 'fieldnote-software.yaml', [
-    '--actuals', path.join(DATA, 'fieldnote-software-actuals.csv'),
-    '--actuals', path.join(DATA, 'fieldnote-linkedin-followers-actuals.csv'), '--objective', 'li-followers', '--map', 'value=Followers',
-  ]],
+  [
+    'fieldnote-software (en) with actuals',
+    'fieldnote-software.yaml',
+    [
+      '--actuals',
+      path.join(DATA, 'fieldnote-software-actuals.csv'),
+      '--actuals',
+      path.join(DATA, 'fieldnote-linkedin-followers-actuals.csv'),
+      '--objective',
+      'li-followers',
+      '--map',
+      'value=Followers',
+    ],
+  ],
   ['nordlys-bakeri (nb)', 'nordlys-bakeri.yaml', []],
-  ['rodopski-sklon (bg) with actuals', 'rodopski-sklon.yaml', [
-    '--actuals', path.join(DATA, 'rodopski-sklon-actuals.csv'), '--map', 'date=Дата,objective=Цел,value=Стойност',
-  ]],
+  [
+    'rodopski-sklon (bg) with actuals',
+    'rodopski-sklon.yaml',
+    ['--actuals', path.join(DATA, 'rodopski-sklon-actuals.csv'), '--map', 'date=Дата,objective=Цел,value=Стойност'],
+  ],
 ];
 
 describe.skipIf(skipPdf)('the example documents on paper', () => {
-  it.each(CASES)('%s: at most 28 pages, none but the cover and the last less than a third full', async (_name, file, extra) => {
-    const out = path.join(dir, file.replace(/\.yaml$/, ''));
-    const r = await runCli(['render', path.join(EXAMPLES, file), '-o', out, '--pdf', '--browser', chromiumPath!, ...extra], {
-      env: { SOURCE_DATE_EPOCH: '1798761600' },
-    });
-    expect(r.code, r.stderr).toBe(0);
-    const fills = pageFill(path.join(out, 'plan.pdf'));
-    expect(fills.length).toBeGreaterThan(10);
-    expect(fills.length).toBeLessThanOrEqual(28);
-    const nearEmpty = fills
-      .map((fill, i) => ({ page: i + 1, fill: Math.round(fill * 100) }))
-      .filter(({ page, fill }) => page > 1 && page < fills.length && fill < 100 / 3);
-    expect(nearEmpty).toEqual([]);
-  }, 120_000);
+  it.each(CASES)(
+    '%s: at most 28 pages, none but the cover and the last less than a third full',
+    async (_name, file, extra) => {
+      const out = path.join(dir, file.replace(/\.yaml$/, ''));
+      const r = await runCli(
+        ['render', path.join(EXAMPLES, file), '-o', out, '--pdf', '--browser', chromiumPath!, ...extra],
+        {
+          env: { SOURCE_DATE_EPOCH: '1798761600' },
+        },
+      );
+      expect(r.code, r.stderr).toBe(0);
+      const fills = pageFill(path.join(out, 'plan.pdf'));
+      expect(fills.length).toBeGreaterThan(10);
+      expect(fills.length).toBeLessThanOrEqual(28);
+      const nearEmpty = fills
+        .map((fill, i) => ({ page: i + 1, fill: Math.round(fill * 100) }))
+        .filter(({ page, fill }) => page > 1 && page < fills.length && fill < 100 / 3);
+      expect(nearEmpty).toEqual([]);
+    },
+    120_000,
+  );
 
   it('measures how far down a page the ink reaches, inside the margins', async () => {
     // Body height on A4 with 20 mm and 18 mm margins: 297 - 38 = 259 mm. A bar 130 mm tall fills half.
-    const html = '<!DOCTYPE html><html><head><style>@page { size: A4; margin: 20mm 18mm 18mm; } body { margin: 0; }'
-      + ' div { background: #000; width: 50mm; } .half { height: 129.5mm; break-after: page; } .tenth { height: 25.9mm; }</style></head>'
-      + '<body><div class="half"></div><div class="tenth"></div></body></html>';
+    const html =
+      '<!DOCTYPE html><html><head><style>@page { size: A4; margin: 20mm 18mm 18mm; } body { margin: 0; }' +
+      ' div { background: #000; width: 50mm; } .half { height: 129.5mm; break-after: page; } .tenth { height: 25.9mm; }</style></head>' +
+      '<body><div class="half"></div><div class="tenth"></div></body></html>';
     const { pdf } = await printPdf(html, { browserPath: chromiumPath!, paper: 'a4', timeoutMs: 60_000 });
     const file = path.join(dir, 'probe.pdf');
     writeFileSync(file, pdf);

@@ -13,7 +13,12 @@ it('a printer started with the signal already aborted rejects print with the int
   try {
     const controller = new AbortController();
     controller.abort(new Error('interrupted'));
-    const printer = startPrinter({ browserPath: '/bin/true', paper: 'a4', timeoutMs: 10_000, signal: controller.signal });
+    const printer = startPrinter({
+      browserPath: '/bin/true',
+      paper: 'a4',
+      timeoutMs: 10_000,
+      signal: controller.signal,
+    });
     await expect(printer.print('<p>x</p>')).rejects.toThrow('interrupted');
     // close() waits for the start-up to settle; its failure would be reported a tick later.
     await printer.close();

@@ -20,7 +20,14 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** Bookmark titles, in order, as poppler reads them. */
 function bookmarks(file: string): string[] {
   const xml = execFileSync('pdftohtml', ['-q', '-i', '-xml', '-stdout', file], { encoding: 'utf8' });
-  return [...xml.matchAll(/<item[^>]*>([^<]*)/g)].map((m) => m[1]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n))));
+  return [...xml.matchAll(/<item[^>]*>([^<]*)/g)].map((m) =>
+    m[1]!
+      .replace(/&amp;/g, '&')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n))),
+  );
 }
 
 const ONE_LINE = UNTRUSTED_TEXT.replace(/\s+/g, ' ');
@@ -29,7 +36,8 @@ const xmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').
 describe.skipIf(skipPdf)('PDF document information', () => {
   it('sets /Author and the dates, and gives wrapped bookmark titles their spaces back', async () => {
     const long = 'Nordlys Bakeri social media strategy for sosiale medier 2027';
-    const html = `<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>T</title></head><body style="width:180px">` +
+    const html =
+      `<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>T</title></head><body style="width:180px">` +
       `<h1>${long}</h1><h2>${xmlEscape(ONE_LINE)}</h2><p>Tekst æøå Пекарна</p></body></html>`;
     const printed = await printPdf(html, { browserPath: chromiumPath!, paper: 'a4', timeoutMs: 60_000 });
     const before = path.join(dir, 'before.pdf');
@@ -38,7 +46,12 @@ describe.skipIf(skipPdf)('PDF document information', () => {
     expect(bookmarks(before)[0]).not.toBe(long);
 
     const created = sourceDate({ SOURCE_DATE_EPOCH: '1800000000' });
-    const pdf = withDocumentInfo(printed.pdf, { title: 'Tittel – Пекарна', author: 'Kari Nordmann, «markedsansvarlig»', created, headings: headingTexts(html) });
+    const pdf = withDocumentInfo(printed.pdf, {
+      title: 'Tittel – Пекарна',
+      author: 'Kari Nordmann, «markedsansvarlig»',
+      created,
+      headings: headingTexts(html),
+    });
     const after = path.join(dir, 'after.pdf');
     writeFileSync(after, pdf);
     const info = pdfinfo(after);
@@ -58,7 +71,13 @@ describe.skipIf(skipPdf)('PDF document information', () => {
     const out = path.join(dir, 'out');
     const plan = path.join(dir, 'plan.yaml');
     cpSync(path.join(EXAMPLES, 'data'), path.join(dir, 'data'), { recursive: true });
-    writeFileSync(plan, readFileSync(path.join(EXAMPLES, 'nordlys-bakeri.yaml'), 'utf8').replace(/^(\s+- name: )Surdeigsskolen$/m, '$1"Surdeigsskolen 🥐🍞"'));
+    writeFileSync(
+      plan,
+      readFileSync(path.join(EXAMPLES, 'nordlys-bakeri.yaml'), 'utf8').replace(
+        /^(\s+- name: )Surdeigsskolen$/m,
+        '$1"Surdeigsskolen 🥐🍞"',
+      ),
+    );
     const run = await runCli(['render', plan, '--pdf', '-o', out], { env: { SOURCE_DATE_EPOCH: '1800000000' } });
     expect(run.code, run.stderr).toBe(0);
     const info = pdfinfo(path.join(out, 'plan.pdf'));
@@ -72,6 +91,9 @@ describe.skipIf(skipPdf)('PDF document information', () => {
 
 describe('headingTexts', () => {
   it('reads headings as text: tags dropped, entities decoded, whitespace folded', () => {
-    expect(headingTexts('<h1 id="x">A &amp; <em>B</em>\n C&#x41;</h1><p>no</p><h3>&lt;b&gt; &#1046;</h3>')).toEqual(['A & B CA', '<b> Ж']);
+    expect(headingTexts('<h1 id="x">A &amp; <em>B</em>\n C&#x41;</h1><p>no</p><h3>&lt;b&gt; &#1046;</h3>')).toEqual([
+      'A & B CA',
+      '<b> Ж',
+    ]);
   });
 });

@@ -21,7 +21,10 @@ const hits: string[] = [];
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'smplan-pdf-'));
   // A server the hostile plan points at: it must never see a request.
-  server = createServer((req, res) => { hits.push(req.url ?? ''); res.end('x'); });
+  server = createServer((req, res) => {
+    hits.push(req.url ?? '');
+    res.end('x');
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;
 });
@@ -80,8 +83,18 @@ describe.skipIf(skipPdf)('printPdf with Chromium', () => {
     expect(text).toMatch(/1\s+Situation\s+4\n/);
     // Short chapters flow on one page.
     expect(text).toMatch(/2\s+Competitors\s+4\n/);
-    expect(execFileSync('pdftotext', ['-f', '4', '-l', '4', file, '-'], { encoding: 'utf8' })).toMatch(/\nCompetitors\n/);
-    expect(anchorPages(result.pdf)).toEqual(new Map([['overview', 3], ['chapter-situation', 4], ['chapter-competitors', 4], ['competitors--engagement-benchmark', 4], ['contents', 2]]));
+    expect(execFileSync('pdftotext', ['-f', '4', '-l', '4', file, '-'], { encoding: 'utf8' })).toMatch(
+      /\nCompetitors\n/,
+    );
+    expect(anchorPages(result.pdf)).toEqual(
+      new Map([
+        ['overview', 3],
+        ['chapter-situation', 4],
+        ['chapter-competitors', 4],
+        ['competitors--engagement-benchmark', 4],
+        ['contents', 2],
+      ]),
+    );
   });
 
   it('numbers a contents placeholder of a custom layout, keeping its other attributes; the page shows again after the quick print', async () => {
@@ -103,7 +116,10 @@ describe.skipIf(skipPdf)('printPdf with Chromium', () => {
   it('with a browser older than Chrome 131, header and page numbers come from print templates instead', async () => {
     const html = await renderHtml(fakeFolder(), await kaffebar(), { date: '2027-01-15' });
     const result = await printPdf(html, {
-      browserPath: chromiumPath!, paper: 'a4', timeoutMs: 60_000, pageChrome: 'templates',
+      browserPath: chromiumPath!,
+      paper: 'a4',
+      timeoutMs: 60_000,
+      pageChrome: 'templates',
       fallbackHeader: { title: 'Running <title> & co', pageOf: 'Side {page} av {pages}' },
     });
     const file = path.join(dir, 'templates.pdf');
@@ -152,18 +168,25 @@ describe.skipIf(skipPdf)('printPdf with Chromium', () => {
     expect(hits).toEqual([]);
   });
 
-  it('Ctrl-C (an abort) closes the browser and leaves no profile behind', () => inOwnTmp(async () => {
-    const html = await renderHtml(fakeFolder(), await kaffebar(), { date: '2027-01-15' });
-    const controller = new AbortController();
-    const lines: string[] = [];
-    const job = printPdf(html, {
-      browserPath: chromiumPath!, paper: 'a4', timeoutMs: 60_000, signal: controller.signal,
-      progress: (l) => { lines.push(l); if (l.startsWith('Printing')) controller.abort(new Error('interrupted')); },
-    });
-    await expect(job).rejects.toThrow('interrupted');
-    expect(profiles()).toEqual([]);
-    expect(chromiumChildren()).toEqual([]);
-  }));
+  it('Ctrl-C (an abort) closes the browser and leaves no profile behind', () =>
+    inOwnTmp(async () => {
+      const html = await renderHtml(fakeFolder(), await kaffebar(), { date: '2027-01-15' });
+      const controller = new AbortController();
+      const lines: string[] = [];
+      const job = printPdf(html, {
+        browserPath: chromiumPath!,
+        paper: 'a4',
+        timeoutMs: 60_000,
+        signal: controller.signal,
+        progress: (l) => {
+          lines.push(l);
+          if (l.startsWith('Printing')) controller.abort(new Error('interrupted'));
+        },
+      });
+      await expect(job).rejects.toThrow('interrupted');
+      expect(profiles()).toEqual([]);
+      expect(chromiumChildren()).toEqual([]);
+    }));
 });
 
 /** Chromium processes this test process started and that are still alive. */
@@ -173,71 +196,91 @@ function chromiumChildren(): string[] {
 }
 
 describe('printPdf without a working browser', () => {
-  it('a browser that hangs ends in a timeout message, not a hang, and nothing is left running', () => inOwnTmp(async () => {
-    const fake = path.join(dir, 'hanging-browser');
-    const marker = `sleep ${300 + Math.floor(Math.random() * 1000)}`;
-    writeFileSync(fake, `#!/bin/sh\nexec ${marker}\n`);
-    chmodSync(fake, 0o755);
-    const e = await printPdf('<p>x</p>', { browserPath: fake, paper: 'a4', timeoutMs: 1500 }).catch((x: unknown) => x);
-    expect(e).toBeInstanceOf(CLIError);
-    expect((e as CLIError).exitCode).toBe(2);
-    expect((e as CLIError).message).toMatch(/the PDF was not ready after 2 s/);
-    expect((e as CLIError).hint).toMatch(/--timeout/);
-    const alive = runningCommands().filter((l) => l.trim() === marker);
-    expect(alive).toEqual([]);
-    expect(profiles()).toEqual([]);
-  }));
+  it('a browser that hangs ends in a timeout message, not a hang, and nothing is left running', () =>
+    inOwnTmp(async () => {
+      const fake = path.join(dir, 'hanging-browser');
+      const marker = `sleep ${300 + Math.floor(Math.random() * 1000)}`;
+      writeFileSync(fake, `#!/bin/sh\nexec ${marker}\n`);
+      chmodSync(fake, 0o755);
+      const e = await printPdf('<p>x</p>', { browserPath: fake, paper: 'a4', timeoutMs: 1500 }).catch(
+        (x: unknown) => x,
+      );
+      expect(e).toBeInstanceOf(CLIError);
+      expect((e as CLIError).exitCode).toBe(2);
+      expect((e as CLIError).message).toMatch(/the PDF was not ready after 2 s/);
+      expect((e as CLIError).hint).toMatch(/--timeout/);
+      const alive = runningCommands().filter((l) => l.trim() === marker);
+      expect(alive).toEqual([]);
+      expect(profiles()).toEqual([]);
+    }));
 
   it('a program that is not a browser is a one-line error with the install hint', async () => {
-    const e = await printPdf('<p>x</p>', { browserPath: '/bin/true', paper: 'a4', timeoutMs: 10_000 }).catch((x: unknown) => x);
-    expect(e).toMatchObject({ exitCode: 2, message: expect.stringMatching(/^could not print the PDF with \/bin\/true: /) });
+    const e = await printPdf('<p>x</p>', { browserPath: '/bin/true', paper: 'a4', timeoutMs: 10_000 }).catch(
+      (x: unknown) => x,
+    );
+    expect(e).toMatchObject({
+      exitCode: 2,
+      message: expect.stringMatching(/^could not print the PDF with \/bin\/true: /),
+    });
     expect((e as CLIError).hint).toMatch(/apt-get install chromium/);
   });
 
-  it('a browser that exits while smplan connects is reported at once (no hang, no exit 13), its output under --debug', () => inOwnTmp(async () => {
-    // The "browser" starts a DevTools endpoint that accepts the connection and never answers
-    // (it lives on in the background), then exits: only watching the process can notice.
-    const marker = `smplan-silent-devtools-${process.pid}`;
-    const server = `const s = require('http').createServer(); s.on('upgrade', (req, sock) => { const k = require('crypto').createHash('sha1')
+  it('a browser that exits while smplan connects is reported at once (no hang, no exit 13), its output under --debug', () =>
+    inOwnTmp(async () => {
+      // The "browser" starts a DevTools endpoint that accepts the connection and never answers
+      // (it lives on in the background), then exits: only watching the process can notice.
+      const marker = `smplan-silent-devtools-${process.pid}`;
+      const server = `const s = require('http').createServer(); s.on('upgrade', (req, sock) => { const k = require('crypto').createHash('sha1')
       .update(req.headers['sec-websocket-key'] + '258EAFA5-E914-47DA-95CA-C5AB0DC85B11').digest('base64');
       sock.write('HTTP/1.1 101 Switching Protocols\\r\\nUpgrade: websocket\\r\\nConnection: Upgrade\\r\\nSec-WebSocket-Accept: ' + k + '\\r\\n\\r\\n'); });
       s.listen(0, '127.0.0.1', () => { console.error('out of memory'); console.error('DevTools listening on ws://127.0.0.1:' + s.address().port + '/devtools/browser/x'); });
       setTimeout(() => process.exit(0), 30000);`;
-    const fake = path.join(dir, 'exiting-browser');
-    writeFileSync(fake, `#!/bin/sh\n"${process.execPath}" -e ${JSON.stringify(server.replace(/\n\s*/g, ' '))} ${marker} &\nsleep 1\nexit 3\n`);
-    chmodSync(fake, 0o755);
-    const debug: string[] = [];
-    // Not the 30 s time limit's message: the exit was noticed.
-    const e = await printPdf('<p>x</p>', { browserPath: fake, paper: 'a4', timeoutMs: 30_000, debug: (l) => debug.push(l) }).catch((x: unknown) => x);
-    expect(e).toMatchObject({ exitCode: 2, message: 'the browser stopped while printing the PDF (exit code 3)' });
-    expect(debug.join('\n')).toContain('out of memory');
-    const alive = runningCommands().filter((l) => l.includes(marker));
-    expect(alive).toEqual([]);
-    expect(profiles()).toEqual([]);
-  }));
+      const fake = path.join(dir, 'exiting-browser');
+      writeFileSync(
+        fake,
+        `#!/bin/sh\n"${process.execPath}" -e ${JSON.stringify(server.replace(/\n\s*/g, ' '))} ${marker} &\nsleep 1\nexit 3\n`,
+      );
+      chmodSync(fake, 0o755);
+      const debug: string[] = [];
+      // Not the 30 s time limit's message: the exit was noticed.
+      const e = await printPdf('<p>x</p>', {
+        browserPath: fake,
+        paper: 'a4',
+        timeoutMs: 30_000,
+        debug: (l) => debug.push(l),
+      }).catch((x: unknown) => x);
+      expect(e).toMatchObject({ exitCode: 2, message: 'the browser stopped while printing the PDF (exit code 3)' });
+      expect(debug.join('\n')).toContain('out of memory');
+      const alive = runningCommands().filter((l) => l.includes(marker));
+      expect(alive).toEqual([]);
+      expect(profiles()).toEqual([]);
+    }));
 
-  it('a printer closed before it printed (the HTML failed) ends its browser and leaves no profile', () => inOwnTmp(async () => {
-    const fake = path.join(dir, 'slow-browser');
-    // A browser that would run for minutes: close() must end it, not wait for it.
-    const marker = `sleep ${300 + Math.floor(Math.random() * 1000)}`;
-    writeFileSync(fake, `#!/bin/sh\nexec ${marker}\n`);
-    chmodSync(fake, 0o755);
-    // At once (before the profile or the process exist) and once the browser runs.
-    await startPrinter({ browserPath: fake, paper: 'a4', timeoutMs: 60_000 }).close();
-    const printer = startPrinter({ browserPath: fake, paper: 'a4', timeoutMs: 60_000 });
-    await new Promise((r) => setTimeout(r, 500));
-    await printer.close();
-    const alive = runningCommands().filter((l) => l.trim() === marker);
-    expect(alive).toEqual([]);
-    expect(profiles()).toEqual([]);
-  }));
+  it('a printer closed before it printed (the HTML failed) ends its browser and leaves no profile', () =>
+    inOwnTmp(async () => {
+      const fake = path.join(dir, 'slow-browser');
+      // A browser that would run for minutes: close() must end it, not wait for it.
+      const marker = `sleep ${300 + Math.floor(Math.random() * 1000)}`;
+      writeFileSync(fake, `#!/bin/sh\nexec ${marker}\n`);
+      chmodSync(fake, 0o755);
+      // At once (before the profile or the process exist) and once the browser runs.
+      await startPrinter({ browserPath: fake, paper: 'a4', timeoutMs: 60_000 }).close();
+      const printer = startPrinter({ browserPath: fake, paper: 'a4', timeoutMs: 60_000 });
+      await new Promise((r) => setTimeout(r, 500));
+      await printer.close();
+      const alive = runningCommands().filter((l) => l.trim() === marker);
+      expect(alive).toEqual([]);
+      expect(profiles()).toEqual([]);
+    }));
 
   it('anchorPages gives up (undefined) on a PDF it cannot read', () => {
     expect(anchorPages(new TextEncoder().encode('%PDF-1.7 garbage'))).toBeUndefined();
   });
 
   it('countPages counts page objects, not the page tree', () => {
-    const pdf = new TextEncoder().encode('<< /Type /Pages /Count 2 >> << /Type /Page >> << /Type/Page /Parent 1 0 R >>');
+    const pdf = new TextEncoder().encode(
+      '<< /Type /Pages /Count 2 >> << /Type /Page >> << /Type/Page /Parent 1 0 R >>',
+    );
     expect(countPages(pdf)).toBe(2);
   });
 });

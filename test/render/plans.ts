@@ -25,7 +25,9 @@ export async function planFrom(yaml: string): Promise<LoadedPlan> {
 
 export function kaffebarYaml(locale: 'en' | 'nb' | 'bg' = 'en'): string {
   const currency = { en: 'USD', nb: 'NOK', bg: 'BGN' }[locale];
-  return readFileSync(KAFFEBAR, 'utf8').replace('locale: en', `locale: ${locale}`).replace('currency: USD', `currency: ${currency}`);
+  return readFileSync(KAFFEBAR, 'utf8')
+    .replace('locale: en', `locale: ${locale}`)
+    .replace('currency: USD', `currency: ${currency}`);
 }
 
 /** The smallest valid plan: only what the format requires. */

@@ -20,25 +20,43 @@ async function summary(file: string, args: string[] = []): Promise<string> {
   // The summary comes first, right after the title and its facts.
   expect(readme.indexOf('\n## ')).toBe(readme.indexOf('\n## ', readme.indexOf('| --- | --- |')));
   // Numbers group with no-break spaces (nb, bg); compared here as plain spaces.
-  return readme.slice(readme.indexOf('\n## '), readme.indexOf('\n## ', readme.indexOf('\n## ') + 1)).replace(/\u00a0/g, ' ');
+  return readme
+    .slice(readme.indexOf('\n## '), readme.indexOf('\n## ', readme.indexOf('\n## ') + 1))
+    .replace(/\u00a0/g, ' ');
 }
 
 describe('the executive summary', () => {
   it('en: objectives with actuals and a red/amber/green status, rank per channel, budget, next review', async () => {
     const s = await summary('fieldnote-software.yaml', [
-      '--actuals', path.join(DATA, 'fieldnote-software-actuals.csv'),
-      '--actuals', path.join(DATA, 'fieldnote-linkedin-followers-actuals.csv'), '--objective', 'li-followers', '--map', 'value=Followers',
+      '--actuals',
+      path.join(DATA, 'fieldnote-software-actuals.csv'),
+      '--actuals',
+      path.join(DATA, 'fieldnote-linkedin-followers-actuals.csv'),
+      '--objective',
+      'li-followers',
+      '--map',
+      'value=Followers',
     ]);
     expect(s).toMatch(/^\n## Executive summary\n/);
-    expect(s).toContain('**The problem:** Our pipeline depends on Google Ads, where the cost per demo has doubled since 2023.\n');
-    expect(s).toContain('7 SMART objectives, the first deadline on 30 June 2027. Standing on 30 April 2027: behind 2, at risk 0, on track or ahead 4.');
+    expect(s).toContain(
+      '**The problem:** Our pipeline depends on Google Ads, where the cost per demo has doubled since 2023.\n',
+    );
+    expect(s).toContain(
+      '7 SMART objectives, the first deadline on 30 June 2027. Standing on 30 April 2027: behind 2, at risk 0, on track or ahead 4.',
+    );
     expect(s).toContain('| Objective | Baseline | Target | Deadline | Actual | Expected | Status |');
     // Counts whole, money to the penny, the unit once in the objective's name; en-GB dates.
-    expect(s).toContain('| Qualified demo requests per month from social media (demos) | 42 | **63** | 31/12/2027 | 49 | 49 | **On track** |');
-    expect(s).toContain('| Cost per qualified demo from LinkedIn ads | £310 | **£232.50** | 30/09/2027 | £292.60 | £276.09 | **Behind** |');
+    expect(s).toContain(
+      '| Qualified demo requests per month from social media (demos) | 42 | **63** | 31/12/2027 | 49 | 49 | **On track** |',
+    );
+    expect(s).toContain(
+      '| Cost per qualified demo from LinkedIn ads | £310 | **£232.50** | 30/09/2027 | £292.60 | £276.09 | **Behind** |',
+    );
     expect(s).toContain('| LinkedIn page followers | 3,900 | **6,000** | 31/12/2027 | 4,660 | 4,490 | **Ahead** |');
     expect(s).toContain('| **No data** |');
-    expect(s).toContain('- Cost per qualified demo from LinkedIn ads: 21 percentage points behind the planned progress. Tactics that serve it: Lead-gen form ads');
+    expect(s).toContain(
+      '- Cost per qualified demo from LinkedIn ads: 21 percentage points behind the planned progress. Tactics that serve it: Lead-gen form ads',
+    );
     expect(s).toContain('- LinkedIn: 2nd of 3 at 1.47% per post; CrewBoard leads at 1.50%.');
     expect(s).toContain('- YouTube: 1st of 3 at 2.08% per post; JobSheet Pro follows at 2.05%.');
     expect(s).toContain('- Facebook: JobSheet Pro leads at 1.33% per post; our own figure is not measured yet.');
@@ -56,15 +74,22 @@ describe('the executive summary', () => {
 
   it('nb: Norwegian terms and formats, amber and red counted', async () => {
     const s = await summary('nordlys-bakeri.yaml', [
-      '--actuals', path.join(DATA, 'nordlys-bakeri-actuals.csv'), '--map', 'date=Dato,objective=Mål,value=Verdi',
+      '--actuals',
+      path.join(DATA, 'nordlys-bakeri-actuals.csv'),
+      '--map',
+      'date=Dato,objective=Mål,value=Verdi',
     ]);
     expect(s).toMatch(/^\n## Sammendrag\n/);
-    expect(s).toContain('6 SMART-delmål, første frist 30. april 2027. Status per 30. april 2027: bak planen 2, i faresonen 0, i rute eller foran 3.');
+    expect(s).toContain(
+      '6 SMART-delmål, første frist 30. april 2027. Status per 30. april 2027: bak planen 2, i faresonen 0, i rute eller foran 3.',
+    );
     expect(s).toContain('| Delmål | Utgangsverdi | Målverdi | Frist | Faktisk | Forventet | Status |');
     // The channel is not named twice when the objective already says it.
     expect(s).toContain('| Følgere på Instagram | 4 800 | **6 500** | 31.12.2027 | 5 290 | 5 300 | **I rute** |');
     expect(s).toContain('| Annonsekostnad per forhåndsbestilling (Facebook) | 68 kr | **54,40 kr** |');
-    expect(s).toContain('- Forhåndsbestillinger per måned fra sosiale medier: 13 prosentpoeng bak planlagt fremdrift. Tiltak for dette delmålet: ');
+    expect(s).toContain(
+      '- Forhåndsbestillinger per måned fra sosiale medier: 13 prosentpoeng bak planlagt fremdrift. Tiltak for dette delmålet: ',
+    );
     expect(s).toContain('- Instagram: 2. plass av 5 med 3,53 % per innlegg; Kanelsnurr Kafé leder med 3,60 %.');
     expect(s).toContain('- Budsjett: 176 500 kr per år, innenfor rammen på 180 000 kr (98 % brukt).');
     expect(s).toContain('- Neste evaluering: 5. mai 2027.');
@@ -72,30 +97,43 @@ describe('the executive summary', () => {
 
   it('bg: Bulgarian terms and formats, an objective at risk (amber)', async () => {
     const s = await summary('rodopski-sklon.yaml', [
-      '--actuals', path.join(DATA, 'rodopski-sklon-actuals.csv'), '--map', 'date=Дата,objective=Цел,value=Стойност',
+      '--actuals',
+      path.join(DATA, 'rodopski-sklon-actuals.csv'),
+      '--map',
+      'date=Дата,objective=Цел,value=Стойност',
     ]);
     expect(s).toMatch(/^\n## Резюме\n/);
-    expect(s).toMatch(/6 SMART цели, първият краен срок е 31 май 2027\sг\. Състояние към 30 април 2027\sг\.: изостават 3, под риск 1, по план или изпреварват 2\./);
+    expect(s).toMatch(
+      /6 SMART цели, първият краен срок е 31 май 2027\sг\. Състояние към 30 април 2027\sг\.: изостават 3, под риск 1, по план или изпреварват 2\./,
+    );
     // On the curve today (67 of 67), but the trend of the actuals misses the target: amber.
-    expect(s).toMatch(/\| Резервации за дегустации от социалните мрежи на месец \| 60 \| \*\*90\*\* \| 31\.10\.2027\sг\. \| 67 \| 67 \| \*\*Под риск\*\* \|/);
-    expect(s).toContain('- Последователи в Instagram: изоставане с 15 процентни пункта от планирания напредък. Действия за тази цел: ');
+    expect(s).toMatch(
+      /\| Резервации за дегустации от социалните мрежи на месец \| 60 \| \*\*90\*\* \| 31\.10\.2027\sг\. \| 67 \| 67 \| \*\*Под риск\*\* \|/,
+    );
+    expect(s).toContain(
+      '- Последователи в Instagram: изоставане с 15 процентни пункта от планирания напредък. Действия за тази цел: ',
+    );
     expect(s).toContain('- Facebook: 2. място от 3 с 1,23% на публикация; води Мавруд Хаус с 1,87%.');
     expect(s).toMatch(/- Следващ преглед: 3 май 2027\sг\./);
   });
 
   it('over the cap: what is cut, what it costs and which objectives it affects', async () => {
     const s = await summary('../test/fixtures/acceptance/kaffebar.yaml');
-    expect(s).toContain('- Budget: $42,548 a year is $2,548 over the cap of $40,000. Keeping the items that pay back fastest, we cut Photographer ($7,200).');
+    expect(s).toContain(
+      '- Budget: $42,548 a year is $2,548 over the cap of $40,000. Keeping the items that pay back fastest, we cut Photographer ($7,200).',
+    );
   });
 
-  it.each(['fieldnote-software.yaml', 'nordlys-bakeri.yaml', 'rodopski-sklon.yaml'])('%s: no tool instructions, zone ids or method references in the client text', async (file) => {
-    const out = path.join(dir, `clean-${file}`);
-    const r = await runCli(['render', path.join(EXAMPLES, file), '-o', out]);
-    expect(r.code, r.stderr).toBe(0);
-    for (const name of readdirSync(out).filter((n) => n.endsWith('.md'))) {
-      const text = readFileSync(path.join(out, name), 'utf8');
-      expect(text, name).not.toMatch(/smplan|\b(Europe|America|Asia)\/[A-Z]|§\s*\d|method §/);
-    }
-  });
+  it.each(['fieldnote-software.yaml', 'nordlys-bakeri.yaml', 'rodopski-sklon.yaml'])(
+    '%s: no tool instructions, zone ids or method references in the client text',
+    async (file) => {
+      const out = path.join(dir, `clean-${file}`);
+      const r = await runCli(['render', path.join(EXAMPLES, file), '-o', out]);
+      expect(r.code, r.stderr).toBe(0);
+      for (const name of readdirSync(out).filter((n) => n.endsWith('.md'))) {
+        const text = readFileSync(path.join(out, name), 'utf8');
+        expect(text, name).not.toMatch(/smplan|\b(Europe|America|Asia)\/[A-Z]|§\s*\d|method §/);
+      }
+    },
+  );
 });
-

@@ -32,14 +32,21 @@ const CONTROLS = 'a\u0000b\u0001c\u000bd\u000ce\u001bf\u007fg\u202eh';
 
 describe('ICS', () => {
   it('escapes the plan title in the calendar name: CR/LF add no property and no event', async () => {
-    const file = planWith('ics.yaml', (d) => d.setIn(['plan', 'title'], 'Plan\r\nMETHOD:CANCEL\r\nBEGIN:VEVENT\r\nSUMMARY:injected\r\nEND:VEVENT\r\nX-A:\u000c'));
+    const file = planWith('ics.yaml', (d) =>
+      d.setIn(
+        ['plan', 'title'],
+        'Plan\r\nMETHOD:CANCEL\r\nBEGIN:VEVENT\r\nSUMMARY:injected\r\nEND:VEVENT\r\nX-A:\u000c',
+      ),
+    );
     const plain = planWith('ics-plain.yaml', (d) => d.setIn(['plan', 'title'], 'Plan'));
     const r = await runCli(['calendar', file, '--ics', '-'], { cwd: dir });
     const p = await runCli(['calendar', plain, '--ics', '-'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     const lines = r.stdout.split('\r\n');
     expect(lines.filter((l) => /^METHOD:/.test(l))).toEqual([]);
-    expect(lines.filter((l) => l === 'BEGIN:VEVENT').length).toBe(p.stdout.split('\r\n').filter((l) => l === 'BEGIN:VEVENT').length);
+    expect(lines.filter((l) => l === 'BEGIN:VEVENT').length).toBe(
+      p.stdout.split('\r\n').filter((l) => l === 'BEGIN:VEVENT').length,
+    );
     expect(r.stdout).toMatch(/^X-WR-CALNAME:Plan\\nMETHOD:CANCEL\\nBEGIN:VEVENT/m);
     // No control character but the CRLF line ends.
     expect(r.stdout.replace(/\r\n/g, '')).not.toMatch(/[\u0000-\u0008\u000a-\u001f\u007f]/);
@@ -58,7 +65,9 @@ describe('ICS', () => {
 
 describe('HTML and SVG', () => {
   it('a form feed and other control characters in the title stay inside the CSS string of the running header', async () => {
-    const file = planWith('css.yaml', (d) => d.setIn(['plan', 'title'], 'Plan\u000c} body { display: none } @page { x: "\u0000\n'));
+    const file = planWith('css.yaml', (d) =>
+      d.setIn(['plan', 'title'], 'Plan\u000c} body { display: none } @page { x: "\u0000\n'),
+    );
     const r = await runCli(['render', file, '-o', 'css-out', '--html'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     const html = readFileSync(path.join(dir, 'css-out/plan.html'), 'utf8');
@@ -69,7 +78,7 @@ describe('HTML and SVG', () => {
     expect(header![1]).toMatch(/body \{ display: none \}/);
   });
 
-  it('a title holding the layout\'s old font marker leaves the fonts in the style sheet', async () => {
+  it("a title holding the layout's old font marker leaves the fonts in the style sheet", async () => {
     const file = planWith('marker.yaml', (d) => d.setIn(['plan', 'title'], 'Plan /* smplan: fonts */ 2027'));
     const r = await runCli(['render', file, '-o', 'marker-out', '--html'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
@@ -91,7 +100,9 @@ describe('HTML and SVG', () => {
     const charts = readdirSync(path.join(dir, 'svg-out/charts'));
     expect(charts.length).toBeGreaterThan(3);
     for (const chart of charts) {
-      expect(readFileSync(path.join(dir, 'svg-out/charts', chart), 'utf8'), chart).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
+      expect(readFileSync(path.join(dir, 'svg-out/charts', chart), 'utf8'), chart).not.toMatch(
+        /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/,
+      );
     }
   });
 });
@@ -129,10 +140,15 @@ describe('the terminal', () => {
 
 describe('ids that are names on Object.prototype', () => {
   it('a channel id `constructor` is printed as written', async () => {
-    const file = planWith('ctor-channel.yaml', (d) => d.setIn(['competitors', 0, 'channels', 1, 'channel'], 'constructor'));
+    const file = planWith('ctor-channel.yaml', (d) =>
+      d.setIn(['competitors', 0, 'channels', 1, 'channel'], 'constructor'),
+    );
     const r = await runCli(['render', file, '-o', 'ctor-out'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
-    const all = readdirSync(path.join(dir, 'ctor-out')).filter((f) => f.endsWith('.md')).map((f) => readFileSync(path.join(dir, 'ctor-out', f), 'utf8')).join('');
+    const all = readdirSync(path.join(dir, 'ctor-out'))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => readFileSync(path.join(dir, 'ctor-out', f), 'utf8'))
+      .join('');
     expect(all).not.toMatch(/native code|function Object/);
   });
 
@@ -159,13 +175,19 @@ describe('numbers a user gives are bounded', () => {
     [['render', 'PLAN', '--pdf', '--timeout', '99999999999999999999'], /--timeout/],
   ])('%j is a usage error, exit 2', async (args, message) => {
     const file = planWith('flags.yaml', () => undefined);
-    const r = await runCli(args.map((a) => (a === 'PLAN' ? file : a)), { cwd: dir });
+    const r = await runCli(
+      args.map((a) => (a === 'PLAN' ? file : a)),
+      { cwd: dir },
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
   });
 
   it('a plan end in year 9999 or a plan of 9000 years is refused at plan.end', async () => {
-    for (const [end, message] of [['9999-12-31', /expected a year from 1900 to 2999/], ['2999-12-31', /more than 10 years/]] as const) {
+    for (const [end, message] of [
+      ['9999-12-31', /expected a year from 1900 to 2999/],
+      ['2999-12-31', /more than 10 years/],
+    ] as const) {
       const file = planWith('years.yaml', (d) => d.setIn(['plan', 'end'], end));
       const r = await runCli(['calendar', file], { cwd: dir });
       expect(r.code, end).toBe(1);
@@ -179,7 +201,9 @@ describe('numbers a user gives are bounded', () => {
     const tiny = planWith('tiny-baseline.yaml', (d) => d.setIn(['objectives', 0, 'baseline'], 1e-310));
     const h = await runCli(['lint', huge], { cwd: dir });
     expect(h.code).toBe(1);
-    expect(h.stdout).toMatch(/huge-target\.yaml:\d+:\d+ +error +.*too large a number to compute: write a realistic target +objective-target/);
+    expect(h.stdout).toMatch(
+      /huge-target\.yaml:\d+:\d+ +error +.*too large a number to compute: write a realistic target +objective-target/,
+    );
     const t = await runCli(['lint', tiny], { cwd: dir });
     expect(t.code).toBe(1);
     expect(t.stdout).toMatch(/tiny-baseline\.yaml:\d+:\d+ +error +the way from a baseline of 1e-310/);

@@ -152,7 +152,10 @@ describe('posts_csv paths', () => {
       writeFileSync(path.join(root, 'secret.csv'), 'likes,comments,shares\n1,2,3\n');
       mkdirSync(path.join(root, 'plans'));
       for (const ref of ['../secret.csv', path.join(root, 'secret.csv'), 'data/../../secret.csv']) {
-        const plan = planYaml.replace('sample: { posts: 25, likes: 500, comments: 20, shares: 5 }', `posts_csv: ${JSON.stringify(ref)}`);
+        const plan = planYaml.replace(
+          'sample: { posts: 25, likes: 500, comments: 20, shares: 5 }',
+          `posts_csv: ${JSON.stringify(ref)}`,
+        );
         const file = path.join(root, 'plans', 'plan.yaml');
         writeFileSync(file, plan);
         const r = await runCli(['lint', '--format', 'json', file]);

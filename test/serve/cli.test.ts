@@ -8,8 +8,16 @@ import { exampleCopy, startServe } from './serving.js';
 
 describe('serve: which Host headers it answers', () => {
   it('answers loopback names only, unless --host is given', () => {
-    for (const host of ['127.0.0.1:4177', 'localhost:4177', 'LOCALHOST', '[::1]:4177', 'app.localhost:4177']) expect(isAllowedHost(host, undefined)).toBe(true);
-    for (const host of ['attacker.example', 'attacker.example:4177', '127.0.0.1.nip.io:4177', '192.168.1.20:4177', '', undefined]) {
+    for (const host of ['127.0.0.1:4177', 'localhost:4177', 'LOCALHOST', '[::1]:4177', 'app.localhost:4177'])
+      expect(isAllowedHost(host, undefined)).toBe(true);
+    for (const host of [
+      'attacker.example',
+      'attacker.example:4177',
+      '127.0.0.1.nip.io:4177',
+      '192.168.1.20:4177',
+      '',
+      undefined,
+    ]) {
       expect(isAllowedHost(host, undefined)).toBe(false);
     }
   });
@@ -39,22 +47,32 @@ describe('serve: what is refused before it starts', () => {
 });
 
 describe('serve --open', () => {
-  it.skipIf(process.platform !== 'linux')('opens the URL it prints with the desktop opener (xdg-open)', async () => {
-    const bin = mkdtempSync(path.join(os.tmpdir(), 'smplan-open-'));
-    const opened = path.join(bin, 'opened');
-    writeFileSync(path.join(bin, 'xdg-open'), `#!/bin/sh\necho "$@" > '${opened}'\n`);
-    chmodSync(path.join(bin, 'xdg-open'), 0o755);
-    try {
-      const serving = await startServe([path.join(EXAMPLES, 'fieldnote-software.yaml'), '--port', '0', '--open'], bin, { PATH: `${bin}:${process.env.PATH}` });
+  it.skipIf(process.platform !== 'linux')(
+    'opens the URL it prints with the desktop opener (xdg-open)',
+    async () => {
+      const bin = mkdtempSync(path.join(os.tmpdir(), 'smplan-open-'));
+      const opened = path.join(bin, 'opened');
+      writeFileSync(path.join(bin, 'xdg-open'), `#!/bin/sh\necho "$@" > '${opened}'\n`);
+      chmodSync(path.join(bin, 'xdg-open'), 0o755);
       try {
-        await expect.poll(() => existsSync(opened) && readFileSync(opened, 'utf8'), { timeout: 10_000 }).toBe(`${serving.url}\n`);
+        const serving = await startServe(
+          [path.join(EXAMPLES, 'fieldnote-software.yaml'), '--port', '0', '--open'],
+          bin,
+          { PATH: `${bin}:${process.env.PATH}` },
+        );
+        try {
+          await expect
+            .poll(() => existsSync(opened) && readFileSync(opened, 'utf8'), { timeout: 10_000 })
+            .toBe(`${serving.url}\n`);
+        } finally {
+          expect(await serving.stop()).toBe(130);
+        }
       } finally {
-        expect(await serving.stop()).toBe(130);
+        rmSync(bin, { recursive: true, force: true });
       }
-    } finally {
-      rmSync(bin, { recursive: true, force: true });
-    }
-  }, 60_000);
+    },
+    60_000,
+  );
 });
 
 describe('serve --templates', () => {

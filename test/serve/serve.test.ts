@@ -14,12 +14,19 @@ import { exampleCopy, runServe, startServe, type Serving } from './serving.js';
 const FOLLOW_MS = 20_000;
 
 /** A request exactly as given: no path normalisation, any Host header. */
-function rawGet(url: string, pathname: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
+function rawGet(
+  url: string,
+  pathname: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
     const req = request({ hostname, port, path: pathname, method: 'GET', headers }, (res) => {
       let body = '';
-      res.setEncoding('utf8').on('data', (s: string) => (body += s)).on('end', () => resolve({ status: res.statusCode!, body, headers: res.headers }));
+      res
+        .setEncoding('utf8')
+        .on('data', (s: string) => (body += s))
+        .on('end', () => resolve({ status: res.statusCode!, body, headers: res.headers }));
     });
     req.on('error', reject).end();
   });
@@ -38,7 +45,11 @@ describe.skipIf(skipPdf)('smplan serve in a real browser', () => {
     original = readFileSync(plan, 'utf8');
     serving = await startServe(['plan.yaml', '--port', '0'], dir);
     const { default: puppeteer } = await import('puppeteer-core');
-    browser = await puppeteer.launch({ executablePath: chromiumPath!, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+    browser = await puppeteer.launch({
+      executablePath: chromiumPath!,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+    });
     page = await browser.newPage();
     await page.setViewport({ width: 1100, height: 800 });
     await page.goto(serving.url);
@@ -57,7 +68,11 @@ describe.skipIf(skipPdf)('smplan serve in a real browser', () => {
   };
   const shownVersion = () => page.evaluate(() => Number(document.documentElement.dataset.version));
   const waitForVersion = (version: number) =>
-    page.waitForFunction((v: number) => Number(document.documentElement.dataset.version) >= v, { timeout: FOLLOW_MS }, version);
+    page.waitForFunction(
+      (v: number) => Number(document.documentElement.dataset.version) >= v,
+      { timeout: FOLLOW_MS },
+      version,
+    );
 
   it('shows the document the plan renders, with the readiness line and no banner', async () => {
     const frame = await documentFrame();
@@ -69,7 +84,9 @@ describe.skipIf(skipPdf)('smplan serve in a real browser', () => {
 
   it('opens a link out of the document in a tab of its own, not in the frame', async () => {
     const frame = await documentFrame();
-    const opened = browser.waitForTarget((t) => t.url().startsWith(new URL('/print', serving.url).href), { timeout: FOLLOW_MS });
+    const opened = browser.waitForTarget((t) => t.url().startsWith(new URL('/print', serving.url).href), {
+      timeout: FOLLOW_MS,
+    });
     await frame.evaluate((href: string) => {
       const link = Object.assign(document.createElement('a'), { href, textContent: 'out' });
       document.body.prepend(link);
@@ -100,7 +117,10 @@ describe.skipIf(skipPdf)('smplan serve in a real browser', () => {
     writeFileSync(plan, readFileSync(plan));
     utimesSync(plan, new Date(), new Date());
     const csv = `${dir}/data/tradeflow-linkedin.csv`;
-    writeFileSync(csv, readFileSync(csv, 'utf8').trimEnd() + '\n' + readFileSync(csv, 'utf8').trimEnd().split('\n').at(-1) + '\n');
+    writeFileSync(
+      csv,
+      readFileSync(csv, 'utf8').trimEnd() + '\n' + readFileSync(csv, 'utf8').trimEnd().split('\n').at(-1) + '\n',
+    );
     await waitForVersion(before + 1);
     await serving.printed(/updated in/, updates + 1);
     // The CSV's render is the next one: the touched plan made none before it.
@@ -166,7 +186,9 @@ describe.skipIf(skipPdf)('smplan serve in a real browser', () => {
     const rendered = spawnCli(['render', 'plan.yaml', '--html', '--pdf', '-o', 'out'], { cwd: dir, timeout: 120_000 });
     expect(rendered.code).toBe(0);
     // What the page shows is what render --html writes, byte for byte.
-    expect(await (await fetch(new URL('/document', serving.url))).text()).toBe(readFileSync(`${dir}/out/plan.html`, 'utf8'));
+    expect(await (await fetch(new URL('/document', serving.url))).text()).toBe(
+      readFileSync(`${dir}/out/plan.html`, 'utf8'),
+    );
     expect(countPages(pdf)).toBe(countPages(readFileSync(`${dir}/out/plan.pdf`)));
     const print = await browser.newPage();
     await print.goto(new URL('/print', serving.url).href);

@@ -36,15 +36,27 @@ export function startServe(args: string[], cwd: string, env: NodeJS.ProcessEnv =
   let stderr = '';
   const waiting: (() => void)[] = [];
   const wake = () => waiting.splice(0).forEach((w) => w());
-  child.stdout!.setEncoding('utf8').on('data', (s: string) => { stdout += s; wake(); });
-  child.stderr!.setEncoding('utf8').on('data', (s: string) => { stderr += s; wake(); });
-  const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => { resolve(code ?? signal ?? -1); wake(); }));
+  child.stdout!.setEncoding('utf8').on('data', (s: string) => {
+    stdout += s;
+    wake();
+  });
+  child.stderr!.setEncoding('utf8').on('data', (s: string) => {
+    stderr += s;
+    wake();
+  });
+  const exited = new Promise<number | string>((resolve) =>
+    child.once('exit', (code, signal) => {
+      resolve(code ?? signal ?? -1);
+      wake();
+    }),
+  );
   const printed = (re: RegExp, count = 1) =>
     new Promise<void>((resolve, reject) => {
       const check = () => {
         const seen = stdout.match(new RegExp(re.source, 'gm'))?.length ?? 0;
         if (seen >= count) return resolve();
-        if (child.exitCode !== null || child.signalCode !== null) return reject(new Error(`serve exited (${child.exitCode ?? child.signalCode}):\n${stdout}\n${stderr}`));
+        if (child.exitCode !== null || child.signalCode !== null)
+          return reject(new Error(`serve exited (${child.exitCode ?? child.signalCode}):\n${stdout}\n${stderr}`));
         waiting.push(check);
       };
       check();
@@ -67,7 +79,10 @@ export function startServe(args: string[], cwd: string, env: NodeJS.ProcessEnv =
 }
 
 /** Settles a Serving that failed to start: the code and what it printed. */
-export function runServe(args: string[], cwd: string): Promise<{ code: number | string; stdout: string; stderr: string }> {
+export function runServe(
+  args: string[],
+  cwd: string,
+): Promise<{ code: number | string; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, [BIN, 'serve', ...args], {
     cwd,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1' },
@@ -77,5 +92,7 @@ export function runServe(args: string[], cwd: string): Promise<{ code: number | 
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
   child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-  return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code: code ?? signal ?? -1, stdout, stderr })));
+  return new Promise((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code: code ?? signal ?? -1, stdout, stderr })),
+  );
 }

@@ -21,7 +21,9 @@ export function formatSarif(findings: Finding[], suppressed: readonly Suppressed
   const catalog = ruleCatalog();
   const known = new Set(catalog.map((r) => r.id));
   // A finding from a rule outside the catalogue still gets a descriptor, so ruleIndex always resolves.
-  const extra: RuleInfo[] = [...new Set([...findings, ...suppressed].map((f) => f.rule).filter((id) => !known.has(id)))].map((id) => ({
+  const extra: RuleInfo[] = [
+    ...new Set([...findings, ...suppressed].map((f) => f.rule).filter((id) => !known.has(id))),
+  ].map((id) => ({
     id,
     severity: 'error',
     method: '',
@@ -61,7 +63,16 @@ export function formatSarif(findings: Finding[], suppressed: readonly Suppressed
             },
           ],
           ...(suppressed.includes(f as SuppressedFinding)
-            ? { suppressions: [{ kind: 'inSource', ...((f as SuppressedFinding).justification ? { justification: (f as SuppressedFinding).justification } : {}) }] }
+            ? {
+                suppressions: [
+                  {
+                    kind: 'inSource',
+                    ...((f as SuppressedFinding).justification
+                      ? { justification: (f as SuppressedFinding).justification }
+                      : {}),
+                  },
+                ],
+              }
             : {}),
           partialFingerprints: { 'smplanFinding/v1': fingerprint(f) },
         })),
@@ -83,7 +94,9 @@ function descriptor(r: RuleInfo) {
     fullDescription: { text: [r.description, method].filter(Boolean).join(' ') },
     help: {
       text: [r.description, method, `Rule reference: ${helpUri}`].filter(Boolean).join('\n\n'),
-      markdown: [`**${r.id}** (${r.severity}): ${r.description}`, method, `[Rule reference](${helpUri})`].filter(Boolean).join('\n\n'),
+      markdown: [`**${r.id}** (${r.severity}): ${r.description}`, method, `[Rule reference](${helpUri})`]
+        .filter(Boolean)
+        .join('\n\n'),
     },
     helpUri,
     defaultConfiguration: { level: r.severity },
@@ -98,7 +111,10 @@ function descriptor(r: RuleInfo) {
 function fingerprinter(): (f: Finding) => string {
   const seen = new Map<string, number>();
   return (f) => {
-    const hash = createHash('sha256').update([f.file, f.rule, f.path, f.message].join('\u0000')).digest('hex').slice(0, 32);
+    const hash = createHash('sha256')
+      .update([f.file, f.rule, f.path, f.message].join('\u0000'))
+      .digest('hex')
+      .slice(0, 32);
     const n = (seen.get(hash) ?? 0) + 1;
     seen.set(hash, n);
     return `${hash}:${n}`;

@@ -13,7 +13,11 @@ export function formatStylish(findings: Finding[], options: { color: boolean }):
     .join('\n');
 }
 
-export function summary(findings: Finding[], files: number, options: { color: boolean; warningsHidden?: boolean | undefined }): string {
+export function summary(
+  findings: Finding[],
+  files: number,
+  options: { color: boolean; warningsHidden?: boolean | undefined },
+): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;

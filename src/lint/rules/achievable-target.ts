@@ -13,10 +13,19 @@ export const achievableTarget = defineRule({
   severity: 'warning',
   method: '§2 Objectives (achievable)',
   description:
-    'Targets are achievable: growth above +300 % (a target more than 4 times the baseline) or a decrease of more than 90 % sets the plan up to fail (the method\'s example: +1000 % sales). A baseline of 0 is not judged.',
+    "Targets are achievable: growth above +300 % (a target more than 4 times the baseline) or a decrease of more than 90 % sets the plan up to fail (the method's example: +1000 % sales). A baseline of 0 is not judged.",
   options: z.strictObject({
-    max_growth: z.number().positive().default(MAX_GROWTH).meta({ description: 'Largest growth judged realistic, as a fraction of the baseline (3 = +300 %)' }),
-    max_decrease: z.number().positive().max(1).default(MAX_DECREASE).meta({ description: 'Largest decrease judged realistic, as a fraction (0.9 = -90 %)' }),
+    max_growth: z
+      .number()
+      .positive()
+      .default(MAX_GROWTH)
+      .meta({ description: 'Largest growth judged realistic, as a fraction of the baseline (3 = +300 %)' }),
+    max_decrease: z
+      .number()
+      .positive()
+      .max(1)
+      .default(MAX_DECREASE)
+      .meta({ description: 'Largest decrease judged realistic, as a fraction (0.9 = -90 %)' }),
   }),
   check(plan, { options: { max_growth: maxGrowth, max_decrease: maxDecrease } }) {
     const reports: RuleReport[] = [];

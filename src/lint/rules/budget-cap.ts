@@ -15,11 +15,13 @@ export const budgetCap = defineRule({
     const { total, over_by, objectives_losing_funding: losing } = budgetPlan(budget, plan);
     if (over_by <= 0) return [];
     const money = (n: number) => formatMoney(n, plan.plan.currency);
-    return [{
-      path: ['budget', 'cap'],
-      message:
-        `the items cost ${money(total)} a year, ${money(over_by)} over the cap of ${money(budget.cap)}: prioritise by ROI time frame (smplan budget shows what fits)` +
-        (losing.length ? `; the cut takes funding from ${losing.join(', ')}` : ''),
-    }];
+    return [
+      {
+        path: ['budget', 'cap'],
+        message:
+          `the items cost ${money(total)} a year, ${money(over_by)} over the cap of ${money(budget.cap)}: prioritise by ROI time frame (smplan budget shows what fits)` +
+          (losing.length ? `; the cut takes funding from ${losing.join(', ')}` : ''),
+      },
+    ];
   },
 });

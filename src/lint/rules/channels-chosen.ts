@@ -18,7 +18,10 @@ export const channelsChosen = defineRule({
     for (const [channel, path] of uses) {
       if (seen.has(channel)) continue;
       seen.add(channel);
-      reports.push({ path, message: `channels are not chosen: \`${channel}\` is used here but the plan has no channels section (add it as a primary or secondary channel)` });
+      reports.push({
+        path,
+        message: `channels are not chosen: \`${channel}\` is used here but the plan has no channels section (add it as a primary or secondary channel)`,
+      });
     }
     return reports;
   },

@@ -18,10 +18,18 @@ export const competitorCount = defineRule({
     const n = plan.competitors?.length;
     if (n === undefined) return [];
     if (n < min) {
-      return [{ path: ['competitors'], anchor: 'key', message: `${plural(n, 'competitor')} listed: research at least ${min} main competitors` }];
+      return [
+        {
+          path: ['competitors'],
+          anchor: 'key',
+          message: `${plural(n, 'competitor')} listed: research at least ${min} main competitors`,
+        },
+      ];
     }
     if (n > max) {
-      return [{ path: ['competitors'], anchor: 'key', message: `${n} competitors listed: focus on the ${max} main ones` }];
+      return [
+        { path: ['competitors'], anchor: 'key', message: `${n} competitors listed: focus on the ${max} main ones` },
+      ];
     }
     return [] as RuleReport[];
   },

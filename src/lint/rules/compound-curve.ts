@@ -13,9 +13,16 @@ export const compoundCurve = defineRule({
     plan.objectives?.forEach((o, i) => {
       if (o.curve !== 'compound') return;
       if (!(o.baseline > 0)) {
-        reports.push({ path: ['objectives', i, 'baseline'], message: 'a compound curve needs a baseline above 0: it grows by a rate from it (use curve: linear to start from 0)' });
+        reports.push({
+          path: ['objectives', i, 'baseline'],
+          message:
+            'a compound curve needs a baseline above 0: it grows by a rate from it (use curve: linear to start from 0)',
+        });
       } else if (!(targetNumber(o) > 0)) {
-        reports.push({ path: ['objectives', i, 'target'], message: 'a compound curve cannot reach a target of 0 (use curve: linear)' });
+        reports.push({
+          path: ['objectives', i, 'target'],
+          message: 'a compound curve cannot reach a target of 0 (use curve: linear)',
+        });
       }
     });
     return reports;

@@ -11,9 +11,11 @@ export const contentHorizon = defineRule({
   check(plan) {
     const weeks = plan.content?.horizon_weeks;
     if (weeks === undefined || weeks <= MAX_HORIZON_WEEKS) return [];
-    return [{
-      path: ['content', 'horizon_weeks'],
-      message: `${weeks} weeks ahead is too far: plan content no more than a couple of months ahead (at most ${MAX_HORIZON_WEEKS} weeks)`,
-    }];
+    return [
+      {
+        path: ['content', 'horizon_weeks'],
+        message: `${weeks} weeks ahead is too far: plan content no more than a couple of months ahead (at most ${MAX_HORIZON_WEEKS} weeks)`,
+      },
+    ];
   },
 });

@@ -11,16 +11,22 @@ export const contentMix = defineRule({
   id: 'content-mix',
   severity: 'warning',
   method: '§7 Content strategy and publishing plan (type of content)',
-  description:
-    `The pillars follow content.mix_rule, from the shares of pillars by kind: 80-20 means promotional pillars take at most ${MAX_PROMOTIONAL_80_20 * 100} %; thirds means promotional, value and conversation each take a third (within ${THIRDS_TOLERANCE * 100} points).`,
+  description: `The pillars follow content.mix_rule, from the shares of pillars by kind: 80-20 means promotional pillars take at most ${MAX_PROMOTIONAL_80_20 * 100} %; thirds means promotional, value and conversation each take a third (within ${THIRDS_TOLERANCE * 100} points).`,
   check(plan) {
     const rule = plan.content?.mix_rule;
     if (!rule) return [];
     const pillars = plan.content?.pillars ?? [];
     if (!pillars.some((p) => p.kind !== undefined)) {
-      return [{ path: ['content', 'mix_rule'], message: `the ${rule} mix cannot be checked: give the content pillars a kind (value, promotional, conversation, curated) and a share` }];
+      return [
+        {
+          path: ['content', 'mix_rule'],
+          message: `the ${rule} mix cannot be checked: give the content pillars a kind (value, promotional, conversation, curated) and a share`,
+        },
+      ];
     }
-    const share = Object.fromEntries(PILLAR_KINDS.map((k) => [k, pillars.filter((p) => p.kind === k).reduce((s, p) => s + p.share, 0)]));
+    const share = Object.fromEntries(
+      PILLAR_KINDS.map((k) => [k, pillars.filter((p) => p.kind === k).reduce((s, p) => s + p.share, 0)]),
+    );
     const reports: RuleReport[] = [];
     if (rule === '80-20' && share.promotional! > MAX_PROMOTIONAL_80_20 + 1e-9) {
       reports.push({
@@ -29,7 +35,9 @@ export const contentMix = defineRule({
       });
     }
     if (rule === 'thirds') {
-      const off = (['promotional', 'value', 'conversation'] as const).filter((k) => Math.abs(share[k]! - 1 / 3) > THIRDS_TOLERANCE);
+      const off = (['promotional', 'value', 'conversation'] as const).filter(
+        (k) => Math.abs(share[k]! - 1 / 3) > THIRDS_TOLERANCE,
+      );
       if (off.length) {
         reports.push({
           path: ['content', 'mix_rule'],

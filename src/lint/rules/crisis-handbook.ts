@@ -18,7 +18,8 @@ export const crisisHandbook = defineRule({
       ['responders', crisis.responders, 'who responds?'],
     ] as const;
     for (const [key, list, question] of parts) {
-      if (!list?.length) reports.push({ path: ['crisis', key], message: `the crisis handbook has no ${key}: ${question}` });
+      if (!list?.length)
+        reports.push({ path: ['crisis', key], message: `the crisis handbook has no ${key}: ${question}` });
     }
     crisis.levels?.forEach((level, i) => {
       const missing = [

@@ -18,10 +18,16 @@ export const dateOrder = defineRule({
     const reports: RuleReport[] = [];
     const { start, end } = plan.plan;
     if (end <= start) {
-      reports.push({ path: ['plan', 'end'], message: `the plan ends (${end}) ${end === start ? 'on the day it starts' : `before it starts (${start})`}: plan.end must come after plan.start` });
+      reports.push({
+        path: ['plan', 'end'],
+        message: `the plan ends (${end}) ${end === start ? 'on the day it starts' : `before it starts (${start})`}: plan.end must come after plan.start`,
+      });
     } else if (end > addYears(start, MAX_PLAN_YEARS)) {
       // A strategy is reviewed and rewritten long before; a calendar or chart of centuries is a typo.
-      reports.push({ path: ['plan', 'end'], message: `the plan runs from ${start} to ${end}, more than ${MAX_PLAN_YEARS} years: a strategy spans months to a few years (a typo in the year?)` });
+      reports.push({
+        path: ['plan', 'end'],
+        message: `the plan runs from ${start} to ${end}, more than ${MAX_PLAN_YEARS} years: a strategy spans months to a few years (a typo in the year?)`,
+      });
     }
     plan.objectives?.forEach((o, i) => {
       const from = objectiveStart(o, plan);

@@ -4,7 +4,8 @@ import { unitKind } from '../../units.js';
 import { defineRule, type RuleReport } from '../rule.js';
 
 /** Units of time: a response time is meant to fall. */
-const DURATION = /^(s|sec|seconds?|min|mins|minutes?|minutt(er)?|h|hrs?|hours?|timer?|d|days?|dager?|døgn|weeks?|uker?|сек(унди)?|мин(ути)?|ч|час(а|ове)?|дни|ден|седмици)$/i;
+const DURATION =
+  /^(s|sec|seconds?|min|mins|minutes?|minutt(er)?|h|hrs?|hours?|timer?|d|days?|dager?|døgn|weeks?|uker?|сек(унди)?|мин(ути)?|ч|час(а|ове)?|дни|ден|седмици)$/i;
 
 export const fallingTarget = defineRule({
   id: 'falling-target',

@@ -11,7 +11,10 @@ export const goalWithoutObjective = defineRule({
     const served = new Set((plan.objectives ?? []).map((o) => o.goal));
     plan.goals.forEach((g, i) => {
       if (!served.has(g.id)) {
-        reports.push({ path: ['goals', i, 'id'], message: `goal \`${g.id}\` has no objective: add a measurable objective with goal: ${g.id}` });
+        reports.push({
+          path: ['goals', i, 'id'],
+          message: `goal \`${g.id}\` has no objective: add a measurable objective with goal: ${g.id}`,
+        });
       }
     });
     return reports;

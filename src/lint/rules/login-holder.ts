@@ -2,7 +2,8 @@ import { sameText } from '../facts.js';
 import { defineRule, type RuleReport } from '../rule.js';
 
 /** A login holder written as not known, in the plan's languages. */
-const UNKNOWN = /^(\?+|-+|–|n\/a|none|nobody|unknown|not known|ingen|ukjent|vet ikke|никой|неизвестно|неясно)(?=$|[\s;,.:(])/i;
+const UNKNOWN =
+  /^(\?+|-+|–|n\/a|none|nobody|unknown|not known|ingen|ukjent|vet ikke|никой|неизвестно|неясно)(?=$|[\s;,.:(])/i;
 
 /** Seed 004 §3: list the usernames, passwords and the e-mail each account is tied to. */
 export const loginHolder = defineRule({

@@ -12,7 +12,11 @@ export const objectiveWithoutKpi = defineRule({
     const measured = new Set(plan.kpis.flatMap((k) => (k.objective === undefined ? [] : [k.objective])));
     const reports: RuleReport[] = [];
     plan.objectives?.forEach((o, i) => {
-      if (!measured.has(o.id)) reports.push({ path: ['objectives', i, 'id'], message: `no KPI measures the objective ${o.id}: add a KPI with objective: ${o.id}` });
+      if (!measured.has(o.id))
+        reports.push({
+          path: ['objectives', i, 'id'],
+          message: `no KPI measures the objective ${o.id}: add a KPI with objective: ${o.id}`,
+        });
     });
     return reports;
   },
@@ -22,11 +26,16 @@ export const kpiWithoutObjective = defineRule({
   id: 'kpi-without-objective',
   severity: 'warning',
   method: '§8 KPIs (seed 000 §3: KPIs are set from the objectives)',
-  description: 'Every KPI names the objective it measures (kpis[].objective): a number that measures no objective is noise.',
+  description:
+    'Every KPI names the objective it measures (kpis[].objective): a number that measures no objective is noise.',
   check(plan) {
     const reports: RuleReport[] = [];
     plan.kpis?.forEach((k, i) => {
-      if (k.objective === undefined) reports.push({ path: ['kpis', i], message: `the KPI ${k.id} measures no objective: name it under objective, or drop it` });
+      if (k.objective === undefined)
+        reports.push({
+          path: ['kpis', i],
+          message: `the KPI ${k.id} measures no objective: name it under objective, or drop it`,
+        });
     });
     return reports;
   },
@@ -42,7 +51,12 @@ export const kpiCount = defineRule({
   method: '§8 KPIs (seeds 003: too many metrics confuse; 004 §6: focus on the numbers that matter)',
   description: `A reader can follow the KPIs: at most ${MAX_KPIS_PER_OBJECTIVE} per objective and ${MAX_KPIS} in all.`,
   options: z.strictObject({
-    per_objective: z.number().int().min(1).default(MAX_KPIS_PER_OBJECTIVE).meta({ description: 'Most KPIs measuring one objective' }),
+    per_objective: z
+      .number()
+      .int()
+      .min(1)
+      .default(MAX_KPIS_PER_OBJECTIVE)
+      .meta({ description: 'Most KPIs measuring one objective' }),
     max: z.number().int().min(1).default(MAX_KPIS).meta({ description: 'Most KPIs in all' }),
   }),
   check(plan, { options: { per_objective: perObjective, max } }) {
@@ -54,11 +68,17 @@ export const kpiCount = defineRule({
       const n = (seen.get(k.objective) ?? 0) + 1;
       seen.set(k.objective, n);
       if (n === perObjective + 1) {
-        reports.push({ path: ['kpis', i, 'objective'], message: `more than ${perObjective} KPIs measure ${k.objective}: keep the ones that drive decisions` });
+        reports.push({
+          path: ['kpis', i, 'objective'],
+          message: `more than ${perObjective} KPIs measure ${k.objective}: keep the ones that drive decisions`,
+        });
       }
     });
     if (kpis.length > max) {
-      reports.push({ path: ['kpis', max], message: `${kpis.length} KPIs are more than a reader can follow (at most ${max}): keep the numbers that matter` });
+      reports.push({
+        path: ['kpis', max],
+        message: `${kpis.length} KPIs are more than a reader can follow (at most ${max}): keep the numbers that matter`,
+      });
     }
     return reports;
   },

@@ -15,16 +15,25 @@ export const objectiveTarget = defineRule({
       const path = ['objectives', i, 'target'] as const;
       const p = relativePercent(o.target);
       if (p !== undefined && o.baseline === 0) {
-        reports.push({ path, message: `a relative target (${String(o.target)}) of a baseline of 0 cannot be computed: write the target as a number` });
+        reports.push({
+          path,
+          message: `a relative target (${String(o.target)}) of a baseline of 0 cannot be computed: write the target as a number`,
+        });
         return;
       }
       if (p !== undefined && p < -100) {
-        reports.push({ path, message: `${String(o.target)} would take the target below zero: a decrease is at most -100%` });
+        reports.push({
+          path,
+          message: `${String(o.target)} would take the target below zero: a decrease is at most -100%`,
+        });
         return;
       }
       // Numbers the computation cannot represent would print as null or NaN %: refused here instead.
       if (!Number.isFinite(targetNumber(o))) {
-        reports.push({ path, message: `${String(o.target).slice(0, 40)} of a baseline of ${o.baseline} is too large a number to compute: write a realistic target` });
+        reports.push({
+          path,
+          message: `${String(o.target).slice(0, 40)} of a baseline of ${o.baseline} is too large a number to compute: write a realistic target`,
+        });
         return;
       }
       let values: number[];

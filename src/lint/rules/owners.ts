@@ -10,10 +10,15 @@ export const owners = defineRule({
   check(plan) {
     const reports: RuleReport[] = [];
     plan.channels?.forEach((c, i) => {
-      if (c.owner === undefined) reports.push({ path: ['channels', i, 'owner'], message: `channel ${c.id} has no owner: who runs it?` });
+      if (c.owner === undefined)
+        reports.push({ path: ['channels', i, 'owner'], message: `channel ${c.id} has no owner: who runs it?` });
     });
     plan.team?.tasks?.forEach((t, i) => {
-      if (t.owner === undefined) reports.push({ path: ['team', 'tasks', i, 'owner'], message: `the task ${quote(t.task)} has no owner: who does it?` });
+      if (t.owner === undefined)
+        reports.push({
+          path: ['team', 'tasks', i, 'owner'],
+          message: `the task ${quote(t.task)} has no owner: who does it?`,
+        });
     });
     return reports;
   },

@@ -14,10 +14,12 @@ export const pillarShares = defineRule({
     if (!pillars?.length) return [];
     const total = pillars.reduce((s, p) => s + p.share, 0);
     if (Math.abs(total - 1) <= SHARE_TOLERANCE) return [];
-    return [{
-      path: ['content', 'pillars'],
-      anchor: 'key',
-      message: `the pillars' shares add up to ${formatPercent(total, 1)}, not 100 %`,
-    }];
+    return [
+      {
+        path: ['content', 'pillars'],
+        anchor: 'key',
+        message: `the pillars' shares add up to ${formatPercent(total, 1)}, not 100 %`,
+      },
+    ];
   },
 });

@@ -14,7 +14,9 @@ const OFTEN_ENOUGH = new Set<Task['cadence']>(['daily', 'weekly']);
 export function plansThePosts(task: Task): boolean {
   if (task.kind !== undefined) return task.kind === 'planning';
   const text = task.task.toLowerCase();
-  return /\bplan(?:s|ning)?\b.*\b(?:posts?|content|calendar)\b|\b(?:posts?|content)\b.*\bplan(?:ning)?\b|planlegg|планиран|планира/.test(text);
+  return /\bplan(?:s|ning)?\b.*\b(?:posts?|content|calendar)\b|\b(?:posts?|content)\b.*\bplan(?:ning)?\b|planlegg|планиран|планира/.test(
+    text,
+  );
 }
 
 /** Seed 002 §8: "plan daily or weekly; I do not recommend a monthly plan". */
@@ -35,7 +37,11 @@ export const planningCadence = defineRule({
       });
     });
     if (tasks.length && !tasks.some(plansThePosts)) {
-      reports.push({ path: ['team', 'tasks'], anchor: 'key', message: 'no task plans the posts: add one, daily or weekly, with an owner (kind: planning)' });
+      reports.push({
+        path: ['team', 'tasks'],
+        anchor: 'key',
+        message: 'no task plans the posts: add one, daily or weekly, with an owner (kind: planning)',
+      });
     }
     plan.channels?.forEach((c, i) => {
       if (c.posts_per_week === undefined || c.posts_per_week === 0 || c.posts_per_week >= 1) return;

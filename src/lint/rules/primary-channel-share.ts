@@ -5,13 +5,17 @@ import { defineRule, type RuleReport } from '../rule.js';
 export const primaryChannelShare = defineRule({
   id: 'primary-channel-share',
   severity: 'warning',
-  method: '§3 People, §6 Channels and tactics (seed 002 §5: the personas\' time decides primary and secondary)',
+  method: "§3 People, §6 Channels and tactics (seed 002 §5: the personas' time decides primary and secondary)",
   description:
     "A primary channel carries at least as much of the personas' online time (the sum of personas[].channels[].share) as every secondary channel. Checked once personas give shares.",
   check(plan) {
     const personas = plan.audience?.personas ?? [];
     if (!personas.some((p) => p.channels?.length) || !plan.channels) return [];
-    const time = (id: string) => personas.reduce((s, p) => s + (p.channels ?? []).filter((c) => c.channel === id).reduce((t, c) => t + c.share, 0), 0);
+    const time = (id: string) =>
+      personas.reduce(
+        (s, p) => s + (p.channels ?? []).filter((c) => c.channel === id).reduce((t, c) => t + c.share, 0),
+        0,
+      );
     const secondary = plan.channels.filter((c) => c.role === 'secondary').map((c) => ({ id: c.id, time: time(c.id) }));
     if (!secondary.length) return [];
     const top = secondary.reduce((a, b) => (b.time > a.time ? b : a));

@@ -17,14 +17,27 @@ export const references = defineRule({
       channel: plan.channels ? new Set(plan.channels.map((c) => c.id)) : undefined,
       pillar: new Set((plan.content?.pillars ?? []).map((p) => p.id)),
       kpi: new Set((plan.kpis ?? []).map((k) => k.id)),
-      tactic: new Set((plan.channels ?? []).flatMap((c) => (c.tactics ?? []).flatMap((t) => (t.id === undefined ? [] : [t.id])))),
+      tactic: new Set(
+        (plan.channels ?? []).flatMap((c) => (c.tactics ?? []).flatMap((t) => (t.id === undefined ? [] : [t.id]))),
+      ),
       competitor: new Set((plan.competitors ?? []).map((c) => c.name)),
     };
     const check = (kind: keyof typeof ids, value: string | undefined, path: PlanPath) => {
       const known = ids[kind];
       if (value === undefined || known === undefined || known.has(value)) return;
       const list = [...known];
-      const section = kind === 'channel' ? 'channels' : kind === 'kpi' ? 'kpis' : kind === 'persona' ? 'audience.personas' : kind === 'pillar' ? 'content.pillars' : kind === 'tactic' ? 'channels[].tactics' : `${kind}s`;
+      const section =
+        kind === 'channel'
+          ? 'channels'
+          : kind === 'kpi'
+            ? 'kpis'
+            : kind === 'persona'
+              ? 'audience.personas'
+              : kind === 'pillar'
+                ? 'content.pillars'
+                : kind === 'tactic'
+                  ? 'channels[].tactics'
+                  : `${kind}s`;
       reports.push({
         path,
         message: `${kind} \`${value}\` is not defined in ${section}${list.length ? ` (defined: ${list.join(', ')})` : ' (none defined)'}`,
@@ -54,7 +67,9 @@ export const references = defineRule({
       check('pillar', r.pillar, ['content', 'reserve', i, 'pillar']);
       check('channel', r.channel, ['content', 'reserve', i, 'channel']);
     });
-    plan.content?.special_dates?.forEach((d, i) => d.channels?.forEach((c, j) => check('channel', c, ['content', 'special_dates', i, 'channels', j])));
+    plan.content?.special_dates?.forEach((d, i) =>
+      d.channels?.forEach((c, j) => check('channel', c, ['content', 'special_dates', i, 'channels', j])),
+    );
     plan.kpis?.forEach((k, i) => {
       check('objective', k.objective, ['kpis', i, 'objective']);
       check('channel', k.channel, ['kpis', i, 'channel']);

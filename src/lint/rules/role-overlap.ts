@@ -11,7 +11,9 @@ function rolesNamed(plan: Plan, owner: string): string[] {
   const roles = plan.team?.roles ?? [];
   const found = new Set<string>();
   for (const part of owner.split(SEPARATOR).map(sameText).filter(Boolean)) {
-    const role = roles.find((r) => [r.id, r.title, r.person].some((name) => name !== undefined && sameText(name) === part));
+    const role = roles.find((r) =>
+      [r.id, r.title, r.person].some((name) => name !== undefined && sameText(name) === part),
+    );
     if (role) found.add(role.id);
   }
   return [...found];
@@ -29,7 +31,11 @@ export const roleOverlap = defineRule({
     const several = (owner: string | undefined, path: PlanPath, what: string) => {
       if (owner === undefined) return;
       const roles = rolesNamed(plan, owner);
-      if (roles.length >= 2) reports.push({ path, message: `${what} is owned by ${roles.length} roles (${roles.join(', ')}): give it one owner` });
+      if (roles.length >= 2)
+        reports.push({
+          path,
+          message: `${what} is owned by ${roles.length} roles (${roles.join(', ')}): give it one owner`,
+        });
     };
     plan.channels?.forEach((c, i) => several(c.owner, ['channels', i, 'owner'], `channel ${c.id}`));
 

@@ -40,7 +40,14 @@ function dayRanges(days: readonly Weekday[]): string {
   for (let i = 0; i < sorted.length; ) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
-    runs.push(j - i >= 2 ? `${WEEKDAYS[sorted[i]!]}–${WEEKDAYS[sorted[j]!]}` : sorted.slice(i, j + 1).map((d) => WEEKDAYS[d]).join(', '));
+    runs.push(
+      j - i >= 2
+        ? `${WEEKDAYS[sorted[i]!]}–${WEEKDAYS[sorted[j]!]}`
+        : sorted
+            .slice(i, j + 1)
+            .map((d) => WEEKDAYS[d])
+            .join(', '),
+    );
     i = j + 1;
   }
   return runs.join(', ');

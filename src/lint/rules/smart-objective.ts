@@ -12,7 +12,9 @@ export const smartObjective = defineRule({
   check(plan) {
     const reports: RuleReport[] = [];
     const { start, end } = plan.plan;
-    const measured = new Set((plan.kpis ?? []).filter((k) => k.objective !== undefined && k.tool !== undefined).map((k) => k.objective));
+    const measured = new Set(
+      (plan.kpis ?? []).filter((k) => k.objective !== undefined && k.tool !== undefined).map((k) => k.objective),
+    );
     plan.objectives?.forEach((o, i) => {
       // A deadline before its own start is date-order's error; not repeated here.
       const inOrder = o.deadline > objectiveStart(o, plan);
@@ -23,7 +25,10 @@ export const smartObjective = defineRule({
         });
       }
       if (o.start !== undefined && (o.start < start || o.start > end)) {
-        reports.push({ path: ['objectives', i, 'start'], message: `the start ${o.start} is outside the plan period (${start} to ${end})` });
+        reports.push({
+          path: ['objectives', i, 'start'],
+          message: `the start ${o.start} is outside the plan period (${start} to ${end})`,
+        });
       }
       // A relative target of a zero baseline is objective-target's error.
       if (targetNumber(o) === o.baseline && !(typeof o.target === 'string' && o.baseline === 0)) {

@@ -11,7 +11,13 @@ export const tacticsWithoutObjectives = defineRule({
   check(plan) {
     if (!plan.channels) return [];
     if (!plan.objectives?.length) {
-      return [{ path: ['channels'], anchor: 'key', message: 'channels and tactics without objectives (the cart before the horse): write the objectives first' }];
+      return [
+        {
+          path: ['channels'],
+          anchor: 'key',
+          message: 'channels and tactics without objectives (the cart before the horse): write the objectives first',
+        },
+      ];
     }
     const reports: RuleReport[] = [];
     plan.channels.forEach((c, i) =>

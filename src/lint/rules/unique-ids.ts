@@ -10,7 +10,11 @@ export const uniqueIds = defineRule({
     'Ids are unique within their section: goals, objectives, personas, channels, channel tactics (across all channels), content pillars, KPIs and team roles; a competitor is listed once and names each of its channels once.',
   check(plan) {
     const reports: RuleReport[] = [];
-    const unique = (what: string, entries: readonly { value: string; path: PlanPath }[], normalise = (v: string) => v) => {
+    const unique = (
+      what: string,
+      entries: readonly { value: string; path: PlanPath }[],
+      normalise = (v: string) => v,
+    ) => {
       const first = new Map<string, PlanPath>();
       for (const { value, path } of entries) {
         const key = normalise(value);
@@ -32,7 +36,9 @@ export const uniqueIds = defineRule({
     unique(
       'tactic id',
       (plan.channels ?? []).flatMap((c, i) =>
-        (c.tactics ?? []).flatMap((t, j) => (t.id === undefined ? [] : [{ value: t.id, path: ['channels', i, 'tactics', j, 'id'] }])),
+        (c.tactics ?? []).flatMap((t, j) =>
+          t.id === undefined ? [] : [{ value: t.id, path: ['channels', i, 'tactics', j, 'id'] }],
+        ),
       ),
     );
     unique(

@@ -25,7 +25,10 @@ export function explicitChoice(flag: string | undefined, env: NodeJS.ProcessEnv)
 }
 
 /** Resolves the user's choice: a path, or a bare command name looked up on PATH. */
-export async function resolveExplicit(choice: ExplicitChoice, lookup: BrowserLookup): Promise<FoundBrowser | undefined> {
+export async function resolveExplicit(
+  choice: ExplicitChoice,
+  lookup: BrowserLookup,
+): Promise<FoundBrowser | undefined> {
   const v = choice.value;
   if (v.includes('/') || v.includes('\\')) {
     const absolute = path.resolve(lookup.cwd, v);

@@ -17,7 +17,11 @@ export const INSTALL_HINT =
   'Install Chromium (Debian/Ubuntu: `sudo apt-get install chromium`; macOS: `brew install --cask chromium`; ' +
   'Windows: install Google Chrome), or point --browser or SMPLAN_BROWSER at a Chrome or Chromium executable.';
 
-export function systemLookup(env: NodeJS.ProcessEnv, cwd: string, platform: NodeJS.Platform = process.platform): BrowserLookup {
+export function systemLookup(
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  platform: NodeJS.Platform = process.platform,
+): BrowserLookup {
   const isExecutable = async (file: string): Promise<boolean> => {
     try {
       const info = await stat(file);

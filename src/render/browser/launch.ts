@@ -42,13 +42,22 @@ export interface RunningBrowser {
  * endpoint is up. smplan starts the process itself (not puppeteer.launch) so that it always knows
  * whether the browser is still alive, and ends it, with its whole process group, itself.
  */
-export async function launch(puppeteer: Pick<PuppeteerNode, 'defaultArgs'>, options: { browserPath: string; debug?: ((line: string) => void) | undefined }, profile: string, signal: AbortSignal, started: (b: RunningBrowser) => void): Promise<RunningBrowser> {
+export async function launch(
+  puppeteer: Pick<PuppeteerNode, 'defaultArgs'>,
+  options: { browserPath: string; debug?: ((line: string) => void) | undefined },
+  profile: string,
+  signal: AbortSignal,
+  started: (b: RunningBrowser) => void,
+): Promise<RunningBrowser> {
   let latest: RunningBrowser | undefined;
   const start = async (noSandbox: boolean): Promise<RunningBrowser> => {
     const extra = [...CHROMIUM_ARGS, ...(noSandbox ? ['--no-sandbox'] : [])];
     options.debug?.(`launching with ${extra.join(' ')}`);
     signal.throwIfAborted();
-    const args = [...puppeteer.defaultArgs({ headless: true, userDataDir: profile, args: extra }), '--remote-debugging-port=0'];
+    const args = [
+      ...puppeteer.defaultArgs({ headless: true, userDataDir: profile, args: extra }),
+      '--remote-debugging-port=0',
+    ];
     const child = spawn(options.browserPath, args, {
       // Its own process group, so that ending it ends its renderers too.
       detached: process.platform !== 'win32',
@@ -85,7 +94,11 @@ export async function launch(puppeteer: Pick<PuppeteerNode, 'defaultArgs'>, opti
         }
       };
       const onExit = (code: number | null, exitSignal: string | null) =>
-        finish(new Error(`it exited before it was ready (${exitReason(code, exitSignal)})${output.trim() ? `: ${output.trim().split('\n').at(-1)!.slice(0, 200)}` : ''}`));
+        finish(
+          new Error(
+            `it exited before it was ready (${exitReason(code, exitSignal)})${output.trim() ? `: ${output.trim().split('\n').at(-1)!.slice(0, 200)}` : ''}`,
+          ),
+        );
       const onError = (err: Error) => finish(err);
       const onAbort = () => finish(signal.reason);
       child.once('exit', onExit);
@@ -113,5 +126,11 @@ export function exitReason(code: number | null, signal: string | null): string {
 }
 
 export function browserName(file: string): string {
-  return /chromium/i.test(file) ? 'Chromium' : /edge/i.test(file) ? 'Edge' : /chrome/i.test(file) ? 'Chrome' : path.basename(file);
+  return /chromium/i.test(file)
+    ? 'Chromium'
+    : /edge/i.test(file)
+      ? 'Edge'
+      : /chrome/i.test(file)
+        ? 'Chrome'
+        : path.basename(file);
 }

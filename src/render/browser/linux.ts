@@ -1,7 +1,14 @@
 /** Chrome and Chromium on Linux: distribution packages on PATH, then fixed install places. */
 import type { BrowserLookup } from './types.js';
 
-const COMMANDS = ['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome', 'microsoft-edge-stable', 'microsoft-edge'];
+const COMMANDS = [
+  'chromium',
+  'chromium-browser',
+  'google-chrome-stable',
+  'google-chrome',
+  'microsoft-edge-stable',
+  'microsoft-edge',
+];
 const PATHS = [
   '/usr/bin/chromium',
   '/usr/bin/chromium-browser',

@@ -10,7 +10,13 @@ const APPS = [
 
 export async function windowsCandidates(lookup: BrowserLookup): Promise<string[]> {
   const env = lookup.env;
-  const roots = [env.PROGRAMFILES, env['PROGRAMFILES(X86)'], env.LOCALAPPDATA, 'C:\\Program Files', 'C:\\Program Files (x86)'];
+  const roots = [
+    env.PROGRAMFILES,
+    env['PROGRAMFILES(X86)'],
+    env.LOCALAPPDATA,
+    'C:\\Program Files',
+    'C:\\Program Files (x86)',
+  ];
   const unique = [...new Set(roots.filter((r): r is string => Boolean(r)))];
   return unique.flatMap((root) => APPS.map((a) => path.win32.join(root, a)));
 }
