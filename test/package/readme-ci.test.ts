@@ -102,6 +102,7 @@ describe.skipIf(!enabled)('the README CI section, run as written', () => {
       last = r;
     }
     expect(readFileSync(path.join(glWork, 'smplan-lint.xml'), 'utf8')).toContain('<testsuites name="smplan lint"');
+    expect(JSON.parse(readFileSync(path.join(glWork, 'gl-code-quality.json'), 'utf8'))).toEqual([]);
     // -o FILE: the log still gets the outcome.
     expect(last.stderr).toMatch(/3 files checked: 0 errors, 0 warnings \(report: smplan-lint\.xml\)/);
   }, 2_400_000);
