@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BIN, EXAMPLES } from '../helpers/cli.js';
+import { BIN, EXAMPLES, TEST_EPOCH } from '../helpers/cli.js';
 
 export interface Serving {
   child: ChildProcess;
@@ -29,7 +29,8 @@ export function exampleCopy(name = 'fieldnote-software.yaml'): { dir: string; pl
 export function startServe(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<Serving> {
   const child = spawn(process.execPath, [BIN, 'serve', ...args], {
     cwd,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', ...env },
+    // The same "now" as every other CLI a test runs, so the document's date matches render's.
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', SOURCE_DATE_EPOCH: TEST_EPOCH, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -85,7 +86,7 @@ export function runServe(
 ): Promise<{ code: number | string; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, [BIN, 'serve', ...args], {
     cwd,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1' },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', SOURCE_DATE_EPOCH: TEST_EPOCH },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
