@@ -187,9 +187,7 @@ describe.skipIf(skipPdf)('smplan serve in a real browser', () => {
     expect(rendered.code).toBe(0);
     // What the page shows is what render --html writes, byte for byte. (A new connection: the
     // render above blocked this process longer than the server keeps an idle one open.)
-    expect((await rawGet(serving.url, '/document')).body).toBe(
-      readFileSync(`${dir}/out/plan.html`, 'utf8'),
-    );
+    expect((await rawGet(serving.url, '/document')).body).toBe(readFileSync(`${dir}/out/plan.html`, 'utf8'));
     expect(countPages(pdf)).toBe(countPages(readFileSync(`${dir}/out/plan.pdf`)));
     const print = await browser.newPage();
     await print.goto(new URL('/print', serving.url).href);
