@@ -181,6 +181,8 @@ export function kpiSpec(env: ChartEnv, o: RenderContext['objectives'][number], a
         field: 'date',
         type: 'temporal',
         title: null,
+        // Plan dates are calendar days: read and labelled in UTC, so the machine's zone never moves a tick.
+        scale: { type: 'utc' },
         axis: { format: '%b', labelAngle: 0, tickCount: { interval: 'month', step: 3 }, grid: false },
       },
       y: {
