@@ -84,11 +84,13 @@ export function budgetPlan(budget: Budget, plan?: Pick<Plan, 'objectives' | 'cha
     // Fastest return first, each kept if it fits in what is left; a misfit does not stop a
     // later, smaller item (contract, changed 2026-12).
     kept = [];
-    let left = budget.cap;
+    // A running total, not what is left: cap - spent rounds differently from spent + cost in
+    // floating point, and "fits" must mean the kept total stays within the cap.
+    let spent = 0;
     for (const line of ordered) {
-      if (line.yearly <= left) {
+      if (spent + line.yearly <= budget.cap) {
         kept.push(line);
-        left -= line.yearly;
+        spent += line.yearly;
       } else {
         cut.push(line);
       }
