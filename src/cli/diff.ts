@@ -12,6 +12,9 @@ import { loadPlan, MAX_PLAN_BYTES, parsePlan, type LoadedPlan } from '../plan/lo
 import { formatChange, formatMeasure, formatMoney, formatPercent } from '../wording.js';
 import { colorsFor, type Io } from './io.js';
 import { printJson } from './plan-input.js';
+import { escapeInline } from '../render/markdown-escape.js';
+import { now } from '../clock.js';
+import { visible } from '../terminal.js';
 
 interface DiffOptions {
   base?: string;
@@ -37,7 +40,7 @@ export async function run(args: string[], options: DiffOptions, io: Io): Promise
     options.base !== undefined ? baseVersion(first, options.base, io.cwd) : lint(first),
     lint(second ?? first),
   ]);
-  const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
+  const asOf = options.asOf ?? now(io.env).toISOString().slice(0, 10);
   const diff = diffPlans(checked(before), checked(after), asOf);
   if (options.json) {
     printJson(io, { before: before.file, after: after.file, ...diff });
@@ -46,7 +49,10 @@ export async function run(args: string[], options: DiffOptions, io: Io): Promise
   const labels = { before: before.file, after: after.file };
   const currency = (after.loaded ?? before.loaded)!.plan.plan.currency;
   io.stdout.write(
-    options.format === 'markdown' ? markdownReport(diff, labels, currency) : textReport(diff, labels, currency, io),
+    options.format === 'markdown'
+      ? markdownReport(diff, labels, currency)
+      : // Plan text reaches the terminal: control characters shown, never run.
+        visible(textReport(diff, labels, currency, io), { sgr: true }),
   );
   return EXIT.ok;
 }
@@ -181,11 +187,6 @@ function textReport(diff: PlanDiff, labels: Labels, currency: string, io: Io): s
   return out.join('\n');
 }
 
-/** Plan text in a table cell or list item: pipes, backticks and markup characters escaped, one line. */
-function mdText(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ').replace(/([\\`*_[\]<>|#!~])/g, '\\$1');
-}
-
 function markdownReport(diff: PlanDiff, labels: Labels, currency: string): string {
   const out = [
     `### Strategy changes: \`${labels.before.replace(/`/g, "'")}\` → \`${labels.after.replace(/`/g, "'")}\``,
@@ -193,6 +194,6 @@ function markdownReport(diff: PlanDiff, labels: Labels, currency: string): strin
   ];
   if (diff.count === 0) return [...out, 'No change to the strategy.', ''].join('\n');
   for (const s of sections(diff, currency))
-    out.push(`#### ${s.title}`, '', ...s.lines.map((l) => `- ${mdText(l)}`), '');
+    out.push(`#### ${s.title}`, '', ...s.lines.map((l) => `- ${escapeInline(l)}`), '');
   return out.join('\n');
 }
