@@ -162,12 +162,12 @@ async function renderPlan(file: string, outDir: string, job: RenderJob, checked?
     );
     const result = await printer.print(html!, { title: folder.title, pageOf });
     if (job.closeAfterPrint) void printer.close();
-    const { headingTexts, sourceDate, withDocumentInfo } = await import('../render/pdf-info.js');
+    const { headingTexts, withDocumentInfo } = await import('../render/pdf-info.js');
     const plan = loaded.plan.plan;
     result.pdf = withDocumentInfo(result.pdf, {
       title: folder.title,
       author: plan.author ?? plan.organization,
-      created: sourceDate(io.env),
+      created: now(io.env),
       headings: headingTexts(html!),
     });
     files.push({ path: 'plan.pdf', content: result.pdf });

@@ -97,12 +97,6 @@ export function headingTexts(html: string): string[] {
   );
 }
 
-/** When the document was made: SOURCE_DATE_EPOCH (reproducible builds), else now. */
-export function sourceDate(env: NodeJS.ProcessEnv): Date {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  return epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
-}
-
 /** Object number -> byte offset, from a classic cross-reference table (undefined for a stream). */
 function xrefOffsets(text: string, at: number): Map<number, number> | undefined {
   if (!text.startsWith('xref', at)) return undefined;

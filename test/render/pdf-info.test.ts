@@ -9,7 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { printPdf } from '../../src/render/pdf.js';
-import { headingTexts, sourceDate, withDocumentInfo } from '../../src/render/pdf-info.js';
+import { now } from '../../src/clock.js';
+import { headingTexts, withDocumentInfo } from '../../src/render/pdf-info.js';
 import { EXAMPLES, runCli } from '../helpers/cli.js';
 import { UNTRUSTED_TEXT } from '../helpers/untrusted.js';
 import { chromiumPath, pdfinfo, pdftotext, skipPdf } from './chromium.js';
@@ -45,7 +46,7 @@ describe.skipIf(skipPdf)('PDF document information', () => {
     // Chromium alone: the words of a wrapped heading run together.
     expect(bookmarks(before)[0]).not.toBe(long);
 
-    const created = sourceDate({ SOURCE_DATE_EPOCH: '1800000000' });
+    const created = now({ SOURCE_DATE_EPOCH: '1800000000' });
     const pdf = withDocumentInfo(printed.pdf, {
       title: 'Tittel – Пекарна',
       author: 'Kari Nordmann, «markedsansvarlig»',
