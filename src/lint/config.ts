@@ -12,10 +12,9 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import type { Document } from 'yaml';
 import * as z from 'zod';
 import { CLIError, EXIT, fileError } from '../errors.js';
-import { locate } from '../plan/positions.js';
 import { didYouMean } from '../plan/suggest.js';
 import { DIRECTIVE_RULE, LOADER_RULES } from './catalog.js';
 import { UNUSED_DISABLE } from './directives.js';
@@ -139,6 +138,8 @@ export async function loadConfig(file: string, cwd: string): Promise<LintConfig>
 
 /** Parses and checks a config's text; every problem is a ConfigError at its line. */
 export async function parseConfig(text: string, file: string): Promise<LintConfig> {
+  // The positioned parser loads only when a config exists: most lint runs have none.
+  const { isMap, isScalarNode: isScalar, LineCounter, locate, parseDocument } = await import('../plan/syntax.js');
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const fail = (where: PlanPath, message: string, anchor: 'key' | 'value' = 'value'): never => {

@@ -9,7 +9,6 @@
  * computed are never suppressed. A directive that suppresses nothing is itself reported
  * (`unused-disable`), so stale ones do not pile up.
  */
-import { Lexer } from 'yaml';
 import { didYouMean } from '../plan/suggest.js';
 import type { Finding } from '../diagnostics.js';
 
@@ -43,7 +42,9 @@ export interface DirectiveOutcome {
 const DIRECTIVE = /^#\s*smplan-disable(-next-line|-line)?(?=\s|$)(.*)$/;
 
 /** The directives in a plan's comments, read with the YAML lexer so text in quotes or block scalars never counts. */
-function readDirectives(text: string): Directive[] {
+async function readDirectives(text: string): Promise<Directive[]> {
+  // The lexer comes with `yaml`, which a plan without directives never needs to load.
+  const { Lexer } = await import('../plan/syntax.js');
   const out: Directive[] = [];
   let offset = 0;
   let line = 1;
@@ -99,7 +100,7 @@ export async function applyDirectives(
   options: { suppressible: (rule: string) => boolean; knownRules: readonly string[]; reportUnused: boolean },
 ): Promise<DirectiveOutcome> {
   if (!text.includes('smplan-disable')) return { findings: [...findings], suppressed: [] };
-  const directives = readDirectives(text);
+  const directives = await readDirectives(text);
   const kept: Finding[] = [];
   const suppressed: SuppressedFinding[] = [];
   for (const f of findings) {
