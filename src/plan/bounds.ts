@@ -18,8 +18,41 @@ export interface Breach {
   message: string;
 }
 
-const tooMany = `the plan has more than ${MAX_NODES.toLocaleString('en')} values: far beyond any real plan (is this generated?)`;
+// A function: number formatting wakes ICU, which a plan within bounds never needs here.
+const tooMany = () =>
+  `the plan has more than ${MAX_NODES.toLocaleString('en')} values: far beyond any real plan (is this generated?)`;
 const tooDeep = `the YAML is nested too deeply to be a plan (more than ${MAX_DEPTH} levels)`;
+
+/** js-yaml's parse events, as its `listener` option reports them. */
+export type ParseEvent = (
+  event: 'open' | 'close',
+  state: { line: number; lineStart: number; position: number },
+) => void;
+
+/**
+ * Counts nodes and nesting from js-yaml's parse events and throws BoundReached at the first bound
+ * passed: the quick read counts while it reads, so a plan is not parsed once to check and again to read.
+ */
+export function boundsCounter(text: string): ParseEvent {
+  let nodes = 0;
+  let depth = 0;
+  return (event, state) => {
+    if (event === 'close') {
+      depth--;
+      return;
+    }
+    depth++;
+    nodes++;
+    // Scalars open and close too: depth counts collections and the scalar inside the deepest one.
+    const message = nodes > MAX_NODES ? tooMany() : depth > MAX_DEPTH + 1 ? tooDeep : undefined;
+    if (message)
+      throw new BoundReached({
+        line: state.line + 1,
+        column: column(text, state.lineStart, state.position),
+        message,
+      });
+  };
+}
 
 /**
  * Counts the nodes and nesting of the text with a fast reader and stops at the first bound it
@@ -28,29 +61,10 @@ const tooDeep = `the YAML is nested too deeply to be a plan (more than ${MAX_DEP
  * located, is the answer.
  */
 export function checkBounds(text: string): Breach | undefined {
-  let nodes = 0;
-  let depth = 0;
-  let breach: Breach | undefined;
   try {
-    load(text, {
-      schema: FAILSAFE_SCHEMA,
-      listener(event, state) {
-        if (event === 'close') {
-          depth--;
-          return;
-        }
-        depth++;
-        nodes++;
-        // Scalars open and close too: depth counts collections and the scalar inside the deepest one.
-        if (nodes > MAX_NODES)
-          breach = { line: state.line + 1, column: column(text, state.lineStart, state.position), message: tooMany };
-        else if (depth > MAX_DEPTH + 1)
-          breach = { line: state.line + 1, column: column(text, state.lineStart, state.position), message: tooDeep };
-        if (breach) throw new BoundReached();
-      },
-    });
+    load(text, { schema: FAILSAFE_SCHEMA, listener: boundsCounter(text) });
   } catch (err) {
-    if (err instanceof BoundReached) return breach;
+    if (err instanceof BoundReached) return err.breach;
     if (err instanceof RangeError) return { line: 1, column: 1, message: tooDeep };
     if (err instanceof YAMLException && roughNodes(text) > MAX_NODES) {
       const mark = err.mark as { line?: number; column?: number } | undefined;
@@ -64,7 +78,12 @@ export function checkBounds(text: string): Breach | undefined {
   return undefined;
 }
 
-class BoundReached extends Error {}
+/** Thrown from a parse event when a bound is passed; carries where. */
+export class BoundReached extends Error {
+  constructor(readonly breach: Breach) {
+    super(breach.message);
+  }
+}
 
 function column(text: string, lineStart: number, position: number): number {
   return Math.max(1, Math.min(position, text.length) - lineStart + 1);

@@ -7,7 +7,7 @@ import { realpath } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Node, Scalar } from 'yaml';
-import { checkBounds } from './bounds.js';
+import { BoundReached, boundsCounter, checkBounds, type Breach } from './bounds.js';
 import { fileError } from '../errors.js';
 import { formatPath, type Finding, type PlanPath, type Severity } from '../diagnostics.js';
 import { formatBytes, InputTooLargeError, readInputFile } from '../files.js';
@@ -108,11 +108,19 @@ export async function parsePlan(bytes: Uint8Array, file: string, dir: string): P
     };
   }
 
-  // Before any full parse: a huge mapping or flow list, deep nesting or an alias bomb is refused at its line.
-  const breach = checkBounds(text);
+  // A huge mapping or flow list, deep nesting or an alias bomb is refused at its line before the
+  // positioned parse; the quick read counts while it reads, so a plan it takes is parsed once.
+  let quick: ReturnType<typeof quickRead>;
+  let breach: Breach | undefined;
+  try {
+    quick = quickRead(text, boundsCounter(text));
+  } catch (err) {
+    if (!(err instanceof BoundReached)) throw err;
+    breach = err.breach;
+  }
+  if (!quick) breach ??= checkBounds(text);
   if (breach) return { findings: [fileFinding(file, 'file-size', breach.message, breach.line, breach.column)] };
 
-  const quick = quickRead(text);
   if (quick) {
     const parsed = planSchema.safeParse(quick.data);
     // A plan that does not match the schema is read again with positions: its findings come from there.

@@ -17,6 +17,7 @@
  */
 import { FAILSAFE_SCHEMA, load, Type } from 'js-yaml';
 import type { PlanPath } from '../diagnostics.js';
+import { BoundReached, type ParseEvent } from './bounds.js';
 import type { Anchor, Position } from './positions.js';
 
 /**
@@ -118,11 +119,19 @@ interface Composed {
  * the node positions; it is undefined where js-yaml's events do not map one to one onto the data
  * (an empty sequence item), and then a finding's position comes from the positioned parse.
  */
-export function quickRead(text: string): { data: unknown; root?: QuickNode } | undefined {
-  if (NEEDS_POSITIONED_PARSE.test(text) || quotedAcrossLines(text)) return undefined;
+export function quickRead(
+  text: string,
+  /** Also told every parse event (the bounds check); what it throws, quickRead throws. */
+  observe?: ParseEvent,
+): { data: unknown; root?: QuickNode } | undefined {
+  if (!quickReadable(text)) return undefined;
   const open: Composed[] = [];
   let top: Composed | undefined;
-  const listener = (event: 'open' | 'close', state: { position: number; kind: string | null; result: unknown }) => {
+  const listener = (
+    event: 'open' | 'close',
+    state: { position: number; kind: string | null; result: unknown; line: number; lineStart: number },
+  ) => {
+    observe?.(event, state);
     if (event === 'open') {
       open.push({ open: state.position, kind: null, result: undefined, children: [] });
       return;
@@ -138,9 +147,15 @@ export function quickRead(text: string): { data: unknown; root?: QuickNode } | u
     const data = load(text, { schema: CORE_SCHEMA, json: false, listener } as Parameters<typeof load>[1]) ?? null;
     const root = top ? quickNode(text, top) : undefined;
     return root ? { data, root } : { data };
-  } catch {
+  } catch (err) {
+    if (err instanceof BoundReached) throw err;
     return undefined;
   }
+}
+
+/** False for text only the positioned parse may judge (see NEEDS_POSITIONED_PARSE). */
+export function quickReadable(text: string): boolean {
+  return !NEEDS_POSITIONED_PARSE.test(text) && !quotedAcrossLines(text);
 }
 
 /** The positions of a composed node and its parts; undefined when they do not match its data. */
