@@ -129,11 +129,23 @@ async function draw(spec: Spec): Promise<string> {
   const [vl, vega] = await Promise.all([import('vega-lite'), import('vega')]);
   // Quiet: a chart's layout notes are no message for the user of a command-line tool.
   const logger = vega.logger(vega.None);
-  const compiled = vl.compile(spec as never, { logger }).spec;
+  const compiled = vl.compile(withoutLineSeparators(spec) as never, { logger }).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: 'none', logger });
   const svg = await view.toSVG();
   view.finalize();
   return ownClipIds(svg);
+}
+
+/**
+ * vega-lite writes sort orders and the like into expressions, whose parser rejects U+2028 and
+ * U+2029 inside a string: in plan text they are spaces (vega draws no line break for them either).
+ */
+function withoutLineSeparators(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(/[\u2028\u2029]/g, ' ');
+  if (Array.isArray(value)) return value.map(withoutLineSeparators);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutLineSeparators(v)]));
+  return value;
 }
 
 /**

@@ -105,6 +105,19 @@ describe('HTML and SVG', () => {
       );
     }
   });
+
+  // Found by `npm run fuzz`: vega-lite puts sort orders into an expression, whose parser rejects U+2028.
+  it('line and paragraph separators in names the charts sort by render (no internal error)', async () => {
+    const file = planWith('separators.yaml', (d) => {
+      d.setIn(['competitors', 0, 'name'], 'Rival\u2028Bakery');
+      d.setIn(['budget', 'items', 0, 'category'], 'tool');
+      d.setIn(['budget', 'items', 0, 'name'], 'Tool\u2029one');
+      d.setIn(['content', 'pillars', 0, 'name'], 'Pillar\u2028one');
+    });
+    const r = await runCli(['render', file, '-o', 'separators-out'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(readdirSync(path.join(dir, 'separators-out/charts')).length).toBeGreaterThan(3);
+  });
 });
 
 describe('the terminal', () => {
