@@ -8,5 +8,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Tests spawn the built CLI and a real browser: two cores, so keep the pool small.
     maxWorkers: 2,
+    setupFiles: ['test/setup/fuzz-seed.ts'],
   },
 });
