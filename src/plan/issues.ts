@@ -15,14 +15,15 @@ export interface Explained {
 type Issue = z.core.$ZodIssue;
 type AnySchema = z.core.$ZodType;
 
-export function explainIssue(issue: Issue, data: unknown): Explained[] {
+/** `limit`: explain at most this many unknown keys of one mapping (each costs a did-you-mean). */
+export function explainIssue(issue: Issue, data: unknown, limit = Infinity): Explained[] {
   const path = issue.path as PlanPath;
   const key = path.at(-1);
   const name = typeof key === 'string' ? `\`${key}\`` : path.length === 0 ? 'the plan' : 'this entry';
   switch (issue.code) {
     case 'unrecognized_keys': {
       const known = objectKeysAt(planSchema, path);
-      return issue.keys.map((k) => {
+      return issue.keys.slice(0, limit).map((k) => {
         const guess = known ? didYouMean(k, known) : undefined;
         const hint = guess ? ` (did you mean \`${guess}\`?)` : known ? ` (expected one of: ${known.join(', ')})` : '';
         return {

@@ -223,12 +223,22 @@ export async function parsePlan(bytes: Uint8Array, file: string, dir: string): P
   const parsed = planSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) {
     // Each finding is located in the document; thousands of them (a generated file) would take minutes.
-    const explained = parsed.error.issues.flatMap((issue) => explainIssue(issue, data));
-    for (const e of explained.slice(0, MAX_SCHEMA_FINDINGS))
-      findings.push(findingAt(source, e.path, 'error', e.rule, e.message, e.anchor));
-    if (explained.length > MAX_SCHEMA_FINDINGS) {
+    // Past the limit, problems are only counted.
+    let more = 0;
+    for (const issue of parsed.error.issues) {
+      const room = MAX_SCHEMA_FINDINGS - findings.length;
+      if (room <= 0) {
+        more += issue.code === 'unrecognized_keys' ? issue.keys.length : explainIssue(issue, data, 0).length;
+        continue;
+      }
+      const explained = explainIssue(issue, data, room);
+      for (const e of explained.slice(0, room))
+        findings.push(findingAt(source, e.path, 'error', e.rule, e.message, e.anchor));
+      more += Math.max(0, explained.length - room);
+      if (issue.code === 'unrecognized_keys') more += Math.max(0, issue.keys.length - room);
+    }
+    if (more > 0) {
       const last = findings[findings.length - 1]!;
-      const more = explained.length - MAX_SCHEMA_FINDINGS;
       findings.push({
         ...last,
         message: `${more.toLocaleString('en')} more problem${more === 1 ? '' : 's'} of the plan's shape not listed: fix these first`,
