@@ -1,59 +1,70 @@
-/** Exit codes of the public contract. */
-export const EXIT = {
-  ok: 0,
-  invalid: 1,
-  usage: 2,
-  /** Not in the contract: an internal bug, reported in one line. */
-  internal: 70,
-  /** Ctrl-C in a prompt or during long work (128 + SIGINT). */
-  interrupted: 130,
-} as const;
+/**
+ * Domain errors of the layers below the CLI. They carry the facts and a one-line message; they
+ * know nothing of exit codes. src/cli/report.ts alone maps them to what the user sees and the
+ * exit code (a UsageError is the contract's exit 2: usage or environment).
+ */
 
 /**
- * An error meant for the user: its message is printed as is (no stack trace)
- * and the process exits with `exitCode`. Nothing below the CLI calls process.exit.
+ * Something the user gave or has cannot be used: a file, a folder, a template, a config, the
+ * browser, a port. The message says what and where; `hint` says what to do about it.
  */
-export class CLIError extends Error {
-  readonly exitCode: number;
+export class UsageError extends Error {
   readonly hint: string | undefined;
-  constructor(message: string, exitCode: number = EXIT.usage, options: { hint?: string; cause?: unknown } = {}) {
+  constructor(message: string, options: { hint?: string; cause?: unknown } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.name = 'CLIError';
-    this.exitCode = exitCode;
+    this.name = 'UsageError';
     this.hint = options.hint;
   }
 }
 
-/** A file that cannot be read at all: exit 2 per the contract. */
-export function fileError(file: string, err: unknown): CLIError {
-  const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  const why =
-    code === 'ENOENT'
-      ? 'no such file'
-      : code === 'EACCES' || code === 'EPERM'
-        ? 'permission denied'
-        : code === 'EISDIR'
-          ? 'is a folder, not a file'
-          : code === 'ENOTREG'
-            ? 'is not a regular file (a pipe, device or socket)'
-            : ((err as Error)?.message ?? String(err));
-  return new CLIError(`${file}: cannot read: ${why}`, EXIT.usage, { cause: err });
+function errnoCode(err: unknown): string | undefined {
+  return (err as NodeJS.ErrnoException | undefined)?.code;
 }
 
-/** A file that cannot be written (an output the user named): exit 2 with the reason in words. */
-export function writeError(file: string, err: unknown): CLIError {
-  const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  const why =
-    code === 'ENOENT'
-      ? 'the folder does not exist'
-      : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
-        ? 'permission denied'
-        : code === 'EISDIR'
-          ? 'it is a folder'
-          : code === 'EDANGLING'
-            ? 'it is a link to nothing'
+/** A file that cannot be read at all. */
+export class FileReadError extends UsageError {
+  readonly file: string;
+  readonly code: string | undefined;
+  constructor(file: string, err: unknown) {
+    const code = errnoCode(err);
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied'
+          : code === 'EISDIR'
+            ? 'is a folder, not a file'
             : code === 'ENOTREG'
-              ? 'it is not a regular file, a pipe or a terminal'
+              ? 'is not a regular file (a pipe, device or socket)'
               : ((err as Error)?.message ?? String(err));
-  return new CLIError(`cannot write ${file}: ${why}`, EXIT.usage, { cause: err });
+    super(`${file}: cannot read: ${why}`, { cause: err });
+    this.name = 'FileReadError';
+    this.file = file;
+    this.code = code;
+  }
+}
+
+/** A file that cannot be written (an output the user named), with the reason in words. */
+export class FileWriteError extends UsageError {
+  readonly file: string;
+  readonly code: string | undefined;
+  constructor(file: string, err: unknown) {
+    const code = errnoCode(err);
+    const why =
+      code === 'ENOENT'
+        ? 'the folder does not exist'
+        : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+          ? 'permission denied'
+          : code === 'EISDIR'
+            ? 'it is a folder'
+            : code === 'EDANGLING'
+              ? 'it is a link to nothing'
+              : code === 'ENOTREG'
+                ? 'it is not a regular file, a pipe or a terminal'
+                : ((err as Error)?.message ?? String(err));
+    super(`cannot write ${file}: ${why}`, { cause: err });
+    this.name = 'FileWriteError';
+    this.file = file;
+    this.code = code;
+  }
 }

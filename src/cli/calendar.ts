@@ -9,7 +9,8 @@ import { DateTime } from 'luxon';
 import { publishingCalendar, weekdayOf, type CalendarEvent, type PublishingCalendar } from '../compute/calendar.js';
 import { addDays, daysBetween } from '../compute/dates.js';
 import { now } from '../clock.js';
-import { CLIError, EXIT, writeError } from '../errors.js';
+import { FileWriteError } from '../errors.js';
+import { CLIError, EXIT } from './errors.js';
 import { writeOutputFile } from '../files.js';
 import type { LoadedPlan } from '../plan/load.js';
 import type { Plan } from '../plan/schema.js';
@@ -332,7 +333,7 @@ async function writeExport(file: string, text: string, io: Io): Promise<string> 
     return 'stdout';
   }
   const written = await writeOutputFile(path.resolve(io.cwd, file), text).catch((err: unknown) => {
-    throw writeError(file, err);
+    throw new FileWriteError(file, err);
   });
   return written.kind === 'link' ? `${file} (a link; replaced its target ${written.target})` : file;
 }

@@ -5,7 +5,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { diffPlans, type Change, type PlanDiff } from '../compute/diff.js';
-import { CLIError, EXIT } from '../errors.js';
+import { CLIError, EXIT } from './errors.js';
 import { lintOutcome, type LintResult } from '../lint/engine.js';
 import { PlanInvalidError } from '../diagnostics.js';
 import { loadPlan, MAX_PLAN_BYTES, parsePlan, type LoadedPlan } from '../plan/load.js';

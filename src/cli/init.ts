@@ -4,7 +4,8 @@ import { access, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { now } from '../clock.js';
-import { CLIError, EXIT, fileError } from '../errors.js';
+import { FileReadError } from '../errors.js';
+import { CLIError, EXIT } from './errors.js';
 import { lintText, type PlanDraft } from '../init/check.js';
 import { documentText, planDocument, replaceSectionText, SCHEMA_FILE, SECTIONS } from '../init/document.js';
 import { draftPath, emptyDraft, readDraft, removeDraft, saveDraft, type Draft } from '../init/draft.js';
@@ -178,7 +179,7 @@ async function redoSection(name: SectionName, file: string, target: string, o: I
   try {
     text = await readFile(target, 'utf8');
   } catch (err) {
-    throw fileError(file, err);
+    throw new FileReadError(file, err);
   }
   const doc = parseDocument(text, { keepSourceTokens: false });
   if (doc.errors.length) {

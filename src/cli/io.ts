@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Chalk, type ChalkInstance } from 'chalk';
-import { CLIError, EXIT } from '../errors.js';
+import { CLIError, EXIT } from './errors.js';
 import { sameFile } from '../files.js';
 
 /** Where a command reads and writes: the real process, or a capture in tests. */

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { CLIError, EXIT, writeError } from '../errors.js';
+import { FileWriteError, UsageError } from '../errors.js';
+import { CLIError, EXIT } from './errors.js';
 import { writeOutputFile } from '../files.js';
 import { ConfigError, DEFAULT_CONFIG, findConfig, loadConfig, type LintConfig } from '../lint/config.js';
 import { lintWithSettings, type LintResult } from '../lint/engine.js';
@@ -69,12 +70,12 @@ export async function run(args: string[], options: LintOptions, io: Io): Promise
       results.push(outcome.result);
       continue;
     }
-    if (!(outcome.error instanceof CLIError)) throw outcome.error;
+    if (!(outcome.error instanceof UsageError || outcome.error instanceof CLIError)) throw outcome.error;
     // A broken config is the run's setup, not one file's: stop at once.
     if (outcome.error instanceof ConfigError) throw outcome.error;
     unreadable = true;
     const file = plans[results.length]!.file;
-    // fileError says "FILE: cannot read: why"; the finding carries the file already.
+    // FileReadError says "FILE: cannot read: why"; the finding carries the file already.
     const message = outcome.error.message.startsWith(`${file}: `)
       ? outcome.error.message.slice(file.length + 2)
       : outcome.error.message;
@@ -116,7 +117,7 @@ export async function run(args: string[], options: LintOptions, io: Io): Promise
 
   if (toFile) {
     await writeOutputFile(path.resolve(io.cwd, options.outputFile!), report).catch((err: unknown) => {
-      throw writeError(options.outputFile!, err);
+      throw new FileWriteError(options.outputFile!, err);
     });
     // The report went to a file: the CI log still gets the outcome in one line.
     if (results.length)

@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import { EXIT } from '../errors.js';
+import { EXIT } from './errors.js';
 import { commands, type CommandSpec } from './commands.js';
 import { colorsFor, processIo, type Io } from './io.js';
 import { reportError } from './report.js';

@@ -6,7 +6,7 @@ import { PlanComputeError } from '../compute/errors.js';
 import { PlanInvalidError } from '../diagnostics.js';
 import { loadCheckedPlan } from '../lint/check.js';
 import { findingAt, type LoadedPlan } from '../plan/load.js';
-import { CLIError, EXIT } from '../errors.js';
+import { CLIError, EXIT } from './errors.js';
 import type { Io } from './io.js';
 
 /** The plan named on the command line, refused (exit 1) when lint finds errors. */

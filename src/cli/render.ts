@@ -6,7 +6,8 @@
  */
 import path from 'node:path';
 import { now } from '../clock.js';
-import { CLIError, EXIT } from '../errors.js';
+import { UsageError } from '../errors.js';
+import { CLIError, EXIT } from './errors.js';
 import { loadCheckedPlan } from '../lint/check.js';
 import type { LoadedPlan } from '../plan/load.js';
 import { localeLanguage } from '../plan/schema.js';
@@ -14,7 +15,7 @@ import type { RenderOptions, StrategyFolder } from '../render/folder.js';
 import type { OutputFile } from '../render/output.js';
 import type { PdfPrinter } from '../render/pdf.js';
 import { planArguments } from '../plan/discover.js';
-import { reportError } from './report.js';
+import { asCLIError, reportError } from './report.js';
 import { plural } from '../wording.js';
 import { colorsFor, writeLine, type Io } from './io.js';
 
@@ -226,6 +227,7 @@ export function outputNames(files: readonly string[]): string[] {
 
 /** A plan's error in a batch names the plan (a browser or disk message alone would not). */
 function namingPlan(error: unknown, file: string): unknown {
+  if (error instanceof UsageError) error = asCLIError(error);
   if (!(error instanceof CLIError) || !error.message || error.message.includes(file)) return error;
   return new CLIError(`${file}: ${error.message}`, error.exitCode, {
     ...(error.hint ? { hint: error.hint } : {}),

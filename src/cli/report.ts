@@ -1,7 +1,8 @@
 /** Where errors become what a user sees and the exit code: the CLI's one mapping. */
 import { PlanComputeError } from '../compute/errors.js';
 import { PlanInvalidError } from '../diagnostics.js';
-import { CLIError, EXIT } from '../errors.js';
+import { UsageError } from '../errors.js';
+import { CLIError, EXIT } from './errors.js';
 import { formatStylish } from '../lint/formatters/stylish.js';
 import { colorsFor, writeLine, type Io } from './io.js';
 
@@ -10,7 +11,7 @@ function isPromptExit(err: unknown): boolean {
 }
 
 /** The domain errors below the CLI, as the message and exit code a user sees. */
-function asCLIError(err: unknown): unknown {
+export function asCLIError(err: unknown): unknown {
   if (err instanceof PlanInvalidError) {
     return new CLIError(`${err.message}:\n${formatStylish([...err.findings], { color: false })}`, EXIT.invalid, {
       hint: 'Fix the errors above (`smplan lint` lists them all), then run this again.',
@@ -18,6 +19,13 @@ function asCLIError(err: unknown): unknown {
   }
   // Commands locate it through computeFor; one that escapes still refuses the plan, unlocated.
   if (err instanceof PlanComputeError) return new CLIError(err.message, EXIT.invalid);
+  // A file, folder, template, config, browser or port that cannot be used: the contract's exit 2.
+  if (err instanceof UsageError) {
+    return new CLIError(err.message, EXIT.usage, {
+      ...(err.hint ? { hint: err.hint } : {}),
+      ...(err.cause === undefined ? {} : { cause: err.cause }),
+    });
+  }
   return err;
 }
 

@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { CLIError, EXIT } from '../errors.js';
+import { CLIError, EXIT } from './errors.js';
 import { planJsonSchema } from '../plan/json-schema.js';
 import type { Io } from './io.js';
 

@@ -4,7 +4,8 @@
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { CLIError, EXIT, fileError } from '../errors.js';
+import { FileReadError } from '../errors.js';
+import { CLIError, EXIT } from './errors.js';
 import type { Problem, PreviewState } from '../serve/preview.js';
 import { checkTemplatesDir } from './render.js';
 import { colorsFor, writeLine, type Io } from './io.js';
@@ -31,10 +32,10 @@ export async function run(args: string[], options: Record<string, unknown>, io: 
   // What the user named must exist now; later, a file that goes away mid-save is only a banner.
   for (const named of [file, ...(flags.actuals ?? [])]) {
     const info = await stat(path.resolve(io.cwd, named)).catch((err: unknown) => {
-      throw fileError(named, err);
+      throw new FileReadError(named, err);
     });
     if (!info.isFile())
-      throw fileError(
+      throw new FileReadError(
         named,
         Object.assign(new Error('not a file'), { code: info.isDirectory() ? 'EISDIR' : 'EINVAL' }),
       );

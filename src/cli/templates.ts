@@ -5,7 +5,7 @@
  */
 import { copyFile, mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { CLIError, EXIT } from '../errors.js';
+import { CLIError, EXIT } from './errors.js';
 import { builtinTemplatesDir } from '../render/paths.js';
 import { folderWriteError } from '../render/output.js';
 import { plural } from '../wording.js';

@@ -2,7 +2,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { TrackedObjective, TrackingResult, TrackStatus } from '../compute/track.js';
 import { nextSession } from '../compute/review.js';
-import { CLIError, EXIT } from '../errors.js';
+import { CLIError, EXIT } from './errors.js';
 import type { LoadedPlan } from '../plan/load.js';
 import { formatMeasure, formatPercent } from '../wording.js';
 import { colorsFor, type Io } from './io.js';

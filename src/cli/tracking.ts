@@ -5,7 +5,7 @@
  * (exit 1), warnings go to stderr and do not.
  */
 import { rowsOutsideWindow, trackPlan, type TrackingResult } from '../compute/track.js';
-import { CLIError, EXIT } from '../errors.js';
+import { CLIError, EXIT } from './errors.js';
 import {
   ACTUAL_COLUMNS,
   formatActualsFinding,

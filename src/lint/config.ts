@@ -14,7 +14,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Document } from 'yaml';
 import * as z from 'zod';
-import { CLIError, EXIT, fileError } from '../errors.js';
+import { FileReadError, UsageError } from '../errors.js';
 import { didYouMean } from '../plan/suggest.js';
 import { DIRECTIVE_RULE, LOADER_RULES } from './catalog.js';
 import { UNUSED_DISABLE } from './directives.js';
@@ -42,10 +42,15 @@ export interface LintConfig {
 
 export const DEFAULT_CONFIG: LintConfig = { rules: new Map() };
 
-/** A config file that cannot be used: one located line, exit 2 (it is the run's setup, not the plan). */
-export class ConfigError extends CLIError {
-  constructor(file: string, line: number, column: number, message: string) {
-    super(`${file}:${line}:${column}  error  ${message}  config`, EXIT.usage);
+/** A config file that cannot be used: one located line, a usage error (it is the run's setup, not the plan). */
+export class ConfigError extends UsageError {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly column: number,
+    readonly problem: string,
+  ) {
+    super(`${file}:${line}:${column}  error  ${problem}  config`);
     this.name = 'ConfigError';
   }
 }
@@ -131,7 +136,7 @@ export async function loadConfig(file: string, cwd: string): Promise<LintConfig>
       throw new Error(`the file is larger than ${MAX_CONFIG_BYTES / 1024} KB; a config is a few lines`);
     text = await readFile(absolute, 'utf8');
   } catch (err) {
-    throw fileError(file, err);
+    throw new FileReadError(file, err);
   }
   return parseConfig(text, file);
 }

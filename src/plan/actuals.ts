@@ -17,7 +17,7 @@
  * - numbers as described at parseActualNumber.
  */
 import path from 'node:path';
-import { fileError } from '../errors.js';
+import { FileReadError } from '../errors.js';
 import { formatBytes, InputTooLargeError, readInputFile } from '../files.js';
 import { oneLine } from '../diagnostics.js';
 import { CsvError, decodeCsv, findColumn, parseCsv, type CsvTable } from './csv.js';
@@ -357,7 +357,7 @@ async function readActualsFile(file: string, cwd: string): Promise<string | Actu
   } catch (err) {
     if (err instanceof InputTooLargeError)
       return { file, line: 1, severity: 'error', message: `the file is larger than ${formatBytes(MAX_ACTUALS_BYTES)}` };
-    throw fileError(file, err);
+    throw new FileReadError(file, err);
   }
   const text = decodeCsv(bytes);
   if (text === undefined)
@@ -372,7 +372,7 @@ async function readActualsFile(file: string, cwd: string): Promise<string | Actu
 
 /**
  * Reads and checks every actuals file for the plan, findings in file order then by line.
- * A file that cannot be read throws fileError's error; problems in the rows come back as findings.
+ * A file that cannot be read throws a FileReadError; problems in the rows come back as findings.
  */
 export async function readActuals(
   plan: Plan,

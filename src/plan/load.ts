@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Node, Scalar } from 'yaml';
 import { BoundReached, boundsCounter, checkBounds, type Breach } from './bounds.js';
-import { fileError } from '../errors.js';
+import { FileReadError } from '../errors.js';
 import { formatPath, type Finding, type PlanPath, type Severity } from '../diagnostics.js';
 import { formatBytes, InputTooLargeError, readInputFile } from '../files.js';
 import type { Anchor, Position } from './positions.js';
@@ -68,7 +68,7 @@ function fileFinding(file: string, rule: string, message: string, line = 1, colu
   return { file, line, column, severity: 'error', rule, message, path: '' };
 }
 
-/** Loads one plan. Throws CLIError (exit 2) only when the file cannot be read. */
+/** Loads one plan. Throws FileReadError only when the file cannot be read. */
 export async function loadPlan(file: string, cwd = process.cwd()): Promise<LoadOutcome> {
   const absolute = path.resolve(cwd, file);
   let bytes: Buffer;
@@ -86,7 +86,7 @@ export async function loadPlan(file: string, cwd = process.cwd()): Promise<LoadO
         ],
       };
     }
-    throw fileError(file, err);
+    throw new FileReadError(file, err);
   }
   return parsePlan(bytes, file, path.dirname(absolute));
 }

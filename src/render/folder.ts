@@ -5,7 +5,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { templateError } from './template-error.js';
+import { TemplateError } from './template-error.js';
 import { MAX_SAMPLE, MIN_SAMPLE } from '../compute/engagement.js';
 import type { TrackingResult } from '../compute/track.js';
 import type { LoadedPlan } from '../plan/load.js';
@@ -77,7 +77,7 @@ export async function renderStrategyFolder(loaded: LoadedPlan, options: RenderOp
       compiled = compileTemplate(hb, source.text, { noEscape: false, preventIndent: true, strict: false });
       return tidy(compiled(data));
     } catch (err) {
-      throw templateError(source.file, 'the template cannot be rendered', err);
+      throw new TemplateError(source.file, 'the template cannot be rendered', err);
     }
   };
 
@@ -397,7 +397,7 @@ async function createEnvironment(
       // Compiled now, so that its error names the partial rather than the chapter that uses it.
       hb.registerPartial(name, compileTemplate(hb, source.text, { noEscape: false, preventIndent: true }));
     } catch (err) {
-      throw templateError(source.file, 'the partial cannot be compiled', err);
+      throw new TemplateError(source.file, 'the partial cannot be compiled', err);
     }
   }
   return hb;

@@ -18,7 +18,7 @@ import { createTranslator, type Messages, type Translator } from './i18n.js';
 import { builtinTemplatesDir } from './paths.js';
 import { fontFaces, usedFontFaces } from './fonts.js';
 import { createMarkdown, fixDanglingAnchors, normaliseRelative, type RenderEnv } from './markdown.js';
-import { templateError } from './template-error.js';
+import { TemplateError } from './template-error.js';
 
 export const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
 
@@ -203,6 +203,6 @@ function documentPart<T>(file: string, use: () => T): T {
   try {
     return use();
   } catch (err) {
-    throw templateError(file, 'cannot be used', err);
+    throw new TemplateError(file, 'cannot be used', err);
   }
 }

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { lstat, mkdir, mkdtemp, readFile, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { CLIError, EXIT } from '../errors.js';
+import { UsageError } from '../errors.js';
 
 export const MANIFEST = '.smplan-manifest.json';
 const TEMP_MARK = '.smplan-tmp-';
@@ -60,7 +60,7 @@ export async function writeOutputFolder(
 
   const existing = await statOrUndefined(target);
   if (existing && !existing.isDirectory()) {
-    throw new CLIError(`${dir} exists and is not a folder; choose another output with -o`, EXIT.usage);
+    throw new OutputError(dir, `${dir} exists and is not a folder; choose another output with -o`);
   }
   const previous = existing ? await readManifest(target) : { files: [], sha256: {} };
   const generated = new Set(previous.files);
@@ -69,16 +69,16 @@ export async function writeOutputFolder(
     // Never write through a link inside the output folder: it may lead anywhere.
     const link = await linkedComponent(target, f.path);
     if (link) {
-      throw new CLIError(
+      throw new OutputError(
+        dir,
         `${path.join(dir, link)} is a link or not a folder; smplan writes only inside the output folder: remove it or choose another output folder with -o`,
-        EXIT.usage,
       );
     }
     // A file we would write over that smplan did not write itself belongs to the user.
     if (!generated.has(f.path) && (await lstatOrUndefined(path.join(target, f.path)))) {
-      throw new CLIError(
+      throw new OutputError(
+        dir,
         `${path.join(dir, f.path)} exists and was not written by smplan; move it away or choose another output folder with -o`,
-        EXIT.usage,
       );
     }
   }
@@ -140,7 +140,7 @@ export async function writeOutputFolder(
     await swapInto(target, staging, temp, [...written, MANIFEST], [...replaced, ...removed, MANIFEST]);
     return { dir: target, written, removed, kept };
   } catch (err) {
-    if (err instanceof CLIError || isAbort(err)) throw err;
+    if (err instanceof UsageError || isAbort(err)) throw err;
     throw folderWriteError(dir, err);
   } finally {
     await rm(temp, { recursive: true, force: true });
@@ -305,24 +305,36 @@ function isAbort(err: unknown): boolean {
   return err instanceof Error && err.name === 'AbortError';
 }
 
-/** The one-line message for a folder smplan cannot write (contract: exit 2). */
-export function folderWriteError(dir: string, err: unknown): CLIError {
+/** The output folder cannot be written, or writing it would overwrite what is not smplan's. */
+export class OutputError extends UsageError {
+  constructor(
+    readonly dir: string,
+    message: string,
+    options: { hint?: string; cause?: unknown } = {},
+  ) {
+    super(message, options);
+    this.name = 'OutputError';
+  }
+}
+
+/** The one-line message for a folder smplan cannot write. */
+export function folderWriteError(dir: string, err: unknown): OutputError {
   if (isPermissionError(err)) {
-    return new CLIError(`output folder not writable: ${dir}`, EXIT.usage, {
+    return new OutputError(dir, `output folder not writable: ${dir}`, {
       cause: err,
       hint: 'Choose another folder with -o.',
     });
   }
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOSPC' || code === 'EDQUOT') {
-    return new CLIError(`cannot write ${dir}: the disk is full; the previous output is unchanged`, EXIT.usage, {
+    return new OutputError(dir, `cannot write ${dir}: the disk is full; the previous output is unchanged`, {
       cause: err,
     });
   }
   if (code === 'ENOTDIR' || code === 'EEXIST') {
-    return new CLIError(`cannot write ${dir}: a file is in the way of the output folder`, EXIT.usage, { cause: err });
+    return new OutputError(dir, `cannot write ${dir}: a file is in the way of the output folder`, { cause: err });
   }
-  return new CLIError(`cannot write ${dir}: ${(err as Error)?.message ?? String(err)}`, EXIT.usage, { cause: err });
+  return new OutputError(dir, `cannot write ${dir}: ${(err as Error)?.message ?? String(err)}`, { cause: err });
 }
 
 /** Temporary folders of an interrupted render are recognisable by name (for tests and cleanup). */

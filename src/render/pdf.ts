@@ -10,7 +10,7 @@ import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
-import { CLIError, EXIT } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { INSTALL_HINT } from './browser/index.js';
 import { CLOSE_STEP_MS, endBrowser, removeProfile, settledWithin } from './browser/end.js';
 import { browserName, exitReason, launch, type RunningBrowser } from './browser/launch.js';
@@ -26,6 +26,18 @@ export interface PdfPrinter {
   print(html: string, fallbackHeader?: PdfOptions['fallbackHeader']): Promise<PdfResult>;
   /** Ends the browser (also one still starting) and removes its profile; later calls wait for the first. */
   close(): Promise<void>;
+}
+
+/** The browser could not print: it timed out, stopped, or is not a browser. */
+export class PrintError extends UsageError {
+  constructor(
+    readonly browserPath: string,
+    message: string,
+    options: { hint: string; cause: unknown },
+  ) {
+    super(message, options);
+    this.name = 'PrintError';
+  }
 }
 
 /** One document, one browser: start, print, close. */
@@ -112,31 +124,35 @@ export function startPrinter(options: PdfOptions): PdfPrinter {
     if (running && options.debug) options.debug(`browser output:\n${running.output().trim() || '(none)'}`);
     if (options.signal?.aborted) return options.signal.reason ?? err;
     if (timeLimit.aborted) {
-      return new CLIError(
+      return new PrintError(
+        options.browserPath,
         `the PDF was not ready after ${seconds} s; gave up and closed ${options.browserPath}`,
-        EXIT.usage,
         {
           hint: 'A large plan on a slow machine may need more time: --timeout 120. Rerun with --debug to see what the browser did.',
           cause: err,
         },
       );
     }
-    if (err instanceof CLIError) return err;
+    if (err instanceof UsageError) return err;
     if (running?.endpoint) {
       // It started, so it is a browser: it crashed or was closed while printing.
-      return new CLIError(
+      return new PrintError(
+        options.browserPath,
         `the browser stopped while printing the PDF (${firstLine(gone.signal.reason ?? err)})`,
-        EXIT.usage,
         {
           hint: 'It crashed or was closed; nothing was changed. Rerun with --debug to see its output (a browser short of memory or of /dev/shm space crashes like this).',
           cause: err,
         },
       );
     }
-    return new CLIError(`could not print the PDF with ${options.browserPath}: ${firstLine(err)}`, EXIT.usage, {
-      hint: `Is it Chrome or Chromium? ${INSTALL_HINT}`,
-      cause: err,
-    });
+    return new PrintError(
+      options.browserPath,
+      `could not print the PDF with ${options.browserPath}: ${firstLine(err)}`,
+      {
+        hint: `Is it Chrome or Chromium? ${INSTALL_HINT}`,
+        cause: err,
+      },
+    );
   };
 
   let closing: Promise<void> | undefined;

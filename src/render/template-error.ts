@@ -1,13 +1,20 @@
-import { CLIError, EXIT } from '../errors.js';
+import { UsageError } from '../errors.js';
 
 /**
- * A template the user edited that does not work: exit 2 naming the file. Handlebars puts the
- * line in its first line and what it expected in its last; the caret picture between is dropped.
+ * A template the user edited that does not work, naming the file. Handlebars puts the line in
+ * its first line and what it expected in its last; the caret picture between is dropped.
  */
-export function templateError(file: string, what: string, err: unknown): CLIError {
-  const lines = ((err as Error).message ?? String(err)).split('\n').filter((l) => l.trim() !== '');
-  const first = lines[0] ?? '';
-  const detail =
-    /^Parse error on line \d+:$/.test(first) && lines.length > 1 ? `${first} ${lines.at(-1)!.slice(0, 160)}` : first;
-  return new CLIError(`${file}: ${what}: ${detail}`, EXIT.usage, { cause: err });
+export class TemplateError extends UsageError {
+  constructor(
+    readonly file: string,
+    what: string,
+    err: unknown,
+  ) {
+    const lines = ((err as Error).message ?? String(err)).split('\n').filter((l) => l.trim() !== '');
+    const first = lines[0] ?? '';
+    const detail =
+      /^Parse error on line \d+:$/.test(first) && lines.length > 1 ? `${first} ${lines.at(-1)!.slice(0, 160)}` : first;
+    super(`${file}: ${what}: ${detail}`, { cause: err });
+    this.name = 'TemplateError';
+  }
 }

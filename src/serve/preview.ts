@@ -7,7 +7,7 @@ import { localeLanguage } from '../plan/schema.js';
 import path from 'node:path';
 import type { TrackingResult } from '../compute/track.js';
 import { oneLine, PlanInvalidError, type Finding } from '../diagnostics.js';
-import { CLIError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { lintFile } from '../lint/engine.js';
 import type { ActualsFinding } from '../plan/actuals.js';
 import type { LoadedPlan } from '../plan/load.js';
@@ -173,7 +173,7 @@ export function createPreview(options: PreviewOptions, now: () => number = () =>
     }
     if (err instanceof PlanInvalidError && err.findings.length) return fromFinding(err.findings[0]!);
     // A plan that cannot be read (removed mid-save), a template that does not compile.
-    if (err instanceof CLIError) {
+    if (err instanceof UsageError) {
       const message = oneLine(err.message.split('\n')[0]!);
       // "plan.yaml: cannot read: …" names its file itself.
       const named = /^(.+?): (.*)$/.exec(message);

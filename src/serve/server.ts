@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { isIP, type AddressInfo } from 'node:net';
 import os from 'node:os';
 import type { Channel } from 'better-sse';
-import { CLIError, EXIT } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { CSP as DOCUMENT_CSP } from '../render/html.js';
 import { LIVE_SCRIPT, NO_DOCUMENT_PAGE, SERVE_CSS, shellPage } from './pages.js';
 import type { Preview, PreviewState, RenderedDocument } from './preview.js';
@@ -95,7 +95,7 @@ export async function startServer(options: ServerOptions): Promise<PreviewServer
           pdf = await options.printPdf(document);
         } catch (err) {
           const message = String((err as Error)?.message ?? err).split('\n')[0];
-          return send(res, 503, 'text/plain', `Cannot print the PDF: ${message}\n${(err as CLIError).hint ?? ''}\n`);
+          return send(res, 503, 'text/plain', `Cannot print the PDF: ${message}\n${(err as UsageError).hint ?? ''}\n`);
         }
         res.setHeader('Content-Disposition', 'inline; filename="plan.pdf"');
         return send(res, 200, 'application/pdf', pdf, "default-src 'none'; frame-ancestors 'self'");
@@ -192,7 +192,7 @@ async function listenAll(
     try {
       return { servers: [first, await listen(listener, '::1', actual)], port: actual };
     } catch (err) {
-      const code = ((err as CLIError).cause as NodeJS.ErrnoException | undefined)?.code;
+      const code = ((err as Error).cause as NodeJS.ErrnoException | undefined)?.code;
       // No IPv6 on this machine: 127.0.0.1 alone.
       if (code === 'EADDRNOTAVAIL' || code === 'EAFNOSUPPORT') return { servers: [first], port: actual };
       first.close();
@@ -219,7 +219,7 @@ function listen(listener: Listener, host: string, port: number): Promise<Server>
                 ? `cannot listen on ${host}: no such host`
                 : `cannot listen on ${where}: ${err.message}`;
       reject(
-        new CLIError(message, EXIT.usage, {
+        new UsageError(message, {
           cause: err,
           hint: 'Choose another port with --port N, or --port 0 for any free port.',
         }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CLIError } from '../../src/errors.js';
+import { CLIError } from '../../src/cli/errors.js';
 import { parseColumnMap } from '../../src/cli/tracking.js';
 import { parseActualDate, parseActualNumber, parseActualsCsv } from '../../src/plan/actuals.js';
 

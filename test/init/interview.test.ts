@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { run } from '../../src/cli/init.js';
 import type { Io } from '../../src/cli/io.js';
+import { asCLIError } from '../../src/cli/report.js';
 import { documentText, planDocument } from '../../src/init/document.js';
 import { draftPath } from '../../src/init/draft.js';
 import { nextMonthStart, oneYearFrom } from '../../src/init/system.js';
@@ -622,7 +623,8 @@ describe('smplan init --section', () => {
     await expect(init([], ['plan.yaml'], { section: 'goalz' })).rejects.toThrow(
       /unknown section "goalz"; one of: plan, situation/,
     );
-    await expect(init([], ['nope.yaml'], { section: 'goals' })).rejects.toMatchObject({ exitCode: 2 });
+    const missing = await init([], ['nope.yaml'], { section: 'goals' }).catch((x: unknown) => x);
+    expect(asCLIError(missing)).toMatchObject({ exitCode: 2, message: 'nope.yaml: cannot read: no such file' });
   });
 });
 

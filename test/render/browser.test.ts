@@ -2,8 +2,15 @@ import { mkdtempSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CLIError } from '../../src/errors.js';
-import { findBrowser, systemLookup, wellKnownCandidates, type BrowserLookup } from '../../src/render/browser/index.js';
+import { asCLIError } from '../../src/cli/report.js';
+import type { CLIError } from '../../src/cli/errors.js';
+import {
+  BrowserNotFoundError,
+  findBrowser,
+  systemLookup,
+  wellKnownCandidates,
+  type BrowserLookup,
+} from '../../src/render/browser/index.js';
 
 /** A pretend system: `present` files are executable, `path` maps command names. */
 function fakeLookup(
@@ -92,20 +99,20 @@ describe('findBrowser', () => {
   it('an explicit setting that is wrong is an error even when another browser is installed (no silent fallback)', async () => {
     const lookup = fakeLookup('linux', ['/usr/bin/chromium'], { SMPLAN_BROWSER: '/opt/missing/chrome' });
     const e = await findBrowser(undefined, lookup).catch((x: unknown) => x);
-    expect(e).toBeInstanceOf(CLIError);
-    expect((e as CLIError).exitCode).toBe(2);
-    expect((e as CLIError).message).toBe(
+    expect(e).toBeInstanceOf(BrowserNotFoundError);
+    expect((asCLIError(e) as CLIError).exitCode).toBe(2);
+    expect((e as BrowserNotFoundError).message).toBe(
       'SMPLAN_BROWSER names /opt/missing/chrome, which is not an executable file; no other browser was tried',
     );
-    expect((e as CLIError).hint).toMatch(/Fix or unset SMPLAN_BROWSER/);
+    expect((e as BrowserNotFoundError).hint).toMatch(/Fix or unset SMPLAN_BROWSER/);
     await expect(findBrowser('nope', fakeLookup('linux', ['/usr/bin/chromium']))).rejects.toThrow(
       /--browser names nope/,
     );
   });
 
   it('no browser at all: exit 2 with how to install one', async () => {
-    const e = (await findBrowser(undefined, fakeLookup('linux', [])).catch((x: unknown) => x)) as CLIError;
-    expect(e.exitCode).toBe(2);
+    const e = (await findBrowser(undefined, fakeLookup('linux', [])).catch((x: unknown) => x)) as BrowserNotFoundError;
+    expect((asCLIError(e) as CLIError).exitCode).toBe(2);
     expect(e.message).toBe('--pdf needs Chrome or Chromium, and none was found');
     expect(e.hint).toContain('apt-get install chromium');
     expect(e.hint).toContain('brew install --cask chromium');

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { asCLIError } from '../../src/cli/report.js';
 import { loadCheckedPlan } from '../../src/lint/check.js';
 import { renderStrategyFolder, type StrategyFolder } from '../../src/render/folder.js';
 import { KAFFEBAR, MINIMAL, kaffebarYaml, planFrom } from './plans.js';
@@ -206,7 +207,8 @@ describe('templates from --templates', () => {
       expect(retitled.readme).toContain('9. [Budget and resources](09-budget.md)');
 
       writeFileSync(path.join(dir, 'chapters', 'crisis.md.hbs'), '# {{#if}}\n');
-      await expect(renderStrategyFolder(loaded, { templatesDir: dir })).rejects.toMatchObject({
+      const broken = await renderStrategyFolder(loaded, { templatesDir: dir }).catch((x: unknown) => x);
+      expect(asCLIError(broken)).toMatchObject({
         exitCode: 2,
         message: expect.stringContaining(path.join(dir, 'chapters', 'crisis.md.hbs')),
       });

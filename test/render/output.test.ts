@@ -3,8 +3,9 @@ import { statSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CLIError } from '../../src/errors.js';
-import { leftoverTemps, MANIFEST, writeOutputFolder } from '../../src/render/output.js';
+import { asCLIError } from '../../src/cli/report.js';
+import type { CLIError } from '../../src/cli/errors.js';
+import { leftoverTemps, MANIFEST, OutputError, writeOutputFolder } from '../../src/render/output.js';
 import { snapshotFolder } from '../helpers/files.js';
 
 let root: string;
@@ -63,8 +64,8 @@ describe('writeOutputFolder', () => {
     mkdirSync(out);
     writeFileSync(path.join(out, 'README.md'), 'my own readme');
     const e = await writeOutputFolder(out, first).catch((x: unknown) => x);
-    expect(e).toBeInstanceOf(CLIError);
-    expect((e as CLIError).message).toMatch(/README\.md exists and was not written by smplan/);
+    expect(e).toBeInstanceOf(OutputError);
+    expect((e as OutputError).message).toMatch(/README\.md exists and was not written by smplan/);
     expect(readFileSync(path.join(out, 'README.md'), 'utf8')).toBe('my own readme');
     expect(await leftoverTemps(root)).toEqual([]);
   });
@@ -94,8 +95,8 @@ describe('writeOutputFolder', () => {
     const e = await writeOutputFolder(out, [...first, { path: 'plan.html', content: 'x' }], { writeFile: full }).catch(
       (x: unknown) => x,
     );
-    expect((e as CLIError).exitCode).toBe(2);
-    expect((e as CLIError).message).toMatch(/disk is full/);
+    expect((asCLIError(e) as CLIError).exitCode).toBe(2);
+    expect((e as OutputError).message).toMatch(/disk is full/);
     expect(snapshotFolder(out)).toEqual(before);
     expect(await leftoverTemps(root)).toEqual([]);
   });
@@ -125,7 +126,9 @@ describe('writeOutputFolder', () => {
 
   it('an output path that is a file is a usage error', async () => {
     writeFileSync(path.join(root, 'file'), 'x');
-    await expect(writeOutputFolder(path.join(root, 'file'), first)).rejects.toMatchObject({ exitCode: 2 });
+    const e = await writeOutputFolder(path.join(root, 'file'), first).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(OutputError);
+    expect(asCLIError(e)).toMatchObject({ exitCode: 2 });
   });
 });
 
@@ -166,7 +169,7 @@ describe.skipIf(!canMount)('on real file systems (tmpfs mounts; needs root)', ()
     const e = await writeOutputFolder(path.join(mnt, 'out'), [{ path: 'README.md', content: 'new' }]).catch(
       (x: unknown) => x,
     );
-    expect(e).toMatchObject({ exitCode: 2, message: expect.stringMatching(/output folder not writable/) });
+    expect(asCLIError(e)).toMatchObject({ exitCode: 2, message: expect.stringMatching(/output folder not writable/) });
     expect(snapshotFolder(path.join(mnt, 'out'))).toEqual(before);
   });
 
@@ -195,7 +198,7 @@ describe.skipIf(!canMount)('on real file systems (tmpfs mounts; needs root)', ()
     const e = await writeOutputFolder(path.join(mnt, 'out'), [...first, { path: 'plan.pdf', content: big }]).catch(
       (x: unknown) => x,
     );
-    expect(e).toMatchObject({ exitCode: 2, message: expect.stringMatching(/disk is full/) });
+    expect(asCLIError(e)).toMatchObject({ exitCode: 2, message: expect.stringMatching(/disk is full/) });
     expect(snapshotFolder(path.join(mnt, 'out'))).toEqual(before);
     expect(await leftoverTemps(mnt)).toEqual([]);
   });

@@ -5,9 +5,10 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLIError } from '../../src/errors.js';
+import { asCLIError } from '../../src/cli/report.js';
+import type { CLIError } from '../../src/cli/errors.js';
 import { renderHtml } from '../../src/render/html.js';
-import { printPdf, startPrinter } from '../../src/render/pdf.js';
+import { PrintError, printPdf, startPrinter } from '../../src/render/pdf.js';
 import { anchorPages, countPages } from '../../src/render/pdf-pages.js';
 import { chromiumPath, pdfinfo, pdftotext, skipPdf } from './chromium.js';
 import { runningCommands } from '../helpers/files.js';
@@ -205,10 +206,10 @@ describe('printPdf without a working browser', () => {
       const e = await printPdf('<p>x</p>', { browserPath: fake, paper: 'a4', timeoutMs: 1500 }).catch(
         (x: unknown) => x,
       );
-      expect(e).toBeInstanceOf(CLIError);
-      expect((e as CLIError).exitCode).toBe(2);
-      expect((e as CLIError).message).toMatch(/the PDF was not ready after 2 s/);
-      expect((e as CLIError).hint).toMatch(/--timeout/);
+      expect(e).toBeInstanceOf(PrintError);
+      expect((asCLIError(e) as CLIError).exitCode).toBe(2);
+      expect((e as PrintError).message).toMatch(/the PDF was not ready after 2 s/);
+      expect((e as PrintError).hint).toMatch(/--timeout/);
       const alive = runningCommands().filter((l) => l.trim() === marker);
       expect(alive).toEqual([]);
       expect(profiles()).toEqual([]);
@@ -218,11 +219,11 @@ describe('printPdf without a working browser', () => {
     const e = await printPdf('<p>x</p>', { browserPath: '/bin/true', paper: 'a4', timeoutMs: 10_000 }).catch(
       (x: unknown) => x,
     );
-    expect(e).toMatchObject({
+    expect(asCLIError(e)).toMatchObject({
       exitCode: 2,
       message: expect.stringMatching(/^could not print the PDF with \/bin\/true: /),
     });
-    expect((e as CLIError).hint).toMatch(/apt-get install chromium/);
+    expect((e as PrintError).hint).toMatch(/apt-get install chromium/);
   });
 
   it('a browser that exits while smplan connects is reported at once (no hang, no exit 13), its output under --debug', () =>
@@ -249,7 +250,10 @@ describe('printPdf without a working browser', () => {
         timeoutMs: 30_000,
         debug: (l) => debug.push(l),
       }).catch((x: unknown) => x);
-      expect(e).toMatchObject({ exitCode: 2, message: 'the browser stopped while printing the PDF (exit code 3)' });
+      expect(asCLIError(e)).toMatchObject({
+        exitCode: 2,
+        message: 'the browser stopped while printing the PDF (exit code 3)',
+      });
       expect(debug.join('\n')).toContain('out of memory');
       const alive = runningCommands().filter((l) => l.includes(marker));
       expect(alive).toEqual([]);

@@ -4,8 +4,8 @@
  */
 import { access, constants, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { CLIError, EXIT } from '../../errors.js';
-import { explicitChoice, resolveExplicit } from './explicit.js';
+import { UsageError } from '../../errors.js';
+import { explicitChoice, resolveExplicit, type ExplicitChoice } from './explicit.js';
 import { linuxCandidates } from './linux.js';
 import { macosCandidates } from './macos.js';
 import type { BrowserLookup, FoundBrowser } from './types.js';
@@ -59,20 +59,32 @@ export async function wellKnownCandidates(lookup: BrowserLookup): Promise<string
   return linuxCandidates(lookup);
 }
 
-/** The browser to print with, or a CLIError (exit 2) that says how to get one. */
+/**
+ * No browser to print with: none installed in the well-known places, or the one the user named
+ * (`choice`) is not an executable file. The hint says how to get one.
+ */
+export class BrowserNotFoundError extends UsageError {
+  constructor(readonly choice?: ExplicitChoice) {
+    super(
+      choice
+        ? `${choice.source} names ${choice.value}, which is not an executable file; no other browser was tried`
+        : '--pdf needs Chrome or Chromium, and none was found',
+      { hint: choice ? `Fix or unset ${choice.source}. ${INSTALL_HINT}` : INSTALL_HINT },
+    );
+    this.name = 'BrowserNotFoundError';
+  }
+}
+
+/** The browser to print with, or a BrowserNotFoundError that says how to get one. */
 export async function findBrowser(flag: string | undefined, lookup: BrowserLookup): Promise<FoundBrowser> {
   const choice = explicitChoice(flag, lookup.env);
   if (choice) {
     const found = await resolveExplicit(choice, lookup);
     if (found) return found;
-    throw new CLIError(
-      `${choice.source} names ${choice.value}, which is not an executable file; no other browser was tried`,
-      EXIT.usage,
-      { hint: `Fix or unset ${choice.source}. ${INSTALL_HINT}` },
-    );
+    throw new BrowserNotFoundError(choice);
   }
   for (const candidate of await wellKnownCandidates(lookup)) {
     if (await lookup.isExecutable(candidate)) return { path: candidate, source: 'well-known path' };
   }
-  throw new CLIError('--pdf needs Chrome or Chromium, and none was found', EXIT.usage, { hint: INSTALL_HINT });
+  throw new BrowserNotFoundError();
 }
