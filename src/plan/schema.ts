@@ -49,26 +49,35 @@ const id = z
   .regex(/^[a-z0-9][a-z0-9_-]*$/, { error: 'expected a lower-case id: letters a-z, digits, - or _' })
   .max(64);
 
+/** The networks smplan knows by id, in the order offered, with each brand's own spelling. */
+const KNOWN_CHANNEL_NAMES = {
+  facebook: 'Facebook',
+  instagram: 'Instagram',
+  linkedin: 'LinkedIn',
+  tiktok: 'TikTok',
+  x: 'X',
+  youtube: 'YouTube',
+  pinterest: 'Pinterest',
+  threads: 'Threads',
+  bluesky: 'Bluesky',
+  snapchat: 'Snapchat',
+  mastodon: 'Mastodon',
+} as const;
+
+export const KNOWN_CHANNELS = Object.keys(KNOWN_CHANNEL_NAMES) as readonly (keyof typeof KNOWN_CHANNEL_NAMES)[];
+
+/** The brand's own spelling of a known network; other ids as written. */
+export function channelName(id: string): string {
+  // An own property only: `constructor` is a channel id a plan may use, not Object's constructor.
+  return Object.hasOwn(KNOWN_CHANNEL_NAMES, id) ? KNOWN_CHANNEL_NAMES[id as keyof typeof KNOWN_CHANNEL_NAMES] : id;
+}
+
 /** facebook, instagram, linkedin, tiktok, x, youtube … or any other lower-case id. */
 export const channelId = id.meta({
-  description:
-    'A channel id: facebook, instagram, linkedin, tiktok, x, youtube, pinterest, threads, bluesky, snapchat, mastodon, or any other lower-case id',
-  examples: ['instagram', 'facebook', 'linkedin', 'tiktok'],
+  description: `A channel id: ${KNOWN_CHANNELS.join(', ')}, or any other lower-case id`,
+  // The most used first: what an editor suggests.
+  examples: ['instagram', 'facebook', 'linkedin', 'tiktok'] satisfies (typeof KNOWN_CHANNELS)[number][],
 });
-
-export const KNOWN_CHANNELS = [
-  'facebook',
-  'instagram',
-  'linkedin',
-  'tiktok',
-  'x',
-  'youtube',
-  'pinterest',
-  'threads',
-  'bluesky',
-  'snapchat',
-  'mastodon',
-] as const;
 
 const text = z.string().max(20_000);
 const shortText = z.string().min(1, { error: 'must not be empty' }).max(500);

@@ -4,7 +4,7 @@
  * that the HTML embeds; numbers and month names in the plan's language.
  */
 import type { DatedValue, TrackingResult } from '../compute/track.js';
-import type { Plan } from '../plan/schema.js';
+import { channelName, type Plan } from '../plan/schema.js';
 import { unitKind } from '../units.js';
 import type { RenderContext } from './context.js';
 import type { Formatter } from './format.js';
@@ -472,26 +472,6 @@ export function swotSvg(env: ChartEnv, title: string): string {
 }
 
 // ---------------------------------------------------------------- all charts
-
-const CHANNEL_NAMES: Record<string, string> = {
-  facebook: 'Facebook',
-  instagram: 'Instagram',
-  linkedin: 'LinkedIn',
-  tiktok: 'TikTok',
-  x: 'X',
-  youtube: 'YouTube',
-  pinterest: 'Pinterest',
-  threads: 'Threads',
-  bluesky: 'Bluesky',
-  snapchat: 'Snapchat',
-  mastodon: 'Mastodon',
-};
-
-/** The brand's own spelling of a known network; other ids as written. */
-export function channelName(id: string): string {
-  // An own property only: `constructor` is a channel id a plan may use, not Object's constructor.
-  return Object.hasOwn(CHANNEL_NAMES, id) ? CHANNEL_NAMES[id]! : id;
-}
 
 export async function renderCharts(
   ctx: RenderContext,
