@@ -5,6 +5,7 @@
  */
 import type { DatedValue, TrackingResult } from '../compute/track.js';
 import { channelName, type Plan } from '../plan/schema.js';
+import { escapeXml, xmlSafe } from '../markup.js';
 import { unitKind } from '../units.js';
 import type { RenderContext } from './context.js';
 import type { Formatter } from './format.js';
@@ -357,19 +358,6 @@ export function budgetSpec(env: ChartEnv, ctx: RenderContext): Spec | undefined 
 
 // ---------------------------------------------------------------- SWOT grid (hand-built SVG)
 
-/** Escapes text for SVG/XML and drops characters XML does not allow. */
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
-
-export function xmlEscape(text: string): string {
-  return text
-    .replace(NOT_XML, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-}
-
 /** Characters of a 15 px title that fit the chart's width. */
 const TITLE_CHARS = 50;
 
@@ -435,9 +423,9 @@ export function swotSvg(env: ChartEnv, title: string): string {
 
   const parts: string[] = [];
   parts.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${xmlEscape(title)}" font-family="${xmlEscape(FONT_FAMILY)}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeXml(title)}" font-family="${escapeXml(FONT_FAMILY)}">`,
   );
-  parts.push(`<title>${xmlEscape(title)}</title>`);
+  parts.push(`<title>${escapeXml(title)}</title>`);
   parts.push(`<rect width="${width}" height="${height}" fill="#ffffff"/>`);
   laid.forEach((q, i) => {
     const col = i % 2;
@@ -449,18 +437,18 @@ export function swotSvg(env: ChartEnv, title: string): string {
     parts.push(`<rect width="${cell}" height="${h}" rx="6" fill="${q.tint}"/>`);
     parts.push(`<rect width="5" height="${h}" rx="2" fill="${q.ink}"/>`);
     parts.push(
-      `<text x="${pad}" y="${pad + 14}" font-size="14" font-weight="700" fill="${q.ink}">${xmlEscape(env.t(`swot.${q.key}`))}</text>`,
+      `<text x="${pad}" y="${pad + 14}" font-size="14" font-weight="700" fill="${q.ink}">${escapeXml(env.t(`swot.${q.key}`))}</text>`,
     );
     let ty = pad + 14 + 26;
     if (!q.bullets.length) {
       parts.push(
-        `<text x="${pad}" y="${ty}" font-size="${fontSize}" font-style="italic" fill="${MUTED}">${xmlEscape(env.t('chart.swot.empty'))}</text>`,
+        `<text x="${pad}" y="${ty}" font-size="${fontSize}" font-style="italic" fill="${MUTED}">${escapeXml(env.t('chart.swot.empty'))}</text>`,
       );
     }
     for (const bullet of q.bullets) {
       bullet.forEach((line, li) => {
         if (li === 0) parts.push(`<circle cx="${pad + 3}" cy="${ty - 4}" r="2.5" fill="${q.ink}"/>`);
-        parts.push(`<text x="${pad + 14}" y="${ty}" font-size="${fontSize}" fill="${INK}">${xmlEscape(line)}</text>`);
+        parts.push(`<text x="${pad + 14}" y="${ty}" font-size="${fontSize}" fill="${INK}">${escapeXml(line)}</text>`);
         ty += lineHeight;
       });
       ty += 4;
@@ -483,7 +471,7 @@ export async function renderCharts(
   const charts: Chart[] = [];
   const add = async (ref: { file: string; title: string } | undefined, spec: Spec | undefined) => {
     // Vega writes plan text as given; characters XML 1.0 forbids would make the SVG unreadable.
-    if (ref && spec) charts.push({ file: ref.file, title: ref.title, svg: (await toSvg(spec)).replace(NOT_XML, '') });
+    if (ref && spec) charts.push({ file: ref.file, title: ref.title, svg: xmlSafe(await toSvg(spec)) });
   };
   if (ctx.charts.swot) charts.push({ ...ctx.charts.swot, svg: swotSvg(env, ctx.charts.swot.title) });
   await add(ctx.charts.engagement, engagementSpec(env, ctx));

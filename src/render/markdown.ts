@@ -4,6 +4,7 @@
  * short tables kept on one page. Raw HTML in plan text is shown as text.
  */
 import type MarkdownIt from 'markdown-it';
+import { escapeHtml } from '../markup.js';
 import type { Chart } from './charts.js';
 import { chartId, inlineSvg } from './svg-inline.js';
 
@@ -109,21 +110,19 @@ export function createMarkdown(MarkdownItCtor: typeof MarkdownIt): MarkdownIt {
       .slice(openIdx! + 1, idx)
       .map((t) => t.content)
       .join('');
-    return meta.url && meta.url !== text
-      ? ` <span class="url">(${md.utils.escapeHtml(meta.url)})</span></span>`
-      : '</span>';
+    return meta.url && meta.url !== text ? ` <span class="url">(${escapeHtml(meta.url)})</span></span>` : '</span>';
   };
 
   md.renderer.rules.image = (tokens, idx, _options, env: RenderEnv) => {
     const tok = tokens[idx]!;
     const src = normaliseRelative(tok.attrGet('src') ?? '');
-    const alt = md.utils.escapeHtml(tok.children?.map((c) => c.content).join('') ?? tok.content);
+    const alt = escapeHtml(tok.children?.map((c) => c.content).join('') ?? tok.content);
     const found = env.charts.get(src);
     if (!found) return `<span class="missing-image">[${alt}]</span>`;
     const { chart, index } = found;
     const id = chartId(chart.file);
     env.ids.add(id);
-    const caption = md.utils.escapeHtml(chart.title || tok.content);
+    const caption = escapeHtml(chart.title || tok.content);
     // Charts that carry their title (vega's title mark, or an SVG <title>) need no second one under them.
     const titled = /role-title"|<title>/.test(chart.svg);
     const shown = titled ? '' : `<span class="caption">${caption}</span>`;
@@ -140,7 +139,7 @@ export function createMarkdown(MarkdownItCtor: typeof MarkdownIt): MarkdownIt {
     for (let i = idx + 1; i < tokens.length && tokens[i]!.type !== 'table_close'; i++)
       if (tokens[i]!.type === 'tr_open') rows++;
     const label = sectionTitle(tokens, idx);
-    const named = label ? ` role="group" aria-label="${md.utils.escapeHtml(label)}"` : '';
+    const named = label ? ` role="group" aria-label="${escapeHtml(label)}"` : '';
     return `<div class="table${rows <= SHORT_TABLE_ROWS ? ' short' : ''}" tabindex="0"${named}><table>\n`;
   };
   md.renderer.rules.table_close = () => '</table></div>\n';

@@ -1,3 +1,4 @@
+import { escapeXml } from '../../markup.js';
 import { oneLine, type Finding } from '../../diagnostics.js';
 
 /**
@@ -14,15 +15,16 @@ export function formatJunit(findings: Finding[], context: { files: readonly stri
     const cases = own.length
       ? own.map(
           (f) =>
-            `    <testcase classname="${attr(file)}" name="${attr(name(f))}">\n` +
-            `      <failure type="${f.severity}" message="${attr(oneLine(f.message))}">${text(
+            `    <testcase classname="${escapeXml(file)}" name="${escapeXml(name(f))}">\n` +
+            `      <failure type="${f.severity}" message="${escapeXml(oneLine(f.message))}">${escapeXml(
               `${f.file}:${f.line}:${f.column}  ${f.severity}  ${oneLine(f.message)}  ${f.rule}${f.path ? `\nat ${f.path}` : ''}`,
+              'text',
             )}</failure>\n` +
             `    </testcase>`,
         )
-      : [`    <testcase classname="${attr(file)}" name="smplan lint"/>`];
+      : [`    <testcase classname="${escapeXml(file)}" name="smplan lint"/>`];
     const xml =
-      `  <testsuite name="${attr(file)}" tests="${cases.length}" failures="${own.length}" errors="0" skipped="0">\n` +
+      `  <testsuite name="${escapeXml(file)}" tests="${cases.length}" failures="${own.length}" errors="0" skipped="0">\n` +
       cases.join('\n') +
       `\n  </testsuite>`;
     return { xml, tests: cases.length };
@@ -46,25 +48,4 @@ function caseNamer(): (f: Finding) => string {
     taken.add(name);
     return name;
   };
-}
-
-/** Characters XML 1.0 cannot hold at all (control characters, lone surrogates, U+FFFE/F) become U+FFFD. */
-function xmlSafe(value: string): string {
-  return value.replace(
-    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
-    '\ufffd',
-  );
-}
-
-function text(value: string): string {
-  return xmlSafe(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function attr(value: string): string {
-  return text(value)
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-    .replace(/\t/g, '&#9;')
-    .replace(/\n/g, '&#10;')
-    .replace(/\r/g, '&#13;');
 }
