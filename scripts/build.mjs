@@ -3,7 +3,7 @@
 // (puppeteer-core, vega, markdown-it, handlebars, @inquirer/prompts, …) are imported lazily by
 // the commands that use them and land in chunks of their own.
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,36 +63,35 @@ await build({
 });
 
 // The Noto Sans subsets the document embeds (Latin with æøå, Latin Extended, Cyrillic; regular
-// and bold), with their unicode-range from @fontsource/noto-sans's CSS and the font's licence:
-// the installed package reads these files, not node_modules.
-const SUBSETS = ['latin', 'latin-ext', 'cyrillic'];
-const fontsource = path.dirname(requireFromRoot.resolve('@fontsource/noto-sans/package.json'));
-const fonts = path.join(root, 'dist/fonts');
-mkdirSync(fonts, { recursive: true });
-const faces = [];
-for (const weight of [400, 700]) {
-  const css = readFileSync(path.join(fontsource, `${weight}.css`), 'utf8');
-  for (const block of css.split(/(?=\/\* noto-sans-)/)) {
-    const subset = /\/\* noto-sans-([a-z-]+)-\d+-normal \*\//.exec(block)?.[1];
-    const unicodeRange = /unicode-range:\s*([^;]+);/.exec(block)?.[1];
-    if (!subset || !unicodeRange || !SUBSETS.includes(subset)) continue;
-    const file = `noto-sans-${subset}-${weight}-normal.woff2`;
-    copyFileSync(path.join(fontsource, 'files', file), path.join(fonts, file));
-    faces.push({ file, weight, unicodeRange });
+// and bold) and Noto Emoji's (monochrome, regular), each with its unicode-range from the package's
+// unicode.json, and the fonts' licences: the installed package reads these files, not node_modules.
+/** Copies a fontsource package's woff2 subsets and lists them ({ file, weight, unicodeRange }). */
+function copySubsets(pkg, into, weights, wanted = () => true) {
+  const source = path.dirname(requireFromRoot.resolve(`${pkg}/package.json`));
+  const ranges = JSON.parse(readFileSync(path.join(source, 'unicode.json'), 'utf8'));
+  mkdirSync(into, { recursive: true });
+  const faces = [];
+  for (const weight of weights) {
+    for (const [subset, unicodeRange] of Object.entries(ranges)) {
+      if (!wanted(subset)) continue;
+      // unicode.json names numbered subsets `[0]`; their files are `…-0-400-normal.woff2`.
+      const file = `${path.basename(pkg)}-${subset.replace(/^\[(\d+)\]$/, '$1')}-${weight}-normal.woff2`;
+      copyFileSync(path.join(source, 'files', file), path.join(into, file));
+      faces.push({ file, weight, unicodeRange });
+    }
   }
+  copyFileSync(path.join(source, 'LICENSE'), path.join(into, 'LICENSE'));
+  writeFileSync(path.join(into, 'faces.json'), JSON.stringify(faces, null, 2) + '\n');
+  return faces;
 }
-if (faces.length !== SUBSETS.length * 2)
-  throw new Error(`@fontsource/noto-sans: expected ${SUBSETS.length * 2} font files, found ${faces.length}`);
-writeFileSync(path.join(fonts, 'faces.json'), JSON.stringify(faces, null, 2) + '\n');
-copyFileSync(path.join(fontsource, 'LICENSE'), path.join(fonts, 'LICENSE'));
 
-// Noto Emoji (monochrome), regular: its CSS (unicode-range per subset) and the woff2 subsets, so
-// emoji in plan text print; the document embeds only the subsets its text uses.
-const emojiSource = path.dirname(requireFromRoot.resolve('@fontsource/noto-emoji/package.json'));
-const emoji = path.join(fonts, 'emoji');
-mkdirSync(emoji, { recursive: true });
-copyFileSync(path.join(emojiSource, '400.css'), path.join(emoji, '400.css'));
-for (const file of readdirSync(path.join(emojiSource, 'files')).filter((f) => /-400-normal\.woff2$/.test(f))) {
-  copyFileSync(path.join(emojiSource, 'files', file), path.join(emoji, file));
-}
-copyFileSync(path.join(emojiSource, 'LICENSE'), path.join(emoji, 'LICENSE'));
+const SUBSETS = ['latin', 'latin-ext', 'cyrillic'];
+const fonts = path.join(root, 'dist/fonts');
+// Afresh, so that a subset no longer listed does not ship.
+rmSync(fonts, { recursive: true, force: true });
+const textFaces = copySubsets('@fontsource/noto-sans', fonts, [400, 700], (subset) => SUBSETS.includes(subset));
+if (textFaces.length !== SUBSETS.length * 2)
+  throw new Error(`@fontsource/noto-sans: expected ${SUBSETS.length * 2} font files, found ${textFaces.length}`);
+// The document embeds only the emoji subsets its text uses.
+if (!copySubsets('@fontsource/noto-emoji', path.join(fonts, 'emoji'), [400]).length)
+  throw new Error('@fontsource/noto-emoji: no font files found');

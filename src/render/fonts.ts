@@ -12,6 +12,21 @@ export interface FontFace {
   ranges: [number, number][] | undefined;
 }
 
+/** A subset as the build lists it in faces.json, from the fontsource package's unicode.json. */
+interface Subset {
+  file: string;
+  weight: number;
+  unicodeRange: string;
+}
+
+/** The subsets the build copied into `dir` (see scripts/build.mjs). */
+async function subsetsIn(dir: string): Promise<Subset[]> {
+  const list = await readFile(path.join(dir, 'faces.json'), 'utf8').catch((err: NodeJS.ErrnoException) => {
+    throw new Error(`cannot read the document fonts in ${dir} (run npm run build): ${err.message}`);
+  });
+  return JSON.parse(list) as Subset[];
+}
+
 /**
  * Noto Sans regular and bold for Latin (æøå), Latin Extended and Cyrillic, base64 in @font-face
  * rules. The build copies the subsets and their unicode-range (which keeps each subset apart) from
@@ -20,15 +35,8 @@ export interface FontFace {
 export async function fontFaces(): Promise<FontFace[]> {
   if (fontCache) return fontCache;
   const dir = fontsDir();
-  const list = await readFile(path.join(dir, 'faces.json'), 'utf8').catch((err: NodeJS.ErrnoException) => {
-    throw new Error(`cannot read the document fonts in ${dir} (run npm run build): ${err.message}`);
-  });
   const faces: FontFace[] = [];
-  for (const { file, weight, unicodeRange } of JSON.parse(list) as {
-    file: string;
-    weight: number;
-    unicodeRange: string;
-  }[]) {
+  for (const { file, weight, unicodeRange } of await subsetsIn(dir)) {
     const data = (await readFile(path.join(dir, file))).toString('base64');
     faces.push({
       css:
@@ -39,7 +47,7 @@ export async function fontFaces(): Promise<FontFace[]> {
   }
   faces.push(
     ...(await emojiFaces(
-      dir,
+      path.join(dir, 'emoji'),
       faces.flatMap((f) => f.ranges ?? []),
     )),
   );
@@ -53,20 +61,15 @@ export async function fontFaces(): Promise<FontFace[]> {
  * ©, punctuation: Noto Emoji has keycap and text-style glyphs for them), so text never changes font.
  */
 async function emojiFaces(dir: string, text: [number, number][]): Promise<FontFace[]> {
-  // The build copies @fontsource/noto-emoji's CSS and regular subsets to dist/fonts/emoji/.
-  const cssFile = path.join(dir, 'emoji', '400.css');
-  const css = await readFile(cssFile, 'utf8');
+  // The build copies @fontsource/noto-emoji's regular subsets to dist/fonts/emoji/.
   const faces: FontFace[] = [];
-  for (const block of css.split(/(?=\/\* noto-emoji-)/)) {
-    const subset = /\/\* noto-emoji-\[(\d+)\]-400-normal \*\//.exec(block)?.[1];
-    const declared = unicodeRanges(/unicode-range:\s*([^;]+);/.exec(block)?.[1] ?? '');
-    if (subset === undefined || !declared) continue;
+  for (const { file, unicodeRange } of await subsetsIn(dir)) {
+    const declared = unicodeRanges(unicodeRange);
+    if (!declared) continue;
     const ranges = withoutRanges(declared, text);
     if (!ranges.length) continue;
     const range = ranges.map(([from, to]) => (from === to ? `U+${hex(from)}` : `U+${hex(from)}-${hex(to)}`)).join(',');
-    const data = (await readFile(path.join(path.dirname(cssFile), `noto-emoji-${subset}-400-normal.woff2`))).toString(
-      'base64',
-    );
+    const data = (await readFile(path.join(dir, file))).toString('base64');
     faces.push({
       css:
         `@font-face{font-family:'Noto Emoji';font-style:normal;font-weight:100 900;font-display:block;` +
