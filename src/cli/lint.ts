@@ -11,6 +11,7 @@ import { formatStylish, summary } from '../lint/formatters/stylish.js';
 import { readiness, readinessLine } from '../lint/readiness.js';
 import { plural } from '../wording.js';
 import { colorsFor, refuseInputAsOutput, type Io } from './io.js';
+import { inPool } from './pool.js';
 
 interface LintOptions {
   format?: string;
@@ -43,8 +44,8 @@ export async function run(args: string[], options: LintOptions, io: Io): Promise
   // One process for all files; a file that cannot be read is a finding (rule file-unreadable) in
   // every format, and makes the run exit 2 after the others are reported.
   let unreadable = false;
-  // A few files are read ahead while one is checked, so that waiting for the disk overlaps the
-  // checking; results still come in the order given.
+  // A few files are read and checked at once, so that waiting for the disk overlaps the checking;
+  // results still come in the order given.
   const configFor = configResolver(options, io.cwd);
   const lintOne = async (plan: PlanArgument) => {
     // A plan on stdin is read as if it were in the current folder (its posts_csv, its config).
@@ -57,21 +58,13 @@ export async function run(args: string[], options: LintOptions, io: Io): Promise
       (result) => ({ result }),
       (error: unknown) => ({ error }),
     );
-  const ahead: ReturnType<typeof checked>[] = [];
-  let next = 0;
-  const readAhead = () => {
-    while (next < plans.length && ahead.length < READ_AHEAD) ahead.push(checked(plans[next++]!));
-  };
-  readAhead();
-  while (ahead.length) {
-    const outcome = await ahead.shift()!;
-    readAhead();
+  for (const outcome of await inPool(plans, READ_AHEAD, checked)) {
     if ('result' in outcome) {
       results.push(outcome.result);
       continue;
     }
     if (!(outcome.error instanceof UsageError || outcome.error instanceof CLIError)) throw outcome.error;
-    // A broken config is the run's setup, not one file's: stop at once.
+    // A broken config is the run's setup, not one file's: it fails the run.
     if (outcome.error instanceof ConfigError) throw outcome.error;
     unreadable = true;
     const file = plans[results.length]!.file;

@@ -15,6 +15,7 @@ import type { RenderOptions, StrategyFolder } from '../render/folder.js';
 import type { OutputFile } from '../render/output.js';
 import type { PdfPrinter } from '../render/pdf.js';
 import { planArguments } from '../plan/discover.js';
+import { inPool } from './pool.js';
 import { asCLIError, reportError } from './report.js';
 import { plural } from '../wording.js';
 import { colorsFor, writeLine, type Io } from './io.js';
@@ -233,24 +234,6 @@ function namingPlan(error: unknown, file: string): unknown {
     ...(error.hint ? { hint: error.hint } : {}),
     cause: error.cause,
   });
-}
-
-/** Runs `work` over the items with at most `limit` at a time; results in the items' order. */
-async function inPool<T, R>(
-  items: readonly T[],
-  limit: number,
-  work: (item: T, index: number) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i]!, i);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 /** `plan.yaml` -> `plan-strategy/` beside the plan. */
