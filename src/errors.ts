@@ -17,26 +17,28 @@ export class UsageError extends Error {
   }
 }
 
-function errnoCode(err: unknown): string | undefined {
-  return (err as NodeJS.ErrnoException | undefined)?.code;
+/** The reason a file operation failed, in words for the codes a user can act on. */
+function reason(err: unknown, words: Readonly<Record<string, string>>): { code: string | undefined; why: string } {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  const why =
+    code !== undefined && Object.hasOwn(words, code) ? words[code]! : ((err as Error)?.message ?? String(err));
+  return { code, why };
 }
+
+const READ_REASONS = {
+  ENOENT: 'no such file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'is a folder, not a file',
+  ENOTREG: 'is not a regular file (a pipe, device or socket)',
+};
 
 /** A file that cannot be read at all. */
 export class FileReadError extends UsageError {
   readonly file: string;
   readonly code: string | undefined;
   constructor(file: string, err: unknown) {
-    const code = errnoCode(err);
-    const why =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EACCES' || code === 'EPERM'
-          ? 'permission denied'
-          : code === 'EISDIR'
-            ? 'is a folder, not a file'
-            : code === 'ENOTREG'
-              ? 'is not a regular file (a pipe, device or socket)'
-              : ((err as Error)?.message ?? String(err));
+    const { code, why } = reason(err, READ_REASONS);
     super(`${file}: cannot read: ${why}`, { cause: err });
     this.name = 'FileReadError';
     this.file = file;
@@ -44,24 +46,22 @@ export class FileReadError extends UsageError {
   }
 }
 
+const WRITE_REASONS = {
+  ENOENT: 'the folder does not exist',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'permission denied',
+  EISDIR: 'it is a folder',
+  EDANGLING: 'it is a link to nothing',
+  ENOTREG: 'it is not a regular file, a pipe or a terminal',
+};
+
 /** A file that cannot be written (an output the user named), with the reason in words. */
 export class FileWriteError extends UsageError {
   readonly file: string;
   readonly code: string | undefined;
   constructor(file: string, err: unknown) {
-    const code = errnoCode(err);
-    const why =
-      code === 'ENOENT'
-        ? 'the folder does not exist'
-        : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
-          ? 'permission denied'
-          : code === 'EISDIR'
-            ? 'it is a folder'
-            : code === 'EDANGLING'
-              ? 'it is a link to nothing'
-              : code === 'ENOTREG'
-                ? 'it is not a regular file, a pipe or a terminal'
-                : ((err as Error)?.message ?? String(err));
+    const { code, why } = reason(err, WRITE_REASONS);
     super(`cannot write ${file}: ${why}`, { cause: err });
     this.name = 'FileWriteError';
     this.file = file;
