@@ -176,7 +176,7 @@ export function isAllowedHost(header: string | undefined, listenHost: string | u
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => void;
 
-/** 127.0.0.1 and ::1 on one port (or --host alone); a port taken is a clear exit 2. */
+/** 127.0.0.1 and ::1 on one port (or --host alone); a port taken is a clear ListenError. */
 async function listenAll(
   listener: Listener,
   host: string | undefined,
@@ -203,6 +203,19 @@ async function listenAll(
   }
 }
 
+/** The preview cannot listen where asked: the port is taken, or the host is not this machine's. */
+export class ListenError extends UsageError {
+  constructor(
+    readonly host: string,
+    readonly port: number,
+    message: string,
+    options: { hint: string; cause: unknown },
+  ) {
+    super(message, options);
+    this.name = 'ListenError';
+  }
+}
+
 function listen(listener: Listener, host: string, port: number): Promise<Server> {
   const server = createServer(listener);
   return new Promise((resolve, reject) => {
@@ -219,7 +232,7 @@ function listen(listener: Listener, host: string, port: number): Promise<Server>
                 ? `cannot listen on ${host}: no such host`
                 : `cannot listen on ${where}: ${err.message}`;
       reject(
-        new UsageError(message, {
+        new ListenError(host, port, message, {
           cause: err,
           hint: 'Choose another port with --port N, or --port 0 for any free port.',
         }),
