@@ -39,7 +39,8 @@ const stubs = {
 };
 
 await build({
-  entryPoints: { cli: 'src/cli/main.ts' },
+  // The lint worker is an entry of its own: a batch lint starts it as a worker thread.
+  entryPoints: { cli: 'src/cli/main.ts', 'lint-worker': 'src/cli/lint-worker.ts' },
   absWorkingDir: root,
   outdir: 'dist',
   bundle: true,

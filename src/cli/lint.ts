@@ -1,17 +1,18 @@
 import path from 'node:path';
-import { FileWriteError, UsageError } from '../errors.js';
+import { FileWriteError } from '../errors.js';
 import { CLIError, EXIT } from './errors.js';
 import { writeOutputFile } from '../files.js';
-import { ConfigError, DEFAULT_CONFIG, findConfig, loadConfig, type LintConfig } from '../lint/config.js';
-import { lintWithSettings, type LintResult } from '../lint/engine.js';
+import { DEFAULT_CONFIG, findConfig, loadConfig, type LintConfig } from '../lint/config.js';
 import { planArguments, type PlanArgument } from '../plan/discover.js';
-import { loadPlan, MAX_PLAN_BYTES, parsePlan, type LoadOutcome } from '../plan/load.js';
+import { MAX_PLAN_BYTES, parsePlan, type LoadOutcome } from '../plan/load.js';
 import type { Finding } from '../diagnostics.js';
 import { formatStylish, summary } from '../lint/formatters/stylish.js';
 import { readiness, readinessLine } from '../lint/readiness.js';
 import { plural } from '../wording.js';
 import { colorsFor, refuseInputAsOutput, type Io } from './io.js';
-import { inPool } from './pool.js';
+import { checkPlan, checkPlanFile, type PlanCheck, type PlanReport } from './lint-plan.js';
+import { lintWorkers } from './lint-workers.js';
+import { availableParallelism } from 'node:os';
 
 interface LintOptions {
   format?: string;
@@ -24,8 +25,8 @@ interface LintOptions {
   inlineConfig?: boolean;
 }
 
-/** Files in flight at once: enough to hide the disk's latency, few enough to keep memory flat. */
-const READ_AHEAD = 8;
+/** From this many plans a run also checks plans in worker threads (starting one costs about as much as checking a few plans). */
+const WORKERS_FROM = 24;
 
 export async function run(args: string[], options: LintOptions, io: Io): Promise<number> {
   const plans = await planArguments(args, io.cwd);
@@ -40,43 +41,54 @@ export async function run(args: string[], options: LintOptions, io: Io): Promise
       io.cwd,
     );
   }
-  const results: Pick<LintResult, 'file' | 'findings' | 'suppressed' | 'loaded'>[] = [];
   // One process for all files; a file that cannot be read is a finding (rule file-unreadable) in
   // every format, and makes the run exit 2 after the others are reported.
-  let unreadable = false;
-  // A few files are read and checked at once, so that waiting for the disk overlaps the checking;
-  // results still come in the order given.
   const configFor = configResolver(options, io.cwd);
-  const lintOne = async (plan: PlanArgument) => {
-    // A plan on stdin is read as if it were in the current folder (its posts_csv, its config).
-    const config = await configFor(plan.stdin ? 'stdin.yaml' : plan.file);
-    const outcome = plan.stdin ? await stdinPlan(io) : await loadPlan(plan.file, io.cwd);
-    return lintWithSettings(plan.file, outcome, { config, inlineConfig: options.inlineConfig !== false });
-  };
-  const checked = (plan: PlanArgument) =>
-    lintOne(plan).then(
-      (result) => ({ result }),
-      (error: unknown) => ({ error }),
-    );
-  for (const outcome of await inPool(plans, READ_AHEAD, checked)) {
-    if ('result' in outcome) {
-      results.push(outcome.result);
-      continue;
+  const inlineConfig = options.inlineConfig !== false;
+  const checks: PlanCheck[] = new Array(plans.length);
+  // Lanes take the next plan until none is left: this thread, and for many plans worker threads
+  // on the other cores. A plan's config is resolved here, so a broken one stops the run at once.
+  let next = 0;
+  const lane = async (check: (plan: PlanArgument, config: LintConfig) => Promise<PlanCheck>) => {
+    for (let i = next++; i < plans.length; i = next++) {
+      const plan = plans[i]!;
+      const config = await configFor(plan.stdin ? 'stdin.yaml' : plan.file);
+      checks[i] = await check(plan, config);
     }
-    if (!(outcome.error instanceof UsageError || outcome.error instanceof CLIError)) throw outcome.error;
-    // A broken config is the run's setup, not one file's: it fails the run.
-    if (outcome.error instanceof ConfigError) throw outcome.error;
-    unreadable = true;
-    const file = plans[results.length]!.file;
-    // FileReadError says "FILE: cannot read: why"; the finding carries the file already.
-    const message = outcome.error.message.startsWith(`${file}: `)
-      ? outcome.error.message.slice(file.length + 2)
-      : outcome.error.message;
-    results.push({
-      file,
-      findings: [{ file, line: 1, column: 1, severity: 'error', rule: 'file-unreadable', message, path: '' }],
-    });
+  };
+  const workers = plans.length >= WORKERS_FROM ? await lintWorkers(Math.min(availableParallelism(), 4) - 1) : [];
+  try {
+    await Promise.all([
+      lane((plan, config) =>
+        plan.stdin
+          ? checkPlan(plan.file, () => stdinPlan(io), config, inlineConfig)
+          : checkPlanFile(plan.file, io.cwd, config, inlineConfig),
+      ),
+      ...workers.map((worker) => lane((plan, config) => worker.check(plan.file, io.cwd, config, inlineConfig))),
+    ]);
+  } finally {
+    await Promise.all(workers.map((w) => w.end()));
   }
+  const unreadable = checks.some((c) => 'unreadable' in c);
+  const results: PlanReport[] = checks.map((c, i) =>
+    'report' in c
+      ? c.report
+      : {
+          file: plans[i]!.file,
+          findings: [
+            {
+              file: plans[i]!.file,
+              line: 1,
+              column: 1,
+              severity: 'error',
+              rule: 'file-unreadable',
+              message: c.unreadable,
+              path: '',
+            },
+          ],
+          readable: false,
+        },
+  );
   const allFindings: Finding[] = results.flatMap((r) => r.findings);
   let findings = allFindings;
   const errors = allFindings.filter((f) => f.severity === 'error').length;
@@ -94,7 +106,7 @@ export async function run(args: string[], options: LintOptions, io: Io): Promise
     if (results.length && (findings.length || !options.quiet)) {
       report += summary(allFindings, results.length, { color, warningsHidden }) + '\n';
       // How finished each readable plan is: the same open points the document lists.
-      const readable = results.filter((r) => r.loaded);
+      const readable = results.filter((r) => r.readable);
       for (const r of readable)
         report += `${readable.length > 1 ? `${r.file}: ` : ''}${readinessLine(readiness(r.findings))}\n`;
     }

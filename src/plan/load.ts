@@ -3,7 +3,7 @@
  * its posts_csv files read relative to the plan. Problems become findings that
  * point at FILE:LINE:COL; only a file that cannot be read at all is an exception.
  */
-import { realpath } from 'node:fs/promises';
+import { realpathSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Node, Scalar } from 'yaml';
@@ -263,7 +263,7 @@ async function withPostsCsv(source: PlanSource, plan: Plan, findings: Finding[])
     if (postsCsv.has(csvPath)) continue;
     const result = await readPostsCsv(
       source.dir,
-      () => (realDir ??= realpath(source.dir)),
+      () => (realDir ??= Promise.resolve().then(() => realpathSync.native(source.dir))),
       csvPath,
       localeLanguage(plan.plan.locale),
     );
@@ -361,7 +361,8 @@ async function readPostsCsv(
   }
   const resolved = path.resolve(dir, csvPath);
   try {
-    const [folder, real] = await Promise.all([realDir(), realpath(resolved)]);
+    // Synchronous: the asynchronous call cost a batch lint more than the lookup itself.
+    const [folder, real] = [await realDir(), realpathSync.native(resolved)];
     if (path.relative(folder, real).startsWith('..')) return { error: 'links outside the plan folder' };
     const bytes = await readInputFile(real, MAX_CSV_BYTES);
     // The same file read by the same language's rules gives the same posts.

@@ -48,9 +48,19 @@ const CORE_FORMS: { tag: string; test: RegExp; value: (s: string) => unknown }[]
   },
   { tag: 'tag:yaml.org,2002:float', test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, value: (s) => parseFloat(s) },
 ];
+/** The characters each core type can start with (null also matches the empty string). */
+const QUICK_STARTS: Record<string, string> = {
+  'tag:yaml.org,2002:null': '~nN',
+  'tag:yaml.org,2002:bool': 'tTfF',
+  'tag:yaml.org,2002:int': '-+0123456789',
+  'tag:yaml.org,2002:float': '-+.0123456789',
+};
 const coreScalars = [...new Set(CORE_FORMS.map((f) => f.tag))].map((name) => {
   const forms = CORE_FORMS.filter((f) => f.tag === name);
-  const formOf = (s: string | null) => forms.find((f) => f.test.test(s ?? ''));
+  // Most scalars are words: one look at the first character rules out numbers and booleans.
+  const starts = QUICK_STARTS[name];
+  const formOf = (s: string | null) =>
+    starts && s && !starts.includes(s[0]!) ? undefined : forms.find((f) => f.test.test(s ?? ''));
   return new Type(name, {
     kind: 'scalar',
     resolve: (s: string | null) => formOf(s) !== undefined,

@@ -50,6 +50,38 @@ describe('many plans in one lint run', () => {
     }
   });
 
+  // From 24 plans the built CLI also checks plans in worker threads: the report must not change.
+  it('many plans through worker threads give the same report, in the same order, as one thread', async () => {
+    const many = path.join(dir, 'many');
+    await cp(path.join(EXAMPLES, 'data'), path.join(many, 'data'), { recursive: true });
+    const text = await readFile(path.join(EXAMPLES, 'nordlys-bakeri.yaml'), 'utf8');
+    const files: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      const file = `client-${String(i).padStart(2, '0')}.yaml`;
+      // Some plans with warnings (over the budget cap), one with an error, one that is not there.
+      const plan = i % 7 === 3 ? text.replace(/^( {2}cap:\s*)\d+/m, '$11000') : text;
+      await writeFile(path.join(many, file), i === 11 ? plan.replace('smplan: 1', 'smplan: 1\nplan: [') : plan);
+      files.push(file);
+    }
+    files.splice(20, 0, 'missing.yaml');
+    for (const format of ['stylish', 'json']) {
+      const threads = spawnCli(['lint', '--format', format, ...files], { cwd: many });
+      const one = await runCli(['lint', '--format', format, ...files], { cwd: many });
+      expect(threads.code).toBe(2);
+      expect(threads.stderr).toBe('');
+      expect(threads.stdout).toBe(one.stdout);
+    }
+    const stylish = spawnCli(['lint', ...files], { cwd: many }).stdout;
+    expect(stylish).toContain('31 files checked: ');
+    expect(stylish).toMatch(/missing\.yaml:1:1 {2}error {2}cannot read: no such file {2}file-unreadable/);
+    // A broken config stops the run, as with one thread.
+    await writeFile(path.join(many, 'smplan.config.yaml'), 'rules:\n  no-such-rule: off\n');
+    const configured = spawnCli(['lint', ...files], { cwd: many });
+    expect(configured.code).toBe(2);
+    expect(configured.stderr).toMatch(/smplan\.config\.yaml:2:3 .*unknown rule "no-such-rule"/);
+    expect(configured.stdout).toBe('');
+  });
+
   it('a folder with no plan is a usage error', async () => {
     await mkdir(path.join(dir, 'empty'), { recursive: true });
     const r = await runCli(['lint', 'empty'], { cwd: dir });

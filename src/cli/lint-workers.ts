@@ -1,0 +1,61 @@
+/**
+ * Worker threads for a batch lint (see lint-worker.ts). They run the built worker bundle;
+ * where there is none (the test suite runs the sources), a batch runs in this thread alone.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { LintConfig } from '../lint/config.js';
+import type { PlanCheck } from './lint-plan.js';
+import type { LintJob, LintReply } from './lint-worker.js';
+
+export interface LintWorker {
+  check(file: string, cwd: string, config: LintConfig, inlineConfig: boolean): Promise<PlanCheck>;
+  end(): Promise<void>;
+}
+
+/** The worker bundle: beside dist/cli.js, whichever chunk this code landed in. */
+function workerBundle(): URL | undefined {
+  for (const relative of ['./lint-worker.js', '../lint-worker.js']) {
+    const url = new URL(relative, import.meta.url);
+    if (existsSync(fileURLToPath(url))) return url;
+  }
+  return undefined;
+}
+
+export async function lintWorkers(count: number): Promise<LintWorker[]> {
+  const bundle = count > 0 ? workerBundle() : undefined;
+  if (!bundle) return [];
+  return Array.from({ length: count }, () => lintWorker(bundle));
+}
+
+function lintWorker(bundle: URL): LintWorker {
+  const worker = new Worker(bundle);
+  const pending = new Map<number, { resolve: (c: PlanCheck) => void; reject: (e: Error) => void }>();
+  let ids = 0;
+  const failAll = (err: Error) => {
+    for (const p of pending.values()) p.reject(err);
+    pending.clear();
+  };
+  worker.on('message', (reply: LintReply) => {
+    const waiting = pending.get(reply.id);
+    pending.delete(reply.id);
+    if ('check' in reply) waiting?.resolve(reply.check);
+    else waiting?.reject(new Error(`lint worker: ${reply.failure}`));
+  });
+  worker.on('error', failAll);
+  worker.on('exit', (code) => failAll(new Error(`lint worker stopped (exit ${code})`)));
+  // An idle worker must not keep the process alive.
+  worker.unref();
+  return {
+    check: (file, cwd, config, inlineConfig) =>
+      new Promise((resolve, reject) => {
+        const id = ids++;
+        pending.set(id, { resolve, reject });
+        worker.postMessage({ id, file, cwd, config, inlineConfig } satisfies LintJob);
+      }),
+    end: async () => {
+      await worker.terminate();
+    },
+  };
+}
