@@ -28,6 +28,11 @@ const stubs = {
     b.onResolve({ filter: /^smplan:puppeteer-browsers-types$/ }, () => ({
       path: path.join(path.dirname(browsersMain), '..', 'esm', 'browser-data', 'types.js'),
     }));
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      args.importer.includes(`${path.sep}commander${path.sep}`)
+        ? { path: path.join(root, 'scripts/stubs/commander-child-process.js') }
+        : undefined,
+    );
     b.onResolve({ filter: /(^|\/)bidi\.js$/ }, (args) =>
       path
         .resolve(args.resolveDir, args.path)

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { lstat, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -59,6 +58,8 @@ export async function readInputFile(file: string, cap: number): Promise<Buffer> 
 
 /** Writes through a temporary file beside it and a rename: a reader sees the old file or the whole new one. */
 export async function writeFileAtomic(file: string, text: string): Promise<void> {
+  // crypto loads here, not at start-up: a lint that prints to the terminal never needs it.
+  const { randomBytes } = await import('node:crypto');
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     await writeFile(temp, text, { encoding: 'utf8', flag: 'wx' });

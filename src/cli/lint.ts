@@ -11,7 +11,6 @@ import { readiness, readinessLine } from '../lint/readiness.js';
 import { plural } from '../wording.js';
 import { colorsFor, refuseInputAsOutput, type Io } from './io.js';
 import { checkPlan, checkPlanFile, type PlanCheck, type PlanReport } from './lint-plan.js';
-import { lintWorkers } from './lint-workers.js';
 import { availableParallelism } from 'node:os';
 
 interface LintOptions {
@@ -56,7 +55,11 @@ export async function run(args: string[], options: LintOptions, io: Io): Promise
       checks[i] = await check(plan, config);
     }
   };
-  const workers = plans.length >= WORKERS_FROM ? await lintWorkers(Math.min(availableParallelism(), 4) - 1) : [];
+  // Loaded only for a batch: worker_threads costs a single plan's start-up.
+  const workers =
+    plans.length >= WORKERS_FROM
+      ? await (await import('./lint-workers.js')).lintWorkers(Math.min(availableParallelism(), 4) - 1)
+      : [];
   try {
     await Promise.all([
       lane((plan, config) =>

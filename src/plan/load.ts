@@ -4,7 +4,6 @@
  * point at FILE:LINE:COL; only a file that cannot be read at all is an exception.
  */
 import { realpathSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Node, Scalar } from 'yaml';
 import { BoundReached, boundsCounter, checkBounds, type Breach } from './bounds.js';
@@ -365,12 +364,12 @@ async function readPostsCsv(
     const [folder, real] = [await realDir(), realpathSync.native(resolved)];
     if (path.relative(folder, real).startsWith('..')) return { error: 'links outside the plan folder' };
     const bytes = await readInputFile(real, MAX_CSV_BYTES);
-    // The same file read by the same language's rules gives the same posts.
-    const key = `${createHash('sha256').update(bytes).digest('hex')}\0${locale}`;
+    // The same bytes read by the same language's rules give the same posts.
+    const key = `${contentHash(bytes)}:${bytes.length}\0${locale}`;
     const known = postSamples.get(key);
-    if (known) return known;
+    if (known?.bytes.equals(bytes)) return known.read;
     const read = postsFromCsv(bytes, locale);
-    postSamples.set(key, read);
+    postSamples.set(key, { bytes, read });
     return read;
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
@@ -381,10 +380,17 @@ async function readPostsCsv(
 }
 
 /**
- * Posts read in this process, by content (a hash of the bytes): plans in one
- * folder often sample the same export, and `smplan lint` may check hundreds of them in a run.
+ * Posts read in this process, by content (a hash of the bytes, and the bytes compared on a hit):
+ * plans in one folder often sample the same export, and `smplan lint` may check hundreds of them.
  */
-const postSamples = new Map<string, Promise<PostsRead>>();
+const postSamples = new Map<string, { bytes: Buffer; read: Promise<PostsRead> }>();
+
+/** FNV-1a: a cache key, not a checksum (a hit is confirmed byte for byte); node:crypto would cost start-up. */
+function contentHash(bytes: Uint8Array): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);
+  return hash >>> 0;
+}
 
 type PostsRead = { posts: PostSample[] } | { error: string };
 
