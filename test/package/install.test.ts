@@ -3,7 +3,7 @@
  * and run from another folder (templates, catalogues and fonts ship in the tarball;
  * nothing is read from the source tree). Everything smplan runs is bundled into dist/, so
  * the install adds one package and fetches nothing; it is slow only on a slow npm, so this
- * runs under CI or with SMPLAN_PACK_TEST=1.
+ * runs in `npm run test:package` (part of `npm run check`, what CI runs), or under CI.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';

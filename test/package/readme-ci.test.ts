@@ -4,7 +4,7 @@
  * a local `git clone` (file URL) of the commit under test; that is all that is adapted.
  * Also what pre-commit does for a `language: node` hook (npm install in the clone, pack,
  * install the tarball). Packing from git installs devDependencies (from npm's cache when it
- * can), so this runs only under CI or with SMPLAN_PACK_TEST=1.
+ * can), so this runs in `npm run test:package` (part of `npm run check`, what CI runs), or under CI.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
