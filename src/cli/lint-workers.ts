@@ -45,8 +45,6 @@ function lintWorker(bundle: URL): LintWorker {
   });
   worker.on('error', failAll);
   worker.on('exit', (code) => failAll(new Error(`lint worker stopped (exit ${code})`)));
-  // An idle worker must not keep the process alive.
-  worker.unref();
   return {
     check: (file, cwd, config, inlineConfig) =>
       new Promise((resolve, reject) => {
