@@ -83,6 +83,11 @@ export const commands: CommandSpec[] = [
       },
       { flags: '--minimal', description: 'the fast path: plan, goals and objectives only' },
       { flags: '--resume', description: 'continue an interrupted interview from its saved draft' },
+      {
+        flags: '--lang <language>',
+        description: "the questions' language (default: the plan's when resuming or redoing a section, else LANG)",
+        choices: ['en', 'nb', 'bg'],
+      },
     ],
     load: () => import('./init.js'),
   },

@@ -13,15 +13,24 @@ import { writeFileAtomic } from '../files.js';
 import { askSection, interview, MINIMAL_SECTIONS, type InterviewOptions } from '../init/interview.js';
 import { inquirerPrompts, type Prompts } from '../init/ask.js';
 import { systemDefaults } from '../init/system.js';
+import { languageOf, loadWords } from '../init/words.js';
 import type { Finding } from '../diagnostics.js';
 import { planJsonSchema, SCHEMA_ID } from '../plan/json-schema.js';
-import { SECTION_ORDER, type SectionName } from '../plan/schema.js';
+import {
+  LOCALES,
+  localeLanguage,
+  SECTION_ORDER,
+  type Locale,
+  type PlanLocale,
+  type SectionName,
+} from '../plan/schema.js';
 import { colorsFor, writeLine, type Io } from './io.js';
 
 export interface InitOptions {
   section?: string;
   minimal?: boolean;
   resume?: boolean;
+  lang?: string;
 }
 
 const NO_TERMINAL =
@@ -57,6 +66,9 @@ export async function run(args: string[], options: InitOptions, io: Io, injected
   if ((await stat(target).catch(() => undefined))?.isDirectory())
     throw new CLIError(`cannot write ${file}: it is a folder`, EXIT.usage);
 
+  if (options.lang !== undefined && !(LOCALES as readonly string[]).includes(options.lang))
+    throw new CLIError(`--lang: unknown language "${options.lang}"; one of: ${LOCALES.join(', ')}`, EXIT.usage);
+
   const c = colorsFor(io);
   const say = (line: string) => writeLine(io.stdout, line);
   const prompts = injected ?? inquirerPrompts(await import('@inquirer/prompts'));
@@ -65,6 +77,11 @@ export async function run(args: string[], options: InitOptions, io: Io, injected
     say,
     colors: c,
     defaults: systemDefaults(now(io.env)),
+    words: await loadWords(),
+    lang:
+      (options.lang as Locale | undefined) ??
+      (await planLanguage(target, section === undefined)) ??
+      envLanguage(io.env),
     file,
     dir: path.dirname(target),
   };
@@ -87,6 +104,29 @@ export async function run(args: string[], options: InitOptions, io: Io, injected
       return EXIT.interrupted;
     }
     throw err;
+  }
+}
+
+/** The questions' language from the environment: LC_ALL, LC_MESSAGES, then LANG (as gettext reads them). */
+function envLanguage(env: NodeJS.ProcessEnv): Locale {
+  return languageOf(env.LC_ALL || env.LC_MESSAGES || env.LANG) ?? 'en';
+}
+
+/** The language of the interview being resumed (its draft) or of the plan a section is redone in. */
+async function planLanguage(target: string, whole: boolean): Promise<Locale | undefined> {
+  const plan = whole ? (await readDraft(draftPath(target)))?.plan : await readPlanMeta(target);
+  const locale = (plan?.plan as { locale?: unknown } | undefined)?.locale;
+  if (typeof locale !== 'string') return undefined;
+  const language = localeLanguage(locale as PlanLocale);
+  return (LOCALES as readonly string[]).includes(language) ? language : undefined;
+}
+
+async function readPlanMeta(target: string): Promise<PlanDraft | undefined> {
+  try {
+    const data = parseDocument(await readFile(target, 'utf8')).toJS() as unknown;
+    return data && typeof data === 'object' && !Array.isArray(data) ? (data as PlanDraft) : undefined;
+  } catch {
+    return undefined;
   }
 }
 

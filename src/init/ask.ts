@@ -7,6 +7,16 @@ import type { z } from 'zod';
 import { ambiguity, readNumber, showNumber } from '../plan/numbers.js';
 import { KNOWN_CHANNELS, channelId, relativeTarget, type Locale } from '../plan/schema.js';
 import { schemaError } from './check.js';
+import type { Words } from './words.js';
+
+/** The Asker's own words when no catalogue is given (tests of single questions). */
+const ENGLISH: Record<string, string> = {
+  'init.ask.in_percent': ', in %?',
+  'init.ask.separate': '(separate with ;)',
+  'init.ask.other_channel': 'other (type its id)',
+  'init.ask.channel_id': 'Its channel id (lower case, e.g. vk, discord)?',
+};
+const english: Words = (key) => ENGLISH[key] ?? key;
 
 export interface Choice<V> {
   value: V;
@@ -140,6 +150,8 @@ export class Asker {
     readonly say: (line: string) => void,
     /** The plan's language: how numbers are read when ambiguous and shown back. */
     readonly locale: Locale = 'en',
+    /** The questions' words (init.ask.*); English when none are given. */
+    readonly t: Words = english,
   ) {}
 
   /** A number the way the plan's language writes it (12 400 / 12,4 in nb). */
@@ -199,7 +211,7 @@ export class Asker {
     const shown = o.default === undefined ? undefined : this.show(round(o.default * 100));
     const percent = (fraction: number) => `${this.show(round(fraction * 100))} %`;
     return this.typed(
-      `${message}, in %?`,
+      `${message}${this.t('init.ask.in_percent')}`,
       shown,
       o,
       `a percentage is needed here, e.g. ${this.show(40)}`,
@@ -326,7 +338,7 @@ export class Asker {
     o: { default?: string[] | undefined; schema?: z.ZodType; check?: Check<string[]> } = {},
   ): Promise<string[] | undefined> {
     const answer = await this.prompts.input({
-      message: `${message} (separate with ;)`,
+      message: `${message} ${this.t('init.ask.separate')}`,
       ...(o.default?.length ? { default: o.default.join('; ') } : {}),
       validate: async (raw) => {
         const items = splitList(raw);
@@ -380,7 +392,7 @@ export class Asker {
     const choices: Choice<string>[] = [
       ...(o.none ? [{ value: '', name: o.none }] : []),
       ...offer.map((c) => ({ value: c })),
-      { value: OTHER, name: 'other (type its id)' },
+      { value: OTHER, name: this.t('init.ask.other_channel') },
     ];
     const fallback = o.default ?? (o.none ? '' : offer[0]);
     const picked = await this.choose(message, choices, fallback, (v) =>
@@ -388,7 +400,7 @@ export class Asker {
     );
     if (picked === '') return undefined;
     if (picked !== OTHER) return picked;
-    return this.required('Its channel id (lower case, e.g. vk, discord)?', {
+    return this.required(this.t('init.ask.channel_id'), {
       schema: channelId,
       ...(o.check ? { check: o.check } : {}),
     });

@@ -6,13 +6,13 @@
 import type { ChalkInstance } from 'chalk';
 import type { Finding, PlanPath } from '../diagnostics.js';
 import { formatPath } from '../diagnostics.js';
-import { SECTION_ORDER, type Locale, type SectionName } from '../plan/schema.js';
+import { localeLanguage, SECTION_ORDER, type Locale, type PlanLocale, type SectionName } from '../plan/schema.js';
 import { Asker, recording, type Prompts } from './ask.js';
 import { errorsFor, lintDraft, within, type PlanDraft } from './check.js';
-import { SECTIONS } from './document.js';
 import type { Draft } from './draft.js';
 import { ASKERS, type SectionContext } from './sections.js';
 import type { SystemDefaults } from './system.js';
+import type { Words } from './words.js';
 
 export const MINIMAL_SECTIONS: SectionName[] = ['plan', 'goals', 'objectives'];
 
@@ -21,6 +21,10 @@ export interface InterviewOptions {
   say: (line: string) => void;
   colors: ChalkInstance;
   defaults: SystemDefaults;
+  /** Every language's interview words (locales/*.json, init.*). */
+  words: Record<Locale, Words>;
+  /** The language the questions are asked in (`--lang`). */
+  lang: Locale;
   /** The plan file as the user named it (in messages) and its folder (posts_csv is read from there). */
   file: string;
   dir: string;
@@ -64,13 +68,19 @@ export async function interview(draft: Draft, sections: readonly SectionName[], 
       throw err;
     }
     draft.partial = undefined;
+    const t = o.words[o.lang];
     const next = await o.prompts.select<AfterSection>({
-      message: `${SECTIONS[name].title}: done. Go on?`,
+      message: t('init.done', { section: t(`init.section.${name}.title`) }),
       choices: [
-        { value: 'keep', name: 'keep it and go on' },
-        { value: 'redo', name: 'redo this section (your answers are the defaults)' },
+        { value: 'keep', name: t('init.keep') },
+        { value: 'redo', name: t('init.redo') },
         ...(i > 0
-          ? [{ value: 'back' as const, name: `go back one: ${SECTIONS[order[i - 1]!].title.toLowerCase()}` }]
+          ? [
+              {
+                value: 'back' as const,
+                name: t('init.back', { section: t(`init.section.${order[i - 1]!}.title`).toLowerCase() }),
+              },
+            ]
           : []),
       ],
       default: 'keep',
@@ -98,15 +108,17 @@ export async function askSection(
   progress?: { n: number; of: number },
 ): Promise<PlanDraft> {
   const { say, colors: c } = o;
+  const t = o.words[o.lang];
   // Numbers are read and shown back in the plan's language (the plan section sets it; none are asked there).
-  const ask = new Asker(o.prompts, say, (plan.plan as { locale?: Locale } | undefined)?.locale ?? o.defaults.locale);
-  const info = SECTIONS[name];
+  const planLocale = localeLanguage((plan.plan as { locale?: PlanLocale } | undefined)?.locale ?? o.defaults.locale);
+  const ask = new Asker(o.prompts, say, planLocale, t);
+  const title = t(`init.section.${name}.title`);
   say('');
   say(
-    c.bold(`\u2500\u2500 ${info.title} \u2500\u2500`) +
-      (progress ? c.dim(` section ${progress.n} of ${progress.of}`) : ''),
+    c.bold(`\u2500\u2500 ${title} \u2500\u2500`) +
+      (progress ? c.dim(` ${t('init.progress', { n: progress.n, of: progress.of })}`) : ''),
   );
-  say(c.dim(info.why));
+  for (const line of t(`init.section.${name}.why`).split('\n')) say(c.dim(line));
   // Errors the plan has already (a hand-edited file) are not the answers' fault.
   const known = new Set((await lintDraft(plan, o.file, o.dir)).filter((f) => f.severity === 'error').map(key));
   const fresh = (findings: Finding[]) => findings.filter((f) => !known.has(key(f)));
@@ -135,6 +147,11 @@ export async function askSection(
         return messages.length ? [...new Set(messages)].join('; ') : undefined;
       },
       notes: async (candidate, entry) => notes(say, c, await lint(candidate), entry),
+      t,
+      d: o.words[planLocale],
+      lang: o.lang,
+      locale: planLocale,
+      words: o.words,
     };
     const value = await ASKERS[name](ctx);
     const next: PlanDraft = { ...plan };
@@ -143,7 +160,7 @@ export async function askSection(
     const problems = fresh(await lintDraft(next, o.file, o.dir)).filter((f) => f.severity === 'error');
     if (problems.length === 0) return next;
     for (const f of problems) say(c.red(`  \u2716 ${f.path || name}: ${f.message}`));
-    say(`  These answers would make the plan invalid; ${info.title.toLowerCase()} once more (Enter keeps an answer).`);
+    say(`  ${t('init.once_more', { section: title.toLowerCase() })}`);
     previous = value;
   }
 }

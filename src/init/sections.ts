@@ -11,7 +11,9 @@ import {
   CURVES,
   KNOWN_CHANNELS,
   LOCALES,
+  PAGE_ROLES,
   ROI_TIME_FRAMES,
+  TASK_KINDS,
   WEEKDAYS,
   budget as budgetSchema,
   budgetItem,
@@ -23,6 +25,7 @@ import {
   goal as goalSchema,
   internal as internalSchema,
   isoDate,
+  localeLanguage,
   kpi as kpiSchema,
   objective as objectiveSchema,
   onlineTime,
@@ -48,6 +51,7 @@ import {
   type Crisis,
   type Goal,
   type Kpi,
+  type Locale,
   type Objective,
   type Persona,
   type Plan,
@@ -56,9 +60,11 @@ import {
   type SectionName,
   type Team,
 } from '../plan/schema.js';
+import { plansThePosts } from '../lint/rules/planning-cadence.js';
 import type { Asker, Choice } from './ask.js';
 import { schemaError, withValue, type PlanDraft } from './check.js';
 import { currencies, nextMonthStart, oneYearFrom, slugId, timeZones, uniqueId, type SystemDefaults } from './system.js';
+import { DAY_NAMES, parseOnlineTime, showOnlineTime, type Words } from './words.js';
 
 export interface SectionContext {
   ask: Asker;
@@ -74,20 +80,27 @@ export interface SectionContext {
   errors(candidate: PlanDraft, field: PlanPath, entry?: PlanPath, withWarnings?: boolean): Promise<string | undefined>;
   /** Shows the lint warnings within `entry` as notes. */
   notes(candidate: PlanDraft, entry: PlanPath): Promise<void>;
+  /** The questions' words (`--lang`). */
+  t: Words;
+  /** The plan's language: every default that ends up in the plan is in it. */
+  d: Words;
+  /** The questions' language. */
+  lang: Locale;
+  /** The plan's language. */
+  locale: Locale;
+  /** Every language's words (the plan section picks the plan's language). */
+  words: Record<Locale, Words>;
 }
 
 type Ask = (ctx: SectionContext) => Promise<unknown>;
 
 // ------------------------------------------------------------------ helpers
 
-function article(noun: string): string {
-  return /^[aeiou]/i.test(noun) ? `an ${noun}` : `a ${noun}`;
-}
-
 /** A list of any length. `min` entries are asked without asking first; then "Add another …?" (default: no). */
 async function entries<T>(
   ctx: SectionContext,
-  o: { noun: string; previous?: readonly T[] | undefined; min?: number },
+  /** `noun` names the questions init.add.NOUN ("Add a goal?") and init.more.NOUN ("Add another goal?"). */
+  o: { noun: string; params?: Record<string, string>; previous?: readonly T[] | undefined; min?: number },
   /** `rest`: the earlier entries after this one, kept in the lint candidate so references to them hold while redoing a section. */
   one: (index: number, previous: T | undefined, soFar: T[], rest: T[]) => Promise<T>,
 ): Promise<T[]> {
@@ -96,7 +109,7 @@ async function entries<T>(
   for (let i = 0; ; i++) {
     if (i >= (o.min ?? 0)) {
       const more = await ctx.ask.confirm(
-        i === 0 ? `Add ${article(o.noun)}?` : `Add another ${o.noun}?`,
+        ctx.t(i === 0 ? `init.add.${o.noun}` : `init.more.${o.noun}`, o.params),
         i < previous.length,
       );
       if (!more) break;
@@ -124,7 +137,7 @@ async function checkedEntry<T>(
       return entry;
     }
     ctx.say(`  \u2716 ${wrong}`);
-    ctx.say('  Let us go through this one again (Enter keeps an answer).');
+    ctx.say(`  ${ctx.t('init.again')}`);
     base = entry;
   }
 }
@@ -137,10 +150,6 @@ function compact<T extends Record<string, unknown>>(o: T): T {
 async function skipOrDo(ctx: SectionContext, question: string): Promise<boolean> {
   if (ctx.focused) return true;
   return ctx.ask.confirm(question, ctx.previous !== undefined);
-}
-
-function choices<V extends string>(values: readonly V[], names: Partial<Record<V, string>> = {}): Choice<V>[] {
-  return values.map((value) => ({ value, ...(names[value] ? { name: names[value] } : {}) }));
 }
 
 function metaOf(ctx: SectionContext): PlanMeta {
@@ -160,56 +169,73 @@ function knownChannels(plan: PlanDraft): string[] {
   return [...new Set(used)];
 }
 
+/** Choices of an enum named by the catalogue (`init.PREFIX.value`, else `PREFIX.value` as the document says it). */
+function named<V extends string>(ctx: SectionContext, values: readonly V[], prefix: string): Choice<V>[] {
+  return values.map((value) => {
+    const key = `init.${prefix}.${value}`;
+    const own = ctx.t(key);
+    return { value, name: own === key ? ctx.t(`${prefix}.${value}`) : own };
+  });
+}
+
 // ------------------------------------------------------------------ plan
 
 const LOCALE_NAMES = { en: 'English', nb: 'Norsk bokmål', bg: 'Български (Bulgarian)' } as const;
 
 const askPlan: Ask = async (ctx) => {
-  const { ask } = ctx;
+  const { ask, t } = ctx;
   const prev = (ctx.previous ?? {}) as Partial<PlanMeta>;
   const shape = planMeta.shape;
-  const organization = await ask.required('Organisation: who is the strategy for?', {
+  const organization = await ask.required(t('init.plan.organization'), {
     schema: shape.organization,
     default: prev.organization,
   });
-  const locale = await ask.choose(
-    'Language of the rendered documents?',
+  const language = await ask.choose(
+    t('init.plan.locale'),
     LOCALES.map((l) => ({ value: l, name: `${l}  ${LOCALE_NAMES[l]}` })),
-    prev.locale ?? ctx.defaults.locale,
+    prev.locale ? localeLanguage(prev.locale) : ctx.defaults.locale,
   );
+  // A regional locale (nb-NO) of the same language is kept; from here on, defaults are in this language.
+  const locale = prev.locale && localeLanguage(prev.locale) === language ? prev.locale : language;
+  const d = ctx.words[language];
   const currency = await ask.choose(
-    'Currency of the budget?',
+    t('init.plan.currency'),
     currencies(prev.currency ?? ctx.defaults.currency).map((c) => ({ value: c })),
     prev.currency ?? ctx.defaults.currency,
   );
   const zone = prev.timezone ?? ctx.defaults.timezone;
   const timezone = await ask.choose(
-    'Time zone of the publishing times? (type to jump)',
+    t('init.plan.timezone'),
     timeZones(zone).map((z) => ({ value: z })),
     zone,
   );
   const base = { title: organization, ...prev, organization, locale, currency, timezone };
   const probe = (field: keyof PlanMeta, meta: PlanMeta) => ctx.errors({ ...ctx.plan, plan: meta }, ['plan', field]);
-  const start = await ask.required('First day of the plan (YYYY-MM-DD)?', {
+  const start = await ask.required(t('init.plan.start'), {
     schema: isoDate,
     default: prev.start ?? nextMonthStart(ctx.defaults.today),
     check: (v) => probe('start', { ...base, start: v, end: oneYearFrom(v) }),
   });
-  const end = await ask.required('Last day of the plan (YYYY-MM-DD)?', {
+  const end = await ask.required(t('init.plan.end'), {
     schema: isoDate,
     default: prev.end && prev.end > start ? prev.end : oneYearFrom(start),
     check: (v) => probe('end', { ...base, start, end: v }),
   });
-  const title = await ask.required('Title of the plan?', {
+  const title = await ask.required(t('init.plan.title'), {
     schema: shape.title,
-    default: prev.title ?? `${organization} social media strategy ${yearsOf(start, end)}`,
+    default: prev.title ?? d('init.default.title', { organization, years: yearsOf(start, end) }),
   });
-  const problem = await ask.text('The problem this strategy solves, in one sentence (Enter to skip)?', {
+  ctx.say(`  ${t('init.plan.problem_why')}`);
+  const problem = await ask.text(t('init.plan.problem'), {
     schema: shape.problem,
     default: prev.problem,
     optional: true,
   });
-  return compact({ ...prev, title, organization, locale, currency, timezone, start, end, problem });
+  const business_goals = await ask.list(t('init.plan.business_goals'), {
+    schema: shape.business_goals,
+    default: prev.business_goals,
+  });
+  return compact({ ...prev, title, organization, locale, currency, timezone, start, end, problem, business_goals });
 };
 
 /** "2027" for a calendar-year plan, "2026/27" for one that spans two years. */
@@ -224,59 +250,42 @@ type Situation = NonNullable<Plan['situation']>;
 type Internal = NonNullable<Situation['internal']>;
 type AuditEntry = NonNullable<Situation['channel_audit']>[number];
 type PastActivity = NonNullable<Internal['history']>[number];
+type PageRole = NonNullable<AuditEntry['admins']>[number];
 
 /** A field that may be one text or a list of texts, offered as a list. */
 function asList(value: string | string[] | undefined): string[] | undefined {
   return typeof value === 'string' ? [value] : value;
 }
 
-function capitalised(word: string): string {
-  return word[0]!.toUpperCase() + word.slice(1);
-}
-
 const askSituation: Ask = async (ctx) => {
-  const { ask, say } = ctx;
+  const { ask, say, t } = ctx;
   const prev = (ctx.previous ?? {}) as Situation;
   const situation: Situation = { ...prev };
 
-  if (
-    await ask.confirm(
-      'Describe who you are, what you offer and your resources now? (Enter skips)',
-      prev.internal !== undefined,
-    )
-  ) {
+  if (await ask.confirm(t('init.situation.internal'), prev.internal !== undefined)) {
     const p: Internal = prev.internal ?? {};
     const s = internalSchema.shape;
-    const about = await ask.text('Who are you, in a sentence or two?', { default: p.about, optional: true });
-    const offering = await ask.list('What do you offer (products, services)?', { default: asList(p.offering) });
+    const about = await ask.text(t('init.situation.about'), { default: p.about, optional: true });
+    const offering = await ask.list(t('init.situation.offering'), { default: asList(p.offering) });
     const level = await ask.choose<'' | 'adequate' | 'limited'>(
-      'Are your resources (people, money, time) adequate or limited?',
-      [{ value: '', name: 'skip' }, { value: 'adequate' }, { value: 'limited' }],
+      t('init.situation.resources'),
+      [{ value: '', name: t('init.skip') }, ...named(ctx, ['adequate', 'limited'] as const, 'resources')],
       p.resources?.level ?? '',
     );
     const notes = level
-      ? await ask.text('Resources in a few words (who, budget, hours a week)?', {
-          default: p.resources?.notes,
-          optional: true,
-        })
+      ? await ask.text(t('init.situation.resource_notes'), { default: p.resources?.notes, optional: true })
       : undefined;
-    const reputation = await ask.text('What is said about you on social networks?', {
-      default: p.reputation,
-      optional: true,
-    });
-    const history = await entries<PastActivity>(
-      ctx,
-      { noun: 'past campaign or activity', previous: p.history },
-      async (_i, h) =>
-        compact({
-          ...h,
-          what: await ask.required('What was done?', {
-            schema: s.history.unwrap().element.shape.what,
-            default: h?.what,
-          }),
-          where: await ask.text('Where (channels, online or offline)?', { default: h?.where, optional: true }),
-          result: await ask.text('With what result?', { default: h?.result, optional: true }),
+    const reputation = await ask.text(t('init.situation.reputation'), { default: p.reputation, optional: true });
+    const history = await entries<PastActivity>(ctx, { noun: 'activity', previous: p.history }, async (_i, h) =>
+      compact({
+        ...h,
+        what: await ask.required(t('init.situation.what'), {
+          schema: s.history.unwrap().element.shape.what,
+          default: h?.what,
         }),
+        where: await ask.text(t('init.situation.where'), { default: h?.where, optional: true }),
+        result: await ask.text(t('init.situation.result'), { default: h?.result, optional: true }),
+      }),
     );
     situation.internal = compact({
       ...p,
@@ -288,72 +297,109 @@ const askSituation: Ask = async (ctx) => {
     });
   }
 
-  say('  External factors: the macro trends around you (a PEST scan).');
-  if (
-    await ask.confirm(
-      'Note the demographic, economic, technological, political and sociocultural factors now?',
-      prev.external?.pest !== undefined,
-    )
-  ) {
+  say(`  ${t('init.situation.pest_why')}`);
+  if (await ask.confirm(t('init.situation.pest'), prev.external?.pest !== undefined)) {
     const p = prev.external?.pest ?? {};
     const pest: Record<string, string[] | undefined> = {};
     for (const factor of Object.keys(pestSchema.shape) as (keyof typeof p)[]) {
-      pest[factor] = await ask.list(`${capitalised(factor)} factors?`, { default: asList(p[factor]) });
+      pest[factor] = await ask.list(t(`init.situation.pest.${factor}`), { default: asList(p[factor]) });
     }
-    const landscape = await ask.text('The competitive landscape in a sentence (who does what, where)?', {
+    const landscape = await ask.text(t('init.situation.landscape'), {
       default: prev.external?.landscape,
       optional: true,
     });
     situation.external = compact({ ...prev.external, landscape, pest: compact(pest) });
   }
 
-  say('  SWOT: strengths and weaknesses (internal), opportunities and threats (external), drawn from the above.');
-  if (await ask.confirm('Fill in the SWOT now?', prev.swot !== undefined)) {
+  say(`  ${t('init.situation.swot_why')}`);
+  if (await ask.confirm(t('init.situation.swot'), prev.swot !== undefined)) {
     const p = prev.swot ?? {};
     const swot: Record<string, string[] | undefined> = {};
     for (const part of Object.keys(swotSchema.shape) as (keyof typeof p)[]) {
-      swot[part] = await ask.list(`${capitalised(part)}?`, { default: p[part] });
+      swot[part] = await ask.list(t(`init.situation.swot.${part}`), { default: p[part] });
     }
     situation.swot = compact(swot);
   }
 
-  say('  Channel audit: every profile you have, active or not; profiles nobody controls get closed or taken over.');
+  say(`  ${t('init.situation.audit_why')}`);
   const s = channelAuditEntry.shape;
   const audit = await entries<AuditEntry>(
     ctx,
-    { noun: 'existing profile to the audit', previous: prev.channel_audit },
+    { noun: 'profile', previous: prev.channel_audit },
     async (i, p, soFar, rest) =>
       checkedEntry(
         ctx,
         ['situation', 'channel_audit', i],
         (e) => withValue(ctx.plan, ['situation'], { ...situation, channel_audit: [...soFar, e, ...rest] }),
-        async (b) =>
-          compact({
+        async (b) => {
+          const channel = (await ask.channel(t('init.audit.channel'), { default: b?.channel }))!;
+          const handle = await ask.text(t('init.audit.handle'), {
+            schema: s.handle,
+            default: b?.handle,
+            optional: true,
+          });
+          const active = await ask.confirm(t('init.audit.active'), b?.active ?? true);
+          const worked = await ask.text(t('init.audit.worked'), {
+            schema: s.worked,
+            default: b?.worked,
+            optional: true,
+          });
+          const did_not_work = await ask.text(t('init.audit.did_not_work'), {
+            schema: s.did_not_work,
+            default: b?.did_not_work,
+            optional: true,
+          });
+          const why =
+            worked || did_not_work
+              ? await ask.text(t('init.audit.why'), { schema: s.why, default: b?.why, optional: true })
+              : b?.why;
+          const decision = await ask.choose(
+            t('init.audit.decision'),
+            named(ctx, AUDIT_DECISIONS, 'decision'),
+            b?.decision ?? (active ? 'keep' : 'close'),
+          );
+          const owner = await ask.text(t('init.audit.owner'), { schema: s.owner, default: b?.owner, optional: true });
+          say(`  ${t('init.audit.roles_why')}`);
+          const admins = await entries<PageRole>(
+            ctx,
+            { noun: 'page_role', params: { channel }, previous: b?.admins },
+            async (_j, a) => {
+              const name = await ask.required(t('init.audit.admin_name'), { default: a?.name });
+              const role = await ask.choose(
+                t('init.audit.admin_role', { name }),
+                named(ctx, PAGE_ROLES, 'page_role'),
+                a?.role ?? 'editor',
+              );
+              const left = await ask.confirm(t('init.audit.admin_left', { name }), a?.left ?? false);
+              return compact({ ...a, name, role, left: left || undefined });
+            },
+          );
+          const stays = admins.find((a) => !a.left)?.name;
+          const login_holder = await ask.text(t('init.audit.login_holder'), {
+            schema: s.login_holder,
+            default: b?.login_holder ?? owner ?? stays,
+            optional: true,
+          });
+          const login_email = await ask.text(t('init.audit.login_email'), {
+            schema: s.login_email,
+            default: b?.login_email,
+            optional: true,
+          });
+          return compact({
             ...b,
-            channel: (await ask.channel('Which network is the profile on?', { default: b?.channel }))!,
-            handle: await ask.text('Profile name or URL?', { schema: s.handle, default: b?.handle, optional: true }),
-            decision: await ask.choose(
-              'Decision for this profile?',
-              choices(AUDIT_DECISIONS, {
-                keep: 'keep',
-                prioritise: 'prioritise: put more into it',
-                close: 'close: stale, fake or not ours',
-                'take-over': 'take over: nobody controls it',
-              }),
-              b?.decision ?? 'keep',
-            ),
-            owner: await ask.text('Who is responsible for it?', { schema: s.owner, default: b?.owner, optional: true }),
-            login_holder: await ask.text('Who holds the login?', {
-              schema: s.login_holder,
-              default: b?.login_holder,
-              optional: true,
-            }),
-            login_email: await ask.text('Which e-mail is the login tied to?', {
-              schema: s.login_email,
-              default: b?.login_email,
-              optional: true,
-            }),
-          }),
+            channel,
+            handle,
+            active,
+            worked,
+            did_not_work,
+            why,
+            decision,
+            owner,
+            login_holder,
+            login_email,
+            admins: admins.length ? admins : undefined,
+          });
+        },
         p,
       ),
   );
@@ -364,22 +410,10 @@ const askSituation: Ask = async (ctx) => {
 
 // ------------------------------------------------------------------ goals
 
-const TYPICAL_GOALS = [
-  { id: 'awareness', name: 'Brand awareness and image', statement: 'Make more people know and like the brand' },
-  {
-    id: 'loyalty',
-    name: 'Customer relationships and loyalty',
-    statement: 'Turn customers into regulars who come back',
-  },
-  { id: 'leads', name: 'Qualified visitors and leads', statement: 'Bring qualified visitors and leads to the website' },
-  { id: 'expertise', name: 'Expert positioning', statement: 'Be known as the experts in our field' },
-  { id: 'service', name: 'Customer service', statement: 'Answer customers quickly where they already are' },
-  { id: 'sales', name: 'Sales', statement: 'Sell more through social media' },
-  { id: 'lower-cost', name: 'Lower marketing cost', statement: 'Reach people at a lower marketing cost' },
-] as const;
+const TYPICAL_GOALS = ['awareness', 'loyalty', 'leads', 'expertise', 'service', 'sales', 'lower-cost'] as const;
 
 const askGoals: Ask = async (ctx) => {
-  const { ask } = ctx;
+  const { ask, t, d } = ctx;
   const s = goalSchema.shape;
   return entries(
     ctx,
@@ -391,41 +425,45 @@ const askGoals: Ask = async (ctx) => {
         (g) => ({ ...ctx.plan, goals: [...soFar, g, ...rest] }),
         async (b) => {
           const used = new Set(soFar.map((g) => g.id));
-          const free = TYPICAL_GOALS.find((t) => !used.has(t.id));
+          const free = TYPICAL_GOALS.find((id) => !used.has(id));
           const kind = b
             ? 'own'
             : await ask.choose(
-                `Goal ${i + 1}: what should social media do for the business?`,
+                t('init.goals.kind', { n: i + 1 }),
                 [
-                  ...TYPICAL_GOALS.map((t) => ({ value: t.id as string, name: t.name })),
-                  { value: 'own', name: 'something else (write it)' },
+                  ...TYPICAL_GOALS.map((id) => ({ value: id as string, name: t(`init.goal.${id}.name`) })),
+                  { value: 'own', name: t('init.goals.own') },
                 ],
-                free?.id ?? 'own',
+                free ?? 'own',
               );
-          const typical = TYPICAL_GOALS.find((t) => t.id === kind);
-          const statement = await ask.required('The goal in one sentence?', {
+          const typical = TYPICAL_GOALS.find((id) => id === kind);
+          const statement = await ask.required(t('init.goals.statement'), {
             schema: s.statement,
-            default: b?.statement ?? typical?.statement,
+            default: b?.statement ?? (typical ? d(`init.goal.${typical}.statement`) : undefined),
           });
           const candidate = (g: Partial<Goal>): PlanDraft => ({
             ...ctx.plan,
             goals: [...soFar, { id: 'goal', statement, priority: 'secondary', ...b, ...g }, ...rest],
           });
-          const id = await ask.required('Short id for it (used by objectives)?', {
+          const id = await ask.required(t('init.goals.id'), {
             schema: s.id,
-            default: b?.id ?? uniqueId(typical?.id ?? slugId(statement, 'goal'), used),
+            default: b?.id ?? uniqueId(typical ?? slugId(statement, 'goal'), used),
             check: (v) => ctx.errors(candidate({ id: v }), ['goals', i, 'id'], ['goals', i]),
           });
           const primaries = soFar.filter((g) => g.priority === 'primary').length;
           const priority = await ask.choose(
-            'Priority? (two primary and two secondary at most)',
-            choices(['primary', 'secondary'] as const),
+            t('init.goals.priority'),
+            named(ctx, ['primary', 'secondary'] as const, 'priority'),
             b?.priority ?? (primaries < 2 ? 'primary' : 'secondary'),
           );
-          const departments = await ask.list('Departments concerned (marketing, sales, customer service …)?', {
-            default: b?.departments,
+          const departments = await ask.list(t('init.goals.departments'), { default: b?.departments });
+          const business = (ctx.plan.plan as PlanMeta | undefined)?.business_goals;
+          const ties_to = await ask.text(t('init.goals.ties_to'), {
+            schema: s.ties_to,
+            default: b?.ties_to ?? business?.[0],
+            optional: true,
           });
-          return compact({ ...b, id, statement, priority, departments });
+          return compact({ ...b, id, statement, priority, departments, ties_to });
         },
         prev,
       ),
@@ -435,7 +473,7 @@ const askGoals: Ask = async (ctx) => {
 // ------------------------------------------------------------------ objectives
 
 const askObjectives: Ask = async (ctx) => {
-  const { ask } = ctx;
+  const { ask, t, d } = ctx;
   const s = objectiveSchema.shape;
   const goals = ctx.plan.goals as Goal[];
   const meta = metaOf(ctx);
@@ -452,13 +490,13 @@ const askObjectives: Ask = async (ctx) => {
         async (b) => {
           const covered = new Set(soFar.map((o) => o.goal));
           const goal = await ask.choose(
-            `Objective ${i + 1}: which goal does it measure?`,
+            t('init.objectives.goal', { n: i + 1 }),
             goals.map((g) => ({ value: g.id, name: `${g.id}: ${g.statement}` })),
             b?.goal ?? goals.find((g) => !covered.has(g.id))?.id ?? goals[0]!.id,
           );
-          const metric = await ask.required('What is counted (the metric)?', {
+          const metric = await ask.required(t('init.objectives.metric'), {
             schema: s.metric,
-            default: b?.metric ?? 'followers',
+            default: b?.metric ?? d('init.default.metric'),
           });
           // Fields not asked yet hold a valid stand-in so that the lint rules can run on the rest.
           const draft = (o: Partial<Objective>): PlanDraft =>
@@ -472,32 +510,30 @@ const askObjectives: Ask = async (ctx) => {
               ...b,
               ...o,
             } as Objective);
-          const channel = await ask.channel('On which channel is it counted?', {
-            none: 'all channels together',
+          const channel = await ask.channel(t('init.objectives.channel'), {
+            none: t('init.objectives.all_channels'),
             default: b ? (b.channel ?? '') : '',
             offer: knownChannels(ctx.plan),
             check: (v) => ctx.errors(draft({ channel: v }), [...path, 'channel'], path),
           });
           const taken = soFar.map((o) => o.id);
-          const id = await ask.required('Short id for it (used by KPIs and tracking)?', {
+          const id = await ask.required(t('init.objectives.id'), {
             schema: s.id,
             default: b?.id ?? uniqueId(objectiveId(channel ?? goal, metric), taken),
             check: (v) => ctx.errors(draft({ id: v, channel }), [...path, 'id'], path),
           });
-          const baseline = (await ask.number(`Where does it stand today (the baseline for ${metric})?`, {
+          const baseline = (await ask.number(t('init.objectives.baseline', { metric }), {
             schema: s.baseline,
             default: b?.baseline,
           }))!;
-          const target = await ask.target(
-            `Target: a number, or a change from ${ask.show(baseline)} such as +50% or -20%?`,
-            {
-              default: b?.target ?? (baseline > 0 ? '+20%' : undefined),
-              check: async (v) =>
-                schemaError(s.target, v) ??
-                ctx.errors(draft({ id, channel, baseline, target: v }), [...path, 'target'], path),
-            },
-          );
-          const deadline = await ask.required(`Deadline (YYYY-MM-DD, the plan ends ${meta.end})?`, {
+          ctx.say(`  ${t('init.objectives.target_why')}`);
+          const target = await ask.target(t('init.objectives.target', { baseline: ask.show(baseline) }), {
+            default: b?.target ?? (baseline > 0 ? '+20%' : undefined),
+            check: async (v) =>
+              schemaError(s.target, v) ??
+              ctx.errors(draft({ id, channel, baseline, target: v }), [...path, 'target'], path),
+          });
+          const deadline = await ask.required(t('init.objectives.deadline', { end: meta.end }), {
             schema: isoDate,
             default: b?.deadline ?? meta.end,
             // Outside the plan period is only a warning in lint, but here it is surely a slip: ask again.
@@ -505,20 +541,30 @@ const askObjectives: Ask = async (ctx) => {
               ctx.errors(draft({ id, channel, baseline, target, deadline: v }), [...path, 'deadline'], path, true),
           });
           const curve = await ask.choose(
-            'How does it grow toward the target?',
-            choices(CURVES, {
-              linear: 'linear: the same amount each month',
-              compound: 'compound: the same rate each month (needs a baseline above 0)',
-            }),
+            t('init.objectives.curve'),
+            named(ctx, CURVES, 'curve'),
             b?.curve ?? 'linear',
             (v) => ctx.errors(draft({ id, channel, baseline, target, deadline, curve: v }), path, path),
           );
-          const tool = await ask.text('Which analytics tool measures it (e.g. Meta Business Suite)?', {
+          const tool = await ask.text(t('init.objectives.tool'), {
             schema: s.tool,
             default: b?.tool,
             optional: true,
           });
-          return compact({ ...b, id, goal, metric, channel, baseline, target, deadline, curve, tool }) as Objective;
+          const why = await ask.text(t('init.objectives.why'), { schema: s.why, default: b?.why, optional: true });
+          return compact({
+            ...b,
+            id,
+            goal,
+            metric,
+            channel,
+            baseline,
+            target,
+            deadline,
+            curve,
+            tool,
+            why,
+          }) as Objective;
         },
         prev,
       );
@@ -534,18 +580,10 @@ function objectiveId(prefix: string, metric: string): string {
 
 // ------------------------------------------------------------------ audience
 
-/** "07:00-08:30" -> { from: '07:00', to: '08:30' } */
-function parseSpan(text: string): { from: string; to: string } | undefined {
-  const m = /^(\d{1,2}:\d{2})\s*[-–]\s*(\d{1,2}:\d{2})$/.exec(text.trim());
-  if (!m) return undefined;
-  const pad = (t: string) => t.padStart(5, '0');
-  return { from: pad(m[1]!), to: pad(m[2]!) };
-}
-
 const askAudience: Ask = async (ctx) => {
-  const { ask } = ctx;
+  const { ask, t } = ctx;
   const prevPersonas = (ctx.previous as { personas?: Persona[] } | undefined)?.personas;
-  if (!(await skipOrDo(ctx, 'Describe your personas now? (Enter skips)'))) return ctx.previous;
+  if (!(await skipOrDo(ctx, t('init.audience.start')))) return ctx.previous;
   const s = personaSchema.shape;
   const personas = await entries(
     ctx,
@@ -556,11 +594,11 @@ const askAudience: Ask = async (ctx) => {
         ['audience', 'personas', i],
         (p) => ({ ...ctx.plan, audience: { personas: [...soFar, p, ...rest] } }),
         async (b) => {
-          const name = await ask.required(`Persona ${i + 1}: a name that makes them real (e.g. "Busy parent Kari")?`, {
+          const name = await ask.required(t('init.audience.name', { n: i + 1 }), {
             schema: s.name,
             default: b?.name,
           });
-          const id = await ask.required('Short id?', {
+          const id = await ask.required(t('init.short_id'), {
             schema: s.id,
             default:
               b?.id ??
@@ -575,20 +613,25 @@ const askAudience: Ask = async (ctx) => {
                 ['audience', 'personas', i],
               ),
           });
-          const ageText = await ask.text('Age or age range (e.g. 35 or 25-34)?', {
+          const ageText = await ask.text(t('init.audience.age'), {
             schema: s.age,
             default: b?.age !== undefined ? String(b.age) : undefined,
             optional: true,
           });
           const age = ageText !== undefined && /^\d+$/.test(ageText) ? Number(ageText) : ageText;
-          const occupation = await ask.text('Occupation?', { default: b?.occupation, optional: true });
-          const pains = await ask.list('Pains and problems?', { default: b?.pains });
-          const motivations = await ask.list('Motivations?', { default: b?.motivations });
-          const interests = await ask.list('Interests and habits?', { default: b?.interests });
-          const objections = await ask.list('Objections they might have?', { default: b?.objections });
+          const occupation = await ask.text(t('init.audience.occupation'), { default: b?.occupation, optional: true });
+          const income = await ask.text(t('init.audience.income'), { default: b?.income, optional: true });
+          const pains = await ask.list(t('init.audience.pains'), { default: b?.pains });
+          const obstacles = await ask.list(t('init.audience.obstacles'), { default: b?.obstacles });
+          const motivations = await ask.list(t('init.audience.motivations'), { default: b?.motivations });
+          const interests = await ask.list(t('init.audience.interests'), { default: b?.interests });
+          const likes = await ask.list(t('init.audience.likes'), { default: b?.likes });
+          const dislikes = await ask.list(t('init.audience.dislikes'), { default: b?.dislikes });
+          const objections = await ask.list(t('init.audience.objections'), { default: b?.objections });
           const known = [...new Set([...(b?.channels ?? []).map((c) => c.channel), ...knownChannels(ctx.plan)])];
+          ctx.say(`  ${t('init.audience.shares_why')}`);
           const used = await ask.chooseMany(
-            'Which networks do they use? (space to tick, Enter when done)',
+            t('init.audience.networks'),
             [...new Set([...known, ...KNOWN_CHANNELS])].map((c) => ({
               value: c,
               checked: (b?.channels ?? []).some((x) => x.channel === c),
@@ -598,7 +641,7 @@ const askAudience: Ask = async (ctx) => {
           for (const [k, channel] of used.entries()) {
             const had = b?.channels?.find((c) => c.channel === channel)?.share;
             const left = Math.max(0, 1 - channels.reduce((sum, c) => sum + c.share, 0));
-            const share = (await ask.percent(`Share of their online time on ${channel}`, {
+            const share = (await ask.percent(t('init.audience.share', { channel }), {
               schema: s.channels.unwrap().element.shape.share,
               default: had ?? Math.floor((left * 100) / (used.length - k)) / 100,
               check: (v) =>
@@ -608,23 +651,28 @@ const askAudience: Ask = async (ctx) => {
             }))!;
             channels.push({ channel, share });
           }
-          const spans = await ask.list('When are they online (e.g. 07:00-08:00; 21:00-22:30)?', {
-            default: b?.online_times?.map((t) => `${t.from}-${t.to}`),
+          ctx.say(`  ${t('init.audience.online_why')}`);
+          const spans = await ask.list(t('init.audience.online', { example: t('init.audience.online_example') }), {
+            default: b?.online_times?.map((w) => showOnlineTime(w, ctx.lang)),
             check: (items) => {
-              const bad = items.find((t) => !onlineTime.safeParse(parseSpan(t) ?? {}).success);
-              return bad === undefined ? undefined : `"${bad}" is not a time span like 07:00-08:30`;
+              const bad = items.find((w) => !onlineTime.safeParse(parseOnlineTime(w) ?? {}).success);
+              return bad === undefined ? undefined : t('init.audience.online_wrong', { bad });
             },
           });
-          const online_times = spans?.map((t) => parseSpan(t)!);
+          const online_times = spans?.map((w) => parseOnlineTime(w)!);
           return compact({
             ...b,
             id,
             name,
             age,
             occupation,
+            income,
             pains,
+            obstacles,
             motivations,
             interests,
+            likes,
+            dislikes,
             objections,
             channels: channels.length ? channels : undefined,
             online_times,
@@ -639,20 +687,23 @@ const askAudience: Ask = async (ctx) => {
 // ------------------------------------------------------------------ competitors
 
 const askCompetitors: Ask = async (ctx) => {
-  const { ask, say } = ctx;
-  if (!(await skipOrDo(ctx, 'List your competitors now (the method asks for 3-5)? (Enter skips)'))) return ctx.previous;
+  const { ask, say, t } = ctx;
+  if (!(await skipOrDo(ctx, t('init.competitors.start')))) return ctx.previous;
   const s = competitorSchema.shape;
   const cs = competitorChannel.shape;
-  const t = sampleTotals.shape;
+  const ts = sampleTotals.shape;
   const list = await entries(
     ctx,
     { noun: 'competitor', previous: ctx.previous as Competitor[] | undefined, min: 1 },
     async (i, prev, soFar, rest) => {
       const path = ['competitors', i];
-      const name = await ask.required(`Competitor ${i + 1}: name?`, { schema: s.name, default: prev?.name });
+      const name = await ask.required(t('init.competitors.name', { n: i + 1 }), {
+        schema: s.name,
+        default: prev?.name,
+      });
       const channels = await entries(
         ctx,
-        { noun: `network for ${name}`, previous: prev?.channels, min: 1 },
+        { noun: 'network', params: { name }, previous: prev?.channels, min: 1 },
         async (j, pc, chSoFar, chRest) => {
           const chPath = [...path, 'channels', j];
           const placed = (c: CompetitorChannel): PlanDraft => ({
@@ -664,48 +715,76 @@ const askCompetitors: Ask = async (ctx) => {
             chPath,
             placed,
             async (b) => {
-              const channel = (await ask.channel(`Network ${j + 1} of ${name}?`, { default: b?.channel }))!;
-              const followers = (await ask.number(`Followers of ${name} on ${channel}?`, {
+              const channel = (await ask.channel(t('init.competitors.channel', { n: j + 1, name }), {
+                default: b?.channel,
+              }))!;
+              const followers = (await ask.number(t('init.competitors.followers', { name, channel }), {
                 schema: cs.followers,
                 default: b?.followers,
               }))!;
-              const posts_per_week = await ask.number('Posts per week (Enter to skip)?', {
+              const posts_per_week = await ask.number(t('init.competitors.posts_per_week'), {
                 schema: cs.posts_per_week,
                 default: b?.posts_per_week,
                 optional: true,
               });
-              say('  Engagement: add up likes, comments and shares of their last 20-30 posts.');
+              const posting_times = await ask.list(t('init.competitors.posting_times'), {
+                schema: cs.posting_times,
+                default: b?.posting_times,
+              });
+              const content_types = await ask.list(t('init.competitors.content_types'), {
+                schema: cs.content_types,
+                default: b?.content_types,
+              });
+              const tone = await ask.text(t('init.competitors.tone'), {
+                schema: cs.tone,
+                default: b?.tone,
+                optional: true,
+              });
+              const responses = await ask.text(t('init.competitors.responses'), {
+                schema: cs.responses,
+                default: b?.responses,
+                optional: true,
+              });
+              say(`  ${t('init.competitors.engagement_why')}`);
               const how = await ask.choose(
-                'How do you give their recent posts?',
+                t('init.competitors.how'),
                 [
-                  { value: 'sample', name: 'totals: how many posts, and their likes, comments and shares' },
-                  { value: 'csv', name: 'CSV file: one row per post with likes,comments,shares, beside the plan' },
+                  { value: 'sample', name: t('init.competitors.how_sample') },
+                  { value: 'csv', name: t('init.competitors.how_csv') },
                 ],
                 b?.posts_csv !== undefined ? 'csv' : 'sample',
               );
-              const base = { channel, followers, ...(posts_per_week !== undefined ? { posts_per_week } : {}) };
+              const base = compact({
+                channel,
+                followers,
+                posts_per_week,
+                posting_times,
+                content_types,
+                tone,
+                responses,
+              }) as CompetitorChannel;
               if (how === 'csv') {
-                const posts_csv = await ask.required('Path of the CSV, relative to the plan file?', {
+                const posts_csv = await ask.required(t('init.competitors.csv'), {
                   schema: cs.posts_csv,
                   default: b?.posts_csv,
                   check: (v) => ctx.errors(placed({ ...base, posts_csv: v }), [...chPath, 'posts_csv'], chPath),
                 });
                 return { ...base, posts_csv };
               }
-              const posts = (await ask.number('How many posts did you sample (20-30 is good)?', {
-                schema: t.posts,
+              const posts = (await ask.number(t('init.competitors.posts'), {
+                schema: ts.posts,
                 default: b?.sample?.posts,
               }))!;
-              const likes = (await ask.number(`Likes on those ${posts} posts, in total?`, {
-                schema: t.likes,
+              const likes = (await ask.number(t('init.competitors.likes', { posts: ask.show(posts) }), {
+                schema: ts.likes,
                 default: b?.sample?.likes,
               }))!;
-              const comments = (await ask.number('Comments, in total?', {
-                schema: t.comments,
+              const comments = (await ask.number(t('init.competitors.comments'), {
+                schema: ts.comments,
                 default: b?.sample?.comments,
               }))!;
-              const shares = (await ask.number('Shares (reposts), in total?', {
-                schema: t.shares,
+              const shares = (await ask.number(t('init.competitors.shares'), {
+                schema: ts.shares,
                 default: b?.sample?.shares,
               }))!;
               return { ...base, sample: { posts, likes, comments, shares } };
@@ -714,8 +793,11 @@ const askCompetitors: Ask = async (ctx) => {
           );
         },
       );
-      const we_do_better = await ask.list(`Where can you do better than ${name}?`, { default: prev?.we_do_better });
-      return compact({ ...prev, name, channels, we_do_better }) as Competitor;
+      const better_at = await ask.list(t('init.competitors.better_at', { name }), { default: prev?.better_at });
+      const we_do_better = await ask.list(t('init.competitors.we_do_better', { name }), {
+        default: prev?.we_do_better,
+      });
+      return compact({ ...prev, name, channels, better_at, we_do_better }) as Competitor;
     },
   );
   return list;
@@ -724,40 +806,44 @@ const askCompetitors: Ask = async (ctx) => {
 // ------------------------------------------------------------------ positioning
 
 const askPositioning: Ask = async (ctx) => {
-  const { ask } = ctx;
-  if (!(await skipOrDo(ctx, 'Write your social positioning now? (Enter skips)'))) return ctx.previous;
+  const { ask, t } = ctx;
+  if (!(await skipOrDo(ctx, t('init.positioning.start')))) return ctx.previous;
   const prev = (ctx.previous ?? {}) as Record<string, string | undefined>;
   const s = positioningSchema.shape;
-  const statement = await ask.required('Your positioning on social media, in a sentence?', {
+  const statement = await ask.required(t('init.positioning.statement'), {
     schema: s.statement,
     default: prev.statement,
   });
-  const voice = await ask.text('How do you sound in conversation (the voice)?', {
-    default: prev.voice,
-    optional: true,
-  });
-  const brand_position = await ask.text('The brand position it must fit?', {
+  const voice = await ask.text(t('init.positioning.voice'), { default: prev.voice, optional: true });
+  const brand_position = await ask.text(t('init.positioning.brand_position'), {
     default: prev.brand_position,
     optional: true,
   });
-  return compact({ ...prev, statement, voice, brand_position });
+  const unique = await ask.text(t('init.positioning.unique'), { default: prev.unique, optional: true });
+  const engaging = await ask.text(t('init.positioning.engaging'), { default: prev.engaging, optional: true });
+  const realistic = await ask.text(t('init.positioning.realistic'), { default: prev.realistic, optional: true });
+  return compact({ ...prev, statement, voice, brand_position, unique, engaging, realistic });
 };
 
 // ------------------------------------------------------------------ channels
 
+type Tactic = NonNullable<Channel['tactics']>[number];
+
 const askChannels: Ask = async (ctx) => {
-  const { ask } = ctx;
-  if (!(await skipOrDo(ctx, 'Choose your channels now? (Enter skips)'))) return ctx.previous;
+  const { ask, say, t } = ctx;
+  if (!(await skipOrDo(ctx, t('init.channels.start')))) return ctx.previous;
   const prev = (ctx.previous ?? []) as Channel[];
   const used = knownChannels({ ...ctx.plan, channels: undefined });
   const personas = (ctx.plan.audience as { personas?: Persona[] } | undefined)?.personas ?? [];
+  const objectives = (ctx.plan.objectives as Objective[] | undefined) ?? [];
+  const rivals = ((ctx.plan.competitors as Competitor[] | undefined) ?? []).filter((c) => c.better_at?.length);
   const offer = [...new Set([...prev.map((c) => c.id), ...used, ...KNOWN_CHANNELS])];
   const preset = prev.length ? prev.map((c) => c.id) : used;
   const picked = await ask.chooseMany(
-    'Which channels will you be on? (space to tick; fewer is better)',
+    t('init.channels.pick'),
     offer.map((c) => ({ value: c, checked: preset.includes(c) })),
     async (list) => {
-      if (list.length === 0) return 'tick at least one channel (space), or Ctrl-C and skip this section next time';
+      if (list.length === 0) return t('init.channels.none');
       return ctx.errors(
         { ...ctx.plan, channels: list.map((id) => ({ id, role: 'primary' })) },
         ['channels'],
@@ -765,7 +851,7 @@ const askChannels: Ask = async (ctx) => {
       );
     },
   );
-  // The channel most of the personas' time goes to is offered as primary.
+  // The channel most of the personas' time goes to is offered as primary (seed 002: 40 % beats 20 %).
   const weight = (id: string) =>
     personas.reduce((sum, p) => sum + (p.channels?.find((c) => c.channel === id)?.share ?? 0), 0);
   const ranked = [...picked].sort((a, b) => weight(b) - weight(a));
@@ -774,13 +860,18 @@ const askChannels: Ask = async (ctx) => {
   for (const [i, id] of picked.entries()) {
     const b = prev.find((c) => c.id === id);
     const role = await ask.choose(
-      `Role of ${id}?`,
-      choices(['primary', 'secondary'] as const),
+      t('init.channels.role', { channel: id }),
+      named(ctx, ['primary', 'secondary'] as const, 'priority'),
       b?.role ?? (ranked.indexOf(id) < 2 ? 'primary' : 'secondary'),
     );
+    const purpose = await ask.text(t('init.channels.purpose', { channel: id }), {
+      schema: s.purpose,
+      default: b?.purpose,
+      optional: true,
+    });
     const reached = personas.length
       ? await ask.chooseMany(
-          `Which personas do you reach on ${id}?`,
+          t('init.channels.personas', { channel: id }),
           personas.map((p) => ({
             value: p.id,
             name: p.name,
@@ -788,8 +879,57 @@ const askChannels: Ask = async (ctx) => {
           })),
         )
       : undefined;
-    const owner = await ask.text(`Who runs ${id}?`, { schema: s.owner, default: b?.owner, optional: true });
-    const posts_per_week = await ask.number(`Posts per week on ${id} (Enter to skip)?`, {
+    const editorial_line = await ask.text(t('init.channels.editorial_line', { channel: id }), {
+      schema: s.editorial_line,
+      default: b?.editorial_line,
+      optional: true,
+    });
+    say(`  ${t('init.channels.tactics_why')}`);
+    const tactics = await entries<Tactic>(
+      ctx,
+      { noun: 'tactic', params: { channel: id }, previous: b?.tactics },
+      async (_j, tb) => {
+        const action = await ask.required(t('init.channels.tactic_action'), { default: tb?.action });
+        const serves = objectives.length
+          ? await ask.chooseMany(
+              t('init.channels.tactic_objectives'),
+              objectives.map((o) => ({
+                value: o.id,
+                name: `${o.id}: ${o.metric}`,
+                checked: tb?.objectives ? tb.objectives.includes(o.id) : o.channel === id,
+              })),
+              (v) => (v.length ? undefined : t('init.channels.tactic_objectives_none')),
+            )
+          : undefined;
+        const paid = await ask.confirm(t('init.channels.tactic_paid'), tb?.paid ?? false);
+        const adopted_from = rivals.length
+          ? await ask.choose(
+              t('init.channels.tactic_adopted'),
+              [{ value: '', name: t('init.channels.tactic_own') }, ...rivals.map((c) => ({ value: c.name }))],
+              tb?.adopted_from ?? '',
+            )
+          : undefined;
+        const adaptation = adopted_from
+          ? await ask.required(t('init.channels.tactic_adaptation', { name: adopted_from }), {
+              default: tb?.adaptation,
+            })
+          : undefined;
+        return compact({
+          ...tb,
+          action,
+          objectives: serves?.length ? serves : undefined,
+          paid,
+          adopted_from: adopted_from || undefined,
+          adaptation,
+        }) as Tactic;
+      },
+    );
+    const owner = await ask.text(t('init.channels.owner', { channel: id }), {
+      schema: s.owner,
+      default: b?.owner,
+      optional: true,
+    });
+    const posts_per_week = await ask.number(t('init.channels.posts_per_week', { channel: id }), {
       schema: s.posts_per_week,
       default: b?.posts_per_week,
       optional: true,
@@ -798,7 +938,10 @@ const askChannels: Ask = async (ctx) => {
       ...b,
       id,
       role,
+      purpose,
       personas: reached?.length ? reached : undefined,
+      editorial_line,
+      tactics: tactics.length ? tactics : undefined,
       owner,
       posts_per_week,
     }) as Channel;
@@ -810,16 +953,31 @@ const askChannels: Ask = async (ctx) => {
 
 // ------------------------------------------------------------------ content
 
+type Slot = NonNullable<Content['slots']>[number];
+type SpecialDate = NonNullable<Content['special_dates']>[number];
+type ReserveItem = NonNullable<Content['reserve']>[number];
+
+/** The weekday and time a slot for `persona` defaults to: the start of their first window online. */
+function whenOnline(
+  persona: Persona | undefined,
+  fallbackDay: Slot['weekday'],
+): { weekday: Slot['weekday']; time: string } {
+  const w = persona?.online_times?.[0];
+  if (!w) return { weekday: fallbackDay, time: '09:00' };
+  const days = w.days?.length ? w.days : WEEKDAYS;
+  return { weekday: days.includes(fallbackDay) ? fallbackDay : days[0]!, time: w.from };
+}
+
 const askContent: Ask = async (ctx) => {
-  const { ask, say } = ctx;
-  if (!(await skipOrDo(ctx, 'Plan your content pillars and publishing slots now? (Enter skips)'))) return ctx.previous;
+  const { ask, say, t } = ctx;
+  if (!(await skipOrDo(ctx, t('init.content.start')))) return ctx.previous;
   const prev = (ctx.previous ?? {}) as Content;
   const content: Content = { ...prev };
-  say('  Pillars: the few themes you post about, each with its share of all posts (together 100 %).');
+  say(`  ${t('init.content.pillars_why')}`);
   const ps = pillarSchema.shape;
-  const pillars = await entries(ctx, { noun: 'content pillar', previous: prev.pillars }, async (i, b, soFar, rest) => {
-    const name = await ask.required(`Pillar ${i + 1}: theme?`, { schema: ps.name, default: b?.name });
-    const id = await ask.required('Short id?', {
+  const pillars = await entries(ctx, { noun: 'pillar', previous: prev.pillars }, async (i, b, soFar, rest) => {
+    const name = await ask.required(t('init.content.pillar', { n: i + 1 }), { schema: ps.name, default: b?.name });
+    const id = await ask.required(t('init.short_id'), {
       schema: ps.id,
       default:
         b?.id ??
@@ -835,7 +993,7 @@ const askContent: Ask = async (ctx) => {
         ),
     });
     const left = 1 - soFar.reduce((sum, p) => sum + p.share, 0);
-    const share = (await ask.percent('Share of all posts', {
+    const share = (await ask.percent(t('init.content.share'), {
       schema: ps.share,
       default: b?.share ?? Math.max(0, Math.round(left * 100) / 100),
     }))!;
@@ -843,12 +1001,15 @@ const askContent: Ask = async (ctx) => {
   });
   content.pillars = pillars.length ? pillars : undefined;
 
-  say('  Publishing slots: the weekly rhythm, as weekday and local time per channel.');
+  say(`  ${t('init.content.slots_why')}`);
   const channels = knownChannels(ctx.plan);
+  const personas = (ctx.plan.audience as { personas?: Persona[] } | undefined)?.personas ?? [];
+  const goals = (ctx.plan.goals as Goal[] | undefined) ?? [];
+  const chosen = (ctx.plan.channels as Channel[] | undefined) ?? [];
   const ss = slotSchema.shape;
-  const slots = await entries(ctx, { noun: 'publishing slot', previous: prev.slots }, async (i, b, soFar, rest) => {
+  const slots = await entries(ctx, { noun: 'slot', previous: prev.slots }, async (i, b, soFar, rest) => {
     const path = ['content', 'slots', i];
-    const placed = (s: NonNullable<Content['slots']>[number]): PlanDraft => ({
+    const placed = (s: Slot): PlanDraft => ({
       ...ctx.plan,
       content: { ...content, slots: [...soFar, s, ...rest] },
     });
@@ -857,51 +1018,139 @@ const askContent: Ask = async (ctx) => {
       path,
       placed,
       async (p) => {
-        const channel = (await ask.channel(`Slot ${i + 1}: channel?`, {
-          default: p?.channel ?? channels[0],
+        const channel = (await ask.channel(t('init.content.slot_channel', { n: i + 1 }), {
+          default: p?.channel ?? channels[i % Math.max(1, channels.length)],
           offer: channels,
           check: (v) => ctx.errors(placed({ channel: v, weekday: 'mon', time: '09:00' }), [...path, 'channel'], path),
         }))!;
-        const weekday = await ask.choose('Weekday?', choices(WEEKDAYS), p?.weekday ?? WEEKDAYS[i % 5]!);
+        // The personas reached on this channel come first: the slot is for them.
+        const here = chosen.find((c) => c.id === channel)?.personas;
+        const onChannel = personas.filter(
+          (x) => here?.includes(x.id) ?? (x.channels ?? []).some((c) => c.channel === channel),
+        );
+        const persona = personas.length
+          ? await ask.choose(
+              t('init.content.slot_persona'),
+              [
+                ...[...onChannel, ...personas.filter((x) => !onChannel.includes(x))].map((x) => ({
+                  value: x.id,
+                  name: x.name,
+                })),
+                { value: '', name: t('init.content.slot_any_persona') },
+              ],
+              p?.persona ?? onChannel[0]?.id ?? '',
+            )
+          : '';
+        const when = whenOnline(
+          personas.find((x) => x.id === persona),
+          WEEKDAYS[i % 5]!,
+        );
+        const weekday = await ask.choose(
+          t('init.content.weekday'),
+          WEEKDAYS.map((w, k) => ({ value: w, name: DAY_NAMES[ctx.lang][k] })),
+          p?.weekday ?? when.weekday,
+        );
         const time = (
-          await ask.required(`Local time (HH:MM, in ${metaOf(ctx).timezone})?`, {
-            default: p?.time ?? '09:00',
+          await ask.required(t('init.content.time', { timezone: metaOf(ctx).timezone }), {
+            default: p?.time ?? when.time,
             check: (v) => schemaError(ss.time, v.padStart(5, '0')),
           })
         ).padStart(5, '0');
         const pillar = pillars.length
           ? await ask.choose(
-              'Pillar?',
-              [{ value: '', name: 'any' }, ...pillars.map((x) => ({ value: x.id, name: x.name }))],
+              t('init.content.slot_pillar'),
+              [{ value: '', name: t('init.content.any') }, ...pillars.map((x) => ({ value: x.id, name: x.name }))],
               p?.pillar ?? '',
             )
           : undefined;
-        return compact({ ...p, channel, weekday, time, pillar: pillar || undefined });
+        const goal = goals.length
+          ? await ask.choose(
+              t('init.content.slot_goal'),
+              [
+                ...goals.map((g) => ({ value: g.id, name: `${g.id}: ${g.statement}` })),
+                { value: '', name: t('init.skip') },
+              ],
+              p?.goal ?? goals[0]!.id,
+            )
+          : undefined;
+        return compact({
+          ...p,
+          channel,
+          weekday,
+          time,
+          pillar: pillar || undefined,
+          persona: persona || undefined,
+          goal: goal || undefined,
+        });
       },
       b,
     );
   });
   content.slots = slots.length ? slots : undefined;
-  content.horizon_weeks = await ask.number(
-    'How many weeks ahead do you plan content (the method: a couple of months)?',
-    {
-      schema: contentSchema.shape.horizon_weeks,
-      default: prev.horizon_weeks ?? 8,
-    },
+
+  say(`  ${t('init.content.special_why')}`);
+  const meta = metaOf(ctx);
+  const sd = await entries<SpecialDate>(ctx, { noun: 'special_date', previous: prev.special_dates }, async (_i, b) => {
+    const name = await ask.required(t('init.content.special_name'), { default: b?.name });
+    const date = await ask.required(t('init.content.special_date'), {
+      schema: isoDate,
+      default: b?.date,
+      check: (v) =>
+        v < meta.start || v > meta.end
+          ? t('init.content.special_outside', { start: meta.start, end: meta.end })
+          : undefined,
+    });
+    const kind = await ask.choose(
+      t('init.content.special_kind'),
+      named(ctx, ['holiday', 'event', 'campaign', 'launch', 'other'] as const, 'special_kind'),
+      b?.kind ?? 'event',
+    );
+    return compact({ ...b, date, name, kind });
+  });
+  content.special_dates = sd.length ? sd : undefined;
+  const reserve = await entries<ReserveItem>(ctx, { noun: 'reserve', previous: prev.reserve }, async (_i, b) =>
+    compact({ ...b, title: await ask.required(t('init.content.reserve_title'), { default: b?.title }) }),
   );
+  content.reserve = reserve.length ? reserve : undefined;
+
+  const people = ((ctx.plan.team as Team | undefined)?.roles ?? []).map((r) => r.person ?? r.title);
+  if (await ask.confirm(t('init.content.approval'), true)) {
+    const approver = await ask.required(t('init.content.approval_role'), {
+      default: prev.approval?.steps[0]?.role ?? ctx.d('init.default.approver'),
+    });
+    const who = await ask.text(t('init.content.approval_who'), {
+      default: prev.approval?.steps[0]?.who ?? people[0],
+      optional: true,
+    });
+    const max_hours = await ask.number(t('init.content.approval_hours'), {
+      schema: contentSchema.shape.approval.unwrap().shape.max_hours,
+      default: prev.approval?.max_hours ?? 24,
+      optional: true,
+    });
+    content.approval = compact({
+      ...prev.approval,
+      steps: [compact({ role: approver, who }), ...(prev.approval?.steps.slice(1) ?? [])],
+      max_hours,
+    });
+  }
+  content.horizon_weeks = await ask.number(t('init.content.horizon'), {
+    schema: contentSchema.shape.horizon_weeks,
+    default: prev.horizon_weeks ?? 8,
+  });
   return compact(content as Record<string, unknown>);
 };
 
 // ------------------------------------------------------------------ KPIs
 
 const askKpis: Ask = async (ctx) => {
-  const { ask } = ctx;
-  if (!(await skipOrDo(ctx, 'Define the KPIs you will follow now? (Enter skips)'))) return ctx.previous;
+  const { ask, t } = ctx;
+  if (!(await skipOrDo(ctx, t('init.kpis.start')))) return ctx.previous;
   const s = kpiSchema.shape;
   const objectives = (ctx.plan.objectives as Objective[] | undefined) ?? [];
   return entries(
     ctx,
-    { noun: 'KPI', previous: ctx.previous as Kpi[] | undefined, min: 1 },
+    // One KPI per objective is asked without asking first: each objective is measured.
+    { noun: 'kpi', previous: ctx.previous as Kpi[] | undefined, min: Math.max(1, objectives.length) },
     async (i, prev, soFar, rest) =>
       checkedEntry(
         ctx,
@@ -910,16 +1159,16 @@ const askKpis: Ask = async (ctx) => {
         async (b) => {
           const free = objectives.find((o) => !soFar.some((k) => k.objective === o.id));
           const objective = await ask.choose(
-            `KPI ${i + 1}: which objective does it measure?`,
+            t('init.kpis.objective', { n: i + 1 }),
             [
               ...objectives.map((o) => ({ value: o.id, name: `${o.id}: ${o.metric}` })),
-              { value: '', name: 'none in particular' },
+              { value: '', name: t('init.kpis.no_objective') },
             ],
-            b?.objective ?? free?.id ?? '',
+            b?.objective ?? free?.id ?? objectives[0]?.id ?? '',
           );
           const linked = objectives.find((o) => o.id === objective);
-          const name = await ask.required('Name of the KPI?', { schema: s.name, default: b?.name ?? linked?.metric });
-          const id = await ask.required('Short id?', {
+          const name = await ask.required(t('init.kpis.name'), { schema: s.name, default: b?.name ?? linked?.metric });
+          const id = await ask.required(t('init.short_id'), {
             schema: s.id,
             default:
               b?.id ??
@@ -931,11 +1180,11 @@ const askKpis: Ask = async (ctx) => {
               ctx.errors({ ...ctx.plan, kpis: [...soFar, { id: v, name }, ...rest] }, ['kpis', i, 'id'], ['kpis', i]),
           });
           const frequency = await ask.choose(
-            'How often do you look at it?',
-            choices(CADENCES),
+            t('init.kpis.frequency'),
+            named(ctx, CADENCES, 'cadence'),
             b?.frequency ?? 'weekly',
           );
-          const tool = await ask.text('With which tool?', {
+          const tool = await ask.text(t('init.kpis.tool'), {
             schema: s.tool,
             default: b?.tool ?? linked?.tool,
             optional: true,
@@ -958,63 +1207,86 @@ const askKpis: Ask = async (ctx) => {
 // ------------------------------------------------------------------ budget
 
 const askBudget: Ask = async (ctx) => {
-  const { ask } = ctx;
-  if (!(await skipOrDo(ctx, 'Set the budget now? (Enter skips)'))) return ctx.previous;
+  const { ask, say, t } = ctx;
+  if (!(await skipOrDo(ctx, t('init.budget.start')))) return ctx.previous;
   const prev = ctx.previous as Budget | undefined;
   const currency = metaOf(ctx).currency;
-  const cap = (await ask.number(`Yearly budget cap, in ${currency}?`, {
+  const cap = (await ask.number(t('init.budget.cap', { currency }), {
     schema: budgetSchema.shape.cap,
     default: prev?.cap,
   }))!;
+  const objectives = (ctx.plan.objectives as Objective[] | undefined) ?? [];
   const s = budgetItem.shape;
-  const items = await entries(
-    ctx,
-    { noun: 'budget item (tool, service, advertising, staff)', previous: prev?.items },
-    async (i, b) => {
-      const name = await ask.required(`Item ${i + 1}: what is it?`, { schema: s.name, default: b?.name });
-      const category = await ask.choose('Category?', choices(BUDGET_CATEGORIES), b?.category ?? 'advertising');
-      const per = await ask.choose(
-        'Is the cost per month, per year, or once?',
-        choices(BUDGET_PERIODS),
-        b?.per ?? 'month',
-      );
-      const cost = (await ask.number(`Cost per ${per === 'once' ? 'purchase' : per}, in ${currency}?`, {
-        schema: s.cost,
-        default: b?.cost,
-      }))!;
-      const roi = await ask.choose(
-        'How soon does it pay back?',
-        choices(ROI_TIME_FRAMES, {
-          short: 'short: advertising, social referral',
-          medium: 'medium',
-          long: 'long: audience building, quality content',
-        }),
-        b?.roi ?? (category === 'advertising' ? 'short' : 'medium'),
-      );
-      return compact({ ...b, name, category, cost, per, roi }) as BudgetItem;
-    },
-  );
+  const items = await entries(ctx, { noun: 'budget_item', previous: prev?.items }, async (i, b) => {
+    const name = await ask.required(t('init.budget.item', { n: i + 1 }), { schema: s.name, default: b?.name });
+    const category = await ask.choose(
+      t('init.budget.category'),
+      named(ctx, BUDGET_CATEGORIES, 'category'),
+      b?.category ?? 'advertising',
+    );
+    const per = await ask.choose(t('init.budget.per'), named(ctx, BUDGET_PERIODS, 'per'), b?.per ?? 'month');
+    const cost = (await ask.number(t(`init.budget.cost.${per}`, { currency }), {
+      schema: s.cost,
+      default: b?.cost,
+    }))!;
+    say(`  ${t('init.budget.roi_why')}`);
+    const roi = await ask.choose(
+      t('init.budget.roi'),
+      named(ctx, ROI_TIME_FRAMES, 'roi'),
+      b?.roi ?? (category === 'advertising' ? 'short' : 'medium'),
+    );
+    const funds = objectives.length
+      ? await ask.chooseMany(
+          t('init.budget.objectives'),
+          objectives.map((o) => ({
+            value: o.id,
+            name: `${o.id}: ${o.metric}`,
+            checked: b?.objectives?.includes(o.id) ?? false,
+          })),
+        )
+      : [];
+    return compact({
+      ...b,
+      name,
+      category,
+      cost,
+      per,
+      roi,
+      objectives: funds.length ? funds : undefined,
+    }) as BudgetItem;
+  });
   return compact({ ...prev, cap, items });
 };
 
 // ------------------------------------------------------------------ team
 
+/** The kind a task's wording suggests (en, nb, bg), offered as the default. */
+function kindOf(task: string): (typeof TASK_KINDS)[number] {
+  const text = task.toLowerCase();
+  if (plansThePosts({ task, cadence: 'weekly' })) return 'planning';
+  if (/answer|comment|reply|moderat|svar|kommentar|отговор|коментар/.test(text)) return 'community';
+  if (/publish|publiser|публику/.test(text)) return 'publishing';
+  if (/report|rapport|отчет/.test(text)) return 'reporting';
+  if (/film|photo|video|design|foto|снима|видео/.test(text)) return 'production';
+  return 'other';
+}
+
 const askTeam: Ask = async (ctx) => {
-  const { ask } = ctx;
-  if (!(await skipOrDo(ctx, 'Describe the team and its tasks now? (Enter skips)'))) return ctx.previous;
+  const { ask, say, t, d } = ctx;
+  if (!(await skipOrDo(ctx, t('init.team.start')))) return ctx.previous;
   const prev = (ctx.previous ?? {}) as Team;
   const model = await ask.choose(
-    'Who does the work?',
-    choices(['in-house', 'agency', 'hybrid'] as const),
+    t('init.team.model'),
+    named(ctx, ['in-house', 'agency', 'hybrid'] as const, 'model'),
     prev.model ?? 'in-house',
   );
   const rs = roleSchema.shape;
   const roles = await entries(ctx, { noun: 'role', previous: prev.roles, min: 1 }, async (i, b, soFar, rest) => {
-    const title = await ask.required(`Role ${i + 1}: title (e.g. community manager)?`, {
+    const title = await ask.required(t('init.team.role', { n: i + 1 }), {
       schema: rs.title,
-      default: b?.title,
+      default: b?.title ?? (i === 0 ? d('init.default.community_manager') : undefined),
     });
-    const id = await ask.required('Short id?', {
+    const id = await ask.required(t('init.short_id'), {
       schema: rs.id,
       default:
         b?.id ??
@@ -1029,24 +1301,34 @@ const askTeam: Ask = async (ctx) => {
           ['team', 'roles', i],
         ),
     });
-    const person = await ask.text('Who has it (a name)?', { schema: rs.person, default: b?.person, optional: true });
-    return compact({ ...b, id, title, person });
+    const person = await ask.text(t('init.team.person'), { schema: rs.person, default: b?.person, optional: true });
+    const backup = await ask.text(t('init.team.backup'), { schema: rs.backup, default: b?.backup, optional: true });
+    return compact({ ...b, id, title, person, backup });
   });
   const ts = taskSchema.shape;
-  const tasks = await entries(ctx, { noun: 'recurring task', previous: prev.tasks }, async (i, b) => {
-    const task = await ask.required(`Task ${i + 1}: what is done (e.g. answer comments)?`, {
+  say(`  ${t('init.team.tasks_why')}`);
+  const tasks = await entries(ctx, { noun: 'task', previous: prev.tasks, min: 1 }, async (i, b, soFar) => {
+    const planned = soFar.some((x) => x.kind === 'planning');
+    const task = await ask.required(t('init.team.task', { n: i + 1 }), {
       schema: ts.task,
-      default: b?.task,
+      default: b?.task ?? (planned ? undefined : d('init.default.planning_task')),
     });
+    const kind = await ask.choose(t('init.team.kind'), named(ctx, TASK_KINDS, 'task_kind'), b?.kind ?? kindOf(task));
     const owner = await ask.choose(
-      'Who owns it?',
+      t('init.team.owner'),
       roles.map((r) => ({ value: r.id, name: r.person ? `${r.title} (${r.person})` : r.title })),
       b?.owner ?? roles[0]!.id,
     );
-    const cadence = await ask.choose('How often?', choices(CADENCES), b?.cadence ?? 'weekly');
-    return compact({ ...b, task, owner, cadence });
+    const cadence = await ask.choose(t('init.team.cadence'), named(ctx, CADENCES, 'cadence'), b?.cadence ?? 'weekly');
+    return compact({ ...b, task, kind, owner, cadence });
   });
-  return compact({ ...prev, model, roles, tasks: tasks.length ? tasks : undefined });
+  say(`  ${t('init.team.escalation_why')}`);
+  const routine = await ask.text(t('init.team.escalation'), {
+    default: prev.escalation?.routine,
+    optional: true,
+  });
+  const escalation = routine ? compact({ ...prev.escalation, routine }) : prev.escalation;
+  return compact({ ...prev, model, roles, tasks: tasks.length ? tasks : undefined, escalation });
 };
 
 // ------------------------------------------------------------------ crisis
@@ -1054,40 +1336,49 @@ const askTeam: Ask = async (ctx) => {
 const LEVELS = ['green', 'yellow', 'red'] as const;
 
 const askCrisis: Ask = async (ctx) => {
-  const { ask } = ctx;
-  if (!(await skipOrDo(ctx, 'Write the crisis handbook now? (Enter skips)'))) return ctx.previous;
+  const { ask, t } = ctx;
+  if (!(await skipOrDo(ctx, t('init.crisis.start')))) return ctx.previous;
   const prev = (ctx.previous ?? {}) as Crisis;
-  const triggers = await ask.list('What would trigger a crisis (e.g. a viral complaint; a data leak)?', {
-    default: prev.triggers,
-  });
+  const triggers = await ask.list(t('init.crisis.triggers'), { default: prev.triggers });
   const s = severitySchema.shape;
-  const people = ((ctx.plan.team as Team | undefined)?.roles ?? []).map((r) => r.person ?? r.title);
-  const levels = await entries(ctx, { noun: 'severity level', previous: prev.levels, min: 1 }, async (i, b, soFar) => {
+  const roles = (ctx.plan.team as Team | undefined)?.roles ?? [];
+  const people = roles.map((r) => r.person ?? r.title);
+  const levels = await entries(ctx, { noun: 'level', previous: prev.levels, min: 1 }, async (i, b, soFar) => {
     const level = await ask.choose(
-      `Level ${i + 1}: colour?`,
-      choices(LEVELS, {
-        green: 'green: a normal complaint',
-        yellow: 'yellow: spreading',
-        red: 'red: a threat to the reputation',
-      }),
+      t('init.crisis.level', { n: i + 1 }),
+      named(ctx, LEVELS, 'level'),
       b?.level ?? LEVELS.find((l) => !soFar.some((x) => x.level === l)) ?? 'red',
     );
-    const description = await ask.required(`What does a ${level} situation look like?`, {
+    const description = await ask.required(t('init.crisis.description', { level: t(`level.${level}`).toLowerCase() }), {
       schema: s.description,
       default: b?.description,
     });
-    const approver = await ask.required('Who approves what you say?', {
+    const approver = await ask.required(t('init.crisis.approver'), {
       schema: s.approver,
       default: b?.approver ?? people[0],
     });
-    const respond_within_hours = await ask.number('Answer within how many hours (Enter to skip)?', {
+    const backup = await ask.text(t('init.crisis.backup', { approver }), {
+      schema: s.backup,
+      default:
+        b?.backup ??
+        roles.find((r) => (r.person ?? r.title) === approver)?.backup ??
+        people.find((p) => p !== approver),
+      optional: true,
+    });
+    const respond_within_hours = await ask.number(t('init.crisis.hours'), {
       schema: s.respond_within_hours,
       default: b?.respond_within_hours,
       optional: true,
     });
-    return compact({ ...b, level, description, approver, respond_within_hours });
+    ctx.say(`  ${t('init.crisis.holding_why')}`);
+    const holding_statement = await ask.text(t('init.crisis.holding'), {
+      schema: s.holding_statement,
+      default: b?.holding_statement ?? ctx.d('init.default.holding_statement'),
+      optional: true,
+    });
+    return compact({ ...b, level, description, approver, backup, respond_within_hours, holding_statement });
   });
-  const names = await ask.list('Who responds in a crisis (names)?', {
+  const names = await ask.list(t('init.crisis.responders'), {
     default: prev.responders?.map((r) => r.name) ?? (people.length ? people : undefined),
   });
   const responders = names?.map((name) => prev.responders?.find((r) => r.name === name) ?? { name });
@@ -1097,20 +1388,20 @@ const askCrisis: Ask = async (ctx) => {
 // ------------------------------------------------------------------ review
 
 const askReview: Ask = async (ctx) => {
-  const { ask } = ctx;
-  if (!(await skipOrDo(ctx, 'Schedule the review sessions now? (Enter skips)'))) return ctx.previous;
+  const { ask, t } = ctx;
+  if (!(await skipOrDo(ctx, t('init.review.start')))) return ctx.previous;
   const prev = ctx.previous as Review | undefined;
   const s = reviewSchema.shape;
   const cadence = await ask.choose(
-    'How often do you review plan against actual?',
-    choices(CADENCES),
+    t('init.review.cadence'),
+    named(ctx, CADENCES, 'cadence'),
     prev?.cadence ?? 'monthly',
   );
   const people = ((ctx.plan.team as Team | undefined)?.roles ?? []).map((r) => r.person ?? r.title);
-  const participants = await ask.list('Who takes part?', {
+  const participants = await ask.list(t('init.review.participants'), {
     default: prev?.participants ?? (people.length ? people : undefined),
   });
-  const first = await ask.text('Date of the first session (YYYY-MM-DD, Enter to skip)?', {
+  const first = await ask.text(t('init.review.first'), {
     schema: s.first,
     default: prev?.first,
     optional: true,
@@ -1120,8 +1411,8 @@ const askReview: Ask = async (ctx) => {
     first === undefined
       ? prev?.weekday
       : await ask.choose(
-          'On which weekday do the sessions fall (monthly: the same week of the month as the first)?',
-          choices(WEEKDAYS),
+          t('init.review.weekday'),
+          WEEKDAYS.map((w, k) => ({ value: w, name: DAY_NAMES[ctx.lang][k] })),
           prev?.weekday ?? WEEKDAYS[(new Date(`${first}T12:00:00Z`).getUTCDay() + 6) % 7]!,
         );
   return compact({ ...prev, cadence, participants, first, weekday });
@@ -1132,8 +1423,8 @@ const askReview: Ask = async (ctx) => {
 const TOOL_PURPOSES = toolSchema.shape.purpose.options;
 
 const askTools: Ask = async (ctx) => {
-  const { ask } = ctx;
-  if (!(await skipOrDo(ctx, 'List the tools you use now? (Enter skips)'))) return ctx.previous;
+  const { ask, t } = ctx;
+  if (!(await skipOrDo(ctx, t('init.tools.start')))) return ctx.previous;
   const s = toolSchema.shape;
   return entries(
     ctx,
@@ -1143,8 +1434,12 @@ const askTools: Ask = async (ctx) => {
       min: 1,
     },
     async (i, b) => {
-      const name = await ask.required(`Tool ${i + 1}: name?`, { schema: s.name, default: b?.name });
-      const purpose = await ask.choose('What for?', choices(TOOL_PURPOSES), b?.purpose ?? 'scheduling');
+      const name = await ask.required(t('init.tools.name', { n: i + 1 }), { schema: s.name, default: b?.name });
+      const purpose = await ask.choose(
+        t('init.tools.purpose'),
+        named(ctx, TOOL_PURPOSES, 'tool_purpose'),
+        b?.purpose ?? 'scheduling',
+      );
       return compact({ ...b, name, purpose });
     },
   );
@@ -1153,9 +1448,9 @@ const askTools: Ask = async (ctx) => {
 export const ASKERS: Record<SectionName, Ask> = {
   plan: askPlan,
   situation: askSituation,
+  audience: askAudience,
   goals: askGoals,
   objectives: askObjectives,
-  audience: askAudience,
   competitors: askCompetitors,
   positioning: askPositioning,
   channels: askChannels,

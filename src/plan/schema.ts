@@ -823,9 +823,9 @@ export type Curve = (typeof CURVES)[number];
 export const SECTION_ORDER = [
   'plan',
   'situation',
+  'audience',
   'goals',
   'objectives',
-  'audience',
   'competitors',
   'positioning',
   'channels',

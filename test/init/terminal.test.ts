@@ -68,8 +68,8 @@ describe.skipIf(!hasTmux && !process.env.CI)('smplan init in a terminal', () => 
     await waitFor('Organisation');
     tmux('send-keys', '-t', session, '-l', 'Example');
     tmux('send-keys', '-t', session, 'Enter');
-    // Enter through the rest of the plan section and the skipped situation (each ends with "keep it and go on")
-    for (let i = 0; i < 24; i++) {
+    // Enter through the rest of the plan section and the skipped situation and audience (each ends with "keep it and go on")
+    for (let i = 0; i < 30; i++) {
       const s = screen();
       if (s.includes('Goal 1:')) break;
       tmux('send-keys', '-t', session, 'Enter');
@@ -83,7 +83,7 @@ describe.skipIf(!hasTmux && !process.env.CI)('smplan init in a terminal', () => 
     expect(hasStackTrace(s)).toBe(false);
     expect(existsSync(file)).toBe(false);
     const draft = parse(readFileSync(draftPath(file), 'utf8'));
-    expect(draft.done).toEqual(['plan', 'situation']);
+    expect(draft.done).toEqual(['plan', 'situation', 'audience']);
     expect(draft.plan.plan.organization).toBe('Example');
   }, 90_000);
 

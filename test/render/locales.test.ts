@@ -24,6 +24,8 @@ const SAME_IN_TRANSLATION = new Set([
   'tool_purpose.design',
   'tool_purpose.video',
   'label.minutes',
+  'init.section.team.title',
+  'init.default.community_manager',
 ]);
 
 describe('message catalogues', () => {
