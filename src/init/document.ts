@@ -8,88 +8,72 @@ import type { PlanDraft } from './check.js';
 
 export interface SectionInfo {
   title: string;
-  /** One line shown before the section's questions: why it matters (method.md). */
-  why: string;
   /** The comment written above the section in the plan file. */
   comment: string;
 }
 
+/** Titles and file comments in English (the CLI's language); the interview's own words are in locales/*.json. */
 export const SECTIONS: Record<SectionName, SectionInfo> = {
   plan: {
     title: 'The plan',
-    why: 'The frame of everything else: who the strategy is for, its language, currency, time zone and period.',
     comment: 'The plan: who it is for, the language of the rendered documents, currency, time zone and period.',
   },
   situation: {
     title: 'Situation',
-    why: 'Know where you stand before choosing where to go: who you are, what you offer, what has been done (method §1).',
     comment: 'Situation analysis (method §1): internal and external factors, SWOT, and the audit of existing profiles.',
   },
   goals: {
     title: 'Business goals',
-    why: 'Goals come before tactics: two primary and two secondary at most, since with too many goals none is reached.',
     comment: 'Business goals (method §2): at most two primary and two secondary.',
   },
   objectives: {
     title: 'SMART objectives',
-    why: 'Objectives make each goal measurable: a metric, where it starts, the target and the deadline (method §2).',
     comment:
       'SMART objectives (method §2): metric, baseline, target (a number or "+50%") and deadline; the KPI milestones come from these.',
   },
   audience: {
     title: 'Audience',
-    why: 'Be where your people are: personas say who you target, which networks they use and when they are online (method §3).',
     comment: 'Audience personas (method §3): who we target, where and when they are online.',
   },
   competitors: {
     title: 'Competitors',
-    why: 'Benchmark 3-5 competitors per network (followers, posting, engagement): learn from them, do not copy them (method §4).',
     comment:
       'Competitor research (method §4): engagement rate = likes + comments + shares of the sampled posts / followers.',
   },
   positioning: {
     title: 'Positioning',
-    why: 'A social positioning that fits the brand but is conversational: unique, engaging and realistic (method §5).',
     comment: 'Social positioning (method §5).',
   },
   channels: {
     title: 'Channels',
-    why: 'Do not be everywhere: choose primary and secondary networks where your personas are (method §6).',
     comment: 'Channels and their role (method §6): primary and secondary networks, who runs them.',
   },
   content: {
     title: 'Content',
-    why: 'What you publish, when and how often: content pillars and a weekly rhythm, planned a couple of months ahead (method §7).',
     comment: 'Content strategy and publishing plan (method §7): pillars and recurring slots (weekday, local time).',
   },
   kpis: {
     title: 'KPIs',
-    why: 'The few numbers you look at often, derived from the objectives, to compare the plan with what happens (method §8).',
     comment: 'KPIs (method §8): what is measured, how often and with which tool.',
   },
   budget: {
     title: 'Budget',
-    why: 'Strategy first, then the budget: over the cap, the fastest return comes first (method §9).',
     comment: 'Budget (method §9): yearly cap and items; over the cap, items are kept in order of ROI time frame.',
   },
   team: {
     title: 'Team',
-    why: 'Who does what and how often: clear roles, so that two people do not do what one can (method §10).',
     comment: 'People and process (method §10): roles and recurring tasks.',
   },
   crisis: {
     title: 'Crisis handbook',
-    why: 'A plan the whole team knows before a reputation crisis: what triggers it, who approves the answer (method §11).',
     comment: 'Crisis handbook (method §11): triggers and severity levels with who approves the response.',
   },
   review: {
     title: 'Review',
-    why: 'A review session scheduled in advance, at least monthly: plan versus actual, then revise the plan (method §12).',
     comment: 'Follow-up (method §12): when the plan is reviewed against what happened, and by whom.',
   },
   tools: {
     title: 'Tools',
-    why: 'The technology that makes the work easier: scheduling, monitoring, analytics (method §2, POST).',
     comment: 'Tools (method §2, POST: technology).',
   },
 };

@@ -15,7 +15,7 @@ import { lintFile } from '../../src/lint/engine.js';
 import { planJsonSchema, SCHEMA_ID } from '../../src/plan/json-schema.js';
 import { SECTION_ORDER } from '../../src/plan/schema.js';
 import { INTERRUPT, scripted, type Rule } from './scripted.js';
-import { ACCEPTANCE } from '../helpers/cli.js';
+import { ACCEPTANCE, EXAMPLES } from '../helpers/cli.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -25,7 +25,12 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function init(rules: Rule[], args: string[] = ['plan.yaml'], options: Record<string, unknown> = {}) {
+async function init(
+  rules: Rule[],
+  args: string[] = ['plan.yaml'],
+  options: Record<string, unknown> = {},
+  env: Record<string, string> = {},
+) {
   const prompts = scripted(rules);
   let out = '';
   const io: Io = {
@@ -44,7 +49,7 @@ async function init(rules: Rule[], args: string[] = ['plan.yaml'], options: Reco
       isTTY: false,
     },
     stdinIsTTY: true,
-    env: { NO_COLOR: '1' },
+    env: { NO_COLOR: '1', ...env },
     cwd: dir,
     debug: false,
   };
@@ -647,5 +652,222 @@ describe('smplan init: where it writes', () => {
       exitCode: 2,
       message: expect.stringContaining('it is a folder'),
     });
+  });
+});
+
+const thrice = (answer: string) => [answer, answer, answer];
+
+/** A consultant who answers every question, in Norwegian (`--lang nb`), for a plan in nb. */
+const NORWEGIAN: Rule[] = [
+  [/^Virksomhet/, 'Nordlys Bakeri'],
+  [/^Språk/, 'nb'],
+  [/^Valuta/, 'NOK'],
+  [/^Tidssone/, 'Europe/Oslo'],
+  [/^Første dag/, '2027-01-01'],
+  [/^Problemet/, 'Småbarnsforeldrene i bydelen kjenner oss ikke og handler brød i kjedene.'],
+  [/^Virksomhetens overordnede mål/, '20 % mer omsetning i 2027'],
+  [/^Beskrive hvem dere er/, 'y'],
+  [/^Hvem er dere/, 'Et håndverksbakeri på Møhlenpris i Bergen.'],
+  [/^Hva tilbyr dere/, 'Surdeigsbrød; bakst; kaffe'],
+  [/^Er ressursene/, 'limited'],
+  [/^Ressursene med noen/, 'To bakere, fem timer i uka til sosiale medier'],
+  [/^Hva blir sagt/, 'Godt likt på Google, stille på Instagram'],
+  [/^Notere demografiske/, 'y'],
+  [
+    /faktorer\?/,
+    ['Flere barnefamilier', 'Høye matpriser', 'Bestilling i appen', 'Nye merkeregler', 'Surdeig er i tiden'],
+  ],
+  [/^Konkurransesituasjonen/, 'To kjeder og ett annet håndverksbakeri i bydelen'],
+  [/^Fylle ut SWOT/, 'y'],
+  [/^Styrker/, 'Ekte surdeig'],
+  [/^Svakheter/, 'Lite team'],
+  [/^Muligheter/, 'Turister om sommeren'],
+  [/^Trusler/, 'Bakeriene i butikkjedene'],
+  [/^Legge til en eksisterende profil/, 'y'],
+  [/^Hvilket nettverk er profilen/, 'facebook'],
+  [/^Profilnavn/, 'facebook.com/nordlysbakeri'],
+  [/^Hva har fungert/, 'Bilder av morgenbaksten'],
+  [/^Hva har ikke fungert/, 'Lange tekster om tilbud'],
+  [/^Hvorfor, så langt/, 'Folk blar forbi reklame'],
+  [/^Hvem har ansvaret for den/, 'Kari'],
+  [/^Legge til en person med siderolle/, 'y'],
+  [/^Hvem har rollen \(et navn\)/, ['Kari', 'Ola']],
+  [/^Hvilken rolle har/, ['admin', 'editor']],
+  [/^Legge til enda en person med siderolle/, ['y', '']],
+  [/^Hvilken e-postadresse/, 'post@nordlys.example'],
+  [/^Beskrive personasene/, 'y'],
+  [/^Persona \d/, 'Småbarnsmor Kari'],
+  [/^Alder/, '30-39'],
+  [/^Yrke/, 'Sykepleier'],
+  [/^Inntektsnivå/, 'Middels'],
+  [/^Smertepunkter/, 'Lite tid om morgenen'],
+  [/^Hindringer/, 'Kjedene ligger nærmere'],
+  [/^Motivasjon/, 'Godt brød til barna'],
+  [/^Interesser/, 'Turer; matlaging'],
+  [/^Hva liker de\?/, 'Ærlige råvarer'],
+  [/^Hva liker de ikke/, 'Mas og kampanjer'],
+  [/^Innvendinger/, 'Dyrt'],
+  [/^Hvilke nettverk bruker de/, [['instagram', 'facebook']]],
+  [/^Andel av tiden på nett på facebook/, '30'],
+  [/^Andel av tiden på nett på instagram/, '60'],
+  [/^Når er de på nett/, 'man-fre 07:00-08:00; lør,søn 09:00-11:00'],
+  [/^Mål \d/, 'awareness'],
+  [/^Avdelinger/, 'marked'],
+  [/^Delmål \d/, 'awareness'],
+  [/^I hvilken kanal telles det/, 'instagram'],
+  [/^Hvor står det i dag/, '4800'],
+  [/^Målverdi/, '+30%'],
+  [/^Hvilket analyseverktøy/, 'Meta Business Suite'],
+  [/^Hvorfor betyr det noe/, 'Flere følgere i bydelen gir flere kunder i butikken'],
+  [/^Liste opp konkurrentene/, 'y'],
+  [/^Konkurrent \d: navn/, ['Bakehuset', 'Dronningens Bakeri', 'Kanelsnurr Kafé']],
+  [/^Kanal \d for/, ['instagram', 'instagram', 'instagram']],
+  [/^Følgere for/, ['11400', '3100', '52000']],
+  [/^Innlegg per uke \(Enter/, ['5', '3', '7']],
+  [/^Når poster de/, thrice('hverdager 07:00')],
+  [/^Hva poster de/, thrice('Tilbud; bilder av bakst')],
+  [/^I hvilken tone/, thrice('Reklame')],
+  [/^Hvordan svarer de fansen/, thrice('Sjelden, og sent')],
+  [/^Hvor mange innlegg tok du med/, thrice('25')],
+  [/^Likes på disse/, thrice('2500')],
+  [/^Kommentarer, til sammen/, thrice('120')],
+  [/^Delinger, til sammen/, thrice('40')],
+  [/^Hva gjør .* bedre enn dere/, thrice('Faste ukentlige tilbud')],
+  [/^Hva kan dere gjøre bedre enn/, thrice('Vise bakerne og håndverket')],
+  [/^Legge til enda en konkurrent/, ['y', 'y', '']],
+  [/^Skrive posisjoneringen/, 'y'],
+  [/^Posisjoneringen deres/, 'Bakeriet i nabolaget som viser hvordan godt brød blir til'],
+  [/^Hvordan høres dere ut/, 'Varm og litt nerdete'],
+  [/^Merkevareposisjonen/, 'Ekte håndverk'],
+  [/^Unik/, 'Bare vi baker på Møhlenpris om natta'],
+  [/^Engasjerende/, 'Folk elsker å se deigen heve'],
+  [/^Realistisk/, 'Bakerne filmer selv mens de jobber'],
+  [/^Velge kanalene/, 'y'],
+  [/^Hva skal .* brukes til/, ['Vise baksten og bygge lojale naboer', 'Nå foreldrene med ukens tilbud']],
+  [/^Redaksjonell linje/, ['Bilder og korte videoer fra bakeriet', 'Ukens brød og åpningstider']],
+  [/^Legge til en taktikk/, 'y'],
+  [/^Hva gjør dere \(taktikken\)/, ['Reels fra morgenbaksten', 'Annonser for ukens brød mot foreldre i bydelen']],
+  [/^Hvilke delmål støtter den/, [['instagram-folgere'], ['instagram-folgere']]],
+  [/^Betalt/, ['', 'y']],
+  [/^Hvem driver/, ['Kari', 'Kari']],
+  [/^Innlegg per uke på/, ['4', '2']],
+  [/^Planlegge innholdspilarer/, 'y'],
+  [/^Legge til en innholdspilar/, 'y'],
+  [/^Pilar \d: tema/, ['Bak ovnene', 'Ukens tilbud']],
+  [/^Andel av alle innlegg/, ['70', '']],
+  [/^Legge til enda en innholdspilar/, ['y', '']],
+  [/^Legge til et fast publiseringstidspunkt/, 'y'],
+  [/^Tidspunkt \d: kanal/, ['instagram', 'facebook']],
+  [/^Legge til enda et publiseringstidspunkt/, ['y', '']],
+  [/^Legge til en spesiell dato/, 'y'],
+  [/^Hva skjer/, 'Bergen matfestival'],
+  [/^Dato \(ÅÅÅÅ/, '2027-08-27'],
+  [/^Legge til et innlegg i bakhånd/, 'y'],
+  [/^Innlegget i bakhånd/, 'Slik bretter du en kanelsnurr'],
+  [/^Hvem har den rollen/, 'Ola'],
+  [/^Definere KPI-ene/, 'y'],
+  [/^Sette opp budsjettet/, 'y'],
+  [/^Årlig budsjettramme/, '60 000'],
+  [/^Legge til en budsjettpost/, 'y'],
+  [/^Post \d: hva/, 'Annonser på Facebook'],
+  [/^Kostnad per måned/, '2 000'],
+  [/^Hvilke delmål finansierer den/, [['instagram-folgere']]],
+  [/^Beskrive teamet/, 'y'],
+  [/^Hvem har denne rollen i teamet/, 'Kari'],
+  [/^Hvem tar over/, 'Ola'],
+  [/^Legge til enda en fast oppgave/, ['y', '']],
+  [/^Oppgave \d/, ['', 'Svare på kommentarer og meldinger']],
+  [/^Hvor ofte\?/, ['', 'daily']],
+  [/^Rutinen for spørsmål/, 'Spør daglig leder; svar innen to timer'],
+  [/^Skrive krisehåndboken/, 'y'],
+  [/^Hva kan utløse en krise/, 'Matforgiftning; en klage som sprer seg'],
+  [/^Hvordan ser en situasjon/, 'En klage sprer seg utenfor følgerne våre'],
+  [/^Svar innen hvor mange timer/, '2'],
+  [/^Sette opp evalueringsmøtene/, 'y'],
+  [/^Dato for første møte/, '2027-01-29'],
+  [/^Liste opp verktøyene/, 'y'],
+  [/^Verktøy \d: navn/, 'Meta Business Suite'],
+];
+
+describe('smplan init --lang nb: what the method asks', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('asks in Norwegian, writes Norwegian defaults, and ends in a plan that lints with no warning', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-12-01T09:00:00'));
+    const { code, out, prompts } = await init(NORWEGIAN, ['plan.yaml'], { lang: 'nb' });
+    expect(code, out).toBe(0);
+    expect(prompts.refused).toEqual([]);
+    // The questions are Norwegian; the section openings give the seed's reasons and examples.
+    expect(prompts.asked[0]).toBe('Virksomhet: hvem er strategien for?');
+    expect(prompts.asked.some((q) => /[A-Za-z]/.test(q) && /^(Add|Who|What|How|Which) /.test(q))).toBe(false);
+    expect(out).toContain('+1000 % salg');
+    expect(out).toContain('40 % av tiden på nett på Facebook');
+    expect(out).toContain('den første av de tre vanlige feilene');
+    expect(out).toContain('den andre vanlige feilen, å gjøre som naboen');
+    expect(out).toContain('den tredje vanlige feilen');
+    expect(out).toContain('finansierer det langsiktige arbeidet');
+    expect(out).not.toMatch(/method §/);
+
+    const file = path.join(dir, 'plan.yaml');
+    const { errors, warnings } = await lintErrors(file);
+    expect(errors).toEqual([]);
+    expect(warnings.map((w) => `${w.rule}: ${w.message}`)).toEqual([]);
+    const data = parse(await readFile(file, 'utf8'));
+    // People before objectives, in the file as in the interview.
+    expect(Object.keys(data).indexOf('audience')).toBeLessThan(Object.keys(data).indexOf('objectives'));
+    // Enter took Norwegian defaults, never English ones.
+    expect(data.plan.title).toBe('Strategi for sosiale medier 2027 – Nordlys Bakeri');
+    expect(data.goals[0].statement).toBe('Flere skal kjenne og like merkevaren');
+    expect(data.objectives[0]).toMatchObject({ metric: 'følgere', why: expect.any(String) });
+    expect(data.team.tasks[0]).toMatchObject({ task: 'Planlegge innleggene for neste uke', kind: 'planning' });
+    expect(data.crisis.levels[0].holding_statement).toMatch(/^Takk for at du sier fra/);
+    // Online times with weekdays, and a slot at a time the persona is online.
+    expect(data.audience.personas[0].online_times).toEqual([
+      { days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '07:00', to: '08:00' },
+      { days: ['sat', 'sun'], from: '09:00', to: '11:00' },
+    ]);
+    expect(data.content.slots[0]).toMatchObject({ channel: 'instagram', weekday: 'mon', time: '07:00' });
+    expect(data.channels[0]).toMatchObject({ purpose: expect.any(String), editorial_line: expect.any(String) });
+    expect(data.channels[0].tactics[0]).toMatchObject({ objectives: ['instagram-folgere'], paid: false });
+    expect(data.crisis.levels[0]).toMatchObject({ approver: 'Kari', backup: 'Ola' });
+  });
+});
+
+describe('smplan init --lang', () => {
+  it('asks in the language of LANG when --lang is not given, and only the questions change', async () => {
+    const { prompts, out } = await init([[/^Организация/, INTERRUPT]], ['plan.yaml'], {}, { LANG: 'bg_BG.UTF-8' });
+    expect(prompts.asked[0]).toBe('Организация: за кого е стратегията?');
+    // The CLI's own messages stay English.
+    expect(out).toContain('smplan init: a social media strategy in fifteen sections');
+    expect(out).toContain('Interrupted: plan.yaml was not written.');
+  });
+
+  it('--lang wins over LANG; an unknown language is a usage error', async () => {
+    const nb = await init([[/^Virksomhet/, INTERRUPT]], ['plan.yaml'], { lang: 'nb' }, { LANG: 'bg_BG.UTF-8' });
+    expect(nb.prompts.asked[0]).toBe('Virksomhet: hvem er strategien for?');
+    await expect(init([], ['plan.yaml'], { lang: 'de' })).rejects.toThrow(
+      /--lang: unknown language "de"; one of: en, nb, bg/,
+    );
+  });
+
+  it("redoing a section asks in the plan's language, resuming in the draft's", async () => {
+    const file = path.join(dir, 'plan.yaml');
+    await writeFile(file, await readFile(path.join(EXAMPLES, 'nordlys-bakeri.yaml'), 'utf8'));
+    const redo = await init([[/./, INTERRUPT]], ['plan.yaml'], { section: 'positioning' });
+    expect(redo.prompts.asked[0]).toBe('Posisjoneringen deres i sosiale medier, i én setning?');
+    await rm(file);
+
+    await init([
+      [/^Organisation/, 'Nordlys'],
+      [/^Language/, 'bg'],
+      [/^Describe who/, INTERRUPT],
+    ]);
+    const resumed = await init([[/./, INTERRUPT]], ['plan.yaml'], { resume: true });
+    expect(resumed.prompts.asked[0]).toBe(
+      'Да опишем ли сега кои сте, какво предлагате и с какви ресурси разполагате? (Enter – пропускане)',
+    );
   });
 });

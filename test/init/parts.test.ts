@@ -229,3 +229,30 @@ describe('typed-in answers', () => {
     ]);
   });
 });
+
+describe('online times with weekdays', () => {
+  it('reads days in en, nb or bg, ranges across the week end, and every day when none are given', async () => {
+    const { parseOnlineTime, showOnlineTime } = await import('../../src/init/words.js');
+    expect(parseOnlineTime('mon-fri 07:00-08:30')).toEqual({
+      days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+      from: '07:00',
+      to: '08:30',
+    });
+    expect(parseOnlineTime('lør,søn 9:00–11:00')).toEqual({ days: ['sat', 'sun'], from: '09:00', to: '11:00' });
+    expect(parseOnlineTime('пт-пн 21.00-23.30')).toEqual({
+      days: ['mon', 'fri', 'sat', 'sun'],
+      from: '21:00',
+      to: '23:30',
+    });
+    expect(parseOnlineTime('21:00-22:30')).toEqual({ from: '21:00', to: '22:30' });
+    expect(parseOnlineTime('man-søn 07:00-08:00')).toEqual({ from: '07:00', to: '08:00' });
+    expect(parseOnlineTime('7-8')).toBeUndefined();
+    expect(parseOnlineTime('weekdays 07:00-08:00')).toBeUndefined();
+    expect(showOnlineTime({ days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '07:00', to: '08:00' }, 'nb')).toBe(
+      'man-fre 07:00-08:00',
+    );
+    expect(showOnlineTime({ days: ['sat', 'sun'], from: '09:00', to: '11:00' }, 'bg')).toBe('сб,нд 09:00-11:00');
+    for (const text of ['tue,thu 12:00-13:00', 'wed-sun 18:00-19:00'])
+      expect(showOnlineTime(parseOnlineTime(text)!, 'en')).toBe(text);
+  });
+});
