@@ -15,8 +15,12 @@ const ENGLISH: Record<string, string> = {
   'init.ask.separate': '(separate with ;)',
   'init.ask.other_channel': 'other (type its id)',
   'init.ask.channel_id': 'Its channel id (lower case, e.g. vk, discord)?',
+  'init.ask.yes': 'Yes',
+  'init.ask.no': 'No',
+  'init.ask.yes_or_no': 'You must answer with "{yes}" or "{no}"',
 };
-const english: Words = (key) => ENGLISH[key] ?? key;
+const english: Words = (key, params = {}) =>
+  (ENGLISH[key] ?? key).replace(/\{([a-z_]+)\}/g, (whole, name: string) => String(params[name] ?? whole));
 
 export interface Choice<V> {
   value: V;
@@ -42,7 +46,14 @@ export interface Prompts {
     validate?: Validate<V[]>;
     pageSize?: number;
   }): Promise<V[]>;
-  confirm(config: { message: string; default?: boolean }): Promise<boolean>;
+  /** `yes` and `no` are the words shown and accepted besides y/n (Ja/Nei, Да/Не); `refused` the message for anything else. */
+  confirm(config: {
+    message: string;
+    default?: boolean;
+    yes?: string;
+    no?: string;
+    refused?: string;
+  }): Promise<boolean>;
 }
 
 /**
@@ -108,7 +119,11 @@ export function inquirerPrompts(lib: typeof import('@inquirer/prompts')): Prompt
         pageSize: c.pageSize ?? 12,
         validate: c.validate ? (chosen) => c.validate!(chosen.map((x) => x.value)) : undefined,
       }),
-    confirm: (c) => lib.confirm(c),
+    confirm: ({ yes, no, refused, ...c }) =>
+      lib.confirm({
+        ...c,
+        ...(yes && no ? { theme: { keywords: { yes, no, ...(refused ? { error: () => refused } : {}) } } } : {}),
+      }),
   };
 }
 
@@ -380,7 +395,14 @@ export class Asker {
   }
 
   async confirm(message: string, fallback: boolean): Promise<boolean> {
-    return this.prompts.confirm({ message, default: fallback });
+    const [yes, no] = [this.t('init.ask.yes'), this.t('init.ask.no')];
+    return this.prompts.confirm({
+      message,
+      default: fallback,
+      yes,
+      no,
+      refused: this.t('init.ask.yes_or_no', { yes, no }),
+    });
   }
 
   /** A channel id: one of the known ones, or another lower-case id typed in. */
