@@ -193,7 +193,8 @@ const askPlan: Ask = async (ctx) => {
   const language = await ask.choose(
     t('init.plan.locale'),
     LOCALES.map((l) => ({ value: l, name: `${l}  ${LOCALE_NAMES[l]}` })),
-    prev.locale ? localeLanguage(prev.locale) : ctx.defaults.locale,
+    // A new plan is written in the language the consultant is asked in.
+    prev.locale ? localeLanguage(prev.locale) : ctx.lang,
   );
   // A regional locale (nb-NO) of the same language is kept; from here on, defaults are in this language.
   const locale = prev.locale && localeLanguage(prev.locale) === language ? prev.locale : language;
