@@ -711,7 +711,7 @@ const NORWEGIAN: Rule[] = [
   [/^Andel av tiden på nett på facebook/, '30'],
   [/^Andel av tiden på nett på instagram/, '60'],
   [/^Når er de på nett/, 'man-fre 07:00-08:00; lør,søn 09:00-11:00'],
-  [/^Mål \d/, 'awareness'],
+  [/^Forretningsmål \d/, 'awareness'],
   [/^Avdelinger/, 'marked'],
   [/^Delmål \d/, 'awareness'],
   [/^I hvilken kanal telles det/, 'instagram'],
