@@ -802,6 +802,8 @@ describe('smplan init --lang nb: what the method asks', () => {
     expect(prompts.refused).toEqual([]);
     // The questions are Norwegian; the section openings give the seed's reasons and examples.
     expect(prompts.asked[0]).toBe('Virksomhet: hvem er strategien for?');
+    // Every question has its words: a key missing from the catalogue would show itself.
+    expect(prompts.asked.filter((q) => q.includes('init.'))).toEqual([]);
     expect(prompts.asked.some((q) => /[A-Za-z]/.test(q) && /^(Add|Who|What|How|Which) /.test(q))).toBe(false);
     expect(out).toContain('+1000 % salg');
     expect(out).toContain('40 % av tiden på nett på Facebook');
@@ -843,6 +845,29 @@ describe('smplan init --lang', () => {
     // The CLI's own messages stay English.
     expect(out).toContain('smplan init: a social media strategy in fifteen sections');
     expect(out).toContain('Interrupted: plan.yaml was not written.');
+  });
+
+  it('a hurried walk in Bulgarian: every question in Bulgarian, Bulgarian defaults, a valid plan', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-12-01T09:00:00'));
+    try {
+      const { code, out, prompts } = await init(
+        [
+          [/^Организация/, 'Родопски склон'],
+          [/^Къде е днес/, '100'],
+        ],
+        ['plan.yaml'],
+        { lang: 'bg' },
+      );
+      expect(code, out).toBe(0);
+      expect(prompts.asked.filter((q) => q.includes('init.') || /^(Add|Who|What|How|Which) /.test(q))).toEqual([]);
+      const data = parse(await readFile(path.join(dir, 'plan.yaml'), 'utf8'));
+      expect(data.plan).toMatchObject({ locale: 'bg', title: 'Стратегия за социалните мрежи 2027 – Родопски склон' });
+      expect(data.objectives[0].metric).toBe('последователи');
+      expect((await lintErrors(path.join(dir, 'plan.yaml'))).errors).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('--lang wins over LANG; an unknown language is a usage error', async () => {
