@@ -85,14 +85,6 @@ const OPEN_POINT_CHECKS: OpenPointCheck[] = [
     asks: 'every profile we have, active or not: what worked and what did not, a decision (keep, prioritise, close or take over), who holds the login and which e-mail it is tied to, and the page roles',
   },
   {
-    key: 'audience',
-    chapter: 'audience',
-    path: ['audience'],
-    missing: (p) => !p.audience?.personas.length,
-    topic: 'the target audience',
-    asks: 'personas with age, occupation, interests, pains, habits, motivations and objections, the channels each uses and when they are online',
-  },
-  {
     key: 'problem',
     chapter: 'objectives',
     path: ['plan', 'problem'],
@@ -107,6 +99,14 @@ const OPEN_POINT_CHECKS: OpenPointCheck[] = [
     missing: (p) => !p.objectives?.length,
     topic: 'SMART objectives',
     asks: 'specific, measurable, achievable, relevant and time-bound objectives for each goal, each with a metric, a baseline, a target, a deadline and the tool that measures it',
+  },
+  {
+    key: 'audience',
+    chapter: 'audience',
+    path: ['audience'],
+    missing: (p) => !p.audience?.personas.length,
+    topic: 'the target audience',
+    asks: 'personas with age, occupation, interests, pains, habits, motivations and objections, the channels each uses and when they are online',
   },
   {
     key: 'competitors',

@@ -458,9 +458,9 @@ goals:
     expect(findings.filter((f) => f.rule === 'open-point').map((f) => f.path)).toEqual(
       [
         'situation',
-        'audience',
         'plan.problem',
         'objectives',
+        'audience',
         'competitors',
         'positioning',
         'channels',

@@ -159,8 +159,8 @@ describe('a plan with only the required sections', () => {
     const notDecided = folder.chapters.filter((c) => c.markdown.includes('**Not decided yet:**')).map((c) => c.slug);
     expect(notDecided).toEqual([
       'situation',
-      'audience',
       'objectives',
+      'audience',
       'competitors',
       'positioning',
       'channels',
@@ -232,8 +232,8 @@ describe('Norwegian and Bulgarian plans', () => {
     expect(folder.locale).toBe('nb-NO');
     expect(folder.chapters.map((c) => c.title).slice(0, 4)).toEqual([
       'Situasjonsanalyse',
-      'Målgruppe',
       'Mål og delmål',
+      'Målgruppe',
       'Konkurrentanalyse',
     ]);
     expect(folder.readme).toContain('1. [Situasjonsanalyse](01-situation.md)');
