@@ -9,8 +9,8 @@ import type { Plan } from './schema.js';
 /** The document's chapters in the method's order; slugs are stable English ids used in file names. */
 export const CHAPTER_SLUGS = [
   'situation',
-  'audience',
   'objectives',
+  'audience',
   'competitors',
   'positioning',
   'channels',

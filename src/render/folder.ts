@@ -33,7 +33,7 @@ export interface RenderOptions {
 }
 
 export interface Chapter {
-  /** Stable English id: situation, audience, objectives … */
+  /** Stable English id: situation, objectives, audience … */
   slug: string;
   /** File name inside the folder, e.g. 01-situation.md */
   file: string;

@@ -25,8 +25,8 @@ describe('the strategy folder for the acceptance plan (en)', () => {
   it('has an index and one numbered chapter per part of the method', () => {
     expect(folder.chapters.map((c) => c.file)).toEqual([
       '01-situation.md',
-      '02-audience.md',
-      '03-objectives.md',
+      '02-objectives.md',
+      '03-audience.md',
       '04-competitors.md',
       '05-positioning.md',
       '06-channels.md',
@@ -173,7 +173,7 @@ describe('a plan with only the required sections', () => {
     ]);
     expect(folder.readme).toContain('- No measurable objectives yet.');
     expect(folder.readme).toContain('- No budget is set yet.');
-    expect(folder.readme).toContain('- [SMART objectives](03-objectives.md): specific, measurable');
+    expect(folder.readme).toContain('- [SMART objectives](02-objectives.md): specific, measurable');
     expect(folder.charts).toEqual([]);
   });
 });

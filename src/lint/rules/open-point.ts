@@ -10,7 +10,7 @@ export const openPoint = defineRule({
   severity: 'warning',
   method: '§13 Put everything in writing (seed 003 step 6)',
   description:
-    'Nothing the document would list as an open point is missing: every section (situation, audience, objectives, competitors, positioning, channels, content, KPIs, budget, team, crisis, review) and its parts (internal and external analysis, SWOT, channel audit, the problem, 3+ competitors, pillars, slots, special dates, reserve, approval, roles, tasks, escalation, tools). Each finding names the section and what the method asks.',
+    'Nothing the document would list as an open point is missing: every section (situation, objectives, audience, competitors, positioning, channels, content, KPIs, budget, team, crisis, review) and its parts (internal and external analysis, SWOT, channel audit, the problem, 3+ competitors, pillars, slots, special dates, reserve, approval, roles, tasks, escalation, tools). Each finding names the section and what the method asks.',
   check(plan) {
     return openPoints(plan).map((p) => ({
       path: p.path,
