@@ -97,7 +97,10 @@ function vegaLocale(fmt: Formatter, currency: string): Spec {
       days: days('long'),
       shortDays: days('short'),
       months: months('long'),
-      shortMonths: months('short').map((m) => m.replace(/\.$/, '')),
+      // Where the language's short month is a number ("01" in bg), the axis writes the name out.
+      shortMonths: (/^\d/.test(months('short')[0]!) ? months('long') : months('short')).map((m) =>
+        m.replace(/\.$/, ''),
+      ),
     },
   };
 }
@@ -299,7 +302,8 @@ export function kpiSpec(
             [5, 3],
           ],
         },
-        legend,
+        // The legend shows colour and shape; a dash drawn over its symbol only blurs it.
+        legend: null,
       },
       shape: { field: 'series', type: 'nominal', scale: { domain: series, range: ['circle', 'square'] }, legend },
     },
