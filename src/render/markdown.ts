@@ -23,7 +23,7 @@ export interface RenderEnv {
  * Up to this many rows (header included) a table moves whole to the next page rather than split;
  * a longer one breaks between rows, so it never leaves a large gap where it would not fit.
  */
-const SHORT_TABLE_ROWS = 8;
+const SHORT_TABLE_ROWS = 5;
 
 /** Link targets plan text may use in the document; the rest become plain text. */
 const UNSAFE_SCHEME = /^\s*(javascript|vbscript|file|data):/i;
