@@ -6,6 +6,7 @@ import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { inflateSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -101,3 +102,73 @@ if (textFaces.length !== SUBSETS.length * 2)
 // The document embeds only the emoji subsets its text uses.
 if (!copySubsets('@fontsource/noto-emoji', path.join(fonts, 'emoji'), [400]).length)
   throw new Error('@fontsource/noto-emoji: no font files found');
+
+// The advance width of every character of those subsets (per 1000 units of the em), regular and
+// bold, read from the WOFF 1 files beside them: charts wrap labels by measured width, not by count.
+const notoSans = path.dirname(requireFromRoot.resolve('@fontsource/noto-sans/package.json'));
+const widths = { unitsPerEm: 1000, 400: {}, 700: {} };
+for (const weight of [400, 700])
+  for (const subset of SUBSETS)
+    Object.assign(
+      widths[weight],
+      advanceWidths(readFileSync(path.join(notoSans, 'files', `noto-sans-${subset}-${weight}-normal.woff`))),
+    );
+writeFileSync(path.join(fonts, 'widths.json'), JSON.stringify(widths) + '\n');
+
+/** Code point -> advance width (per 1000 em) from a WOFF 1 font: its cmap, hhea, hmtx and head tables. */
+function advanceWidths(woff) {
+  if (woff.toString('latin1', 0, 4) !== 'wOFF') throw new Error('not a WOFF 1 font');
+  const tables = new Map();
+  for (let i = 0, n = woff.readUInt16BE(12); i < n; i++) {
+    const at = 44 + i * 20;
+    const offset = woff.readUInt32BE(at + 4);
+    const compressed = woff.readUInt32BE(at + 8);
+    const length = woff.readUInt32BE(at + 12);
+    const raw = woff.subarray(offset, offset + compressed);
+    tables.set(woff.toString('latin1', at, at + 4), compressed < length ? inflateSync(raw) : raw);
+  }
+  const head = tables.get('head');
+  const hhea = tables.get('hhea');
+  const hmtx = tables.get('hmtx');
+  const cmap = tables.get('cmap');
+  const scale = 1000 / head.readUInt16BE(18);
+  const metrics = hhea.readUInt16BE(34);
+  const advance = (glyph) => hmtx.readUInt16BE(4 * Math.min(glyph, metrics - 1));
+  const out = {};
+  const subtables = [];
+  for (let i = 0, n = cmap.readUInt16BE(2); i < n; i++) subtables.push(cmap.readUInt32BE(4 + i * 8 + 4));
+  for (const at of subtables) {
+    const format = cmap.readUInt16BE(at);
+    if (format === 12) {
+      for (let g = 0, n = cmap.readUInt32BE(at + 12); g < n; g++) {
+        const group = at + 16 + g * 12;
+        const start = cmap.readUInt32BE(group);
+        const end = cmap.readUInt32BE(group + 4);
+        const glyph = cmap.readUInt32BE(group + 8);
+        for (let c = start; c <= end; c++) out[c] = Math.round(advance(glyph + c - start) * scale);
+      }
+    } else if (format === 4) {
+      const segments = cmap.readUInt16BE(at + 6) / 2;
+      const ends = at + 14;
+      const starts = ends + segments * 2 + 2;
+      const deltas = starts + segments * 2;
+      const ranges = deltas + segments * 2;
+      for (let s = 0; s < segments; s++) {
+        const end = cmap.readUInt16BE(ends + s * 2);
+        const start = cmap.readUInt16BE(starts + s * 2);
+        const delta = cmap.readInt16BE(deltas + s * 2);
+        const rangeOffset = cmap.readUInt16BE(ranges + s * 2);
+        for (let c = start; c <= end && c !== 0xffff; c++) {
+          let glyph;
+          if (rangeOffset === 0) glyph = (c + delta) & 0xffff;
+          else {
+            const g = cmap.readUInt16BE(ranges + s * 2 + rangeOffset + (c - start) * 2);
+            glyph = g === 0 ? 0 : (g + delta) & 0xffff;
+          }
+          if (glyph !== 0 && out[c] === undefined) out[c] = Math.round(advance(glyph) * scale);
+        }
+      }
+    }
+  }
+  return out;
+}

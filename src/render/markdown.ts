@@ -19,8 +19,11 @@ export interface RenderEnv {
   rag?: Map<string, string>;
 }
 
-/** Up to this many rows (header included) a table fits comfortably on any page: never split it. */
-const SHORT_TABLE_ROWS = 16;
+/**
+ * Up to this many rows (header included) a table moves whole to the next page rather than split;
+ * a longer one breaks between rows, so it never leaves a large gap where it would not fit.
+ */
+const SHORT_TABLE_ROWS = 5;
 
 /** Link targets plan text may use in the document; the rest become plain text. */
 const UNSAFE_SCHEME = /^\s*(javascript|vbscript|file|data):/i;
@@ -49,7 +52,8 @@ export function createMarkdown(MarkdownItCtor: typeof MarkdownIt): MarkdownIt {
     const tokens = state.tokens;
     for (let i = 0; i + 1 < tokens.length; i++) {
       // A paragraph of bold text alone is a run-in heading (print keeps it with what follows).
-      const kids = tokens[i + 1]!.children ?? [];
+      // markdown-it leaves empty text tokens around a paragraph's only <strong>: they are not content.
+      const kids = (tokens[i + 1]!.children ?? []).filter((c) => c.type !== 'text' || c.content !== '');
       if (
         tokens[i]!.type === 'paragraph_open' &&
         kids.length === 3 &&
@@ -140,7 +144,9 @@ export function createMarkdown(MarkdownItCtor: typeof MarkdownIt): MarkdownIt {
       if (tokens[i]!.type === 'tr_open') rows++;
     const label = sectionTitle(tokens, idx);
     const named = label ? ` role="group" aria-label="${escapeHtml(label)}"` : '';
-    return `<div class="table${rows <= SHORT_TABLE_ROWS ? ' short' : ''}" tabindex="0"${named}><table>\n`;
+    // A key-value table (its empty header row dropped above): print can set its pairs in columns.
+    const kv = tokens[idx + 1]?.type !== 'thead_open' ? ' kv' : '';
+    return `<div class="table${rows <= SHORT_TABLE_ROWS ? ' short' : ''}${kv}" tabindex="0"${named}><table>\n`;
   };
   md.renderer.rules.table_close = () => '</table></div>\n';
   return md;

@@ -1,7 +1,8 @@
 /**
  * The PDF's document information and bookmark titles, set after Chromium prints: Chromium
  * writes no /Author, dates the file by the clock (not SOURCE_DATE_EPOCH), and drops the space
- * where a heading wraps ("socialmedia") in the bookmarks it makes from the headings. The fix is
+ * where a heading wraps ("socialmedia") in the bookmarks it makes from the headings, and its
+ * catalogue has no /PageMode, so a reader opens without the bookmarks panel. The fix is
  * an incremental update (PDF 1.7 §7.5.6): the changed objects, a new cross-reference section
  * and trailer appended, every byte Chromium wrote kept as it was.
  */
@@ -48,6 +49,19 @@ export function withDocumentInfo(pdf: Uint8Array, info: DocumentInfo): Uint8Arra
       .filter(Boolean)
       .join('\n'),
   );
+
+  // A document with bookmarks opens with them shown (PDF 1.7 §7.7.2, /PageMode /UseOutlines).
+  const rootNumber = Number(root.split(/\s+/)[0]);
+  const catalog = objectBody(text, offsets.get(rootNumber));
+  if (catalog && /\/Outlines\s/.test(catalog)) {
+    const mode = /\/PageMode\s*\/\w+/;
+    changed.set(
+      rootNumber,
+      mode.test(catalog)
+        ? catalog.replace(mode, '/PageMode /UseOutlines')
+        : `${catalog.slice(0, -2).trimEnd()}\n/PageMode /UseOutlines>>`,
+    );
+  }
 
   const byShape = new Map<string, string>();
   for (const heading of info.headings) if (!byShape.has(shape(heading))) byShape.set(shape(heading), heading);

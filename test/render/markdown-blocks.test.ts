@@ -79,3 +79,17 @@ describe('generated text at the start of a line', () => {
     for (const chapter of folder.chapters) expect(strayLists(md.render(chapter.markdown))).toEqual([]);
   });
 });
+
+describe('run-in headings', () => {
+  it('mark a paragraph of bold text alone, so print keeps it with what it introduces', async () => {
+    const { createMarkdown } = await import('../../src/render/markdown.js');
+    const doc = createMarkdown(MarkdownIt);
+    const env = { scope: 's', file: 'f.md', chapterIds: new Map(), charts: new Map(), ids: new Set<string>() };
+    const html = doc.render(
+      '**Channels and share of time online**\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n**Bold** and text\n',
+      env,
+    );
+    expect(html).toContain('<p class="run-in"><strong>Channels and share of time online</strong></p>');
+    expect(html).toContain('<p><strong>Bold</strong> and text</p>');
+  });
+});

@@ -3,7 +3,8 @@
  * with no near-empty page. Each page's filled height is measured on the rendered PDF; only the
  * cover and the last page may be less than a third full.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -16,6 +17,8 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'smplan-fill-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const DATA = path.join(EXAMPLES, 'data');
+/** Text as pdftotext and Markdown both give it: Markdown escapes gone, whitespace folded. */
+const squash = (text: string) => text.replace(/\\(.)/g, '$1').replace(/\s+/g, ' ').trim();
 const CASES: [string, string, string[]][] = [
   [
     'fieldnote-software (en) with actuals',
@@ -58,6 +61,22 @@ describe.skipIf(skipPdf)('the example documents on paper', () => {
         .map((fill, i) => ({ page: i + 1, fill: Math.round(fill * 100) }))
         .filter(({ page, fill }) => page > 1 && page < fills.length && fill < 100 / 3);
       expect(nearEmpty).toEqual([]);
+      // No page ends with a heading (a chapter's, a section's, or a run-in bold line) cut off from its text.
+      const headings = new Set(
+        readdirSync(out)
+          .filter((f) => f.endsWith('.md'))
+          .flatMap((f) => readFileSync(path.join(out, f), 'utf8').split('\n'))
+          .map((l) => /^#{1,4}\s+(.*)$|^\*\*([^*]+)\*\*$/.exec(l.trim()))
+          .filter((m) => m !== null)
+          .map((m) => squash(m[1] ?? m[2]!)),
+      );
+      const pages = execFileSync('pdftotext', ['-layout', path.join(out, 'plan.pdf'), '-'], { encoding: 'utf8' }).split(
+        '\f',
+      );
+      const orphans = pages
+        .map((text, i) => ({ page: i + 1, last: text.split('\n').map(squash).filter(Boolean).slice(-2, -1)[0] ?? '' }))
+        .filter(({ page, last }) => page > 2 && headings.has(last));
+      expect(orphans).toEqual([]);
     },
     120_000,
   );

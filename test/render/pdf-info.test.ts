@@ -31,6 +31,15 @@ function bookmarks(file: string): string[] {
   );
 }
 
+/** The catalogue as a reader sees it: the newest definition of the trailer's /Root object. */
+function catalog(pdf: Uint8Array): string {
+  const text = Buffer.from(pdf).toString('latin1');
+  const trailers = [...text.matchAll(/trailer\s*<<([\s\S]*?)>>\s*startxref/g)];
+  const root = /\/Root\s+(\d+)\s+0\s+R/.exec(trailers.at(-1)![1]!)![1]!;
+  const bodies = [...text.matchAll(new RegExp(`(?:^|\\s)${root}\\s+0\\s+obj\\s*(<<[\\s\\S]*?>>)\\s*endobj`, 'g'))];
+  return bodies.at(-1)![1]!;
+}
+
 const ONE_LINE = UNTRUSTED_TEXT.replace(/\s+/g, ' ');
 const xmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -64,6 +73,10 @@ describe.skipIf(skipPdf)('PDF document information', () => {
     expect(info.Pages).toBe(String(printed.pages));
     expect(bookmarks(after)).toEqual([long, ONE_LINE]);
     expect(pdftotext(after)).toBe(pdftotext(before));
+    // It opens with the bookmarks panel; the rest of Chromium's catalogue is kept.
+    expect(catalog(printed.pdf)).not.toMatch(/\/PageMode/);
+    expect(catalog(pdf)).toMatch(/\/PageMode \/UseOutlines/);
+    expect(catalog(pdf)).toMatch(/\/Outlines \d+ 0 R[\s\S]*\/Lang \(nb\)/);
     // Appended, not rewritten: Chromium's bytes are all still there.
     expect(Buffer.from(pdf.subarray(0, printed.pdf.byteLength)).equals(Buffer.from(printed.pdf))).toBe(true);
   }, 90_000);
@@ -84,6 +97,7 @@ describe.skipIf(skipPdf)('PDF document information', () => {
     const info = pdfinfo(path.join(out, 'plan.pdf'));
     expect(info.Author).toBe('Hanne Rø, markedsansvarlig');
     expect(info.CreationDate).toBe('Fri Jan 15 08:00:00 2027 UTC');
+    expect(catalog(readFileSync(path.join(out, 'plan.pdf')))).toMatch(/\/PageMode \/UseOutlines/);
     expect(bookmarks(path.join(out, 'plan.pdf'))[0]).toBe('Nordlys Bakeri – strategi for sosiale medier 2027');
     // The emoji are drawn with the embedded fallback, not as empty boxes.
     expect(execFileSync('pdffonts', [path.join(out, 'plan.pdf')], { encoding: 'utf8' })).toMatch(/NotoEmoji-Regular/);
