@@ -22,9 +22,18 @@ function fixed(digits: number): Intl.NumberFormat {
   return f;
 }
 
-/** A count: whole, with thousands separators (12,000). */
+/**
+ * A count: whole, with thousands separators (12,000). Whole numbers are grouped here: the first
+ * Intl.NumberFormat of a process costs more start-up than a clean `smplan lint` spends on its plan.
+ */
 export function formatCount(value: number): string {
-  return fixed(0).format(value);
+  return Number.isSafeInteger(value) ? grouped(value, '') : fixed(0).format(value);
+}
+
+/** A safe integer with en-US grouping, `prefix` (a currency symbol) after the sign, as Intl writes it. */
+function grouped(value: number, prefix: string): string {
+  const digits = String(Math.abs(value)).replace(/\B(?=(\d{3})+$)/g, ',');
+  return `${value < 0 ? '-' : ''}${prefix}${digits}`;
 }
 
 /** Decimals that keep about four significant figures for a measure of this size. */
@@ -61,11 +70,15 @@ export function formatChange(fraction: number, digits = 1): string {
 }
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
+const SYMBOLS: Record<string, string> = { USD: '$', EUR: '€', GBP: '£' };
 /**
  * An amount in `currency` (ISO 4217): whole amounts without cents ($18,000), others with
  * ($7.99); `cents` forces one or the other (for a column).
  */
 export function formatMoney(value: number, currency: string, cents: boolean = !Number.isInteger(value)): string {
+  // Whole amounts in the currencies en-US writes with a symbol need no formatter (see formatCount).
+  const symbol = SYMBOLS[currency];
+  if (symbol && !cents && Number.isSafeInteger(value)) return grouped(value, symbol);
   const key = `${currency}:${cents}`;
   let f = moneyFormats.get(key);
   if (!f) {

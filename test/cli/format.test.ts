@@ -13,6 +13,40 @@ import {
 const sp = (s: string) => s.replace(/\u00a0/g, ' ');
 
 describe('terminal number formatting', () => {
+  it('groups whole counts exactly as Intl en-US does (without building a formatter)', () => {
+    const intl = new Intl.NumberFormat('en-US', {
+      maximumFractionDigits: 0,
+      signDisplay: 'negative',
+    } as unknown as Intl.NumberFormatOptions);
+    const values = [
+      0,
+      -0,
+      7,
+      -7,
+      999,
+      1000,
+      -1000,
+      12_345,
+      999_999,
+      1_000_000,
+      -9_876_543_210,
+      Number.MAX_SAFE_INTEGER,
+    ];
+    for (let digits = 1; digits <= 15; digits++)
+      values.push(Number('9'.repeat(digits)), -Number(`1${'0'.repeat(digits)}`));
+    for (const v of values) expect(formatCount(v), String(v)).toBe(intl.format(v));
+    for (const currency of ['USD', 'EUR', 'GBP', 'NOK', 'BGN']) {
+      const money = new Intl.NumberFormat('en-US', {
+        style: 'currency',
+        currency,
+        minimumFractionDigits: 0,
+        maximumFractionDigits: 0,
+        signDisplay: 'negative',
+      } as unknown as Intl.NumberFormatOptions);
+      for (const v of values) expect(formatMoney(v, currency), `${currency} ${v}`).toBe(money.format(v));
+    }
+  });
+
   it('writes counts and measures with thousands separators and size-fitted decimals', () => {
     expect(formatCount(1234567.4)).toBe('1,234,567');
     expect(formatNumber(13276.13586)).toBe('13,276');
