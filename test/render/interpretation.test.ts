@@ -87,7 +87,7 @@ describe('the chapters interpret the numbers', () => {
     );
     // Tactics whose names hold commas are kept apart with semicolons.
     expect(md('12-review.md')).toContain(
-      'Tiltak å gå gjennom: Story med «bestill til lørdag» hver torsdag, lenke med UTM; Annonser for forhåndsbestilling',
+      'Tiltak som bør gjennomgås: Story med «bestill til lørdag» hver torsdag, lenke med UTM; Annonser for forhåndsbestilling',
     );
     expect(md('13-appendix.md')).toContain(
       'Utvalgene ble hentet mellom 9. november 2026 og 16. november 2026. Anslått, ikke talt opp: Bakehuset (Instagram).',
@@ -134,22 +134,22 @@ describe('a budget over its cap, read by objective', () => {
     [
       'en' as const,
       'What the cut costs the plan, objective by objective:',
-      'loses Photographer ($7,200 a year). It keeps funding through Instagram ads.',
-      'loses Photographer ($7,200 a year). Nothing else in the budget funds it.',
+      'loses the funding from Photographer ($7,200 a year). It keeps funding through Instagram ads.',
+      'loses the funding from Photographer ($7,200 a year). Nothing else in the budget funds it.',
       '| Services | 2 | $5,000 | $7,200 | 14.1% |',
     ],
     [
       'nb' as const,
       'Dette koster kuttet planen, delmål for delmål:',
-      'mister Photographer (7 200 kr per år). Delmålet får fortsatt midler gjennom Instagram ads.',
-      'mister Photographer (7 200 kr per år). Ingen andre poster i budsjettet finansierer delmålet.',
+      'mister midlene fra Photographer (7 200 kr per år). Delmålet får fortsatt midler gjennom Instagram ads.',
+      'mister midlene fra Photographer (7 200 kr per år). Ingen andre poster i budsjettet finansierer delmålet.',
       '| Tjenester | 2 | 5 000 kr | 7 200 kr | 14,1 % |',
     ],
     [
       'bg' as const,
       'Какво струва съкращението на плана, по цели:',
-      'губи Photographer (7200 лв. годишно). Целта остава финансирана чрез Instagram ads.',
-      'губи Photographer (7200 лв. годишно). Никое друго перо в бюджета не я финансира.',
+      'губи финансирането от Photographer (7200 лв. годишно). Целта остава финансирана чрез Instagram ads.',
+      'губи финансирането от Photographer (7200 лв. годишно). Никое друго перо в бюджета не я финансира.',
       '| Услуги | 2 | 5000 лв. | 7200 лв. | 14,1% |',
     ],
   ])('%s', async (locale, intro, stillFunded, unfunded, category) => {
