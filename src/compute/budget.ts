@@ -21,7 +21,10 @@ export interface BudgetLine {
   cost: number;
   per: BudgetItem['per'];
   channel?: string;
-  /** The objectives this item funds: those it names and those of the tactics it names, in plan order. */
+  /**
+   * The objectives this item funds, in plan order: those it names and those of the tactics it
+   * names; an item that names neither funds the objectives measured on its channel.
+   */
   objectives: string[];
   /** Position in budget.items, for pointing back at the plan. */
   index: number;
@@ -31,6 +34,9 @@ export interface CategoryTotal {
   category: BudgetItem['category'];
   yearly: number;
   items: number;
+  /** The part of `yearly` kept within the cap, and the part cut (0 within the cap). */
+  kept: number;
+  cut: number;
 }
 
 export interface BudgetPlan {
@@ -99,7 +105,10 @@ export function budgetPlan(budget: Budget, plan?: Pick<Plan, 'objectives' | 'cha
   const losing = new Set(cut.flatMap((l) => l.objectives));
   const byCategory = BUDGET_CATEGORIES.flatMap((category) => {
     const of = lines.filter((l) => l.category === category);
-    return of.length ? [{ category, yearly: sum(of), items: of.length }] : [];
+    const cutOf = cut.filter((l) => l.category === category);
+    return of.length
+      ? [{ category, yearly: sum(of), items: of.length, kept: sum(of) - sum(cutOf), cut: sum(cutOf) }]
+      : [];
   });
   return {
     cap: budget.cap,
@@ -114,12 +123,19 @@ export function budgetPlan(budget: Budget, plan?: Pick<Plan, 'objectives' | 'cha
   };
 }
 
-/** An item's objectives: those it names, then those of the tactics it names, in plan order. */
+/**
+ * An item's objectives: those it names, then those of the tactics it names, in plan order. An item
+ * that names neither but is for a channel funds the objectives measured there.
+ */
 function fundedObjectives(plan: Pick<Plan, 'objectives' | 'channels'> | undefined): (item: BudgetItem) => string[] {
   const tactics = new Map<string, string[]>();
   for (const c of plan?.channels ?? [])
     for (const t of c.tactics ?? []) if (t.id !== undefined) tactics.set(t.id, t.objectives ?? []);
   return (item) => {
+    if (!item.objectives?.length && !item.tactics?.length && item.channel !== undefined) {
+      const channel = item.channel;
+      return (plan?.objectives ?? []).filter((o) => o.channel === channel).map((o) => o.id);
+    }
     const ids = new Set([...(item.objectives ?? []), ...(item.tactics ?? []).flatMap((t) => tactics.get(t) ?? [])]);
     return objectiveOrder(plan, ids);
   };

@@ -8,7 +8,14 @@ import { DateTime } from 'luxon';
 import { budgetPlan, type BudgetPlan } from '../compute/budget.js';
 import { publishingCalendar, type PublishingCalendar } from '../compute/calendar.js';
 import { daysBetween } from '../compute/dates.js';
-import { competitorBenchmark, MAX_SAMPLE, MIN_SAMPLE, type CompetitorBenchmark } from '../compute/engagement.js';
+import { contentMixCheck, type ContentMixCheck } from '../compute/content-mix.js';
+import {
+  type ChannelEngagement,
+  competitorBenchmark,
+  MAX_SAMPLE,
+  MIN_SAMPLE,
+  type CompetitorBenchmark,
+} from '../compute/engagement.js';
 import { kpiTargets, type ObjectiveTargets } from '../compute/kpi.js';
 import { reviewSessions } from '../compute/review.js';
 import type { TrackedObjective, TrackingResult } from '../compute/track.js';
@@ -55,6 +62,24 @@ export interface TrackingView {
   next_session?: string;
 }
 
+export interface SampleRow {
+  name: string;
+  own: boolean;
+  figures: ChannelEngagement;
+  /** Counted or read off roughly, and when (the plan's `source` and `as_of`). */
+  source?: 'measured' | 'estimated';
+  as_of?: string;
+}
+
+export interface QuarterProgress {
+  date: string;
+  /** The smallest and largest share of the way to target among the objectives still running. */
+  low: number;
+  high: number;
+  /** True when low and high round to the same whole per cent. */
+  even: boolean;
+}
+
 export type ExecutiveObjective = ObjectiveStanding & { objective: ObjectiveTargets; tracked?: TrackingRow };
 
 export interface RenderContext {
@@ -72,6 +97,8 @@ export interface RenderContext {
   pillarShareSum?: number;
   /** True when the pillar shares do not add up to 100 %. */
   pillarShareOff: boolean;
+  /** The pillars' mix against the rule the plan names. */
+  mix?: ContentMixCheck;
   /** id -> name, so tables show a pillar's or persona's name rather than its id. */
   pillarNames: Record<string, string>;
   personaNames: Record<string, string>;
@@ -79,6 +106,8 @@ export interface RenderContext {
   objectiveNames: Record<string, string>;
   kpiNames: Record<string, string>;
   roleNames: Record<string, string>;
+  /** Per goal, in plan order, how many weekly slots serve it (goals no slot names are left out). */
+  slotGoals: { id: string; statement: string; slots: number }[];
   /** Which optional columns of the publishing plan hold anything (empty ones are left out). */
   slotColumns: { pillar: boolean; format: boolean; persona: boolean; paid: boolean };
   /** Each channel's activations, dated ones in date order, then undated ones as written. */
@@ -90,6 +119,10 @@ export interface RenderContext {
   reviewSessions: string[];
   tracking?: TrackingView;
   charts: Record<string, ChartRef | undefined>;
+  /** The appendix's sample table: every measured channel, competitors then us, with where the figure came from. */
+  samples: SampleRow[];
+  /** When the samples were taken (earliest and latest as_of), which were estimated, whether any says measured. */
+  sampleDates: { first?: string; last?: string; estimated: { name: string; channel: string }[]; measured: boolean };
   /** Some engagement sample has fewer than 20 or more than 30 posts (marked as indicative). */
   indicativeSamples: boolean;
   /** The appendix chapter, when there is one (milestone tables and samples are printed there). */
@@ -98,6 +131,8 @@ export interface RenderContext {
   glance: {
     quarters: string[];
     rows: { objective: RenderContext['objectives'][number]; values: (number | undefined)[] }[];
+    /** Per quarter end with objectives still running: how far they should be (share of baseline → target). */
+    progress: QuarterProgress[];
   };
   /** The executive summary: every objective with its standing, the competition per channel, the budget's cost. */
   executive: Omit<ExecutiveSummary, 'objectives' | 'lagging'> & {
@@ -203,6 +238,7 @@ export function buildContext(
     objectiveChannels: [...new Set(objectives.flatMap((o) => (o.channel ? [o.channel] : [])))],
   };
 
+  const samples = sampleRows(plan, engagement);
   const trackingRows = tracking ? trackingView(tracking, objectives, sessions) : undefined;
   const executive = executiveSummary(
     plan,
@@ -230,6 +266,11 @@ export function buildContext(
     calendar,
     pillarShareSum,
     pillarShareOff: pillarShareSum !== undefined && Math.abs(pillarShareSum - 1) > 0.005,
+    mix: contentMixCheck(plan.content),
+    slotGoals: plan.goals.flatMap((g) => {
+      const slots = (plan.content?.slots ?? []).filter((x) => x.goal === g.id).length;
+      return slots ? [{ id: g.id, statement: g.statement, slots }] : [];
+    }),
     slotColumns: {
       pillar: !!plan.content?.slots?.some((x) => x.pillar),
       format: !!plan.content?.slots?.some((x) => x.format),
@@ -266,6 +307,8 @@ export function buildContext(
     reviewSessions: sessions,
     tracking: trackingRows,
     appendix,
+    samples,
+    sampleDates: sampleDates(samples),
     indicativeSamples: [...(engagement?.competitors.flatMap((c) => c.channels) ?? []), ...(engagement?.own ?? [])].some(
       (c) => c.posts < MIN_SAMPLE || c.posts > MAX_SAMPLE,
     ),
@@ -294,7 +337,18 @@ function glance(plan: Plan, objectives: RenderContext['objectives']): RenderCont
     objective,
     values: quarters.map((q) => objective.milestones.find((m) => m.date === q)?.value),
   }));
-  return { quarters, rows };
+  const progress = quarters.flatMap((date, i): QuarterProgress[] => {
+    const shares = rows.flatMap(({ objective: o, values }) => {
+      const v = values[i];
+      const span = o.target - o.baseline;
+      return v === undefined || span === 0 || o.deadline <= date ? [] : [(v - o.baseline) / span];
+    });
+    if (!shares.length) return [];
+    const low = Math.min(...shares);
+    const high = Math.max(...shares);
+    return [{ date, low, high, even: Math.round(low * 100) === Math.round(high * 100) }];
+  });
+  return { quarters, rows, progress };
 }
 
 function trackingView(tracking: TrackingResult, objectives: ObjectiveTargets[], sessions: string[]): TrackingView {
@@ -317,6 +371,44 @@ function trackingView(tracking: TrackingResult, objectives: ObjectiveTargets[], 
     if (next !== undefined) view.next_session = next;
   }
   return view;
+}
+
+function sampleRows(plan: Plan, engagement: CompetitorBenchmark | undefined): SampleRow[] {
+  if (!engagement) return [];
+  const row = (
+    name: string,
+    own: boolean,
+    figures: ChannelEngagement,
+    from: { source?: 'measured' | 'estimated'; as_of?: string } | undefined,
+  ): SampleRow => ({
+    name,
+    own,
+    figures,
+    ...(from?.source ? { source: from.source } : {}),
+    ...(from?.as_of ? { as_of: from.as_of } : {}),
+  });
+  const current = (plan.channels ?? []).flatMap((c) => (c.current ? [c.current] : []));
+  return [
+    ...engagement.competitors.flatMap((c, ci) =>
+      c.channels.map((figures, chi) => row(c.name, false, figures, plan.competitors?.[ci]?.channels[chi])),
+    ),
+    ...engagement.own.map((figures, i) => row(plan.plan.organization, true, figures, current[i])),
+  ];
+}
+
+function sampleDates(samples: SampleRow[]): RenderContext['sampleDates'] {
+  const dates = samples.flatMap((s) => (s.as_of ? [s.as_of] : [])).sort();
+  const out: RenderContext['sampleDates'] = {
+    estimated: samples
+      .filter((s) => s.source === 'estimated')
+      .map((s) => ({ name: s.name, channel: s.figures.channel })),
+    measured: samples.some((s) => s.source === 'measured'),
+  };
+  if (dates.length) {
+    out.first = dates[0]!;
+    out.last = dates[dates.length - 1]!;
+  }
+  return out;
 }
 
 /** An id -> name table whose unknown ids fall back to the id itself (no prototype keys). */

@@ -369,6 +369,9 @@ async function createEnvironment(
     concat: (...a) => args(a).map(String).join(''),
     array: (...a) => args(a),
     inc: (v) => (typeof v === 'number' ? v + 1 : v),
+    /** The suffix of a list's last entry's message key ("_last": it closes the sentence). */
+    'if-last': (last) => (last === true ? '_last' : ''),
+    abs: (v) => (typeof v === 'number' ? Math.abs(v) : v),
     eq: (a, b) => a === b,
     ne: (a, b) => a !== b,
     gt: (a, b) => typeof a === 'number' && typeof b === 'number' && a > b,

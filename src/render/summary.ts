@@ -23,6 +23,18 @@ export interface ChannelStanding {
   leader: { name: string; rate: number };
   /** When we lead: the one closest behind us. */
   runnerUp?: { name: string; rate: number };
+  /** Our rate minus the best other's (the leader's, or the runner-up's when we lead), in percentage points: below 0 we trail. */
+  gap_points?: number;
+}
+
+/** A cut budget line and what it funded. */
+export interface ObjectiveCut {
+  id: string;
+  /** The cut items that funded it, in priority order, and their yearly sum. */
+  items: string[];
+  yearly: number;
+  /** The kept items that still fund it. */
+  kept: string[];
 }
 
 export interface ObjectiveStanding {
@@ -37,8 +49,12 @@ export interface ExecutiveSummary {
   /** The problem's first sentence. */
   problem?: string;
   standings: ChannelStanding[];
-  /** The cut budget lines' objectives: those on the cut lines' channels. */
+  /** The objectives the cut budget lines fund (compute/budget's objectives_losing_funding). */
   cutObjectives: string[];
+  /** Per objective losing funding: which cut items funded it. */
+  cuts: ObjectiveCut[];
+  /** Where we stand strongest against the field: our rate against the best other's, highest first. */
+  bestChannel?: ChannelStanding;
   objectives: ObjectiveStanding[];
   /** Objectives behind the curve, with their tactics, in plan order. */
   lagging: ObjectiveStanding[];
@@ -92,12 +108,14 @@ export function executiveSummary(
       standing.ownRate = own.engagement_rate_per_post;
       const next = r.entries[1];
       if (own.rank === 1 && next) standing.runnerUp = { name: next.name, rate: next.engagement_rate_per_post };
+      const rival = own.rank === 1 ? next : leader;
+      if (rival) standing.gap_points = (own.engagement_rate_per_post - rival.engagement_rate_per_post) * 100;
     }
     return [standing];
   });
-
-  const cutChannels = new Set((budget?.cut ?? []).flatMap((l) => (l.channel ? [l.channel] : [])));
-  const cutObjectives = objectives.filter((o) => o.channel && cutChannels.has(o.channel)).map((o) => o.id);
+  const bestChannel = standings
+    .filter((s) => s.gap_points !== undefined)
+    .sort((a, b) => relativeGap(b) - relativeGap(a) || a.rank! - b.rank!)[0];
 
   const tacticsFor = (id: string) =>
     (plan.channels ?? []).flatMap((c) =>
@@ -115,13 +133,34 @@ export function executiveSummary(
 
   const summary: ExecutiveSummary = {
     standings,
-    cutObjectives,
+    cutObjectives: budget?.objectives_losing_funding ?? [],
+    cuts: cutsByObjective(budget),
     objectives: standingsOfObjectives,
     lagging: standingsOfObjectives.filter((s) => s.rag === 'red'),
     counts,
   };
+  if (bestChannel) summary.bestChannel = bestChannel;
   const problem = plan.plan.problem?.trim();
   if (problem) summary.problem = firstSentence(problem);
   if (nextReview !== undefined) summary.nextReview = nextReview;
   return summary;
+}
+
+/** Our rate against the best other's, as a share of theirs (+0.05 = 5 % ahead). */
+function relativeGap(s: ChannelStanding): number {
+  const rival = s.runnerUp ?? s.leader;
+  return rival.rate > 0 ? s.gap_points! / 100 / rival.rate : s.gap_points!;
+}
+
+/** The budget cut read by objective: each objective losing funding with the cut items that funded it. */
+export function cutsByObjective(budget: BudgetPlan | undefined): ObjectiveCut[] {
+  return (budget?.objectives_losing_funding ?? []).map((id) => {
+    const lines = budget!.cut.filter((l) => l.objectives.includes(id));
+    return {
+      id,
+      items: lines.map((l) => l.name),
+      yearly: lines.reduce((s, l) => s + l.yearly, 0),
+      kept: budget!.kept.filter((l) => l.objectives.includes(id)).map((l) => l.name),
+    };
+  });
 }

@@ -43,9 +43,9 @@ describe('budgetPlan', () => {
     expect(plan.cut.map((l) => [l.name, l.yearly])).toEqual([['Photographer', 7200]]);
     expect(plan.kept_total).toBe(35348);
     expect(plan.by_category).toEqual([
-      { category: 'advertising', yearly: 30000, items: 2 },
-      { category: 'tool', yearly: 348, items: 1 },
-      { category: 'service', yearly: 12200, items: 2 },
+      { category: 'advertising', yearly: 30000, items: 2, kept: 30000, cut: 0 },
+      { category: 'tool', yearly: 348, items: 1, kept: 348, cut: 0 },
+      { category: 'service', yearly: 12200, items: 2, kept: 5000, cut: 7200 },
     ]);
   });
   it('skips an item that does not fit and keeps a later, smaller one that does (contract, 2026-12)', () => {

@@ -118,7 +118,12 @@ describe('the strategy folder for the acceptance plan (en)', () => {
     expect(kept).toContain('| Scheduling tool | Tools | $29 a month | $348 | medium term |');
     expect(kept).toContain('| **Total kept** | | | **$35,348** | |');
     expect(md).toContain('| ~~Photographer~~ | Services | $600 a month | $7,200 | long term |');
-    expect(md).toContain('| Advertising | 2 | $30,000 | 70.5% |');
+    // Kept and cut per category add up to the totals above; shares are of the kept budget.
+    expect(md).toContain('| Advertising | 2 | $30,000 |  | 84.9% |');
+    expect(md).toContain('| Services | 2 | $5,000 | $7,200 | 14.1% |');
+    expect(md).toContain('| **Total per year** | | **$35,348** | **$7,200** | **100.0%** |');
+    // The cut read by objective: the photographer funds nothing named, so no objective loses funding.
+    expect(md).toContain('The cut items are tied to no objective, so no objective loses funding.');
   });
 
   it('shows the publishing plan and the first two weeks of the calendar in local time', () => {

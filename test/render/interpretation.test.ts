@@ -1,0 +1,221 @@
+/**
+ * The chapters read their numbers out (issue 15, point 2): the competitor ranking, the content mix
+ * against its rule, the budget cut by objective, the quarters of the KPI plan and the tactics of a
+ * lagging objective; and plan text that used to be dropped (slot goals and notes, budget item
+ * notes, when and how the samples were taken). Pinned in en, nb and bg.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { renderStrategyFolder } from '../../src/render/folder.js';
+import { EXAMPLES, runCli } from '../helpers/cli.js';
+import { kaffebarYaml, planFrom } from './plans.js';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'smplan-interpretation-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const DATA = path.join(EXAMPLES, 'data');
+
+/** The example rendered with its actuals; chapter(file) reads one chapter, no-break spaces as spaces. */
+async function rendered(file: string, args: string[]): Promise<(chapter: string) => string> {
+  const out = path.join(dir, file);
+  const r = await runCli(['render', path.join(EXAMPLES, file), '-o', out, ...args]);
+  expect(r.code, r.stderr).toBe(0);
+  return (chapter) => readFileSync(path.join(out, chapter), 'utf8').replace(/\u00a0/g, ' ');
+}
+
+describe('the chapters interpret the numbers', () => {
+  it('en: ranking, mix, quarters, slots, samples and the tactics of what is behind', async () => {
+    const md = await rendered('fieldnote-software.yaml', [
+      '--actuals',
+      path.join(DATA, 'fieldnote-software-actuals.csv'),
+      '--actuals',
+      path.join(DATA, 'fieldnote-linkedin-followers-actuals.csv'),
+      '--objective',
+      'li-followers',
+      '--map',
+      'value=Followers',
+    ]);
+    const competitors = md('04-competitors.md');
+    expect(competitors).toContain('Our strongest channel against the field is YouTube: 1st of 3 at 2.08% per post.');
+    expect(competitors).toContain('3. Tradeflow 1.20%. We are 0.03 percentage points behind CrewBoard.');
+    expect(competitors).toContain('3. Tradeflow 1.97%. We lead, 0.04 percentage points ahead of JobSheet Pro.');
+    expect(competitors).toContain(
+      '(Rival IQ Social Media Industry Benchmark Report, 2023). We have no figures of our own here yet.',
+    );
+
+    const content = md('07-content.md');
+    expect(content).toContain(
+      'The pillar shares follow the rule of thirds: promotional 30%, value 35%, conversation 35%.',
+    );
+    expect(content).toContain(
+      'Weekly slots per goal: Generate qualified demo requests from trades firms with 5–50 engineers (2); Be the expert voice on running a profitable trades business (3);',
+    );
+    expect(content).toContain("- **Sunday 18:45, YouTube:** Dave's Sunday admin evening");
+
+    expect(md('08-kpis.md')).toContain(
+      'Expected progress from baseline toward target, across the objectives still running: 11% to 49% by 31 March 2027; 44% to 66% by 30 June 2027; 71% to 86% by 30 September 2027.',
+    );
+    expect(md('12-review.md')).toContain(
+      'At the current trend: £274.13 by the deadline (30 September 2027). Tactics to review: Lead-gen form ads offering the pricing calculator',
+    );
+    expect(md('13-appendix.md')).toContain(
+      'The samples were taken between 10 November 2026 and 12 November 2026. Estimated rather than counted: CrewBoard (LinkedIn), ServiceDesk Go (Facebook).',
+    );
+  });
+
+  it('nb: Norwegian readings, the 80/20 rule, a budget note', async () => {
+    const md = await rendered('nordlys-bakeri.yaml', [
+      '--actuals',
+      path.join(DATA, 'nordlys-bakeri-actuals.csv'),
+      '--map',
+      'date=Dato,objective=Mål,value=Verdi',
+    ]);
+    const competitors = md('04-competitors.md');
+    expect(competitors).toContain(
+      'Vår sterkeste kanal sammenlignet med konkurrentene er Facebook: 2. plass av 3 med 1,19 % per innlegg.',
+    );
+    expect(competitors).toContain('5. Bakehuset 1,80 %; Bransjetall: 0,47 %');
+    expect(competitors).toContain('Vi ligger 0,07 prosentpoeng bak Kanelsnurr Kafé.');
+    expect(md('07-content.md')).toContain('Fordelingen mellom pilarene følger 80/20-regelen: salgsinnhold 20 %.');
+    expect(md('07-content.md')).toContain('- **lørdag 09:00, Facebook:** Åpningstider og dagens utvalg');
+    expect(md('08-kpis.md')).toContain(
+      'Forventet fremdrift fra utgangsverdi mot målverdi for delmålene som fortsatt løper: 21 % til 75 % innen 31. mars 2027; 46 % til 74 % innen 30. juni 2027; 72 % til 89 % innen 30. september 2027.',
+    );
+    expect(md('09-budget.md')).toContain(
+      '- **Meta-annonser (Instagram og Facebook), forhåndsbestilling og møtemat**: Mer i november–desember, mindre i juli.',
+    );
+    // Tactics whose names hold commas are kept apart with semicolons.
+    expect(md('12-review.md')).toContain(
+      'Tiltak som bør gjennomgås: Story med «bestill til lørdag» hver torsdag, lenke med UTM; Annonser for forhåndsbestilling',
+    );
+    expect(md('13-appendix.md')).toContain(
+      'Utvalgene ble hentet mellom 9. november 2026 og 16. november 2026. Anslått, ikke talt opp: Bakehuset (Instagram).',
+    );
+  });
+
+  it('bg: Bulgarian readings, one full stop after "г."', async () => {
+    const md = await rendered('rodopski-sklon.yaml', [
+      '--actuals',
+      path.join(DATA, 'rodopski-sklon-actuals.csv'),
+      '--map',
+      'date=Дата,objective=Цел,value=Стойност',
+    ]);
+    const competitors = md('04-competitors.md');
+    expect(competitors).toContain(
+      'Най-силният ни канал спрямо конкурентите е Instagram: 2. място от 4 с 2,61% на публикация.',
+    );
+    expect(competitors).toContain('Изоставаме от Мавруд Хаус с 0,64 процентни пункта.');
+    expect(competitors).toContain('Тук още нямаме собствени данни.');
+    expect(md('07-content.md')).toContain('Разпределението между стълбовете следва правилото 80/20: рекламно 20%.');
+    const kpis = md('08-kpis.md');
+    expect(kpis).toContain(
+      'Очакван напредък от началната към целевата стойност за текущите цели: от 12% до 59% към 31 март 2027 г.;',
+    );
+    expect(kpis).toMatch(/от 72% до 87% към 30 септември 2027 г\.\n/);
+    expect(md('12-review.md')).toContain('Действия за преразглеждане: Реклами за онлайн магазина');
+    expect(md('13-appendix.md')).toContain(
+      'Приблизителна оценка, а не преброяване: Тракия Естейт (Instagram), Винотека „Капана“ (Instagram).',
+    );
+  });
+});
+
+describe('a budget over its cap, read by objective', () => {
+  // The photographer funds reach and sign-ups; the Instagram ads still fund reach.
+  const yaml = (locale: 'en' | 'nb' | 'bg') =>
+    kaffebarYaml(locale)
+      .replace(
+        '    roi: long\n',
+        '    roi: long\n      objectives: [ig-reach, loyalty-signups]\n      notes: Spring and autumn shoots\n',
+      )
+      .replace('      roi: short\n', '      roi: short\n      objectives: [ig-reach]\n');
+
+  it.each([
+    [
+      'en' as const,
+      'What the cut costs the plan, objective by objective:',
+      'loses the funding from Photographer ($7,200 a year). It keeps funding through Instagram ads.',
+      'loses the funding from Photographer ($7,200 a year). Nothing else in the budget funds it.',
+      '| Services | 2 | $5,000 | $7,200 | 14.1% |',
+    ],
+    [
+      'nb' as const,
+      'Dette koster kuttet planen, delmål for delmål:',
+      'mister midlene fra Photographer (7 200 kr per år). Delmålet får fortsatt midler gjennom Instagram ads.',
+      'mister midlene fra Photographer (7 200 kr per år). Ingen andre poster i budsjettet finansierer delmålet.',
+      '| Tjenester | 2 | 5 000 kr | 7 200 kr | 14,1 % |',
+    ],
+    [
+      'bg' as const,
+      'Какво струва съкращението на плана, по цели:',
+      'губи финансирането от Photographer (7200 лв. годишно). Целта остава финансирана чрез Instagram ads.',
+      'губи финансирането от Photographer (7200 лв. годишно). Никое друго перо в бюджета не я финансира.',
+      '| Услуги | 2 | 5000 лв. | 7200 лв. | 14,1% |',
+    ],
+  ])('%s', async (locale, intro, stillFunded, unfunded, category) => {
+    const [costs, and] = {
+      en: ['The cut affects', 'and'],
+      nb: ['Kuttet rammer', 'og'],
+      bg: ['Съкращението засяга', 'и'],
+    }[locale];
+    const folder = await renderStrategyFolder(await planFrom(yaml(locale)));
+    const budget = folder.chapters.find((c) => c.slug === 'budget')!.markdown.replace(/\u00a0/g, ' ');
+    expect(budget).toContain(intro);
+    expect(budget).toContain(stillFunded);
+    expect(budget).toContain(unfunded);
+    expect(budget).toContain('- **Photographer**: Spring and autumn shoots');
+    expect(budget).toContain(category);
+    // The summary names the same objectives as the chapter (one reading of the cut).
+    expect(folder.readme).toContain(`${costs} Monthly reach (Instagram) ${and} Loyalty app sign-ups.`);
+  });
+});
+
+describe('the content mix against its rule', () => {
+  const withPillars = (locale: 'en' | 'nb' | 'bg', rule: string) =>
+    kaffebarYaml(locale).replace(
+      'content:\n',
+      `content:
+  mix_rule: ${rule}
+  pillars:
+    - { id: menu, name: Seasonal menu, share: 0.5, kind: promotional }
+    - { id: craft, name: Brewing tips, share: 0.3, kind: value }
+    - { id: ask, name: Ask the barista, share: 0.2, kind: conversation }
+`,
+    );
+  const content = async (yaml: string) =>
+    (await renderStrategyFolder(await planFrom(yaml))).chapters
+      .find((c) => c.slug === 'content')!
+      .markdown.replace(/\u00a0/g, ' ');
+
+  it.each([
+    [
+      'en' as const,
+      'The pillar shares do not follow the rule of thirds:',
+      '- Promotional (Seasonal menu): 50% of the posts, more than the third the rule asks for.',
+      '- Conversation (Ask the barista): 20% of the posts, less than the third the rule asks for.',
+      '- Promotional (Seasonal menu): 50% of the posts; the rule allows at most 20%.',
+    ],
+    [
+      'nb' as const,
+      'Fordelingen mellom pilarene følger ikke tredjedelsregelen:',
+      '- Salgsinnhold (Seasonal menu): 50 % av innleggene, mer enn tredjedelen regelen legger opp til.',
+      '- Dialog (Ask the barista): 20 % av innleggene, mindre enn tredjedelen regelen legger opp til.',
+      '- Salgsinnhold (Seasonal menu): 50 % av innleggene; regelen tillater høyst 20 %.',
+    ],
+    [
+      'bg' as const,
+      'Разпределението между стълбовете не следва правилото на третините:',
+      '- Рекламно (Seasonal menu): 50% от публикациите – повече от третината, която предвижда правилото.',
+      '- Разговорно (Ask the barista): 20% от публикациите – по-малко от третината, която предвижда правилото.',
+      '- Рекламно (Seasonal menu): 50% от публикациите; правилото допуска най-много 20%.',
+    ],
+  ])('%s: which kind is over, which under, and by how much', async (locale, breaks, over, under, over8020) => {
+    const thirds = await content(withPillars(locale, 'thirds'));
+    expect(thirds).toContain(breaks);
+    expect(thirds).toContain(over);
+    expect(thirds).toContain(under);
+    // Value at 30 % is within five points of a third: not listed.
+    expect(thirds).not.toMatch(/Brewing tips\)/);
+    expect(await content(withPillars(locale, '80-20'))).toContain(over8020);
+  });
+});
