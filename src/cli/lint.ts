@@ -47,19 +47,22 @@ export async function run(args: string[], options: LintOptions, io: Io): Promise
   const checks: PlanCheck[] = new Array(plans.length);
   // Lanes take the next plan until none is left: this thread, and for many plans worker threads
   // on the other cores. A plan's config is resolved here, so a broken one stops the run at once.
+  // Loaded only for a batch: worker_threads costs a single plan's start-up.
+  const workers =
+    plans.length >= WORKERS_FROM
+      ? await (await import('./lint-workers.js')).lintWorkers(Math.min(availableParallelism(), 4) - 1)
+      : [];
   let next = 0;
   const lane = async (check: (plan: PlanArgument, config: LintConfig) => Promise<PlanCheck>) => {
     for (let i = next++; i < plans.length; i = next++) {
       const plan = plans[i]!;
       const config = await configFor(plan.stdin ? 'stdin.yaml' : plan.file);
       checks[i] = await check(plan, config);
+      // A plan is checked without touching the event loop (its reads are synchronous): let the
+      // workers' replies in, or they would wait until this thread has checked all its plans.
+      if (workers.length) await new Promise((resolve) => setImmediate(resolve));
     }
   };
-  // Loaded only for a batch: worker_threads costs a single plan's start-up.
-  const workers =
-    plans.length >= WORKERS_FROM
-      ? await (await import('./lint-workers.js')).lintWorkers(Math.min(availableParallelism(), 4) - 1)
-      : [];
   try {
     await Promise.all([
       lane((plan, config) =>
@@ -67,7 +70,11 @@ export async function run(args: string[], options: LintOptions, io: Io): Promise
           ? checkPlan(plan.file, () => stdinPlan(io), config, inlineConfig)
           : checkPlanFile(plan.file, io.cwd, config, inlineConfig),
       ),
-      ...workers.map((worker) => lane((plan, config) => worker.check(plan.file, io.cwd, config, inlineConfig))),
+      // A few plans queued per worker: its next plan is waiting when this thread is busy checking
+      // one of its own and cannot hand it out.
+      ...workers.flatMap((worker) =>
+        Array.from({ length: 4 }, () => lane((plan, config) => worker.check(plan.file, io.cwd, config, inlineConfig))),
+      ),
     ]);
   } finally {
     await Promise.all(workers.map((w) => w.end()));

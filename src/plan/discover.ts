@@ -2,7 +2,8 @@
  * Which plans a command line names: files as given, every plan inside a folder (a `.yaml` or
  * `.yml` file that starts a line with `smplan: 1`, the format's marker), and `-` for stdin.
  */
-import { open, readdir, stat } from 'node:fs/promises';
+import { closeSync, constants, openSync, readSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Folders never searched: dependencies, version control, and the strategy folders smplan writes. */
@@ -54,14 +55,21 @@ async function plansIn(dir: string, cwd: string): Promise<string[]> {
   return found;
 }
 
+/** Synchronous: a folder of hundreds of plans is searched before any is checked, and each file needs one small read. */
 async function hasMarker(file: string): Promise<boolean> {
-  const handle = await open(file, 'r').catch(() => undefined);
-  if (!handle) return false;
+  let fd: number;
   try {
-    const buffer = Buffer.alloc(MARKER_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, MARKER_BYTES, 0);
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch {
+    return false;
+  }
+  try {
+    const buffer = Buffer.allocUnsafe(MARKER_BYTES);
+    const bytesRead = readSync(fd, buffer, 0, MARKER_BYTES, 0);
     return MARKER.test(buffer.subarray(0, bytesRead).toString('utf8'));
+  } catch {
+    return false;
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
