@@ -104,9 +104,19 @@ export function createFormatter(locale: PlanLocale, currency: string): Formatter
       // A fraction: 0.042 -> 4.20 %, 0.25 -> 25.0 %.
       if (kind === 'percent') return percent(value, Math.abs(value) >= 0.1 ? 1 : 2);
       const magnitude = Math.abs(value);
-      // Counts (demos, followers) read as whole numbers from 10 up; hours keep a decimal below 1 000.
+      // Counts with a unit (demos, applications) read as whole numbers from 1 up (below, 0.5 posts a
+      // week stays); hours keep one decimal below 1 000; a bare figure keeps two decimals below 10.
+      const hours = HOUR_UNITS.has(unit?.trim().toLowerCase() ?? '');
       const digits =
-        magnitude >= 1000 ? 0 : magnitude >= 10 ? (HOUR_UNITS.has(unit?.trim().toLowerCase() ?? '') ? 1 : 0) : 2;
+        magnitude >= 1000
+          ? 0
+          : hours
+            ? magnitude >= 1
+              ? 1
+              : 2
+            : magnitude >= 10 || (unit?.trim() && magnitude >= 1)
+              ? 0
+              : 2;
       const text = numberFormat(digits).format(value);
       return unit ? `${text} ${unit}` : text;
     },

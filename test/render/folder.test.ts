@@ -73,7 +73,7 @@ describe('the strategy folder for the acceptance plan (en)', () => {
     expect(open).toContain('- [The content pillars](07-content.md): ');
     expect(open).not.toContain('the budget');
     expect(chapter(folder, 'crisis')).toContain(
-      '> **Not decided yet:** the crisis handbook. The method asks for what triggers a crisis',
+      '> **Not decided yet:** the crisis handbook. A complete strategy needs what triggers a crisis',
     );
   });
 
