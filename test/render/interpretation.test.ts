@@ -10,11 +10,10 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderStrategyFolder } from '../../src/render/folder.js';
 import { EXAMPLES, runCli } from '../helpers/cli.js';
-import { kaffebarYaml, planFrom } from './plans.js';
+import { EXAMPLE_ACTUALS, kaffebarYaml, planFrom } from './plans.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'smplan-interpretation-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const DATA = path.join(EXAMPLES, 'data');
 
 /** The example rendered with its actuals; chapter(file) reads one chapter, no-break spaces as spaces. */
 async function rendered(file: string, args: string[]): Promise<(chapter: string) => string> {
@@ -26,16 +25,7 @@ async function rendered(file: string, args: string[]): Promise<(chapter: string)
 
 describe('the chapters interpret the numbers', () => {
   it('en: ranking, mix, quarters, slots, samples and the tactics of what is behind', async () => {
-    const md = await rendered('fieldnote-software.yaml', [
-      '--actuals',
-      path.join(DATA, 'fieldnote-software-actuals.csv'),
-      '--actuals',
-      path.join(DATA, 'fieldnote-linkedin-followers-actuals.csv'),
-      '--objective',
-      'li-followers',
-      '--map',
-      'value=Followers',
-    ]);
+    const md = await rendered('fieldnote-software.yaml', EXAMPLE_ACTUALS['fieldnote-software.yaml']);
     const competitors = md('04-competitors.md');
     expect(competitors).toContain('Our strongest channel against the field is YouTube: 1st of 3 at 2.08% per post.');
     expect(competitors).toContain('3. Tradeflow 1.20%. We are 0.03 percentage points behind CrewBoard.');
@@ -65,12 +55,7 @@ describe('the chapters interpret the numbers', () => {
   });
 
   it('nb: Norwegian readings, the 80/20 rule, a budget note', async () => {
-    const md = await rendered('nordlys-bakeri.yaml', [
-      '--actuals',
-      path.join(DATA, 'nordlys-bakeri-actuals.csv'),
-      '--map',
-      'date=Dato,objective=Mål,value=Verdi',
-    ]);
+    const md = await rendered('nordlys-bakeri.yaml', EXAMPLE_ACTUALS['nordlys-bakeri.yaml']);
     const competitors = md('04-competitors.md');
     expect(competitors).toContain(
       'Vår sterkeste kanal sammenlignet med konkurrentene er Facebook: 2. plass av 3 med 1,19 % per innlegg.',
@@ -95,12 +80,7 @@ describe('the chapters interpret the numbers', () => {
   });
 
   it('bg: Bulgarian readings, one full stop after "г."', async () => {
-    const md = await rendered('rodopski-sklon.yaml', [
-      '--actuals',
-      path.join(DATA, 'rodopski-sklon-actuals.csv'),
-      '--map',
-      'date=Дата,objective=Цел,value=Стойност',
-    ]);
+    const md = await rendered('rodopski-sklon.yaml', EXAMPLE_ACTUALS['rodopski-sklon.yaml']);
     const competitors = md('04-competitors.md');
     expect(competitors).toContain(
       'Най-силният ни канал спрямо конкурентите е Instagram: 2. място от 4 с 2,61% на публикация.',

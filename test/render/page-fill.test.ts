@@ -11,35 +11,18 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { printPdf } from '../../src/render/pdf.js';
 import { EXAMPLES, runCli } from '../helpers/cli.js';
 import { pageFill } from '../helpers/page-fill.js';
+import { EXAMPLE_ACTUALS } from './plans.js';
 import { chromiumPath, skipPdf } from './chromium.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'smplan-fill-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const DATA = path.join(EXAMPLES, 'data');
 /** Text as pdftotext and Markdown both give it: Markdown escapes gone, whitespace folded. */
 const squash = (text: string) => text.replace(/\\(.)/g, '$1').replace(/\s+/g, ' ').trim();
 const CASES: [string, string, string[]][] = [
-  [
-    'fieldnote-software (en) with actuals',
-    'fieldnote-software.yaml',
-    [
-      '--actuals',
-      path.join(DATA, 'fieldnote-software-actuals.csv'),
-      '--actuals',
-      path.join(DATA, 'fieldnote-linkedin-followers-actuals.csv'),
-      '--objective',
-      'li-followers',
-      '--map',
-      'value=Followers',
-    ],
-  ],
+  ['fieldnote-software (en) with actuals', 'fieldnote-software.yaml', EXAMPLE_ACTUALS['fieldnote-software.yaml']],
   ['nordlys-bakeri (nb)', 'nordlys-bakeri.yaml', []],
-  [
-    'rodopski-sklon (bg) with actuals',
-    'rodopski-sklon.yaml',
-    ['--actuals', path.join(DATA, 'rodopski-sklon-actuals.csv'), '--map', 'date=Дата,objective=Цел,value=Стойност'],
-  ],
+  ['rodopski-sklon (bg) with actuals', 'rodopski-sklon.yaml', EXAMPLE_ACTUALS['rodopski-sklon.yaml']],
 ];
 
 describe.skipIf(skipPdf)('the example documents on paper', () => {

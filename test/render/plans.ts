@@ -4,9 +4,39 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadCheckedPlan } from '../../src/lint/check.js';
 import type { LoadedPlan } from '../../src/plan/load.js';
-import { ACCEPTANCE } from '../helpers/cli.js';
+import { ACCEPTANCE, EXAMPLES } from '../helpers/cli.js';
 
 export const KAFFEBAR = path.join(ACCEPTANCE, 'kaffebar.yaml');
+
+const DATA = path.join(EXAMPLES, 'data');
+/** The flags that render each example with its actuals, as docs/monthly-review.md gives them. */
+export const EXAMPLE_ACTUALS: Record<
+  'fieldnote-software.yaml' | 'nordlys-bakeri.yaml' | 'rodopski-sklon.yaml',
+  string[]
+> = {
+  'fieldnote-software.yaml': [
+    '--actuals',
+    path.join(DATA, 'fieldnote-software-actuals.csv'),
+    '--actuals',
+    path.join(DATA, 'fieldnote-linkedin-followers-actuals.csv'),
+    '--objective',
+    'li-followers',
+    '--map',
+    'value=Followers',
+  ],
+  'nordlys-bakeri.yaml': [
+    '--actuals',
+    path.join(DATA, 'nordlys-bakeri-actuals.csv'),
+    '--map',
+    'date=Dato,objective=Mål,value=Verdi',
+  ],
+  'rodopski-sklon.yaml': [
+    '--actuals',
+    path.join(DATA, 'rodopski-sklon-actuals.csv'),
+    '--map',
+    'date=Дата,objective=Цел,value=Стойност',
+  ],
+};
 
 /** Loads YAML text as a plan file in a temporary folder (data/ copied so posts_csv resolves). */
 export async function planFrom(yaml: string): Promise<LoadedPlan> {

@@ -7,10 +7,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EXAMPLES, runCli } from '../helpers/cli.js';
+import { EXAMPLE_ACTUALS } from './plans.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'smplan-summary-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const DATA = path.join(EXAMPLES, 'data');
 
 async function summary(file: string, args: string[] = []): Promise<string> {
   const out = path.join(dir, `${file}-${args.length}`);
@@ -27,16 +27,7 @@ async function summary(file: string, args: string[] = []): Promise<string> {
 
 describe('the executive summary', () => {
   it('en: objectives with actuals and a red/amber/green status, rank per channel, budget, next review', async () => {
-    const s = await summary('fieldnote-software.yaml', [
-      '--actuals',
-      path.join(DATA, 'fieldnote-software-actuals.csv'),
-      '--actuals',
-      path.join(DATA, 'fieldnote-linkedin-followers-actuals.csv'),
-      '--objective',
-      'li-followers',
-      '--map',
-      'value=Followers',
-    ]);
+    const s = await summary('fieldnote-software.yaml', EXAMPLE_ACTUALS['fieldnote-software.yaml']);
     expect(s).toMatch(/^\n## Executive summary\n/);
     expect(s).toContain(
       '**The problem:** Our pipeline depends on Google Ads, where the cost per demo has doubled since 2023.\n',
@@ -73,12 +64,7 @@ describe('the executive summary', () => {
   });
 
   it('nb: Norwegian terms and formats, amber and red counted', async () => {
-    const s = await summary('nordlys-bakeri.yaml', [
-      '--actuals',
-      path.join(DATA, 'nordlys-bakeri-actuals.csv'),
-      '--map',
-      'date=Dato,objective=Mål,value=Verdi',
-    ]);
+    const s = await summary('nordlys-bakeri.yaml', EXAMPLE_ACTUALS['nordlys-bakeri.yaml']);
     expect(s).toMatch(/^\n## Sammendrag\n/);
     expect(s).toContain(
       '6 SMART-delmål, første frist 30. april 2027. Status per 30. april 2027: bak planen 2, i faresonen 0, i rute eller foran 3.',
@@ -96,12 +82,7 @@ describe('the executive summary', () => {
   });
 
   it('bg: Bulgarian terms and formats, an objective at risk (amber)', async () => {
-    const s = await summary('rodopski-sklon.yaml', [
-      '--actuals',
-      path.join(DATA, 'rodopski-sklon-actuals.csv'),
-      '--map',
-      'date=Дата,objective=Цел,value=Стойност',
-    ]);
+    const s = await summary('rodopski-sklon.yaml', EXAMPLE_ACTUALS['rodopski-sklon.yaml']);
     expect(s).toMatch(/^\n## Резюме\n/);
     expect(s).toMatch(
       /6 SMART цели, първият краен срок е 31 май 2027\sг\. Състояние към 30 април 2027\sг\.: изостават 3, под риск 1, по план или изпреварват 2\./,
