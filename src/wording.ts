@@ -111,3 +111,20 @@ export function formatMeasure(value: number, unit: string | undefined, currency:
 export function plural(n: number, noun: string, many = `${noun}s`): string {
   return `${formatCount(n)} ${n === 1 ? noun : many}`;
 }
+
+/**
+ * Days of the week (0 = Monday) written short: three or more days in a row as a range, the
+ * others one by one (0, 1, 2, 5 -> "mon–wed", "sat" with `name` giving "mon"… and `dash` "–").
+ */
+export function weekdayRuns(days: readonly number[], name: (day: number) => string, dash: string): string[] {
+  const sorted = [...new Set(days)].sort((a, b) => a - b);
+  const runs: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    if (j - i >= 2) runs.push(`${name(sorted[i]!)}${dash}${name(sorted[j]!)}`);
+    else for (const d of sorted.slice(i, j + 1)) runs.push(name(d));
+    i = j + 1;
+  }
+  return runs;
+}

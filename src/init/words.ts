@@ -4,7 +4,8 @@
  * or Bulgarian; defaults written into the plan come from the plan's own language.
  */
 import { createTranslator, loadMessages } from '../render/i18n.js';
-import { LOCALES, type Locale } from '../plan/schema.js';
+import { LOCALES, WEEKDAYS, type Locale, type Weekday } from '../plan/schema.js';
+import { weekdayRuns } from '../wording.js';
 
 export type Words = (key: string, params?: Record<string, string | number>) => string;
 
@@ -61,11 +62,8 @@ export const DAY_NAMES: Record<Locale, readonly string[]> = {
   bg: ['пн', 'вт', 'ср', 'чт', 'пт', 'сб', 'нд'],
 };
 
-const WEEKDAY_IDS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-type WeekdayId = (typeof WEEKDAY_IDS)[number];
-
 /** "mon-fri", "sat,sun", "man–fre", "пн-пт, сб": the days, or undefined when a word is not a day. */
-function parseDays(text: string): WeekdayId[] | undefined {
+function parseDays(text: string): Weekday[] | undefined {
   const days = new Set<number>();
   for (const part of text.split(/[,\s]+/).filter(Boolean)) {
     const [a, b] = part.split(/[-–]/).map((w) => WEEKDAY_WORDS[w.toLowerCase().replace(/\.$/, '')]);
@@ -77,11 +75,11 @@ function parseDays(text: string): WeekdayId[] | undefined {
         if (d === b) break;
       }
   }
-  return days.size ? [...days].sort((x, y) => x - y).map((d) => WEEKDAY_IDS[d]!) : undefined;
+  return days.size ? [...days].sort((x, y) => x - y).map((d) => WEEKDAYS[d]!) : undefined;
 }
 
 export interface OnlineWindow {
-  days?: WeekdayId[];
+  days?: Weekday[];
   from: string;
   to: string;
 }
@@ -101,20 +99,10 @@ export function parseOnlineTime(text: string): OnlineWindow | undefined {
 export function showOnlineTime(w: OnlineWindow, locale: Locale): string {
   const names = DAY_NAMES[locale];
   if (!w.days?.length) return `${w.from}-${w.to}`;
-  const idx = w.days.map((d) => WEEKDAY_IDS.indexOf(d)).sort((a, b) => a - b);
-  const runs: string[] = [];
-  for (let i = 0; i < idx.length; ) {
-    let j = i;
-    while (j + 1 < idx.length && idx[j + 1] === idx[j]! + 1) j++;
-    runs.push(
-      j - i >= 2
-        ? `${names[idx[i]!]}-${names[idx[j]!]}`
-        : idx
-            .slice(i, j + 1)
-            .map((d) => names[d])
-            .join(','),
-    );
-    i = j + 1;
-  }
+  const runs = weekdayRuns(
+    w.days.map((d) => WEEKDAYS.indexOf(d)),
+    (d) => names[d]!,
+    '-',
+  );
   return `${runs.join(',')} ${w.from}-${w.to}`;
 }

@@ -1,5 +1,6 @@
 import type { Persona, Plan, Slot, Weekday } from '../../plan/schema.js';
 import { WEEKDAYS } from '../../plan/schema.js';
+import { weekdayRuns } from '../../wording.js';
 import { defineRule, type RuleReport } from '../rule.js';
 
 type Window = NonNullable<Persona['online_times']>[number];
@@ -35,22 +36,11 @@ function windowText(w: Window): string {
 
 /** mon, tue, wed, sat -> "mon–wed, sat". */
 function dayRanges(days: readonly Weekday[]): string {
-  const sorted = [...new Set(days)].map((d) => WEEKDAYS.indexOf(d)).sort((a, b) => a - b);
-  const runs: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
-    runs.push(
-      j - i >= 2
-        ? `${WEEKDAYS[sorted[i]!]}–${WEEKDAYS[sorted[j]!]}`
-        : sorted
-            .slice(i, j + 1)
-            .map((d) => WEEKDAYS[d])
-            .join(', '),
-    );
-    i = j + 1;
-  }
-  return runs.join(', ');
+  return weekdayRuns(
+    days.map((d) => WEEKDAYS.indexOf(d)),
+    (d) => WEEKDAYS[d]!,
+    '–',
+  ).join(', ');
 }
 
 /** Seed 004: what you publish has no value if it does not reach them when they have time. */
