@@ -23,7 +23,7 @@ function workerBundle(): URL | undefined {
   return undefined;
 }
 
-export async function lintWorkers(count: number): Promise<LintWorker[]> {
+export function lintWorkers(count: number): LintWorker[] {
   const bundle = count > 0 ? workerBundle() : undefined;
   if (!bundle) return [];
   return Array.from({ length: count }, () => lintWorker(bundle));

@@ -50,7 +50,7 @@ export async function run(args: string[], options: LintOptions, io: Io): Promise
   // Loaded only for a batch: worker_threads costs a single plan's start-up.
   const workers =
     plans.length >= WORKERS_FROM
-      ? await (await import('./lint-workers.js')).lintWorkers(Math.min(availableParallelism(), 4) - 1)
+      ? (await import('./lint-workers.js')).lintWorkers(Math.min(availableParallelism(), 4) - 1)
       : [];
   let next = 0;
   const lane = async (check: (plan: PlanArgument, config: LintConfig) => Promise<PlanCheck>) => {

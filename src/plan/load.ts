@@ -257,12 +257,12 @@ function memo<T>(make: () => T): () => T {
 /** Reads the plan's posts_csv files: the last step of loading a plan that matched the schema. */
 async function withPostsCsv(source: PlanSource, plan: Plan, findings: Finding[]): Promise<LoadOutcome> {
   const postsCsv = new Map<string, PostSample[]>();
-  let realDir: Promise<string> | undefined;
+  let realDir: string | undefined;
   for (const [where, csvPath] of postsCsvReferences(plan)) {
     if (postsCsv.has(csvPath)) continue;
     const result = await readPostsCsv(
       source.dir,
-      () => (realDir ??= Promise.resolve().then(() => realpathSync.native(source.dir))),
+      () => (realDir ??= realpathSync.native(source.dir)),
       csvPath,
       localeLanguage(plan.plan.locale),
     );
@@ -349,19 +349,15 @@ export const POST_COLUMNS = {
 } as const;
 
 /** `realDir`: the plan folder with links resolved, asked once per plan however many CSVs it names. */
-async function readPostsCsv(
-  dir: string,
-  realDir: () => Promise<string>,
-  csvPath: string,
-  locale: Locale,
-): Promise<PostsRead> {
+async function readPostsCsv(dir: string, realDir: () => string, csvPath: string, locale: Locale): Promise<PostsRead> {
   if (path.isAbsolute(csvPath) || csvPath.split(/[\\/]/).includes('..')) {
     return { error: 'must be a path inside the plan folder, relative to the plan file (no absolute paths, no ..)' };
   }
   const resolved = path.resolve(dir, csvPath);
   try {
     // Synchronous: the asynchronous call cost a batch lint more than the lookup itself.
-    const [folder, real] = [await realDir(), realpathSync.native(resolved)];
+    const folder = realDir();
+    const real = realpathSync.native(resolved);
     if (path.relative(folder, real).startsWith('..')) return { error: 'links outside the plan folder' };
     const bytes = await readInputFile(real, MAX_CSV_BYTES);
     // The same bytes read by the same language's rules give the same posts.

@@ -35,6 +35,17 @@ export interface Formatter {
 /** Units of hours, whose fractions matter (12.5 hours); every other count prints whole from 10 up. */
 const HOUR_UNITS = new Set(['h', 'hour', 'hours', 'time', 'timer', 't', 'ч', 'час', 'часа']);
 
+/**
+ * Decimals for an objective's figure: whole from 1 000; hours keep one decimal from 1 up; counts
+ * with a unit (demos, applications) are whole from 1 up (below, 0.5 posts a week stays); a bare
+ * figure keeps two decimals below 10.
+ */
+function measureDigits(magnitude: number, unit: string | undefined): number {
+  if (magnitude >= 1000) return 0;
+  if (HOUR_UNITS.has(unit?.trim().toLowerCase() ?? '')) return magnitude >= 1 ? 1 : 2;
+  return magnitude >= 10 || (unit?.trim() && magnitude >= 1) ? 0 : 2;
+}
+
 const WEEKDAY_INDEX: Record<string, number> = { mon: 0, tue: 1, wed: 2, thu: 3, fri: 4, sat: 5, sun: 6 };
 
 /** Parses YYYY-MM-DD as a calendar date (UTC noon, so no time zone moves it to another day). */
@@ -103,21 +114,7 @@ export function createFormatter(locale: PlanLocale, currency: string): Formatter
         return (Number.isInteger(value) ? moneyWhole : moneyCents).format(Math.round(value * 100) / 100);
       // A fraction: 0.042 -> 4.20 %, 0.25 -> 25.0 %.
       if (kind === 'percent') return percent(value, Math.abs(value) >= 0.1 ? 1 : 2);
-      const magnitude = Math.abs(value);
-      // Counts with a unit (demos, applications) read as whole numbers from 1 up (below, 0.5 posts a
-      // week stays); hours keep one decimal below 1 000; a bare figure keeps two decimals below 10.
-      const hours = HOUR_UNITS.has(unit?.trim().toLowerCase() ?? '');
-      const digits =
-        magnitude >= 1000
-          ? 0
-          : hours
-            ? magnitude >= 1
-              ? 1
-              : 2
-            : magnitude >= 10 || (unit?.trim() && magnitude >= 1)
-              ? 0
-              : 2;
-      const text = numberFormat(digits).format(value);
+      const text = numberFormat(measureDigits(Math.abs(value), unit)).format(value);
       return unit ? `${text} ${unit}` : text;
     },
     list: (items) => listFormat.format(items),
