@@ -63,7 +63,16 @@ import {
 import { plansThePosts } from '../lint/rules/planning-cadence.js';
 import type { Asker, Choice } from './ask.js';
 import { schemaError, withValue, type PlanDraft } from './check.js';
-import { currencies, nextMonthStart, oneYearFrom, slugId, timeZones, uniqueId, type SystemDefaults } from './system.js';
+import {
+  currencies,
+  nextMonthStart,
+  oneYearFrom,
+  placeDefaults,
+  slugId,
+  timeZones,
+  uniqueId,
+  type SystemDefaults,
+} from './system.js';
 import { DAY_NAMES, parseOnlineTime, showOnlineTime, type Words } from './words.js';
 
 export interface SectionContext {
@@ -199,12 +208,13 @@ const askPlan: Ask = async (ctx) => {
   // A regional locale (nb-NO) of the same language is kept; from here on, defaults are in this language.
   const locale = prev.locale && localeLanguage(prev.locale) === language ? prev.locale : language;
   const d = ctx.words[language];
+  const place = placeDefaults(language, ctx.defaults);
   const currency = await ask.choose(
     t('init.plan.currency'),
-    currencies(prev.currency ?? ctx.defaults.currency).map((c) => ({ value: c })),
-    prev.currency ?? ctx.defaults.currency,
+    currencies(prev.currency ?? place.currency).map((c) => ({ value: c })),
+    prev.currency ?? place.currency,
   );
-  const zone = prev.timezone ?? ctx.defaults.timezone;
+  const zone = prev.timezone ?? place.timezone;
   const timezone = await ask.choose(
     t('init.plan.timezone'),
     timeZones(zone).map((z) => ({ value: z })),

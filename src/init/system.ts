@@ -112,3 +112,21 @@ export function uniqueId(base: string, taken: Iterable<string>): string {
   if (!used.has(base)) return base;
   for (let n = 2; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
 }
+
+/** Where a plan in each language is most likely for: its currency and time zone. */
+const HOME: Record<Locale, { currency: string; timezone: string } | undefined> = {
+  nb: { currency: 'NOK', timezone: 'Europe/Oslo' },
+  bg: { currency: 'EUR', timezone: 'Europe/Sofia' },
+  // English is written for anywhere: the system's own settings are the best guess.
+  en: undefined,
+};
+
+/**
+ * The currency and time zone to offer for a plan in `language`: the system's when the system
+ * speaks that language, else the language's home (a Norwegian plan written on an English
+ * machine in UTC is offered NOK and Europe/Oslo, not USD and UTC).
+ */
+export function placeDefaults(language: Locale, system: SystemDefaults): { currency: string; timezone: string } {
+  const home = language === system.locale ? undefined : HOME[language];
+  return home ?? { currency: system.currency, timezone: system.timezone };
+}

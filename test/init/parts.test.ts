@@ -8,6 +8,7 @@ import {
   currencies,
   nextMonthStart,
   oneYearFrom,
+  placeDefaults,
   slugId,
   systemDefaults,
   timeZones,
@@ -43,6 +44,16 @@ describe('defaults from the system locale', () => {
     });
     expect(systemDefaults(TODAY, resolved('de-DE'))).toMatchObject({ locale: 'en', currency: 'EUR' });
     expect(systemDefaults(TODAY, resolved('en-GB'))).toMatchObject({ locale: 'en', currency: 'GBP' });
+  });
+
+  it("offers a plan in another language than the system's that language's currency and time zone", () => {
+    const english = systemDefaults(TODAY, resolved('en-US', 'UTC'));
+    expect(placeDefaults('nb', english)).toEqual({ currency: 'NOK', timezone: 'Europe/Oslo' });
+    expect(placeDefaults('bg', english)).toEqual({ currency: 'EUR', timezone: 'Europe/Sofia' });
+    expect(placeDefaults('en', english)).toEqual({ currency: 'USD', timezone: 'UTC' });
+    // The system speaks the plan's language: its own settings win (a Norwegian in Stockholm).
+    const norwegian = systemDefaults(TODAY, resolved('nb-SE', 'Europe/Stockholm'));
+    expect(placeDefaults('nb', norwegian)).toEqual({ currency: 'SEK', timezone: 'Europe/Stockholm' });
   });
 
   it('starts the plan on the first of next month and runs it for one year', () => {
