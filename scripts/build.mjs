@@ -44,30 +44,108 @@ const stubs = {
   },
 };
 
-await build({
-  // The lint worker is an entry of its own: a batch lint starts it as a worker thread.
-  entryPoints: { cli: 'src/cli/main.ts', 'lint-worker': 'src/cli/lint-worker.ts' },
+// Libraries only some commands use, each imported lazily (`await import('vega')`): bundled apart
+// from the program, in dist/vendor/, as ES modules with their shared code in chunks. `yaml` is
+// also imported statically (by the interview) and so is built as CommonJS, which a require() in
+// the program can load.
+const VENDOR_ESM = {
+  vega: 'vega',
+  'vega-lite': 'vega-lite',
+  'markdown-it': 'markdown-it',
+  handlebars: 'handlebars',
+  'inquirer-prompts': '@inquirer/prompts',
+  'puppeteer-core': 'puppeteer-core',
+  open: 'open',
+  chokidar: 'chokidar',
+  'better-sse': 'better-sse',
+  'ical-generator': 'ical-generator',
+  'csv-stringify': 'csv-stringify/sync',
+};
+const VENDOR_CJS = { yaml: 'yaml' };
+const vendorOf = new Map([
+  ...Object.entries(VENDOR_ESM).map(([name, spec]) => [spec, `./vendor/${name}.js`]),
+  ...Object.entries(VENDOR_CJS).map(([name, spec]) => [spec, `./vendor/${name}.cjs`]),
+]);
+const common = {
   absWorkingDir: root,
-  outdir: 'dist',
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
   // SMPLAN_NO_MINIFY=1 keeps function names readable in a CPU profile (node --cpu-prof).
   minify: !process.env.SMPLAN_NO_MINIFY,
   sourcemap: release ? false : 'linked',
-  chunkNames: 'chunks/[name]-[hash]',
   plugins: [stubs],
   // Optional native addons that vega and ws try to load inside try/catch; smplan needs neither.
   external: ['canvas', 'bufferutil', 'utf-8-validate'],
+  logLevel: 'warning',
+};
+
+await build({
+  ...common,
+  entryPoints: VENDOR_ESM,
+  outdir: 'dist/vendor',
+  splitting: true,
+  format: 'esm',
+  chunkNames: 'chunks/[name]-[hash]',
   banner: {
     // Bundled CommonJS dependencies may call require(); give them one.
     js: "import { createRequire as __smplanCreateRequire } from 'node:module'; const require = __smplanCreateRequire(import.meta.url);",
   },
-  define: { SMPLAN_VERSION: JSON.stringify(pkg.version) },
-  logLevel: 'warning',
 });
+await build({
+  ...common,
+  entryPoints: VENDOR_CJS,
+  outdir: 'dist/vendor',
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+});
+
+// The program: every module of src/ and the libraries a lint uses, in one CommonJS file that
+// dist/boot.js compiles with V8's code cache (one file: one compile, one cache entry).
+const program = await build({
+  ...common,
+  entryPoints: { cli: 'src/cli/bundle.ts' },
+  outdir: 'dist',
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+  write: false,
+  plugins: [
+    stubs,
+    {
+      name: 'vendor',
+      setup(b) {
+        b.onResolve({ filter: /^[@a-z]/ }, (args) =>
+          vendorOf.has(args.path) ? { path: vendorOf.get(args.path), external: true } : undefined,
+        );
+      },
+    },
+  ],
+  // import.meta.url (the package's own files, the worker script) as the file's URL.
+  define: { SMPLAN_VERSION: JSON.stringify(pkg.version), 'import.meta.url': '__smplanMeta.url' },
+  banner: {
+    js: [
+      // Loaded by dist/boot.js, the program gets its dynamic import() from there (code compiled
+      // by vm has none without a flag); required plainly (--debug), it uses its own.
+      'var __smplanImport = __smplanImport || ((specifier) => import(specifier));',
+      'var __smplanMeta = { get url() { return require("node:url").pathToFileURL(__filename).href; } };',
+    ].join('\n'),
+  },
+});
+for (const out of program.outputFiles) {
+  let text = out.text;
+  if (out.path.endsWith('.cjs')) {
+    // Every dynamic import but the banner's goes through __smplanImport.
+    text = text.replace(/\bimport\((["'])(\.\/vendor\/[^"']+|node:[^"']+)\1\)/g, '__smplanImport($1$2$1)');
+    const left = text.match(/\bimport\([^)]{0,60}/g) ?? [];
+    if (left.length !== 1)
+      throw new Error(`dist/cli.cjs: dynamic imports not routed through the loader: ${left.join(', ')}`);
+  }
+  mkdirSync(path.dirname(out.path), { recursive: true });
+  writeFileSync(out.path, text);
+}
+
+// The loader: bin/smplan.js and the lint worker threads start the program through it.
+await build({ ...common, entryPoints: { boot: 'src/boot.ts' }, outdir: 'dist', format: 'esm' });
 
 // The Noto Sans subsets the document embeds (Latin with æøå, Latin Extended, Cyrillic; regular
 // and bold) and Noto Emoji's (monochrome, regular), each with its unicode-range from the package's

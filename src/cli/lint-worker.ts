@@ -18,10 +18,15 @@ export interface LintJob {
 /** A check, or an internal error's stack (a bug: the main thread reports it as one). */
 export type LintReply = { id: number; check: PlanCheck } | { id: number; failure: string };
 
-parentPort?.on('message', (job: LintJob) => {
-  checkPlanFile(job.file, job.cwd, job.config, job.inlineConfig).then(
-    (check) => parentPort!.postMessage({ id: job.id, check } satisfies LintReply),
-    (err: unknown) =>
-      parentPort!.postMessage({ id: job.id, failure: (err as Error)?.stack ?? String(err) } satisfies LintReply),
-  );
-});
+/** Answers the main thread's jobs (dist/boot.js calls this in a worker it started). */
+export function serveLintJobs(): void {
+  const port = parentPort;
+  if (!port) throw new Error('serveLintJobs runs in a worker thread');
+  port.on('message', (job: LintJob) => {
+    checkPlanFile(job.file, job.cwd, job.config, job.inlineConfig).then(
+      (check) => port.postMessage({ id: job.id, check } satisfies LintReply),
+      (err: unknown) =>
+        port.postMessage({ id: job.id, failure: (err as Error)?.stack ?? String(err) } satisfies LintReply),
+    );
+  });
+}

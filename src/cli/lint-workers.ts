@@ -1,12 +1,14 @@
 /**
- * Worker threads for a batch lint (see lint-worker.ts). They run the built worker bundle;
- * where there is none (the test suite runs the sources), a batch runs in this thread alone.
+ * Worker threads for a batch lint (see lint-worker.ts). They run the built program through its
+ * loader (dist/boot.js); where there is none (the test suite runs the sources), a batch runs in
+ * this thread alone.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { LintConfig } from '../lint/config.js';
 import type { PlanCheck } from './lint-plan.js';
+import { LINT_WORKER } from '../threads.js';
 import type { LintJob, LintReply } from './lint-worker.js';
 
 export interface LintWorker {
@@ -14,13 +16,10 @@ export interface LintWorker {
   end(): Promise<void>;
 }
 
-/** The worker bundle: beside dist/cli.js, whichever chunk this code landed in. */
+/** The loader beside dist/cli.cjs, where this code was built into. */
 function workerBundle(): URL | undefined {
-  for (const relative of ['./lint-worker.js', '../lint-worker.js']) {
-    const url = new URL(relative, import.meta.url);
-    if (existsSync(fileURLToPath(url))) return url;
-  }
-  return undefined;
+  const url = new URL('./boot.js', import.meta.url);
+  return existsSync(fileURLToPath(url)) ? url : undefined;
 }
 
 export function lintWorkers(count: number): LintWorker[] {
@@ -30,7 +29,7 @@ export function lintWorkers(count: number): LintWorker[] {
 }
 
 function lintWorker(bundle: URL): LintWorker {
-  const worker = new Worker(bundle);
+  const worker = new Worker(bundle, { workerData: LINT_WORKER });
   const pending = new Map<number, { resolve: (c: PlanCheck) => void; reject: (e: Error) => void }>();
   let ids = 0;
   const failAll = (err: Error) => {

@@ -28,7 +28,9 @@ describe.skipIf(!enabled)('npm pack → npm install -g → smplan', () => {
     const shipped = files.map((f) => f.path);
     for (const needed of [
       'bin/smplan.js',
-      'dist/cli.js',
+      'dist/boot.js',
+      'dist/cli.cjs',
+      'dist/vendor/yaml.cjs',
       'templates/chapters/budget.md.hbs',
       'locales/nb.json',
       'locales/bg.json',
