@@ -23,9 +23,13 @@ const runs = Number(process.env.BENCH_RUNS ?? 15);
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'smplan-bench-'));
 
 // Every run must succeed (lint: no errors): a plan that fails would time other work than intended.
-function time(args, { cwd = root, expect = [0] } = {}) {
+function time(args, { cwd = root, expect = [0], env = {} } = {}) {
   const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ...env },
+  });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (!expect.includes(r.status)) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 400)}`);
   return ms;
@@ -115,6 +119,29 @@ record(
   nodeBaseline,
   2.3,
 );
+// The first run on a machine (a CI job's only one) has no compiled code kept yet: the same four
+// lints with the cache off, as boot.js runs them then.
+const noCache = { env: { NODE_DISABLE_COMPILE_CACHE: '1' } };
+writeFileSync(
+  warnedExample,
+  readFileSync(smallPlan, 'utf8').replace(/^( {2}cap:\s*)\d+/m, (_, key) => `${key}1000`),
+);
+try {
+  for (const [name, plan] of [
+    [`lint one example, ${exampleKb} KB`, smallPlan],
+    ['lint one short plan, 3 KB', shortPlan],
+    [`lint one example with a warning, ${exampleKb} KB`, warnedExample],
+    ['lint one short plan with 15 warnings, 3 KB', path.join(root, 'test/fixtures/acceptance/kaffebar.yaml')],
+  ])
+    record(
+      `${name} (first run: no compiled code kept)`,
+      median([bin, 'lint', plan], noCache),
+      'node -e 0',
+      nodeBaseline,
+    );
+} finally {
+  rmSync(warnedExample, { force: true });
+}
 // The same four cold starts in CPU time, which a loaded machine distorts less than wall time.
 const cpuRows = [];
 {

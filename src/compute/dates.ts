@@ -4,10 +4,25 @@
  */
 const DAY_MS = 86_400_000;
 
+/** Days since 1970-01-01 (read digit by digit: a lint computes thousands of milestone dates). */
 function epochDay(date: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!m) throw new Error(`not a date as YYYY-MM-DD: ${date}`);
-  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS;
+  const y = digitsAt(date, 0, 4);
+  const m = digitsAt(date, 5, 2);
+  const d = digitsAt(date, 8, 2);
+  if (date.length !== 10 || date[4] !== '-' || date[7] !== '-' || y < 0 || m < 0 || d < 0)
+    throw new Error(`not a date as YYYY-MM-DD: ${date}`);
+  return Date.UTC(y, m - 1, d) / DAY_MS;
+}
+
+/** The number written by `count` ASCII digits from `at`, or -1 where one is not a digit. */
+function digitsAt(text: string, at: number, count: number): number {
+  let n = 0;
+  for (let i = at; i < at + count; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (!(c >= 0 && c <= 9)) return -1;
+    n = n * 10 + c;
+  }
+  return n;
 }
 
 function fromEpochDay(day: number): string {
@@ -25,7 +40,10 @@ export function addDays(date: string, days: number): string {
 
 /** The last day of the month `date` falls in (leap years included). */
 export function monthEnd(date: string): string {
-  const [y, m] = date.split('-').map(Number) as [number, number];
-  // Day 0 of the next month is the last day of this one.
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+  const y = digitsAt(date, 0, 4);
+  const m = digitsAt(date, 5, 2);
+  if (y < 0 || m < 1 || m > 12) throw new Error(`not a date as YYYY-MM-DD: ${date}`);
+  const last = m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : MONTH_DAYS[m - 1]!;
+  return `${date.slice(0, 8)}${last}`;
 }
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

@@ -127,8 +127,8 @@ export async function parsePlan(bytes: Uint8Array, file: string, dir: string): P
       const { root } = quick;
       let locate: PlanSource['locate'];
       if (root) {
-        const starts = lineStarts(text);
-        locate = (where, anchor) => quickLocate(root, starts, where, anchor);
+        const starts = memo(() => lineStarts(text));
+        locate = (where, anchor) => quickLocate(root(), starts(), where, anchor);
       } else {
         const Y = await import('./syntax.js');
         const syntax = memo(() => Y.parseSyntax(text));

@@ -70,8 +70,25 @@ const coreScalars = [...new Set(CORE_FORMS.map((f) => f.tag))].map((name) => {
 
 const CORE_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: coreScalars });
 
-/** A tag (`!x`, `!!binary`) or an anchor (`&a`) where a node may start, or a directive (`%YAML 1.1`). */
-const NEEDS_POSITIONED_PARSE = /(?:^|[\s[{,])[!&][^\s]|^%/m;
+/**
+ * A tag (`!x`, `!!binary`) or an anchor (`&a`) where a node may start, or a directive (`%YAML 1.1`):
+ * what /(?:^|[\s[{,])[!&]\S|^%/m finds, looked for from each `!`, `&` and `%` (scanning every
+ * position for the regex's lookbehind alternatives cost more than the rest of this check).
+ */
+function needsPositionedParse(text: string): boolean {
+  for (const mark of ['!', '&', '%']) {
+    for (let i = text.indexOf(mark); i !== -1; i = text.indexOf(mark, i + 1)) {
+      const before = i === 0 ? '\n' : text[i - 1]!;
+      if (mark === '%') {
+        if (LINE_BREAK.test(before)) return true;
+      } else if (NODE_START.test(before) && i + 1 < text.length && !SPACE.test(text[i + 1]!)) return true;
+    }
+  }
+  return false;
+}
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+const NODE_START = /[\s[{,]/;
+const SPACE = /\s/;
 
 /** A single quote where a node may start; a plain scalar's apostrophe (we're) is not one. */
 const SINGLE_QUOTE_START = /(?:^|[\s[{,])'/g;
@@ -79,27 +96,43 @@ const CLOSED_SINGLE = /'(?:[^'\n]|'')*'/y;
 
 /** A line that opens a block scalar (`key: >-`, `- |`): the lines indented below it are text. */
 const BLOCK_SCALAR = /(?:^|[\s:-])[|>][-+1-9]{0,2}[ \t]*(?:#.*)?$/;
-const indentOf = (line: string) => line.length - line.trimStart().length;
+/** Leading spaces and tabs of a line, or -1 for a blank line (a lone \r of a CRLF file too). */
+function indentOf(line: string): number {
+  let i = 0;
+  while (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9) i++;
+  return i === line.length || (i === line.length - 1 && line.charCodeAt(i) === 13) ? -1 : i;
+}
 
 /** True when a quoted scalar may continue on the next line (over-approximated: then the positioned parse runs). */
 function quotedAcrossLines(text: string): boolean {
   let blockIndent = -1;
-  for (const line of text.split('\n')) {
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const line = text.slice(start, end);
+    start = end + 1;
     if (blockIndent >= 0) {
-      if (line.trim() === '' || indentOf(line) > blockIndent) continue;
+      const indent = indentOf(line);
+      if (indent === -1 || indent > blockIndent) continue;
       blockIndent = -1;
     }
+    // Most lines hold no quote and open no block scalar: four native scans rule that out.
+    const double = line.indexOf('"');
+    const single = line.indexOf("'");
+    if (double === -1 && single === -1 && line.indexOf('|') === -1 && line.indexOf('>') === -1) continue;
     // An odd number of unescaped double quotes leaves one open (a quote in a comment costs only speed).
     let doubles = 0;
-    for (let i = line.indexOf('"'); i !== -1; i = line.indexOf('"', i + 1)) {
+    for (let i = double; i !== -1; i = line.indexOf('"', i + 1)) {
       let backslashes = 0;
       while (line[i - 1 - backslashes] === '\\') backslashes++;
       if (backslashes % 2 === 0) doubles++;
     }
     if (doubles % 2 === 1) return true;
-    for (const m of line.matchAll(SINGLE_QUOTE_START)) {
-      CLOSED_SINGLE.lastIndex = m.index + m[0].length - 1;
-      if (!CLOSED_SINGLE.test(line)) return true;
+    if (single !== -1) {
+      for (const m of line.matchAll(SINGLE_QUOTE_START)) {
+        CLOSED_SINGLE.lastIndex = m.index + m[0].length - 1;
+        if (!CLOSED_SINGLE.test(line)) return true;
+      }
     }
     if (BLOCK_SCALAR.test(line)) blockIndent = indentOf(line);
   }
@@ -133,7 +166,7 @@ export function quickRead(
   text: string,
   /** Also told every parse event (the bounds check); what it throws, quickRead throws. */
   observe?: ParseEvent,
-): { data: unknown; root?: QuickNode } | undefined {
+): { data: unknown; root?: () => QuickNode } | undefined {
   if (!quickReadable(text)) return undefined;
   const open: Composed[] = [];
   let top: Composed | undefined;
@@ -155,23 +188,25 @@ export function quickRead(
   try {
     // An empty document is null to `yaml`, undefined to js-yaml.
     const data = load(text, { schema: CORE_SCHEMA, json: false, listener } as Parameters<typeof load>[1]) ?? null;
-    const root = top ? quickNode(text, top) : undefined;
-    return root ? { data, root } : { data };
+    if (!top || !mapsOntoData(top)) return { data };
+    // Built when a finding first needs a position: most plans checked have none.
+    const composed = top;
+    let root: QuickNode | undefined;
+    return { data, root: () => (root ??= quickNode(text, composed)!) };
   } catch (err) {
     if (err instanceof BoundReached) throw err;
     return undefined;
   }
 }
 
-/** False for text only the positioned parse may judge (see NEEDS_POSITIONED_PARSE). */
+/** False for text only the positioned parse may judge (see needsPositionedParse). */
 export function quickReadable(text: string): boolean {
-  return !NEEDS_POSITIONED_PARSE.test(text) && !quotedAcrossLines(text);
+  return !needsPositionedParse(text) && !quotedAcrossLines(text);
 }
 
-/** The positions of a composed node and its parts; undefined when they do not match its data. */
-function quickNode(text: string, composed: Composed): QuickNode | undefined {
+/** js-yaml composes a flow collection twice when it first tries it as a block mapping's key. */
+function unwrap(composed: Composed): Composed {
   let c = composed;
-  // js-yaml composes a flow collection twice when it first tries it as a block mapping's key.
   while (
     c.children.length === 1 &&
     c.children[0]!.result === c.result &&
@@ -180,6 +215,26 @@ function quickNode(text: string, composed: Composed): QuickNode | undefined {
   ) {
     c = c.children[0]!;
   }
+  return c;
+}
+
+/** True when every composed node matches its data one to one (what quickNode needs), checked without building anything. */
+function mapsOntoData(composed: Composed): boolean {
+  const c = unwrap(composed);
+  if (c.kind === 'mapping') {
+    if (c.children.length !== Object.keys(c.result as object).length * 2) return false;
+  } else if (c.kind === 'sequence') {
+    if (c.children.length !== (c.result as unknown[]).length) return false;
+  } else {
+    return true;
+  }
+  for (const child of c.children) if (!mapsOntoData(child)) return false;
+  return true;
+}
+
+/** The positions of a composed node and its parts; undefined when they do not match its data. */
+function quickNode(text: string, composed: Composed): QuickNode | undefined {
+  const c = unwrap(composed);
   const start = c.result === null ? lineContentStart(text, c.open) : contentStart(text, c.open);
   if (c.kind === 'mapping') {
     const keys = Object.keys(c.result as object);

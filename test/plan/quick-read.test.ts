@@ -47,7 +47,7 @@ function expectAgreement(text: string): void {
   for (const where of planPaths(quick.data)) {
     for (const anchor of ['value', 'key'] as const) {
       expect(
-        quickLocate(quick.root, starts, where, anchor),
+        quickLocate(quick.root(), starts, where, anchor),
         `${JSON.stringify(where)} (${anchor}) in\n${text.slice(0, 400)}`,
       ).toEqual(locate(doc, lineCounter, where, anchor));
     }
