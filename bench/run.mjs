@@ -88,82 +88,50 @@ function record(name, ms, baselineName, baselineMs, goal) {
 const shortPlan = path.join(root, 'test/lint/fixtures/complete.yaml');
 const exampleKb = Math.round(statSync(smallPlan).size / 1024);
 
-// 1. Cold start: lint one plan against an empty node process.
-const nodeBaseline = median(['-e', '0']);
-const lintSmall = median([bin, 'lint', smallPlan]);
-record(`lint one example, ${exampleKb} KB (cold start)`, lintSmall, 'node -e 0', nodeBaseline, 2);
-const lintShort = median([bin, 'lint', shortPlan]);
-record('lint one short plan, 3 KB (cold start)', lintShort, 'node -e 0', nodeBaseline, 2);
-// Plans in progress have warnings, and a warning needs its line and column: the same two sizes
-// with findings (the acceptance plan, 15 warnings; the example over its budget cap, 1 warning).
+// 1. Cold start: lint one plan against an empty node process. Plans in progress have warnings,
+// and a warning needs its line and column: the two sizes also with findings (the acceptance
+// plan, 15 warnings; the example over its budget cap, 1 warning).
 const warnedExample = path.join(path.dirname(smallPlan), `.bench-warned-${process.pid}.yaml`);
 writeFileSync(
   warnedExample,
   readFileSync(smallPlan, 'utf8').replace(/^( {2}cap:\s*)\d+/m, (_, key) => `${key}1000`),
 );
+const coldStarts = [
+  // name, plan, goal against node -e 0
+  [`lint one example, ${exampleKb} KB`, smallPlan, 2],
+  ['lint one short plan, 3 KB', shortPlan, 2],
+  [`lint one example with a warning, ${exampleKb} KB`, warnedExample, 2.3],
+  ['lint one short plan with 15 warnings, 3 KB', path.join(root, 'test/fixtures/acceptance/kaffebar.yaml'), 2.3],
+];
+const nodeBaseline = median(['-e', '0']);
+const cpuRows = [];
+let lintSmall;
+let lintShort;
 try {
-  record(
-    `lint one example with a warning, ${exampleKb} KB (cold start)`,
-    median([bin, 'lint', warnedExample]),
-    'node -e 0',
-    nodeBaseline,
-    2.3,
-  );
-} finally {
-  rmSync(warnedExample, { force: true });
-}
-record(
-  'lint one short plan with 15 warnings, 3 KB (cold start)',
-  median([bin, 'lint', path.join(root, 'test/fixtures/acceptance/kaffebar.yaml')]),
-  'node -e 0',
-  nodeBaseline,
-  2.3,
-);
-// The first run on a machine (a CI job's only one) has no compiled code kept yet: the same four
-// lints with the cache off, as boot.js runs them then.
-const noCache = { env: { NODE_DISABLE_COMPILE_CACHE: '1' } };
-writeFileSync(
-  warnedExample,
-  readFileSync(smallPlan, 'utf8').replace(/^( {2}cap:\s*)\d+/m, (_, key) => `${key}1000`),
-);
-try {
-  for (const [name, plan] of [
-    [`lint one example, ${exampleKb} KB`, smallPlan],
-    ['lint one short plan, 3 KB', shortPlan],
-    [`lint one example with a warning, ${exampleKb} KB`, warnedExample],
-    ['lint one short plan with 15 warnings, 3 KB', path.join(root, 'test/fixtures/acceptance/kaffebar.yaml')],
-  ])
+  for (const [name, plan, goal] of coldStarts) {
+    const ms = median([bin, 'lint', plan]);
+    if (plan === smallPlan) lintSmall = ms;
+    if (plan === shortPlan) lintShort = ms;
+    record(`${name} (cold start)`, ms, 'node -e 0', nodeBaseline, goal);
+  }
+  // The first run on a machine (a CI job's only one) has no compiled code kept yet: the same
+  // lints with the cache off, as dist/boot.js runs them then.
+  for (const [name, plan] of coldStarts)
     record(
       `${name} (first run: no compiled code kept)`,
-      median([bin, 'lint', plan], noCache),
+      median([bin, 'lint', plan], { env: { NODE_DISABLE_COMPILE_CACHE: '1' } }),
       'node -e 0',
       nodeBaseline,
     );
+  // The same cold starts in CPU time, which a loaded machine distorts less than wall time.
+  const nodeCpu = cpuMedian(['-e', '0']);
+  for (const [name, plan, goal] of coldStarts) {
+    const ms = cpuMedian([bin, 'lint', plan]);
+    cpuRows.push({ name, ms, nodeCpu, ratio: ms / nodeCpu, goal });
+    console.log(`${name} (CPU): ${fmt(ms)} vs node -e 0 ${fmt(nodeCpu)} = ${(ms / nodeCpu).toFixed(2)}x`);
+  }
 } finally {
   rmSync(warnedExample, { force: true });
-}
-// The same four cold starts in CPU time, which a loaded machine distorts less than wall time.
-const cpuRows = [];
-{
-  const nodeCpu = cpuMedian(['-e', '0']);
-  writeFileSync(
-    warnedExample,
-    readFileSync(smallPlan, 'utf8').replace(/^( {2}cap:\s*)\d+/m, (_, key) => `${key}1000`),
-  );
-  try {
-    for (const [name, plan, goal] of [
-      [`lint one example, ${exampleKb} KB`, smallPlan, 2],
-      ['lint one short plan, 3 KB', shortPlan, 2],
-      [`lint one example with a warning, ${exampleKb} KB`, warnedExample, 2.3],
-      ['lint one short plan with 15 warnings, 3 KB', path.join(root, 'test/fixtures/acceptance/kaffebar.yaml'), 2.3],
-    ]) {
-      const ms = cpuMedian([bin, 'lint', plan]);
-      cpuRows.push({ name, ms, nodeCpu, ratio: ms / nodeCpu, goal });
-      console.log(`${name} (CPU): ${fmt(ms)} vs node -e 0 ${fmt(nodeCpu)} = ${(ms / nodeCpu).toFixed(2)}x`);
-    }
-  } finally {
-    rmSync(warnedExample, { force: true });
-  }
 }
 
 // 2. Many plans in one invocation against one plan.
