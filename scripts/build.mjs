@@ -3,7 +3,19 @@
 // (puppeteer-core, vega, markdown-it, handlebars, @inquirer/prompts, …) are imported lazily by
 // the commands that use them and land in chunks of their own.
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import os from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
@@ -16,6 +28,9 @@ const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 // empty dist/, and keeps source maps for --debug.
 const release = process.argv.includes('--clean');
 if (release) rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+// Compiled code fits only the build it was made from; a plain build makes none (see the end).
+else if (existsSync(path.join(root, 'dist')))
+  for (const f of readdirSync(path.join(root, 'dist'))) if (/^cli-.*\.v8$/.test(f)) rmSync(path.join(root, 'dist', f));
 
 // Parts of puppeteer-core that smplan never runs (see each stub for why), replaced at build time.
 const requireFromRoot = createRequire(path.join(root, 'package.json'));
@@ -146,6 +161,27 @@ for (const out of program.outputFiles) {
 
 // The loader: bin/smplan.js and the lint worker threads start the program through it.
 await build({ ...common, entryPoints: { boot: 'src/boot.ts' }, outdir: 'dist', format: 'esm' });
+
+// A package ships the program's compiled code for the Node that packs it (see src/boot.ts):
+// made by linting plans with and without findings, so that what a lint runs is compiled.
+if (release) {
+  const cache = mkdtempSync(path.join(os.tmpdir(), 'smplan-code-'));
+  try {
+    const env = { ...process.env, XDG_CACHE_HOME: cache, NO_COLOR: '1' };
+    delete env.NODE_DISABLE_COMPILE_CACHE;
+    const plans = ['examples/nordlys-bakeri.yaml', 'test/fixtures/acceptance/kaffebar.yaml'].filter((p) =>
+      existsSync(path.join(root, p)),
+    );
+    const lint = spawnSync(process.execPath, ['bin/smplan.js', 'lint', ...plans], { cwd: root, env, encoding: 'utf8' });
+    if (lint.status !== 0 && lint.status !== 1) throw new Error(`compiling the program's code: ${lint.stderr}`);
+    const made = readdirSync(path.join(cache, 'smplan')).filter((f) => f.endsWith('.v8'));
+    if (made.length !== 1) throw new Error(`compiling the program's code: expected one cache file, found ${made}`);
+    copyFileSync(path.join(cache, 'smplan', made[0]), path.join(root, 'dist', made[0]));
+    chmodSync(path.join(root, 'dist', made[0]), 0o644);
+  } finally {
+    rmSync(cache, { recursive: true, force: true });
+  }
+}
 
 // The Noto Sans subsets the document embeds (Latin with æøå, Latin Extended, Cyrillic; regular
 // and bold) and Noto Emoji's (monochrome, regular), each with its unicode-range from the package's

@@ -49,12 +49,16 @@ interface Loaded {
 /** Runs the bundle, from the code cache where there is a usable one. */
 export function loadCli({ keepCode = true } = {}): Loaded {
   const requireHere = createRequire(bundle);
-  const dir = cacheDir();
   // --debug wants stack traces mapped to src/, which Node does for modules it loads itself.
-  if (!dir || process.sourceMapsEnabled) return { cli: requireHere(bundle) as Cli, keep() {} };
+  if (process.env.NODE_DISABLE_COMPILE_CACHE || process.sourceMapsEnabled)
+    return { cli: requireHere(bundle) as Cli, keep() {} };
   const source = readFileSync(bundle, 'utf8');
-  const file = path.join(dir, `cli-${crc32(source).toString(16)}-${process.version}-${process.arch}.v8`);
-  const cachedData = readOwnFile(file);
+  const name = `cli-${crc32(source).toString(16)}-${process.version}-${process.arch}.v8`;
+  const dir = cacheDir();
+  const file = dir && path.join(dir, name);
+  // The package ships the code compiled by the Node it was packed with (dist/cli-….v8): a CI
+  // job's one run on that Node starts from it. It is part of the package, like the code itself.
+  const cachedData = (file && readCacheFile(file, { ours: true })) || readCacheFile(path.join(here, name));
   const script = new vm.Script(
     `(function (exports, require, module, __filename, __dirname, __smplanImport) {${source}\n})`,
     { filename: bundle, cachedData },
@@ -76,14 +80,13 @@ export function loadCli({ keepCode = true } = {}): Loaded {
   return {
     cli: module.exports,
     keep() {
-      if (fresh && keepCode) writeOwnFile(dir, file, script.createCachedData());
+      if (fresh && keepCode && dir && file) writeOwnFile(dir, file, script.createCachedData());
     },
   };
 }
 
 /** The user's cache folder for smplan, or undefined where caching is off or the folder is not safely ours. */
 function cacheDir(): string | undefined {
-  if (process.env.NODE_DISABLE_COMPILE_CACHE) return undefined;
   const home = os.homedir();
   const base =
     process.env.XDG_CACHE_HOME && path.isAbsolute(process.env.XDG_CACHE_HOME)
@@ -111,13 +114,13 @@ function ownedByUs(stat: { uid: number }): boolean {
   return typeof process.getuid !== 'function' || stat.uid === process.getuid();
 }
 
-/** A regular file of ours, not through a link; undefined for anything else. */
-function readOwnFile(file: string): Buffer | undefined {
+/** A regular file (of ours, where asked), not through a link; undefined for anything else. */
+function readCacheFile(file: string, { ours = false } = {}): Buffer | undefined {
   let fd: number | undefined;
   try {
     fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
     const stat = fstatSync(fd);
-    if (!stat.isFile() || !ownedByUs(stat) || stat.size > MAX_CACHE_BYTES) return undefined;
+    if (!stat.isFile() || (ours && !ownedByUs(stat)) || stat.size > MAX_CACHE_BYTES) return undefined;
     const data = Buffer.allocUnsafe(stat.size);
     let read = 0;
     while (read < stat.size) {

@@ -16,7 +16,7 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ACCEPTANCE, spawnCli } from './helpers/cli.js';
+import { ACCEPTANCE, ROOT, spawnCli } from './helpers/cli.js';
 
 const plan = path.join(ACCEPTANCE, 'kaffebar.yaml');
 let home: string;
@@ -82,5 +82,22 @@ describe('the compiled-code cache of the built program', () => {
     expect(cacheFiles(shared)).toEqual([]);
     lint();
     expect(cacheFiles(shared)).toHaveLength(1);
+  });
+
+  // A packed package carries the code compiled by the Node that packed it (scripts/build.mjs with
+  // --clean); `npm test` builds without one, so this test puts one in place for the current build.
+  it("starts a first run from the package's own compiled code, and then writes none of its own", () => {
+    home = mkdtempSync(path.join(tmpdir(), 'smplan-boot-'));
+    const first = lint();
+    const [name] = cacheFiles();
+    const shipped = path.join(ROOT, 'dist', name!);
+    writeFileSync(shipped, readFileSync(path.join(home, 'smplan', name!)));
+    try {
+      const fresh = mkdtempSync(path.join(home, 'fresh-'));
+      expect(lint({ XDG_CACHE_HOME: fresh }).stdout).toBe(first.stdout);
+      expect(readdirSync(fresh).flatMap((d) => readdirSync(path.join(fresh, d)))).toEqual([]);
+    } finally {
+      rmSync(shipped, { force: true });
+    }
   });
 });
