@@ -3,7 +3,7 @@
  * its posts_csv files read relative to the plan. Problems become findings that
  * point at FILE:LINE:COL; only a file that cannot be read at all is an exception.
  */
-import { realpathSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Node, Scalar } from 'yaml';
 import { BoundReached, boundsCounter, checkBounds, type Breach } from './bounds.js';
@@ -359,13 +359,19 @@ async function readPostsCsv(dir: string, realDir: () => string, csvPath: string,
     const folder = realDir();
     const real = realpathSync.native(resolved);
     if (path.relative(folder, real).startsWith('..')) return { error: 'links outside the plan folder' };
+    // Plans of one folder name the same exports: a file unchanged since this process read it
+    // (same inode, size and times) is not read again.
+    const info = statSync(real, { bigint: true });
+    const seen = `${real}\0${info.dev}:${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}\0${locale}`;
+    const unchanged = postsByFile.get(seen);
+    if (unchanged) return unchanged;
     const bytes = await readInputFile(real, MAX_CSV_BYTES);
     // The same bytes read by the same language's rules give the same posts.
     const key = `${contentHash(bytes)}:${bytes.length}\0${locale}`;
     const known = postSamples.get(key);
-    if (known?.bytes.equals(bytes)) return known.read;
-    const read = postsFromCsv(bytes, locale);
-    postSamples.set(key, { bytes, read });
+    const read = known?.bytes.equals(bytes) ? known.read : postsFromCsv(bytes, locale);
+    if (!known) postSamples.set(key, { bytes, read });
+    if (info.isFile()) postsByFile.set(seen, read);
     return read;
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
@@ -380,6 +386,7 @@ async function readPostsCsv(dir: string, realDir: () => string, csvPath: string,
  * plans in one folder often sample the same export, and `smplan lint` may check hundreds of them.
  */
 const postSamples = new Map<string, { bytes: Buffer; read: Promise<PostsRead> }>();
+const postsByFile = new Map<string, Promise<PostsRead>>();
 
 /** FNV-1a: a cache key, not a checksum (a hit is confirmed byte for byte); node:crypto would cost start-up. */
 function contentHash(bytes: Uint8Array): number {
