@@ -102,6 +102,8 @@ export interface RenderContext {
   /** id -> name, so tables show a pillar's or persona's name rather than its id. */
   pillarNames: Record<string, string>;
   personaNames: Record<string, string>;
+  /** A persona as a table row names it, where its card already gave the full title: "Dave" for "Dave, owner of …". */
+  personaShortNames: Record<string, string>;
   goalNames: Record<string, string>;
   objectiveNames: Record<string, string>;
   kpiNames: Record<string, string>;
@@ -135,9 +137,10 @@ export interface RenderContext {
     progress: QuarterProgress[];
   };
   /** The executive summary: every objective with its standing, the competition per channel, the budget's cost. */
-  executive: Omit<ExecutiveSummary, 'objectives' | 'lagging'> & {
+  executive: Omit<ExecutiveSummary, 'objectives' | 'lagging' | 'trendShort'> & {
     objectives: ExecutiveObjective[];
     lagging: ExecutiveObjective[];
+    trendShort: ExecutiveObjective[];
   };
   summary: {
     primaryGoals: string[];
@@ -304,6 +307,7 @@ export function buildContext(
     kpiNames: names((plan.kpis ?? []).map((k) => [k.id, k.name])),
     calendarPreview: calendar ? calendar.events.filter((e) => daysBetween(calendar.from, e.date) < PREVIEW_DAYS) : [],
     personaNames: names((plan.audience?.personas ?? []).map((p) => [p.id, p.name])),
+    personaShortNames: names((plan.audience?.personas ?? []).map((p) => [p.id, shortPersonaName(p.name)])),
     reviewSessions: sessions,
     tracking: trackingRows,
     appendix,
@@ -318,6 +322,7 @@ export function buildContext(
       ...executive,
       objectives: executive.objectives.map(withObjective),
       lagging: executive.lagging.map(withObjective),
+      trendShort: executive.trendShort.map(withObjective),
     },
     summary,
   };
@@ -409,6 +414,12 @@ function sampleDates(samples: SampleRow[]): RenderContext['sampleDates'] {
     out.last = dates[dates.length - 1]!;
   }
   return out;
+}
+
+/** A persona's name before its apposition ("Dave, owner of a firm" -> "Dave"), or the whole name. */
+export function shortPersonaName(name: string): string {
+  const head = name.split(',')[0]!.trim();
+  return head || name;
 }
 
 /** An id -> name table whose unknown ids fall back to the id itself (no prototype keys). */

@@ -59,7 +59,10 @@ export async function renderStrategyFolder(loaded: LoadedPlan, options: RenderOp
   const locale = localeLanguage(plan.plan.locale);
   const messages = await loadMessages(locale, options.templatesDir);
   const translator = createTranslator(locale, messages);
-  const fmt = createFormatter(plan.plan.locale, plan.plan.currency);
+  const fmt = createFormatter(plan.plan.locale, plan.plan.currency, {
+    hours: (hours) => translator.t('label.hours', { hours }),
+    minutes: (minutes) => translator.t('label.minutes', { minutes }),
+  });
   const titles = Object.fromEntries(CHAPTER_SLUGS.map((slug) => [slug, translator.t(`chapter.${slug}`)])) as Record<
     ChapterSlug,
     string
@@ -265,7 +268,7 @@ async function createEnvironment(
       return safe(
         num(v) === undefined
           ? ''
-          : escapeInline(fmt.measure(v as number, unitKind(u, currency) === 'count' ? undefined : u)),
+          : escapeInline(fmt.measure(v as number, u, { bare: unitKind(u, currency) === 'count' })),
       );
     },
     /** A count's unit (demos) the objective's name does not already say, which `figure` leaves to the row's name. */
@@ -303,18 +306,24 @@ async function createEnvironment(
     channel: (id) => safe(escapeInline(channelName(String(id)))),
     channels: (ids) => safe(Array.isArray(ids) ? fmt.list(ids.map((id) => escapeInline(channelName(String(id))))) : ''),
     list: (items) => safe(Array.isArray(items) ? fmt.list(items.map(inline)) : inline(items)),
+    /** Items that are sentences of their own (PEST factors, objections): each closed with a full stop, one after the other. */
+    sentences: (items) =>
+      safe(
+        (Array.isArray(items) ? items : [items])
+          .map((i) => String(i ?? '').trim())
+          .filter((i) => i !== '')
+          .map((i) => escapeInline(fmt.capitalise(/[.!?…»"“”')\]]$/u.test(i) ? i : `${i}.`)))
+          .join(' '),
+      ),
+    /** An objective's distance from its planned progress, in percentage points: one rounding wherever it is printed. */
+    points: (v) => intl(num(v) === undefined ? '' : fmt.number(v as number, 1)),
     /** A text that may be one string or a list of strings, as a sentence. */
     textlist: (items) =>
       safe(Array.isArray(items) ? items.map((i) => escapeInline(i)).join('; ') : escapeInline(items)),
     /** A time limit in hours; under an hour in minutes (0.5 -> 30 min). */
     duration: (v) => {
       const hours = num(v);
-      if (hours === undefined) return safe('');
-      return safe(
-        hours < 1
-          ? translator.t('label.minutes', { minutes: fmt.number(Math.round(hours * 60)) })
-          : translator.t('label.hours', { hours: fmt.number(hours) }),
-      );
+      return safe(hours === undefined ? '' : fmt.duration(hours));
     },
     yesno: (v) => safe(v === undefined ? '' : translator.t(v ? 'label.yes' : 'label.no')),
     chart: (ref) => {
@@ -345,6 +354,9 @@ async function createEnvironment(
     /** An objective's red/amber/green standing in words (the HTML colours the cell by it). */
     rag: (s) => {
       const standing = s as { rag?: string; status?: string };
+      // Amber keeps the contract's status (on track so far): the trend, not today's figure, is short.
+      if (standing.rag === 'amber')
+        return safe(fmt.capitalise(translator.t('rag.amber', { status: translator.t(`status.${standing.status}`) })));
       const key =
         standing.rag === 'green' || standing.rag === 'red' ? `status.${standing.status}` : `rag.${standing.rag}`;
       return safe(fmt.capitalise(translator.t(key)));

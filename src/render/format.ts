@@ -24,8 +24,14 @@ export interface Formatter {
   month(iso: string): string;
   /** The weekday name for mon … sun. */
   weekday(day: string): string;
-  /** An objective's value by its unit's kind (unitKind): money, a percentage of a fraction, else a number sized to its magnitude with its unit. */
-  measure(value: number, unit?: string): string;
+  /**
+   * An objective's value by its unit's kind (unitKind): money, a percentage of a fraction, else a
+   * number sized to its magnitude with its unit. Hours under one are minutes (0.5 h -> 30 min).
+   * `bare` leaves a count's unit to the table row that names it, with the same decimals.
+   */
+  measure(value: number, unit?: string, options?: { bare?: boolean }): string;
+  /** A duration in hours as a reader says it: one decimal from an hour up, whole minutes below. */
+  duration(hours: number): string;
   /** A list joined the language's way: a, b and c. */
   list(items: string[]): string;
   /** Text with its first letter in upper case the language's way, for headings and leading cells. */
@@ -35,14 +41,27 @@ export interface Formatter {
 /** Units of hours, whose fractions matter (12.5 hours); every other count prints whole from 10 up. */
 const HOUR_UNITS = new Set(['h', 'hour', 'hours', 'time', 'timer', 't', 'ч', 'час', 'часа']);
 
+export function isHourUnit(unit: string | undefined): boolean {
+  return HOUR_UNITS.has(unit?.trim().toLowerCase() ?? '');
+}
+
+/** How the document writes a number of hours and of minutes ("{hours} h", "{minutes} min"): from the locale catalogue. */
+export interface DurationLabels {
+  hours(text: string): string;
+  minutes(text: string): string;
+}
+
+const PLAIN_DURATION: DurationLabels = { hours: (text) => `${text} h`, minutes: (text) => `${text} min` };
+
 /**
- * Decimals for an objective's figure: whole from 1 000; hours keep one decimal from 1 up; counts
+ * Decimals for an objective's figure: whole from 1 000; hours keep one decimal (under an hour they
+ * are minutes); counts
  * with a unit (demos, applications) are whole from 1 up (below, 0.5 posts a week stays); a bare
  * figure keeps two decimals below 10.
  */
 function measureDigits(magnitude: number, unit: string | undefined): number {
   if (magnitude >= 1000) return 0;
-  if (HOUR_UNITS.has(unit?.trim().toLowerCase() ?? '')) return magnitude >= 1 ? 1 : 2;
+  if (isHourUnit(unit)) return 1;
   return magnitude >= 10 || (unit?.trim() && magnitude >= 1) ? 0 : 2;
 }
 
@@ -57,7 +76,11 @@ export function isoToDate(iso: string): Date {
 /** −0 and values that round to zero show as 0, not "-€0" (ES2023 option; the TypeScript lib here is ES2022). */
 const NEGATIVE_ONLY = { signDisplay: 'negative' } as unknown as Intl.NumberFormatOptions;
 
-export function createFormatter(locale: PlanLocale, currency: string): Formatter {
+export function createFormatter(
+  locale: PlanLocale,
+  currency: string,
+  labels: DurationLabels = PLAIN_DURATION,
+): Formatter {
   const tag = locale.includes('-') ? locale : INTL_LOCALE[localeLanguage(locale)];
   const numberFormats = new Map<number, Intl.NumberFormat>();
   const numberFormat = (digits: number): Intl.NumberFormat => {
@@ -98,6 +121,9 @@ export function createFormatter(locale: PlanLocale, currency: string): Formatter
   const monthYear = new Intl.DateTimeFormat(tag, { month: 'long', year: 'numeric', timeZone: 'UTC' });
   const weekdayName = new Intl.DateTimeFormat(tag, { weekday: 'long', timeZone: 'UTC' });
   const listFormat = new Intl.ListFormat(tag, { style: 'long', type: 'conjunction' });
+  /** Under an hour (and above none): whole minutes, which never share the hours' unit. */
+  const minutes = (hours: number): string | undefined =>
+    hours !== 0 && Math.abs(hours) < 1 ? labels.minutes(numberFormat(0).format(hours * 60)) : undefined;
   return {
     locale: tag,
     number: (value, digits = 1) => numberFormat(Number.isInteger(value) ? 0 : digits).format(value),
@@ -108,15 +134,21 @@ export function createFormatter(locale: PlanLocale, currency: string): Formatter
     month: (iso) => monthYear.format(isoToDate(iso)),
     // 2024-01-01 was a Monday.
     weekday: (day) => weekdayName.format(new Date(Date.UTC(2024, 0, 1 + (WEEKDAY_INDEX[day] ?? 0), 12))),
-    measure(value, unit) {
+    measure(value, unit, options = {}) {
+      if (isHourUnit(unit)) {
+        const short = minutes(value);
+        if (short) return short;
+      }
       const kind = unitKind(unit, currency);
       if (kind === 'money')
         return (Number.isInteger(value) ? moneyWhole : moneyCents).format(Math.round(value * 100) / 100);
       // A fraction: 0.042 -> 4.20 %, 0.25 -> 25.0 %.
       if (kind === 'percent') return percent(value, Math.abs(value) >= 0.1 ? 1 : 2);
       const text = numberFormat(measureDigits(Math.abs(value), unit)).format(value);
-      return unit ? `${text} ${unit}` : text;
+      return unit && !options.bare ? `${text} ${unit}` : text;
     },
+    duration: (hours) =>
+      minutes(hours) ?? labels.hours(numberFormat(measureDigits(Math.abs(hours), 'h')).format(hours)),
     list: (items) => listFormat.format(items),
     capitalise: (text) => text.charAt(0).toLocaleUpperCase(tag) + text.slice(1),
   };

@@ -58,12 +58,14 @@ export async function renderHtml(
   // Status words as the summary and review print them (capitalised, bold): their cells are coloured.
   const rag = new Map<string, string>([
     [fmt.capitalise(t('status.behind')), 'red'],
-    [fmt.capitalise(t('rag.amber')), 'amber'],
+    [fmt.capitalise(t('rag.amber', { status: t('status.on-track') })), 'amber'],
+    [fmt.capitalise(t('rag.amber', { status: t('status.ahead') })), 'amber'],
     [fmt.capitalise(t('status.on-track')), 'green'],
     [fmt.capitalise(t('status.ahead')), 'green'],
   ]);
+  const kvHeader = [t('label.kv_key'), t('label.kv_value')] as const;
   const renderPart = (markdown: string, scope: string, file: string) => {
-    const env: RenderEnv = { scope, file, chapterIds, charts, ids, rag };
+    const env: RenderEnv = { scope, file, chapterIds, charts, ids, rag, kvHeader };
     return md.render(markdown, env);
   };
   const overviewSource = overviewMarkdown(

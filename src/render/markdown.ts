@@ -17,6 +17,11 @@ export interface RenderEnv {
   ids: Set<string>;
   /** A table cell holding only one of these words in bold gets the status colour (red, amber, green). */
   rag?: Map<string, string>;
+  /**
+   * The header a key-value table carries in the Markdown (label.kv_key, label.kv_value), so that
+   * GitHub shows no empty header band: the document drops it like an empty one.
+   */
+  kvHeader?: readonly [string, string];
 }
 
 /**
@@ -70,16 +75,21 @@ export function createMarkdown(MarkdownItCtor: typeof MarkdownIt): MarkdownIt {
   });
 
   // A header cell without text is no header (axe: empty-table-header): a key-value table whose
-  // header row is empty loses it, and a lone empty corner cell becomes a data cell.
+  // header row is empty, or is the key-value header, loses it, and a lone empty corner cell
+  // becomes a data cell.
   md.core.ruler.push('smplan_empty_table_headers', (state) => {
     const tokens = state.tokens;
+    const kvHeader = (state.env as RenderEnv).kvHeader;
     for (let i = 0; i < tokens.length; i++) {
       if (tokens[i]!.type !== 'thead_open') continue;
       let end = i;
       while (end < tokens.length && tokens[end]!.type !== 'thead_close') end++;
       const cells = tokens.slice(i, end).filter((t) => t.type === 'th_open');
-      const empty = (open: number) => (tokens[open + 1]?.content ?? '').trim() === '';
-      if (cells.length && cells.every((c) => empty(tokens.indexOf(c)))) {
+      const text = (open: number) => (tokens[open + 1]?.content ?? '').trim();
+      const empty = (open: number) => text(open) === '';
+      const keyValue =
+        kvHeader !== undefined && cells.length === 2 && cells.every((c, n) => text(tokens.indexOf(c)) === kvHeader[n]);
+      if (keyValue || (cells.length && cells.every((c) => empty(tokens.indexOf(c))))) {
         tokens.splice(i, end - i + 1);
         continue;
       }

@@ -7,10 +7,14 @@
 import type { BudgetPlan } from '../compute/budget.js';
 import type { CompetitorBenchmark } from '../compute/engagement.js';
 import type { ObjectiveTargets } from '../compute/kpi.js';
-import { ON_TRACK_TOLERANCE, type TrackStatus } from '../compute/track.js';
+import type { TrackStatus } from '../compute/track.js';
 import type { Plan } from '../plan/schema.js';
 
-/** Red: behind the curve. Amber: on the curve, but the actuals' trend misses the target. Green: on track or ahead. */
+/**
+ * The contract's status in colour. Red: behind the curve. Amber: on track or ahead so far (the
+ * status says so), but the actuals' trend ends short of the target (track's trend_short_of_target).
+ * Green: on track or ahead, and so is the trend.
+ */
 export type Rag = 'red' | 'amber' | 'green' | 'none';
 
 export interface ChannelStanding {
@@ -58,14 +62,18 @@ export interface ExecutiveSummary {
   objectives: ObjectiveStanding[];
   /** Objectives behind the curve, with their tactics, in plan order. */
   lagging: ObjectiveStanding[];
+  /** Objectives on track so far whose trend ends short of the target (amber), in plan order. */
+  trendShort: ObjectiveStanding[];
   counts: Record<Rag, number>;
+  /** On track or ahead today, whatever the trend (green and amber): the contract's status. */
+  onTrack: number;
   nextReview?: string;
 }
 
 interface TrackedFigures {
   id: string;
   status: TrackStatus;
-  forecast?: number | null;
+  trend_short_of_target?: boolean;
 }
 
 /** The first sentence of a text: up to the first full stop, question or exclamation mark followed by a space. */
@@ -75,15 +83,10 @@ export function firstSentence(text: string): string {
   return m ? m[1]! : flat;
 }
 
-export function ragOf(tracked: TrackedFigures | undefined, objective: ObjectiveTargets): Rag {
+export function ragOf(tracked: TrackedFigures | undefined): Rag {
   if (!tracked || tracked.status === 'no-data') return 'none';
   if (tracked.status === 'behind') return 'red';
-  const span = objective.target - objective.baseline;
-  if (typeof tracked.forecast === 'number' && span !== 0) {
-    const reached = (tracked.forecast - objective.baseline) / span;
-    if (reached < 1 - ON_TRACK_TOLERANCE) return 'amber';
-  }
-  return 'green';
+  return tracked.trend_short_of_target ? 'amber' : 'green';
 }
 
 export function executiveSummary(
@@ -124,7 +127,7 @@ export function executiveSummary(
   const trackedById = new Map((tracked ?? []).map((t) => [t.id, t]));
   const standingsOfObjectives: ObjectiveStanding[] = objectives.map((o) => {
     const t = trackedById.get(o.id);
-    const s: ObjectiveStanding = { id: o.id, rag: ragOf(t, o), tactics: tacticsFor(o.id) };
+    const s: ObjectiveStanding = { id: o.id, rag: ragOf(t), tactics: tacticsFor(o.id) };
     if (t) s.status = t.status;
     return s;
   });
@@ -137,7 +140,9 @@ export function executiveSummary(
     cuts: cutsByObjective(budget),
     objectives: standingsOfObjectives,
     lagging: standingsOfObjectives.filter((s) => s.rag === 'red'),
+    trendShort: standingsOfObjectives.filter((s) => s.rag === 'amber'),
     counts,
+    onTrack: counts.green + counts.amber,
   };
   if (bestChannel) summary.bestChannel = bestChannel;
   const problem = plan.plan.problem?.trim();

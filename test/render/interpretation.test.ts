@@ -49,6 +49,26 @@ describe('the chapters interpret the numbers', () => {
     expect(md('12-review.md')).toContain(
       'At the current trend: £274.13 by the deadline (30 September 2027). Tactics to review: Lead-gen form ads offering the pricing calculator',
     );
+    // The gap has one rounding: the summary prints the same 21.3.
+    expect(md('12-review.md')).toContain(
+      '£292.60 against £276.09 expected on 30 April 2027; 21.3 percentage points behind',
+    );
+    // Hours in the at-a-glance table: one decimal, no unit (the row names it).
+    expect(md('08-kpis.md')).toContain(
+      '| **YouTube watch hours per month** | 410 | 516.5 | 654.1 | 830.4 |  | **900** |',
+    );
+    // PEST items are sentences: each closed with a full stop, not glued with "; ".
+    expect(md('01-situation.md')).toContain(
+      '| Economic | Material costs and interest rates squeeze margins – owners want to price jobs better. Small firms cut subscriptions quickly when cash is tight. |',
+    );
+    expect(md('03-audience.md')).toContain(
+      "| **Objections** | My lads won't use an app. It's too dear for a firm my size. |",
+    );
+    // The weekly plan names the persona; its card gave the full title.
+    expect(content).toContain(
+      '| Tuesday | 07:45 | LinkedIn | Run a profitable trades business | carousel | Priya |  |',
+    );
+    expect(content).not.toContain('operations manager at an electrical contractor |');
     expect(md('13-appendix.md')).toContain(
       'The samples were taken between 10 November 2026 and 12 November 2026. Estimated rather than counted: CrewBoard (LinkedIn), ServiceDesk Go (Facebook).',
     );
@@ -74,6 +94,17 @@ describe('the chapters interpret the numbers', () => {
     expect(md('12-review.md')).toContain(
       'Tiltak som bør gjennomgås: Story med «bestill til lørdag» hver torsdag, lenke med UTM; Annonser for forhåndsbestilling',
     );
+    expect(md('12-review.md')).toContain('12,7 prosentpoeng bak planlagt fremdrift');
+    expect(md('08-kpis.md')).toContain(
+      '| **Median svartid på meldinger og kommentarer (timer)** | 9 | 3,8 |  |  |  | **2** | 30.04.2027 |',
+    );
+    expect(md('01-situation.md')).toContain(
+      '| Økonomiske | Høye renter og matpriser gjør kundene mer prisbevisste i hverdagen. Kornprisene steg 18 % fra 2023 til 2026 – vi må forklare prisen på håndverk. |',
+    );
+    expect(md('03-audience.md')).toContain('| **Innvendinger** | Kjeden leverer billigere. Dere tar ikke faktura. |');
+    expect(md('07-content.md')).toContain(
+      '| mandag | 07:00 | Instagram | Bak disken – bakerne og håndverket | reel | Ingrid |  |',
+    );
     expect(md('13-appendix.md')).toContain(
       'Utvalgene ble hentet mellom 9. november 2026 og 16. november 2026. Anslått, ikke talt opp: Bakehuset (Instagram).',
     );
@@ -94,6 +125,15 @@ describe('the chapters interpret the numbers', () => {
     );
     expect(kpis).toMatch(/от 72% до 87% към 30 септември 2027 г\.\n/);
     expect(md('12-review.md')).toContain('Действия за преразглеждане: Реклами за онлайн магазина');
+    expect(md('12-review.md')).toContain('14,5 процентни пункта зад планирания напредък');
+    expect(kpis).toMatch(/\| \*\*Средно време за първи отговор на съобщения \(часове\)\*\* \| 30 \| 14,6 \|/);
+    expect(md('01-situation.md')).toContain(
+      '| Технологични | Кратките видеа (reels, TikTok) носят най-голям обхват. Онлайн резервации и плащане с карта се очакват и от малките изби. |',
+    );
+    expect(md('03-audience.md')).toContain('| **Възражения** | Мавруд е тежко вино. По-евтино е в супермаркета. |');
+    expect(md('07-content.md')).toContain(
+      '| събота | 10:00 | Facebook | Сезонът в лозето и избата | снимка | Анна и Йонас |  |',
+    );
     expect(md('13-appendix.md')).toContain(
       'Приблизителна оценка, а не преброяване: Тракия Естейт (Instagram), Винотека „Капана“ (Instagram).',
     );

@@ -18,3 +18,34 @@ describe('an objective value in the document', () => {
     expect(nb.measure(4.25)).toBe('4,25');
   });
 });
+
+describe('hours in the document: one helper for every table and sentence', () => {
+  const labels = (h: string, m: string) => ({
+    hours: (text: string) => h.replace('{hours}', text),
+    minutes: (text: string) => m.replace('{minutes}', text),
+  });
+  const en = createFormatter('en-GB', 'GBP', labels('{hours} h', '{minutes} min'));
+  const nb = createFormatter('nb', 'NOK', labels('{hours} t', '{minutes} min'));
+  const bg = createFormatter('bg', 'EUR', labels('{hours} ч', '{minutes} мин.'));
+  it('a table whose row names the unit gets the same single decimal (3,8, not 3,76)', () => {
+    expect(nb.measure(3.7619, 'timer', { bare: true })).toBe('3,8');
+    expect(bg.measure(9.3704, 'ч', { bare: true })).toBe('9,4');
+    expect(en.measure(558.3, 'hours', { bare: true })).toBe('558.3');
+    // Whole figures stay whole; a count's bare figure is unchanged.
+    expect(nb.measure(2, 'timer', { bare: true })).toBe('2');
+    expect(nb.measure(43.7, 'demoer', { bare: true })).toBe('44');
+  });
+  it('under an hour prints minutes, with their unit even in a bare table cell', () => {
+    expect(en.measure(0.5, 'hours')).toBe('30 min');
+    expect(nb.measure(0.75, 'timer', { bare: true })).toBe('45 min');
+    expect(bg.measure(0.25, 'ч')).toBe('15 мин.');
+    expect(nb.measure(0, 'timer')).toBe('0 timer');
+  });
+  it('a time limit (duration) follows the same rule', () => {
+    expect(en.duration(0.5)).toBe('30 min');
+    expect(en.duration(1)).toBe('1 h');
+    expect(nb.duration(2.25)).toBe('2,3 t');
+    expect(bg.duration(24)).toBe('24 ч');
+    expect(bg.duration(0.5)).toBe('30 мин.');
+  });
+});

@@ -33,7 +33,7 @@ describe('the executive summary', () => {
       '**The problem:** Our pipeline depends on Google Ads, where the cost per demo has doubled since 2023.\n',
     );
     expect(s).toContain(
-      '7 SMART objectives, the first deadline on 30 June 2027. Standing on 30 April 2027: behind 2, at risk 0, on track or ahead 4.',
+      '7 SMART objectives, the first deadline on 30 June 2027. Standing on 30 April 2027: behind 2, on track or ahead 4.',
     );
     expect(s).toContain('| Objective | Baseline | Target | Deadline | Actual | Expected | Status |');
     // Counts whole, money to the penny, the unit once in the objective's name; en-GB dates.
@@ -45,8 +45,9 @@ describe('the executive summary', () => {
     );
     expect(s).toContain('| LinkedIn page followers | 3,900 | **6,000** | 31/12/2027 | 4,660 | 4,490 | **Ahead** |');
     expect(s).toContain('| **No data** |');
+    // The same figure, rounded the same way, as the review chapter gives it.
     expect(s).toContain(
-      '- Cost per qualified demo from LinkedIn ads: 21 percentage points behind the planned progress. Tactics that serve it: Lead-gen form ads',
+      '- Cost per qualified demo from LinkedIn ads: 21.3 percentage points behind the planned progress. Tactics that serve it: Lead-gen form ads',
     );
     expect(s).toContain('- LinkedIn: 2nd of 3 at 1.47% per post; CrewBoard leads at 1.50%.');
     expect(s).toContain('- YouTube: 1st of 3 at 2.08% per post; JobSheet Pro follows at 2.05%.');
@@ -63,39 +64,68 @@ describe('the executive summary', () => {
     expect(s).toContain('- Next review: 28 January 2027.');
   });
 
-  it('nb: Norwegian terms and formats, amber and red counted', async () => {
+  it('nb: Norwegian terms and formats, red and green counted', async () => {
     const s = await summary('nordlys-bakeri.yaml', EXAMPLE_ACTUALS['nordlys-bakeri.yaml']);
     expect(s).toMatch(/^\n## Sammendrag\n/);
     expect(s).toContain(
-      '6 SMART-delmål, første frist 30. april 2027. Status per 30. april 2027: bak planen 2, i faresonen 0, i rute eller foran 3.',
+      '6 SMART-delmål, første frist 30. april 2027. Status per 30. april 2027: bak planen 2, i rute eller foran 3.',
     );
     expect(s).toContain('| Delmål | Utgangsverdi | Målverdi | Frist | Faktisk | Forventet | Status |');
     // The channel is not named twice when the objective already says it.
     expect(s).toContain('| Følgere på Instagram | 4 800 | **6 500** | 31.12.2027 | 5 290 | 5 300 | **I rute** |');
     expect(s).toContain('| Annonsekostnad per forhåndsbestilling (Facebook) | 68 kr | **54,40 kr** |');
     expect(s).toContain(
-      '- Forhåndsbestillinger per måned fra sosiale medier: 13 prosentpoeng bak planlagt fremdrift. Tiltak for dette delmålet: ',
+      '- Forhåndsbestillinger per måned fra sosiale medier: 12,7 prosentpoeng bak planlagt fremdrift. Tiltak for dette delmålet: Story med «bestill til lørdag» hver torsdag, lenke med UTM; Annonser for forhåndsbestilling',
+    );
+    // Hours keep one decimal in the table as in the review chapter.
+    expect(s).toContain(
+      '| Median svartid på meldinger og kommentarer (timer) | 9 | **2** | 30.04.2027 | 2,5 | 2 | **Bak planen** |',
     );
     expect(s).toContain('- Instagram: 2. plass av 5 med 3,53 % per innlegg; Kanelsnurr Kafé leder med 3,60 %.');
     expect(s).toContain('- Budsjett: 176 500 kr per år, innenfor rammen på 180 000 kr (98 % brukt).');
     expect(s).toContain('- Neste evaluering: 5. mai 2027.');
   });
 
-  it('bg: Bulgarian terms and formats, an objective at risk (amber)', async () => {
+  it('bg: Bulgarian terms and formats, an objective on track whose trend falls short (amber)', async () => {
     const s = await summary('rodopski-sklon.yaml', EXAMPLE_ACTUALS['rodopski-sklon.yaml']);
     expect(s).toMatch(/^\n## Резюме\n/);
     expect(s).toMatch(
-      /6 SMART цели, първият краен срок е 31 май 2027\sг\. Състояние към 30 април 2027\sг\.: изостават 3, под риск 1, по план или изпреварват 2\./,
+      /6 SMART цели, първият краен срок е 31 май 2027\sг\. Състояние към 30 април 2027\sг\.: изостават 3, по план или изпреварват 3\. От тях 1 цел при сегашната тенденция няма да достигне целевата си стойност\./,
     );
-    // On the curve today (67 of 67), but the trend of the actuals misses the target: amber.
+    // On the curve today (67 of 67): the status says so (contract: on track); the trend of the
+    // actuals misses the target, which makes it amber and is said with its figures.
     expect(s).toMatch(
-      /\| Резервации за дегустации от социалните мрежи на месец \| 60 \| \*\*90\*\* \| 31\.10\.2027\sг\. \| 67 \| 67 \| \*\*Под риск\*\* \|/,
+      /\| Резервации за дегустации от социалните мрежи на месец \| 60 \| \*\*90\*\* \| 31\.10\.2027\sг\. \| 67 \| 67 \| \*\*По план засега\*\* \|/,
     );
     expect(s).toContain(
-      '- Последователи в Instagram: изоставане с 15 процентни пункта от планирания напредък. Действия за тази цел: ',
+      '- Резервации за дегустации от социалните мрежи на месец: по план засега (67 резервации при очаквани 67 резервации), но при сегашната тенденция – 87 резервации към крайния срок, под целевата стойност 90 резервации. Действия за тази цел: ',
+    );
+    expect(s).toContain(
+      '- Последователи в Instagram: изоставане с 14,5 процентни пункта от планирания напредък. Действия за тази цел: Два reels седмично от лозето и избата, с английски субтитри; Сътрудничество',
+    );
+    // Hours: one decimal, as in the review chapter (9,4 ч), not 9,37.
+    expect(s).toMatch(
+      /\| Средно време за първи отговор на съобщения \(часове\) \| 30 \| \*\*4\*\* \| 31\.05\.2027\sг\. \| 11 \| 9,4 \| \*\*Изостава\*\* \|/,
     );
     expect(s).toContain('- Facebook: 2. място от 3 с 1,23% на публикация; води Мавруд Хаус с 1,87%.');
     expect(s).toMatch(/- Следващ преглед: 3 май 2027\sг\./);
+  });
+
+  it('bg document: the amber cell keeps its words and gets the amber colour; red and green too', async () => {
+    const out = path.join(dir, 'rodopski-html');
+    const r = await runCli([
+      'render',
+      path.join(EXAMPLES, 'rodopski-sklon.yaml'),
+      '-o',
+      out,
+      '--html',
+      ...EXAMPLE_ACTUALS['rodopski-sklon.yaml'],
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const html = readFileSync(path.join(out, 'plan.html'), 'utf8');
+    expect(html).toMatch(/<td class="status status-amber"><strong>По план засега<\/strong><\/td>/);
+    expect(html).toMatch(/<td class="status status-red"><strong>Изостава<\/strong><\/td>/);
+    expect(html).toMatch(/<td class="status status-green"><strong>Изпреварва<\/strong><\/td>/);
   });
 
   it('over the cap: what is cut, what it costs and which objectives it affects', async () => {
