@@ -112,6 +112,8 @@ export interface RenderContext {
   slotGoals: { id: string; statement: string; slots: number }[];
   /** Which optional columns of the publishing plan hold anything (empty ones are left out). */
   slotColumns: { pillar: boolean; format: boolean; persona: boolean; paid: boolean };
+  /** The goals table's optional columns, shown when any goal fills them. */
+  goalColumns: { departments: boolean; ties_to: boolean };
   /** Each channel's activations, dated ones in date order, then undated ones as written. */
   activationsByChannel: Record<string, NonNullable<NonNullable<Plan['channels']>[number]['activations']>>;
   /** Some audited profile records who holds its login. */
@@ -274,6 +276,10 @@ export function buildContext(
       const slots = (plan.content?.slots ?? []).filter((x) => x.goal === g.id).length;
       return slots ? [{ id: g.id, statement: g.statement, slots }] : [];
     }),
+    goalColumns: {
+      departments: plan.goals.some((g) => (g.departments?.length ?? 0) > 0),
+      ties_to: plan.goals.some((g) => !!g.ties_to),
+    },
     slotColumns: {
       pillar: !!plan.content?.slots?.some((x) => x.pillar),
       format: !!plan.content?.slots?.some((x) => x.format),

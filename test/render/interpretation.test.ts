@@ -126,6 +126,9 @@ describe('the chapters interpret the numbers', () => {
     expect(kpis).toMatch(/от 72% до 87% към 30 септември 2027 г\.\n/);
     expect(md('12-review.md')).toContain('Действия за преразглеждане: Реклами за онлайн магазина');
     expect(md('12-review.md')).toContain('14,5 процентни пункта зад планирания напредък');
+    // Language review: no calques or sentence fragments as column heads.
+    expect(md('02-objectives.md')).toContain('| Краен срок | Инструмент за измерване |');
+    expect(md('07-content.md')).toContain('\n## Важни дати\n');
     expect(kpis).toMatch(/\| \*\*Средно време за първи отговор на съобщения \(часове\)\*\* \| 30 \| 14,6 \|/);
     expect(md('01-situation.md')).toContain(
       '| Технологични | Кратките видеа (reels, TikTok) носят най-голям обхват. Онлайн резервации и плащане с карта се очакват и от малките изби. |',

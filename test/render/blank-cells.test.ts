@@ -1,0 +1,44 @@
+/**
+ * No blank cells a client reads as a broken table: a measurement tool not chosen yet says so, and
+ * a goals column no goal fills is left out. In en, nb and bg.
+ */
+import { describe, expect, it } from 'vitest';
+import { renderStrategyFolder } from '../../src/render/folder.js';
+import { MINIMAL, planFrom } from './plans.js';
+
+const WITH_OBJECTIVE = `${MINIMAL}objectives:
+  - id: leads
+    goal: awareness
+    metric: leads per month
+    unit: leads
+    baseline: 10
+    target: 20
+    deadline: 2027-12-31
+kpis:
+  - id: leads-kpi
+    name: Leads
+    objective: leads
+    frequency: monthly
+`;
+
+const CASES = [
+  ['en', 'to be decided', '| Goal | Priority |\n| --- | --- |\n'],
+  ['nb', 'ikke avklart', '| Forretningsmål | Prioritet |\n| --- | --- |\n'],
+  ['bg', 'предстои да се уточни', '| Бизнес цел | Приоритет |\n| --- | --- |\n'],
+] as const;
+
+describe('cells the plan leaves empty', () => {
+  it.each(CASES)(
+    '%s: "Measured with" says the tool is not decided; empty goal columns go',
+    async (lang, tbd, goals) => {
+      const loaded = await planFrom(WITH_OBJECTIVE.replace('locale: en', `locale: ${lang}`));
+      const folder = await renderStrategyFolder(loaded);
+      const chapter = (slug: string) => folder.chapters.find((c) => c.slug === slug)!.markdown;
+      expect(chapter('objectives')).toContain(goals);
+      expect(chapter('objectives')).toMatch(new RegExp(`\\| \\d\\d[./]\\d\\d[./]2027( г\\.)? \\| _${tbd}_ \\|\\n`));
+      expect(chapter('kpis')).toMatch(new RegExp(`\\| _${tbd}_ \\|\\n\\n`));
+      // The KPI list: its tool cell too.
+      expect(chapter('kpis')).toMatch(new RegExp(`\\| \\*\\*Leads\\*\\* \\|.*\\| _${tbd}_ \\|`));
+    },
+  );
+});
