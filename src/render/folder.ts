@@ -9,8 +9,9 @@ import { TemplateError } from './template-error.js';
 import { MAX_SAMPLE, MIN_SAMPLE } from '../compute/engagement.js';
 import type { TrackingResult } from '../compute/track.js';
 import type { LoadedPlan } from '../plan/load.js';
-import { channelName, localeLanguage } from '../plan/schema.js';
+import { channelName, localeLanguage, WEEKDAYS } from '../plan/schema.js';
 import { unitKind } from '../units.js';
+import { weekdayRuns } from '../wording.js';
 import { renderCharts, type Chart } from './charts.js';
 import { buildContext, CHAPTER_SLUGS, type ChapterRef, type ChapterSlug, type RenderContext } from './context.js';
 import { createFormatter, type Formatter } from './format.js';
@@ -257,6 +258,11 @@ async function createEnvironment(
     shortdate: (v) => intl(typeof v === 'string' ? fmt.shortDate(v) : ''),
     month: (v) => intl(typeof v === 'string' ? fmt.month(v) : ''),
     weekday: (v) => intl(typeof v === 'string' ? fmt.weekday(v) : ''),
+    /** Weekdays as runs, the language's way, opening a list item: "Monday–Friday and Sunday", "Mandag–torsdag og søndag". */
+    weekdays: (v) => {
+      const days = (Array.isArray(v) ? v : []).map((d) => WEEKDAYS.indexOf(d)).filter((i) => i >= 0);
+      return intl(fmt.capitalise(fmt.list(weekdayRuns(days, (i) => fmt.weekday(WEEKDAYS[i]!), '–'))));
+    },
     /** An objective's value with its unit (plan text, escaped). */
     value: (v, unit) =>
       safe(

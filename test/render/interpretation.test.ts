@@ -69,6 +69,9 @@ describe('the chapters interpret the numbers', () => {
       '| Tuesday | 07:45 | LinkedIn | Run a profitable trades business | carousel | Priya |  |',
     );
     expect(content).not.toContain('operations manager at an electrical contractor |');
+    // Online times as runs of weekdays, not five names in a row.
+    expect(md('03-audience.md')).toContain('- Monday–Thursday: 20:00–22:00\n- Sunday: 18:30–21:30 (Weekly admin)\n');
+    expect(md('03-audience.md')).toContain('- Every day: 21:00–23:00');
     expect(md('13-appendix.md')).toContain(
       'The samples were taken between 10 November 2026 and 12 November 2026. Estimated rather than counted: CrewBoard (LinkedIn), ServiceDesk Go (Facebook).',
     );
@@ -102,6 +105,9 @@ describe('the chapters interpret the numbers', () => {
       '| Økonomiske | Høye renter og matpriser gjør kundene mer prisbevisste i hverdagen. Kornprisene steg 18 % fra 2023 til 2026 – vi må forklare prisen på håndverk. |',
     );
     expect(md('03-audience.md')).toContain('| **Innvendinger** | Kjeden leverer billigere. Dere tar ikke faktura. |');
+    expect(md('03-audience.md')).toContain(
+      '- Mandag–torsdag og søndag: 20:30–22:30 (Etter legging; ikke mellom 16 og 18)',
+    );
     expect(md('07-content.md')).toContain(
       '| mandag | 07:00 | Instagram | Bak disken – bakerne og håndverket | reel | Ingrid |  |',
     );
@@ -134,6 +140,7 @@ describe('the chapters interpret the numbers', () => {
       '| Технологични | Кратките видеа (reels, TikTok) носят най-голям обхват. Онлайн резервации и плащане с карта се очакват и от малките изби. |',
     );
     expect(md('03-audience.md')).toContain('| **Възражения** | Мавруд е тежко вино. По-евтино е в супермаркета. |');
+    expect(md('03-audience.md')).toContain('- Понеделник–четвъртък: 21:00–23:00');
     expect(md('07-content.md')).toContain(
       '| събота | 10:00 | Facebook | Сезонът в лозето и избата | снимка | Анна и Йонас |  |',
     );
