@@ -105,6 +105,7 @@ describe('the chapters interpret the numbers', () => {
       '| Økonomiske | Høye renter og matpriser gjør kundene mer prisbevisste i hverdagen. Kornprisene steg 18 % fra 2023 til 2026 – vi må forklare prisen på håndverk. |',
     );
     expect(md('03-audience.md')).toContain('| **Innvendinger** | Kjeden leverer billigere. Dere tar ikke faktura. |');
+    expect(md('06-channels.md')).toContain('**Forretningsmål:** Bli bakeriet trondheimsfolk tenker på først');
     expect(md('01-situation.md')).toContain(
       '| Ekte surdeig og lokale råvarer, 20 år på Bakklandet. Høy score på Google (4,7) og lojale stamkunder. Bakere som gjerne viser fram håndverket på film. |',
     );
