@@ -199,6 +199,9 @@ describe('a budget over its cap, read by objective', () => {
     expect(budget).toContain(unfunded);
     expect(budget).toContain('- **Photographer**: Spring and autumn shoots');
     expect(budget).toContain(category);
+    // The client is told what we do, not what a method prescribes; bg says "лимит" throughout.
+    expect(budget).not.toMatch(/method|metode|метод/i);
+    expect(folder.readme).not.toContain('тавана');
     // The summary names the same objectives as the chapter (one reading of the cut).
     expect(folder.readme).toContain(`${costs} Monthly reach (Instagram) ${and} Loyalty app sign-ups.`);
   });
