@@ -22,15 +22,15 @@ kpis:
 `;
 
 const CASES = [
-  ['en', 'to be decided', '| Goal | Priority |\n| --- | --- |\n'],
-  ['nb', 'ikke avklart', '| Forretningsmål | Prioritet |\n| --- | --- |\n'],
-  ['bg', 'предстои да се уточни', '| Бизнес цел | Приоритет |\n| --- | --- |\n'],
+  ['en', 'to be decided', '| Goal | Priority |\n| --- | --- |\n', 'all channels'],
+  ['nb', 'ikke avklart', '| Forretningsmål | Prioritet |\n| --- | --- |\n', 'alle kanaler'],
+  ['bg', 'предстои да се уточни', '| Бизнес цел | Приоритет |\n| --- | --- |\n', 'всички канали'],
 ] as const;
 
 describe('cells the plan leaves empty', () => {
   it.each(CASES)(
-    '%s: "Measured with" says the tool is not decided; empty goal columns go',
-    async (lang, tbd, goals) => {
+    '%s: "Measured with" says the tool is not decided, a KPI on no channel is on all; empty goal columns go',
+    async (lang, tbd, goals, all) => {
       const loaded = await planFrom(WITH_OBJECTIVE.replace('locale: en', `locale: ${lang}`));
       const folder = await renderStrategyFolder(loaded);
       const chapter = (slug: string) => folder.chapters.find((c) => c.slug === slug)!.markdown;
@@ -38,7 +38,9 @@ describe('cells the plan leaves empty', () => {
       expect(chapter('objectives')).toMatch(new RegExp(`\\| \\d\\d[./]\\d\\d[./]2027( г\\.)? \\| _${tbd}_ \\|\\n`));
       expect(chapter('kpis')).toMatch(new RegExp(`\\| _${tbd}_ \\|\\n\\n`));
       // The KPI list: its tool cell too.
-      expect(chapter('kpis')).toMatch(new RegExp(`\\| \\*\\*Leads\\*\\* \\|.*\\| _${tbd}_ \\|`));
+      expect(chapter('kpis')).toMatch(
+        new RegExp(`\\| \\*\\*Leads\\*\\* \\| [^|]+ \\| ${all} \\| [^|]+ \\| _${tbd}_ \\|`),
+      );
     },
   );
 });
