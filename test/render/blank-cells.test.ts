@@ -1,6 +1,7 @@
 /**
  * No blank cells a client reads as a broken table: a measurement tool not chosen yet says so, and
- * a goals column no goal fills is left out. In en, nb and bg.
+ * a goals column no goal fills is left out. Open points call each section what its chapter calls it.
+ * In en, nb and bg.
  */
 import { describe, expect, it } from 'vitest';
 import { renderStrategyFolder } from '../../src/render/folder.js';
@@ -43,4 +44,25 @@ describe('cells the plan leaves empty', () => {
       );
     },
   );
+});
+
+describe('open points name each section as its chapter does', () => {
+  it.each([
+    ['nb', ['viktige datoer, reserveinnhold', '[Evalueringsrutinen](12-review.md)'], ['spesielle datoer']],
+    [
+      'bg',
+      [
+        '[Стратегията за съдържанието](07-content.md)',
+        'важни дати, резервно съдържание',
+        '[Кризисният наръчник](11-crisis.md)',
+        '[Редовните срещи за преглед](12-review.md)',
+        'планът се сравнява с фактическите резултати',
+      ],
+      ['специални дати', 'Съдържателната стратегия', 'Процедурата за преглед'],
+    ],
+  ] as const)('%s', async (lang, present, absent) => {
+    const folder = await renderStrategyFolder(await planFrom(MINIMAL.replace('locale: en', `locale: ${lang}`)));
+    for (const text of present) expect(folder.readme).toContain(text);
+    for (const text of absent) expect(folder.readme).not.toContain(text);
+  });
 });
