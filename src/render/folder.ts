@@ -14,7 +14,7 @@ import { unitKind } from '../units.js';
 import { weekdayRuns } from '../wording.js';
 import { renderCharts, type Chart } from './charts.js';
 import { buildContext, CHAPTER_SLUGS, type ChapterRef, type ChapterSlug, type RenderContext } from './context.js';
-import { createFormatter, type Formatter } from './format.js';
+import { createFormatter, type DurationLabels, type Formatter } from './format.js';
 import { createTranslator, loadMessages, type Translator } from './i18n.js';
 import {
   escapeBlock,
@@ -233,6 +233,10 @@ async function createEnvironment(
   };
 
   const ordinalRules = new Intl.PluralRules(fmt.locale, { type: 'ordinal' });
+  const durationWords: DurationLabels = {
+    hours: (hours, count) => translator.t('label.hours_words', { hours }, count),
+    minutes: (minutes, count) => translator.t('label.minutes_words', { minutes }, count),
+  };
   /** An objective as a reader names it: its metric, and its channel unless the metric already names it. */
   const objectiveTitle = (o: { metric?: unknown; channel?: unknown } | undefined): string => {
     const metric = fmt.capitalise(String(o?.metric ?? ''));
@@ -326,10 +330,11 @@ async function createEnvironment(
     /** A text that may be one string or a list of strings, as a sentence. */
     textlist: (items) =>
       safe(Array.isArray(items) ? items.map((i) => escapeInline(i)).join('; ') : escapeInline(items)),
-    /** A time limit in hours; under an hour in minutes (0.5 -> 30 min). */
-    duration: (v) => {
+    /** A time limit in hours; under an hour in minutes (0.5 -> 30 min); `words=true` in a sentence (30 minutes). */
+    duration: (v, options) => {
       const hours = num(v);
-      return safe(hours === undefined ? '' : fmt.duration(hours));
+      if (hours === undefined) return safe('');
+      return safe((options as HelperOptions).hash?.words ? fmt.duration(hours, durationWords) : fmt.duration(hours));
     },
     yesno: (v) => safe(v === undefined ? '' : translator.t(v ? 'label.yes' : 'label.no')),
     chart: (ref) => {

@@ -30,8 +30,11 @@ export interface Formatter {
    * `bare` leaves a count's unit to the table row that names it, with the same decimals.
    */
   measure(value: number, unit?: string, options?: { bare?: boolean }): string;
-  /** A duration in hours as a reader says it: one decimal from an hour up, whole minutes below. */
-  duration(hours: number): string;
+  /**
+   * A duration in hours as a reader says it: one decimal from an hour up, whole minutes below;
+   * `words` for a sentence ("24 hours") instead of the formatter's own labels ("24 h").
+   */
+  duration(hours: number, words?: DurationLabels): string;
   /** A list joined the language's way: a, b and c. */
   list(items: string[]): string;
   /** Text with its first letter in upper case the language's way, for headings and leading cells. */
@@ -47,8 +50,9 @@ export function isHourUnit(unit: string | undefined): boolean {
 
 /** How the document writes a number of hours and of minutes ("{hours} h", "{minutes} min"): from the locale catalogue. */
 export interface DurationLabels {
-  hours(text: string): string;
-  minutes(text: string): string;
+  /** `value` chooses the plural form ("1 hour", "2 hours"); `text` is it formatted. */
+  hours(text: string, value: number): string;
+  minutes(text: string, value: number): string;
 }
 
 const PLAIN_DURATION: DurationLabels = { hours: (text) => `${text} h`, minutes: (text) => `${text} min` };
@@ -122,8 +126,11 @@ export function createFormatter(
   const weekdayName = new Intl.DateTimeFormat(tag, { weekday: 'long', timeZone: 'UTC' });
   const listFormat = new Intl.ListFormat(tag, { style: 'long', type: 'conjunction' });
   /** Under an hour (and above none): whole minutes, which never share the hours' unit. */
-  const minutes = (hours: number): string | undefined =>
-    hours !== 0 && Math.abs(hours) < 1 ? labels.minutes(numberFormat(0).format(hours * 60)) : undefined;
+  const minutes = (hours: number, words = labels): string | undefined => {
+    if (hours === 0 || Math.abs(hours) >= 1) return undefined;
+    const whole = Math.round(hours * 60);
+    return words.minutes(numberFormat(0).format(whole), whole);
+  };
   return {
     locale: tag,
     number: (value, digits = 1) => numberFormat(Number.isInteger(value) ? 0 : digits).format(value),
@@ -147,8 +154,8 @@ export function createFormatter(
       const text = numberFormat(measureDigits(Math.abs(value), unit)).format(value);
       return unit && !options.bare ? `${text} ${unit}` : text;
     },
-    duration: (hours) =>
-      minutes(hours) ?? labels.hours(numberFormat(measureDigits(Math.abs(hours), 'h')).format(hours)),
+    duration: (hours, words = labels) =>
+      minutes(hours, words) ?? words.hours(numberFormat(measureDigits(Math.abs(hours), 'h')).format(hours), hours),
     list: (items) => listFormat.format(items),
     capitalise: (text) => text.charAt(0).toLocaleUpperCase(tag) + text.slice(1),
   };

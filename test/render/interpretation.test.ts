@@ -42,6 +42,9 @@ describe('the chapters interpret the numbers', () => {
       'Weekly slots per goal: Generate qualified demo requests from trades firms with 5–50 engineers (2); Be the expert voice on running a profitable trades business (3);',
     );
     expect(content).toContain("- **Sunday 18:45, YouTube:** Dave's Sunday admin evening");
+    // A time limit in a sentence is written out; tables keep the short unit.
+    expect(content).toContain('Approval takes at most 48 hours.');
+    expect(md('11-crisis.md')).toContain('| Rachel Owusu | Gareth Lloyd | 30 min |');
 
     expect(md('08-kpis.md')).toContain(
       'Expected progress from baseline toward target, across the objectives still running: 11% to 49% by 31 March 2027; 44% to 66% by 30 June 2027; 71% to 86% by 30 September 2027.',
@@ -105,6 +108,7 @@ describe('the chapters interpret the numbers', () => {
       '| Økonomiske | Høye renter og matpriser gjør kundene mer prisbevisste i hverdagen. Kornprisene steg 18 % fra 2023 til 2026 – vi må forklare prisen på håndverk. |',
     );
     expect(md('03-audience.md')).toContain('| **Innvendinger** | Kjeden leverer billigere. Dere tar ikke faktura. |');
+    expect(md('07-content.md')).toContain('Godkjenningen tar høyst 24 timer.');
     expect(md('06-channels.md')).toContain('**Forretningsmål:** Bli bakeriet trondheimsfolk tenker på først');
     expect(md('01-situation.md')).toContain(
       '| Ekte surdeig og lokale råvarer, 20 år på Bakklandet. Høy score på Google (4,7) og lojale stamkunder. Bakere som gjerne viser fram håndverket på film. |',
@@ -139,6 +143,7 @@ describe('the chapters interpret the numbers', () => {
     // Language review: no calques or sentence fragments as column heads.
     expect(md('02-objectives.md')).toContain('| Краен срок | Инструмент за измерване |');
     expect(md('07-content.md')).toContain('\n## Важни дати\n');
+    expect(md('07-content.md')).toContain('Одобрението отнема най-много 24 часа.');
     expect(kpis).toMatch(/\| \*\*Средно време за първи отговор на съобщения \(часове\)\*\* \| 30 \| 14,6 \|/);
     expect(md('01-situation.md')).toContain(
       '| Технологични | Кратките видеа (reels, TikTok) носят най-голям обхват. Онлайн резервации и плащане с карта се очакват и от малките изби. |',

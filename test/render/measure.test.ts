@@ -41,6 +41,15 @@ describe('hours in the document: one helper for every table and sentence', () =>
     expect(bg.measure(0.25, 'ч')).toBe('15 мин.');
     expect(nb.measure(0, 'timer')).toBe('0 timer');
   });
+  it('in a sentence the same rule speaks in words, singular or plural', () => {
+    const words = {
+      hours: (text: string, n: number) => `${text} ${n === 1 ? 'hour' : 'hours'}`,
+      minutes: (text: string, n: number) => `${text} ${n === 1 ? 'minute' : 'minutes'}`,
+    };
+    expect(en.duration(48, words)).toBe('48 hours');
+    expect(en.duration(1, words)).toBe('1 hour');
+    expect(en.duration(0.25, words)).toBe('15 minutes');
+  });
   it('a time limit (duration) follows the same rule', () => {
     expect(en.duration(0.5)).toBe('30 min');
     expect(en.duration(1)).toBe('1 h');
