@@ -140,6 +140,10 @@ describe('the chapters interpret the numbers', () => {
     expect(kpis).toMatch(/от 72% до 87% към 30 септември 2027 г\.\n/);
     expect(md('12-review.md')).toContain('Действия за преразглеждане: Реклами за онлайн магазина');
     expect(md('12-review.md')).toContain('14,5 процентни пункта зад планирания напредък');
+    // The review names each objective as the summary does (its channel too).
+    expect(md('12-review.md')).toContain(
+      '- Разход за реклама на онлайн поръчка (Facebook): 8,70 € при очаквани 8,57 €',
+    );
     // Language review: no calques or sentence fragments as column heads.
     expect(md('02-objectives.md')).toContain('| Краен срок | Инструмент за измерване |');
     expect(md('07-content.md')).toContain('\n## Важни дати\n');
