@@ -423,7 +423,7 @@ function sampleDates(samples: SampleRow[]): RenderContext['sampleDates'] {
 }
 
 /** A persona's name before its apposition ("Dave, owner of a firm" -> "Dave"), or the whole name. */
-export function shortPersonaName(name: string): string {
+function shortPersonaName(name: string): string {
   const head = name.split(',')[0]!.trim();
   return head || name;
 }

@@ -44,7 +44,7 @@ export interface Formatter {
 /** Units of hours, whose fractions matter (12.5 hours); every other count prints whole from 10 up. */
 const HOUR_UNITS = new Set(['h', 'hour', 'hours', 'time', 'timer', 't', 'ч', 'час', 'часа']);
 
-export function isHourUnit(unit: string | undefined): boolean {
+function isHourUnit(unit: string | undefined): boolean {
   return HOUR_UNITS.has(unit?.trim().toLowerCase() ?? '');
 }
 
@@ -59,9 +59,8 @@ const PLAIN_DURATION: DurationLabels = { hours: (text) => `${text} h`, minutes: 
 
 /**
  * Decimals for an objective's figure: whole from 1 000; hours keep one decimal (under an hour they
- * are minutes); counts
- * with a unit (demos, applications) are whole from 1 up (below, 0.5 posts a week stays); a bare
- * figure keeps two decimals below 10.
+ * are minutes); counts with a unit (demos, applications) are whole from 1 up (below, 0.5 posts a
+ * week stays); a bare figure keeps two decimals below 10.
  */
 function measureDigits(magnitude: number, unit: string | undefined): number {
   if (magnitude >= 1000) return 0;
