@@ -171,6 +171,7 @@ async function renderPlan(file: string, outDir: string, job: RenderJob, checked?
       author: plan.author ?? plan.organization,
       created: now(io.env),
       headings: headingTexts(html!),
+      creator: 'smplan',
     });
     files.push({ path: 'plan.pdf', content: result.pdf });
     artefacts.push(`Wrote ${shown('plan.pdf')} (${plural(result.pages, 'page')}, ${size(result.pdf.byteLength)})`);

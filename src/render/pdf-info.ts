@@ -1,6 +1,7 @@
 /**
  * The PDF's document information and bookmark titles, set after Chromium prints: Chromium
- * writes no /Author, dates the file by the clock (not SOURCE_DATE_EPOCH), and drops the space
+ * writes no /Author, its user-agent string as /Creator, dates the file by the clock (not
+ * SOURCE_DATE_EPOCH), and drops the space
  * where a heading wraps ("socialmedia") in the bookmarks it makes from the headings, and its
  * catalogue has no /PageMode, so a reader opens without the bookmarks panel. The fix is
  * an incremental update (PDF 1.7 §7.5.6): the changed objects, a new cross-reference section
@@ -13,6 +14,8 @@ export interface DocumentInfo {
   created: Date;
   /** The headings as written; a bookmark whose text differs from one only in whitespace takes its text. */
   headings: string[];
+  /** The program that made the document, instead of the browser's user-agent string Chromium writes. */
+  creator?: string;
 }
 
 /** Returns the PDF with the new information, or unchanged when its structure is not the plain one Chromium writes. */
@@ -40,7 +43,7 @@ export function withDocumentInfo(pdf: Uint8Array, info: DocumentInfo): Uint8Arra
       '<<',
       `/Title ${pdfString(info.title)}`,
       `/Author ${pdfString(info.author)}`,
-      keep('Creator'),
+      info.creator === undefined ? keep('Creator') : `/Creator ${pdfString(info.creator)}`,
       keep('Producer'),
       `/CreationDate ${date}`,
       `/ModDate ${date}`,

@@ -61,6 +61,7 @@ describe.skipIf(skipPdf)('PDF document information', () => {
       author: 'Kari Nordmann, «markedsansvarlig»',
       created,
       headings: headingTexts(html),
+      creator: 'smplan',
     });
     const after = path.join(dir, 'after.pdf');
     writeFileSync(after, pdf);
@@ -70,6 +71,9 @@ describe.skipIf(skipPdf)('PDF document information', () => {
     expect(info.CreationDate).toBe('Fri Jan 15 08:00:00 2027 UTC');
     expect(info.ModDate).toBe(info.CreationDate);
     expect(info.Producer).toMatch(/Skia/);
+    // The program, not the browser's user-agent string.
+    expect(pdfinfo(before).Creator).toMatch(/HeadlessChrome/);
+    expect(info.Creator).toBe('smplan');
     expect(info.Pages).toBe(String(printed.pages));
     expect(bookmarks(after)).toEqual([long, ONE_LINE]);
     expect(pdftotext(after)).toBe(pdftotext(before));
