@@ -296,8 +296,13 @@ async function createEnvironment(
       const share = Number(m[2]) / 100;
       return safe(`${m[1] === '-' ? '\u2212' : '+'}${fmt.percent(share, Number.isInteger(Number(m[2])) ? 0 : 1)}`);
     },
-    /** A time zone as a reader names it ("norsk tid", "United Kingdom Time"), never its IANA id. */
+    /**
+     * A time zone as a reader names it, never its IANA id: the catalogue's name for the zone
+     * (zone_name.Europe/London: "UK time", "norsk tid"), else the language's generic name.
+     */
     'zone-name': (zone) => {
+      const key = `zone_name.${String(zone)}`;
+      if (translator.has(key)) return safe(translator.t(key));
       try {
         const parts = new Intl.DateTimeFormat(fmt.locale, {
           timeZone: String(zone),

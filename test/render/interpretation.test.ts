@@ -42,6 +42,7 @@ describe('the chapters interpret the numbers', () => {
       'Weekly slots per goal: Generate qualified demo requests from trades firms with 5–50 engineers (2); Be the expert voice on running a profitable trades business (3);',
     );
     expect(content).toContain("- **Sunday 18:45, YouTube:** Dave's Sunday admin evening");
+    expect(content).toContain('from 1 January 2027, in local time (UK time); 64 posts in all.');
     // A time limit in a sentence is written out; tables keep the short unit.
     expect(content).toContain('Approval takes at most 48 hours.');
     expect(md('11-crisis.md')).toContain('| Rachel Owusu | Gareth Lloyd | 30 min |');
@@ -109,6 +110,7 @@ describe('the chapters interpret the numbers', () => {
     );
     expect(md('03-audience.md')).toContain('| **Innvendinger** | Kjeden leverer billigere. Dere tar ikke faktura. |');
     expect(md('07-content.md')).toContain('Godkjenningen tar høyst 24 timer.');
+    expect(md('07-content.md')).toContain('i lokal tid (norsk tid); 100 innlegg i alt.');
     expect(md('06-channels.md')).toContain('**Forretningsmål:** Bli bakeriet trondheimsfolk tenker på først');
     expect(md('01-situation.md')).toContain(
       '| Ekte surdeig og lokale råvarer, 20 år på Bakklandet. Høy score på Google (4,7) og lojale stamkunder. Bakere som gjerne viser fram håndverket på film. |',
@@ -148,6 +150,7 @@ describe('the chapters interpret the numbers', () => {
     expect(md('02-objectives.md')).toContain('| Краен срок | Инструмент за измерване |');
     expect(md('07-content.md')).toContain('\n## Важни дати\n');
     expect(md('07-content.md')).toContain('Одобрението отнема най-много 24 часа.');
+    expect(md('07-content.md')).toContain('в местно време (българско време); общо 90 публикации.');
     expect(kpis).toMatch(/\| \*\*Средно време за първи отговор на съобщения \(часове\)\*\* \| 30 \| 14,6 \|/);
     expect(md('01-situation.md')).toContain(
       '| Технологични | Кратките видеа (reels, TikTok) носят най-голям обхват. Онлайн резервации и плащане с карта се очакват и от малките изби. |',
@@ -264,4 +267,19 @@ describe('the content mix against its rule', () => {
     expect(thirds).not.toMatch(/Brewing tips\)/);
     expect(await content(withPillars(locale, '80-20'))).toContain(over8020);
   });
+});
+
+describe('the calendar names its time zone as a reader does', () => {
+  it.each([
+    ['en', 'in local time (Eastern Time)'],
+    ['nb', 'i lokal tid (tidssone for den nordamerikanske østkysten)'],
+  ] as const)(
+    '%s: a zone the catalogue does not name reads as the language names it, never its id',
+    async (locale, text) => {
+      const folder = await renderStrategyFolder(await planFrom(kaffebarYaml(locale)));
+      const content = folder.chapters.find((c) => c.slug === 'content')!.markdown;
+      expect(content).toContain(text);
+      expect(content).not.toContain('America/New_York');
+    },
+  );
 });
