@@ -99,7 +99,7 @@ describe('the review chapter with tracking', () => {
     expect(md).toContain('Status at the latest figures (as of June 30, 2027).');
     // On track so far, yet the trend through the actuals ends short of the target: the cell says both.
     expect(md).toContain(
-      '| **Monthly reach (Instagram)** | 04/30/2027 | 17,800 | 17,918 | 32% | 33% | **On track** so far; at this trend 94% of the way to the target by the deadline |',
+      '| **Monthly reach (Instagram)** | 04/30/2027 | 17,800 | 17,918 | 32% | 33% | **On track so far**; at this trend 94% of the way to the target by the deadline |',
     );
     expect(md).toContain('| **Loyalty app sign-ups** | 06/30/2027 | 190 | 239 | 22% | 49% | **Behind** |');
     // (0.4945 - 0.2222) × 100 = 27.2 percentage points.
