@@ -15,7 +15,7 @@ export interface RenderEnv {
   chapterIds: Map<string, string>;
   charts: Map<string, { chart: Chart; index: number }>;
   ids: Set<string>;
-  /** A table cell that opens with one of these words in bold gets the status colour (red, amber, green). */
+  /** A table cell holding only one of these words in bold gets the status colour (red, amber, green). */
   rag?: Map<string, string>;
   /**
    * The header a key-value table carries in the Markdown (label.kv_key, label.kv_value), so that
@@ -68,8 +68,7 @@ export function createMarkdown(MarkdownItCtor: typeof MarkdownIt): MarkdownIt {
         tokens[i]!.attrJoin('class', 'run-in');
       }
       if (tokens[i]!.type !== 'td_open' || tokens[i + 1]!.type !== 'inline') continue;
-      // The status alone ("**Behind**"), or leading a reason ("**On track so far**; at this trend …").
-      const m = /^\*\*([^*]+)\*\*(?:$|;\s)/.exec(tokens[i + 1]!.content.trim());
+      const m = /^\*\*([^*]+)\*\*$/.exec(tokens[i + 1]!.content.trim());
       const colour = m ? env.rag?.get(m[1]!) : undefined;
       if (colour) tokens[i]!.attrJoin('class', `status status-${colour}`);
     }
