@@ -7,6 +7,7 @@ import type MarkdownIt from 'markdown-it';
 import { escapeHtml } from '../markup.js';
 import type { Chart } from './charts.js';
 import { chartId, inlineSvg } from './svg-inline.js';
+import type { TextMeasure } from './text-width.js';
 
 export interface RenderEnv {
   /** The chapter slug being rendered: heading ids are scoped by it so chapters cannot collide. */
@@ -22,7 +23,20 @@ export interface RenderEnv {
    * GitHub shows no empty header band: the document drops it like an empty one.
    */
   kvHeader?: readonly [string, string];
+  /** Measures a paragraph after a heading: a short one is kept with what follows it in print. */
+  measure?: TextMeasure;
 }
+
+/** The printed text width (A4 less 18 mm margins each side, 174 mm) and body size (9 pt) in px. */
+const PRINT_LINE_PX = 657;
+const PRINT_TEXT_PX = 12;
+/**
+ * Up to this many printed lines, a paragraph right after a heading (and a second one after that)
+ * is that heading's lead (a chapter's one-line intro): it cannot split (orphans and widows are 3),
+ * so print keeps it with what follows, never a heading and a line or two alone at a page's foot.
+ */
+const LEAD_LINES = 2;
+const isLead = (tok: { attrGet(name: string): string | null }) => /\blead\b/.test(tok.attrGet('class') ?? '');
 
 /**
  * Up to this many rows (header included) a table moves whole to the next page rather than split;
@@ -66,6 +80,16 @@ export function createMarkdown(MarkdownItCtor: typeof MarkdownIt): MarkdownIt {
         kids[2]!.type === 'strong_close'
       ) {
         tokens[i]!.attrJoin('class', 'run-in');
+      } else if (
+        tokens[i]!.type === 'paragraph_open' &&
+        (tokens[i - 1]?.type === 'heading_close' ||
+          (tokens[i - 1]?.type === 'paragraph_close' &&
+            tokens[i - 4]?.type === 'heading_close' &&
+            isLead(tokens[i - 3]!))) &&
+        env.measure &&
+        env.measure.width(kids.map((c) => c.content).join(''), PRINT_TEXT_PX) <= LEAD_LINES * PRINT_LINE_PX * 0.95
+      ) {
+        tokens[i]!.attrJoin('class', 'lead');
       }
       if (tokens[i]!.type !== 'td_open' || tokens[i + 1]!.type !== 'inline') continue;
       const m = /^\*\*([^*]+)\*\*$/.exec(tokens[i + 1]!.content.trim());
