@@ -25,9 +25,10 @@ export const FONT_FAMILY = "'Noto Sans', 'Helvetica Neue', Arial, sans-serif";
 export const PALETTE = ['#1b4965', '#e07a1f', '#5fa8d3', '#8cb369', '#bc4b51', '#5b507a', '#9a8c98', '#f4c95d'];
 /**
  * Series that sit side by side (budget categories): one hue in clear lightness steps, dark to
- * light in drawing order, so they stay apart on a grayscale printer.
+ * light in drawing order, so they stay apart on a grayscale printer: one step per category, each
+ * about 45 of 255 lighter in grey than the one before (closer dark blues print alike).
  */
-export const STEPS = ['#0f3047', '#1f5c8b', '#4a87b8', '#7fb0d6', '#b5d3ea', '#dce9f4'];
+export const STEPS = ['#003859', '#29698b', '#6094b5', '#97bbd4', '#cedfec'];
 const INK = '#1f2933';
 const MUTED = '#52606d';
 const GRID = '#e4e7eb';
@@ -483,7 +484,7 @@ export function budgetSpec(env: ChartEnv, ctx: RenderContext): Spec | undefined 
         x1: x0 + yearly,
         mid: x0 + yearly / 2,
         label: fits ? label : '',
-        light: order >= 3,
+        light: order >= 2,
       });
       x0 += yearly;
     });

@@ -107,7 +107,10 @@ describe('charts on paper', () => {
     // The steps differ in lightness (what a grayscale printer keeps).
     const luma = (hex: string) =>
       [0, 1, 2].reduce((s, i) => s + [0.299, 0.587, 0.114][i]! * parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16), 0);
-    for (let i = 1; i < STEPS.length; i++) expect(luma(STEPS[i]!) - luma(STEPS[i - 1]!)).toBeGreaterThan(20);
+    // One step per budget category, each at least 40 of 255 lighter than the one before (the two
+    // darkest used to differ by less and looked alike on paper).
+    expect(STEPS).toHaveLength(5);
+    for (let i = 1; i < STEPS.length; i++) expect(luma(STEPS[i]!) - luma(STEPS[i - 1]!)).toBeGreaterThan(40);
   });
 
   it('tell plan from actual by dash and point shape as well as colour', async () => {
