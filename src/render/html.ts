@@ -19,6 +19,7 @@ import { builtinTemplatesDir } from './paths.js';
 import { fontFaces, usedFontFaces } from './fonts.js';
 import { createMarkdown, fixDanglingAnchors, normaliseRelative, type RenderEnv } from './markdown.js';
 import { TemplateError } from './template-error.js';
+import { loadHyphenator } from './hyphenate.js';
 import { textMeasure } from './text-width.js';
 
 export const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
@@ -42,12 +43,13 @@ export async function renderHtml(
   ]);
   const plan = loaded.plan.plan;
   const locale = localeLanguage(plan.locale);
-  const [layoutSource, css, t, fonts, measure] = await Promise.all([
+  const [layoutSource, css, t, fonts, measure, hyphenate] = await Promise.all([
     readTemplate('layout.html.hbs', options.templatesDir),
     readTemplate('print.css', options.templatesDir).then((source) => source.text),
     documentMessages(folder, locale, options.templatesDir),
     fontFaces(),
     textMeasure(),
+    loadHyphenator(plan.locale),
   ]);
 
   const fmt = createFormatter(plan.locale, plan.currency);
@@ -67,7 +69,7 @@ export async function renderHtml(
   ]);
   const kvHeader = [t('label.kv_key'), t('label.kv_value')] as const;
   const renderPart = (markdown: string, scope: string, file: string) => {
-    const env: RenderEnv = { scope, file, chapterIds, charts, ids, rag, kvHeader, measure };
+    const env: RenderEnv = { scope, file, chapterIds, charts, ids, rag, kvHeader, measure, hyphenate };
     return md.render(markdown, env);
   };
   const overviewSource = overviewMarkdown(

@@ -7,6 +7,7 @@ import type MarkdownIt from 'markdown-it';
 import { escapeHtml } from '../markup.js';
 import type { Chart } from './charts.js';
 import { chartId, inlineSvg } from './svg-inline.js';
+import { glueNumbers, hyphenateCell } from './hyphenate.js';
 import type { TextMeasure } from './text-width.js';
 
 export interface RenderEnv {
@@ -25,6 +26,8 @@ export interface RenderEnv {
   kvHeader?: readonly [string, string];
   /** Measures a paragraph after a heading: a short one is kept with what follows it in print. */
   measure?: TextMeasure;
+  /** Soft hyphens into a long word of the plan's language: table cells get them (narrow columns). */
+  hyphenate?: (word: string) => string;
 }
 
 /** The printed text width (A4 less 18 mm margins each side, 174 mm) and body size (9 pt) in px. */
@@ -95,6 +98,23 @@ export function createMarkdown(MarkdownItCtor: typeof MarkdownIt): MarkdownIt {
       const m = /^\*\*([^*]+)\*\*$/.exec(tokens[i + 1]!.content.trim());
       const colour = m ? env.rag?.get(m[1]!) : undefined;
       if (colour) tokens[i]!.attrJoin('class', `status status-${colour}`);
+    }
+  });
+
+  // Typesetting of the document's text (the Markdown files keep theirs): a number stays with
+  // the word after it, and a table cell's long words may break at their hyphenation points.
+  md.core.ruler.push('smplan_typesetting', (state) => {
+    const env = state.env as RenderEnv;
+    let cell = false;
+    for (const tok of state.tokens) {
+      if (tok.type === 'td_open' || tok.type === 'th_open') cell = true;
+      else if (tok.type === 'td_close' || tok.type === 'th_close') cell = false;
+      if (tok.type !== 'inline') continue;
+      for (const child of tok.children ?? []) {
+        if (child.type !== 'text') continue;
+        child.content = glueNumbers(child.content);
+        if (cell && env.hyphenate) child.content = hyphenateCell(child.content, env.hyphenate);
+      }
     }
   });
 

@@ -58,3 +58,47 @@ function readPgm(data: Buffer): { width: number; height: number; pixels: Uint8Ar
   const height = Number(fields[2]);
   return { width, height, pixels: data.subarray(i + 1, i + 1 + width * height) };
 }
+
+/** A line of text on a printed page: its words left to right, where it starts, how tall its type is (pt). */
+export interface PageLine {
+  text: string;
+  x: number;
+  height: number;
+}
+
+/**
+ * Each page's lines inside the body area (the running header and the page number left out), top
+ * to bottom, from pdftotext's word boxes: the cells of a table row make one line, as on paper.
+ */
+export function pageLines(
+  pdf: string,
+  margins: { topMm: number; bottomMm: number } = { topMm: 20, bottomMm: 18 },
+): PageLine[][] {
+  const html = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const mm = 72 / 25.4;
+  const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+  return [...html.matchAll(/<page width="[\d.]+" height="([\d.]+)">([\s\S]*?)<\/page>/g)].map((page) => {
+    const bottom = Number(page[1]) - margins.bottomMm * mm;
+    const words = [
+      ...page[2]!.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g),
+    ]
+      .map((w) => ({
+        x: Number(w[1]),
+        y: Number(w[2]),
+        height: Number(w[3]) - Number(w[2]),
+        text: w[4]!.replace(/&(\w+);/g, (m, name: string) => entities[name] ?? m),
+      }))
+      .filter((w) => w.y + w.height > margins.topMm * mm && w.y < bottom)
+      .sort((a, b) => a.y - b.y || a.x - b.x);
+    const lines: { y: number; words: typeof words }[] = [];
+    for (const w of words) {
+      const line = lines.at(-1);
+      if (line && Math.abs(w.y - line.y) < 2) line.words.push(w);
+      else lines.push({ y: w.y, words: [w] });
+    }
+    return lines.map(({ words: ws }) => {
+      ws.sort((a, b) => a.x - b.x);
+      return { text: ws.map((w) => w.text).join(' '), x: ws[0]!.x, height: Math.max(...ws.map((w) => w.height)) };
+    });
+  });
+}

@@ -3,14 +3,13 @@
  * with no near-empty page. Each page's filled height is measured on the rendered PDF; only the
  * cover and the last page may be less than a third full.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { printPdf } from '../../src/render/pdf.js';
 import { EXAMPLES, runCli } from '../helpers/cli.js';
-import { pageFill } from '../helpers/page-fill.js';
+import { type PageLine, pageFill, pageLines } from '../helpers/page-fill.js';
 import { EXAMPLE_ACTUALS } from './plans.js';
 import { chromiumPath, skipPdf } from './chromium.js';
 
@@ -54,17 +53,23 @@ describe.skipIf(skipPdf)('the example documents on paper', () => {
           .filter((m) => m !== null)
           .map((m) => squash(m[1] ?? m[2]!)),
       );
-      // Each page's lines without the running header (first) and the page number (last).
-      const pages = execFileSync('pdftotext', ['-layout', path.join(out, 'plan.pdf'), '-'], { encoding: 'utf8' })
-        .split('\f')
-        .map((text) => text.split('\n').map(squash).filter(Boolean).slice(1, -1));
+      // A heading as printed: its text, at the left edge of the text (table cells are inset by
+      // their padding), in type at least as large as the body's 9 pt (table text is 8.1 pt).
+      const pages = pageLines(path.join(out, 'plan.pdf'));
+      const isHeading = (line: PageLine | undefined, left: number) =>
+        line !== undefined && headings.has(squash(line.text)) && line.x <= left + 1 && line.height >= 11.8;
       const orphans = pages
         .map((lines, i) => {
+          const left = Math.min(...lines.map((l) => l.x));
           const tail = lines.slice(-3);
-          const at = tail.findIndex((l) => headings.has(l));
-          const chapter = at >= 0 && /^\d+\. /.test(tail[at]!);
-          const goesOn = !headings.has(pages[i + 1]?.[0] ?? '');
-          return { page: i + 1, stranded: at >= 0 && (chapter || goesOn) ? tail.slice(at) : [] };
+          const at = tail.findIndex((l) => isHeading(l, left));
+          const chapter = at >= 0 && /^\d+\. /.test(squash(tail[at]!.text));
+          const next = pages[i + 1] ?? [];
+          const goesOn = !isHeading(next[0], Math.min(...next.map((l) => l.x)));
+          return {
+            page: i + 1,
+            stranded: at >= 0 && (chapter || goesOn) ? tail.slice(at).map((l) => squash(l.text)) : [],
+          };
         })
         .filter(({ page, stranded }) => page > 2 && stranded.length > 0);
       expect(orphans).toEqual([]);

@@ -1,0 +1,68 @@
+/**
+ * Typesetting of the document (plan.html and the PDF printed from it): long words in table cells
+ * carry soft hyphens from the plan language's patterns, a number stays with the word after it.
+ * The Markdown files keep plain text.
+ */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCheckedPlan } from '../../src/lint/check.js';
+import { renderStrategyFolder } from '../../src/render/folder.js';
+import { renderHtml } from '../../src/render/html.js';
+import { glueNumbers, hyphenateCell, loadHyphenator } from '../../src/render/hyphenate.js';
+import { EXAMPLES } from '../helpers/cli.js';
+
+const SHY = '\u00ad';
+const NBSP = '\u00a0';
+
+describe('hyphenation points', () => {
+  it.each([
+    ['bg', 'ангажираност'],
+    ['bg', 'Коефициент'],
+    ['nb', 'forhåndsbestillinger'],
+    ['nb', 'Utgangsverdi'],
+    ['en-GB', 'responsibilities'],
+    ['en', 'applications'],
+  ] as const)('%s: %s gets soft hyphens, three letters at least on either side of each', async (locale, word) => {
+    const hyphenate = await loadHyphenator(locale);
+    const marked = hyphenate(word);
+    expect(marked.replaceAll(SHY, '')).toBe(word);
+    const parts = marked.split(SHY);
+    expect(parts.length).toBeGreaterThan(1);
+    expect([...parts[0]!].length).toBeGreaterThanOrEqual(3);
+    expect([...parts.at(-1)!].length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('leaves short words (channel names), addresses, e-mail and handles whole', async () => {
+    const hyphenate = await loadHyphenator('nb');
+    expect(hyphenate('Instagram')).toBe('Instagram');
+    for (const text of ['facebook.com/nordlysbakeri', 'post@nordlysbakeri.no', '@nordlysbakeri.bakerier'])
+      expect(hyphenateCell(text, hyphenate)).toBe(text);
+    expect(hyphenateCell('Annonsekostnad per bestilling', hyphenate)).toContain(SHY);
+  });
+
+  it('keeps a number with its unit or month: 4,660 followers, 12 000 kr, 14 февруари 2027 г.', () => {
+    expect(glueNumbers('4,660 followers')).toBe(`4,660${NBSP}followers`);
+    expect(glueNumbers(`12${NBSP}000 kr per år`)).toBe(`12${NBSP}000${NBSP}kr per år`);
+    expect(glueNumbers('до 14 февруари 2027 г.')).toBe(`до 14${NBSP}февруари 2027${NBSP}г.`);
+    expect(glueNumbers('Q3 2027 - 5 %')).toBe('Q3 2027 - 5 %');
+  });
+});
+
+describe('the bg document', () => {
+  it('hyphenates table cells in plan.html only, never the Markdown chapters', async () => {
+    const loaded = (await loadCheckedPlan(path.join(EXAMPLES, 'rodopski-sklon.yaml'))).loaded;
+    const folder = await renderStrategyFolder(loaded);
+    const html = await renderHtml(folder, loaded, { date: '2027-01-15' });
+    // The competitor table's header "Ангажираност" may break (it took three lines in a narrow column).
+    const headers = [...html.matchAll(/<th[^>]*>([^<]*)<\/th>/g)].map((m) => m[1]!);
+    const engagement = headers.find((h) => h.replaceAll(SHY, '') === 'Ангажираност');
+    expect(engagement).toContain(SHY);
+    // Only inside table cells: no soft hyphen in a heading or a paragraph.
+    for (const m of html.matchAll(/<(h[1-4]|p)\b[^>]*>([^<]*)</g)) expect(m[2]).not.toContain(SHY);
+    // A date in a table cell keeps "г." with its year.
+    expect(html).toMatch(/<td[^>]*>[^<]*2027\u00a0г\./);
+    for (const chapter of [folder.readme, ...folder.chapters.map((c) => c.markdown)]) {
+      expect(chapter).not.toContain(SHY);
+    }
+  }, 60_000);
+});
