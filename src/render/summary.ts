@@ -41,6 +41,14 @@ export interface ObjectiveCut {
   kept: string[];
 }
 
+/** What the kept budget spends on an objective: the kept items that fund it and their yearly sum. */
+export interface ObjectiveFunding {
+  id: string;
+  /** In priority order; empty when no kept item funds the objective. */
+  items: string[];
+  yearly: number;
+}
+
 export interface ObjectiveStanding {
   id: string;
   status?: TrackStatus;
@@ -57,6 +65,8 @@ export interface ExecutiveSummary {
   cutObjectives: string[];
   /** Per objective losing funding: which cut items funded it. */
   cuts: ObjectiveCut[];
+  /** Per objective, in plan order: which kept items fund it (none without a budget). */
+  funding: ObjectiveFunding[];
   /** Where we stand strongest against the field: our rate against the best other's, highest first. */
   bestChannel?: ChannelStanding;
   objectives: ObjectiveStanding[];
@@ -138,6 +148,7 @@ export function executiveSummary(
     standings,
     cutObjectives: budget?.objectives_losing_funding ?? [],
     cuts: cutsByObjective(budget),
+    funding: fundingByObjective(budget, objectives),
     objectives: standingsOfObjectives,
     lagging: standingsOfObjectives.filter((s) => s.rag === 'red'),
     trendShort: standingsOfObjectives.filter((s) => s.rag === 'amber'),
@@ -155,6 +166,15 @@ export function executiveSummary(
 function relativeGap(s: ChannelStanding): number {
   const rival = s.runnerUp ?? s.leader;
   return rival.rate > 0 ? s.gap_points! / 100 / rival.rate : s.gap_points!;
+}
+
+/** The kept budget read by objective: every objective with the kept items that fund it. */
+export function fundingByObjective(budget: BudgetPlan | undefined, objectives: { id: string }[]): ObjectiveFunding[] {
+  if (!budget?.kept.length) return [];
+  return objectives.map(({ id }) => {
+    const lines = budget.kept.filter((l) => l.objectives.includes(id));
+    return { id, items: lines.map((l) => l.name), yearly: lines.reduce((s, l) => s + l.yearly, 0) };
+  });
 }
 
 /** The budget cut read by objective: each objective losing funding with the cut items that funded it. */

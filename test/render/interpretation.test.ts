@@ -1,8 +1,8 @@
 /**
  * The chapters read their numbers out (issue 15, point 2): the competitor ranking, the content mix
- * against its rule, the budget cut by objective, the quarters of the KPI plan and the tactics of a
- * lagging objective; and plan text that used to be dropped (slot goals and notes, budget item
- * notes, when and how the samples were taken). Pinned in en, nb and bg.
+ * against its rule, the budget (what it funds and what a cut costs) by objective, the quarters of
+ * the KPI plan and the tactics of a lagging objective; and plan text that used to be dropped (slot
+ * goals and notes, budget item notes, when and how the samples were taken). Pinned in en, nb and bg.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -49,6 +49,10 @@ describe('the chapters interpret the numbers', () => {
 
     expect(md('08-kpis.md')).toContain(
       'Expected progress from baseline toward target, across the objectives still running: 11% to 49% by 31 March 2027; 44% to 66% by 30 June 2027; 71% to 86% by 30 September 2027.',
+    );
+    // What each objective gets from the kept budget, and the one the budget leaves unfunded.
+    expect(md('09-budget.md')).toContain(
+      'What the budget funds, objective by objective:\n\n- Qualified demo requests per month from social media: no budget item funds it.\n- Cost per qualified demo from LinkedIn ads: LinkedIn ads (lead-gen forms and retargeting) and Employee advocacy platform (£45,600 a year).',
     );
     expect(md('12-review.md')).toContain(
       'At the current trend: £274.13 by the deadline (30 September 2027). Tactics to review: Lead-gen form ads offering the pricing calculator',
@@ -97,6 +101,9 @@ describe('the chapters interpret the numbers', () => {
     expect(md('09-budget.md')).toContain(
       '- **Meta-annonser (Instagram og Facebook), forhåndsbestilling og møtemat**: Mer i november–desember, mindre i juli.',
     );
+    expect(md('09-budget.md')).toContain(
+      'Dette finansierer budsjettet, delmål for delmål:\n\n- Følgere på Instagram: Fotograf, fire fotodager i året og Frilans videoredigering, vårpakke med 12 reels (50 000 kr per år).',
+    );
     // Tactics whose names hold commas are kept apart with semicolons.
     expect(md('12-review.md')).toContain(
       'Tiltak som bør gjennomgås: Story med «bestill til lørdag» hver torsdag, lenke med UTM; Annonser for forhåndsbestilling',
@@ -140,6 +147,9 @@ describe('the chapters interpret the numbers', () => {
       'Очакван напредък от началната към целевата стойност за текущите цели: от 12% до 59% към 31 март 2027 г.;',
     );
     expect(kpis).toMatch(/от 72% до 87% към 30 септември 2027 г\.\n/);
+    expect(md('09-budget.md')).toContain(
+      'Какво финансира бюджетът, по цели:\n\n- Резервации за дегустации от социалните мрежи на месец: никое бюджетно перо не я финансира.\n- Последователи в Instagram: Сътрудничество с трима винени блогъри (2400 € годишно).',
+    );
     expect(md('12-review.md')).toContain('Действия за преразглеждане: Реклами за онлайн магазина');
     expect(md('12-review.md')).toContain('14,5 процентни пункта зад планирания напредък');
     // The review names each objective as the summary does (its channel too).
