@@ -75,6 +75,13 @@ const VENDOR_ESM = {
   'better-sse': 'better-sse',
   'ical-generator': 'ical-generator',
   'csv-stringify': 'csv-stringify/sync',
+  // Hyphenation for the document's table cells: the engine, and each language's patterns apart
+  // (render loads only the plan's).
+  hyphen: 'hyphen',
+  'hyphen-en-gb': 'hyphen/patterns/en-gb.js',
+  'hyphen-en-us': 'hyphen/patterns/en-us.js',
+  'hyphen-nb': 'hyphen/patterns/nb.js',
+  'hyphen-bg': 'hyphen/patterns/bg.js',
 };
 const VENDOR_CJS = { yaml: 'yaml' };
 const vendorOf = new Map([
