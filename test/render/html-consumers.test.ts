@@ -52,6 +52,30 @@ describe('plan.html → browsers and assistive technology', () => {
     }
   });
 
+  it('aligns every column header like its values (numbers right, text left)', () => {
+    const align = (attrs: string) => /text-align:(\w+)/.exec(attrs)?.[1] ?? 'left';
+    const misaligned: string[] = [];
+    for (const [name, html] of Object.entries(documents)) {
+      for (const table of html.matchAll(/<table>([\s\S]*?)<\/table>/g)) {
+        const heads = [...table[1]!.matchAll(/<th([^>]*)>([^<]*)<\/th>/g)].map((m) => ({
+          align: align(m[1]!),
+          text: m[2]!,
+        }));
+        for (const row of table[1]!.matchAll(/<tr>([\s\S]*?)<\/tr>/g)) {
+          const cells = [...row[1]!.matchAll(/<td([^>]*)>([\s\S]*?)<\/td>/g)];
+          cells.forEach((cell, i) => {
+            const head = heads[i];
+            if (head && cell[2]!.trim() !== '' && align(cell[1]!) !== head.align)
+              misaligned.push(
+                `${name}: "${head.text}" ${head.align} over ${align(cell[1]!)} "${cell[2]!.slice(0, 30)}"`,
+              );
+          });
+        }
+      }
+    }
+    expect(misaligned).toEqual([]);
+  });
+
   it.skipIf(skipPdf)(
     'has no serious or critical axe-core violation at 375 px and 1280 px',
     async () => {
