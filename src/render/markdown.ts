@@ -107,7 +107,8 @@ export function createMarkdown(MarkdownItCtor: typeof MarkdownIt): MarkdownIt {
     const env = state.env as RenderEnv;
     let cell = false;
     for (const tok of state.tokens) {
-      if (tok.type === 'td_open' || tok.type === 'th_open') cell = true;
+      // A status cell (red, amber, green) holds one word and never wraps: it keeps it whole.
+      if (tok.type === 'td_open' || tok.type === 'th_open') cell = !/\bstatus\b/.test(tok.attrGet('class') ?? '');
       else if (tok.type === 'td_close' || tok.type === 'th_close') cell = false;
       if (tok.type !== 'inline') continue;
       for (const child of tok.children ?? []) {
