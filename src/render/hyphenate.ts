@@ -45,13 +45,16 @@ export async function loadHyphenator(locale: PlanLocale): Promise<(word: string)
 
 /**
  * Text of a table cell with soft hyphens in its long words. Web addresses, e-mail addresses and
- * handles keep their words whole: a hyphen there would read as part of the address.
+ * handles keep their words whole: a hyphen there would read as part of the address; so does the
+ * unit of a figure ("67 reservations", glued to its number by glueNumbers), which reads as one.
  */
 export function hyphenateCell(text: string, hyphenate: (word: string) => string): string {
-  return text
-    .split(/(\s+)/)
-    .map((chunk) =>
-      /[/@]|\w\.\w/.test(chunk) ? chunk : chunk.replace(/\p{L}[\p{L}\p{M}]*/gu, (word) => hyphenate(word)),
+  const chunks = text.split(/(\s+)/);
+  return chunks
+    .map((chunk, i) =>
+      /[/@]|\w\.\w/.test(chunk) || (chunks[i - 1] === '\u00a0' && /\d$/.test(chunks[i - 2] ?? ''))
+        ? chunk
+        : chunk.replace(/\p{L}[\p{L}\p{M}]*/gu, (word) => hyphenate(word)),
     )
     .join('');
 }

@@ -40,6 +40,14 @@ describe('hyphenation points', () => {
     expect(hyphenateCell('Annonsekostnad per bestilling', hyphenate)).toContain(SHY);
   });
 
+  it("keeps a figure's unit whole (151 bestillinger, 67 резервации), not the words after it", async () => {
+    const nb = await loadHyphenator('nb');
+    expect(hyphenateCell(glueNumbers('151 bestillinger'), nb)).toBe(`151${NBSP}bestillinger`);
+    expect(hyphenateCell(glueNumbers('151 bestillinger forhåndsbestillinger'), nb)).toContain(SHY);
+    const bg = await loadHyphenator('bg');
+    expect(hyphenateCell(glueNumbers('67 резервации'), bg)).toBe(`67${NBSP}резервации`);
+  });
+
   it('keeps a number with its unit or month: 4,660 followers, 12 000 kr, 14 февруари 2027 г.', () => {
     expect(glueNumbers('4,660 followers')).toBe(`4,660${NBSP}followers`);
     expect(glueNumbers(`12${NBSP}000 kr per år`)).toBe(`12${NBSP}000${NBSP}kr per år`);

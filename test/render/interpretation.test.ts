@@ -52,7 +52,7 @@ describe('the chapters interpret the numbers', () => {
     );
     // What each objective gets from the kept budget, and the one the budget leaves unfunded.
     expect(md('09-budget.md')).toContain(
-      'What the budget funds, objective by objective:\n\n- Qualified demo requests per month from social media: no budget item funds it.\n- Cost per qualified demo from LinkedIn ads: LinkedIn ads (lead-gen forms and retargeting) and Employee advocacy platform (£45,600 a year).',
+      'What the budget funds, objective by objective:\n\n- Qualified demo requests per month from social media: no budget item is tied to it yet.\n- Cost per qualified demo from LinkedIn ads: LinkedIn ads (lead-gen forms and retargeting) and Employee advocacy platform (£45,600 a year).',
     );
     expect(md('12-review.md')).toContain(
       'At the current trend: £274.13 by the deadline (30 September 2027). Tactics to review: Lead-gen form ads offering the pricing calculator',
@@ -148,7 +148,7 @@ describe('the chapters interpret the numbers', () => {
     );
     expect(kpis).toMatch(/от 72% до 87% към 30 септември 2027 г\.\n/);
     expect(md('09-budget.md')).toContain(
-      'Какво финансира бюджетът, по цели:\n\n- Резервации за дегустации от социалните мрежи на месец: никое бюджетно перо не я финансира.\n- Последователи в Instagram: Сътрудничество с трима винени блогъри (2400 € годишно).',
+      'Какво финансира бюджетът, по цели:\n\n- Резервации за дегустации от социалните мрежи на месец: все още не е свързана с бюджетно перо.\n- Последователи в Instagram: Сътрудничество с трима винени блогъри (2400 € годишно).',
     );
     expect(md('12-review.md')).toContain('Действия за преразглеждане: Реклами за онлайн магазина');
     expect(md('12-review.md')).toContain('14,5 процентни пункта зад планирания напредък');
