@@ -409,6 +409,11 @@ async function createEnvironment(
     len: (v) => (Array.isArray(v) ? v.length : 0),
     /** True when the value is a non-empty list or a present value. */
     has: (v) => (Array.isArray(v) ? v.length > 0 : v !== undefined && v !== null && v !== ''),
+    // Budget lines (kept or cut) whose plan item has notes: the chapter introduces their list.
+    'with-notes': (lines, items) =>
+      (Array.isArray(lines) ? lines : []).filter(
+        (l: { index: number }) => (items as { notes?: string }[] | undefined)?.[l.index]?.notes,
+      ),
     /** Ids shown by their names (persona, goal, KPI …), unknown ids as written: {{names-of ids @root.personaNames}}. */
     'names-of': (ids, table) => {
       const t = table as Record<string, string> | undefined;

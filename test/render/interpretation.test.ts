@@ -98,8 +98,9 @@ describe('the chapters interpret the numbers', () => {
     expect(md('08-kpis.md')).toContain(
       'Forventet fremdrift fra utgangsverdi mot målverdi for delmålene som fortsatt løper: 21 % til 75 % innen 31. mars 2027; 46 % til 74 % innen 30. juni 2027; 72 % til 89 % innen 30. september 2027.',
     );
+    // The items' notes come under a lead-in, so that a page break never leaves them as a stray list.
     expect(md('09-budget.md')).toContain(
-      '- **Meta-annonser (Instagram og Facebook), forhåndsbestilling og møtemat**: Mer i november–desember, mindre i juli.',
+      'Merknader til postene:\n\n- **Meta-annonser (Instagram og Facebook), forhåndsbestilling og møtemat**: Mer i november–desember, mindre i juli.',
     );
     expect(md('09-budget.md')).toContain(
       'Dette finansierer budsjettet, delmål for delmål:\n\n- Følgere på Instagram: Fotograf, fire fotodager i året og Frilans videoredigering, vårpakke med 12 reels (50 000 kr per år).',
