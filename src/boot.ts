@@ -80,7 +80,7 @@ export function loadCli({ keepCode = true } = {}): Loaded {
   return {
     cli: module.exports,
     keep() {
-      if (fresh && keepCode && dir && file) writeOwnFile(dir, file, script.createCachedData());
+      if (fresh && keepCode && file) writeOwnFile(file, script.createCachedData());
     },
   };
 }
@@ -137,7 +137,8 @@ function readCacheFile(file: string, { ours = false } = {}): Buffer | undefined 
 }
 
 /** Writes atomically (a new file, then a rename) and drops this Node's caches of earlier builds. */
-function writeOwnFile(dir: string, file: string, data: Buffer): void {
+function writeOwnFile(file: string, data: Buffer): void {
+  const dir = path.dirname(file);
   const temp = `${file}.${process.pid}.tmp`;
   try {
     const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);

@@ -192,7 +192,7 @@ export function quickRead(
     // Built when a finding first needs a position: most plans checked have none.
     const composed = top;
     let root: QuickNode | undefined;
-    return { data, root: () => (root ??= quickNode(text, composed)!) };
+    return { data, root: () => (root ??= quickNode(text, composed)) };
   } catch (err) {
     if (err instanceof BoundReached) throw err;
     return undefined;
@@ -232,32 +232,22 @@ function mapsOntoData(composed: Composed): boolean {
   return true;
 }
 
-/** The positions of a composed node and its parts; undefined when they do not match its data. */
-function quickNode(text: string, composed: Composed): QuickNode | undefined {
+/** The positions of a composed node and its parts (mapsOntoData has checked that they match its data). */
+function quickNode(text: string, composed: Composed): QuickNode {
   const c = unwrap(composed);
   const start = c.result === null ? lineContentStart(text, c.open) : contentStart(text, c.open);
   if (c.kind === 'mapping') {
-    const keys = Object.keys(c.result as object);
-    if (c.children.length !== keys.length * 2) return undefined;
     const entries = new Map<string, { key: number; value: QuickNode }>();
     for (let i = 0; i < c.children.length; i += 2) {
       const key = c.children[i]!;
-      const node = quickNode(text, c.children[i + 1]!);
-      if (!node) return undefined;
-      entries.set(String(key.result), { key: contentStart(text, key.open), value: node });
+      entries.set(String(key.result), {
+        key: contentStart(text, key.open),
+        value: quickNode(text, c.children[i + 1]!),
+      });
     }
     return { start, entries };
   }
-  if (c.kind === 'sequence') {
-    if (c.children.length !== (c.result as unknown[]).length) return undefined;
-    const items: QuickNode[] = [];
-    for (const child of c.children) {
-      const node = quickNode(text, child);
-      if (!node) return undefined;
-      items.push(node);
-    }
-    return { start, items };
-  }
+  if (c.kind === 'sequence') return { start, items: c.children.map((child) => quickNode(text, child)) };
   return { start };
 }
 
