@@ -99,7 +99,7 @@ function cacheDir(): string | undefined {
   if (!base || !path.isAbsolute(base)) return undefined;
   const dir = path.join(base, 'smplan');
   try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    makeDir(dir, base);
     const stat = lstatSync(dir);
     // Code read from a folder someone else can write to would run as ours.
     if (!stat.isDirectory() || !ownedByUs(stat) || (process.platform !== 'win32' && (stat.mode & 0o022) !== 0))
@@ -107,6 +107,27 @@ function cacheDir(): string | undefined {
     return dir;
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * The cache folder, and its parent (~/.cache) when that is missing, one level each: a recursive
+ * mkdir never returns on some paths (/proc/…), and a missing home is no place to create.
+ */
+function makeDir(dir: string, base: string): void {
+  const make = (d: string) => {
+    try {
+      mkdirSync(d, { mode: 0o700 });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+  };
+  try {
+    make(dir);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    make(base);
+    make(dir);
   }
 }
 

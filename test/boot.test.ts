@@ -4,6 +4,7 @@
  */
 import {
   chmodSync,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -82,6 +83,16 @@ describe('the compiled-code cache of the built program', () => {
     expect(cacheFiles(shared)).toEqual([]);
     lint();
     expect(cacheFiles(shared)).toHaveLength(1);
+  });
+
+  it('creates at most the cache folder and its parent, and runs without a cache where it cannot make one', () => {
+    home = mkdtempSync(path.join(tmpdir(), 'smplan-boot-'));
+    lint({ XDG_CACHE_HOME: path.join(home, 'a', 'b') });
+    expect(existsSync(path.join(home, 'a'))).toBe(false);
+    lint({ XDG_CACHE_HOME: path.join(home, 'cache') });
+    expect(cacheFiles(path.join(home, 'cache', 'smplan'))).toHaveLength(1);
+    // A recursive mkdir there never returns (Node loops on /proc's ENOENT).
+    if (process.platform === 'linux') lint({ XDG_CACHE_HOME: '/proc/smplan-cache' });
   });
 
   // A packed package carries the code compiled by the Node that packed it (scripts/build.mjs with
