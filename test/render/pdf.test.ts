@@ -169,6 +169,38 @@ describe.skipIf(skipPdf)('printPdf with Chromium', () => {
     expect(hits).toEqual([]);
   });
 
+  it('a batch reuses its pages: each document is printed alone, with script still off and only its own refused requests', async () => {
+    const remote = (name: string) => `<!DOCTYPE html><html><head><title>${name}</title></head><body>
+      <p id="p">${name} TEXT</p><img src="http://127.0.0.1:${port}/${name}.png">
+      <script>document.getElementById('p').textContent = 'SCRIPT RAN';</script></body></html>`;
+    const plain = (name: string) => `<!DOCTYPE html><html><body><p>${name} TEXT</p></body></html>`;
+    const printer = startPrinter({ browserPath: chromiumPath!, paper: 'a4', timeoutMs: 60_000 });
+    try {
+      // Two at once (two pages), then two more, which take the pages the first two left.
+      const first = await Promise.all([printer.print(remote('ALPHA')), printer.print(remote('BETA'))]);
+      const later = await Promise.all([printer.print(plain('GAMMA')), printer.print(remote('DELTA'))]);
+      const texts = [...first, ...later].map((result, i) => {
+        const file = path.join(dir, `batch-${i}.pdf`);
+        writeFileSync(file, result.pdf);
+        return pdftotext(file);
+      });
+      expect(texts.map((t) => t.match(/[A-Z]+ TEXT/g))).toEqual([
+        ['ALPHA TEXT'],
+        ['BETA TEXT'],
+        ['GAMMA TEXT'],
+        ['DELTA TEXT'],
+      ]);
+      expect(texts.join('\n')).not.toContain('SCRIPT RAN');
+      expect(first[0]!.refusedRequests).toEqual([`http://127.0.0.1:${port}/ALPHA.png`]);
+      expect(first[1]!.refusedRequests).toEqual([`http://127.0.0.1:${port}/BETA.png`]);
+      expect(later[0]!.refusedRequests).toEqual([]);
+      expect(later[1]!.refusedRequests).toEqual([`http://127.0.0.1:${port}/DELTA.png`]);
+      expect(hits).toEqual([]);
+    } finally {
+      await printer.close();
+    }
+  });
+
   it('Ctrl-C (an abort) closes the browser and leaves no profile behind', () =>
     inOwnTmp(async () => {
       const html = await renderHtml(fakeFolder(), await kaffebar(), { date: '2027-01-15' });
