@@ -25,13 +25,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import vm from 'node:vm';
-import { isMainThread, workerData } from 'node:worker_threads';
+import { isMainThread, Worker, workerData } from 'node:worker_threads';
 import { crc32 } from 'node:zlib';
-import { LINT_WORKER } from './threads.js';
+import { LINT_WORKER, LINT_WORKERS_FROM, lintWorkerCount } from './threads.js';
 
 /** What dist/cli.cjs exports (src/cli/bundle.ts). */
 export interface Cli {
-  main(argv: string[]): Promise<number>;
+  run(argv: string[], lintWorkers: Worker[]): Promise<number>;
   serveLintJobs(): void;
 }
 
@@ -184,10 +184,43 @@ function writeOwnFile(file: string, data: Buffer): void {
 
 /** bin/smplan.js: run a command, then keep the compiled code. */
 export async function run(argv: string[]): Promise<number> {
+  const lintWorkers = looksLikeBatchLint(argv) ? startLintWorkers() : [];
   const loaded = loadCli();
-  const code = await loaded.cli.main(argv);
+  const code = await loaded.cli.run(argv, lintWorkers);
   loaded.keep();
   return code;
+}
+
+/**
+ * A lint of many plans: its worker threads start before the program loads, so that their own
+ * start (about a quarter of a second each, while the main thread is busy too) overlaps the
+ * program's. A guess from the words and folder listings: `lint` takes the workers it needs and
+ * ends the rest, and a worker nobody takes never keeps the process alive (unref).
+ */
+function looksLikeBatchLint(argv: string[]): boolean {
+  const words = argv.filter((a) => !a.startsWith('-'));
+  if (words[0] !== 'lint' && words[0] !== 'validate') return false;
+  let plans = 0;
+  for (const word of words.slice(1)) {
+    // A folder counts its YAML files (not those in subfolders: a guess must stay cheap).
+    try {
+      plans += readdirSync(word).filter((name) => /\.ya?ml$/i.test(name)).length;
+    } catch {
+      plans++;
+    }
+    if (plans >= LINT_WORKERS_FROM) return true;
+  }
+  return false;
+}
+
+function startLintWorkers(): Worker[] {
+  return Array.from({ length: lintWorkerCount() }, () => {
+    const worker = new Worker(new URL(import.meta.url), { workerData: LINT_WORKER });
+    worker.unref();
+    // A worker that fails to start is the lint's to report when it takes it; until then, no crash.
+    worker.on('error', () => undefined);
+    return worker;
+  });
 }
 
 if (!isMainThread && workerData === LINT_WORKER) loadCli({ keepCode: false }).cli.serveLintJobs();

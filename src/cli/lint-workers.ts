@@ -22,14 +22,24 @@ function workerBundle(): URL | undefined {
   return existsSync(fileURLToPath(url)) ? url : undefined;
 }
 
-export function lintWorkers(count: number): LintWorker[] {
+/**
+ * The workers for a batch: those the loader started early (see dist/boot.js) while they still
+ * run, then new ones up to `count`.
+ */
+export function lintWorkers(count: number, started: readonly Worker[] = []): LintWorker[] {
   const bundle = count > 0 ? workerBundle() : undefined;
+  // A thread that has ended has the id -1.
+  const running = bundle ? started.filter((w) => w.threadId !== -1).slice(0, count) : [];
+  for (const w of started) if (!running.includes(w)) void w.terminate();
   if (!bundle) return [];
-  return Array.from({ length: count }, () => lintWorker(bundle));
+  return Array.from({ length: count }, (_, i) =>
+    lintWorker(running[i] ?? new Worker(bundle, { workerData: LINT_WORKER })),
+  );
 }
 
-function lintWorker(bundle: URL): LintWorker {
-  const worker = new Worker(bundle, { workerData: LINT_WORKER });
+function lintWorker(worker: Worker): LintWorker {
+  // Started early, it was let go of so as not to hold the process: now its replies are awaited.
+  worker.ref();
   const pending = new Map<number, { resolve: (c: PlanCheck) => void; reject: (e: Error) => void }>();
   let ids = 0;
   const failAll = (err: Error) => {

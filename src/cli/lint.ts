@@ -11,7 +11,7 @@ import { readiness, readinessLine } from '../lint/readiness.js';
 import { plural } from '../wording.js';
 import { colorsFor, refuseInputAsOutput, type Io } from './io.js';
 import { checkPlan, checkPlanFile, type PlanCheck, type PlanReport } from './lint-plan.js';
-import { availableParallelism } from 'node:os';
+import { LINT_WORKERS_FROM, lintWorkerCount } from '../threads.js';
 
 interface LintOptions {
   format?: string;
@@ -23,9 +23,6 @@ interface LintOptions {
   /** false for --no-inline-config. */
   inlineConfig?: boolean;
 }
-
-/** From this many plans a run also checks plans in worker threads (starting one costs about as much as checking a few plans). */
-const WORKERS_FROM = 24;
 
 export async function run(args: string[], options: LintOptions, io: Io): Promise<number> {
   const plans = await planArguments(args, io.cwd);
@@ -49,9 +46,11 @@ export async function run(args: string[], options: LintOptions, io: Io): Promise
   // on the other cores. A plan's config is resolved here, so a broken one stops the run at once.
   // Loaded only for a batch: worker_threads costs a single plan's start-up.
   const workers =
-    plans.length >= WORKERS_FROM
-      ? (await import('./lint-workers.js')).lintWorkers(Math.min(availableParallelism(), 4) - 1)
+    plans.length >= LINT_WORKERS_FROM
+      ? (await import('./lint-workers.js')).lintWorkers(lintWorkerCount(), io.lintWorkers)
       : [];
+  // Started by the loader for what looked like a batch, and not one after all.
+  if (!workers.length) for (const w of io.lintWorkers ?? []) void w.terminate();
   let next = 0;
   const lane = async (check: (plan: PlanArgument, config: LintConfig) => Promise<PlanCheck>) => {
     for (let i = next++; i < plans.length; i = next++) {

@@ -80,6 +80,32 @@ describe('many plans in one lint run', () => {
     expect(configured.code).toBe(2);
     expect(configured.stderr).toMatch(/smplan\.config\.yaml:2:3 .*unknown rule "no-such-rule"/);
     expect(configured.stdout).toBe('');
+    await rm(path.join(many, 'smplan.config.yaml'));
+    // The workers start before the program loads when the words look like a batch: a folder
+    // gives the same report, and a run that stops before any plan is checked still ends.
+    const folder = spawnCli(['lint', '--format', 'json', '.'], { cwd: many });
+    const folderOne = await runCli(['lint', '--format', 'json', '.'], { cwd: many });
+    expect(folder.stderr).toBe('');
+    expect(folder.code).toBe(1);
+    expect(folder.stdout).toBe(folderOne.stdout);
+    const refused = spawnCli(['lint', '--format', 'nope', ...files], { cwd: many });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/argument 'nope' is invalid/);
+    const twice = spawnCli(['lint', '-', '-', ...files], { cwd: many, input: '' });
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toContain('`-` (standard input) can be given once');
+  });
+
+  it('a folder of many YAML files but few plans is checked in one thread, and the run ends', async () => {
+    const few = path.join(dir, 'few');
+    await mkdir(few, { recursive: true });
+    for (let i = 0; i < 30; i++) await writeFile(path.join(few, `compose-${i}.yaml`), 'services: {}\n');
+    await cp(path.join(dir, 'clients', 'data'), path.join(few, 'data'), { recursive: true });
+    await cp(path.join(dir, 'clients', 'nordlys.yaml'), path.join(few, 'nordlys.yaml'));
+    const r = spawnCli(['lint', 'few'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('1 file checked: 0 errors, 0 warnings');
   });
 
   it('a folder with no plan is a usage error', async () => {
