@@ -27,7 +27,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 import { isMainThread, Worker, workerData } from 'node:worker_threads';
 import { crc32 } from 'node:zlib';
-import { LINT_WORKER, LINT_WORKERS_FROM, lintWorkerCount } from './threads.js';
+import { LINT_VALUE_OPTIONS, LINT_WORKER, LINT_WORKERS_FROM, lintWorkerCount } from './threads.js';
 
 /** What dist/cli.cjs exports (src/cli/bundle.ts). */
 export interface Cli {
@@ -197,8 +197,8 @@ export async function run(argv: string[]): Promise<number> {
  * program's. A guess from the words and folder listings: `lint` takes the workers it needs and
  * ends the rest, and a worker nobody takes never keeps the process alive (unref).
  */
-function looksLikeBatchLint(argv: string[]): boolean {
-  const words = argv.filter((a) => !a.startsWith('-'));
+export function looksLikeBatchLint(argv: string[]): boolean {
+  const words = argv.filter((a, i) => !a.startsWith('-') && !LINT_VALUE_OPTIONS.includes(argv[i - 1] ?? ''));
   if (words[0] !== 'lint' && words[0] !== 'validate') return false;
   let plans = 0;
   for (const word of words.slice(1)) {

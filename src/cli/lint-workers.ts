@@ -37,12 +37,16 @@ export function lintWorkers(count: number, started: readonly Worker[] = []): Lin
   );
 }
 
-function lintWorker(worker: Worker): LintWorker {
+/** Checks plans in the given worker thread (one running dist/boot.js as a lint worker). */
+export function lintWorker(worker: Worker): LintWorker {
   // Started early, it was let go of so as not to hold the process: now its replies are awaited.
   worker.ref();
   const pending = new Map<number, { resolve: (c: PlanCheck) => void; reject: (e: Error) => void }>();
   let ids = 0;
+  /** Why the worker ended: a check sent after that would wait for ever. */
+  let ended: Error | undefined;
   const failAll = (err: Error) => {
+    ended ??= err;
     for (const p of pending.values()) p.reject(err);
     pending.clear();
   };
@@ -57,6 +61,7 @@ function lintWorker(worker: Worker): LintWorker {
   return {
     check: (file, cwd, config, inlineConfig) =>
       new Promise((resolve, reject) => {
+        if (ended) return reject(ended);
         const id = ids++;
         pending.set(id, { resolve, reject });
         worker.postMessage({ id, file, cwd, config, inlineConfig } satisfies LintJob);

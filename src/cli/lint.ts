@@ -9,7 +9,7 @@ import type { Finding } from '../diagnostics.js';
 import { formatStylish, summary } from '../lint/formatters/stylish.js';
 import { readiness, readinessLine } from '../lint/readiness.js';
 import { plural } from '../wording.js';
-import { colorsFor, refuseInputAsOutput, type Io } from './io.js';
+import { colorsFor, refuseInputAsOutput, writeLine, type Io } from './io.js';
 import { checkPlan, checkPlanFile, type PlanCheck, type PlanReport } from './lint-plan.js';
 import { LINT_WORKERS_FROM, lintWorkerCount } from '../threads.js';
 
@@ -51,6 +51,11 @@ export async function run(args: string[], options: LintOptions, io: Io): Promise
       : [];
   // Started by the loader for what looked like a batch, and not one after all.
   if (!workers.length) for (const w of io.lintWorkers ?? []) void w.terminate();
+  if (io.debug && (workers.length || io.lintWorkers?.length))
+    writeLine(
+      io.stderr,
+      `debug: ${plural(plans.length, 'plan')}: ${plural(workers.length, 'worker thread')} beside this one (${io.lintWorkers?.length ?? 0} started before the program loaded)`,
+    );
   let next = 0;
   const lane = async (check: (plan: PlanArgument, config: LintConfig) => Promise<PlanCheck>) => {
     for (let i = next++; i < plans.length; i = next++) {

@@ -178,15 +178,23 @@ export function startPrinter(options: PdfOptions): PdfPrinter {
           ? signal
           : AbortSignal.any([ownDeadline, stopped.signal, gone.signal, ...(options.signal ? [options.signal] : [])]);
       const job = sessionFor(nth).then(async (session) => {
+        // A page that failed is not trusted with another document; the first tab stays until the browser ends.
+        const discard = async () => {
+          if (session.page !== (await ready).page) await session.page.close().catch(() => undefined);
+        };
         session.refusedRequests = [];
         const result = await printDocument(session, html, { ...options, fallbackHeader }, lap).catch(
           async (err: unknown) => {
-            // A page that failed is not trusted with another document; the first tab stays until the browser ends.
-            if (session.page !== (await ready).page) await session.page.close().catch(() => undefined);
+            await discard();
             throw err;
           },
         );
-        idle.push(session);
+        // Emptied before the next document: a navigation this one scheduled (a meta refresh runs
+        // without script) must not reach the next, which setContent alone would not prevent.
+        await session.page.goto('about:blank', { timeout: 0 }).then(
+          () => idle.push(session),
+          () => discard(),
+        );
         return result;
       });
       try {

@@ -1,5 +1,5 @@
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planArguments } from '../../src/plan/discover.js';
@@ -88,12 +88,42 @@ describe('many plans in one lint run', () => {
     expect(folder.stderr).toBe('');
     expect(folder.code).toBe(1);
     expect(folder.stdout).toBe(folderOne.stdout);
+    // Under --debug the run says how it split the plans: the workers it took were started early.
+    if (availableParallelism() > 1)
+      expect(spawnCli(['lint', '--debug', '.'], { cwd: many }).stderr).toMatch(
+        /^debug: 30 plans: (\d+) worker threads? beside this one \(\1 started before the program loaded\)$/m,
+      );
     const refused = spawnCli(['lint', '--format', 'nope', ...files], { cwd: many });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/argument 'nope' is invalid/);
     const twice = spawnCli(['lint', '-', '-', ...files], { cwd: many, input: '' });
     expect(twice.code).toBe(2);
     expect(twice.stderr).toContain('`-` (standard input) can be given once');
+  });
+
+  it("the loader's guess at a batch: 24 plans or more, counting a folder's YAML files and not option values", async () => {
+    const { looksLikeBatchLint } = await import('../../src/boot.js');
+    const files = Array.from({ length: 23 }, (_, i) => `p${i}.yaml`);
+    expect(looksLikeBatchLint(['lint', ...files])).toBe(false);
+    expect(looksLikeBatchLint(['lint', ...files, 'one-more.yaml'])).toBe(true);
+    expect(looksLikeBatchLint(['validate', '--quiet', ...files, 'one-more.yaml'])).toBe(true);
+    expect(looksLikeBatchLint(['render', ...files, 'one-more.yaml'])).toBe(false);
+    expect(looksLikeBatchLint(['lint', '-f', 'json', '--max-warnings', '0', '-o', 'r.json', ...files])).toBe(false);
+    const folder = path.join(dir, 'guess');
+    await mkdir(folder, { recursive: true });
+    for (const f of [...files, 'one-more.yml', 'notes.txt']) await writeFile(path.join(folder, f), 'smplan: 1\n');
+    expect(looksLikeBatchLint(['lint', folder])).toBe(true);
+    await rm(path.join(folder, 'one-more.yml'));
+    expect(looksLikeBatchLint(['lint', folder])).toBe(false);
+    expect(looksLikeBatchLint(['lint', path.join(dir, 'clients')])).toBe(false);
+    // The options that take a value are lint's own, as declared once.
+    const { commands } = await import('../../src/cli/commands.js');
+    const { LINT_VALUE_OPTIONS } = await import('../../src/threads.js');
+    const declared = commands
+      .find((c) => c.name === 'lint')!
+      .options.filter((o) => /<[^>]+>/.test(o.flags))
+      .flatMap((o) => o.flags.replace(/\s*<[^>]+>/, '').split(/,\s*/));
+    expect(new Set(LINT_VALUE_OPTIONS)).toEqual(new Set(declared));
   });
 
   it('a folder of many YAML files but few plans is checked in one thread, and the run ends', async () => {
