@@ -189,9 +189,10 @@ export function startPrinter(options: PdfOptions): PdfPrinter {
             throw err;
           },
         );
-        // Emptied before the next document: a navigation this one scheduled (a meta refresh runs
-        // without script) must not reach the next, which setContent alone would not prevent.
-        await session.page.goto('about:blank', { timeout: 0 }).then(
+        // A navigation this document scheduled (a meta refresh runs without script) must not
+        // reach the next one, which setContent alone would not prevent: stopping the page's
+        // loading cancels it (a navigation to about:blank would too, at a third of a second per plan).
+        await session.dom.send('Page.stopLoading').then(
           () => idle.push(session),
           () => discard(),
         );
