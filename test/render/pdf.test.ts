@@ -178,7 +178,7 @@ describe.skipIf(skipPdf)('printPdf with Chromium', () => {
     const refreshing = (name: string) =>
       `<!DOCTYPE html><html><head><meta http-equiv="refresh" content="1;url=http://127.0.0.1:${port}/${name}-refresh"></head><body><p>${name} TEXT</p></body></html>`;
     const long = (name: string) =>
-      `<!DOCTYPE html><html><body><p>${name} TEXT</p>${'<p>Words and words.</p>'.repeat(4000)}</body></html>`;
+      `<!DOCTYPE html><html><body><p>${name} TEXT</p>${'<p>Words and words.</p>'.repeat(2000)}</body></html>`;
     const pagesMade: string[] = [];
     const printer = startPrinter({
       browserPath: chromiumPath!,
