@@ -45,12 +45,11 @@ export async function run(args: string[], options: LintOptions, io: Io): Promise
   // Lanes take the next plan until none is left: this thread, and for many plans worker threads
   // on the other cores. A plan's config is resolved here, so a broken one stops the run at once.
   // Loaded only for a batch: worker_threads costs a single plan's start-up.
-  const workers =
-    plans.length >= LINT_WORKERS_FROM
-      ? (await import('./lint-workers.js')).lintWorkers(lintWorkerCount(), io.lintWorkers)
-      : [];
-  // Started by the loader for what looked like a batch, and not one after all.
-  if (!workers.length) for (const w of io.lintWorkers ?? []) void w.terminate();
+  const batch = plans.length >= LINT_WORKERS_FROM;
+  const workers = batch ? (await import('./lint-workers.js')).lintWorkers(lintWorkerCount(), io.lintWorkers) : [];
+  // Started by the loader for what looked like a batch, and not one after all (a batch's
+  // lintWorkers takes them or ends them itself).
+  if (!batch) for (const w of io.lintWorkers ?? []) void w.terminate();
   if (io.debug && (workers.length || io.lintWorkers?.length))
     writeLine(
       io.stderr,

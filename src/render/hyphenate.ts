@@ -27,12 +27,12 @@ export async function loadHyphenator(locale: PlanLocale): Promise<(word: string)
   ]);
   const hyphenateSync = createHyphenator(patterns, { minWordLength: MIN_WORD }) as (word: string) => string;
   return (word) => {
-    if ([...word].length < MIN_WORD) return word;
+    const total = [...word].length;
+    if (total < MIN_WORD) return word;
     const parts = hyphenateSync(word).split(SOFT_HYPHEN);
     // Keep MIN_PART letters before the first break and after the last.
     let out = '';
     let before = 0;
-    const total = [...word].length;
     for (const [i, part] of parts.entries()) {
       const length = [...part].length;
       if (i > 0 && before >= MIN_PART && total - before >= MIN_PART) out += SOFT_HYPHEN;

@@ -116,17 +116,15 @@ export function startPrinter(options: PdfOptions): PdfPrinter {
   const ready = untilAborted(starting, signal);
   ready.catch(() => undefined);
   /**
-   * Pages that printed a document and wait for the next: a batch reuses them, which spares a
-   * renderer's start and keeps its caches (the fonts and styles every document shares).
+   * Pages waiting for a document, the prepared tab first: a batch reuses each page that printed,
+   * which spares a renderer's start and keeps its caches (the fonts and styles every document shares).
    */
-  const idle: PrintSession[] = [];
-  /** The first document takes the prepared tab; a later one an idle page, else a new page of the same browser. */
-  const sessionFor = async (nth: number): Promise<PrintSession> => {
+  let idle: PrintSession[] | undefined;
+  /** An idle page (the first document takes the prepared tab), else a new page of the same browser. */
+  const sessionFor = async (): Promise<PrintSession> => {
     const first = await ready;
-    if (nth === 1) return first;
-    const reused = idle.pop();
-    if (reused) return reused;
-    return preparePage(await browser!.newPage(), first.browserVersion);
+    idle ??= [first];
+    return idle.pop() ?? preparePage(await browser!.newPage(), first.browserVersion);
   };
   let prints = 0;
 
@@ -177,7 +175,7 @@ export function startPrinter(options: PdfOptions): PdfPrinter {
         nth === 1
           ? signal
           : AbortSignal.any([ownDeadline, stopped.signal, gone.signal, ...(options.signal ? [options.signal] : [])]);
-      const job = sessionFor(nth).then(async (session) => {
+      const job = sessionFor().then(async (session) => {
         // A page that failed is not trusted with another document; the first tab stays until the browser ends.
         const discard = async () => {
           if (session.page !== (await ready).page) await session.page.close().catch(() => undefined);
@@ -193,7 +191,7 @@ export function startPrinter(options: PdfOptions): PdfPrinter {
         // reach the next one, which setContent alone would not prevent: stopping the page's
         // loading cancels it (a navigation to about:blank would too, at a third of a second per plan).
         await session.dom.send('Page.stopLoading').then(
-          () => idle.push(session),
+          () => idle!.push(session),
           () => discard(),
         );
         return result;
