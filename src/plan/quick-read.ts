@@ -23,52 +23,55 @@ import type { Anchor, Position } from './positions.js';
 /**
  * The YAML 1.2 core-schema scalars (null, bool, int, float) as `yaml` resolves them, written out
  * so that the quick read never loads `yaml`: the same tests and the same conversions
- * (test/plan/quick-read.test.ts holds both parsers to the same data). js-yaml keeps one type per
- * tag, so the forms of a tag (int: decimal, 0o, 0x) share one.
+ * (test/plan/quick-read.test.ts holds both parsers to the same data).
  */
-const CORE_FORMS: { tag: string; test: RegExp; value: (s: string) => unknown }[] = [
-  { tag: 'tag:yaml.org,2002:null', test: /^(?:~|[Nn]ull|NULL)?$/, value: () => null },
+const DIGITS = '0123456789';
+const CORE_FORMS: { starts: string; test: RegExp; value: (s: string) => unknown }[] = [
+  // '' in starts: the empty scalar.
+  { starts: '~nN', test: /^(?:~|[Nn]ull|NULL)?$/, value: () => null },
+  { starts: 'tTfF', test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, value: (s) => s[0] === 't' || s[0] === 'T' },
+  { starts: '0', test: /^0o[0-7]+$/, value: (s) => parseInt(s.slice(2), 8) },
+  { starts: `-+${DIGITS}`, test: /^[-+]?[0-9]+$/, value: (s) => parseInt(s, 10) },
+  { starts: '0', test: /^0x[0-9a-fA-F]+$/, value: (s) => parseInt(s.slice(2), 16) },
   {
-    tag: 'tag:yaml.org,2002:bool',
-    test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-    value: (s) => s[0] === 't' || s[0] === 'T',
-  },
-  { tag: 'tag:yaml.org,2002:int', test: /^0o[0-7]+$/, value: (s) => parseInt(s.slice(2), 8) },
-  { tag: 'tag:yaml.org,2002:int', test: /^[-+]?[0-9]+$/, value: (s) => parseInt(s, 10) },
-  { tag: 'tag:yaml.org,2002:int', test: /^0x[0-9a-fA-F]+$/, value: (s) => parseInt(s.slice(2), 16) },
-  {
-    tag: 'tag:yaml.org,2002:float',
+    starts: '-+.',
     test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
     value: (s) => (s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? -Infinity : Infinity),
   },
   {
-    tag: 'tag:yaml.org,2002:float',
+    starts: `-+.${DIGITS}`,
     test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
     value: (s) => parseFloat(s),
   },
-  { tag: 'tag:yaml.org,2002:float', test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, value: (s) => parseFloat(s) },
+  { starts: `-+.${DIGITS}`, test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, value: (s) => parseFloat(s) },
 ];
-/** The characters each core type can start with (null also matches the empty string). */
-const QUICK_STARTS: Record<string, string> = {
-  'tag:yaml.org,2002:null': '~nN',
-  'tag:yaml.org,2002:bool': 'tTfF',
-  'tag:yaml.org,2002:int': '-+0123456789',
-  'tag:yaml.org,2002:float': '-+.0123456789',
+/**
+ * The forms a plain scalar may take, by its first character ('' for the empty scalar). Most
+ * scalars are words and keys: one look-up rules them out, where js-yaml would call a resolver
+ * per type.
+ */
+const FORMS_BY_START = new Map<string, typeof CORE_FORMS>([['', [CORE_FORMS[0]!]]]);
+for (const form of CORE_FORMS)
+  for (const start of form.starts) FORMS_BY_START.set(start, [...(FORMS_BY_START.get(start) ?? []), form]);
+
+/** One implicit type for every core scalar; construct reuses the form resolve has just found. */
+let lastInput: string | undefined;
+let lastForm: (typeof CORE_FORMS)[number] | undefined;
+const formOf = (input: string) => {
+  lastInput = input;
+  lastForm = FORMS_BY_START.get(input.slice(0, 1))?.find((f) => f.test.test(input));
+  return lastForm;
 };
-const coreScalars = [...new Set(CORE_FORMS.map((f) => f.tag))].map((name) => {
-  const forms = CORE_FORMS.filter((f) => f.tag === name);
-  // Most scalars are words: one look at the first character rules out numbers and booleans.
-  const starts = QUICK_STARTS[name];
-  const formOf = (s: string | null) =>
-    starts && s && !starts.includes(s[0]!) ? undefined : forms.find((f) => f.test.test(s ?? ''));
-  return new Type(name, {
-    kind: 'scalar',
-    resolve: (s: string | null) => formOf(s) !== undefined,
-    construct: (s: string | null) => formOf(s)!.value(s ?? ''),
-  });
+const coreScalar = new Type('tag:yaml.org,2002:core-scalar', {
+  kind: 'scalar',
+  resolve: (s: string | null) => formOf(s ?? '') !== undefined,
+  construct: (s: string | null) => {
+    const input = s ?? '';
+    return (lastInput === input ? lastForm! : formOf(input)!).value(input);
+  },
 });
 
-const CORE_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: coreScalars });
+const CORE_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [coreScalar] });
 
 /**
  * A tag (`!x`, `!!binary`) or an anchor (`&a`) where a node may start, or a directive (`%YAML 1.1`):
@@ -156,6 +159,8 @@ interface Composed {
   result: unknown;
   children: Composed[];
 }
+/** The parts of a node that has none yet: most nodes are scalars, and an array each would cost more than the rest of the event. */
+const NO_CHILDREN: Composed[] = Object.freeze([]) as unknown as Composed[];
 
 /**
  * The plan's data, or undefined when only the positioned parse may judge the text. `root` holds
@@ -176,14 +181,16 @@ export function quickRead(
   ) => {
     observe?.(event, state);
     if (event === 'open') {
-      open.push({ open: state.position, kind: null, result: undefined, children: [] });
+      open.push({ open: state.position, kind: null, result: undefined, children: NO_CHILDREN });
       return;
     }
     const node = open.pop()!;
     node.kind = state.kind;
     node.result = state.result;
-    if (open.length) open[open.length - 1]!.children.push(node);
-    else top = node;
+    const parent = open[open.length - 1];
+    if (!parent) top = node;
+    else if (parent.children === NO_CHILDREN) parent.children = [node];
+    else parent.children.push(node);
   };
   try {
     // An empty document is null to `yaml`, undefined to js-yaml.
