@@ -2,6 +2,8 @@ import { configDefaults, defineConfig } from 'vitest/config';
 
 /** Files that count which modules a run loads: they need a module registry of their own. */
 const OWN_MODULES = ['test/lint/cold-path.test.ts'];
+/** Packs and installs the package: `npm run test:package`, not `npm test`. */
+const PACKAGE = ['test/package/**/*.test.ts'];
 
 export default defineConfig({
   test: {
@@ -19,11 +21,12 @@ export default defineConfig({
         test: {
           name: 'shared',
           include: ['test/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, ...OWN_MODULES],
+          exclude: [...configDefaults.exclude, ...OWN_MODULES, ...PACKAGE],
           isolate: false,
         },
       },
       { extends: true, test: { name: 'own-modules', include: OWN_MODULES } },
+      { extends: true, test: { name: 'package', include: PACKAGE } },
     ],
   },
 });
