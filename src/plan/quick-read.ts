@@ -64,7 +64,8 @@ const formOf = (input: string) => {
 };
 const coreScalar = new Type('tag:yaml.org,2002:core-scalar', {
   kind: 'scalar',
-  resolve: (s: string | null) => formOf(s ?? '') !== undefined,
+  // js-yaml passes a tag only for an explicit one (`!!core-scalar 5`): not a tag `yaml` knows.
+  resolve: (s: string | null, explicitTag?: string) => explicitTag === undefined && formOf(s ?? '') !== undefined,
   construct: (s: string | null) => {
     const input = s ?? '';
     return (lastInput === input ? lastForm! : formOf(input)!).value(input);
@@ -75,22 +76,32 @@ const CORE_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [coreScalar] });
 
 /**
  * A tag (`!x`, `!!binary`) or an anchor (`&a`) where a node may start, or a directive (`%YAML 1.1`):
- * what /(?:^|[\s[{,])[!&]\S|^%/m finds, looked for from each `!`, `&` and `%` (scanning every
- * position for the regex's lookbehind alternatives cost more than the rest of this check).
+ * what /(?:^|[\s[{,:])[!&]\S|^%/m finds, looked for from each `!`, `&` and `%` (scanning every
+ * position for the regex's lookbehind alternatives cost more than the rest of this check). Also a
+ * key that is not a scalar (`? ` or a flow collection before `:`), which js-yaml and `yaml` name
+ * differently.
  */
 function needsPositionedParse(text: string): boolean {
-  for (const mark of ['!', '&', '%']) {
+  for (const mark of ['!', '&', '%', '?', ']', '}']) {
     for (let i = text.indexOf(mark); i !== -1; i = text.indexOf(mark, i + 1)) {
       const before = i === 0 ? '\n' : text[i - 1]!;
+      const after = i + 1 < text.length ? text[i + 1]! : '\n';
       if (mark === '%') {
         if (LINE_BREAK.test(before)) return true;
-      } else if (NODE_START.test(before) && i + 1 < text.length && !SPACE.test(text[i + 1]!)) return true;
+      } else if (mark === '?') {
+        if (NODE_START.test(before) && SPACE.test(after)) return true;
+      } else if (mark === ']' || mark === '}') {
+        let j = i + 1;
+        while (text[j] === ' ' || text[j] === '\t') j++;
+        if (text[j] === ':') return true;
+      } else if (NODE_START.test(before) && !SPACE.test(after) && i + 1 < text.length) return true;
     }
   }
   return false;
 }
 const LINE_BREAK = /[\n\r\u2028\u2029]/;
-const NODE_START = /[\s[{,]/;
+/** Where a node may start; ':' for a flow mapping's value after a quoted key (`{"a":!x 5}`). */
+const NODE_START = /[\s[{,:]/;
 const SPACE = /\s/;
 
 /** A single quote where a node may start; a plain scalar's apostrophe (we're) is not one. */
@@ -175,6 +186,8 @@ export function quickRead(
   if (!quickReadable(text)) return undefined;
   const open: Composed[] = [];
   let top: Composed | undefined;
+  /** A key read as null (`~:`, `null:`, an empty key): js-yaml names it "null", `yaml` "". */
+  let nullKey = false;
   const listener = (
     event: 'open' | 'close',
     state: { position: number; kind: string | null; result: unknown; line: number; lineStart: number },
@@ -187,6 +200,8 @@ export function quickRead(
     const node = open.pop()!;
     node.kind = state.kind;
     node.result = state.result;
+    // A quoted "null" key is the same to both parsers; declining it too costs only speed.
+    if (state.kind === 'mapping' && Object.hasOwn(state.result as object, 'null')) nullKey = true;
     const parent = open[open.length - 1];
     if (!parent) top = node;
     else if (parent.children === NO_CHILDREN) parent.children = [node];
@@ -195,6 +210,7 @@ export function quickRead(
   try {
     // An empty document is null to `yaml`, undefined to js-yaml.
     const data = load(text, { schema: CORE_SCHEMA, json: false, listener } as Parameters<typeof load>[1]) ?? null;
+    if (nullKey) return undefined;
     if (!top || !mapsOntoData(top)) return { data };
     // Built when a finding first needs a position: most plans checked have none.
     const composed = top;

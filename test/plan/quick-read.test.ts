@@ -140,6 +140,18 @@ describe('quickRead agrees with the positioned parse', () => {
   ])('scalar %j', (scalar) => {
     expectAgreement(`v: ${scalar}\n`);
     expectAgreement(`- ${scalar}\n`);
+    if (!scalar.includes('\n')) {
+      expectAgreement(`${scalar}: v\n`);
+      expectAgreement(`{${scalar}: v}\n`);
+    }
+  });
+
+  it('declines a key read as null, which js-yaml names "null" and `yaml` ""', () => {
+    for (const text of ['~: 1\n', 'null: 1\n', 'a:\n  NULL: 1\n', '{: 1}\n', '? \n: 1\n']) {
+      expect(quickRead(text), text).toBeUndefined();
+    }
+    expect(quickRead('"null": 1\nv: null\n'), 'a quoted key only costs speed').toBeUndefined();
+    expect(quickRead('v: null\n')).toMatchObject({ data: { v: null } });
   });
 
   it('declines tags, anchors and directives, which the positioned parse judges', () => {
@@ -149,6 +161,10 @@ describe('quickRead agrees with the positioned parse', () => {
       'a: &x 1\nb: *x\n',
       '%YAML 1.1\n---\nv: yes\n',
       'v: [!!str 1]\n',
+      // After a quoted key's colon in a flow mapping a node starts too.
+      '{"a":!!str 5}\n',
+      '{"a":!<tag:yaml.org,2002:core-scalar> 0x1F}\n',
+      '{"a":&x 5}\n',
     ]) {
       expect(quickRead(text), text).toBeUndefined();
     }
@@ -184,7 +200,7 @@ describe('quickRead agrees with the positioned parse', () => {
     fc.assert(
       fc.property(
         oddScalar,
-        fc.constantFrom('v: %s\n', '- %s\n', 'a:\n  - %s\n', '{v: %s}\n', 'a: [%s, 1]\n'),
+        fc.constantFrom('v: %s\n', '- %s\n', 'a:\n  - %s\n', '{v: %s}\n', 'a: [%s, 1]\n', '%s: v\n', '{%s: 1}\n'),
         (scalar, shape) => {
           expectAgreement(shape.replace('%s', scalar));
         },
