@@ -25,7 +25,8 @@ fi
 
 [ -s "$list" ] || exit 0
 while IFS= read -r file; do
-  if git cat-file -e "$ref:./$file" 2> /dev/null; then
+  # Beside the plan, as `smplan diff --base` looks (an absolute path has no "./" form).
+  if (cd "$(dirname "$file")" && git cat-file -e "$ref:./$(basename "$file")") 2> /dev/null; then
     smplan diff "$file" --base "$ref" --format markdown >> "$summary" || echo "smplan: could not compare $file with $base" >&2
   else
     printf '### Strategy changes: `%s`\n\nA new plan (not on %s).\n\n' "$file" "$base" >> "$summary"

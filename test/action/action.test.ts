@@ -107,6 +107,13 @@ describe('the GitHub Action', () => {
     expect(r.summary).toContain('### Strategy changes: `plans/fieldnote.plan.yaml`\n\nA new plan (not on main).');
   });
 
+  it('compares a plan given by its absolute path with its base too (not "a new plan")', async () => {
+    await step('lint.sh', { INPUT_PLANS: path.join(repo, 'plans', 'nordlys.plan.yaml'), INPUT_SARIF: 'false' });
+    const r = await step('diff.sh', { GITHUB_BASE_REF: 'main', INPUT_DIFF_BASE: '' });
+    expect(r.summary).toMatch(/- cap NOK\s?[\d,]+ → NOK\s?20,000/);
+    expect(r.summary).not.toContain('A new plan');
+  });
+
   it('outside a pull request and without diff-base it writes no diff', async () => {
     await step('lint.sh', { INPUT_PLANS: '**/*.plan.yaml', INPUT_SARIF: 'false' });
     const r = await step('diff.sh', { INPUT_DIFF_BASE: '' });
