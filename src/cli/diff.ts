@@ -26,6 +26,11 @@ interface DiffOptions {
 export async function run(args: string[], options: DiffOptions, io: Io): Promise<number> {
   const [first, second] = args;
   if (!first) throw new CLIError('missing the plan file argument', EXIT.usage);
+  if (args.length > 2)
+    throw new CLIError(
+      `diff compares two versions of a plan, not ${args.length}: give OLD NEW, or PLAN --base REF`,
+      EXIT.usage,
+    );
   if (options.base !== undefined && second !== undefined) {
     throw new CLIError('give either two plan files, or one plan with --base REF', EXIT.usage);
   }

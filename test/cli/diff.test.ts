@@ -171,6 +171,9 @@ describe('smplan diff', () => {
     expect(both.code).toBe(2);
     const missing = await runCli(['diff', 'old.yaml', 'nope.yaml'], { cwd: dir });
     expect(missing.code).toBe(2);
-    for (const r of [invalid, one, both, missing]) expect(hasStackTrace(r.stderr)).toBe(false);
+    const three = await runCli(['diff', 'old.yaml', 'old.yaml', 'nope.yaml'], { cwd: dir });
+    expect(three.code).toBe(2);
+    expect(three.stderr).toMatch(/not 3/);
+    for (const r of [invalid, one, both, missing, three]) expect(hasStackTrace(r.stderr)).toBe(false);
   });
 });
