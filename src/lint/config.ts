@@ -194,6 +194,13 @@ export async function parseConfig(text: string, file: string): Promise<LintConfi
         : issue.code === 'invalid_union'
           ? "expected off, warning or error, or a mapping of the rule's options"
           : issue.message;
+    // A mapping that fails is a mapping meant: its option's own problem says more than the union's.
+    const option =
+      issue.code === 'invalid_union' ? issue.errors.map((branch) => branch[0]).find((i) => i?.path.length) : undefined;
+    if (option && option.code !== 'unrecognized_keys') {
+      const at = option.path.filter((p): p is string | number => typeof p !== 'symbol');
+      fail([...where, ...at], `${at.join('.')}: ${option.message}`);
+    }
     fail(
       issue.code === 'unrecognized_keys' ? [...where, issue.keys[0]!] : where,
       message,
@@ -207,6 +214,10 @@ export async function parseConfig(text: string, file: string): Promise<LintConfi
     const entry = typeof value === 'string' ? { severity: value } : asRecord(value);
     const { severity, ...options } = entry as { severity?: RuleLevel };
     const resolved = rule.options ? rule.options.parse(options) : {};
+    // A band whose ends are crossed would warn on every plan (or on none) without saying why.
+    const band = resolved as { min?: unknown; max?: unknown };
+    if (typeof band.min === 'number' && typeof band.max === 'number' && band.min > band.max)
+      fail(['rules', id, 'min' in options ? 'min' : 'max'], `min (${band.min}) is above max (${band.max})`);
     settings.set(id, { level: severity ?? rule.severity, options: resolved });
   }
   return { file, rules: settings };

@@ -91,6 +91,9 @@ describe('lint configuration', () => {
       'unknown option "max_grow" for achievable-target: did you mean "max_growth"?',
     ],
     ['rules:\n  goal-count: sometimes\n', '2:15', 'expected off, warning or error'],
+    ['rules:\n  post-sample-size: { min: 40, max: 30 }\n', '2:28', 'min (40) is above max (30)'],
+    ['rules:\n  competitor-count: { max: 2 }\n', '2:28', 'min (3) is above max (2)'],
+    ['rules:\n  achievable-target: { max_growth: "2" }\n', '2:36', 'max_growth: Invalid input: expected number'],
     ['rulez: {}\n', '1:1', 'unknown key "rulez": did you mean "rules"?'],
     ['rules: [\n', '2:1', ''],
   ])('a bad config is one located line and exit 2: %j', async (text, at, message) => {
