@@ -114,7 +114,7 @@ describe('many files in one run', () => {
     expect(r.code).toBe(1);
     const lines = r.stdout.trim().split('\n');
     expect(lines.slice(-3)).toEqual([
-      '3 files checked: 1 error, 24 warnings',
+      '3 files checked: 1 error, 24 warnings; 2 of 3 plans without errors',
       `${complete}: 12 of 12 sections complete; 0 open points`,
       `${kaffebar}: 0 of 12 sections complete; 14 open points`,
     ]);
@@ -128,7 +128,7 @@ describe('many files in one run', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toContain(`${missing}:1:1  error  cannot read: no such file  file-unreadable`);
     expect(r.stdout).toMatch(/wrong-type\.yaml:18:15/);
-    expect(r.stdout).toMatch(/3 files checked: 2 errors, 0 warnings/);
+    expect(r.stdout).toMatch(/3 files checked: 2 errors, 0 warnings; 1 of 3 plans without errors/);
   });
 
   it.each(['json', 'github', 'junit', 'sarif'])(

@@ -21,6 +21,9 @@ export function summary(
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
-  const text = `${plural(files, 'file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${options.warningsHidden && warnings ? ' (not shown: --quiet)' : ''}`;
+  // Of many plans, how many passed: the others need fixing before anything else runs on them.
+  const failed = new Set(findings.filter((f) => f.severity === 'error').map((f) => f.file)).size;
+  const passed = files > 1 && errors ? `; ${files - failed} of ${files} plans without errors` : '';
+  const text = `${plural(files, 'file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${passed}${options.warningsHidden && warnings ? ' (not shown: --quiet)' : ''}`;
   return errors ? c.red(text) : warnings ? c.yellow(text) : c.green(text);
 }
