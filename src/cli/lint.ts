@@ -130,6 +130,7 @@ export async function run(args: string[], options: LintOptions, io: Io): Promise
     report = formatter(findings, {
       files: results.map((r) => r.file),
       suppressed: results.flatMap((r) => r.suppressed ?? []),
+      cwd: io.cwd,
     });
   }
 

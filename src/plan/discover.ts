@@ -23,6 +23,14 @@ export interface PlanArgument {
 /** Expands folders into the plans inside them (sorted, so runs are repeatable); files and `-` stay as given. */
 export async function planArguments(args: readonly string[], cwd: string): Promise<PlanArgument[]> {
   const out: PlanArgument[] = [];
+  // A plan named twice (a.yaml ./a.yaml, or a file and its folder) is checked once, as first named.
+  const named = new Set<string>();
+  const add = (file: string) => {
+    const absolute = path.resolve(cwd, file);
+    if (named.has(absolute)) return;
+    named.add(absolute);
+    out.push({ file });
+  };
   for (const arg of args) {
     if (arg === STDIN) {
       out.push({ file: '<stdin>', stdin: true });
@@ -30,10 +38,10 @@ export async function planArguments(args: readonly string[], cwd: string): Promi
     }
     const info = await stat(path.resolve(cwd, arg)).catch(() => undefined);
     if (!info?.isDirectory()) {
-      out.push({ file: arg });
+      add(arg);
       continue;
     }
-    for (const found of await plansIn(arg, cwd)) out.push({ file: found });
+    for (const found of await plansIn(arg, cwd)) add(found);
   }
   return out;
 }

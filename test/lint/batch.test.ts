@@ -35,6 +35,14 @@ describe('many plans in one lint run', () => {
     expect(r.stdout).toContain('2 files checked: 0 errors, 0 warnings');
   });
 
+  it('a plan named twice (another spelling, or inside a folder also named) is checked once', async () => {
+    const nordlys = path.join('clients', 'nordlys.yaml');
+    expect(await planArguments([nordlys, `.${path.sep}${nordlys}`, path.join(dir, nordlys), 'clients'], dir)).toEqual([
+      { file: nordlys },
+      { file: path.join('clients', 'bg', 'rodopski.yml') },
+    ]);
+  });
+
   it('a plan that fails does not stop the others; the exit code is the worst', async () => {
     await writeFile(path.join(dir, 'clients', 'broken.yaml'), 'smplan: 1\nplan: [\n');
     try {

@@ -63,6 +63,25 @@ describe('gitlab format (Code Quality report)', () => {
     );
   });
 
+  it('writes each path as GitLab places it: relative to the checkout, with "/" and no "./"', () => {
+    const paths = (files: string[], cwd?: string) =>
+      JSON.parse(
+        formatGitlab(
+          files.map((file) => finding(1, { file })),
+          cwd,
+        ),
+      ).map((i: { location: { path: string } }) => i.location.path);
+    expect(paths(['./plans/a.yaml', 'plans\\b.yaml', 'plans/./c.yaml'])).toEqual([
+      'plans/a.yaml',
+      'plans/b.yaml',
+      'plans/c.yaml',
+    ]);
+    expect(paths(['/builds/team/site/plans/a.yaml', '/elsewhere/b.yaml'], '/builds/team/site')).toEqual([
+      'plans/a.yaml',
+      '/elsewhere/b.yaml',
+    ]);
+  });
+
   it('is an empty array for a clean plan, and selectable with --format gitlab', async () => {
     expect(JSON.parse(formatGitlab([]))).toEqual([]);
     const r = await runCli(['lint', '--format', 'gitlab', 'examples/fieldnote-software.yaml']);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import path from 'node:path';
 import type { Finding } from '../../diagnostics.js';
 
 /**
@@ -6,7 +7,7 @@ import type { Finding } from '../../diagnostics.js';
  * fingerprint, severity, location.path, location.lines.begin), so findings show in the merge
  * request's diff. Errors are `major` (the plan cannot be computed), warnings `minor` (advice).
  */
-export function formatGitlab(findings: Finding[]): string {
+export function formatGitlab(findings: Finding[], cwd?: string): string {
   // The fingerprint names the finding, not its line, so an edit above it does not make it new;
   // the same finding twice in one file is told apart by its occurrence.
   const seen = new Map<string, number>();
@@ -20,8 +21,15 @@ export function formatGitlab(findings: Finding[]): string {
       check_name: f.rule,
       fingerprint: createHash('sha256').update(`${identity}\u0000${occurrence}`).digest('hex').slice(0, 32),
       severity: f.severity === 'error' ? 'major' : 'minor',
-      location: { path: f.file.split('\\').join('/'), lines: { begin: f.line } },
+      location: { path: repositoryPath(f.file, cwd), lines: { begin: f.line } },
     };
   });
   return JSON.stringify(issues, null, 2) + '\n';
+}
+
+/** GitLab places a finding by its path in the repository, written without "./" and with "/". */
+function repositoryPath(file: string, cwd: string | undefined): string {
+  const inside = cwd && path.isAbsolute(file) ? path.relative(cwd, file) : file;
+  const relative = inside.startsWith('..') || path.isAbsolute(inside) ? file : inside;
+  return path.posix.normalize(relative.split('\\').join('/')).replace(/^(\.\/)+/, '');
 }

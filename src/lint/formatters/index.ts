@@ -10,6 +10,8 @@ export interface FormatContext {
   files: string[];
   /** Findings silenced by smplan-disable comments: only SARIF reports them (as dismissed). */
   suppressed?: SuppressedFinding[];
+  /** Where the run started (a CI job's checkout): GitLab wants paths relative to it. */
+  cwd?: string;
 }
 
 export type FindingsFormat = (findings: Finding[], context: FormatContext) => string;
@@ -18,7 +20,7 @@ export type FindingsFormat = (findings: Finding[], context: FormatContext) => st
 export const formatters: Record<string, FindingsFormat> = {
   json: (findings) => JSON.stringify(findings, null, 2) + '\n',
   github: (findings) => formatGithub(findings),
-  gitlab: (findings) => formatGitlab(findings),
+  gitlab: (findings, context) => formatGitlab(findings, context.cwd),
   junit: formatJunit,
   sarif: (findings, context) => formatSarif(findings, context.suppressed),
 };
