@@ -6,9 +6,9 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { diffPlans, type Change, type PlanDiff } from '../compute/diff.js';
 import { CLIError, EXIT } from './errors.js';
-import { lintOutcome, type LintResult } from '../lint/engine.js';
+import { lintAsConfigured, lintOutcome, type LintResult } from '../lint/engine.js';
 import { PlanInvalidError } from '../diagnostics.js';
-import { loadPlan, MAX_PLAN_BYTES, parsePlan, type LoadedPlan } from '../plan/load.js';
+import { loadPlan, MAX_PLAN_BYTES, parsePlan, type LoadedPlan, type LoadOutcome } from '../plan/load.js';
 import { formatChange, formatMeasure, formatMoney, formatPercent } from '../wording.js';
 import { colorsFor, type Io } from './io.js';
 import { printJson } from './plan-input.js';
@@ -40,7 +40,7 @@ export async function run(args: string[], options: DiffOptions, io: Io): Promise
       EXIT.usage,
     );
   }
-  const lint = async (file: string) => lintOutcome(file, await loadPlan(file, io.cwd));
+  const lint = async (file: string) => versionOf(file, await loadPlan(file, io.cwd), io.cwd);
   const [before, after] = await Promise.all([
     options.base !== undefined ? baseVersion(first, options.base, io.cwd) : lint(first),
     lint(second ?? first),
@@ -48,11 +48,11 @@ export async function run(args: string[], options: DiffOptions, io: Io): Promise
   const asOf = options.asOf ?? now(io.env).toISOString().slice(0, 10);
   const diff = diffPlans(checked(before), checked(after), asOf);
   if (options.json) {
-    printJson(io, { before: before.file, after: after.file, ...diff });
+    printJson(io, { before: before.method.file, after: after.method.file, ...diff });
     return EXIT.ok;
   }
-  const labels = { before: before.file, after: after.file };
-  const currency = (after.loaded ?? before.loaded)!.plan.plan.currency;
+  const labels = { before: before.method.file, after: after.method.file };
+  const currency = (after.method.loaded ?? before.method.loaded)!.plan.plan.currency;
   io.stdout.write(
     options.format === 'markdown'
       ? markdownReport(diff, labels, currency)
@@ -62,15 +62,28 @@ export async function run(args: string[], options: DiffOptions, io: Io): Promise
   return EXIT.ok;
 }
 
+/**
+ * One version of the plan: checked by the method alone (what makes it invalid), and as lint
+ * reports it (the config above `configFrom` and the plan's directives: the findings compared).
+ */
+interface Version {
+  method: LintResult;
+  reported: LintResult;
+}
+
+async function versionOf(file: string, outcome: LoadOutcome, cwd: string, configFrom = file): Promise<Version> {
+  return { method: lintOutcome(file, outcome), reported: await lintAsConfigured(file, outcome, cwd, configFrom) };
+}
+
 /** A version that cannot be computed is refused like every other command refuses it (exit 1). */
-function checked(result: LintResult): { loaded: LoadedPlan; findings: LintResult['findings'] } {
-  const errors = result.findings.filter((f) => f.severity === 'error');
-  if (errors.length || !result.loaded) throw new PlanInvalidError(result.file, errors);
-  return { loaded: result.loaded, findings: result.findings };
+function checked({ method, reported }: Version): { loaded: LoadedPlan; findings: LintResult['findings'] } {
+  const errors = method.findings.filter((f) => f.severity === 'error');
+  if (errors.length || !method.loaded) throw new PlanInvalidError(method.file, errors);
+  return { loaded: method.loaded, findings: reported.findings };
 }
 
 /** The plan as committed at `ref` (`git show REF:./PLAN` beside the plan). */
-async function baseVersion(file: string, ref: string, cwd: string): Promise<LintResult> {
+async function baseVersion(file: string, ref: string, cwd: string): Promise<Version> {
   if (ref.startsWith('-')) throw new CLIError(`--base: "${ref}" is not a git revision`, EXIT.usage);
   const absolute = path.resolve(cwd, file);
   const dir = path.dirname(absolute);
@@ -97,7 +110,7 @@ async function baseVersion(file: string, ref: string, cwd: string): Promise<Lint
     );
   });
   const label = `${ref}:${file}`;
-  return lintOutcome(label, await parsePlan(bytes, label, dir));
+  return versionOf(label, await parsePlan(bytes, label, dir), cwd, file);
 }
 
 interface Labels {

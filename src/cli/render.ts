@@ -124,9 +124,14 @@ interface RenderJob {
 }
 
 async function checkedPlan(file: string, io: Io, progress: (line: string) => void): Promise<LoadedPlan> {
-  const { loaded, warnings } = await loadCheckedPlan(file, io.cwd);
-  if (warnings.length) {
-    progress(`${file}: ${plural(warnings.length, 'warning')} (\`smplan lint ${file}\` lists them)`);
+  const { loaded, reported } = await loadCheckedPlan(file, io.cwd);
+  const findings = await reported();
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  if (findings.length) {
+    const counts = errors
+      ? `${plural(errors, 'error')} (made errors by the lint config), ${plural(findings.length - errors, 'warning')}`
+      : plural(findings.length, 'warning');
+    progress(`${file}: ${counts} (\`smplan lint ${file}\` lists them)`);
   }
   return loaded;
 }

@@ -1,5 +1,14 @@
+import path from 'node:path';
 import { findingAt, loadPlan, type LoadedPlan, type LoadOutcome } from '../plan/load.js';
-import { DEFAULT_CONFIG, isProtected, optionsFor, severityFor, type LintConfig } from './config.js';
+import {
+  DEFAULT_CONFIG,
+  findConfig,
+  isProtected,
+  loadConfig,
+  optionsFor,
+  severityFor,
+  type LintConfig,
+} from './config.js';
 import { applyDirectives, UNUSED_DISABLE, type SuppressedFinding } from './directives.js';
 import { byPosition, type Finding } from '../diagnostics.js';
 import { ruleCatalog } from './catalog.js';
@@ -65,4 +74,20 @@ export async function lintWithSettings(
   }
   findings.sort(byPosition);
   return { ...result, findings, suppressed };
+}
+
+/**
+ * A plan's findings as `smplan lint FILE` reports them without flags: the nearest config above
+ * `configFrom` (the plan's own path, also for a version read from git) and the plan's directives.
+ * A config that cannot be read is a ConfigError or FileReadError, as in lint.
+ */
+export async function lintAsConfigured(
+  file: string,
+  outcome: LoadOutcome,
+  cwd: string,
+  configFrom = file,
+): Promise<LintResult> {
+  const found = await findConfig(configFrom, cwd);
+  const config = found ? await loadConfig(path.relative(cwd, found) || found, cwd) : DEFAULT_CONFIG;
+  return lintWithSettings(file, outcome, { config, inlineConfig: true });
 }

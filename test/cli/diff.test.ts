@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -86,6 +86,30 @@ describe('smplan diff', () => {
     expect(d.budget.now_cut.length).toBeGreaterThan(0);
     expect(d.budget.over_by.to).toBeGreaterThan(0);
     expect(d.findings.appeared.map((f: { rule: string }) => f.rule)).toContain('budget-cap');
+  });
+
+  it('findings as lint reports them: the config above the plan and its directives apply', async () => {
+    const file = await edited('capped.yaml', (doc) => doc.setIn(['budget', 'cap'], 20000));
+    const sub = path.join(dir, 'configured');
+    await mkdir(sub, { recursive: true });
+    await cp(path.join(dir, 'data'), path.join(sub, 'data'), { recursive: true });
+    await cp(path.join(dir, 'old.yaml'), path.join(sub, 'old.yaml'));
+    await cp(path.join(dir, file), path.join(sub, 'off.yaml'));
+    const text = await readFile(path.join(dir, file), 'utf8');
+    await writeFile(path.join(sub, 'silenced.yaml'), `# smplan-disable budget-cap -- agreed with the client\n${text}`);
+    const rules = async (config: string, newFile: string) => {
+      await writeFile(path.join(sub, 'smplan.config.yaml'), config);
+      const r = await runCli(['diff', 'old.yaml', newFile, '--json', '--as-of', '2027-03-15'], { cwd: sub });
+      expect(r.code, r.stderr).toBe(0);
+      return JSON.parse(r.stdout).findings.appeared.map(
+        (f: { rule: string; severity: string }) => `${f.rule} ${f.severity}`,
+      );
+    };
+    expect(await rules('rules:\n  budget-cap: off\n', 'off.yaml')).not.toContain('budget-cap warning');
+    // Made an error by the config, it is reported as one; the plan is still valid (exit 0).
+    expect(await rules('rules:\n  budget-cap: error\n', 'off.yaml')).toContain('budget-cap error');
+    expect(await rules('rules: {}\n', 'silenced.yaml')).not.toContain('budget-cap warning');
+    expect(await rules('rules: {}\n', 'off.yaml')).toContain('budget-cap warning');
   });
 
   it('channels, competitor figures, slots and crisis contacts', async () => {

@@ -44,6 +44,22 @@ describe('smplan render', () => {
     expect(r.stderr).toMatch(/24 warnings/);
   });
 
+  it('counts the findings as lint reports them: the config above the plan and its directives apply', async () => {
+    writeFileSync(path.join(tmp, 'smplan.config.yaml'), 'rules:\n  open-point: off\n  budget-cap: error\n');
+    const configured = await runCli(['render', plan, '-o', path.join(tmp, 'a')], { cwd: tmp });
+    expect(configured.code).toBe(0);
+    const lint = await runCli(['lint', plan], { cwd: tmp });
+    const [, errors, warnings] = /(\d+) errors?, (\d+) warnings?/.exec(lint.stdout)!;
+    expect(Number(errors)).toBeGreaterThan(0);
+    expect(configured.stderr).toContain(
+      `${errors} ${errors === '1' ? 'error' : 'errors'} (made errors by the lint config), ${warnings} warning`,
+    );
+    writeFileSync(path.join(tmp, 'smplan.config.yaml'), 'rules: {}\n');
+    writeFileSync(plan, `# smplan-disable open-point\n${readFileSync(plan, 'utf8')}`);
+    const silenced = await runCli(['render', plan, '-o', path.join(tmp, 'b')], { cwd: tmp });
+    expect(silenced.stderr).toMatch(/: 10 warnings/);
+  });
+
   it('writes beside the plan into <plan name>-strategy by default', async () => {
     const r = await runCli(['render', 'kaffebar.yaml'], { cwd: tmp });
     expect(r.code).toBe(0);
