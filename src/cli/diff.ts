@@ -82,35 +82,52 @@ function checked({ method, reported }: Version): { loaded: LoadedPlan; findings:
   return { loaded: method.loaded, findings: reported.findings };
 }
 
-/** The plan as committed at `ref` (`git show REF:./PLAN` beside the plan). */
+/**
+ * The plan as committed at `ref` (`git show REF:./PLAN` beside the plan), with its posts_csv
+ * files as committed there too; a CSV the revision does not have is read from the folder.
+ */
 async function baseVersion(file: string, ref: string, cwd: string): Promise<Version> {
   if (ref.startsWith('-')) throw new CLIError(`--base: "${ref}" is not a git revision`, EXIT.usage);
   const absolute = path.resolve(cwd, file);
   const dir = path.dirname(absolute);
-  const spec = `${ref}:./${path.basename(absolute)}`;
-  const bytes = await new Promise<Buffer>((resolve, reject) => {
+  const shown = await gitShow(`${ref}:./${path.basename(absolute)}`, dir, MAX_PLAN_BYTES);
+  if ('why' in shown) {
+    if (shown.why === 'too large')
+      throw new CLIError(`${ref}:${file}: the file is larger than a plan can be`, EXIT.usage);
+    throw new CLIError(`--base ${ref}: cannot read ${file} there: ${shown.why}`, EXIT.usage);
+  }
+  const committedCsv = async (csvPath: string, maxBytes: number) => {
+    const csv = await gitShow(`${ref}:./${csvPath.split(path.sep).join('/')}`, dir, maxBytes);
+    if ('bytes' in csv) return csv.bytes;
+    if (csv.why === 'too large') throw new Error(`is larger than ${maxBytes / 2 ** 20} MB at ${ref}`);
+    return undefined;
+  };
+  const label = `${ref}:${file}`;
+  return versionOf(label, await parsePlan(shown.bytes, label, dir, committedCsv), cwd, file);
+}
+
+/** A file as committed (`git show SPEC`, run in `dir`), or why not (git's first line). */
+function gitShow(spec: string, dir: string, maxBytes: number): Promise<{ bytes: Buffer } | { why: string }> {
+  return new Promise((resolve, reject) => {
     execFile(
       'git',
       ['show', spec],
-      { cwd: dir, encoding: 'buffer', maxBuffer: MAX_PLAN_BYTES + 1 },
+      { cwd: dir, encoding: 'buffer', maxBuffer: maxBytes + 1 },
       (err, stdout, stderr) => {
-        if (!err) return resolve(stdout);
+        if (!err) return resolve({ bytes: stdout });
         const code = (err as NodeJS.ErrnoException).code;
         if (code === 'ENOENT') return reject(new CLIError('--base needs git, and git is not installed', EXIT.usage));
-        if (code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER')
-          return reject(new CLIError(`${ref}:${file}: the file is larger than a plan can be`, EXIT.usage));
+        if (code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') return resolve({ why: 'too large' });
         const why =
           stderr
             .toString('utf8')
             .trim()
             .split('\n')[0]
             ?.replace(/^fatal: /, '') || err.message;
-        reject(new CLIError(`--base ${ref}: cannot read ${file} there: ${why}`, EXIT.usage));
+        resolve({ why });
       },
     );
   });
-  const label = `${ref}:${file}`;
-  return versionOf(label, await parsePlan(bytes, label, dir), cwd, file);
 }
 
 interface Labels {

@@ -91,7 +91,19 @@ export async function loadPlan(file: string, cwd = process.cwd()): Promise<LoadO
 }
 
 /** Parses plan bytes (already read) into findings and, when valid, a loaded plan. */
-export async function parsePlan(bytes: Uint8Array, file: string, dir: string): Promise<LoadOutcome> {
+/**
+ * Reads a file the plan names (a posts_csv, by its path relative to the plan's folder) from
+ * elsewhere than that folder: `diff --base` reads them as committed. Undefined where that
+ * source has no such file: then the folder's own is read.
+ */
+export type SideFiles = (relativePath: string, maxBytes: number) => Promise<Buffer | undefined>;
+
+export async function parsePlan(
+  bytes: Uint8Array,
+  file: string,
+  dir: string,
+  sideFiles?: SideFiles,
+): Promise<LoadOutcome> {
   const decoded = decode(bytes, file);
   if ('finding' in decoded) return { findings: [decoded.finding] };
   const text = decoded.text;
@@ -134,7 +146,7 @@ export async function parsePlan(bytes: Uint8Array, file: string, dir: string): P
         const syntax = memo(() => Y.parseSyntax(text));
         locate = (where, anchor) => Y.locate(syntax().doc, syntax().lineCounter, where, anchor);
       }
-      return withPostsCsv({ file, dir, text, locate }, parsed.data, []);
+      return withPostsCsv({ file, dir, text, locate }, parsed.data, [], sideFiles);
     }
   }
 
@@ -246,7 +258,7 @@ export async function parsePlan(bytes: Uint8Array, file: string, dir: string): P
     return { findings: dedupe(withoutMisspeltRequired(findings)), source };
   }
 
-  return withPostsCsv(source, parsed.data, findings);
+  return withPostsCsv(source, parsed.data, findings, sideFiles);
 }
 
 function memo<T>(make: () => T): () => T {
@@ -255,7 +267,12 @@ function memo<T>(make: () => T): () => T {
 }
 
 /** Reads the plan's posts_csv files: the last step of loading a plan that matched the schema. */
-async function withPostsCsv(source: PlanSource, plan: Plan, findings: Finding[]): Promise<LoadOutcome> {
+async function withPostsCsv(
+  source: PlanSource,
+  plan: Plan,
+  findings: Finding[],
+  sideFiles?: SideFiles,
+): Promise<LoadOutcome> {
   const postsCsv = new Map<string, PostSample[]>();
   let realDir: string | undefined;
   for (const [where, csvPath] of postsCsvReferences(plan)) {
@@ -265,6 +282,7 @@ async function withPostsCsv(source: PlanSource, plan: Plan, findings: Finding[])
       () => (realDir ??= realpathSync.native(source.dir)),
       csvPath,
       localeLanguage(plan.plan.locale),
+      sideFiles,
     );
     if ('error' in result) findings.push(findingAt(source, where, 'error', 'posts-csv', `${csvPath}: ${result.error}`));
     else postsCsv.set(csvPath, result.posts);
@@ -349,12 +367,20 @@ export const POST_COLUMNS = {
 } as const;
 
 /** `realDir`: the plan folder with links resolved, asked once per plan however many CSVs it names. */
-async function readPostsCsv(dir: string, realDir: () => string, csvPath: string, locale: Locale): Promise<PostsRead> {
+async function readPostsCsv(
+  dir: string,
+  realDir: () => string,
+  csvPath: string,
+  locale: Locale,
+  sideFiles?: SideFiles,
+): Promise<PostsRead> {
   if (path.isAbsolute(csvPath) || csvPath.split(/[\\/]/).includes('..')) {
     return { error: 'must be a path inside the plan folder, relative to the plan file (no absolute paths, no ..)' };
   }
   const resolved = path.resolve(dir, csvPath);
   try {
+    const elsewhere = await sideFiles?.(csvPath, MAX_CSV_BYTES);
+    if (elsewhere) return postsFromBytes(elsewhere, locale);
     // Synchronous: the asynchronous call cost a batch lint more than the lookup itself.
     const folder = realDir();
     const real = realpathSync.native(resolved);
@@ -365,12 +391,7 @@ async function readPostsCsv(dir: string, realDir: () => string, csvPath: string,
     const seen = `${real}\0${info.dev}:${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}\0${locale}`;
     const unchanged = postsByFile.get(seen);
     if (unchanged) return unchanged;
-    const bytes = await readInputFile(real, MAX_CSV_BYTES);
-    // The same bytes read by the same language's rules give the same posts.
-    const key = `${contentHash(bytes)}:${bytes.length}\0${locale}`;
-    const known = postSamples.get(key);
-    const read = known?.bytes.equals(bytes) ? known.read : postsFromCsv(bytes, locale);
-    if (!known) postSamples.set(key, { bytes, read });
+    const read = postsFromBytes(await readInputFile(real, MAX_CSV_BYTES), locale);
     if (info.isFile()) postsByFile.set(seen, read);
     return read;
   } catch (err) {
@@ -379,6 +400,15 @@ async function readPostsCsv(dir: string, realDir: () => string, csvPath: string,
     if (code === 'EISDIR' || code === 'ENOTREG' || code === 'EFBIG') return { error: (err as Error).message };
     return { error: `cannot read: ${(err as Error).message}` };
   }
+}
+
+/** The same bytes read by the same language's rules give the same posts: each is parsed once. */
+function postsFromBytes(bytes: Buffer, locale: Locale): Promise<PostsRead> {
+  const key = `${contentHash(bytes)}:${bytes.length}\0${locale}`;
+  const known = postSamples.get(key);
+  const read = known?.bytes.equals(bytes) ? known.read : postsFromCsv(bytes, locale);
+  if (!known) postSamples.set(key, { bytes, read });
+  return read;
 }
 
 /**

@@ -175,6 +175,33 @@ describe('smplan diff', () => {
         after: 'plan.yaml',
         budget: { cap: { to: 20000 } },
       });
+      // A competitor re-measured in its posts CSV: the base reads the CSV as committed.
+      const plan = parseDocument(original).toJS();
+      const csvPath = plan.competitors
+        .flatMap((c: { channels: { posts_csv?: string }[] }) => c.channels)
+        .find((ch: { posts_csv?: string }) => ch.posts_csv).posts_csv as string;
+      const csvFile = path.join(repo, 'plans', csvPath);
+      const [header, ...rows] = (await readFile(csvFile, 'utf8')).trimEnd().split('\n');
+      expect(header).toMatch(/,likes,comments,shares$/);
+      const tripled = rows.map((row) =>
+        row.replace(/,(\d+),(\d+),(\d+)$/, (_, l, c, sh) => `,${Number(l) * 3},${c},${sh}`),
+      );
+      await writeFile(csvFile, [header, ...tripled].join('\n') + '\n');
+      const measured = await runCli(['diff', 'plan.yaml', '--base', 'HEAD', '--json', '--as-of', '2027-03-15'], {
+        cwd: path.join(repo, 'plans'),
+      });
+      expect(measured.code, measured.stderr).toBe(0);
+      const { remeasured } = JSON.parse(measured.stdout).competitors;
+      expect(remeasured).toHaveLength(1);
+      expect(remeasured[0].to).toBeGreaterThan(remeasured[0].from * 2);
+      // A CSV the revision does not have is read from the folder for both versions.
+      git('rm', '-q', '--cached', path.join('plans', csvPath));
+      git('commit', '-qm', 'untrack the export');
+      const untracked = await runCli(['diff', 'plan.yaml', '--base', 'HEAD', '--json', '--as-of', '2027-03-15'], {
+        cwd: path.join(repo, 'plans'),
+      });
+      expect(untracked.code, untracked.stderr).toBe(0);
+      expect(JSON.parse(untracked.stdout).competitors.remeasured).toEqual([]);
       const bad = await runCli(['diff', 'plan.yaml', '--base', 'no-such-ref'], { cwd: path.join(repo, 'plans') });
       expect(bad.code).toBe(2);
       expect(bad.stderr.trim().split('\n')).toHaveLength(1);
