@@ -8,9 +8,9 @@ import path from 'node:path';
 import type { TrackingResult } from '../compute/track.js';
 import { oneLine, PlanInvalidError, type Finding } from '../diagnostics.js';
 import { UsageError } from '../errors.js';
-import { lintFile } from '../lint/engine.js';
+import { lintAsConfigured, lintOutcome } from '../lint/engine.js';
 import type { ActualsFinding } from '../plan/actuals.js';
-import type { LoadedPlan } from '../plan/load.js';
+import { loadPlan, type LoadedPlan } from '../plan/load.js';
 import type { StrategyFolder } from '../render/folder.js';
 
 export interface PreviewOptions {
@@ -120,11 +120,16 @@ export function createPreview(options: PreviewOptions, now: () => number = () =>
     let loaded: LoadedPlan | undefined;
     let findings: Problem[] = [];
     try {
-      const result = await lintFile(options.file, options.cwd);
-      findings = result.findings.map(fromFinding);
-      loaded = result.loaded;
+      const outcome = await loadPlan(options.file, options.cwd);
+      // The method's errors stop the preview; the findings shown are lint's (config, directives).
+      const method = lintOutcome(options.file, outcome);
+      const shown = method.loaded ? await lintAsConfigured(options.file, outcome, options.cwd) : method;
+      findings = shown.findings.map(fromFinding);
+      loaded = method.loaded;
       if (loaded) postsCsv = [...loaded.postsCsv.keys()].map((p) => path.resolve(loaded!.dir, p));
-      const firstError = findings.find((f) => f.severity === 'error');
+      const firstError = method.findings.some((f) => f.severity === 'error')
+        ? findings.find((f) => f.severity === 'error')
+        : undefined;
       if (firstError || !loaded)
         return {
           findings,
