@@ -90,14 +90,19 @@ async function baseVersion(file: string, ref: string, cwd: string): Promise<Vers
   if (ref.startsWith('-')) throw new CLIError(`--base: "${ref}" is not a git revision`, EXIT.usage);
   const absolute = path.resolve(cwd, file);
   const dir = path.dirname(absolute);
-  const shown = await gitShow(`${ref}:./${path.basename(absolute)}`, dir, MAX_PLAN_BYTES);
+  const shown = await gitOutput(['show', `${ref}:./${path.basename(absolute)}`], dir, MAX_PLAN_BYTES);
   if ('why' in shown) {
     if (shown.why === 'too large')
       throw new CLIError(`${ref}:${file}: the file is larger than a plan can be`, EXIT.usage);
     throw new CLIError(`--base ${ref}: cannot read ${file} there: ${shown.why}`, EXIT.usage);
   }
   const committedCsv = async (csvPath: string, maxBytes: number) => {
-    const csv = await gitShow(`${ref}:./${csvPath.split(path.sep).join('/')}`, dir, maxBytes);
+    const relative = `./${csvPath.split(path.sep).join('/')}`;
+    // Only a regular file as committed: git shows a link as its target's name and a folder as
+    // a listing; those, like a file the revision lacks, are read from the folder as lint reads them.
+    const listed = await gitOutput(['ls-tree', ref, '--', relative], dir, 4096);
+    if (!('bytes' in listed) || !/^100(644|755) blob /.test(listed.bytes.toString('utf8'))) return undefined;
+    const csv = await gitOutput(['show', `${ref}:${relative}`], dir, maxBytes);
     if ('bytes' in csv) return csv.bytes;
     if (csv.why === 'too large') throw new Error(`is larger than ${maxBytes / 2 ** 20} MB at ${ref}`);
     return undefined;
@@ -106,27 +111,22 @@ async function baseVersion(file: string, ref: string, cwd: string): Promise<Vers
   return versionOf(label, await parsePlan(shown.bytes, label, dir, committedCsv), cwd, file);
 }
 
-/** A file as committed (`git show SPEC`, run in `dir`), or why not (git's first line). */
-function gitShow(spec: string, dir: string, maxBytes: number): Promise<{ bytes: Buffer } | { why: string }> {
+/** What a git command prints (run in `dir`), or why not (git's first line). */
+function gitOutput(args: string[], dir: string, maxBytes: number): Promise<{ bytes: Buffer } | { why: string }> {
   return new Promise((resolve, reject) => {
-    execFile(
-      'git',
-      ['show', spec],
-      { cwd: dir, encoding: 'buffer', maxBuffer: maxBytes + 1 },
-      (err, stdout, stderr) => {
-        if (!err) return resolve({ bytes: stdout });
-        const code = (err as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT') return reject(new CLIError('--base needs git, and git is not installed', EXIT.usage));
-        if (code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') return resolve({ why: 'too large' });
-        const why =
-          stderr
-            .toString('utf8')
-            .trim()
-            .split('\n')[0]
-            ?.replace(/^fatal: /, '') || err.message;
-        resolve({ why });
-      },
-    );
+    execFile('git', args, { cwd: dir, encoding: 'buffer', maxBuffer: maxBytes + 1 }, (err, stdout, stderr) => {
+      if (!err) return resolve({ bytes: stdout });
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return reject(new CLIError('--base needs git, and git is not installed', EXIT.usage));
+      if (code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') return resolve({ why: 'too large' });
+      const why =
+        stderr
+          .toString('utf8')
+          .trim()
+          .split('\n')[0]
+          ?.replace(/^fatal: /, '') || err.message;
+      resolve({ why });
+    });
   });
 }
 

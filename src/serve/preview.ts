@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { TrackingResult } from '../compute/track.js';
 import { oneLine, PlanInvalidError, type Finding } from '../diagnostics.js';
 import { UsageError } from '../errors.js';
+import { findConfig } from '../lint/config.js';
 import { lintAsConfigured, lintOutcome } from '../lint/engine.js';
 import type { ActualsFinding } from '../plan/actuals.js';
 import { loadPlan, type LoadedPlan } from '../plan/load.js';
@@ -81,6 +82,8 @@ export function createPreview(options: PreviewOptions, now: () => number = () =>
     ...(options.templatesDir ? [options.templatesDir] : []),
   ];
   let postsCsv: string[] = [];
+  /** The lint config the findings were read with: editing it changes what the page lists. */
+  let configFile: string | undefined;
   let document: RenderedDocument | undefined;
   let version = 0;
   let state: PreviewState = { version: 0, ok: false, findings: [], errors: 0, warnings: 0, readiness: '', ms: 0 };
@@ -123,13 +126,14 @@ export function createPreview(options: PreviewOptions, now: () => number = () =>
       const outcome = await loadPlan(options.file, options.cwd);
       // The method's errors stop the preview; the findings shown are lint's (config, directives).
       const method = lintOutcome(options.file, outcome);
+      configFile = await findConfig(options.file, options.cwd);
       const shown = method.loaded ? await lintAsConfigured(options.file, outcome, options.cwd) : method;
       findings = shown.findings.map(fromFinding);
       loaded = method.loaded;
       if (loaded) postsCsv = [...loaded.postsCsv.keys()].map((p) => path.resolve(loaded!.dir, p));
-      const firstError = method.findings.some((f) => f.severity === 'error')
-        ? findings.find((f) => f.severity === 'error')
-        : undefined;
+      // What stops the preview is the method's error, not one the config made of advice.
+      const methodError = method.findings.find((f) => f.severity === 'error');
+      const firstError = methodError && fromFinding(methodError);
       if (firstError || !loaded)
         return {
           findings,
@@ -197,7 +201,7 @@ export function createPreview(options: PreviewOptions, now: () => number = () =>
       return document;
     },
     get inputs() {
-      return [...fixedInputs, ...postsCsv];
+      return [...fixedInputs, ...postsCsv, ...(configFile ? [configFile] : [])];
     },
     refresh,
   };

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -202,6 +202,16 @@ describe('smplan diff', () => {
       });
       expect(untracked.code, untracked.stderr).toBe(0);
       expect(JSON.parse(untracked.stdout).competitors.remeasured).toEqual([]);
+      // Committed as a link (git shows its target's name, not a CSV): read from the folder too.
+      await rename(csvFile, `${csvFile}.real`);
+      await symlink(`${path.basename(csvFile)}.real`, csvFile);
+      git('add', '.');
+      git('commit', '-qm', 'the export as a link');
+      const linked = await runCli(['diff', 'plan.yaml', '--base', 'HEAD', '--json', '--as-of', '2027-03-15'], {
+        cwd: path.join(repo, 'plans'),
+      });
+      expect(linked.code, linked.stderr).toBe(0);
+      expect(JSON.parse(linked.stdout).competitors.remeasured).toEqual([]);
       const bad = await runCli(['diff', 'plan.yaml', '--base', 'no-such-ref'], { cwd: path.join(repo, 'plans') });
       expect(bad.code).toBe(2);
       expect(bad.stderr.trim().split('\n')).toHaveLength(1);

@@ -80,6 +80,11 @@ describe('gitlab format (Code Quality report)', () => {
       'plans/a.yaml',
       '/elsewhere/b.yaml',
     ]);
+    // The fingerprint follows the path shown: another spelling of the plan is the same finding.
+    const fingerprints = ['plans/a.yaml', './plans/a.yaml', '/builds/team/site/plans/a.yaml'].map(
+      (file) => JSON.parse(formatGitlab([finding(1, { file })], '/builds/team/site'))[0].fingerprint,
+    );
+    expect(new Set(fingerprints).size).toBe(1);
   });
 
   it('is an empty array for a clean plan, and selectable with --format gitlab', async () => {

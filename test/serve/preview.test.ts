@@ -1,4 +1,4 @@
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,5 +27,18 @@ describe('the live preview', () => {
     expect(configured.errors).toBe(1);
     // A rule the config makes an error fails lint, not the document.
     expect(configured.ok).toBe(true);
+  });
+
+  it("watches the config it read, and names the method's error, not the config's, when it stops", async () => {
+    await writeFile(path.join(dir, 'smplan.config.yaml'), 'rules:\n  open-point: error\n');
+    const text = await readFile(path.join(dir, 'kaffebar.yaml'), 'utf8');
+    // A goal that does not exist: the method's error, found after the schema (line 20).
+    await writeFile(path.join(dir, 'broken.yaml'), text.replace('    goal: awareness', '    goal: no-such-goal'));
+    const preview = createPreview({ file: 'broken.yaml', cwd: dir, actuals: [], paper: 'a4' });
+    const state = await preview.refresh();
+    expect(state.ok).toBe(false);
+    expect(state.problem).toMatchObject({ rule: 'references', line: 20 });
+    expect(state.findings.some((f) => f.rule === 'open-point' && f.severity === 'error')).toBe(true);
+    expect(preview.inputs).toContain(path.join(dir, 'smplan.config.yaml'));
   });
 });

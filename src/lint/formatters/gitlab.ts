@@ -12,7 +12,9 @@ export function formatGitlab(findings: Finding[], cwd?: string): string {
   // the same finding twice in one file is told apart by its occurrence.
   const seen = new Map<string, number>();
   const issues = findings.map((f) => {
-    const identity = [f.file, f.rule, f.path, f.message].join('\u0000');
+    // By the path GitLab shows, so a plan named another way (./a.yaml, /builds/…/a.yaml) keeps its findings' identity.
+    const file = repositoryPath(f.file, cwd);
+    const identity = [file, f.rule, f.path, f.message].join('\u0000');
     const occurrence = seen.get(identity) ?? 0;
     seen.set(identity, occurrence + 1);
     return {
@@ -21,7 +23,7 @@ export function formatGitlab(findings: Finding[], cwd?: string): string {
       check_name: f.rule,
       fingerprint: createHash('sha256').update(`${identity}\u0000${occurrence}`).digest('hex').slice(0, 32),
       severity: f.severity === 'error' ? 'major' : 'minor',
-      location: { path: repositoryPath(f.file, cwd), lines: { begin: f.line } },
+      location: { path: file, lines: { begin: f.line } },
     };
   });
   return JSON.stringify(issues, null, 2) + '\n';
