@@ -224,7 +224,21 @@ export function quickRead(
 
 /** False for text only the positioned parse may judge (see needsPositionedParse). */
 export function quickReadable(text: string): boolean {
-  return !needsPositionedParse(text) && !quotedAcrossLines(text);
+  return !needsPositionedParse(text) && !quotedAcrossLines(text) && !hasLongLine(text);
+}
+
+/**
+ * A line longer than an implicit key may be (1024 characters): YAML refuses such a key, js-yaml
+ * reads it. Plans' lines are far shorter; a long paragraph only costs the positioned parse.
+ */
+function hasLongLine(text: string): boolean {
+  for (let start = 0; start < text.length; ) {
+    const end = text.indexOf('\n', start);
+    if ((end === -1 ? text.length : end) - start > 1024) return true;
+    if (end === -1) return false;
+    start = end + 1;
+  }
+  return false;
 }
 
 /** js-yaml composes a flow collection twice when it first tries it as a block mapping's key. */

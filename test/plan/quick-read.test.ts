@@ -154,6 +154,11 @@ describe('quickRead agrees with the positioned parse', () => {
     expect(quickRead('v: null\n')).toMatchObject({ data: { v: null } });
   });
 
+  it('declines a line longer than an implicit key may be (1024 characters), which `yaml` refuses as a key', () => {
+    expect(quickRead(`'${'x'.repeat(1100)}': v\n`)).toBeUndefined();
+    expect(quickRead(`v: ${'x'.repeat(1000)}\n`)).toBeDefined();
+  });
+
   it('declines tags, anchors and directives, which the positioned parse judges', () => {
     for (const text of [
       'v: !!binary aGk=\n',
