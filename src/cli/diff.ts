@@ -72,7 +72,8 @@ interface Version {
 }
 
 async function versionOf(file: string, outcome: LoadOutcome, cwd: string, configFrom = file): Promise<Version> {
-  return { method: lintOutcome(file, outcome), reported: await lintAsConfigured(file, outcome, cwd, configFrom) };
+  const method = lintOutcome(file, outcome);
+  return { method, reported: (await lintAsConfigured(method, outcome, cwd, configFrom)).reported };
 }
 
 /** A version that cannot be computed is refused like every other command refuses it (exit 1). */

@@ -17,5 +17,8 @@ export async function loadCheckedPlan(file: string, cwd = process.cwd()): Promis
   const result = lintOutcome(file, outcome);
   const errors = result.findings.filter((f) => f.severity === 'error');
   if (errors.length || !result.loaded) throw new PlanInvalidError(file, errors);
-  return { loaded: result.loaded, reported: async () => (await lintAsConfigured(file, outcome, cwd)).findings };
+  return {
+    loaded: result.loaded,
+    reported: async () => (await lintAsConfigured(result, outcome, cwd)).reported.findings,
+  };
 }

@@ -60,10 +60,14 @@ export async function lintWithSettings(
   settings: LintSettings = {},
 ): Promise<LintResult> {
   const config = settings.config ?? DEFAULT_CONFIG;
-  const result = lintOutcome(file, outcome, config);
-  if (settings.inlineConfig === false || !result.loaded) return result;
+  return withDirectives(lintOutcome(file, outcome, config), config, settings.inlineConfig !== false);
+}
+
+/** The plan's inline directives applied to what the config's rules found. */
+async function withDirectives(result: LintResult, config: LintConfig, inlineConfig: boolean): Promise<LintResult> {
+  if (!inlineConfig || !result.loaded) return result;
   const reportUnused = severityFor(config, { id: UNUSED_DISABLE, severity: 'warning' }) !== undefined;
-  const { findings, suppressed } = await applyDirectives(file, result.loaded.text, result.findings, {
+  const { findings, suppressed } = await applyDirectives(result.file, result.loaded.text, result.findings, {
     suppressible: (rule) => !isProtected(rule),
     knownRules: ruleCatalog().map((r) => r.id),
     reportUnused,
@@ -77,17 +81,19 @@ export async function lintWithSettings(
 }
 
 /**
- * A plan's findings as `smplan lint FILE` reports them without flags: the nearest config above
- * `configFrom` (the plan's own path, also for a version read from git) and the plan's directives.
- * A config that cannot be read is a ConfigError or FileReadError, as in lint.
+ * A plan the method has checked (`method`, from lintOutcome), as `smplan lint FILE` reports it
+ * without flags: the nearest config above `configFrom` (the plan's own path, also for a version
+ * read from git) and the plan's directives; `configFile` is that config. A config that cannot
+ * be read is a ConfigError or FileReadError, as in lint.
  */
 export async function lintAsConfigured(
-  file: string,
+  method: LintResult,
   outcome: LoadOutcome,
   cwd: string,
-  configFrom = file,
-): Promise<LintResult> {
-  const found = await findConfig(configFrom, cwd);
-  const config = found ? await loadConfig(path.relative(cwd, found) || found, cwd) : DEFAULT_CONFIG;
-  return lintWithSettings(file, outcome, { config, inlineConfig: true });
+  configFrom = method.file,
+): Promise<{ reported: LintResult; configFile?: string }> {
+  const configFile = await findConfig(configFrom, cwd);
+  if (!configFile) return { reported: await withDirectives(method, DEFAULT_CONFIG, true) };
+  const config = await loadConfig(path.relative(cwd, configFile) || configFile, cwd);
+  return { reported: await withDirectives(lintOutcome(method.file, outcome, config), config, true), configFile };
 }

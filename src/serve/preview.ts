@@ -126,9 +126,11 @@ export function createPreview(options: PreviewOptions, now: () => number = () =>
       const outcome = await loadPlan(options.file, options.cwd);
       // The method's errors stop the preview; the findings shown are lint's (config, directives).
       const method = lintOutcome(options.file, outcome);
-      configFile = await findConfig(options.file, options.cwd);
-      const shown = method.loaded ? await lintAsConfigured(options.file, outcome, options.cwd) : method;
-      findings = shown.findings.map(fromFinding);
+      const shown = method.loaded
+        ? await lintAsConfigured(method, outcome, options.cwd)
+        : { reported: method, configFile: await findConfig(options.file, options.cwd) };
+      configFile = shown.configFile;
+      findings = shown.reported.findings.map(fromFinding);
       loaded = method.loaded;
       if (loaded) postsCsv = [...loaded.postsCsv.keys()].map((p) => path.resolve(loaded!.dir, p));
       // What stops the preview is the method's error, not one the config made of advice.
