@@ -90,7 +90,6 @@ export async function loadPlan(file: string, cwd = process.cwd()): Promise<LoadO
   return parsePlan(bytes, file, path.dirname(absolute));
 }
 
-/** Parses plan bytes (already read) into findings and, when valid, a loaded plan. */
 /**
  * Reads a file the plan names (a posts_csv, by its path relative to the plan's folder) from
  * elsewhere than that folder: `diff --base` reads them as committed. Undefined where that
@@ -98,6 +97,7 @@ export async function loadPlan(file: string, cwd = process.cwd()): Promise<LoadO
  */
 export type SideFiles = (relativePath: string, maxBytes: number) => Promise<Buffer | undefined>;
 
+/** Parses plan bytes (already read) into findings and, when valid, a loaded plan. */
 export async function parsePlan(
   bytes: Uint8Array,
   file: string,

@@ -27,7 +27,6 @@ import type { Anchor, Position } from './positions.js';
  */
 const DIGITS = '0123456789';
 const CORE_FORMS: { starts: string; test: RegExp; value: (s: string) => unknown }[] = [
-  // '' in starts: the empty scalar.
   { starts: '~nN', test: /^(?:~|[Nn]ull|NULL)?$/, value: () => null },
   { starts: 'tTfF', test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, value: (s) => s[0] === 't' || s[0] === 'T' },
   { starts: '0', test: /^0o[0-7]+$/, value: (s) => parseInt(s.slice(2), 8) },
@@ -94,7 +93,7 @@ function needsPositionedParse(text: string): boolean {
         let j = i + 1;
         while (text[j] === ' ' || text[j] === '\t') j++;
         if (text[j] === ':') return true;
-      } else if (NODE_START.test(before) && !SPACE.test(after) && i + 1 < text.length) return true;
+      } else if (NODE_START.test(before) && !SPACE.test(after)) return true;
     }
   }
   return false;
