@@ -75,6 +75,7 @@ const VENDOR_ESM = {
   'better-sse': 'better-sse',
   'ical-generator': 'ical-generator',
   'csv-stringify': 'csv-stringify/sync',
+  pptxgenjs: 'pptxgenjs',
   // Hyphenation for the document's table cells: the engine, and each language's patterns apart
   // (render loads only the plan's).
   hyphen: 'hyphen',

@@ -132,8 +132,10 @@ export const commands: CommandSpec[] = [
       },
       { flags: '--html', description: 'also write a self-contained plan.html' },
       { flags: '--pdf', description: 'also write plan.pdf (needs Chrome or Chromium)' },
-      { flags: '--all', description: 'Markdown, HTML and PDF' },
+      { flags: '--pptx', description: 'also write plan.pptx: the meeting deck (with --actuals, the review deck)' },
+      { flags: '--all', description: 'Markdown, HTML, PDF and the deck' },
       { flags: '--paper <size>', description: 'PDF paper size', choices: ['a4', 'letter'], default: 'a4' },
+      { flags: '--slides <shape>', description: "the deck's slide shape", choices: ['16:9', '4:3'], default: '16:9' },
       {
         flags: '--templates <dir>',
         description: 'use templates from this folder where they exist (see `smplan templates eject`)',

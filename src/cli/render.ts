@@ -24,7 +24,9 @@ interface RenderFlags {
   output?: string;
   html?: boolean;
   pdf?: boolean;
+  pptx?: boolean;
   all?: boolean;
+  slides?: '16:9' | '4:3';
   paper?: 'a4' | 'letter';
   templates?: string;
   browser?: string;
@@ -141,6 +143,7 @@ async function renderPlan(file: string, outDir: string, job: RenderJob, checked?
   const { flags, io, templatesDir, printer, signal, progress } = job;
   const wantHtml = Boolean(flags.html || flags.all);
   const wantPdf = Boolean(printer);
+  const wantDeck = Boolean(flags.pptx || flags.all);
   const loaded = checked ?? (await checkedPlan(file, io, progress));
   const renderOptions: RenderOptions = { ...(templatesDir ? { templatesDir } : {}) };
   if (flags.actuals?.length)
@@ -185,13 +188,21 @@ async function renderPlan(file: string, outDir: string, job: RenderJob, checked?
     }
   }
   if (wantHtml) artefacts.unshift(`Wrote ${shown('plan.html')} (${size(Buffer.byteLength(html!))})`);
+  if (wantDeck) {
+    const { renderDeck } = await import('../render/deck/index.js');
+    const deck = await renderDeck(folder, loaded, flags.slides ?? '16:9');
+    files.push({ path: 'plan.pptx', content: deck.pptx });
+    artefacts.push(
+      `Wrote ${shown('plan.pptx')} (${plural(deck.slides.length, 'slide')}, ${size(deck.pptx.byteLength)})`,
+    );
+  }
 
   signal.throwIfAborted();
   const { writeOutputFolder } = await import('../render/output.js');
-  // plan.html and plan.pdf are other kinds of output: a render that does not write them keeps them.
+  // plan.html, plan.pdf and plan.pptx are other kinds of output: a render that does not write them keeps them.
   const result = await writeOutputFolder(path.resolve(io.cwd, outDir), files, {
     signal,
-    keepUnlessWritten: ['plan.html', 'plan.pdf'],
+    keepUnlessWritten: ['plan.html', 'plan.pdf', 'plan.pptx'],
   });
   const charts = folder.charts.length;
   artefacts.unshift(

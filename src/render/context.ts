@@ -60,6 +60,8 @@ export interface TrackingView {
   behind: TrackingRow[];
   /** Next review session after the tracking date, when the plan schedules them. */
   next_session?: string;
+  /** Every actual counted per objective id, oldest first (the change since the previous figure). */
+  actuals: TrackingResult['actuals'];
 }
 
 export interface SampleRow {
@@ -375,7 +377,7 @@ function trackingView(tracking: TrackingResult, objectives: ObjectiveTargets[], 
     rows.push(row);
   }
   const asOf = tracking.asOf;
-  const view: TrackingView = { rows, behind: rows.filter((r) => r.status === 'behind') };
+  const view: TrackingView = { rows, behind: rows.filter((r) => r.status === 'behind'), actuals: tracking.actuals };
   if (asOf !== undefined) {
     view.asOf = asOf;
     const next = sessions.find((s) => daysBetween(asOf, s) > 0);

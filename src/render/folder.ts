@@ -53,6 +53,8 @@ export interface StrategyFolder {
   charts: Chart[];
   /** The locale catalogue in use, for the HTML/PDF shell (table of contents, footer …). */
   messages: Record<string, string>;
+  /** What the chapters were rendered from, for other outputs of the same figures and words (the deck). */
+  view: { context: RenderContext; format: Formatter; translator: Translator };
 }
 
 export async function renderStrategyFolder(loaded: LoadedPlan, options: RenderOptions = {}): Promise<StrategyFolder> {
@@ -93,7 +95,15 @@ export async function renderStrategyFolder(loaded: LoadedPlan, options: RenderOp
   }));
   const readme = render('readme', { ...ctx, chapter: undefined });
   const charts = await renderCharts(ctx, fmt, translator, options.tracking);
-  return { title: plan.plan.title, locale: fmt.locale, readme, chapters, charts, messages: { ...messages } };
+  return {
+    title: plan.plan.title,
+    locale: fmt.locale,
+    readme,
+    chapters,
+    charts,
+    messages: { ...messages },
+    view: { context: ctx, format: fmt, translator },
+  };
 }
 
 function chapterData(ctx: RenderContext, chapter: ChapterRef): object {

@@ -38,6 +38,8 @@ export function fakeFolder(options: { port?: number; locale?: string; hostile?: 
       ]
     : [];
   return {
+    // The HTML shell never reads what the chapters were made from.
+    view: {} as StrategyFolder['view'],
     title: 'Northside Coffee Bar social media strategy 2027',
     locale: options.locale ?? 'en-US',
     readme: [

@@ -1,0 +1,675 @@
+/**
+ * The deck's slides as data: titles, text, tables and chart series, in the plan's language.
+ * Every figure comes from the render context the document is made from and is formatted by the
+ * same formatter; every word is a catalogue message. Layout belongs to pptx.ts.
+ */
+import type MarkdownIt from 'markdown-it';
+import type { ObjectiveTargets } from '../../compute/kpi.js';
+import type { LoadedPlan } from '../../plan/load.js';
+import { channelName, type Plan } from '../../plan/schema.js';
+import { unitKind } from '../../units.js';
+import type { ChapterSlug, RenderContext, TrackingRow } from '../context.js';
+import type { StrategyFolder } from '../folder.js';
+import type { Formatter } from '../format.js';
+import { proseOf } from './notes.js';
+
+export type Rag = 'red' | 'amber' | 'green' | 'none';
+
+export interface TextLine {
+  text: string;
+  bullet?: boolean;
+  bold?: boolean;
+}
+
+export interface TableCell {
+  text: string;
+  /** Numbers and money sit right-aligned. */
+  align?: 'left' | 'right';
+  bold?: boolean;
+  rag?: Rag;
+}
+
+export type Block =
+  | { type: 'text'; lines: TextLine[] }
+  | { type: 'table'; header: TableCell[]; rows: TableCell[][] }
+  | {
+      type: 'chart';
+      chart: 'bar' | 'column' | 'stacked' | 'line' | 'doughnut';
+      title: string;
+      categories: string[];
+      series: { name: string; values: (number | null)[] }[];
+      /** How the values read: fractions as per cent, amounts in the plan's currency, or plain numbers. */
+      values: 'percent' | 'money' | 'number';
+    };
+
+export interface SlideSpec {
+  /** What the slide is about (stable, English): title, decision, objectives … */
+  kind: string;
+  title: string;
+  /** The title slide's lines under the title. */
+  subtitle?: string[];
+  blocks: Block[];
+  /** The document's sentences on the topic, for the speaker. */
+  notes?: string;
+}
+
+interface Words {
+  ctx: RenderContext;
+  fmt: Formatter;
+  t: (key: string, params?: Record<string, string | number>, count?: number) => string;
+  plan: Plan;
+  notes: (slug: ChapterSlug | 'readme') => string | undefined;
+}
+
+/** Catalogue text is written for Markdown; on a slide its emphasis and escapes are plain text. */
+function plainMessage(text: string): string {
+  return text.replace(/\*\*(.+?)\*\*/g, '$1').replace(/\\([\\`*_{}[\]()#+\-.!|>~])/g, '$1');
+}
+
+export async function deckSlides(folder: StrategyFolder, loaded: LoadedPlan): Promise<SlideSpec[]> {
+  const { context: ctx, format: fmt, translator } = folder.view;
+  const MarkdownItCtor = ((await import('markdown-it')) as unknown as { default: typeof MarkdownIt }).default;
+  // Read only for its text: no HTML, no links made.
+  const md = new MarkdownItCtor({ html: false, linkify: false, typographer: false });
+  const markdownOf = new Map<string, string>(folder.chapters.map((c) => [c.slug, c.markdown]));
+  markdownOf.set('readme', folder.readme);
+  const words: Words = {
+    ctx,
+    fmt,
+    plan: loaded.plan,
+    t: (key, params, count) => plainMessage(translator.t(key, params, count)),
+    notes: (slug) => {
+      const markdown = markdownOf.get(slug);
+      const prose = markdown ? proseOf(md, markdown) : '';
+      return prose || undefined;
+    },
+  };
+  return ctx.tracking ? reviewDeck(words) : kickoffDeck(words);
+}
+
+// ---------------------------------------------------------------- the kickoff deck
+
+function kickoffDeck(w: Words): SlideSpec[] {
+  return [
+    titleSlide(w),
+    summarySlide(w),
+    objectivesSlide(w),
+    ...personaSlides(w),
+    competitorsSlide(w),
+    channelsSlide(w),
+    contentSlide(w),
+    milestonesSlide(w),
+    budgetSlide(w),
+    teamSlide(w),
+    crisisSlide(w),
+    reviewSlide(w),
+    openPointsSlide(w),
+  ].filter((s): s is SlideSpec => s !== undefined);
+}
+
+function titleSlide(w: Words, review?: string): SlideSpec {
+  const meta = w.plan.plan;
+  const subtitle = [meta.organization];
+  subtitle.push(w.t('index.period_value', { start: w.fmt.date(meta.start), end: w.fmt.date(meta.end) }));
+  if (meta.author) subtitle.push(`${w.t('index.author')}: ${meta.author}`);
+  if (meta.version !== undefined) subtitle.push(`${w.t('index.version')}: ${String(meta.version)}`);
+  if (review) subtitle.push(review);
+  return { kind: 'title', title: meta.title, subtitle, blocks: [] };
+}
+
+/** The executive summary's figures: objectives, channels, budget and the next review, as the document states them. */
+function summarySlide(w: Words): SlideSpec {
+  const { ctx, fmt, t } = w;
+  const lines: TextLine[] = [];
+  const positioning = w.plan.positioning?.statement;
+  if (positioning) lines.push({ text: positioning, bold: true });
+  else if (ctx.executive.problem) lines.push({ text: ctx.executive.problem, bold: true });
+  if (ctx.objectives.length && ctx.summary.firstDeadline)
+    lines.push({
+      text: t('summary.objectives', { count: ctx.objectives.length, deadline: fmt.date(ctx.summary.firstDeadline) }),
+      bullet: true,
+    });
+  if (ctx.summary.primaryChannels.length)
+    lines.push({ text: t('summary.channels', { primary: channelList(w, ctx.summary.primaryChannels) }), bullet: true });
+  const budget = ctx.budget;
+  if (budget) lines.push({ text: budgetSentence(w), bullet: true });
+  if (ctx.executive.nextReview)
+    lines.push({ text: `${t('label.next_session')}: ${fmt.date(ctx.executive.nextReview)}`, bullet: true });
+  if (ctx.openPoints.length)
+    lines.push({ text: `${t('index.open_points')}: ${fmt.number(ctx.openPoints.length)}`, bullet: true });
+  return { kind: 'summary', title: t('index.summary'), blocks: [{ type: 'text', lines }], notes: w.notes('readme') };
+}
+
+function budgetSentence(w: Words): string {
+  const { fmt, t } = w;
+  const b = w.ctx.budget!;
+  if (b.over_by > 0)
+    return t('summary.budget_over', {
+      total: fmt.money(b.total),
+      over: fmt.money(b.over_by),
+      cap: fmt.money(b.cap),
+      cut: fmt.list(b.cut.map((l) => l.name)),
+      cut_total: fmt.money(b.cut_total),
+    });
+  return t('summary.budget_within', {
+    total: fmt.money(b.total),
+    cap: fmt.money(b.cap),
+    share: fmt.percent(b.used_share, 0),
+  });
+}
+
+function objectiveTitle(w: Words, o: { metric: string; channel?: string }): string {
+  const metric = w.fmt.capitalise(o.metric);
+  if (!o.channel) return metric;
+  const name = channelName(o.channel);
+  return metric.toLocaleLowerCase(w.fmt.locale).includes(name.toLocaleLowerCase(w.fmt.locale))
+    ? metric
+    : `${metric} (${name})`;
+}
+
+/** A value as the document's tables print it: money and percentages formatted, a count bare beside its row's name. */
+function figure(w: Words, value: number | null | undefined, o: { unit?: string }): string {
+  if (value === null || value === undefined) return '';
+  return w.fmt.measure(value, o.unit, { bare: unitKind(o.unit, w.plan.plan.currency) === 'count' });
+}
+
+function objectivesSlide(w: Words): SlideSpec | undefined {
+  const { ctx, fmt, t } = w;
+  if (!w.plan.goals.length && !ctx.objectives.length) return undefined;
+  const blocks: Block[] = [];
+  if (w.plan.goals.length)
+    blocks.push({
+      type: 'text',
+      lines: w.plan.goals.map((g) => ({
+        text: `${g.statement} (${g.priority ? t(`priority.${g.priority}`) : t('label.to_be_decided')})`,
+        bullet: true,
+      })),
+    });
+  if (ctx.objectives.length)
+    blocks.push({
+      type: 'table',
+      header: [
+        { text: t('label.objective') },
+        { text: t('label.baseline'), align: 'right' },
+        { text: t('label.target'), align: 'right' },
+        { text: t('label.deadline') },
+      ],
+      rows: ctx.objectives.map((o) => [
+        { text: objectiveLabel(w, o) },
+        { text: figure(w, o.baseline, o), align: 'right' },
+        { text: figure(w, o.target, o), align: 'right', bold: true },
+        { text: fmt.shortDate(o.deadline) },
+      ]),
+    });
+  return { kind: 'objectives', title: t('chapter.objectives'), blocks, notes: w.notes('objectives') };
+}
+
+/** An objective's name with the unit its bare figures leave out ("Demos (demos)" is not repeated). */
+function objectiveLabel(w: Words, o: ObjectiveTargets): string {
+  const title = objectiveTitle(w, o);
+  const unit = o.unit?.trim();
+  if (!unit || unitKind(unit, w.plan.plan.currency) !== 'count') return title;
+  return title.toLocaleLowerCase(w.fmt.locale).includes(unit.toLocaleLowerCase(w.fmt.locale))
+    ? title
+    : `${title} (${unit})`;
+}
+
+function personaSlides(w: Words): SlideSpec[] {
+  const personas = w.plan.audience?.personas ?? [];
+  const slides: SlideSpec[] = [];
+  for (let i = 0; i < personas.length; i += 2) {
+    const pair = personas.slice(i, i + 2);
+    slides.push({
+      kind: 'personas',
+      title: w.t('chapter.audience'),
+      blocks: pair.map((p) => ({ type: 'text', lines: personaLines(w, p) })),
+      notes: i === 0 ? w.notes('audience') : undefined,
+    });
+  }
+  return slides;
+}
+
+function personaLines(w: Words, p: NonNullable<Plan['audience']>['personas'][number]): TextLine[] {
+  const { t } = w;
+  const lines: TextLine[] = [{ text: p.name, bold: true }];
+  if (p.description) lines.push({ text: p.description });
+  const field = (label: string, value: unknown) => {
+    const list = Array.isArray(value) ? value.map(String) : value === undefined ? [] : [String(value)];
+    if (list.length) lines.push({ text: `${label}: ${list.slice(0, 3).join('; ')}`, bullet: true });
+  };
+  field(t('label.age'), p.age);
+  field(t('label.occupation'), p.occupation);
+  field(t('label.pains'), p.pains);
+  field(t('label.motivations'), p.motivations);
+  const channels = (p.channels ?? []).map((c) => channelName(c.channel));
+  if (channels.length) lines.push({ text: `${t('label.channels')}: ${w.fmt.list(channels)}`, bullet: true });
+  return lines;
+}
+
+function competitorsSlide(w: Words): SlideSpec | undefined {
+  const { ctx, fmt, t } = w;
+  const ranking = ctx.engagement?.ranking.filter((r) => r.entries.length) ?? [];
+  if (!ranking.length) return undefined;
+  const names = [...new Set(ranking.flatMap((r) => r.entries.map((e) => entryName(w, e))))];
+  const channels = ranking.map((r) => channelName(r.channel));
+  const series = names.map((name) => ({
+    name,
+    values: ranking.map((r) => r.entries.find((e) => entryName(w, e) === name)?.engagement_rate_per_post ?? null),
+  }));
+  const rows: TableCell[][] = ranking.flatMap((r) =>
+    r.entries.map((e, i) => [
+      { text: i === 0 ? channelName(r.channel) : '' },
+      { text: fmt.number(e.rank), align: 'right' as const },
+      { text: entryName(w, e), bold: e.own },
+      { text: fmt.percent(e.engagement_rate_per_post, 2), align: 'right' as const },
+    ]),
+  );
+  return {
+    kind: 'competitors',
+    title: t('chapter.competitors'),
+    blocks: [
+      {
+        type: 'table',
+        header: [
+          { text: t('label.channel') },
+          { text: '#', align: 'right' },
+          { text: t('label.competitor') },
+          { text: t('label.engagement_rate_per_post'), align: 'right' },
+        ],
+        rows,
+      },
+      {
+        type: 'chart',
+        chart: 'column',
+        title: t('chart.engagement.title'),
+        categories: channels,
+        series,
+        values: 'percent',
+      },
+    ],
+    notes: w.notes('competitors'),
+  };
+}
+
+function entryName(w: Words, e: { name: string; own: boolean }): string {
+  return e.own ? `${w.plan.plan.organization} (${w.t('label.us')})` : e.name;
+}
+
+function channelList(w: Words, ids: string[]): string {
+  return w.fmt.list(ids.map((id) => channelName(id)));
+}
+
+function channelsSlide(w: Words): SlideSpec | undefined {
+  const { fmt, t } = w;
+  const channels = w.plan.channels;
+  if (!Array.isArray(channels) || !channels.length) return undefined;
+  return {
+    kind: 'channels',
+    title: t('chapter.channels'),
+    blocks: [
+      {
+        type: 'table',
+        header: [
+          { text: t('label.channel') },
+          { text: t('label.role') },
+          { text: t('label.purpose') },
+          { text: t('label.posts_per_week'), align: 'right' },
+        ],
+        rows: channels.map((c) => [
+          { text: channelName(c.id), bold: true },
+          { text: c.role ? t(`priority.${c.role}`) : t('label.to_be_decided') },
+          { text: c.purpose ?? '' },
+          { text: typeof c.posts_per_week === 'number' ? fmt.number(c.posts_per_week) : '', align: 'right' },
+        ]),
+      },
+    ],
+    notes: w.notes('channels'),
+  };
+}
+
+function contentSlide(w: Words): SlideSpec | undefined {
+  const { ctx, fmt, t } = w;
+  const content = w.plan.content;
+  const pillars = content?.pillars ?? [];
+  const slots = content?.slots ?? [];
+  if (!pillars.length && !slots.length) return undefined;
+  const blocks: Block[] = [];
+  if (pillars.length && pillars.every((p) => typeof p.share === 'number'))
+    blocks.push({
+      type: 'chart',
+      chart: 'doughnut',
+      title: t('chart.pillars.title'),
+      categories: pillars.map((p) => p.name),
+      series: [{ name: t('chart.pillars.axis'), values: pillars.map((p) => p.share as number) }],
+      values: 'percent',
+    });
+  if (slots.length)
+    blocks.push({
+      type: 'table',
+      header: [
+        { text: t('label.weekday') },
+        { text: t('label.local_time') },
+        { text: t('label.channel') },
+        { text: t('label.pillar') },
+      ],
+      rows: [...slots]
+        .sort((a, b) => dayIndex(a.weekday) - dayIndex(b.weekday) || a.time.localeCompare(b.time))
+        .map((s) => [
+          { text: fmt.capitalise(fmt.weekday(s.weekday)) },
+          { text: s.time },
+          { text: channelName(s.channel) },
+          { text: s.pillar ? (ctx.pillarNames[s.pillar] ?? s.pillar) : '' },
+        ]),
+    });
+  return { kind: 'content', title: t('chapter.content'), blocks, notes: w.notes('content') };
+}
+
+const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+const dayIndex = (d: string) => DAYS.indexOf(d);
+
+/** One chart for every objective: the share of the way from baseline to target due at each quarter end. */
+function milestonesSlide(w: Words): SlideSpec | undefined {
+  const { ctx, fmt, t } = w;
+  const { quarters, rows } = ctx.glance;
+  if (!quarters.length || !rows.length) return undefined;
+  const share = (o: ObjectiveTargets, v: number | undefined) =>
+    v === undefined || o.target === o.baseline ? null : (v - o.baseline) / (o.target - o.baseline);
+  return {
+    kind: 'milestones',
+    title: t('chapter.kpis'),
+    blocks: [
+      {
+        type: 'chart',
+        chart: 'line',
+        title: t('label.expected_progress'),
+        categories: quarters.map((q) => fmt.shortDate(q)),
+        series: rows.map((r) => ({
+          name: objectiveLabel(w, r.objective),
+          values: r.values.map((v) => share(r.objective, v)),
+        })),
+        values: 'percent',
+      },
+    ],
+    notes: w.notes('kpis'),
+  };
+}
+
+function budgetSlide(w: Words): SlideSpec | undefined {
+  const { ctx, fmt, t } = w;
+  const b = ctx.budget;
+  if (!b) return undefined;
+  const categories = b.by_category.map((c) => w.fmt.capitalise(t(`category.${c.category}`)));
+  const blocks: Block[] = [{ type: 'text', lines: [{ text: budgetSentence(w) }] }];
+  if (b.by_category.length)
+    blocks.push({
+      type: 'chart',
+      chart: 'stacked',
+      title: t('chart.budget.title'),
+      categories,
+      series: [
+        { name: t('label.kept'), values: b.by_category.map((c) => c.kept) },
+        ...(b.cut.length ? [{ name: t('label.cut'), values: b.by_category.map((c) => c.cut) }] : []),
+      ],
+      values: 'money',
+    });
+  blocks.push({
+    type: 'table',
+    header: [{ text: t('label.item') }, { text: t('label.yearly'), align: 'right' }, { text: t('label.status') }],
+    rows: [
+      ...b.kept.map((l) => [
+        { text: l.name },
+        { text: fmt.money(l.yearly), align: 'right' as const },
+        { text: t('label.kept') },
+      ]),
+      ...b.cut.map((l) => [
+        { text: l.name },
+        { text: fmt.money(l.yearly), align: 'right' as const },
+        { text: t('label.cut'), bold: true },
+      ]),
+      [
+        { text: t('label.total'), bold: true },
+        { text: fmt.money(b.total), align: 'right' as const, bold: true },
+        { text: `${t('label.cap')} ${fmt.money(b.cap)}` },
+      ],
+    ],
+  });
+  return { kind: 'budget', title: t('chapter.budget'), blocks, notes: w.notes('budget') };
+}
+
+function teamSlide(w: Words): SlideSpec | undefined {
+  const { fmt, t } = w;
+  const team = w.plan.team;
+  const roles = team?.roles ?? [];
+  const steps = team?.escalation?.steps ?? [];
+  if (!roles.length && !steps.length) return undefined;
+  const blocks: Block[] = [];
+  if (roles.length)
+    blocks.push({
+      type: 'table',
+      header: [
+        { text: t('label.role') },
+        { text: t('label.person') },
+        { text: t('label.time_share'), align: 'right' },
+        { text: t('label.backup') },
+      ],
+      rows: roles.map((r) => [
+        { text: r.title, bold: true },
+        { text: r.person ?? '' },
+        { text: typeof r.share === 'number' ? fmt.percent(r.share, 0) : '', align: 'right' },
+        { text: r.backup ?? '' },
+      ]),
+    });
+  if (steps.length)
+    blocks.push({
+      type: 'text',
+      lines: [
+        { text: t('heading.escalation'), bold: true },
+        ...steps.map((s) => ({
+          text: [s.who, s.when, s.within_hours !== undefined ? fmt.duration(s.within_hours) : undefined]
+            .filter(Boolean)
+            .join(' · '),
+          bullet: true,
+        })),
+      ],
+    });
+  return { kind: 'team', title: t('chapter.team'), blocks, notes: w.notes('team') };
+}
+
+function crisisSlide(w: Words): SlideSpec | undefined {
+  const { fmt, t } = w;
+  const levels = w.plan.crisis?.levels ?? [];
+  if (!levels.length) return undefined;
+  return {
+    kind: 'crisis',
+    title: t('chapter.crisis'),
+    blocks: [
+      {
+        type: 'table',
+        header: [
+          { text: t('label.level') },
+          { text: t('label.description') },
+          { text: t('label.approver') },
+          { text: t('label.respond_within'), align: 'right' },
+        ],
+        rows: levels.map((l) => [
+          { text: t(`level.${l.level}`), bold: true, rag: l.level === 'yellow' ? 'amber' : l.level },
+          { text: l.description },
+          { text: l.approver },
+          { text: l.respond_within_hours !== undefined ? fmt.duration(l.respond_within_hours) : '', align: 'right' },
+        ]),
+      },
+    ],
+    notes: w.notes('crisis'),
+  };
+}
+
+function reviewSlide(w: Words): SlideSpec | undefined {
+  const { ctx, fmt, t } = w;
+  const review = w.plan.review;
+  if (!review) return undefined;
+  const lines: TextLine[] = [{ text: `${t('label.cadence')}: ${t(`cadence.${review.cadence}`)}`, bullet: true }];
+  if (review.participants?.length)
+    lines.push({ text: `${t('label.participants')}: ${fmt.list(review.participants)}`, bullet: true });
+  if (ctx.reviewSessions.length)
+    lines.push({
+      text: `${t('heading.sessions')}: ${fmt.list(ctx.reviewSessions.slice(0, 4).map((d) => fmt.date(d)))}`,
+      bullet: true,
+    });
+  const agenda = review.agenda ?? [];
+  if (agenda.length) {
+    lines.push({ text: t('heading.agenda'), bold: true });
+    for (const item of agenda) lines.push({ text: item, bullet: true });
+  }
+  return { kind: 'review', title: t('chapter.review'), blocks: [{ type: 'text', lines }], notes: w.notes('review') };
+}
+
+function openPointsSlide(w: Words): SlideSpec {
+  const { ctx, t } = w;
+  const lines: TextLine[] = ctx.openPoints.length
+    ? ctx.openPoints.map((p) => ({ text: `${t(`open.${p.key}.topic`)} (${p.chapterRef.title})`, bullet: true }))
+    : [{ text: t('index.no_open_points') }];
+  return { kind: 'open-points', title: t('index.open_points'), blocks: [{ type: 'text', lines }] };
+}
+
+// ---------------------------------------------------------------- the review deck
+
+function reviewDeck(w: Words): SlideSpec[] {
+  const tracking = w.ctx.tracking!;
+  const asOf = tracking.asOf ? `${w.t('label.as_of')}: ${w.fmt.date(tracking.asOf)}` : w.t('text.tracking_none');
+  return [
+    titleSlide(w, `${w.t('heading.status')} · ${asOf}`),
+    statusSlide(w),
+    progressSlide(w),
+    changeSlide(w),
+    behindSlide(w),
+    nextSlide(w),
+  ].filter((s): s is SlideSpec => s !== undefined);
+}
+
+function ragOf(row: TrackingRow): Rag {
+  if (row.status === 'no-data') return 'none';
+  if (row.status === 'behind') return 'red';
+  return row.trend_short_of_target ? 'amber' : 'green';
+}
+
+function statusWord(w: Words, row: TrackingRow): string {
+  const rag = ragOf(row);
+  if (rag === 'amber') return w.fmt.capitalise(w.t('rag.amber', { status: w.t(`status.${row.status}`) }));
+  return w.fmt.capitalise(w.t(rag === 'none' ? 'rag.none' : `status.${row.status}`));
+}
+
+function statusSlide(w: Words): SlideSpec {
+  const { ctx, t } = w;
+  const rows = ctx.tracking!.rows;
+  return {
+    kind: 'status',
+    title: t('heading.status'),
+    blocks: [
+      {
+        type: 'table',
+        header: [
+          { text: t('label.objective') },
+          { text: t('label.actual'), align: 'right' },
+          { text: t('label.expected'), align: 'right' },
+          { text: t('deck.forecast'), align: 'right' },
+          { text: t('label.target'), align: 'right' },
+          { text: t('label.status') },
+        ],
+        rows: rows.map((r) => [
+          { text: objectiveLabel(w, r.objective) },
+          { text: figure(w, r.actual, r.objective), align: 'right' },
+          { text: figure(w, r.expected, r.objective), align: 'right' },
+          { text: figure(w, r.forecast, r.objective), align: 'right' },
+          { text: figure(w, r.objective.target, r.objective), align: 'right' },
+          { text: statusWord(w, r), rag: ragOf(r), bold: true },
+        ]),
+      },
+    ],
+    notes: w.notes('review'),
+  };
+}
+
+/** How far each objective has come against how far it should be, as shares of the way to its target. */
+function progressSlide(w: Words): SlideSpec | undefined {
+  const { t } = w;
+  const rows = w.ctx.tracking!.rows.filter((r) => r.progress !== null || r.expected_progress !== null);
+  if (!rows.length) return undefined;
+  return {
+    kind: 'progress',
+    title: t('label.progress'),
+    blocks: [
+      {
+        type: 'chart',
+        chart: 'bar',
+        title: t('label.expected_progress'),
+        categories: rows.map((r) => objectiveLabel(w, r.objective)),
+        series: [
+          { name: t('label.expected_progress'), values: rows.map((r) => r.expected_progress) },
+          { name: t('label.progress'), values: rows.map((r) => r.progress) },
+        ],
+        values: 'percent',
+      },
+    ],
+  };
+}
+
+/** Each objective's latest figure against the one before it. */
+function changeSlide(w: Words): SlideSpec | undefined {
+  const { fmt, t } = w;
+  const tracking = w.ctx.tracking!;
+  const rows: TableCell[][] = [];
+  for (const r of tracking.rows) {
+    const points = tracking.actuals[r.id] ?? [];
+    if (points.length < 2) continue;
+    const [before, last] = [points[points.length - 2]!, points[points.length - 1]!];
+    rows.push([
+      { text: objectiveLabel(w, r.objective) },
+      { text: `${figure(w, before.value, r.objective)} (${fmt.shortDate(before.date)})`, align: 'right' },
+      { text: `${figure(w, last.value, r.objective)} (${fmt.shortDate(last.date)})`, align: 'right' },
+    ]);
+  }
+  if (!rows.length) return undefined;
+  return {
+    kind: 'change',
+    title: t('deck.change'),
+    blocks: [
+      {
+        type: 'table',
+        header: [
+          { text: t('label.objective') },
+          { text: t('deck.previous'), align: 'right' },
+          { text: t('deck.latest'), align: 'right' },
+        ],
+        rows,
+      },
+    ],
+  };
+}
+
+function behindSlide(w: Words): SlideSpec | undefined {
+  const { ctx, t } = w;
+  const lagging = ctx.executive.lagging;
+  if (!lagging.length && !ctx.executive.trendShort.length) return undefined;
+  const lines: TextLine[] = [];
+  for (const s of [...lagging, ...ctx.executive.trendShort]) {
+    lines.push({ text: objectiveLabel(w, s.objective), bold: true });
+    lines.push({
+      text: s.tactics.length
+        ? t('review.behind_tactics', { tactics: s.tactics.join('; ') })
+        : t('review.behind_no_tactics'),
+      bullet: true,
+    });
+  }
+  return { kind: 'behind', title: t('heading.behind'), blocks: [{ type: 'text', lines }] };
+}
+
+function nextSlide(w: Words): SlideSpec {
+  const { ctx, fmt, t } = w;
+  const lines: TextLine[] = [];
+  const next = ctx.tracking?.next_session;
+  if (next) lines.push({ text: `${t('label.next_session')}: ${fmt.date(next)}`, bold: true });
+  for (const p of ctx.openPoints)
+    lines.push({ text: `${t(`open.${p.key}.topic`)} (${p.chapterRef.title})`, bullet: true });
+  if (!lines.length) lines.push({ text: t('index.no_open_points') });
+  return { kind: 'next', title: t('deck.next'), blocks: [{ type: 'text', lines }] };
+}
