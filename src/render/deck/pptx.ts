@@ -3,7 +3,7 @@
  * data in an embedded workbook the client edits in PowerPoint or Impress). Plan text is text
  * only: no link, field or macro is ever made from it, and what XML cannot hold is replaced.
  */
-import { xmlSafe } from '../../markup.js';
+import { escapeXml, xmlSafe } from '../../markup.js';
 import type { Block, SlideSpec, TableCell, TextLine } from './slides.js';
 
 export type SlideShape = '16:9' | '4:3';
@@ -54,7 +54,8 @@ export async function writePptx(slides: SlideSpec[], meta: DeckMeta): Promise<Bu
   pptx.layout = meta.shape === '4:3' ? 'LAYOUT_4x3' : 'LAYOUT_16x9';
   pptx.title = text(meta.title);
   pptx.author = text(meta.author);
-  pptx.company = text(meta.company);
+  // pptxgenjs writes the company into docProps/app.xml as it is: escaped here (the title and author it escapes itself).
+  pptx.company = escapeXml(meta.company, 'text');
   pptx.theme = { headFontFace: FONT, bodyFontFace: FONT };
   const height = HEIGHT[meta.shape];
   const accent = meta.accent ?? DEFAULT_ACCENT;

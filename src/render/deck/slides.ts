@@ -173,6 +173,11 @@ function figure(w: Words, value: number | null | undefined, o: { unit?: string }
   return w.fmt.measure(value, o.unit, { bare: unitKind(o.unit, w.plan.plan.currency) === 'count' });
 }
 
+/** A value with its unit, as the review chapter's table prints it. */
+function value(w: Words, v: number | null | undefined, o: { unit?: string }): string {
+  return v === null || v === undefined ? '' : w.fmt.measure(v, o.unit);
+}
+
 function objectivesSlide(w: Words): SlideSpec | undefined {
   const { ctx, fmt, t } = w;
   if (!w.plan.goals.length && !ctx.objectives.length) return undefined;
@@ -577,10 +582,10 @@ function statusSlide(w: Words): SlideSpec {
         ],
         rows: rows.map((r) => [
           { text: objectiveLabel(w, r.objective) },
-          { text: figure(w, r.actual, r.objective), align: 'right' },
-          { text: figure(w, r.expected, r.objective), align: 'right' },
-          { text: figure(w, r.forecast, r.objective), align: 'right' },
-          { text: figure(w, r.objective.target, r.objective), align: 'right' },
+          { text: value(w, r.actual, r.objective), align: 'right' },
+          { text: value(w, r.expected, r.objective), align: 'right' },
+          { text: value(w, r.forecast, r.objective), align: 'right' },
+          { text: value(w, r.objective.target, r.objective), align: 'right' },
           { text: statusWord(w, r), rag: ragOf(r), bold: true },
         ]),
       },
@@ -624,8 +629,8 @@ function changeSlide(w: Words): SlideSpec | undefined {
     const [before, last] = [points[points.length - 2]!, points[points.length - 1]!];
     rows.push([
       { text: objectiveLabel(w, r.objective) },
-      { text: `${figure(w, before.value, r.objective)} (${fmt.shortDate(before.date)})`, align: 'right' },
-      { text: `${figure(w, last.value, r.objective)} (${fmt.shortDate(last.date)})`, align: 'right' },
+      { text: `${value(w, before.value, r.objective)} (${fmt.shortDate(before.date)})`, align: 'right' },
+      { text: `${value(w, last.value, r.objective)} (${fmt.shortDate(last.date)})`, align: 'right' },
     ]);
   }
   if (!rows.length) return undefined;
