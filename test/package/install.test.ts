@@ -70,6 +70,6 @@ describe.skipIf(!enabled)('npm pack → npm install -g → smplan', () => {
     expect(r.status, r.stderr).toBe(0);
     const out = readdirSync(path.join(work, 'out'));
     expect(out).toEqual(expect.arrayContaining(['README.md', '01-situation.md', 'plan.html', 'charts']));
-    if (!skipPdf) expect(out).toContain('plan.pdf');
+    if (!skipPdf) expect(out).toEqual(expect.arrayContaining(['plan.pdf', 'plan.pptx']));
   }, 420_000);
 });
