@@ -47,6 +47,18 @@ export interface ObjectiveFunding {
   /** In priority order; empty when no kept item funds the objective. */
   items: string[];
   yearly: number;
+  /** Cut items that named it (over the cap). */
+  cut: string[];
+}
+
+/** A cut budget item and, as the plan links it, the objectives and tactics that lose it. */
+export interface CutItem {
+  name: string;
+  yearly: number;
+  /** Objective ids, in plan order. */
+  objectives: string[];
+  /** The tactics it names, by their action. */
+  tactics: string[];
 }
 
 export interface ObjectiveStanding {
@@ -67,6 +79,14 @@ export interface ExecutiveSummary {
   cuts: ObjectiveCut[];
   /** Per objective, in plan order: which kept items fund it (none without a budget). */
   funding: ObjectiveFunding[];
+  /** Over the cap: each cut item with what loses it, in priority order. */
+  cutItems: CutItem[];
+  /** Objectives that a cut leaves with no kept item at all, in plan order. */
+  unfundedByCut: string[];
+  /** Items with a cost that name no objective or tactic (the plan has not linked them yet). */
+  unlinked: { name: string; yearly: number }[];
+  /** Some item names an objective or a tactic. */
+  anyLinked: boolean;
   /** Where we stand strongest against the field: our rate against the best other's, highest first. */
   bestChannel?: ChannelStanding;
   objectives: ObjectiveStanding[];
@@ -134,6 +154,9 @@ export function executiveSummary(
     (plan.channels ?? []).flatMap((c) =>
       (c.tactics ?? []).filter((t) => t.objectives?.includes(id)).map((t) => t.action),
     );
+  const tacticActions = new Map(
+    (plan.channels ?? []).flatMap((c) => (c.tactics ?? []).flatMap((t) => (t.id ? [[t.id, t.action] as const] : []))),
+  );
   const trackedById = new Map((tracked ?? []).map((t) => [t.id, t]));
   const standingsOfObjectives: ObjectiveStanding[] = objectives.map((o) => {
     const t = trackedById.get(o.id);
@@ -149,6 +172,17 @@ export function executiveSummary(
     cutObjectives: budget?.objectives_losing_funding ?? [],
     cuts: cutsByObjective(budget),
     funding: fundingByObjective(budget, objectives),
+    cutItems: (budget?.cut ?? []).map((l) => ({
+      name: l.name,
+      yearly: l.yearly,
+      objectives: l.objectives,
+      tactics: l.tactics.map((id) => tacticActions.get(id) ?? id),
+    })),
+    unfundedByCut: cutsByObjective(budget)
+      .filter((c) => !c.kept.length)
+      .map((c) => c.id),
+    unlinked: (budget?.unlinked ?? []).map((l) => ({ name: l.name, yearly: l.yearly })),
+    anyLinked: !!budget && [...budget.kept, ...budget.cut].some((l) => l.linked),
     objectives: standingsOfObjectives,
     lagging: standingsOfObjectives.filter((s) => s.rag === 'red'),
     trendShort: standingsOfObjectives.filter((s) => s.rag === 'amber'),
@@ -173,7 +207,12 @@ export function fundingByObjective(budget: BudgetPlan | undefined, objectives: {
   if (!budget?.kept.length) return [];
   return objectives.map(({ id }) => {
     const lines = budget.kept.filter((l) => l.objectives.includes(id));
-    return { id, items: lines.map((l) => l.name), yearly: lines.reduce((s, l) => s + l.yearly, 0) };
+    return {
+      id,
+      items: lines.map((l) => l.name),
+      yearly: lines.reduce((s, l) => s + l.yearly, 0),
+      cut: budget.cut.filter((l) => l.objectives.includes(id)).map((l) => l.name),
+    };
   });
 }
 

@@ -122,8 +122,13 @@ describe('the strategy folder for the acceptance plan (en)', () => {
     expect(md).toContain('| Advertising | 2 | $30,000 |  | 84.9% |');
     expect(md).toContain('| Services | 2 | $5,000 | $7,200 | 14.1% |');
     expect(md).toContain('| **Total per year** | | **$35,348** | **$7,200** | **100.0%** |');
-    // The cut read by objective: the photographer funds nothing named, so no objective loses funding.
-    expect(md).toContain('The cut items are tied to no objective, so no objective loses funding.');
+    // Only the links the plan states: none here, so the document says so and guesses nothing.
+    expect(md).toContain('- Photographer ($7,200 a year) names no objective or tactic.');
+    expect(md).toContain(
+      'The budget items are not yet linked to objectives: the plan does not say which objective each item funds.',
+    );
+    expect(md).toContain('| Total after the cuts | **$35,348** |');
+    expect(md).toContain('| Unspent under the cap | $4,652 |');
   });
 
   it('shows the publishing plan and the first two weeks of the calendar in local time', () => {

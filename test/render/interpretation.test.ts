@@ -50,9 +50,16 @@ describe('the chapters interpret the numbers', () => {
     expect(md('08-kpis.md')).toContain(
       'Expected progress from baseline toward target, across the objectives still running: 11% to 49% by 31 March 2027; 44% to 66% by 30 June 2027; 71% to 86% by 30 September 2027.',
     );
-    // What each objective gets from the kept budget, and the one the budget leaves unfunded.
-    expect(md('09-budget.md')).toContain(
-      'What the budget funds, objective by objective:\n\n- Qualified demo requests per month from social media: no budget item is tied to it yet.\n- Cost per qualified demo from LinkedIn ads: LinkedIn ads (lead-gen forms and retargeting) and Employee advocacy platform (£45,600 a year).',
+    // What each objective gets from the kept budget, only by the links the items state, and the one it leaves unfunded.
+    const budget = md('09-budget.md');
+    expect(budget).toContain(
+      '| Cost per qualified demo from LinkedIn ads | LinkedIn ads (lead-gen forms and retargeting) | £42,000 |',
+    );
+    expect(budget).toContain(
+      '| Qualified demo requests per month from social media | LinkedIn ads (lead-gen forms and retargeting); YouTube pre-roll ads; Customer-story videos (Northern Reel Ltd, 12 films); Freelance copywriter for owner playbooks; Employee advocacy platform | £76,800 |',
+    );
+    expect(budget).toContain(
+      '| Applications to engineering roles that name LinkedIn as the source | No item names it |  |',
     );
     expect(md('12-review.md')).toContain(
       'At the current trend: £274.13 by the deadline (30 September 2027). Tactics to review: Lead-gen form ads offering the pricing calculator',
@@ -103,8 +110,12 @@ describe('the chapters interpret the numbers', () => {
       'Merknader til postene:\n\n- **Meta-annonser (Instagram og Facebook), forhåndsbestilling og møtemat**: Mer i november–desember, mindre i juli.',
     );
     expect(md('09-budget.md')).toContain(
-      'Dette finansierer budsjettet, delmål for delmål:\n\n- Følgere på Instagram: Fotograf, fire fotodager i året og Frilans videoredigering, vårpakke med 12 reels (50 000 kr per år).',
+      'Hva budsjettet går til, delmål for delmål (en post som finansierer flere delmål, står på hver rad):\n\n| Delmål | Budsjettposter | Per år |',
     );
+    expect(md('09-budget.md')).toContain(
+      '| Følgere på Instagram | Fotograf, fire fotodager i året; Frilans videoredigering, vårpakke med 12 reels; Canva Pro, to brukere | 52 600 kr |',
+    );
+    expect(md('09-budget.md')).toContain('Ingen poster trenger å kuttes.');
     // Tactics whose names hold commas are kept apart with semicolons.
     expect(md('12-review.md')).toContain(
       'Tiltak som bør gjennomgås: Story med «bestill til lørdag» hver torsdag, lenke med UTM; Annonser for forhåndsbestilling',
@@ -149,7 +160,10 @@ describe('the chapters interpret the numbers', () => {
     );
     expect(kpis).toMatch(/от 72% до 87% към 30 септември 2027 г\.\n/);
     expect(md('09-budget.md')).toContain(
-      'Какво финансира бюджетът, по цели:\n\n- Резервации за дегустации от социалните мрежи на месец: все още не е свързана с бюджетно перо.\n- Последователи в Instagram: Сътрудничество с трима винени блогъри (2400 € годишно).',
+      '| Разход за реклама на онлайн поръчка (Facebook) | Реклами във Facebook и Instagram (дегустации и магазин) | 10 800 € |',
+    );
+    expect(md('09-budget.md')).toContain(
+      '| Средно време за първи отговор на съобщения (часове) | Не е свързана с бюджетно перо |  |',
     );
     expect(md('12-review.md')).toContain('Действия за преразглеждане: Реклами за онлайн магазина');
     expect(md('12-review.md')).toContain('14,5 процентни пункта зад планирания напредък');
@@ -190,26 +204,32 @@ describe('a budget over its cap, read by objective', () => {
   it.each([
     [
       'en' as const,
-      'What the cut costs the plan, objective by objective:',
-      'loses the funding from Photographer ($7,200 a year). It keeps funding through Instagram ads.',
-      'loses the funding from Photographer ($7,200 a year). Nothing else in the budget funds it.',
+      'What each cut item takes from the plan:',
+      '- Photographer ($7,200 a year): it was to fund Monthly reach (Instagram) and Loyalty app sign-ups.',
+      'After the cut, nothing in the budget funds Loyalty app sign-ups.',
       '| Services | 2 | $5,000 | $7,200 | 14.1% |',
+      'After the cuts the plan spends $35,348 a year, and $4,652 of the cap stays unspent.',
+      'Not yet linked to an objective or a tactic: Scheduling tool, Launch event livestream, and Loyalty app promo.',
     ],
     [
       'nb' as const,
-      'Dette koster kuttet planen, delmål for delmål:',
-      'mister midlene fra Photographer (7 200 kr per år). Delmålet får fortsatt midler gjennom Instagram ads.',
-      'mister midlene fra Photographer (7 200 kr per år). Ingen andre poster i budsjettet finansierer delmålet.',
+      'Dette tar hver kuttet post fra planen:',
+      '- Photographer (7 200 kr per år): posten skulle finansiere Monthly reach (Instagram) og Loyalty app sign-ups.',
+      'Etter kuttet finansierer ingen post i budsjettet Loyalty app sign-ups.',
       '| Tjenester | 2 | 5 000 kr | 7 200 kr | 14,1 % |',
+      'Etter kuttene bruker planen 35 348 kr i året, og 4 652 kr av rammen blir stående ubrukt.',
+      'Ikke knyttet til noe delmål eller tiltak ennå: Scheduling tool, Launch event livestream og Loyalty app promo.',
     ],
     [
       'bg' as const,
-      'Какво струва съкращението на плана, по цели:',
-      'губи финансирането от Photographer (7200 лв. годишно). Целта остава финансирана чрез Instagram ads.',
-      'губи финансирането от Photographer (7200 лв. годишно). Никое друго перо в бюджета не я финансира.',
+      'Какво отнема от плана всяко отпаднало перо:',
+      '- Photographer (7200 лв. годишно): перото трябваше да финансира Monthly reach (Instagram) и Loyalty app sign-ups.',
+      'След съкращението нищо в бюджета не финансира Loyalty app sign-ups.',
       '| Услуги | 2 | 5000 лв. | 7200 лв. | 14,1% |',
+      'След съкращенията планът харчи 35 348 лв. годишно, а 4652 лв. от лимита остават неизползвани.',
+      'Все още не са свързани с цел или действие: Scheduling tool, Launch event livestream и Loyalty app promo.',
     ],
-  ])('%s', async (locale, intro, stillFunded, unfunded, category) => {
+  ])('%s', async (locale, intro, stillFunded, unfunded, category, afterCuts, unlinked) => {
     const [costs, and] = {
       en: ['The cut affects', 'and'],
       nb: ['Kuttet rammer', 'og'],
@@ -222,6 +242,8 @@ describe('a budget over its cap, read by objective', () => {
     expect(budget).toContain(unfunded);
     expect(budget).toContain('- **Photographer**: Spring and autumn shoots');
     expect(budget).toContain(category);
+    expect(budget).toContain(afterCuts);
+    expect(budget).toContain(unlinked);
     // The client is told what we do, not what a method prescribes; bg says "лимит" throughout.
     expect(budget).not.toMatch(/method|metode|метод/i);
     expect(folder.readme).not.toContain('тавана');
