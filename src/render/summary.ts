@@ -5,7 +5,7 @@
  * next review. Pure: the sentences come from the templates and the locale catalogues.
  */
 import type { BudgetPlan } from '../compute/budget.js';
-import type { CompetitorBenchmark } from '../compute/engagement.js';
+import { type CompetitorBenchmark, isLevel, type RankedEntry } from '../compute/engagement.js';
 import type { ObjectiveTargets } from '../compute/kpi.js';
 import type { TrackStatus } from '../compute/track.js';
 import type { Plan } from '../plan/schema.js';
@@ -17,6 +17,9 @@ import type { Plan } from '../plan/schema.js';
  */
 export type Rag = 'red' | 'amber' | 'green' | 'none';
 
+/** Where we stand on a channel, judged within the noise of the samples (compute/engagement's isLevel). */
+export type ChannelPosition = 'lead' | 'level' | 'behind' | 'alone' | 'unmeasured';
+
 export interface ChannelStanding {
   channel: string;
   /** Our rank by engagement per post, when we have figures on this channel. */
@@ -24,11 +27,30 @@ export interface ChannelStanding {
   /** Everyone ranked here, us included. */
   count: number;
   ownRate?: number;
-  leader: { name: string; rate: number };
+  leader: { name: string; rate: number; estimated: boolean };
   /** When we lead: the one closest behind us. */
-  runnerUp?: { name: string; rate: number };
-  /** Our rate minus the best other's (the leader's, or the runner-up's when we lead), in percentage points: below 0 we trail. */
+  runnerUp?: { name: string; rate: number; estimated: boolean };
+  /**
+   * Our rate minus the best other's (the leader's, or the runner-up's when we are first), in
+   * percentage points as the document shows them (each rate rounded to two decimals first).
+   */
   gap_points?: number;
+  position: ChannelPosition;
+  /** Competitors within the noise of our figure, best first. */
+  levelWith: string[];
+  /** Competitors measured here, and how many of them we beat beyond the noise. */
+  rivals: number;
+  beaten: number;
+  /** The competitors we beat beyond the noise, best first. */
+  aheadOf: string[];
+  /** Our rate against the first comparable industry benchmark here (2 = twice it). */
+  benchmarkRatio?: number;
+  /** The plan closes this channel (channel audit decision close, and no channel of that name). */
+  closed: boolean;
+  /** The plan's response here: its tactics on the channel, by their action. */
+  tactics: string[];
+  /** For a closed channel, the audit's reason. */
+  closedWhy?: string;
 }
 
 /** A cut budget line and what it funded. */
@@ -87,7 +109,7 @@ export interface ExecutiveSummary {
   unlinked: { name: string; yearly: number }[];
   /** Some item names an objective or a tactic. */
   anyLinked: boolean;
-  /** Where we stand strongest against the field: our rate against the best other's, highest first. */
+  /** Where we stand strongest against the field (strongestChannel's rule). */
   bestChannel?: ChannelStanding;
   objectives: ObjectiveStanding[];
   /** Objectives behind the curve, with their tactics, in plan order. */
@@ -127,28 +149,8 @@ export function executiveSummary(
   tracked: TrackedFigures[] | undefined,
   nextReview: string | undefined,
 ): ExecutiveSummary {
-  const standings: ChannelStanding[] = (engagement?.ranking ?? []).flatMap((r) => {
-    const leader = r.entries[0];
-    if (!leader) return [];
-    const own = r.entries.find((e) => e.own);
-    const standing: ChannelStanding = {
-      channel: r.channel,
-      count: r.entries.length,
-      leader: { name: leader.name, rate: leader.engagement_rate_per_post },
-    };
-    if (own) {
-      standing.rank = own.rank;
-      standing.ownRate = own.engagement_rate_per_post;
-      const next = r.entries[1];
-      if (own.rank === 1 && next) standing.runnerUp = { name: next.name, rate: next.engagement_rate_per_post };
-      const rival = own.rank === 1 ? next : leader;
-      if (rival) standing.gap_points = (own.engagement_rate_per_post - rival.engagement_rate_per_post) * 100;
-    }
-    return [standing];
-  });
-  const bestChannel = standings
-    .filter((s) => s.gap_points !== undefined)
-    .sort((a, b) => relativeGap(b) - relativeGap(a) || a.rank! - b.rank!)[0];
+  const standings = channelStandings(plan, engagement);
+  const bestChannel = strongestChannel(standings);
 
   const tacticsFor = (id: string) =>
     (plan.channels ?? []).flatMap((c) =>
@@ -196,10 +198,83 @@ export function executiveSummary(
   return summary;
 }
 
-/** Our rate against the best other's, as a share of theirs (+0.05 = 5 % ahead). */
-function relativeGap(s: ChannelStanding): number {
-  const rival = s.runnerUp ?? s.leader;
-  return rival.rate > 0 ? s.gap_points! / 100 / rival.rate : s.gap_points!;
+/** A rate as the document shows it: a percentage with two decimals, here in percentage points. */
+const shownPoints = (rate: number) => Math.round(rate * 10000) / 100;
+
+/** Each ranked channel read as a strategist would: lead, level or behind within the noise of the samples. */
+export function channelStandings(plan: Plan, engagement: CompetitorBenchmark | undefined): ChannelStanding[] {
+  const planned = new Set((plan.channels ?? []).map((c) => c.id));
+  const audit = plan.situation?.channel_audit ?? [];
+  return (engagement?.ranking ?? []).flatMap((r) => {
+    const leader = r.entries[0];
+    if (!leader) return [];
+    const own = r.entries.find((e) => e.own);
+    const rivals = r.entries.filter((e) => !e.own);
+    const closing = audit.find((a) => a.channel === r.channel && a.decision === 'close');
+    const closed = !!closing && !planned.has(r.channel);
+    const channel = plan.channels?.find((c) => c.id === r.channel);
+    const figure = (e: RankedEntry) => ({ name: e.name, rate: e.engagement_rate_per_post, estimated: e.estimated });
+    const standing: ChannelStanding = {
+      channel: r.channel,
+      count: r.entries.length,
+      leader: figure(leader),
+      position: 'unmeasured',
+      levelWith: [],
+      rivals: rivals.length,
+      beaten: 0,
+      aheadOf: [],
+      closed,
+      tactics: (channel?.tactics ?? []).map((t) => t.action),
+    };
+    if (closed && closing?.why) standing.closedWhy = closing.why;
+    if (!own) return [standing];
+    standing.rank = own.rank;
+    standing.ownRate = own.engagement_rate_per_post;
+    const benchmark = r.benchmarks.find((b) => b.comparable_with === 'engagement_rate_per_post');
+    if (benchmark && benchmark.engagement_rate > 0)
+      standing.benchmarkRatio = own.engagement_rate_per_post / benchmark.engagement_rate;
+    if (!rivals.length) {
+      standing.position = 'alone';
+      return [standing];
+    }
+    standing.levelWith = rivals.filter((e) => isLevel(own, e)).map((e) => e.name);
+    standing.aheadOf = rivals
+      .filter((e) => e.engagement_rate_per_post < own.engagement_rate_per_post && !isLevel(own, e))
+      .map((e) => e.name);
+    standing.beaten = standing.aheadOf.length;
+    const ahead = rivals.filter((e) => e.engagement_rate_per_post > own.engagement_rate_per_post && !isLevel(own, e));
+    standing.position = ahead.length ? 'behind' : standing.levelWith.length ? 'level' : 'lead';
+    const next = r.entries.find((e) => !e.own);
+    if (own.rank === 1 && next) standing.runnerUp = figure(next);
+    const rival = own.rank === 1 ? next : leader;
+    if (rival)
+      standing.gap_points =
+        Math.round((shownPoints(own.engagement_rate_per_post) - shownPoints(rival.engagement_rate_per_post)) * 100) /
+        100;
+    return [standing];
+  });
+}
+
+/**
+ * The strongest channel by a rule a strategist would accept: the largest share of the competitors
+ * there that we beat beyond the noise, then our rate against the industry benchmark, then against
+ * the best competitor. A channel the plan closes, or where we beat no one, is not a candidate.
+ */
+export function strongestChannel(standings: ChannelStanding[]): ChannelStanding | undefined {
+  const share = (s: ChannelStanding) => (s.rivals ? s.beaten / s.rivals : 0);
+  const vsBest = (s: ChannelStanding) => {
+    const rival = s.runnerUp ?? s.leader;
+    return rival.rate > 0 ? (s.ownRate ?? 0) / rival.rate : 0;
+  };
+  return standings
+    .filter((s) => !s.closed && s.ownRate !== undefined && s.beaten > 0)
+    .sort(
+      (a, b) =>
+        share(b) - share(a) ||
+        (b.benchmarkRatio ?? 0) - (a.benchmarkRatio ?? 0) ||
+        vsBest(b) - vsBest(a) ||
+        a.rank! - b.rank!,
+    )[0];
 }
 
 /** The kept budget read by objective: every objective with the kept items that fund it. */

@@ -49,8 +49,10 @@ describe('the executive summary', () => {
     expect(s).toContain(
       '- Cost per qualified demo from LinkedIn ads: 21.3 percentage points behind the planned progress. Tactics that serve it: Lead-gen form ads',
     );
-    expect(s).toContain('- LinkedIn: 2nd of 3 at 1.47% per post; CrewBoard leads at 1.50%.');
-    expect(s).toContain('- YouTube: 1st of 3 at 2.08% per post; JobSheet Pro follows at 2.05%.');
+    // Within the noise of the samples: level, not a rank; a closed channel is said to be closed.
+    expect(s).toContain('- LinkedIn: level with CrewBoard at 1.47% per post. Ahead of Tradeflow.');
+    expect(s).toContain('- YouTube: level with JobSheet Pro and Tradeflow at 2.08% per post.');
+    expect(s).toContain('- X: we are closing this channel; CrewBoard is active there at 1.24% per post.');
     expect(s).toContain('- Facebook: JobSheet Pro leads at 1.33% per post; our own figure is not measured yet.');
     expect(s).toContain('- Budget: £95,240 a year, within the cap of £100,000 (95% used).');
     expect(s).toContain('- Next review: 27 May 2027.');
@@ -81,7 +83,9 @@ describe('the executive summary', () => {
     expect(s).toContain(
       '| Median svartid på meldinger og kommentarer (timer) | 9 | **2** | 30.04.2027 | 2,5 | 2 | **Bak planen** |',
     );
-    expect(s).toContain('- Instagram: 2. plass av 5 med 3,53 % per innlegg; Kanelsnurr Kafé leder med 3,60 %.');
+    expect(s).toContain(
+      '- Instagram: likt med Kanelsnurr Kafé, med 3,53 % per innlegg. Foran Dronningens Bakeri, Solsiden Surdeig og Bakehuset.',
+    );
     expect(s).toContain('- Budsjett: 176 500 kr per år, innenfor rammen på 180 000 kr (98 % brukt).');
     expect(s).toContain('- Neste evaluering: 5. mai 2027.');
   });
@@ -107,7 +111,7 @@ describe('the executive summary', () => {
     expect(s).toMatch(
       /\| Средно време за първи отговор на съобщения \(часове\) \| 30 \| \*\*4\*\* \| 31\.05\.2027\sг\. \| 11 \| 9,4 \| \*\*Изостава\*\* \|/,
     );
-    expect(s).toContain('- Facebook: 2. място от 3 с 1,23% на публикация; води Мавруд Хаус с 1,87%.');
+    expect(s).toContain('- Facebook: 1,23% на публикация, пред 1 от 2 конкуренти; води Мавруд Хаус с 1,87%.');
     expect(s).toMatch(/- Следващ преглед: 3 май 2027\sг\./);
   });
 
