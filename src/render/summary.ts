@@ -7,7 +7,7 @@
 import type { BudgetPlan } from '../compute/budget.js';
 import { type CompetitorBenchmark, isLevel, type RankedEntry } from '../compute/engagement.js';
 import type { ObjectiveTargets } from '../compute/kpi.js';
-import type { TrackStatus } from '../compute/track.js';
+import { ON_TRACK_TOLERANCE, type TrackStatus } from '../compute/track.js';
 import type { Plan } from '../plan/schema.js';
 
 /**
@@ -120,12 +120,83 @@ export interface ExecutiveSummary {
   /** On track or ahead today, whatever the trend (green and amber): the contract's status. */
   onTrack: number;
   nextReview?: string;
+  /** Objectives whose actuals' trend ends short of the target at the deadline (red or amber), in plan order. */
+  forecastShort: string[];
+  /** The plan's first 90 days: dated activations and special dates, in date order. */
+  firstDays: FirstStep[];
+  /** The largest kept budget item, with its share of the kept total and the objectives it names. */
+  largestItem?: { name: string; yearly: number; share: number; objectives: string[] };
+  /** Channels (other than the strongest) where we are level with the best competitor, and where we trail beyond the noise. */
+  levelChannels: string[];
+  behindChannels: string[];
+  /** Sections the plan marks as deliberately not applicable, with the reason (to confirm with the client). */
+  notApplicable: { section: string; reason: string }[];
 }
+
+/** One dated step of the first 90 days, with who carries it where the plan says. */
+export interface FirstStep {
+  date: string;
+  name: string;
+  kind: 'activation' | 'special';
+  /** The channel(s) it runs on. */
+  channels: string[];
+  /** The channel owners (an activation's channel, a special date's channels). */
+  owners: string[];
+}
+
+/** How far ahead the summary's first steps reach from the start of the plan. */
+export const FIRST_DAYS = 90;
+const MAX_STEPS = 5;
 
 interface TrackedFigures {
   id: string;
   status: TrackStatus;
   trend_short_of_target?: boolean;
+  /** Where the actuals' trend lands at the deadline, as a share of the way to target. */
+  forecast_progress?: number | null;
+}
+
+/**
+ * The plan's dated activations and special dates within FIRST_DAYS of its start (with actuals,
+ * of the review date: the next steps), in date order, at most `max` (the page holds no more).
+ */
+export function firstSteps(plan: Plan, from: string = plan.plan.start, max = MAX_STEPS): FirstStep[] {
+  const start = Date.parse(from);
+  const within = (date: string | undefined): date is string => {
+    if (!date) return false;
+    const days = (Date.parse(date) - start) / 86_400_000;
+    return days >= 0 && days < FIRST_DAYS;
+  };
+  const channels = plan.channels ?? [];
+  const ownerOf = (id: string) => channels.find((c) => c.id === id)?.owner;
+  const steps: FirstStep[] = [];
+  for (const c of channels)
+    for (const a of c.activations ?? [])
+      if (within(a.date)) {
+        const owner = c.owner;
+        steps.push({ date: a.date, name: a.name, kind: 'activation', channels: [c.id], owners: owner ? [owner] : [] });
+      }
+  for (const d of plan.content?.special_dates ?? []) {
+    // Public holidays are the calendar's backdrop, not a step the team takes.
+    if (!within(d.date) || d.kind === 'holiday') continue;
+    const on = d.channels ?? [];
+    const owners = [...new Set(on.flatMap((id) => ownerOf(id) ?? []))];
+    steps.push({ date: d.date, name: d.name, kind: 'special', channels: on, owners });
+  }
+  // TODO(issue 26): top-level `campaigns` with a date or month belong here once the schema has them.
+  return steps.sort((a, b) => a.date.localeCompare(b.date)).slice(0, max);
+}
+
+/**
+ * Sections the plan marks `not_applicable: "reason"` (the agreed format extension). Read
+ * defensively: until the schema carries the field, no plan has one and the list is empty.
+ */
+export function notApplicableSections(plan: Plan): { section: string; reason: string }[] {
+  return Object.entries(plan as unknown as Record<string, unknown>).flatMap(([section, value]) => {
+    const reason =
+      value && typeof value === 'object' ? (value as { not_applicable?: unknown }).not_applicable : undefined;
+    return typeof reason === 'string' && reason.trim() ? [{ section, reason: reason.trim() }] : [];
+  });
 }
 
 /** The first sentence of a text: up to the first full stop, question or exclamation mark followed by a space. */
@@ -148,6 +219,7 @@ export function executiveSummary(
   budget: BudgetPlan | undefined,
   tracked: TrackedFigures[] | undefined,
   nextReview: string | undefined,
+  asOf?: string,
 ): ExecutiveSummary {
   const standings = channelStandings(plan, engagement);
   const bestChannel = strongestChannel(standings);
@@ -169,7 +241,26 @@ export function executiveSummary(
   const counts: Record<Rag, number> = { red: 0, amber: 0, green: 0, none: 0 };
   for (const s of standingsOfObjectives) counts[s.rag]++;
 
+  const kept = budget?.kept ?? [];
+  const keptTotal = kept.reduce((sum, l) => sum + l.yearly, 0);
+  const largest = [...kept].sort((a, b) => b.yearly - a.yearly)[0];
   const summary: ExecutiveSummary = {
+    forecastShort: standingsOfObjectives
+      .filter((o) => {
+        const t = trackedById.get(o.id);
+        const short =
+          t?.forecast_progress !== undefined &&
+          t.forecast_progress !== null &&
+          t.forecast_progress < 1 - ON_TRACK_TOLERANCE;
+        return !!t && (t.trend_short_of_target || (t.status === 'behind' && short));
+      })
+      .map((o) => o.id),
+    firstDays: firstSteps(plan, asOf ?? plan.plan.start),
+    levelChannels: standings
+      .filter((c) => c.position === 'level' && c.channel !== bestChannel?.channel)
+      .map((c) => c.channel),
+    behindChannels: standings.filter((c) => c.position === 'behind').map((c) => c.channel),
+    notApplicable: notApplicableSections(plan),
     standings,
     cutObjectives: budget?.objectives_losing_funding ?? [],
     cuts: cutsByObjective(budget),
@@ -192,6 +283,13 @@ export function executiveSummary(
     onTrack: counts.green + counts.amber,
   };
   if (bestChannel) summary.bestChannel = bestChannel;
+  if (largest && keptTotal > 0)
+    summary.largestItem = {
+      name: largest.name,
+      yearly: largest.yearly,
+      share: largest.yearly / keptTotal,
+      objectives: largest.objectives,
+    };
   const problem = plan.plan.problem?.trim();
   if (problem) summary.problem = firstSentence(problem);
   if (nextReview !== undefined) summary.nextReview = nextReview;

@@ -56,7 +56,7 @@ describe('the strategy folder for the acceptance plan (en)', () => {
   });
 
   it('summarises goals, objectives, channels and the budget against its cap', () => {
-    expect(folder.readme).toContain("- Be the neighbourhood's first thought for coffee (primary)");
+    expect(folder.readme).toContain("**Business goals:** Be the neighbourhood's first thought for coffee (primary);");
     expect(folder.readme).toContain('3 SMART objectives, the first deadline on May 31, 2027.');
     expect(folder.readme).toContain('Channels named in the objectives: Instagram.');
     // 1500×12 + 600×12 + 29×12 + 5000 + 12000 = 42,548 against a cap of 40,000.
@@ -182,7 +182,7 @@ describe('a plan with only the required sections', () => {
       'review',
     ]);
     expect(folder.readme).toContain('- No measurable objectives yet.');
-    expect(folder.readme).toContain('- No budget is set yet.');
+    expect(folder.readme).toContain('### Investment\n\nNo budget is set yet.');
     expect(folder.readme).toContain('- [SMART objectives](02-objectives.md): specific, measurable');
     expect(folder.charts).toEqual([]);
   });
