@@ -26,6 +26,8 @@ export async function run(args: string[], options: Record<string, unknown>, io: 
         objectives_losing_funding: [],
         kept_total: 0,
         cut_total: 0,
+        unspent: 0,
+        unlinked: [],
         by_category: [],
       },
     );
@@ -111,6 +113,7 @@ function budgetReport(loaded: LoadedPlan, result: BudgetPlan | undefined, io: Io
     totals.push(['Over the cap by', c.red(money(result.over_by))]);
     totals.push(['Kept', money(result.kept_total)]);
     totals.push(['Cut', money(result.cut_total)]);
+    totals.push(['Unspent under the cap', money(result.unspent)]);
   } else {
     totals.push(['Left under the cap', money(result.cap - result.total)]);
   }
@@ -138,6 +141,10 @@ function budgetReport(loaded: LoadedPlan, result: BudgetPlan | undefined, io: Io
     }
   } else {
     out.push(c.dim('Within the cap: every item is kept.'));
+  }
+  if (result.unlinked.length) {
+    out.push('', c.yellow('Not yet linked to an objective or tactic:'));
+    for (const l of result.unlinked) out.push(...wrapText(l.name, width - 2).map((x) => `  ${x}`));
   }
   return out.join('\n') + '\n';
 }

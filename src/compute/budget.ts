@@ -23,9 +23,14 @@ export interface BudgetLine {
   channel?: string;
   /**
    * The objectives this item funds, in plan order: those it names and those of the tactics it
-   * names; an item that names neither funds the objectives measured on its channel.
+   * names. Only what the plan states: an item that names neither funds no objective (its channel
+   * is not taken as a link).
    */
   objectives: string[];
+  /** The ids of the channel tactics the item names, as written. */
+  tactics: string[];
+  /** The item names an objective or a tactic. */
+  linked: boolean;
   /** Position in budget.items, for pointing back at the plan. */
   index: number;
 }
@@ -53,6 +58,10 @@ export interface BudgetPlan {
   objectives_losing_funding: string[];
   kept_total: number;
   cut_total: number;
+  /** Over the cap: what stays unspent under it once the cut items are left out (cap - kept_total); 0 within. */
+  unspent: number;
+  /** Items with a cost that name no objective and no tactic, in file order. */
+  unlinked: BudgetLine[];
   /** Per category in the schema's order, only categories that have items. */
   by_category: CategoryTotal[];
 }
@@ -77,6 +86,8 @@ export function budgetPlan(budget: Budget, plan?: Pick<Plan, 'objectives' | 'cha
       cost: item.cost,
       per: item.per,
       objectives: funded(item),
+      tactics: [...(item.tactics ?? [])],
+      linked: !!(item.objectives?.length || item.tactics?.length),
       index,
     };
     if (item.channel !== undefined) line.channel = item.channel;
@@ -119,23 +130,21 @@ export function budgetPlan(budget: Budget, plan?: Pick<Plan, 'objectives' | 'cha
     objectives_losing_funding: objectiveOrder(plan, losing),
     kept_total: sum(kept),
     cut_total: sum(cut),
+    unspent: cut.length ? budget.cap - sum(kept) : 0,
+    unlinked: lines.filter((l) => !l.linked && l.yearly > 0),
     by_category: byCategory,
   };
 }
 
 /**
- * An item's objectives: those it names, then those of the tactics it names, in plan order. An item
- * that names neither but is for a channel funds the objectives measured there.
+ * An item's objectives: those it names, then those of the tactics it names, in plan order. Never
+ * guessed from the item's channel: a channel has several objectives, and an item may fund none of them.
  */
 function fundedObjectives(plan: Pick<Plan, 'objectives' | 'channels'> | undefined): (item: BudgetItem) => string[] {
   const tactics = new Map<string, string[]>();
   for (const c of plan?.channels ?? [])
     for (const t of c.tactics ?? []) if (t.id !== undefined) tactics.set(t.id, t.objectives ?? []);
   return (item) => {
-    if (!item.objectives?.length && !item.tactics?.length && item.channel !== undefined) {
-      const channel = item.channel;
-      return (plan?.objectives ?? []).filter((o) => o.channel === channel).map((o) => o.id);
-    }
     const ids = new Set([...(item.objectives ?? []), ...(item.tactics ?? []).flatMap((t) => tactics.get(t) ?? [])]);
     return objectiveOrder(plan, ids);
   };

@@ -66,6 +66,32 @@ export interface IndustryBenchmark {
   comparable_with: 'engagement_rate_per_post' | 'engagement_rate' | null;
 }
 
+/**
+ * Within the noise of the samples (method.md §4): two rates per post whose difference is under
+ * this share of the higher one read as level, not as a rank. 20–30-post samples vary by about a
+ * tenth between draws; a shorter sample, or a figure read off roughly (estimated), twice that.
+ */
+export const LEVEL_BAND = 0.1;
+export const LEVEL_BAND_WIDE = 0.2;
+
+/** The band two samples are judged within: the wider one as soon as either is short or estimated. */
+export function levelBand(
+  a: { posts: number; estimated?: boolean },
+  b: { posts: number; estimated?: boolean },
+): number {
+  return Math.min(a.posts, b.posts) < MIN_SAMPLE || a.estimated || b.estimated ? LEVEL_BAND_WIDE : LEVEL_BAND;
+}
+
+/** True when the two rates differ by less than the band of their samples (relative to the higher). */
+export function isLevel(
+  a: { engagement_rate_per_post: number; posts: number; estimated?: boolean },
+  b: { engagement_rate_per_post: number; posts: number; estimated?: boolean },
+): boolean {
+  const high = Math.max(a.engagement_rate_per_post, b.engagement_rate_per_post);
+  if (high <= 0) return true;
+  return Math.abs(a.engagement_rate_per_post - b.engagement_rate_per_post) / high < levelBand(a, b);
+}
+
 /** One entry of a channel's ranking: best engagement rate per post first. */
 export interface RankedEntry {
   rank: number;
@@ -74,6 +100,10 @@ export interface RankedEntry {
   own: boolean;
   engagement_rate_per_post: number;
   engagement_rate: number;
+  followers: number;
+  /** Posts in the sample, and whether the plan says the figures were estimated rather than counted. */
+  posts: number;
+  estimated: boolean;
   /** Where its figures are: competitors[competitor].channels[index], or own[index] for us. */
   competitor?: number;
   index: number;
@@ -210,9 +240,21 @@ export function competitorBenchmark(
     byChannel.get(channel)!.push(e);
   };
   competitors.forEach((c, ci) =>
-    c.channels.forEach((ch, i) => add({ ...rankable(c.name, false, ch), competitor: ci, index: i }, ch.channel)),
+    c.channels.forEach((ch, i) =>
+      add(
+        {
+          ...rankable(c.name, false, ch, plan.competitors?.[ci]?.channels[i]?.source === 'estimated'),
+          competitor: ci,
+          index: i,
+        },
+        ch.channel,
+      ),
+    ),
   );
-  own.forEach((ch, i) => add({ ...rankable(plan.plan.organization, true, ch), index: i }, ch.channel));
+  const current = (plan.channels ?? []).flatMap((c) => (c.current ? [c.current] : []));
+  own.forEach((ch, i) =>
+    add({ ...rankable(plan.plan.organization, true, ch, current[i]?.source === 'estimated'), index: i }, ch.channel),
+  );
   const ranking: ChannelRanking[] = [...byChannel].map(([channel, entries]) => ({
     channel,
     // Stable sort: equal rates keep plan order (competitors first, then us).
@@ -224,6 +266,19 @@ export function competitorBenchmark(
   return { competitors, own, ranking, benchmarks };
 }
 
-function rankable(name: string, own: boolean, ch: ChannelEngagement): Omit<RankedEntry, 'rank' | 'index'> {
-  return { name, own, engagement_rate_per_post: ch.engagement_rate_per_post, engagement_rate: ch.engagement_rate };
+function rankable(
+  name: string,
+  own: boolean,
+  ch: ChannelEngagement,
+  estimated: boolean,
+): Omit<RankedEntry, 'rank' | 'index'> {
+  return {
+    name,
+    own,
+    engagement_rate_per_post: ch.engagement_rate_per_post,
+    engagement_rate: ch.engagement_rate,
+    followers: ch.followers,
+    posts: ch.posts,
+    estimated,
+  };
 }

@@ -254,6 +254,7 @@ export function buildContext(
     budget,
     trackingRows?.rows,
     trackingRows?.next_session ?? sessions[0],
+    trackingRows?.asOf,
   );
   const objectiveById = new Map(objectives.map((o) => [o.id, o]));
   const trackedById = new Map((trackingRows?.rows ?? []).map((r) => [r.id, r]));

@@ -5,9 +5,9 @@
  * next review. Pure: the sentences come from the templates and the locale catalogues.
  */
 import type { BudgetPlan } from '../compute/budget.js';
-import type { CompetitorBenchmark } from '../compute/engagement.js';
+import { type CompetitorBenchmark, isLevel, type RankedEntry } from '../compute/engagement.js';
 import type { ObjectiveTargets } from '../compute/kpi.js';
-import type { TrackStatus } from '../compute/track.js';
+import { ON_TRACK_TOLERANCE, type TrackStatus } from '../compute/track.js';
 import type { Plan } from '../plan/schema.js';
 
 /**
@@ -17,6 +17,9 @@ import type { Plan } from '../plan/schema.js';
  */
 export type Rag = 'red' | 'amber' | 'green' | 'none';
 
+/** Where we stand on a channel, judged within the noise of the samples (compute/engagement's isLevel). */
+export type ChannelPosition = 'lead' | 'level' | 'behind' | 'alone' | 'unmeasured';
+
 export interface ChannelStanding {
   channel: string;
   /** Our rank by engagement per post, when we have figures on this channel. */
@@ -24,11 +27,30 @@ export interface ChannelStanding {
   /** Everyone ranked here, us included. */
   count: number;
   ownRate?: number;
-  leader: { name: string; rate: number };
+  leader: { name: string; rate: number; estimated: boolean };
   /** When we lead: the one closest behind us. */
-  runnerUp?: { name: string; rate: number };
-  /** Our rate minus the best other's (the leader's, or the runner-up's when we lead), in percentage points: below 0 we trail. */
+  runnerUp?: { name: string; rate: number; estimated: boolean };
+  /**
+   * Our rate minus the best other's (the leader's, or the runner-up's when we are first), in
+   * percentage points as the document shows them (each rate rounded to two decimals first).
+   */
   gap_points?: number;
+  position: ChannelPosition;
+  /** Competitors within the noise of our figure, best first. */
+  levelWith: string[];
+  /** Competitors measured here, and how many of them we beat beyond the noise. */
+  rivals: number;
+  beaten: number;
+  /** The competitors we beat beyond the noise, best first. */
+  aheadOf: string[];
+  /** Our rate against the first comparable industry benchmark here (2 = twice it). */
+  benchmarkRatio?: number;
+  /** The plan closes this channel (channel audit decision close, and no channel of that name). */
+  closed: boolean;
+  /** The plan's response here: its tactics on the channel, by their action. */
+  tactics: string[];
+  /** For a closed channel, the audit's reason. */
+  closedWhy?: string;
 }
 
 /** A cut budget line and what it funded. */
@@ -47,6 +69,18 @@ export interface ObjectiveFunding {
   /** In priority order; empty when no kept item funds the objective. */
   items: string[];
   yearly: number;
+  /** Cut items that named it (over the cap). */
+  cut: string[];
+}
+
+/** A cut budget item and, as the plan links it, the objectives and tactics that lose it. */
+export interface CutItem {
+  name: string;
+  yearly: number;
+  /** Objective ids, in plan order. */
+  objectives: string[];
+  /** The tactics it names, by their action. */
+  tactics: string[];
 }
 
 export interface ObjectiveStanding {
@@ -67,7 +101,15 @@ export interface ExecutiveSummary {
   cuts: ObjectiveCut[];
   /** Per objective, in plan order: which kept items fund it (none without a budget). */
   funding: ObjectiveFunding[];
-  /** Where we stand strongest against the field: our rate against the best other's, highest first. */
+  /** Over the cap: each cut item with what loses it, in priority order. */
+  cutItems: CutItem[];
+  /** Objectives that a cut leaves with no kept item at all, in plan order. */
+  unfundedByCut: string[];
+  /** Items with a cost that name no objective or tactic (the plan has not linked them yet). */
+  unlinked: { name: string; yearly: number }[];
+  /** Some item names an objective or a tactic. */
+  anyLinked: boolean;
+  /** Where we stand strongest against the field (strongestChannel's rule). */
   bestChannel?: ChannelStanding;
   objectives: ObjectiveStanding[];
   /** Objectives behind the curve, with their tactics, in plan order. */
@@ -78,12 +120,83 @@ export interface ExecutiveSummary {
   /** On track or ahead today, whatever the trend (green and amber): the contract's status. */
   onTrack: number;
   nextReview?: string;
+  /** Objectives whose actuals' trend ends short of the target at the deadline (red or amber), in plan order. */
+  forecastShort: string[];
+  /** The plan's first 90 days: dated activations and special dates, in date order. */
+  firstDays: FirstStep[];
+  /** The largest kept budget item, with its share of the kept total and the objectives it names. */
+  largestItem?: { name: string; yearly: number; share: number; objectives: string[] };
+  /** Channels (other than the strongest) where we are level with the best competitor, and where we trail beyond the noise. */
+  levelChannels: string[];
+  behindChannels: string[];
+  /** Sections the plan marks as deliberately not applicable, with the reason (to confirm with the client). */
+  notApplicable: { section: string; reason: string }[];
 }
+
+/** One dated step of the first 90 days, with who carries it where the plan says. */
+export interface FirstStep {
+  date: string;
+  name: string;
+  kind: 'activation' | 'special';
+  /** The channel(s) it runs on. */
+  channels: string[];
+  /** The channel owners (an activation's channel, a special date's channels). */
+  owners: string[];
+}
+
+/** How far ahead the summary's first steps reach from the start of the plan. */
+export const FIRST_DAYS = 90;
+const MAX_STEPS = 5;
 
 interface TrackedFigures {
   id: string;
   status: TrackStatus;
   trend_short_of_target?: boolean;
+  /** Where the actuals' trend lands at the deadline, as a share of the way to target. */
+  forecast_progress?: number | null;
+}
+
+/**
+ * The plan's dated activations and special dates within FIRST_DAYS of its start (with actuals,
+ * of the review date: the next steps), in date order, at most `max` (the page holds no more).
+ */
+export function firstSteps(plan: Plan, from: string = plan.plan.start, max = MAX_STEPS): FirstStep[] {
+  const start = Date.parse(from);
+  const within = (date: string | undefined): date is string => {
+    if (!date) return false;
+    const days = (Date.parse(date) - start) / 86_400_000;
+    return days >= 0 && days < FIRST_DAYS;
+  };
+  const channels = plan.channels ?? [];
+  const ownerOf = (id: string) => channels.find((c) => c.id === id)?.owner;
+  const steps: FirstStep[] = [];
+  for (const c of channels)
+    for (const a of c.activations ?? [])
+      if (within(a.date)) {
+        const owner = c.owner;
+        steps.push({ date: a.date, name: a.name, kind: 'activation', channels: [c.id], owners: owner ? [owner] : [] });
+      }
+  for (const d of plan.content?.special_dates ?? []) {
+    // Public holidays are the calendar's backdrop, not a step the team takes.
+    if (!within(d.date) || d.kind === 'holiday') continue;
+    const on = d.channels ?? [];
+    const owners = [...new Set(on.flatMap((id) => ownerOf(id) ?? []))];
+    steps.push({ date: d.date, name: d.name, kind: 'special', channels: on, owners });
+  }
+  // TODO(issue 26): top-level `campaigns` with a date or month belong here once the schema has them.
+  return steps.sort((a, b) => a.date.localeCompare(b.date)).slice(0, max);
+}
+
+/**
+ * Sections the plan marks `not_applicable: "reason"` (the agreed format extension). Read
+ * defensively: until the schema carries the field, no plan has one and the list is empty.
+ */
+export function notApplicableSections(plan: Plan): { section: string; reason: string }[] {
+  return Object.entries(plan as unknown as Record<string, unknown>).flatMap(([section, value]) => {
+    const reason =
+      value && typeof value === 'object' ? (value as { not_applicable?: unknown }).not_applicable : undefined;
+    return typeof reason === 'string' && reason.trim() ? [{ section, reason: reason.trim() }] : [];
+  });
 }
 
 /** The first sentence of a text: up to the first full stop, question or exclamation mark followed by a space. */
@@ -106,34 +219,18 @@ export function executiveSummary(
   budget: BudgetPlan | undefined,
   tracked: TrackedFigures[] | undefined,
   nextReview: string | undefined,
+  asOf?: string,
 ): ExecutiveSummary {
-  const standings: ChannelStanding[] = (engagement?.ranking ?? []).flatMap((r) => {
-    const leader = r.entries[0];
-    if (!leader) return [];
-    const own = r.entries.find((e) => e.own);
-    const standing: ChannelStanding = {
-      channel: r.channel,
-      count: r.entries.length,
-      leader: { name: leader.name, rate: leader.engagement_rate_per_post },
-    };
-    if (own) {
-      standing.rank = own.rank;
-      standing.ownRate = own.engagement_rate_per_post;
-      const next = r.entries[1];
-      if (own.rank === 1 && next) standing.runnerUp = { name: next.name, rate: next.engagement_rate_per_post };
-      const rival = own.rank === 1 ? next : leader;
-      if (rival) standing.gap_points = (own.engagement_rate_per_post - rival.engagement_rate_per_post) * 100;
-    }
-    return [standing];
-  });
-  const bestChannel = standings
-    .filter((s) => s.gap_points !== undefined)
-    .sort((a, b) => relativeGap(b) - relativeGap(a) || a.rank! - b.rank!)[0];
+  const standings = channelStandings(plan, engagement);
+  const bestChannel = strongestChannel(standings);
 
   const tacticsFor = (id: string) =>
     (plan.channels ?? []).flatMap((c) =>
       (c.tactics ?? []).filter((t) => t.objectives?.includes(id)).map((t) => t.action),
     );
+  const tacticActions = new Map(
+    (plan.channels ?? []).flatMap((c) => (c.tactics ?? []).flatMap((t) => (t.id ? [[t.id, t.action] as const] : []))),
+  );
   const trackedById = new Map((tracked ?? []).map((t) => [t.id, t]));
   const standingsOfObjectives: ObjectiveStanding[] = objectives.map((o) => {
     const t = trackedById.get(o.id);
@@ -144,11 +241,41 @@ export function executiveSummary(
   const counts: Record<Rag, number> = { red: 0, amber: 0, green: 0, none: 0 };
   for (const s of standingsOfObjectives) counts[s.rag]++;
 
+  const kept = budget?.kept ?? [];
+  const keptTotal = kept.reduce((sum, l) => sum + l.yearly, 0);
+  const largest = [...kept].sort((a, b) => b.yearly - a.yearly)[0];
   const summary: ExecutiveSummary = {
+    forecastShort: standingsOfObjectives
+      .filter((o) => {
+        const t = trackedById.get(o.id);
+        const short =
+          t?.forecast_progress !== undefined &&
+          t.forecast_progress !== null &&
+          t.forecast_progress < 1 - ON_TRACK_TOLERANCE;
+        return !!t && (t.trend_short_of_target || (t.status === 'behind' && short));
+      })
+      .map((o) => o.id),
+    firstDays: firstSteps(plan, asOf ?? plan.plan.start),
+    levelChannels: standings
+      .filter((c) => c.position === 'level' && c.channel !== bestChannel?.channel)
+      .map((c) => c.channel),
+    behindChannels: standings.filter((c) => c.position === 'behind').map((c) => c.channel),
+    notApplicable: notApplicableSections(plan),
     standings,
     cutObjectives: budget?.objectives_losing_funding ?? [],
     cuts: cutsByObjective(budget),
     funding: fundingByObjective(budget, objectives),
+    cutItems: (budget?.cut ?? []).map((l) => ({
+      name: l.name,
+      yearly: l.yearly,
+      objectives: l.objectives,
+      tactics: l.tactics.map((id) => tacticActions.get(id) ?? id),
+    })),
+    unfundedByCut: cutsByObjective(budget)
+      .filter((c) => !c.kept.length)
+      .map((c) => c.id),
+    unlinked: (budget?.unlinked ?? []).map((l) => ({ name: l.name, yearly: l.yearly })),
+    anyLinked: !!budget && [...budget.kept, ...budget.cut].some((l) => l.linked),
     objectives: standingsOfObjectives,
     lagging: standingsOfObjectives.filter((s) => s.rag === 'red'),
     trendShort: standingsOfObjectives.filter((s) => s.rag === 'amber'),
@@ -156,16 +283,96 @@ export function executiveSummary(
     onTrack: counts.green + counts.amber,
   };
   if (bestChannel) summary.bestChannel = bestChannel;
+  if (largest && keptTotal > 0)
+    summary.largestItem = {
+      name: largest.name,
+      yearly: largest.yearly,
+      share: largest.yearly / keptTotal,
+      objectives: largest.objectives,
+    };
   const problem = plan.plan.problem?.trim();
   if (problem) summary.problem = firstSentence(problem);
   if (nextReview !== undefined) summary.nextReview = nextReview;
   return summary;
 }
 
-/** Our rate against the best other's, as a share of theirs (+0.05 = 5 % ahead). */
-function relativeGap(s: ChannelStanding): number {
-  const rival = s.runnerUp ?? s.leader;
-  return rival.rate > 0 ? s.gap_points! / 100 / rival.rate : s.gap_points!;
+/** A rate as the document shows it: a percentage with two decimals, here in percentage points. */
+const shownPoints = (rate: number) => Math.round(rate * 10000) / 100;
+
+/** Each ranked channel read as a strategist would: lead, level or behind within the noise of the samples. */
+export function channelStandings(plan: Plan, engagement: CompetitorBenchmark | undefined): ChannelStanding[] {
+  const planned = new Set((plan.channels ?? []).map((c) => c.id));
+  const audit = plan.situation?.channel_audit ?? [];
+  return (engagement?.ranking ?? []).flatMap((r) => {
+    const leader = r.entries[0];
+    if (!leader) return [];
+    const own = r.entries.find((e) => e.own);
+    const rivals = r.entries.filter((e) => !e.own);
+    const closing = audit.find((a) => a.channel === r.channel && a.decision === 'close');
+    const closed = !!closing && !planned.has(r.channel);
+    const channel = plan.channels?.find((c) => c.id === r.channel);
+    const figure = (e: RankedEntry) => ({ name: e.name, rate: e.engagement_rate_per_post, estimated: e.estimated });
+    const standing: ChannelStanding = {
+      channel: r.channel,
+      count: r.entries.length,
+      leader: figure(leader),
+      position: 'unmeasured',
+      levelWith: [],
+      rivals: rivals.length,
+      beaten: 0,
+      aheadOf: [],
+      closed,
+      tactics: (channel?.tactics ?? []).map((t) => t.action),
+    };
+    if (closed && closing?.why) standing.closedWhy = closing.why;
+    if (!own) return [standing];
+    standing.rank = own.rank;
+    standing.ownRate = own.engagement_rate_per_post;
+    const benchmark = r.benchmarks.find((b) => b.comparable_with === 'engagement_rate_per_post');
+    if (benchmark && benchmark.engagement_rate > 0)
+      standing.benchmarkRatio = own.engagement_rate_per_post / benchmark.engagement_rate;
+    if (!rivals.length) {
+      standing.position = 'alone';
+      return [standing];
+    }
+    standing.levelWith = rivals.filter((e) => isLevel(own, e)).map((e) => e.name);
+    standing.aheadOf = rivals
+      .filter((e) => e.engagement_rate_per_post < own.engagement_rate_per_post && !isLevel(own, e))
+      .map((e) => e.name);
+    standing.beaten = standing.aheadOf.length;
+    const ahead = rivals.filter((e) => e.engagement_rate_per_post > own.engagement_rate_per_post && !isLevel(own, e));
+    standing.position = ahead.length ? 'behind' : standing.levelWith.length ? 'level' : 'lead';
+    const next = r.entries.find((e) => !e.own);
+    if (own.rank === 1 && next) standing.runnerUp = figure(next);
+    const rival = own.rank === 1 ? next : leader;
+    if (rival)
+      standing.gap_points =
+        Math.round((shownPoints(own.engagement_rate_per_post) - shownPoints(rival.engagement_rate_per_post)) * 100) /
+        100;
+    return [standing];
+  });
+}
+
+/**
+ * The strongest channel by a rule a strategist would accept: the largest share of the competitors
+ * there that we beat beyond the noise, then our rate against the industry benchmark, then against
+ * the best competitor. A channel the plan closes, or where we beat no one, is not a candidate.
+ */
+export function strongestChannel(standings: ChannelStanding[]): ChannelStanding | undefined {
+  const share = (s: ChannelStanding) => (s.rivals ? s.beaten / s.rivals : 0);
+  const vsBest = (s: ChannelStanding) => {
+    const rival = s.runnerUp ?? s.leader;
+    return rival.rate > 0 ? (s.ownRate ?? 0) / rival.rate : 0;
+  };
+  return standings
+    .filter((s) => !s.closed && s.ownRate !== undefined && s.beaten > 0)
+    .sort(
+      (a, b) =>
+        share(b) - share(a) ||
+        (b.benchmarkRatio ?? 0) - (a.benchmarkRatio ?? 0) ||
+        vsBest(b) - vsBest(a) ||
+        a.rank! - b.rank!,
+    )[0];
 }
 
 /** The kept budget read by objective: every objective with the kept items that fund it. */
@@ -173,7 +380,12 @@ export function fundingByObjective(budget: BudgetPlan | undefined, objectives: {
   if (!budget?.kept.length) return [];
   return objectives.map(({ id }) => {
     const lines = budget.kept.filter((l) => l.objectives.includes(id));
-    return { id, items: lines.map((l) => l.name), yearly: lines.reduce((s, l) => s + l.yearly, 0) };
+    return {
+      id,
+      items: lines.map((l) => l.name),
+      yearly: lines.reduce((s, l) => s + l.yearly, 0),
+      cut: budget.cut.filter((l) => l.objectives.includes(id)).map((l) => l.name),
+    };
   });
 }
 

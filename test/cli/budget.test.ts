@@ -38,12 +38,15 @@ describe('smplan budget', () => {
     expect(json.kept_total).toBe(98600);
     expect(json.cut.map((l: { yearly: number }) => l.yearly)).toEqual([32000, 10800, 6600, 15000, 7500, 6000]);
     expect(json.cut[1]).toMatchObject({ name: 'Agorapulse (planlegging og felles innboks)', objectives: ['svartid'] });
-    expect(json.objectives_losing_funding).toEqual(['ig-folgere', 'ig-rekkevidde', 'svartid']);
+    expect(json.objectives_losing_funding).toEqual(['ig-folgere', 'ig-rekkevidde', 'svartid', 'soknader']);
+    expect(json.unspent).toBe(1400);
+    expect(json.unlinked).toEqual([]);
     const human = plain((await runCli(['budget', file])).stdout);
     expect(human).toMatch(
       /Objectives that lose funding with the cut:\n {2}ig-folgere \(Fotograf, fire fotodager i året\)/,
     );
-    expect(human).toContain('  svartid (Agorapulse (planlegging og felles innboks))');
+    expect(human).toContain('  svartid (Agorapulse (planlegging og felles innboks), Mention\n  (medieovervåking))');
+    expect(human).toContain('Unspent under the cap    NOK 1,400');
   });
   it('within the cap, says so in the plan currency', async () => {
     const run = await runCli(['budget', NORDLYS]);

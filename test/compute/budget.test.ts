@@ -90,6 +90,33 @@ describe('budgetPlan', () => {
     ]);
     expect(plan.objectives_losing_funding).toEqual(['reach', 'response-time']);
   });
+  it('never guesses a link from the channel: an item that names nothing funds nothing and is unlinked', () => {
+    const plan = budgetPlan(
+      {
+        cap: 100,
+        items: [
+          { ...item('ads', 90, 'year', 'short'), channel: 'linkedin' },
+          { ...item('film', 30, 'year', 'long'), channel: 'linkedin', objectives: ['leads'] },
+          item('free', 0, 'year', 'long'),
+        ],
+      },
+      {
+        objectives: [
+          { id: 'leads', channel: 'linkedin' },
+          { id: 'reach', channel: 'linkedin' },
+        ] as never,
+      },
+    );
+    expect(plan.kept.map((l) => [l.name, l.objectives, l.linked])).toEqual([
+      ['ads', [], false],
+      ['free', [], false],
+    ]);
+    expect(plan.cut.map((l) => [l.name, l.objectives, l.linked])).toEqual([['film', ['leads'], true]]);
+    expect(plan.objectives_losing_funding).toEqual(['leads']);
+    // Only spend counts as unlinked; what stays unspent under the cap once the cut is out.
+    expect(plan.unlinked.map((l) => l.name)).toEqual(['ads']);
+    expect(plan.unspent).toBe(10);
+  });
   it('keeps everything, in priority order, within the cap (a total equal to the cap fits)', () => {
     const plan = budgetPlan({ cap: 120, items: [item('slow', 10, 'month', 'long'), item('fast', 0, 'once', 'short')] });
     expect(plan.over_by).toBe(0);

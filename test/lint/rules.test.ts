@@ -163,6 +163,7 @@ describe('warnings: what the method advises', () => {
         delete p.objectives;
         delete p.kpis;
         delete p.channels[0].tactics;
+        for (const item of p.budget.items) delete item.objectives;
       },
       [
         'warning open-point objectives',
@@ -178,6 +179,7 @@ describe('warnings: what the method advises', () => {
       (p) => {
         p.objectives.splice(2, 1);
         p.kpis.splice(2, 1);
+        p.budget.items[1].objectives = ['ig-followers'];
       },
       ['warning goal-without-objective goals[2].id'],
     );
@@ -332,6 +334,7 @@ describe('warnings: what the method advises', () => {
         p.objectives = [];
         delete p.channels[0].tactics[0].objectives;
         delete p.kpis;
+        for (const item of p.budget.items) delete item.objectives;
       },
       [
         'warning open-point kpis',
@@ -380,17 +383,33 @@ describe('warnings: what the method advises', () => {
   it('budget-cap: the yearly total over the cap (monthly x 12, yearly and once x 1)', async () => {
     // 2000 x 12 + 3000 = 27,000; once 33,000 more is exactly the cap.
     await expectFindings(
-      (p) => p.budget.items.push({ name: 'Film', category: 'service', cost: 33000, per: 'once', roi: 'long' }),
+      (p) =>
+        p.budget.items.push({
+          name: 'Film',
+          category: 'service',
+          cost: 33000,
+          per: 'once',
+          roi: 'long',
+          objectives: ['comments'],
+        }),
       [],
     );
     await expectFindings(
-      (p) => p.budget.items.push({ name: 'Film', category: 'service', cost: 33001, per: 'once', roi: 'long' }),
+      (p) =>
+        p.budget.items.push({
+          name: 'Film',
+          category: 'service',
+          cost: 33001,
+          per: 'once',
+          roi: 'long',
+          objectives: ['comments'],
+        }),
       ['warning budget-cap budget.cap'],
     );
     const [f] = await lintChanged((p) => (p.budget.cap = 20000));
     // Intl puts a no-break space between the currency code and the amount.
     expect(f!.message).toBe(
-      'the items cost NOK\u00a027,000 a year, NOK\u00a07,000 over the cap of NOK\u00a020,000: prioritise by ROI time frame (smplan budget shows what fits)',
+      'the items cost NOK\u00a027,000 a year, NOK\u00a07,000 over the cap of NOK\u00a020,000: prioritise by ROI time frame (smplan budget shows what fits); the cut takes funding from ig-followers',
     );
   });
 

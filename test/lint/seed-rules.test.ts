@@ -413,6 +413,7 @@ describe('budget-cap names the objectives a cut takes funding from (seed 002 §7
       p.channels[0].tactics[0].id = 'reels';
       p.budget.cap = 25000;
       p.budget.items[1].tactics = ['reels'];
+      delete p.budget.items[1].objectives;
     });
     expect(summarise(findings)).toEqual(['warning budget-cap budget.cap']);
     expect(findings[0]!.message).toMatch(/; the cut takes funding from ig-followers$/);

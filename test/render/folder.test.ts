@@ -56,7 +56,7 @@ describe('the strategy folder for the acceptance plan (en)', () => {
   });
 
   it('summarises goals, objectives, channels and the budget against its cap', () => {
-    expect(folder.readme).toContain("- Be the neighbourhood's first thought for coffee (primary)");
+    expect(folder.readme).toContain("**Business goals:** Be the neighbourhood's first thought for coffee (primary);");
     expect(folder.readme).toContain('3 SMART objectives, the first deadline on May 31, 2027.');
     expect(folder.readme).toContain('Channels named in the objectives: Instagram.');
     // 1500×12 + 600×12 + 29×12 + 5000 + 12000 = 42,548 against a cap of 40,000.
@@ -122,8 +122,13 @@ describe('the strategy folder for the acceptance plan (en)', () => {
     expect(md).toContain('| Advertising | 2 | $30,000 |  | 84.9% |');
     expect(md).toContain('| Services | 2 | $5,000 | $7,200 | 14.1% |');
     expect(md).toContain('| **Total per year** | | **$35,348** | **$7,200** | **100.0%** |');
-    // The cut read by objective: the photographer funds nothing named, so no objective loses funding.
-    expect(md).toContain('The cut items are tied to no objective, so no objective loses funding.');
+    // Only the links the plan states: none here, so the document says so and guesses nothing.
+    expect(md).toContain('- Photographer ($7,200 a year) names no objective or tactic.');
+    expect(md).toContain(
+      'The budget items are not yet linked to objectives: the plan does not say which objective each item funds.',
+    );
+    expect(md).toContain('| Total after the cuts | **$35,348** |');
+    expect(md).toContain('| Unspent under the cap | $4,652 |');
   });
 
   it('shows the publishing plan and the first two weeks of the calendar in local time', () => {
@@ -177,7 +182,7 @@ describe('a plan with only the required sections', () => {
       'review',
     ]);
     expect(folder.readme).toContain('- No measurable objectives yet.');
-    expect(folder.readme).toContain('- No budget is set yet.');
+    expect(folder.readme).toContain('### Investment\n\nNo budget is set yet.');
     expect(folder.readme).toContain('- [SMART objectives](02-objectives.md): specific, measurable');
     expect(folder.charts).toEqual([]);
   });

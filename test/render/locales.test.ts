@@ -43,7 +43,7 @@ describe('message catalogues', () => {
   it('has a message for every key the templates ask for by name', () => {
     const dir = path.join(ROOT, 'templates');
     const files = readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile() && e.name.endsWith('.hbs') && !e.parentPath.includes('document'))
+      .filter((e) => e.isFile() && e.name.endsWith('.hbs') && !path.relative(dir, e.parentPath).startsWith('document'))
       .map((e) => readFileSync(path.join(e.parentPath, e.name), 'utf8'));
     const keys = new Set(files.flatMap((f) => [...f.matchAll(/\{\{t "([a-z_.-]+)"/g)].map((m) => m[1]!)));
     expect(keys.size).toBeGreaterThan(100);

@@ -25,15 +25,19 @@ async function summary(file: string, args: string[] = []): Promise<string> {
     .replace(/\u00a0/g, ' ');
 }
 
-describe('the executive summary', () => {
-  it('en: objectives with actuals and a red/amber/green status, rank per channel, budget, next review', async () => {
+describe('the executive summary is a decision page', () => {
+  it('en with actuals: headline, strategy, status with the forecast shortfall, where we stand, investment, next steps', async () => {
     const s = await summary('fieldnote-software.yaml', EXAMPLE_ACTUALS['fieldnote-software.yaml']);
     expect(s).toMatch(/^\n## Executive summary\n/);
+    // One generated headline: the measurement date, how many are behind, where the money goes (stated links only).
     expect(s).toContain(
-      '**The problem:** Our pipeline depends on Google Ads, where the cost per demo has doubled since 2023.\n',
+      '**On 30 April 2027, 2 of 7 objectives are behind plan; the largest investment goes to Qualified demo requests per month from social media and Cost per qualified demo from LinkedIn ads: LinkedIn ads (lead-gen forms and retargeting), 44% of the budget.**',
     );
     expect(s).toContain(
-      '7 SMART objectives, the first deadline on 30 June 2027. Standing on 30 April 2027: behind 2, on track or ahead 4.',
+      '**The strategy in one sentence:** Fieldnote is the software made by people from the trade, for owners who want their evenings back:',
+    );
+    expect(s).toContain(
+      '7 SMART objectives, the first deadline on 30 June 2027. Status on 30 April 2027: 2 behind, 4 on track or ahead, 1 without data. At the current trend, 2 objectives end short of their targets: Cost per qualified demo from LinkedIn ads and Members of the "Fieldnote Users" Facebook group.',
     );
     expect(s).toContain('| Objective | Baseline | Target | Deadline | Actual | Expected | Status |');
     // Counts whole, money to the penny, the unit once in the objective's name; en-GB dates.
@@ -43,72 +47,80 @@ describe('the executive summary', () => {
     expect(s).toContain(
       '| Cost per qualified demo from LinkedIn ads | £310 | **£232.50** | 30/09/2027 | £292.60 | £276.09 | **Behind** |',
     );
-    expect(s).toContain('| LinkedIn page followers | 3,900 | **6,000** | 31/12/2027 | 4,660 | 4,490 | **Ahead** |');
     expect(s).toContain('| **No data** |');
-    // The same figure, rounded the same way, as the review chapter gives it.
+    // The same gap, rounded the same way, as the review chapter gives it; the chapter says what we do.
     expect(s).toContain(
-      '- Cost per qualified demo from LinkedIn ads: 21.3 percentage points behind the planned progress. Tactics that serve it: Lead-gen form ads',
+      'Behind the planned progress: Cost per qualified demo from LinkedIn ads (21.3 percentage points); Members of the "Fieldnote Users" Facebook group (10.3 percentage points). What we do about them: [Follow-up and review](12-review.md).',
     );
-    expect(s).toContain('- LinkedIn: 2nd of 3 at 1.47% per post; CrewBoard leads at 1.50%.');
-    expect(s).toContain('- YouTube: 1st of 3 at 2.08% per post; JobSheet Pro follows at 2.05%.');
-    expect(s).toContain('- Facebook: JobSheet Pro leads at 1.33% per post; our own figure is not measured yet.');
-    expect(s).toContain('- Budget: £95,240 a year, within the cap of £100,000 (95% used).');
-    expect(s).toContain('- Next review: 27 May 2027.');
+    expect(s).toContain('### Channels and competitors');
+    expect(s).toContain('### Investment\n\nBudget: £95,240 a year, within the cap of £100,000 (95% used).');
+    expect(s).toContain(
+      'By category: Advertising £48,000 (50%); Tools £11,540 (12%); Services £29,700 (31%); Staff £6,000 (6%).',
+    );
+    // With actuals the steps run from the measurement date: the next 90 days.
+    expect(s).toContain('### The next 90 days\n\n- 22 June 2027: InstallerSHOW live (YouTube) – Callum Price');
+    expect(s).toContain('**Next review: 27 May 2027.**');
+    expect(s).not.toContain('Adopt the plan');
     expect(s).not.toMatch(/smplan|Europe\/|§/);
   });
 
-  it('en without actuals: the plan only, and the first review', async () => {
+  it('en without actuals: the strongest channel in the headline, the first 90 days with owners, what we need', async () => {
     const s = await summary('fieldnote-software.yaml');
+    expect(s).toContain(
+      '**We are strongest against the field on LinkedIn and level with it on YouTube; the largest investment goes to',
+    );
     expect(s).toContain('| Objective | Baseline | Target | Deadline |\n');
-    expect(s).not.toContain('Standing on');
-    expect(s).toContain('- Next review: 28 January 2027.');
+    expect(s).not.toContain('Status on');
+    expect(s).toContain(
+      '### The first 90 days\n\n- 31 January 2027: Self Assessment tax deadline (LinkedIn and Facebook) – Callum Price and Aisha Rahman',
+    );
+    expect(s).toContain('### What we need from you\n\n- Adopt the plan as it stands: every part of it is decided.');
+    expect(s).toContain('**Next review: 28 January 2027.**');
   });
 
-  it('nb: Norwegian terms and formats, red and green counted', async () => {
+  it('nb: Norwegian terms and formats, the status line and the forecast', async () => {
     const s = await summary('nordlys-bakeri.yaml', EXAMPLE_ACTUALS['nordlys-bakeri.yaml']);
     expect(s).toMatch(/^\n## Sammendrag\n/);
+    expect(s).toContain('**Per 30. april 2027 ligger 2 av 6 delmål bak planen; den største investeringen går til');
+    expect(s).toContain('**Strategien i én setning:** Nordlys er bakeriet der du møter bakerne');
     expect(s).toContain(
-      '6 SMART-delmål, første frist 30. april 2027. Status per 30. april 2027: bak planen 2, i rute eller foran 3.',
+      '6 SMART-delmål, første frist 30. april 2027. Status per 30. april 2027: 2 bak planen, 3 i rute eller foran, 1 uten tall. Med dagens trend når 2 delmål ikke målene sine:',
     );
     expect(s).toContain('| Delmål | Utgangsverdi | Målverdi | Frist | Faktisk | Forventet | Status |');
-    // The channel is not named twice when the objective already says it.
-    expect(s).toContain('| Følgere på Instagram | 4 800 | **6 500** | 31.12.2027 | 5 290 | 5 300 | **I rute** |');
-    expect(s).toContain('| Annonsekostnad per forhåndsbestilling (Facebook) | 68 kr | **54,40 kr** |');
-    expect(s).toContain(
-      '- Forhåndsbestillinger per måned fra sosiale medier: 12,7 prosentpoeng bak planlagt fremdrift. Tiltak for dette delmålet: Story med «bestill til lørdag» hver torsdag, lenke med UTM; Annonser for forhåndsbestilling',
-    );
-    // Hours keep one decimal in the table as in the review chapter.
     expect(s).toContain(
       '| Median svartid på meldinger og kommentarer (timer) | 9 | **2** | 30.04.2027 | 2,5 | 2 | **Bak planen** |',
     );
-    expect(s).toContain('- Instagram: 2. plass av 5 med 3,53 % per innlegg; Kanelsnurr Kafé leder med 3,60 %.');
-    expect(s).toContain('- Budsjett: 176 500 kr per år, innenfor rammen på 180 000 kr (98 % brukt).');
-    expect(s).toContain('- Neste evaluering: 5. mai 2027.');
+    expect(s).toContain(
+      'Bak planlagt fremdrift: Forhåndsbestillinger per måned fra sosiale medier (12,7 prosentpoeng);',
+    );
+    expect(s).toContain(
+      '- Instagram: likt med Kanelsnurr Kafé, med 3,53 % per innlegg. Foran Dronningens Bakeri, Solsiden Surdeig og Bakehuset.',
+    );
+    expect(s).toContain('### Investering\n\nBudsjett: 176 500 kr per år, innenfor rammen på 180 000 kr (98 % brukt).');
+    expect(s).toContain('Per kategori: Annonsering 78 000 kr (44 %);');
+    expect(s).toContain('**Neste evaluering: 5. mai 2027.**');
   });
 
-  it('bg: Bulgarian terms and formats, an objective on track whose trend falls short (amber)', async () => {
+  it('bg: Bulgarian terms and formats, no "0 без данни", no Germanic ordinals', async () => {
     const s = await summary('rodopski-sklon.yaml', EXAMPLE_ACTUALS['rodopski-sklon.yaml']);
     expect(s).toMatch(/^\n## Резюме\n/);
+    expect(s).toMatch(/\*\*Към 30 април 2027\sг\. 3 от 6 цели изостават от плана; най-голямата инвестиция е за/);
     expect(s).toMatch(
-      /6 SMART цели, първият краен срок е 31 май 2027\sг\. Състояние към 30 април 2027\sг\.: изостават 3, по план или изпреварват 3\. От тях 1 цел при сегашната тенденция няма да достигне целевата си стойност\./,
+      /6 SMART цели, първият краен срок е 31 май 2027\sг\. Състояние към 30 април 2027\sг\.: 3 изостават, 3 по план или изпреварват\. При сегашната тенденция 3 цели няма да достигнат целевите си стойности:/,
     );
-    // On the curve today (67 of 67): the status says so (contract: on track); the trend of the
-    // actuals misses the target, which makes it amber and is said with its figures.
+    // On the curve today (67 of 67): the status says so (contract: on track); the trend makes it amber.
     expect(s).toMatch(
       /\| Резервации за дегустации от социалните мрежи на месец \| 60 \| \*\*90\*\* \| 31\.10\.2027\sг\. \| 67 \| 67 \| \*\*По план засега\*\* \|/,
-    );
-    expect(s).toContain(
-      '- Резервации за дегустации от социалните мрежи на месец: по план засега, но при сегашната тенденция – 87 резервации към крайния срок, под целевата стойност 90 резервации.\n',
-    );
-    expect(s).toContain(
-      '- Последователи в Instagram: изоставане с 14,5 процентни пункта от планирания напредък. Действия за тази цел: Два reels седмично от лозето и избата, с английски субтитри; Сътрудничество',
     );
     // Hours: one decimal, as in the review chapter (9,4 ч), not 9,37.
     expect(s).toMatch(
       /\| Средно време за първи отговор на съобщения \(часове\) \| 30 \| \*\*4\*\* \| 31\.05\.2027\sг\. \| 11 \| 9,4 \| \*\*Изостава\*\* \|/,
     );
-    expect(s).toContain('- Facebook: 2. място от 3 с 1,23% на публикация; води Мавруд Хаус с 1,87%.');
-    expect(s).toMatch(/- Следващ преглед: 3 май 2027\sг\./);
+    expect(s).toContain('Изостават от планирания напредък: Последователи в Instagram (14,5 процентни пункта);');
+    expect(s).toContain('- Facebook: 1,23% на публикация, пред 1 от 2 конкуренти; води Мавруд Хаус с 1,87%.');
+    expect(s).toContain('По категории: Реклама 12 300 € (60%);');
+    expect(s).not.toMatch(/\d\. място|0 без данни/);
+    expect(s).toMatch(/\*\*Следващ преглед: 3 май 2027\sг\.\*\*/);
   });
 
   it('bg document: the amber cell keeps its words and gets the amber colour; red and green too', async () => {
@@ -132,10 +144,15 @@ describe('the executive summary', () => {
     expect(html).toMatch(/<td class="status status-green"><strong>Изпреварва<\/strong><\/td>/);
   });
 
-  it('over the cap: what is cut, what it costs and which objectives it affects', async () => {
+  it('over the cap: the total after the cuts, what stays unspent, and the cut and open points asked of the client', async () => {
     const s = await summary('../test/fixtures/acceptance/kaffebar.yaml');
+    expect(s).toContain('**The largest investment is Instagram ads (51% of the budget).**');
     expect(s).toContain(
-      '- Budget: $42,548 a year is $2,548 over the cap of $40,000. Keeping the items that pay back fastest, we cut Photographer ($7,200).',
+      'Budget: $42,548 a year is $2,548 over the cap of $40,000. Keeping the items that pay back fastest, we cut Photographer ($7,200). After the cuts: $35,348 a year, $4,652 unspent under the cap.',
+    );
+    expect(s).toContain('5 items are not yet linked to an objective.');
+    expect(s).toContain(
+      '### What we need from you\n\n- Approve the cut of Photographer ($7,200 a year), or raise the cap by $2,548.\n- Settle 14 open points: the situation analysis; the problem this strategy solves;',
     );
   });
 

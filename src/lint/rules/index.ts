@@ -12,6 +12,7 @@ import { primaryChannelShare } from './primary-channel-share.js';
 import { roleOverlap } from './role-overlap.js';
 import { slotOnlineTime } from './slot-online-time.js';
 import { budgetCap } from './budget-cap.js';
+import { budgetUnlinked } from './budget-unlinked.js';
 import { channelCount } from './channel-count.js';
 import { channelPersonas } from './channel-personas.js';
 import { channelsChosen } from './channels-chosen.js';
@@ -72,6 +73,7 @@ export const rules: Rule[] = [
   kpiWithoutObjective,
   kpiCount,
   budgetCap, // §9
+  budgetUnlinked,
   owners, // §10
   roleOverlap,
   planningCadence,
