@@ -83,6 +83,7 @@ describe.skipIf(!hasUnzip && !process.env.CI)('render --pptx: the kickoff deck',
   for (const [name, language] of Object.entries(EXAMPLE_LANGUAGE)) {
     it(`${name}: 12–18 slides in the plan's language, native charts with their data, figures as in the document`, async () => {
       const { folder, slides, file } = await deckOf(path.join(EXAMPLES, `${name}.yaml`), name);
+      const summary = readable(folder.readme);
       expect(slides.length).toBeGreaterThanOrEqual(12);
       expect(slides.length).toBeLessThanOrEqual(18);
       const names = parts(file);
@@ -93,7 +94,14 @@ describe.skipIf(!hasUnzip && !process.env.CI)('render --pptx: the kickoff deck',
       const words = catalogue(language);
       for (const chapter of ['objectives', 'competitors', 'budget', 'crisis'])
         expect(titles).toContain(words[`chapter.${chapter}`]);
-      expect(slideText(file, 3)).toContain(words['chapter.objectives']);
+      const at = (kind: string) => slides.findIndex((s) => s.kind === kind) + 1;
+      expect(slideText(file, at('objectives'))).toContain(words['chapter.objectives']);
+
+      // The decision slide: the document's headline, word for word, and its next review.
+      const decision = slideText(file, at('decision'));
+      const lead = summary.split(`## ${words['index.summary']}`)[1]!.trim().split('\n')[0]!;
+      expect(decision).toContain(lead);
+      expect(decision).toMatch(new RegExp(words['summary.investment_heading']!));
 
       // Every chart is a chart part with its data in an embedded workbook, not a picture.
       const charts = names.filter((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n));
@@ -129,7 +137,6 @@ describe.skipIf(!hasUnzip && !process.env.CI)('render --pptx: the kickoff deck',
       // The objectives slide shows each target as the document's summary table prints it.
       const objectivesSlide = slides.findIndex((s) => s.kind === 'objectives') + 1;
       const shown = slideText(file, objectivesSlide);
-      const summary = readable(folder.readme);
       const table = slides[objectivesSlide - 1]!.blocks.find((b) => b.type === 'table')!;
       if (table.type !== 'table') throw new Error('no objectives table');
       for (const row of table.rows) {
@@ -212,7 +219,8 @@ describe.skipIf(!hasUnzip && !process.env.CI)('render --pptx from the command li
     ]);
     expect(r.code, r.stderr).toBe(0);
     const file = path.join(out, 'plan.pptx');
-    const text = slideText(file, 2);
+    // Title, the summary's headline and status line, then the status table.
+    const text = slideText(file, 3);
     expect(text).toContain(catalogue('bg')['heading.status']);
     const review = readable(readFileSync(path.join(out, '12-review.md'), 'utf8'));
     // The review chapter's plan-versus-actual table: each objective's actual and expected value, as printed there.

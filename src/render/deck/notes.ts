@@ -41,3 +41,58 @@ function plainInline(token: Token): string {
   }
   return text.replace(/\u00ad/g, '');
 }
+
+/** A line of the document's prose: a paragraph or a list item, bold when the document sets it all in bold. */
+export interface ProseLine {
+  text: string;
+  bullet: boolean;
+  bold: boolean;
+}
+
+/**
+ * The prose under one level-2 heading of a Markdown file (the executive summary), split by its
+ * level-3 headings: `lead` before the first, then each heading's lines. Tables are left out.
+ */
+export function sectionProse(
+  md: MarkdownIt,
+  markdown: string,
+  heading: string,
+): { lead: ProseLine[]; sections: Map<string, ProseLine[]> } {
+  const lead: ProseLine[] = [];
+  const sections = new Map<string, ProseLine[]>();
+  let inside = false;
+  let current = lead;
+  let level = '';
+  let inTable = 0;
+  let inList = 0;
+  const tokens = md.parse(markdown, {}) as Token[];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.type === 'heading_open') {
+      level = token.tag;
+      const title = plainInline(tokens[i + 1]!).trim();
+      if (level === 'h2') {
+        inside = title === heading;
+        current = lead;
+      } else if (inside && level === 'h3') {
+        current = [];
+        sections.set(title, current);
+      }
+      i += 2;
+      continue;
+    }
+    if (!inside) continue;
+    if (token.type === 'table_open') inTable++;
+    else if (token.type === 'table_close') inTable--;
+    else if (token.type === 'bullet_list_open' || token.type === 'ordered_list_open') inList++;
+    else if (token.type === 'bullet_list_close' || token.type === 'ordered_list_close') inList--;
+    else if (token.type === 'inline' && !inTable) {
+      const text = plainInline(token).trim();
+      if (!text) continue;
+      const children = (token.children ?? []).filter((c) => c.type !== 'text' || c.content !== '');
+      const bold = children[0]?.type === 'strong_open' && children[children.length - 1]?.type === 'strong_close';
+      current.push({ text, bullet: inList > 0, bold });
+    }
+  }
+  return { lead, sections };
+}

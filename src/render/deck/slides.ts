@@ -11,7 +11,7 @@ import { unitKind } from '../../units.js';
 import type { ChapterSlug, RenderContext, TrackingRow } from '../context.js';
 import type { StrategyFolder } from '../folder.js';
 import type { Formatter } from '../format.js';
-import { proseOf } from './notes.js';
+import { type ProseLine, proseOf, sectionProse } from './notes.js';
 
 export type Rag = 'red' | 'amber' | 'green' | 'none';
 
@@ -59,6 +59,8 @@ interface Words {
   t: (key: string, params?: Record<string, string | number>, count?: number) => string;
   plan: Plan;
   notes: (slug: ChapterSlug | 'readme') => string | undefined;
+  /** The executive summary's prose, as the document words it: its opening lines and each sub-heading's. */
+  summary: { lead: ProseLine[]; sections: Map<string, ProseLine[]> };
 }
 
 /** Catalogue text is written for Markdown; on a slide its emphasis and escapes are plain text. */
@@ -74,6 +76,7 @@ export async function deckSlides(folder: StrategyFolder, loaded: LoadedPlan): Pr
   const markdownOf = new Map<string, string>(folder.chapters.map((c) => [c.slug, c.markdown]));
   markdownOf.set('readme', folder.readme);
   const words: Words = {
+    summary: sectionProse(md, folder.readme, translator.t('index.summary')),
     ctx,
     fmt,
     plan: loaded.plan,
@@ -92,7 +95,7 @@ export async function deckSlides(folder: StrategyFolder, loaded: LoadedPlan): Pr
 function kickoffDeck(w: Words): SlideSpec[] {
   return [
     titleSlide(w),
-    summarySlide(w),
+    ...decisionSlides(w),
     objectivesSlide(w),
     ...personaSlides(w),
     competitorsSlide(w),
@@ -117,27 +120,57 @@ function titleSlide(w: Words, review?: string): SlideSpec {
   return { kind: 'title', title: meta.title, subtitle, blocks: [] };
 }
 
-/** The executive summary's figures: objectives, channels, budget and the next review, as the document states them. */
-function summarySlide(w: Words): SlideSpec {
-  const { ctx, fmt, t } = w;
+/** The document's summary lines under a sub-heading (its catalogue key), as slide text. */
+function summaryLines(w: Words, headingKey: string): TextLine[] {
+  return (w.summary.sections.get(w.t(headingKey)) ?? []).map((l) => ({ text: l.text, bullet: l.bullet, bold: l.bold }));
+}
+
+/**
+ * The decision page as slides: the headline, the strategy in one sentence, the investment and
+ * what the client is asked to decide, then the first (or, with actuals, the next) 90 days; every
+ * sentence the document's own.
+ */
+function decisionSlides(w: Words): SlideSpec[] {
+  const { t } = w;
   const lines: TextLine[] = [];
-  const positioning = w.plan.positioning?.statement;
-  if (positioning) lines.push({ text: positioning, bold: true });
-  else if (ctx.executive.problem) lines.push({ text: ctx.executive.problem, bold: true });
-  if (ctx.objectives.length && ctx.summary.firstDeadline)
-    lines.push({
-      text: t('summary.objectives', { count: ctx.objectives.length, deadline: fmt.date(ctx.summary.firstDeadline) }),
-      bullet: true,
-    });
-  if (ctx.summary.primaryChannels.length)
-    lines.push({ text: t('summary.channels', { primary: channelList(w, ctx.summary.primaryChannels) }), bullet: true });
-  const budget = ctx.budget;
-  if (budget) lines.push({ text: budgetSentence(w), bullet: true });
-  if (ctx.executive.nextReview)
-    lines.push({ text: `${t('label.next_session')}: ${fmt.date(ctx.executive.nextReview)}`, bullet: true });
-  if (ctx.openPoints.length)
-    lines.push({ text: `${t('index.open_points')}: ${fmt.number(ctx.openPoints.length)}`, bullet: true });
-  return { kind: 'summary', title: t('index.summary'), blocks: [{ type: 'text', lines }], notes: w.notes('readme') };
+  // The headline, and the strategy in one sentence (the business goals have their own slide).
+  for (const l of w.summary.lead.slice(0, 2)) lines.push({ text: l.text, bold: l.bold });
+  const investment = summaryLines(w, 'summary.investment_heading');
+  if (investment.length) lines.push({ text: t('summary.investment_heading'), bold: true }, ...bulleted(investment));
+  const decisions = summaryLines(w, 'summary.decisions_heading');
+  if (decisions.length) lines.push({ text: t('summary.decisions_heading'), bold: true }, ...bulleted(decisions));
+  const review = nextReviewLine(w);
+  if (review) lines.push(review);
+  const slides: SlideSpec[] = [
+    { kind: 'decision', title: t('index.summary'), blocks: [{ type: 'text', lines }], notes: w.notes('readme') },
+  ];
+  for (const key of ['summary.first_days_heading', 'summary.next_days_heading']) {
+    const steps = summaryLines(w, key);
+    if (steps.length)
+      slides.push({ kind: 'first-days', title: t(key), blocks: [{ type: 'text', lines: bulleted(steps) }] });
+  }
+  return slides;
+}
+
+/** The next review, which closes the decision page in bold. */
+function nextReviewLine(w: Words): TextLine | undefined {
+  const line = [...w.summary.sections.values()]
+    .flat()
+    .filter((l) => l.bold && !l.bullet)
+    .at(-1);
+  return line && { text: line.text, bold: true };
+}
+
+/** The review's opening: the headline with the date of the figures, and the objectives' status line, as the document words them. */
+function reviewSummarySlide(w: Words): SlideSpec {
+  const lines: TextLine[] = w.summary.lead.slice(0, 1).map((l) => ({ text: l.text, bold: true }));
+  for (const l of summaryLines(w, 'summary.objectives_heading')) lines.push({ ...l, bullet: true });
+  return { kind: 'decision', title: w.t('index.summary'), blocks: [{ type: 'text', lines }], notes: w.notes('readme') };
+}
+
+/** Lines as bullets, but for a line the document sets apart in bold (the next review). */
+function bulleted(lines: TextLine[]): TextLine[] {
+  return lines.filter((l) => !l.bold).map((l) => ({ ...l, bullet: true }));
 }
 
 function budgetSentence(w: Words): string {
@@ -252,7 +285,7 @@ function personaLines(w: Words, p: NonNullable<Plan['audience']>['personas'][num
 }
 
 function competitorsSlide(w: Words): SlideSpec | undefined {
-  const { ctx, fmt, t } = w;
+  const { ctx, t } = w;
   const ranking = ctx.engagement?.ranking.filter((r) => r.entries.length) ?? [];
   if (!ranking.length) return undefined;
   const names = [...new Set(ranking.flatMap((r) => r.entries.map((e) => entryName(w, e))))];
@@ -261,28 +294,13 @@ function competitorsSlide(w: Words): SlideSpec | undefined {
     name,
     values: ranking.map((r) => r.entries.find((e) => entryName(w, e) === name)?.engagement_rate_per_post ?? null),
   }));
-  const rows: TableCell[][] = ranking.flatMap((r) =>
-    r.entries.map((e, i) => [
-      { text: i === 0 ? channelName(r.channel) : '' },
-      { text: fmt.number(e.rank), align: 'right' as const },
-      { text: entryName(w, e), bold: e.own },
-      { text: fmt.percent(e.engagement_rate_per_post, 2), align: 'right' as const },
-    ]),
-  );
+  // Where we stand per channel, judged as the document judges it (level with, ahead, behind, closed).
+  const standing = summaryLines(w, 'summary.position_heading');
   return {
     kind: 'competitors',
     title: t('chapter.competitors'),
     blocks: [
-      {
-        type: 'table',
-        header: [
-          { text: t('label.channel') },
-          { text: '#', align: 'right' },
-          { text: t('label.competitor') },
-          { text: t('label.engagement_rate_per_post'), align: 'right' },
-        ],
-        rows,
-      },
+      { type: 'text', lines: bulleted(standing) },
       {
         type: 'chart',
         chart: 'column',
@@ -298,10 +316,6 @@ function competitorsSlide(w: Words): SlideSpec | undefined {
 
 function entryName(w: Words, e: { name: string; own: boolean }): string {
   return e.own ? `${w.plan.plan.organization} (${w.t('label.us')})` : e.name;
-}
-
-function channelList(w: Words, ids: string[]): string {
-  return w.fmt.list(ids.map((id) => channelName(id)));
 }
 
 function channelsSlide(w: Words): SlideSpec | undefined {
@@ -528,11 +542,14 @@ function reviewSlide(w: Words): SlideSpec | undefined {
   return { kind: 'review', title: t('chapter.review'), blocks: [{ type: 'text', lines }], notes: w.notes('review') };
 }
 
-function openPointsSlide(w: Words): SlideSpec {
+/** What the plan does not answer yet, each with its chapter (none: the decision slide says the plan is complete). */
+function openPointsSlide(w: Words): SlideSpec | undefined {
   const { ctx, t } = w;
-  const lines: TextLine[] = ctx.openPoints.length
-    ? ctx.openPoints.map((p) => ({ text: `${t(`open.${p.key}.topic`)} (${p.chapterRef.title})`, bullet: true }))
-    : [{ text: t('index.no_open_points') }];
+  if (!ctx.openPoints.length) return undefined;
+  const lines = ctx.openPoints.map((p) => ({
+    text: `${t(`open.${p.key}.topic`)} (${p.chapterRef.title})`,
+    bullet: true,
+  }));
   return { kind: 'open-points', title: t('index.open_points'), blocks: [{ type: 'text', lines }] };
 }
 
@@ -543,6 +560,7 @@ function reviewDeck(w: Words): SlideSpec[] {
   const asOf = tracking.asOf ? `${w.t('label.as_of')}: ${w.fmt.date(tracking.asOf)}` : w.t('text.tracking_none');
   return [
     titleSlide(w, `${w.t('heading.status')} · ${asOf}`),
+    reviewSummarySlide(w),
     statusSlide(w),
     progressSlide(w),
     changeSlide(w),
@@ -668,13 +686,15 @@ function behindSlide(w: Words): SlideSpec | undefined {
   return { kind: 'behind', title: t('heading.behind'), blocks: [{ type: 'text', lines }] };
 }
 
-function nextSlide(w: Words): SlideSpec {
-  const { ctx, fmt, t } = w;
-  const lines: TextLine[] = [];
-  const next = ctx.tracking?.next_session;
-  if (next) lines.push({ text: `${t('label.next_session')}: ${fmt.date(next)}`, bold: true });
-  for (const p of ctx.openPoints)
-    lines.push({ text: `${t(`open.${p.key}.topic`)} (${p.chapterRef.title})`, bullet: true });
-  if (!lines.length) lines.push({ text: t('index.no_open_points') });
+/** What the review asks of the client and when it meets next: the decision page's own lines. */
+function nextSlide(w: Words): SlideSpec | undefined {
+  const { t } = w;
+  const lines = [
+    ...bulleted(summaryLines(w, 'summary.next_days_heading')),
+    ...bulleted(summaryLines(w, 'summary.decisions_heading')),
+  ];
+  const review = nextReviewLine(w);
+  if (review) lines.push(review);
+  if (!lines.length) return undefined;
   return { kind: 'next', title: t('deck.next'), blocks: [{ type: 'text', lines }] };
 }
