@@ -4,11 +4,12 @@
 // markdown-it, handlebars, @inquirer/prompts, …), is imported lazily and lands in chunks of its
 // own, so `smplan lint` loads none of them.
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { writeNotices } from './notices.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -20,7 +21,11 @@ if (release) rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 
 // Parts of puppeteer-core that smplan never runs (see each stub for why), replaced at build time.
 const requireFromRoot = createRequire(path.join(root, 'package.json'));
-const browsersMain = createRequire(requireFromRoot.resolve('puppeteer-core')).resolve('@puppeteer/browsers');
+// Found by path below the checkout, not resolved through links: the bundle's paths stay the checkout's.
+const browsersDir = ['node_modules/@puppeteer/browsers', 'node_modules/puppeteer-core/node_modules/@puppeteer/browsers']
+  .map((dir) => path.join(root, dir))
+  .find((dir) => existsSync(path.join(dir, 'package.json')));
+if (!browsersDir) throw new Error('@puppeteer/browsers (a dependency of puppeteer-core) is not installed');
 const stubs = {
   name: 'stubs',
   setup(b) {
@@ -28,7 +33,7 @@ const stubs = {
       path: path.join(root, 'scripts/stubs/puppeteer-browsers.js'),
     }));
     b.onResolve({ filter: /^smplan:puppeteer-browsers-types$/ }, () => ({
-      path: path.join(path.dirname(browsersMain), '..', 'esm', 'browser-data', 'types.js'),
+      path: path.join(browsersDir, 'lib', 'esm', 'browser-data', 'types.js'),
     }));
     b.onResolve({ filter: /(^|\/)bidi\.js$/ }, (args) =>
       path
@@ -40,7 +45,7 @@ const stubs = {
   },
 };
 
-await build({
+const bundle = await build({
   absWorkingDir: root,
   entryPoints: { cli: 'src/cli/bundle.ts', 'lint-worker': 'src/cli/lint-worker.ts' },
   outdir: 'dist',
@@ -50,6 +55,8 @@ await build({
   platform: 'node',
   target: 'node20',
   chunkNames: 'chunks/[name]-[hash]',
+  // Paths (and so chunk hashes) as seen from the checkout, even where node_modules is a link.
+  preserveSymlinks: true,
   // SMPLAN_NO_MINIFY=1 keeps function names readable in a CPU profile (node --cpu-prof).
   minify: !process.env.SMPLAN_NO_MINIFY,
   sourcemap: release ? false : 'linked',
@@ -61,6 +68,7 @@ await build({
     // Bundled CommonJS dependencies may call require(); give them one.
     js: "import { createRequire as __smplanCreateRequire } from 'node:module'; const require = __smplanCreateRequire(import.meta.url);",
   },
+  metafile: true,
   logLevel: 'warning',
 });
 
@@ -109,6 +117,9 @@ for (const weight of [400, 700])
       advanceWidths(readFileSync(path.join(notoSans, 'files', `noto-sans-${subset}-${weight}-normal.woff`))),
     );
 writeFileSync(path.join(fonts, 'widths.json'), JSON.stringify(widths) + '\n');
+
+// The licences of everything the package redistributes, and an SBOM of it (see notices.mjs).
+writeNotices(root, bundle.metafile, ['node_modules/@fontsource/noto-sans', 'node_modules/@fontsource/noto-emoji']);
 
 /** Code point -> advance width (per 1000 em) from a WOFF 1 font: its cmap, hhea, hmtx and head tables. */
 function advanceWidths(woff) {
