@@ -2,6 +2,7 @@
 // and 20 plans rendered to PDF through one browser against one plan to PDF. Fresh processes, as users run them.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 
 export function batchBenchmarks({ root, bin, tmp, median, record }) {
@@ -21,6 +22,16 @@ export function batchBenchmarks({ root, bin, tmp, median, record }) {
   const lintFiles = make('batch-lint', 200);
   const lintOne = median([bin, 'lint', lintFiles[0]], { cwd: lintDir });
   record('lint 200 plans in one run', median([bin, 'lint', '.'], { cwd: lintDir }, 5), 'lint one plan', lintOne, 4);
+  // Worker threads as --concurrency auto sizes them (none on 2 cores), and one per core.
+  const cores = availableParallelism();
+  for (const concurrency of ['auto', String(cores)])
+    record(
+      `lint 200 plans in one run, --concurrency ${concurrency}${concurrency === 'auto' ? '' : ' (the cores)'}`,
+      median([bin, 'lint', '--concurrency', concurrency, '.'], { cwd: lintDir }, 5),
+      'lint one plan',
+      lintOne,
+      4,
+    );
 
   const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(
     (p) => spawnSync(p, ['--version']).status === 0,

@@ -23,16 +23,13 @@ const runs = Number(process.env.BENCH_RUNS ?? 15);
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'smplan-bench-'));
 
 // Every run must succeed (lint: no errors): a plan that fails would time other work than intended.
-function time(args, { cwd = root, expect = [0], env = {}, emptyCache = false } = {}) {
-  // emptyCache: a cache folder of the user's with nothing in it yet, as on a CI runner.
-  const cache = emptyCache ? mkdtempSync(path.join(tmp, 'cache-')) : undefined;
+function time(args, { cwd = root, expect = [0], env = {} } = {}) {
   const start = process.hrtime.bigint();
   const r = spawnSync(process.execPath, args, {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', ...env, ...(cache ? { XDG_CACHE_HOME: cache } : {}) },
+    env: { ...process.env, NO_COLOR: '1', ...env },
   });
-  if (cache) rmSync(cache, { recursive: true, force: true });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (!expect.includes(r.status)) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 400)}`);
   return ms;
@@ -116,22 +113,6 @@ try {
     if (plan === smallPlan) lintSmall = ms;
     if (plan === shortPlan) lintShort = ms;
     record(`${name} (cold start)`, ms, 'node -e 0', nodeBaseline, goal);
-  }
-  // The first run on a machine (a CI job's only one) has no compiled code of its own yet: it
-  // starts from the package's where its Node is the one that packed it, else compiles.
-  for (const [name, plan] of coldStarts) {
-    record(
-      `${name} (first run, from the package's compiled code)`,
-      median([bin, 'lint', plan], { emptyCache: true }),
-      'node -e 0',
-      nodeBaseline,
-    );
-    record(
-      `${name} (first run on another Node: compiled afresh)`,
-      median([bin, 'lint', plan], { env: { NODE_DISABLE_COMPILE_CACHE: '1' } }),
-      'node -e 0',
-      nodeBaseline,
-    );
   }
   // The same cold starts in CPU time, which a loaded machine distorts less than wall time.
   const nodeCpu = cpuMedian(['-e', '0']);

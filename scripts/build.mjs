@@ -1,25 +1,15 @@
 // Bundles the CLI and every library it uses into dist/, so that installing smplan fetches one
-// package and `smplan lint` loads one file instead of hundreds of modules. Heavy libraries
-// (puppeteer-core, vega, markdown-it, handlebars, @inquirer/prompts, …) are imported lazily by
-// the commands that use them and land in chunks of their own.
+// package: dist/cli.js (what bin/smplan.js imports), dist/lint-worker.js (a --concurrency worker
+// thread) and the chunks they share. Each command, and each heavy library (puppeteer-core, vega,
+// markdown-it, handlebars, @inquirer/prompts, …), is imported lazily and lands in chunks of its
+// own, so `smplan lint` loads none of them.
 import { build } from 'esbuild';
-import { spawnSync } from 'node:child_process';
-import {
-  chmodSync,
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import os from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { writeNotices } from './notices.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -28,13 +18,14 @@ const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 // empty dist/, and keeps source maps for --debug.
 const release = process.argv.includes('--clean');
 if (release) rmSync(path.join(root, 'dist'), { recursive: true, force: true });
-// Compiled code fits only the build it was made from; a plain build makes none (see the end).
-else if (existsSync(path.join(root, 'dist')))
-  for (const f of readdirSync(path.join(root, 'dist'))) if (/^cli-.*\.v8$/.test(f)) rmSync(path.join(root, 'dist', f));
 
 // Parts of puppeteer-core that smplan never runs (see each stub for why), replaced at build time.
 const requireFromRoot = createRequire(path.join(root, 'package.json'));
-const browsersMain = createRequire(requireFromRoot.resolve('puppeteer-core')).resolve('@puppeteer/browsers');
+// Found by path below the checkout, not resolved through links: the bundle's paths stay the checkout's.
+const browsersDir = ['node_modules/@puppeteer/browsers', 'node_modules/puppeteer-core/node_modules/@puppeteer/browsers']
+  .map((dir) => path.join(root, dir))
+  .find((dir) => existsSync(path.join(dir, 'package.json')));
+if (!browsersDir) throw new Error('@puppeteer/browsers (a dependency of puppeteer-core) is not installed');
 const stubs = {
   name: 'stubs',
   setup(b) {
@@ -42,13 +33,8 @@ const stubs = {
       path: path.join(root, 'scripts/stubs/puppeteer-browsers.js'),
     }));
     b.onResolve({ filter: /^smplan:puppeteer-browsers-types$/ }, () => ({
-      path: path.join(path.dirname(browsersMain), '..', 'esm', 'browser-data', 'types.js'),
+      path: path.join(browsersDir, 'lib', 'esm', 'browser-data', 'types.js'),
     }));
-    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
-      args.importer.includes(`${path.sep}commander${path.sep}`)
-        ? { path: path.join(root, 'scripts/stubs/commander-child-process.js') }
-        : undefined,
-    );
     b.onResolve({ filter: /(^|\/)bidi\.js$/ }, (args) =>
       path
         .resolve(args.resolveDir, args.path)
@@ -59,137 +45,32 @@ const stubs = {
   },
 };
 
-// Libraries only some commands use, each imported lazily (`await import('vega')`): bundled apart
-// from the program, in dist/vendor/, as ES modules with their shared code in chunks. `yaml` is
-// also imported statically (by the interview) and so is built as CommonJS, which a require() in
-// the program can load.
-const VENDOR_ESM = {
-  vega: 'vega',
-  'vega-lite': 'vega-lite',
-  'markdown-it': 'markdown-it',
-  handlebars: 'handlebars',
-  'inquirer-prompts': '@inquirer/prompts',
-  'puppeteer-core': 'puppeteer-core',
-  open: 'open',
-  chokidar: 'chokidar',
-  'better-sse': 'better-sse',
-  'ical-generator': 'ical-generator',
-  'csv-stringify': 'csv-stringify/sync',
-  pptxgenjs: 'pptxgenjs',
-  // Hyphenation for the document's table cells: the engine, and each language's patterns apart
-  // (render loads only the plan's).
-  hyphen: 'hyphen',
-  'hyphen-en-gb': 'hyphen/patterns/en-gb.js',
-  'hyphen-en-us': 'hyphen/patterns/en-us.js',
-  'hyphen-nb': 'hyphen/patterns/nb.js',
-  'hyphen-bg': 'hyphen/patterns/bg.js',
-};
-const VENDOR_CJS = { yaml: 'yaml' };
-const vendorOf = new Map([
-  ...Object.entries(VENDOR_ESM).map(([name, spec]) => [spec, `./vendor/${name}.js`]),
-  ...Object.entries(VENDOR_CJS).map(([name, spec]) => [spec, `./vendor/${name}.cjs`]),
-]);
-const common = {
+const bundle = await build({
   absWorkingDir: root,
+  entryPoints: { cli: 'src/cli/bundle.ts', 'lint-worker': 'src/cli/lint-worker.ts' },
+  outdir: 'dist',
   bundle: true,
+  splitting: true,
+  format: 'esm',
   platform: 'node',
   target: 'node20',
+  chunkNames: 'chunks/[name]-[hash]',
+  // Paths (and so chunk hashes) as seen from the checkout, even where node_modules is a link.
+  preserveSymlinks: true,
   // SMPLAN_NO_MINIFY=1 keeps function names readable in a CPU profile (node --cpu-prof).
   minify: !process.env.SMPLAN_NO_MINIFY,
   sourcemap: release ? false : 'linked',
   plugins: [stubs],
   // Optional native addons that vega and ws try to load inside try/catch; smplan needs neither.
   external: ['canvas', 'bufferutil', 'utf-8-validate'],
-  logLevel: 'warning',
-};
-
-await build({
-  ...common,
-  entryPoints: VENDOR_ESM,
-  outdir: 'dist/vendor',
-  splitting: true,
-  format: 'esm',
-  chunkNames: 'chunks/[name]-[hash]',
+  define: { SMPLAN_VERSION: JSON.stringify(pkg.version) },
   banner: {
     // Bundled CommonJS dependencies may call require(); give them one.
     js: "import { createRequire as __smplanCreateRequire } from 'node:module'; const require = __smplanCreateRequire(import.meta.url);",
   },
+  metafile: true,
+  logLevel: 'warning',
 });
-await build({
-  ...common,
-  entryPoints: VENDOR_CJS,
-  outdir: 'dist/vendor',
-  format: 'cjs',
-  outExtension: { '.js': '.cjs' },
-});
-
-// The program: every module of src/ and the libraries a lint uses, in one CommonJS file that
-// dist/boot.js compiles with V8's code cache (one file: one compile, one cache entry).
-const program = await build({
-  ...common,
-  entryPoints: { cli: 'src/cli/bundle.ts' },
-  outdir: 'dist',
-  format: 'cjs',
-  outExtension: { '.js': '.cjs' },
-  write: false,
-  plugins: [
-    stubs,
-    {
-      name: 'vendor',
-      setup(b) {
-        b.onResolve({ filter: /^[@a-z]/ }, (args) =>
-          vendorOf.has(args.path) ? { path: vendorOf.get(args.path), external: true } : undefined,
-        );
-      },
-    },
-  ],
-  // import.meta.url (the package's own files, the worker script) as the file's URL.
-  define: { SMPLAN_VERSION: JSON.stringify(pkg.version), 'import.meta.url': '__smplanMeta.url' },
-  banner: {
-    js: [
-      // Loaded by dist/boot.js, the program gets its dynamic import() from there (code compiled
-      // by vm has none without a flag); required plainly (--debug), it uses its own.
-      'var __smplanImport = __smplanImport || ((specifier) => import(specifier));',
-      'var __smplanMeta = { get url() { return require("node:url").pathToFileURL(__filename).href; } };',
-    ].join('\n'),
-  },
-});
-for (const out of program.outputFiles) {
-  let text = out.text;
-  if (out.path.endsWith('.cjs')) {
-    // Every dynamic import but the banner's goes through __smplanImport.
-    text = text.replace(/\bimport\((["'])(\.\/vendor\/[^"']+|node:[^"']+)\1\)/g, '__smplanImport($1$2$1)');
-    const left = text.match(/\bimport\([^)]{0,60}/g) ?? [];
-    if (left.length !== 1)
-      throw new Error(`dist/cli.cjs: dynamic imports not routed through the loader: ${left.join(', ')}`);
-  }
-  mkdirSync(path.dirname(out.path), { recursive: true });
-  writeFileSync(out.path, text);
-}
-
-// The loader: bin/smplan.js and the lint worker threads start the program through it.
-await build({ ...common, entryPoints: { boot: 'src/boot.ts' }, outdir: 'dist', format: 'esm' });
-
-// A package ships the program's compiled code for the Node that packs it (see src/boot.ts):
-// made by linting plans with and without findings, so that what a lint runs is compiled.
-if (release) {
-  const cache = mkdtempSync(path.join(os.tmpdir(), 'smplan-code-'));
-  try {
-    const env = { ...process.env, XDG_CACHE_HOME: cache, NO_COLOR: '1' };
-    delete env.NODE_DISABLE_COMPILE_CACHE;
-    const plans = ['examples/nordlys-bakeri.yaml', 'test/fixtures/acceptance/kaffebar.yaml'].filter((p) =>
-      existsSync(path.join(root, p)),
-    );
-    const lint = spawnSync(process.execPath, ['bin/smplan.js', 'lint', ...plans], { cwd: root, env, encoding: 'utf8' });
-    if (lint.status !== 0 && lint.status !== 1) throw new Error(`compiling the program's code: ${lint.stderr}`);
-    const made = readdirSync(path.join(cache, 'smplan')).filter((f) => f.endsWith('.v8'));
-    if (made.length !== 1) throw new Error(`compiling the program's code: expected one cache file, found ${made}`);
-    copyFileSync(path.join(cache, 'smplan', made[0]), path.join(root, 'dist', made[0]));
-    chmodSync(path.join(root, 'dist', made[0]), 0o644);
-  } finally {
-    rmSync(cache, { recursive: true, force: true });
-  }
-}
 
 // The Noto Sans subsets the document embeds (Latin with æøå, Latin Extended, Cyrillic; regular
 // and bold) and Noto Emoji's (monochrome, regular), each with its unicode-range from the package's
@@ -236,6 +117,9 @@ for (const weight of [400, 700])
       advanceWidths(readFileSync(path.join(notoSans, 'files', `noto-sans-${subset}-${weight}-normal.woff`))),
     );
 writeFileSync(path.join(fonts, 'widths.json'), JSON.stringify(widths) + '\n');
+
+// The licences of everything the package redistributes, and an SBOM of it (see notices.mjs).
+writeNotices(root, bundle.metafile, ['node_modules/@fontsource/noto-sans', 'node_modules/@fontsource/noto-emoji']);
 
 /** Code point -> advance width (per 1000 em) from a WOFF 1 font: its cmap, hhea, hmtx and head tables. */
 function advanceWidths(woff) {

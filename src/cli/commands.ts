@@ -45,6 +45,14 @@ export function nonNegativeInteger(value: string): number {
   return Number(value);
 }
 
+/** A --concurrency value: a number of worker threads (at most 64), `auto` or `off`. */
+export function concurrency(value: string): number | 'auto' | 'off' {
+  if (value === 'auto' || value === 'off') return value;
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 64)
+    throw new InvalidArgumentError('expected a number of threads from 1 to 64, auto or off');
+  return Number(value);
+}
+
 export function port(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) > 65535)
     throw new InvalidArgumentError('expected a port number from 0 to 65535');
@@ -116,6 +124,12 @@ export const commands: CommandSpec[] = [
       },
       { flags: '--no-config', description: 'use no config file: every rule as the method sets it' },
       { flags: '--no-inline-config', description: 'ignore smplan-disable comments in the plans' },
+      {
+        flags: '--concurrency <n>',
+        description:
+          'check plans in n worker threads; auto: one per 50 plans, at most half the cores; off: in one thread (default: off)',
+        parse: concurrency,
+      },
     ],
     load: () => import('./lint.js'),
   },

@@ -1,4 +1,3 @@
-import type { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { CLIError, EXIT } from './errors.js';
@@ -17,8 +16,6 @@ export interface Io {
   debug: boolean;
   /** Set by --color / --no-color; undefined means decide from the terminal. */
   colorFlag?: boolean | undefined;
-  /** Worker threads the loader started for what looked like a batch lint: `lint` takes them or ends them. */
-  lintWorkers?: Worker[];
 }
 
 export function processIo(): Io {

@@ -1,9 +1,9 @@
 /**
- * A second lane for `smplan lint` over many plans: a worker thread that checks the plans it is
- * sent, so that a batch uses more than one core. The main thread resolves each plan's config (a
- * broken config stops the run there), hands out the plans and prints every report in order.
+ * A worker thread of `smplan lint --concurrency`: checks the plans the main thread sends it. The
+ * main thread finds the plans, resolves each one's config (a broken config stops the run there),
+ * hands the plans out and prints every report in order. Built as its own entry, dist/lint-worker.js.
  */
-import { parentPort } from 'node:worker_threads';
+import { isMainThread, parentPort } from 'node:worker_threads';
 import type { LintConfig } from '../lint/config.js';
 import { checkPlanFile, type PlanCheck } from './lint-plan.js';
 
@@ -18,7 +18,7 @@ export interface LintJob {
 /** A check, or an internal error's stack (a bug: the main thread reports it as one). */
 export type LintReply = { id: number; check: PlanCheck } | { id: number; failure: string };
 
-/** Answers the main thread's jobs (dist/boot.js calls this in a worker it started). */
+/** Answers the main thread's jobs. */
 export function serveLintJobs(): void {
   const port = parentPort;
   if (!port) throw new Error('serveLintJobs runs in a worker thread');
@@ -30,3 +30,5 @@ export function serveLintJobs(): void {
     );
   });
 }
+
+if (!isMainThread && parentPort) serveLintJobs();

@@ -1,46 +1,50 @@
 /**
- * Worker threads for a batch lint (see lint-worker.ts). They run the built program through its
- * loader (dist/boot.js); where there is none (the test suite runs the sources), a batch runs in
- * this thread alone.
+ * Worker threads for `smplan lint --concurrency` (see lint-worker.ts), sized as ESLint sizes its
+ * own: `auto` takes one thread per 50 plans, at most half the cores, and one thread is no thread.
  */
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { LintConfig } from '../lint/config.js';
+import { packageRoot } from '../render/paths.js';
+import { CLIError, EXIT } from './errors.js';
 import type { PlanCheck } from './lint-plan.js';
-import { LINT_WORKER } from '../threads.js';
 import type { LintJob, LintReply } from './lint-worker.js';
+
+/** `--concurrency`: a number of threads, `auto`, or `off` (the plans are checked in this thread). */
+export type Concurrency = number | 'auto' | 'off';
+
+/** Plans one thread is assumed to check best (ESLint's AUTO_FILES_PER_WORKER). */
+const AUTO_PLANS_PER_THREAD = 50;
+
+/** How many worker threads check `plans` plans: 0 means this thread checks them all. */
+export function workerCount(concurrency: Concurrency, plans: number, cores = availableParallelism()): number {
+  if (concurrency === 'off') return 0;
+  const count =
+    concurrency === 'auto'
+      ? Math.min(Math.ceil(plans / AUTO_PLANS_PER_THREAD), cores >> 1)
+      : Math.min(concurrency, plans);
+  return count > 1 ? count : 0;
+}
 
 export interface LintWorker {
   check(file: string, cwd: string, config: LintConfig, inlineConfig: boolean): Promise<PlanCheck>;
   end(): Promise<void>;
 }
 
-/** The loader beside dist/cli.cjs, where this code was built into. */
-function workerBundle(): URL | undefined {
-  const url = new URL('./boot.js', import.meta.url);
-  return existsSync(fileURLToPath(url)) ? url : undefined;
+/** The worker threads for a lint of `plans` plans, each running the built program's dist/lint-worker.js. */
+export function lintWorkers(concurrency: Concurrency, plans: number): LintWorker[] {
+  const count = workerCount(concurrency, plans);
+  if (count === 0) return [];
+  // Also from the sources (the test suite's in-process runs): a worker runs built code only.
+  const script = path.join(packageRoot(), 'dist', 'lint-worker.js');
+  if (!existsSync(script)) throw new CLIError('--concurrency needs the built program (npm run build)', EXIT.usage);
+  return Array.from({ length: count }, () => lintWorker(new Worker(script)));
 }
 
-/**
- * The workers for a batch: those the loader started early (see dist/boot.js) while they still
- * run, then new ones up to `count`.
- */
-export function lintWorkers(count: number, started: readonly Worker[] = []): LintWorker[] {
-  const bundle = count > 0 ? workerBundle() : undefined;
-  // A thread that has ended has the id -1.
-  const running = bundle ? started.filter((w) => w.threadId !== -1).slice(0, count) : [];
-  for (const w of started) if (!running.includes(w)) void w.terminate();
-  if (!bundle) return [];
-  return Array.from({ length: count }, (_, i) =>
-    lintWorker(running[i] ?? new Worker(bundle, { workerData: LINT_WORKER })),
-  );
-}
-
-/** Checks plans in the given worker thread (one running dist/boot.js as a lint worker). */
+/** Checks plans in the given worker thread (one running dist/lint-worker.js). */
 export function lintWorker(worker: Worker): LintWorker {
-  // Started early, it was let go of so as not to hold the process: now its replies are awaited.
-  worker.ref();
   const pending = new Map<number, { resolve: (c: PlanCheck) => void; reject: (e: Error) => void }>();
   let ids = 0;
   /** Why the worker ended: a check sent after that would wait for ever. */

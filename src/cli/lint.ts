@@ -11,7 +11,7 @@ import { readiness, readinessLine } from '../lint/readiness.js';
 import { plural } from '../wording.js';
 import { colorsFor, refuseInputAsOutput, writeLine, type Io } from './io.js';
 import { checkPlan, checkPlanFile, type PlanCheck, type PlanReport } from './lint-plan.js';
-import { LINT_WORKERS_FROM, lintWorkerCount } from '../threads.js';
+import type { Concurrency } from './lint-workers.js';
 
 interface LintOptions {
   format?: string;
@@ -22,6 +22,8 @@ interface LintOptions {
   config?: string | false;
   /** false for --no-inline-config. */
   inlineConfig?: boolean;
+  /** --concurrency: worker threads for many plans (default off). */
+  concurrency?: Concurrency;
 }
 
 export async function run(args: string[], options: LintOptions, io: Io): Promise<number> {
@@ -42,43 +44,39 @@ export async function run(args: string[], options: LintOptions, io: Io): Promise
   const configFor = configResolver(options, io.cwd);
   const inlineConfig = options.inlineConfig !== false;
   const checks: PlanCheck[] = new Array(plans.length);
-  // Lanes take the next plan until none is left: this thread, and for many plans worker threads
-  // on the other cores. A plan's config is resolved here, so a broken one stops the run at once.
-  // Loaded only for a batch: worker_threads costs a single plan's start-up.
-  const batch = plans.length >= LINT_WORKERS_FROM;
-  const workers = batch ? (await import('./lint-workers.js')).lintWorkers(lintWorkerCount(), io.lintWorkers) : [];
-  // Started by the loader for what looked like a batch, and not one after all (a batch's
-  // lintWorkers takes them or ends them itself).
-  if (!batch) for (const w of io.lintWorkers ?? []) void w.terminate();
-  if (io.debug && (workers.length || io.lintWorkers?.length))
-    writeLine(
-      io.stderr,
-      `debug: ${plural(plans.length, 'plan')}: ${plural(workers.length, 'worker thread')} beside this one (${io.lintWorkers?.length ?? 0} started before the program loaded)`,
-    );
+  // With --concurrency, worker threads check the plan files and this thread hands them out; a
+  // plan's config is resolved here, so a broken one stops the run at once. worker_threads is
+  // loaded only then: it costs a single plan's start-up.
+  const concurrency = options.concurrency ?? 'off';
+  const workers =
+    concurrency === 'off' ? [] : (await import('./lint-workers.js')).lintWorkers(concurrency, plans.length);
+  if (io.debug && concurrency !== 'off')
+    writeLine(io.stderr, `debug: ${plural(plans.length, 'plan')}: ${plural(workers.length, 'worker thread')}`);
   let next = 0;
+  const here = (plan: PlanArgument, config: LintConfig) =>
+    plan.stdin
+      ? checkPlan(plan.file, () => stdinPlan(io), config, inlineConfig)
+      : checkPlanFile(plan.file, io.cwd, config, inlineConfig);
   const lane = async (check: (plan: PlanArgument, config: LintConfig) => Promise<PlanCheck>) => {
     for (let i = next++; i < plans.length; i = next++) {
       const plan = plans[i]!;
       const config = await configFor(plan.stdin ? 'stdin.yaml' : plan.file);
       checks[i] = await check(plan, config);
-      // A plan is checked without touching the event loop (its reads are synchronous): let the
-      // workers' replies in, or they would wait until this thread has checked all its plans.
-      if (workers.length) await new Promise((resolve) => setImmediate(resolve));
     }
   };
   try {
-    await Promise.all([
-      lane((plan, config) =>
-        plan.stdin
-          ? checkPlan(plan.file, () => stdinPlan(io), config, inlineConfig)
-          : checkPlanFile(plan.file, io.cwd, config, inlineConfig),
-      ),
-      // A few plans queued per worker: its next plan is waiting when this thread is busy checking
-      // one of its own and cannot hand it out.
-      ...workers.flatMap((worker) =>
-        Array.from({ length: 4 }, () => lane((plan, config) => worker.check(plan.file, io.cwd, config, inlineConfig))),
-      ),
-    ]);
+    await Promise.all(
+      workers.length
+        ? // A few plans queued per worker, so that its next plan is waiting when it is done.
+          workers.flatMap((worker) =>
+            Array.from({ length: 4 }, () =>
+              lane((plan, config) =>
+                plan.stdin ? here(plan, config) : worker.check(plan.file, io.cwd, config, inlineConfig),
+              ),
+            ),
+          )
+        : [lane(here)],
+    );
   } finally {
     await Promise.all(workers.map((w) => w.end()));
   }

@@ -1,7 +1,7 @@
 /**
  * Where the package's own files (templates/, locales/, dist/fonts/) live. Found by walking up from this
  * module to the package.json named smplan, so the same code works from src/ under vitest,
- * from the dist/ bundle (dist/cli.cjs) and from a globally installed package.
+ * from the dist/ bundle (dist/chunks/) and from a globally installed package.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -1,5 +1,5 @@
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planArguments } from '../../src/plan/discover.js';
@@ -58,7 +58,7 @@ describe('many plans in one lint run', () => {
     }
   });
 
-  // From 24 plans the built CLI also checks plans in worker threads: the report must not change.
+  // --concurrency checks plans in worker threads of the built program: the report must not change.
   it('many plans through worker threads give the same report, in the same order, as one thread', async () => {
     const many = path.join(dir, 'many');
     await cp(path.join(EXAMPLES, 'data'), path.join(many, 'data'), { recursive: true });
@@ -73,34 +73,37 @@ describe('many plans in one lint run', () => {
     }
     files.splice(20, 0, 'missing.yaml');
     for (const format of ['stylish', 'json']) {
-      const threads = spawnCli(['lint', '--format', format, ...files], { cwd: many });
+      const threads = spawnCli(['lint', '--concurrency', '3', '--format', format, ...files], { cwd: many });
       const one = await runCli(['lint', '--format', format, ...files], { cwd: many });
       expect(threads.code).toBe(2);
       expect(threads.stderr).toBe('');
       expect(threads.stdout).toBe(one.stdout);
     }
-    const stylish = spawnCli(['lint', ...files], { cwd: many }).stdout;
+    const stylish = spawnCli(['lint', '--concurrency', '2', ...files], { cwd: many }).stdout;
     expect(stylish).toContain('31 files checked: ');
     expect(stylish).toMatch(/missing\.yaml:1:1 {2}error {2}cannot read: no such file {2}file-unreadable/);
     // A broken config stops the run, as with one thread.
     await writeFile(path.join(many, 'smplan.config.yaml'), 'rules:\n  no-such-rule: off\n');
-    const configured = spawnCli(['lint', ...files], { cwd: many });
+    const configured = spawnCli(['lint', '--concurrency', '2', ...files], { cwd: many });
     expect(configured.code).toBe(2);
     expect(configured.stderr).toMatch(/smplan\.config\.yaml:2:3 .*unknown rule "no-such-rule"/);
     expect(configured.stdout).toBe('');
     await rm(path.join(many, 'smplan.config.yaml'));
-    // The workers start before the program loads when the words look like a batch: a folder
-    // gives the same report (and, under --debug, says how it split the plans), and a run that
-    // stops before any plan is checked still ends.
-    const folder = spawnCli(['lint', '--debug', '--format', 'json', '.'], { cwd: many });
+    // A folder gives the same report, and --debug says how many threads checked it.
+    const folder = spawnCli(['lint', '--debug', '--concurrency', '2', '--format', 'json', '.'], { cwd: many });
     const folderOne = await runCli(['lint', '--format', 'json', '.'], { cwd: many });
     expect(folder.code).toBe(1);
     expect(folder.stdout).toBe(folderOne.stdout);
-    expect(folder.stderr).toMatch(
-      availableParallelism() > 1
-        ? /^debug: 30 plans: (\d+) worker threads? beside this one \(\1 started before the program loaded\)\n$/
-        : /^$/,
-    );
+    expect(folder.stderr).toBe('debug: 30 plans: 2 worker threads\n');
+    // Standard input is read and checked in the main thread beside the workers.
+    const one = await readFile(path.join(many, 'client-00.yaml'), 'utf8');
+    const withStdin = spawnCli(['lint', '--concurrency', '2', '--format', 'json', '-', ...files], {
+      cwd: many,
+      input: one,
+    });
+    const withStdinOne = spawnCli(['lint', '--format', 'json', '-', ...files], { cwd: many, input: one });
+    expect(withStdin.code).toBe(2);
+    expect(withStdin.stdout).toBe(withStdinOne.stdout);
     const refused = spawnCli(['lint', '--format', 'nope', ...files], { cwd: many });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/argument 'nope' is invalid/);
@@ -109,39 +112,35 @@ describe('many plans in one lint run', () => {
     expect(twice.stderr).toContain('`-` (standard input) can be given once');
   });
 
-  it("the loader's guess at a batch: 24 plans or more, counting a folder's YAML files and not option values", async () => {
-    const { looksLikeBatchLint } = await import('../../src/boot.js');
-    const files = Array.from({ length: 23 }, (_, i) => `p${i}.yaml`);
-    expect(looksLikeBatchLint(['lint', ...files])).toBe(false);
-    expect(looksLikeBatchLint(['lint', ...files, 'one-more.yaml'])).toBe(true);
-    expect(looksLikeBatchLint(['validate', '--quiet', ...files, 'one-more.yaml'])).toBe(true);
-    expect(looksLikeBatchLint(['render', ...files, 'one-more.yaml'])).toBe(false);
-    expect(looksLikeBatchLint(['lint', '-f', 'json', '--max-warnings', '0', '-o', 'r.json', ...files])).toBe(false);
-    const folder = path.join(dir, 'guess');
-    await mkdir(folder, { recursive: true });
-    for (const f of [...files, 'one-more.yml', 'notes.txt']) await writeFile(path.join(folder, f), 'smplan: 1\n');
-    expect(looksLikeBatchLint(['lint', folder])).toBe(true);
-    await rm(path.join(folder, 'one-more.yml'));
-    expect(looksLikeBatchLint(['lint', folder])).toBe(false);
-    expect(looksLikeBatchLint(['lint', path.join(dir, 'clients')])).toBe(false);
-    // The options that take a value are lint's own, as declared once.
-    const { commands } = await import('../../src/cli/commands.js');
-    const { LINT_VALUE_OPTIONS } = await import('../../src/threads.js');
-    const declared = commands
-      .find((c) => c.name === 'lint')!
-      .options.filter((o) => /<[^>]+>/.test(o.flags))
-      .flatMap((o) => o.flags.replace(/\s*<[^>]+>/, '').split(/,\s*/));
-    expect(new Set(LINT_VALUE_OPTIONS)).toEqual(new Set(declared));
+  it('--concurrency: a number of threads, auto (one per 50 plans, at most half the cores) or off', async () => {
+    const { workerCount } = await import('../../src/cli/lint-workers.js');
+    expect(workerCount('off', 500, 8)).toBe(0);
+    expect(workerCount('auto', 50, 8)).toBe(0); // one thread is this thread
+    expect(workerCount('auto', 51, 8)).toBe(2);
+    expect(workerCount('auto', 200, 8)).toBe(4);
+    expect(workerCount('auto', 1000, 8)).toBe(4);
+    expect(workerCount('auto', 200, 2)).toBe(0);
+    expect(workerCount(3, 200, 2)).toBe(3);
+    expect(workerCount(3, 2, 8)).toBe(2); // no more threads than plans
+    expect(workerCount(1, 200, 8)).toBe(0);
+    for (const bad of ['0', 'two', '1.5', '65']) {
+      const r = await runCli(['lint', '--concurrency', bad, 'clients'], { cwd: dir });
+      expect(r.code, bad).toBe(2);
+      expect(r.stderr).toContain('expected a number of threads from 1 to 64, auto or off');
+    }
+    const auto = await runCli(['lint', '--concurrency', 'auto', 'clients'], { cwd: dir });
+    expect(auto.code).toBe(0);
+    expect(auto.stdout).toContain('2 files checked: 0 errors, 0 warnings');
   });
 
-  it('a folder of many YAML files but few plans is checked in one thread, and the run ends', async () => {
+  it('a folder of many YAML files but one plan is checked in one thread, whatever --concurrency asks', async () => {
     const few = path.join(dir, 'few');
     await mkdir(few, { recursive: true });
     for (let i = 0; i < 30; i++) await writeFile(path.join(few, `compose-${i}.yaml`), 'services: {}\n');
     await cp(path.join(dir, 'clients', 'data'), path.join(few, 'data'), { recursive: true });
     await cp(path.join(dir, 'clients', 'nordlys.yaml'), path.join(few, 'nordlys.yaml'));
-    const r = spawnCli(['lint', 'few'], { cwd: dir });
-    expect(r.stderr).toBe('');
+    const r = spawnCli(['lint', '--debug', '--concurrency', '4', 'few'], { cwd: dir });
+    expect(r.stderr).toBe('debug: 1 plan: 0 worker threads\n');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('1 file checked: 0 errors, 0 warnings');
   });

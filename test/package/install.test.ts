@@ -28,9 +28,8 @@ describe.skipIf(!enabled)('npm pack → npm install -g → smplan', () => {
     const shipped = files.map((f) => f.path);
     for (const needed of [
       'bin/smplan.js',
-      'dist/boot.js',
-      'dist/cli.cjs',
-      'dist/vendor/yaml.cjs',
+      'dist/cli.js',
+      'dist/lint-worker.js',
       'templates/chapters/budget.md.hbs',
       'locales/nb.json',
       'locales/bg.json',
