@@ -36,6 +36,11 @@ export interface WriteOptions {
    * the folder (plan.html, plan.pdf), which the flags of this render did not ask for.
    */
   keepUnlessWritten?: readonly string[];
+  /**
+   * The folder the output folder must stay inside (a batch's -o, the plan's folder for the
+   * default output): no link or file between it and the output folder, which may not exist yet.
+   */
+  within?: string;
   /** Test seam: called for every file written to the temporary folder. */
   writeFile?: (file: string, content: string | Uint8Array) => Promise<void>;
 }
@@ -57,6 +62,7 @@ export async function writeOutputFolder(
   const parent = path.dirname(target);
   const name = path.basename(target);
   for (const f of files) checkRelative(f.path);
+  if (options.within !== undefined) await checkWithin(path.resolve(options.within), target, dir);
 
   const existing = await statOrUndefined(target);
   if (existing && !existing.isDirectory()) {
@@ -164,6 +170,24 @@ async function linkedComponent(target: string, rel: string): Promise<string | un
     if (!info.isDirectory()) return sub;
   }
   return undefined;
+}
+
+/**
+ * The output folder's own path is held to the rule its files are: from `root` down to `target`
+ * every existing component is a real folder, never a link that would lead out of `root`.
+ */
+async function checkWithin(root: string, target: string, dir: string): Promise<void> {
+  const rel = path.relative(root, target);
+  if (rel === '') return;
+  if (rel.startsWith('..') || path.isAbsolute(rel))
+    throw new OutputError(dir, `${dir} is outside ${root}; smplan writes a plan's folder only inside it`);
+  const link = await linkedComponent(root, `${rel.split(path.sep).join('/')}/x`);
+  if (link) {
+    throw new OutputError(
+      dir,
+      `${path.join(root, link)} is a link or not a folder; smplan writes only inside the output folder: remove it or choose another output folder with -o`,
+    );
+  }
 }
 
 /**
