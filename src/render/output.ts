@@ -63,7 +63,80 @@ export async function writeOutputFolder(
   const name = path.basename(target);
   for (const f of files) checkRelative(f.path);
   if (options.within !== undefined) await checkWithin(path.resolve(options.within), target, dir);
+  await mkdir(parent, { recursive: true }).catch((err: unknown) => {
+    throw folderWriteError(dir, err);
+  });
+  // Renders into one folder at once (a CI matrix, a preview and a render) take turns: each
+  // sees the folder as the one before left it, so none takes another's files for the user's.
+  return withFolderLock(parent, name, dir, options.signal, () => writeLocked(dir, target, files, options));
+}
 
+/** A lock taken longer than this is another render stuck or gone without its process ending. */
+const LOCK_WAIT_MS = 120_000;
+
+async function withFolderLock<T>(
+  parent: string,
+  name: string,
+  dir: string,
+  signal: AbortSignal | undefined,
+  work: () => Promise<T>,
+): Promise<T> {
+  let lock = path.join(parent, `.${name}.smplan-lock`);
+  let inside = false;
+  for (let waited = 0; ; ) {
+    try {
+      await writeFile(lock, `${process.pid}\n`, { flag: 'wx' });
+      break;
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      // A folder of one's own on a read-only parent (a mount point): the lock goes inside it.
+      if (!inside && isPermissionError(err) && (await statOrUndefined(path.join(parent, name)))?.isDirectory()) {
+        inside = true;
+        lock = path.join(parent, name, '.smplan-lock');
+        continue;
+      }
+      if (code !== 'EEXIST') throw folderWriteError(dir, err);
+    }
+    // A lock whose process is gone (killed mid-write) is stale: taken over.
+    const holder = Number.parseInt(await readFile(lock, 'utf8').catch(() => ''), 10);
+    if (Number.isInteger(holder) && holder > 0 && !alive(holder)) {
+      await rm(lock, { force: true });
+      continue;
+    }
+    if (waited >= LOCK_WAIT_MS) {
+      throw new OutputError(
+        dir,
+        `another smplan render (process ${holder}) has been writing ${dir} for ${LOCK_WAIT_MS / 1000} s; wait for it, or remove ${lock} if none is running`,
+      );
+    }
+    signal?.throwIfAborted();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    waited += 50;
+  }
+  try {
+    return await work();
+  } finally {
+    await rm(lock, { force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function writeLocked(
+  dir: string,
+  target: string,
+  files: OutputFile[],
+  options: WriteOptions,
+): Promise<WriteResult> {
+  const parent = path.dirname(target);
+  const name = path.basename(target);
   const existing = await statOrUndefined(target);
   if (existing && !existing.isDirectory()) {
     throw new OutputError(dir, `${dir} exists and is not a folder; choose another output with -o`);
@@ -92,10 +165,6 @@ export async function writeOutputFolder(
   // An existing folder is staged inside itself: on a mount point (a volume, a CI cache) a rename
   // from its parent crosses file systems (EXDEV).
   const stagingParent = existing ? target : parent;
-  if (!existing)
-    await mkdir(parent, { recursive: true }).catch((err: unknown) => {
-      throw folderWriteError(dir, err);
-    });
   const temp = await mkdtemp(path.join(stagingParent, `.${name}${TEMP_MARK}`)).catch((err: unknown) => {
     throw folderWriteError(dir, err);
   });
