@@ -251,6 +251,20 @@ describe('text reaching a terminal, a log or a code-scanning page (third round)'
     }
   });
 
+  it('every line for a person goes through the same sanitiser: render’s progress and results name the file visibly', async () => {
+    const name = 'ren\u001b]0;owned\u0007der.yaml';
+    writeFileSync(path.join(dir, name), readFileSync(path.join(EXAMPLES, 'nordlys-bakeri.yaml'), 'utf8'));
+    try {
+      const r = await runCli(['render', name], { cwd: dir });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain('ren\\x1b]0;owned\\x07der-strategy');
+      expect(r.stdout + r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    } finally {
+      rmSync(path.join(dir, name), { force: true });
+      rmSync(path.join(dir, 'ren\u001b]0;owned\u0007der-strategy'), { recursive: true, force: true });
+    }
+  });
+
   it('kpi keeps only its own colours: a plan’s SGR sequence (hidden text, 256 colours) is shown', async () => {
     const file = planWith('sgr.yaml', (d) =>
       d.setIn(['objectives', 0, 'metric'], 'reach \u001b[8mhidden\u001b[38;5;1m'),
