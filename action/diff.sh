@@ -29,7 +29,8 @@ while IFS= read -r file; do
   if (cd "$(dirname "$file")" && git cat-file -e "$ref:./$(basename "$file")") 2> /dev/null; then
     smplan diff "$file" --base "$ref" --format markdown >> "$summary" || echo "smplan: could not compare $file with $base" >&2
   else
-    printf '### Strategy changes: `%s`\n\nA new plan (not on %s).\n\n' "$file" "$base" >> "$summary"
+    # The names go into Markdown inside a code span: a backtick would end it (smplan diff does the same).
+    printf '### Strategy changes: `%s`\n\nA new plan (not on %s).\n\n' "${file//\`/\'}" "$base" >> "$summary"
   fi
 done < "$list"
 exit 0

@@ -30,6 +30,7 @@ const READ_REASONS = {
   EACCES: 'permission denied',
   EPERM: 'permission denied',
   EISDIR: 'is a folder, not a file',
+  ENOTDIR: 'a folder on its path is a file',
   ENOTREG: 'is not a regular file (a pipe, device or socket)',
 };
 

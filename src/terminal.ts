@@ -6,10 +6,17 @@
 const UNSAFE =
   /\x1b\[[0-9;]*m|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]|[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
-/** `sgr`: keep colour codes (what chalk writes; a colour is all they can change). Newlines and tabs stay. */
+/**
+ * The colour codes smplan's own output uses (chalk at level 1): reset, bold, dim, their end, the
+ * eight colours, their bright forms and the end of a colour. Any other SGR (hidden text 8, blink,
+ * reverse, 256 colours) can only come from plan text, and is shown, not obeyed.
+ */
+const OWN_SGR = /^\x1b\[(?:0|1|2|22|3[0-7]|39|9[0-7])m$/;
+
+/** `sgr`: keep smplan's own colour codes (a colour is all they can change). Newlines and tabs stay. */
 export function visible(text: string, options: { sgr?: boolean } = {}): string {
   return text.replace(UNSAFE, (m) => {
-    if (m.length > 1) return options.sgr ? m : `\\x1b${m.slice(1)}`;
+    if (m.length > 1) return options.sgr && OWN_SGR.test(m) ? m : `\\x1b${m.slice(1)}`;
     const code = m.charCodeAt(0);
     return code <= 0xff
       ? `\\x${code.toString(16).padStart(2, '0')}`

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { CLIError, EXIT } from './errors.js';
 import { sameFile } from '../files.js';
+import { visible } from '../terminal.js';
 
 /** Where a command reads and writes: the real process, or a capture in tests. */
 export interface Io {
@@ -40,8 +41,13 @@ export function colorsFor(io: Io, stream: 'stdout' | 'stderr' = 'stdout'): Chalk
   return new Chalk({ level: on ? 1 : 0 });
 }
 
+/**
+ * A line for a person (progress, results, errors): the one way such a line reaches a terminal or
+ * a log, so a file name or plan text in it shows its control characters instead of running them.
+ * smplan's own colours pass. Data formats (JSON, ICS, CSV) are written by their own escaping.
+ */
 export function writeLine(stream: Io['stdout'], text = ''): void {
-  stream.write(text + '\n');
+  stream.write(visible(text, { sgr: true }) + '\n');
 }
 
 /** A stream read to its end, refused (not buffered further) past `limit` bytes. */

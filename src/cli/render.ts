@@ -66,6 +66,19 @@ export async function run(args: string[], options: Record<string, unknown>, io: 
     browserPath = (await findBrowser(flags.browser, systemLookup(io.env, io.cwd))).path;
   }
 
+  // Each plan its own folder, known before anything is written: two plans that would share one
+  // (a.yaml and a.yml, names alike but for case or Unicode form) are refused here.
+  const outDirs = batch
+    ? flags.output
+      ? outputNames(plans.map((p) => p.file)).map((name) => path.join(flags.output!, name))
+      : plans.map((p) => defaultOutput(p.file))
+    : [flags.output ?? defaultOutput(plans[0]!.file)];
+  refuseSharedFolders(
+    plans.map((p) => p.file),
+    outDirs,
+    io.cwd,
+  );
+
   // One plan: refused before a browser starts. In a batch each plan is checked in its turn.
   const single = batch ? undefined : await checkedPlan(plans[0]!.file, io, progress);
 
@@ -85,14 +98,15 @@ export async function run(args: string[], options: Record<string, unknown>, io: 
       const job: RenderJob = { flags, io, templatesDir, printer, signal, progress, closeAfterPrint: !batch };
       if (single) {
         const file = plans[0]!.file;
-        await renderPlan(file, flags.output ?? defaultOutput(file), job, single);
+        // A folder the user named with -o is theirs to point anywhere; the default stays beside the plan.
+        await renderPlan(file, outDirs[0]!, job, single, flags.output ? undefined : path.dirname(file));
         return EXIT.ok;
       }
-      const names = outputNames(plans.map((p) => p.file));
       const codes = await inPool(plans, PLANS_IN_FLIGHT, async ({ file }, i) => {
-        const outDir = flags.output ? path.join(flags.output, names[i]!) : defaultOutput(file);
+        const outDir = outDirs[i]!;
         try {
-          await renderPlan(file, outDir, job);
+          // In a batch every folder is smplan's choice: it stays inside -o (or the plan's folder), no link on the way.
+          await renderPlan(file, outDir, job, undefined, flags.output ?? path.dirname(file));
           return EXIT.ok;
         } catch (error) {
           // Ctrl-C ends the whole batch; any other failure is this plan's alone.
@@ -139,7 +153,13 @@ async function checkedPlan(file: string, io: Io, progress: (line: string) => voi
 }
 
 /** One plan into its folder: checked, rendered in memory, printed, then written in one atomic swap. */
-async function renderPlan(file: string, outDir: string, job: RenderJob, checked?: LoadedPlan): Promise<void> {
+async function renderPlan(
+  file: string,
+  outDir: string,
+  job: RenderJob,
+  checked?: LoadedPlan,
+  within?: string,
+): Promise<void> {
   const { flags, io, templatesDir, printer, signal, progress } = job;
   const wantHtml = Boolean(flags.html || flags.all);
   const wantPdf = Boolean(printer);
@@ -203,6 +223,7 @@ async function renderPlan(file: string, outDir: string, job: RenderJob, checked?
   const result = await writeOutputFolder(path.resolve(io.cwd, outDir), files, {
     signal,
     keepUnlessWritten: ['plan.html', 'plan.pdf', 'plan.pptx'],
+    ...(within === undefined ? {} : { within: path.resolve(io.cwd, within) }),
   });
   const charts = folder.charts.length;
   artefacts.unshift(
@@ -224,17 +245,19 @@ async function renderPlan(file: string, outDir: string, job: RenderJob, checked?
  * (clients/a/plan.yaml, clients/b/plan.yaml) take their folders' names too, so none overwrites another.
  */
 export function outputNames(files: readonly string[]): string[] {
-  const parts = files.map((f) =>
-    path
-      .normalize(f)
-      .replace(/\.(ya?ml)$/i, '')
+  const parts = files.map((f) => {
+    const folders = path
+      .dirname(path.normalize(f))
       .split(path.sep)
-      .filter((p) => p && p !== '.' && p !== '..'),
-  );
+      .filter((p) => p && p !== '.' && p !== '..');
+    return [...folders, planStem(f)];
+  });
   const depth = files.map(() => 1);
   for (;;) {
     const names = parts.map((p, i) => p.slice(-depth[i]!).join('-'));
-    const clash = names.map((n, i) => names.indexOf(n) !== i || names.lastIndexOf(n) !== i);
+    // Names that differ only in case or Unicode form are one folder on macOS and Windows.
+    const keys = names.map(folderKey);
+    const clash = keys.map((n, i) => keys.indexOf(n) !== i || keys.lastIndexOf(n) !== i);
     if (!clash.some(Boolean) || clash.every((c, i) => !c || depth[i]! >= parts[i]!.length))
       return names.map((n, i) => (clash[i] ? `${n}-${i + 1}` : n));
     clash.forEach((c, i) => {
@@ -255,8 +278,33 @@ function namingPlan(error: unknown, file: string): unknown {
 
 /** `plan.yaml` -> `plan-strategy/` beside the plan. */
 function defaultOutput(file: string): string {
-  const stem = path.basename(file).replace(/\.(ya?ml)$/i, '');
-  return path.join(path.dirname(file), `${stem}-strategy`);
+  return path.join(path.dirname(file), `${planStem(file)}-strategy`);
+}
+
+/** A plan's file name without .yaml/.yml; a file named only `.yaml` is `plan`. */
+function planStem(file: string): string {
+  return path.basename(file).replace(/\.(ya?ml)$/i, '') || 'plan';
+}
+
+/** What makes two folder names one folder on some file system: case and Unicode form. */
+function folderKey(name: string): string {
+  return name.normalize('NFC').toLowerCase();
+}
+
+/** Two plans whose output folders are one (or could be, on a case-insensitive disk): exit 2 before any write. */
+function refuseSharedFolders(files: readonly string[], outDirs: readonly string[], cwd: string): void {
+  const seen = new Map<string, number>();
+  outDirs.forEach((dir, i) => {
+    const key = folderKey(path.resolve(cwd, dir));
+    const other = seen.get(key);
+    if (other !== undefined) {
+      throw new CLIError(
+        `${files[other]} and ${files[i]} would both render into ${dir}: render them one at a time with -o DIR each, or rename one`,
+        EXIT.usage,
+      );
+    }
+    seen.set(key, i);
+  });
 }
 
 /** The Markdown folder as files: README, chapters, charts. */

@@ -5,6 +5,7 @@ import { UsageError } from '../errors.js';
 import { CLIError, EXIT } from './errors.js';
 import { formatStylish } from '../lint/formatters/stylish.js';
 import { colorsFor, writeLine, type Io } from './io.js';
+import { visible } from '../terminal.js';
 
 function isPromptExit(err: unknown): boolean {
   return err instanceof Error && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError');
@@ -41,8 +42,9 @@ export function reportError(err: unknown, io: Io): number {
   }
   err = asCLIError(err);
   if (err instanceof CLIError) {
-    if (err.message) writeLine(io.stderr, `${c.red('smplan:')} ${err.message}`);
-    if (err.hint) writeLine(io.stderr, c.dim(err.hint));
+    // A message quotes file names and plan text: escape sequences in them are shown, not obeyed.
+    if (err.message) writeLine(io.stderr, `${c.red('smplan:')} ${visible(err.message)}`);
+    if (err.hint) writeLine(io.stderr, c.dim(visible(err.hint)));
     if (io.debug && err.cause instanceof Error) writeLine(io.stderr, err.cause.stack ?? String(err.cause));
     return err.exitCode;
   }
@@ -50,7 +52,7 @@ export function reportError(err: unknown, io: Io): number {
     writeLine(io.stderr, (err as Error)?.stack ?? String(err));
   } else {
     const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
-    writeLine(io.stderr, `${c.red('smplan: internal error:')} ${message}`);
+    writeLine(io.stderr, `${c.red('smplan: internal error:')} ${visible(message ?? '')}`);
     writeLine(io.stderr, c.dim('This is a bug in smplan. Rerun with --debug for details and report it.'));
   }
   return EXIT.internal;

@@ -84,8 +84,10 @@ async function serve(
     reported = reportChange(io, file, state, reported);
   };
   writeLine(io.stderr, colorsFor(io, 'stderr').dim(`Rendering ${file}…`));
-  report(await preview.refresh());
-  if (stopped.signal.aborted) return stop(io);
+  // Ctrl-C during a long first render stops now: the render is not waited for.
+  const first = await Promise.race([preview.refresh(), interrupted.then(() => undefined)]);
+  if (!first || stopped.signal.aborted) return stop(io);
+  report(first);
 
   const server = await startServer({
     preview,
@@ -135,6 +137,16 @@ async function serve(
   try {
     watcher = await watchInputs(() => refresh());
     await watcher.follow(preview.inputs);
+    if (server.exposed) {
+      // Anyone on the network can read the plan: said before the address, every time.
+      writeLine(
+        io.stderr,
+        colorsFor(io, 'stderr').yellow(
+          `Warning: --host ${flags.host} makes the preview reachable from the network: anyone who can reach ${server.listening.join(' and ')} can read the plan.`,
+        ),
+      );
+    }
+    if (server.exposed) writeLine(io.stdout, `Listening on ${server.listening.join(', ')}`);
     writeLine(io.stdout, `Serving ${file} at ${out.bold(server.url)} (printed pages: ${server.url}print)`);
     writeLine(io.stdout, out.dim('Edit and save the plan: the page updates. Ctrl-C stops.'));
     if (flags.open) await openBrowser(server.url, io);
@@ -155,11 +167,25 @@ function stop(io: Io): number {
 /** The port when --port is not given: fixed, so that a browser tab left open finds the next run. */
 export const DEFAULT_PORT = 4177;
 
-/** Ctrl-C (or SIGTERM) ends the preview instead of the process, so that it can close down. */
+/** How long the preview has to close down after Ctrl-C before the process ends regardless. */
+const STOP_GRACE_MS = 700;
+
+/**
+ * Ctrl-C (or SIGTERM) ends the preview instead of the process, so that it can close down. What
+ * cannot be stopped (a render under way, a file read stuck on a pipe) must not keep it alive:
+ * past STOP_GRACE_MS, or at a second Ctrl-C, the process ends with 130 whatever it is doing.
+ */
 function listenForInterrupt(): { happened: Promise<void>; dispose: () => void } {
   let done = () => {};
   const happened = new Promise<void>((resolve) => (done = resolve));
-  const onSignal = () => done();
+  let signalled = false;
+  const onSignal = () => {
+    if (signalled) process.exit(EXIT.interrupted);
+    signalled = true;
+    done();
+    // Unreferenced: a preview that closed down in time exits on its own, with its own output.
+    setTimeout(() => process.exit(EXIT.interrupted), STOP_GRACE_MS).unref();
+  };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   return {

@@ -35,11 +35,9 @@ export interface TrackingFlags {
 export class ActualsInvalidError extends CLIError {
   constructor(readonly findings: ActualsFinding[]) {
     const errors = findings.filter((f) => f.severity === 'error').length;
-    super(
-      `the actual figures have ${plural(errors, 'error')}:\n${findings.map(formatActualsFinding).join('\n')}`,
-      EXIT.invalid,
-      { hint: 'Fix those rows (or leave them out of the export), then run this again.' },
-    );
+    super(`the actual figures have ${plural(errors, 'error')}:\n${listed(findings).join('\n')}`, EXIT.invalid, {
+      hint: 'Fix those rows (or leave them out of the export), then run this again.',
+    });
     this.name = 'ActualsInvalidError';
   }
 }
@@ -76,9 +74,36 @@ export async function readTracking(loaded: LoadedPlan, flags: TrackingFlags, io:
   const e = colorsFor(io, 'stderr');
   // Which columns were read, when found by their names in the plan's language.
   for (const note of notes) writeLine(io.stderr, note);
-  for (const w of findings.map(formatActualsFinding))
-    writeLine(io.stderr, w.replace('  warning  ', `  ${e.yellow('warning')}  `));
+  for (const w of listed(findings)) writeLine(io.stderr, w.replace('  warning  ', `  ${e.yellow('warning')}  `));
   return tracking;
+}
+
+/** Findings listed per actuals file; past them (an export of a million duplicate rows) they are counted. */
+export const LISTED_PER_FILE = 100;
+
+/** The findings as lines, at most LISTED_PER_FILE a file, then one line counting the rest by severity. */
+function listed(findings: readonly ActualsFinding[]): string[] {
+  const lines: string[] = [];
+  const shown = new Map<string, number>();
+  const rest = new Map<string, { error: number; warning: number }>();
+  for (const f of findings) {
+    const n = shown.get(f.file) ?? 0;
+    if (n < LISTED_PER_FILE) {
+      shown.set(f.file, n + 1);
+      lines.push(formatActualsFinding(f));
+      continue;
+    }
+    const more = rest.get(f.file) ?? { error: 0, warning: 0 };
+    more[f.severity]++;
+    rest.set(f.file, more);
+  }
+  for (const [file, more] of rest) {
+    const counts = [more.error ? plural(more.error, 'error') : '', more.warning ? plural(more.warning, 'warning') : '']
+      .filter(Boolean)
+      .join(' and ');
+    lines.push(`${file}: ${counts} more, not listed (the first ${LISTED_PER_FILE} are)`);
+  }
+  return lines;
 }
 
 /**

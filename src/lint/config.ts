@@ -15,6 +15,7 @@ import path from 'node:path';
 import type { Document } from 'yaml';
 import * as z from 'zod';
 import { FileReadError, UsageError } from '../errors.js';
+import { checkBounds } from '../plan/bounds.js';
 import { didYouMean } from '../plan/suggest.js';
 import { DIRECTIVE_RULE, LOADER_RULES } from './catalog.js';
 import { UNUSED_DISABLE } from './directives.js';
@@ -111,12 +112,31 @@ export async function findConfig(
     for (const name of CONFIG_FILES) {
       const candidate = path.join(dir, name);
       const info = await stat(candidate).catch(() => undefined);
-      if (info?.isFile()) return settle(Promise.resolve(candidate), seen, cache);
+      if (info?.isFile()) return settle(trusted(candidate, dir, info.uid), seen, cache);
     }
     const parent = path.dirname(dir);
     if (parent === dir) return settle(Promise.resolve(undefined), seen, cache);
     dir = parent;
   }
+}
+
+/**
+ * A config found (not named) in a folder anyone can write to, and that another user owns (a
+ * shared temporary folder such as /tmp), could have been put there by anyone: it is refused, as
+ * git refuses a repository another user owns (safe.directory). Naming it with --config uses it.
+ */
+async function trusted(file: string, dir: string, fileOwner: number): Promise<string> {
+  const me = process.getuid?.();
+  if (me === undefined) return file;
+  const folder = await stat(dir).catch(() => undefined);
+  const writableByAll = folder !== undefined && (folder.mode & 0o002) !== 0;
+  if (writableByAll && (fileOwner !== me || folder.uid !== me)) {
+    throw new UsageError(
+      `${file}: not used: ${dir} is writable by anyone and ${fileOwner !== me ? 'the file' : 'the folder'} belongs to another user, so anyone could have put this config there`,
+      { hint: 'Name it with --config FILE if you trust it, or move the plan to a folder of your own.' },
+    );
+  }
+  return file;
 }
 
 /** Remembers the answer for every folder walked through, so many plans in one tree look once. */
@@ -145,18 +165,46 @@ export async function loadConfig(file: string, cwd: string): Promise<LintConfig>
 export async function parseConfig(text: string, file: string): Promise<LintConfig> {
   // The positioned parser loads only when a config exists: most lint runs have none.
   const { isMap, isScalarNode: isScalar, LineCounter, locate, parseDocument } = await import('../plan/syntax.js');
+  const { aliasExpansionBreach } = await import('../plan/syntax.js');
+  // The plan's bounds hold for a config too: deep nesting or an alias bomb is refused at its line
+  // before the positioned parse (which would overflow the stack or expand it).
+  const breach = checkBounds(text);
+  if (breach)
+    throw new ConfigError(file, breach.line, breach.column, breach.message.replace(/\b(a|the) plan\b/, '$1 config'));
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const fail = (where: PlanPath, message: string, anchor: 'key' | 'value' = 'value'): never => {
     const { line, column } = locate(doc as Document, lineCounter, where, anchor);
     throw new ConfigError(file, line, column, message);
   };
+  const failAt = (offset: number | undefined, message: string): never => {
+    const { line, col } = lineCounter.linePos(offset ?? 0);
+    throw new ConfigError(file, line, col, message);
+  };
   const first = doc.errors[0];
   if (first) {
-    const { line, col } = lineCounter.linePos(first.pos[0]);
-    throw new ConfigError(file, line, col, first.message.split('\n')[0]!);
+    failAt(
+      first.pos[0],
+      first.code === 'MULTIPLE_DOCS'
+        ? 'a config is one YAML document: remove this `---` and what follows'
+        : first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
+    );
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 50 }) ?? {};
+  const bomb = aliasExpansionBreach(doc as Document);
+  if (bomb)
+    failAt(bomb.range?.[0], 'too many YAML aliases: the config would expand beyond any real one (an alias bomb?)');
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 50 }) ?? {};
+  } catch (err) {
+    const message = (err as Error).message;
+    failAt(
+      0,
+      /alias count/i.test(message)
+        ? 'too many YAML aliases: a config needs few or none'
+        : `cannot read the YAML: ${message.split('\n')[0]}`,
+    );
+  }
   const known = new Map<string, Rule>(rules.map((r) => [r.id, r as Rule]));
   known.set(UNUSED_DISABLE, { ...DIRECTIVE_RULE, check: () => [] });
   const allIds = [...LOADER_RULES.map((r) => r.id), ...known.keys()];

@@ -114,8 +114,9 @@ export async function applyDirectives(
   }
   if (options.reportUnused) {
     const known = new Set(options.knownRules);
+    const suggest = boundedSuggestions(options.knownRules);
     for (const d of directives) {
-      const problem = unusedMessage(d, known, options);
+      const problem = unusedMessage(d, known, options, suggest);
       if (problem)
         kept.push({
           file,
@@ -136,15 +137,34 @@ function covers(d: Directive, f: Finding): boolean {
   return d.scope === 'file' || f.line === d.target;
 }
 
+/** Misspelt ids a file gets a did-you-mean for; past it (a generated or hostile file) the id is only named. */
+export const MAX_SUGGESTIONS = 100;
+
+/**
+ * didYouMean for one file's directives, with its work bounded in total: each distinct id is
+ * looked up once, and at most MAX_SUGGESTIONS of them (each lookup is bounded by the rule ids' lengths).
+ */
+function boundedSuggestions(knownRules: readonly string[]): (id: string) => string | undefined {
+  const seen = new Map<string, string | undefined>();
+  return (id) => {
+    if (seen.has(id)) return seen.get(id);
+    if (seen.size >= MAX_SUGGESTIONS) return undefined;
+    const guess = didYouMean(id, knownRules);
+    seen.set(id, guess);
+    return guess;
+  };
+}
+
 function unusedMessage(
   d: Directive,
   known: Set<string>,
-  options: { suppressible: (rule: string) => boolean; knownRules: readonly string[] },
+  options: { suppressible: (rule: string) => boolean },
+  suggest: (id: string) => string | undefined,
 ): string | undefined {
   const where = d.scope === 'file' ? 'in this file' : d.scope === 'line' ? 'on this line' : 'on the next line';
   for (const id of d.rules) {
     if (!known.has(id)) {
-      const guess = didYouMean(id, options.knownRules);
+      const guess = suggest(id);
       return `smplan-disable names an unknown rule "${id}"${guess ? `: did you mean "${guess}"?` : ''}`;
     }
     if (!options.suppressible(id))

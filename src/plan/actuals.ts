@@ -20,7 +20,7 @@ import path from 'node:path';
 import { FileReadError } from '../errors.js';
 import { formatBytes, InputTooLargeError, readInputFile } from '../files.js';
 import { oneLine } from '../diagnostics.js';
-import { CsvError, decodeCsv, findColumn, parseCsv, type CsvTable } from './csv.js';
+import { CsvError, decodeCsv, eachCsvRow, findColumn } from './csv.js';
 import { columnMark, readNumber, showNumber, type DecimalMark } from './numbers.js';
 import { isRealDate, localeLanguage, type Locale, type Plan } from './schema.js';
 import { didYouMean } from './suggest.js';
@@ -175,24 +175,44 @@ export function parseActualsCsv(text: string, file: string, context: ParseContex
     objectiveColumn,
     ...(columnsRead ? { columnsRead } : {}),
   });
-  let table: CsvTable;
+  const locale = context.locale ?? 'en';
+  const column = (key: ActualColumn): string | undefined => {
+    const mapped = context.map[key];
+    const own = mapped === undefined ? undefined : findColumn(header, [mapped]);
+    if (own !== undefined) return own;
+    const standard = findColumn(header, [...COLUMN_NAMES.en[key], ...COLUMN_NAMES[locale][key]]);
+    if (mapped !== undefined && standard !== undefined) unmapped[key] = standard;
+    return standard;
+  };
+  const delimiter = sep ? sep[1]! : detectDelimiter(text);
+  // Read as a stream of rows, twice: first the header and how the figures write their decimals,
+  // then each row checked and dropped. No table of the whole file is held (a million rows).
+  let header: string[] = [];
+  let figures = 0;
+  const marks = new Set<ReturnType<typeof columnMark>>();
+  let valueColumn: string | undefined;
   try {
-    table = parseCsv(body, { delimiter: sep ? sep[1]! : detectDelimiter(text) });
+    eachCsvRow(
+      body,
+      { delimiter },
+      {
+        header: (names) => {
+          header = names;
+        },
+        row: (row) => {
+          figures++;
+          if (valueColumn === undefined) valueColumn = column('value');
+          const m = columnMark([row.cells[valueColumn ?? ''] ?? '']);
+          if (m !== undefined) marks.add(m);
+        },
+      },
+    );
   } catch (err) {
     if (!(err instanceof CsvError)) throw err;
     problem(err.line ?? 1, 'error', err.message);
     return result();
   }
-
-  const locale = context.locale ?? 'en';
-  const column = (key: ActualColumn): string | undefined => {
-    const mapped = context.map[key];
-    const own = mapped === undefined ? undefined : findColumn(table.header, [mapped]);
-    if (own !== undefined) return own;
-    const standard = findColumn(table.header, [...COLUMN_NAMES.en[key], ...COLUMN_NAMES[locale][key]]);
-    if (mapped !== undefined && standard !== undefined) unmapped[key] = standard;
-    return standard;
-  };
+  const table = { header };
   const columns = { date: column('date'), objective: column('objective'), value: column('value') };
   // Said only for names found in the plan's language: --map names and English ones are what the user wrote.
   const byLanguage = (key: ActualColumn) =>
@@ -214,17 +234,18 @@ export function parseActualsCsv(text: string, file: string, context: ParseContex
     problem(headerLine, 'error', `the header row has no ${named.join(' or ')} column (found: ${found})${hint}`);
     return result();
   }
-  if (table.rows.length === 0) problem(headerLine, 'warning', 'has a header row but no figures');
+  if (figures === 0) problem(headerLine, 'warning', 'has a header row but no figures');
   // A figure like 1,234 is read the way the column's other figures show their decimals.
-  const mark = columnMark(table.rows.map((row) => row.cells[columns.value!] ?? ''));
+  // (columnMark's answer for the whole column: the one mark its figures agree on, else none.)
+  const mark = marks.size === 1 ? [...marks][0] : undefined;
 
-  for (const row of table.rows) {
+  const checkRow = (row: { line: number; cells: Record<string, string> }): void => {
     const cell = (name: string | undefined) => (name === undefined ? '' : (row.cells[name] ?? ''));
     const dateCell = cell(columns.date);
     const objectiveCell = columns.objective === undefined ? (context.objective ?? '') : cell(columns.objective);
     const valueCell = cell(columns.value);
     // Spreadsheets export trailing rows of empty cells.
-    if (Object.values(row.cells).every((c) => c === '')) continue;
+    if (Object.values(row.cells).every((c) => c === '')) return;
 
     let ok = true;
     const date = parseActualDate(dateCell);
@@ -246,7 +267,7 @@ export function parseActualsCsv(text: string, file: string, context: ParseContex
     const value = parseActualNumber(valueCell, locale, mark);
     if (value === undefined) {
       if (ok) problem(row.line, 'warning', 'no value: the row is skipped');
-      continue;
+      return;
     }
     if (value === 'invalid') {
       problem(row.line, 'error', `the value "${valueCell.slice(0, 40)}" is not a number`);
@@ -263,7 +284,8 @@ export function parseActualsCsv(text: string, file: string, context: ParseContex
     if (ok && 'date' in date && typeof value === 'number') {
       rows.push({ date: date.date, objective: objectiveCell, value, file, line: row.line });
     }
-  }
+  };
+  eachCsvRow(body, { delimiter }, { header: () => undefined, row: checkRow });
   return result(columns.objective === undefined, columns.objective);
 }
 

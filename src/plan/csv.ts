@@ -18,24 +18,78 @@ export class CsvError extends Error {
   }
 }
 
+type CsvRow = CsvTable['rows'][number];
+
 /** `delimiter`: ',' unless given (spreadsheets in comma-decimal locales save ';'). */
 export function parseCsv(text: string, options: { delimiter?: string } = {}): CsvTable {
-  let records: { record: string[]; raw: string; info: { lines: number } }[];
+  const rows: CsvRow[] = [];
+  let header: string[] = [];
+  eachCsvRow(text, options, {
+    header: (names) => {
+      header = names;
+    },
+    row: (row) => void rows.push(row),
+  });
+  return { header, rows };
+}
+
+/**
+ * The rows of a CSV one at a time, as csv-parse reads them: none is kept here, so a file of a
+ * million rows costs the memory of the one being read (and of what `row` keeps).
+ */
+export function eachCsvRow(
+  text: string,
+  options: { delimiter?: string },
+  on: { header: (names: string[]) => void; row: (row: CsvRow) => void },
+): void {
+  let header: string[] | undefined;
+  let recordsEnd = 0;
+  // What a callback throws is its own error, not the file's: passed on as it is.
+  let own: { error: unknown } | undefined;
+  const guarded = (f: () => void) => {
+    try {
+      f();
+    } catch (error) {
+      own = { error };
+      throw error;
+    }
+  };
   try {
-    records = parse(text, {
+    parse(text, {
       bom: true,
       delimiter: options.delimiter ?? ',',
-      info: true,
-      raw: true,
       relax_column_count: true,
       skip_empty_lines: true,
       trim: true,
-    }) as unknown as { record: string[]; raw: string; info: { lines: number } }[];
+      // Each record is handled here and dropped (null): the parser collects nothing. Without the
+      // parser's `raw` and `info` wrappers, which cost more than the parse itself on a large file.
+      on_record: (record: string[], info: { lines: number; bytes_records: number }) => {
+        // Where the last complete record ends (a dropped record is not counted in the parser's own).
+        recordsEnd = info.bytes_records;
+        if (header === undefined) {
+          const names = record.map((h) => h.trim());
+          header = names;
+          guarded(() => on.header(names));
+          return null;
+        }
+        const cells: Record<string, string> = Object.create(null) as Record<string, string>;
+        header.forEach((name, i) => {
+          cells[name] = record[i] ?? '';
+        });
+        // csv-parse counts the lines consumed up to the record's end; a quoted cell may span lines
+        // (captions do): step back over the line breaks inside the record's cells (trim leaves quoted text as it is).
+        let inside = 0;
+        for (const cell of record) for (let i = cell.indexOf('\n'); i !== -1; i = cell.indexOf('\n', i + 1)) inside++;
+        guarded(() => on.row({ line: info.lines - inside, cells }));
+        return null;
+      },
+    });
   } catch (err) {
+    if (own) throw own.error;
     const e = err as { message?: string; lines?: number; code?: string; bytes_records?: number };
-    if (e.code === 'CSV_QUOTE_NOT_CLOSED' && typeof e.bytes_records === 'number') {
+    if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
       // csv-parse reports the end of the file; the quote opened in the record after the last complete one.
-      const opened = Buffer.from(text).subarray(0, e.bytes_records).toString('utf8').split('\n').length;
+      const opened = Buffer.from(text).subarray(0, recordsEnd).toString('utf8').split('\n').length;
       throw new CsvError(
         'not valid CSV: a quoted field opened in this row is never closed (add the closing ")',
         opened,
@@ -43,24 +97,7 @@ export function parseCsv(text: string, options: { delimiter?: string } = {}): Cs
     }
     throw new CsvError(`not valid CSV: ${(e.message ?? String(err)).replace(/^Invalid [^:]*:\s*/, '')}`, e.lines);
   }
-  if (records.length === 0) throw new CsvError('the file is empty: expected a header row', 1);
-  const [head, ...body] = records;
-  const header = head!.record.map((h) => h.trim());
-  const rows = body.map(({ record, raw, info }) => {
-    const cells: Record<string, string> = Object.create(null) as Record<string, string>;
-    header.forEach((name, i) => {
-      cells[name] = record[i] ?? '';
-    });
-    // csv-parse counts the lines consumed up to the record's end; a quoted cell may span lines
-    // (captions do), so step back over the newlines inside the record, not the skipped blank ones.
-    const inside =
-      raw
-        .replace(/^(?:\r?\n)+/, '')
-        .replace(/\r?\n$/, '')
-        .split('\n').length - 1;
-    return { line: info.lines - inside, cells };
-  });
-  return { header, rows };
+  if (header === undefined) throw new CsvError('the file is empty: expected a header row', 1);
 }
 
 /** Finds a column by any of its accepted names, ignoring case. */

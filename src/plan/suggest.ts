@@ -4,6 +4,9 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
   let best: string | undefined;
   let bestScore = Infinity;
   for (const c of candidates) {
+    // A candidate whose length alone puts it past the limit is never the answer: skipping it
+    // bounds the work for a long unknown word by the candidates' lengths, not the word's.
+    if (Math.abs(word.length - c.length) > Math.max(1, Math.floor(Math.max(word.length, c.length) / 3))) continue;
     const score = editDistance(w, c.toLowerCase());
     if (score < bestScore) {
       best = c;

@@ -3,7 +3,8 @@
  * in the plan's language. Pure apart from reading templates and locale catalogues;
  * writing files, HTML and PDF belong to the render command.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
+import { readInputFile } from '../files.js';
 import path from 'node:path';
 import { TemplateError } from './template-error.js';
 import { MAX_SAMPLE, MIN_SAMPLE } from '../compute/engagement.js';
@@ -136,6 +137,9 @@ interface TemplateSet {
   partials: Map<string, TemplateSource>;
 }
 
+/** A template is a page of text; this is far above any real one. */
+const MAX_TEMPLATE_BYTES = 1024 * 1024;
+
 async function readTemplateDir(dir: string, suffix: string): Promise<Map<string, TemplateSource>> {
   const out = new Map<string, TemplateSource>();
   let names: string[];
@@ -149,7 +153,11 @@ async function readTemplateDir(dir: string, suffix: string): Promise<Map<string,
   for (const name of names.sort()) {
     if (!name.endsWith(suffix)) continue;
     const file = path.join(dir, name);
-    out.set(name.slice(0, -suffix.length), { file, text: await readFile(file, 'utf8') });
+    // The one way inputs are read: a FIFO put in place of a template is refused, not waited on.
+    const bytes = await readInputFile(file, MAX_TEMPLATE_BYTES).catch((err: unknown) => {
+      throw new TemplateError(file, 'cannot read the template', err);
+    });
+    out.set(name.slice(0, -suffix.length), { file, text: bytes.toString('utf8') });
   }
   return out;
 }

@@ -36,6 +36,11 @@ export interface WriteOptions {
    * the folder (plan.html, plan.pdf), which the flags of this render did not ask for.
    */
   keepUnlessWritten?: readonly string[];
+  /**
+   * The folder the output folder must stay inside (a batch's -o, the plan's folder for the
+   * default output): no link or file between it and the output folder, which may not exist yet.
+   */
+  within?: string;
   /** Test seam: called for every file written to the temporary folder. */
   writeFile?: (file: string, content: string | Uint8Array) => Promise<void>;
 }
@@ -57,7 +62,81 @@ export async function writeOutputFolder(
   const parent = path.dirname(target);
   const name = path.basename(target);
   for (const f of files) checkRelative(f.path);
+  if (options.within !== undefined) await checkWithin(path.resolve(options.within), target, dir);
+  await mkdir(parent, { recursive: true }).catch((err: unknown) => {
+    throw folderWriteError(dir, err);
+  });
+  // Renders into one folder at once (a CI matrix, a preview and a render) take turns: each
+  // sees the folder as the one before left it, so none takes another's files for the user's.
+  return withFolderLock(parent, name, dir, options.signal, () => writeLocked(dir, target, files, options));
+}
 
+/** A lock taken longer than this is another render stuck or gone without its process ending. */
+const LOCK_WAIT_MS = 120_000;
+
+async function withFolderLock<T>(
+  parent: string,
+  name: string,
+  dir: string,
+  signal: AbortSignal | undefined,
+  work: () => Promise<T>,
+): Promise<T> {
+  let lock = path.join(parent, `.${name}.smplan-lock`);
+  let inside = false;
+  for (let waited = 0; ; ) {
+    try {
+      await writeFile(lock, `${process.pid}\n`, { flag: 'wx' });
+      break;
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      // A folder of one's own on a read-only parent (a mount point): the lock goes inside it.
+      if (!inside && isPermissionError(err) && (await statOrUndefined(path.join(parent, name)))?.isDirectory()) {
+        inside = true;
+        lock = path.join(parent, name, '.smplan-lock');
+        continue;
+      }
+      if (code !== 'EEXIST') throw folderWriteError(dir, err);
+    }
+    // A lock whose process is gone (killed mid-write) is stale: taken over.
+    const holder = Number.parseInt(await readFile(lock, 'utf8').catch(() => ''), 10);
+    if (Number.isInteger(holder) && holder > 0 && !alive(holder)) {
+      await rm(lock, { force: true });
+      continue;
+    }
+    if (waited >= LOCK_WAIT_MS) {
+      throw new OutputError(
+        dir,
+        `another smplan render (process ${holder}) has been writing ${dir} for ${LOCK_WAIT_MS / 1000} s; wait for it, or remove ${lock} if none is running`,
+      );
+    }
+    signal?.throwIfAborted();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    waited += 50;
+  }
+  try {
+    return await work();
+  } finally {
+    await rm(lock, { force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function writeLocked(
+  dir: string,
+  target: string,
+  files: OutputFile[],
+  options: WriteOptions,
+): Promise<WriteResult> {
+  const parent = path.dirname(target);
+  const name = path.basename(target);
   const existing = await statOrUndefined(target);
   if (existing && !existing.isDirectory()) {
     throw new OutputError(dir, `${dir} exists and is not a folder; choose another output with -o`);
@@ -86,10 +165,6 @@ export async function writeOutputFolder(
   // An existing folder is staged inside itself: on a mount point (a volume, a CI cache) a rename
   // from its parent crosses file systems (EXDEV).
   const stagingParent = existing ? target : parent;
-  if (!existing)
-    await mkdir(parent, { recursive: true }).catch((err: unknown) => {
-      throw folderWriteError(dir, err);
-    });
   const temp = await mkdtemp(path.join(stagingParent, `.${name}${TEMP_MARK}`)).catch((err: unknown) => {
     throw folderWriteError(dir, err);
   });
@@ -164,6 +239,24 @@ async function linkedComponent(target: string, rel: string): Promise<string | un
     if (!info.isDirectory()) return sub;
   }
   return undefined;
+}
+
+/**
+ * The output folder's own path is held to the rule its files are: from `root` down to `target`
+ * every existing component is a real folder, never a link that would lead out of `root`.
+ */
+async function checkWithin(root: string, target: string, dir: string): Promise<void> {
+  const rel = path.relative(root, target);
+  if (rel === '') return;
+  if (rel.startsWith('..') || path.isAbsolute(rel))
+    throw new OutputError(dir, `${dir} is outside ${root}; smplan writes a plan's folder only inside it`);
+  const link = await linkedComponent(root, `${rel.split(path.sep).join('/')}/x`);
+  if (link) {
+    throw new OutputError(
+      dir,
+      `${path.join(root, link)} is a link or not a folder; smplan writes only inside the output folder: remove it or choose another output folder with -o`,
+    );
+  }
 }
 
 /**

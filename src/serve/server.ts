@@ -28,6 +28,10 @@ export interface ServerOptions {
 export interface PreviewServer {
   /** Where to open the page: http://127.0.0.1:PORT/ unless --host says otherwise. */
   url: string;
+  /** The addresses really listened on (ADDRESS:PORT), as the system reports them. */
+  listening: string[];
+  /** True when any of them is not a loopback address: the preview is reachable from the network. */
+  exposed: boolean;
   port: number;
   /** Sends the new state to every open page. */
   publish(state: PreviewState): void;
@@ -123,6 +127,10 @@ export async function startServer(options: ServerOptions): Promise<PreviewServer
   };
 
   const { servers, port } = await listenAll(listener, options.host, options.port);
+  const listening = servers.map((server) => {
+    const a = server.address() as AddressInfo;
+    return `${a.family === 'IPv6' || isIP(a.address) === 6 ? `[${a.address}]` : a.address}:${a.port}`;
+  });
   const shownHost = !options.host
     ? '127.0.0.1'
     : options.host === '0.0.0.0' || options.host === '::'
@@ -131,6 +139,8 @@ export async function startServer(options: ServerOptions): Promise<PreviewServer
   return {
     url: `http://${isIP(shownHost) === 6 ? `[${shownHost}]` : shownHost}:${port}/`,
     port,
+    listening,
+    exposed: servers.some((server) => !isLoopback((server.address() as AddressInfo).address)),
     publish: (state) => void channel.broadcast(publicState(state), 'state'),
     async close() {
       await Promise.all(
@@ -203,6 +213,11 @@ async function listenAll(
   }
 }
 
+/** 127.0.0.0/8, ::1 and ::ffff:127.x: only this machine reaches them. */
+export function isLoopback(address: string): boolean {
+  return /^127\./.test(address) || address === '::1' || /^::ffff:127\./i.test(address);
+}
+
 /** The preview cannot listen where asked: the port is taken, or the host is not this machine's. */
 export class ListenError extends UsageError {
   constructor(
@@ -231,10 +246,13 @@ function listen(listener: Listener, host: string, port: number): Promise<Server>
               : err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN'
                 ? `cannot listen on ${host}: no such host`
                 : `cannot listen on ${where}: ${err.message}`;
+      const portProblem = err.code === 'EADDRINUSE' || (err.code === 'EACCES' && port < 1024);
       reject(
         new ListenError(host, port, message, {
           cause: err,
-          hint: 'Choose another port with --port N, or --port 0 for any free port.',
+          hint: portProblem
+            ? 'Choose another port with --port N, or --port 0 for any free port.'
+            : 'Give --host an address of this machine (127.0.0.1, ::1, 0.0.0.0 for every interface) or its name, or leave --host out.',
         }),
       );
     });

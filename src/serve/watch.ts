@@ -5,6 +5,7 @@
  * Watching itself is chokidar's (editor atomic saves, renames, platform differences).
  */
 import { createHash } from 'node:crypto';
+import { constants } from 'node:fs';
 import { open, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { FSWatcher } from 'chokidar';
@@ -47,7 +48,13 @@ export async function watchInputs(onChange: (changed: string[]) => void, settleM
 
   let watcher: FSWatcher | undefined;
   const start = (paths: string[]): Promise<void> => {
-    const w = watch(paths, { ignoreInitial: true, persistent: true, ignorePermissionErrors: true });
+    // Links are not followed: a --templates folder with a link loop would be walked without end.
+    const w = watch(paths, {
+      ignoreInitial: true,
+      persistent: true,
+      ignorePermissionErrors: true,
+      followSymlinks: false,
+    });
     watcher = w;
     for (const event of ['add', 'change'] as const) w.on(event, (file: string) => void consider(path.resolve(file)));
     w.on('unlink', (file: string) => {
@@ -90,13 +97,26 @@ export async function watchInputs(onChange: (changed: string[]) => void, settleM
   };
 }
 
-/** The paths themselves and, for folders, every file in them. */
+/** Files hashed under one followed folder; a templates folder holds a few dozen. */
+const MAX_FILES_UNDER = 10_000;
+
+/** The paths themselves and, for folders, the files in them: links not followed, so a loop ends. */
 async function filesUnder(paths: readonly string[]): Promise<string[]> {
   const files: string[] = [];
   for (const p of paths) {
     files.push(p);
-    const names = await readdir(p, { recursive: true }).catch(() => [] as string[]);
-    for (const name of names) files.push(path.join(p, name));
+    const folders = [p];
+    let count = 0;
+    while (folders.length && count < MAX_FILES_UNDER) {
+      const folder = folders.pop()!;
+      const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+      for (const entry of entries) {
+        const child = path.join(folder, entry.name);
+        if (entry.isDirectory()) folders.push(child);
+        else files.push(child);
+        if (++count >= MAX_FILES_UNDER) break;
+      }
+    }
   }
   return files;
 }
@@ -105,7 +125,8 @@ async function filesUnder(paths: readonly string[]): Promise<string[]> {
 async function contentHash(file: string): Promise<string> {
   let handle: Awaited<ReturnType<typeof open>> | undefined;
   try {
-    handle = await open(file, 'r');
+    // Without blocking: a file replaced by a FIFO would hold the read (and a thread) until a writer came.
+    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
     const info = await handle.stat();
     if (info.isDirectory()) return 'folder';
     if (!info.isFile()) return 'missing';

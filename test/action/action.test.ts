@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -120,5 +120,48 @@ describe('the GitHub Action', () => {
     expect(r.code).toBe(0);
     expect(r.summary).toBe('');
     expect(r.stdout).toContain('no strategy diff');
+  });
+});
+
+describe('the GitHub Action with hostile file names and links', () => {
+  it('refuses a plan that links outside the workspace and never quotes its content', async () => {
+    const outside = await mkdtemp(path.join(tmpdir(), 'smplan-outside-'));
+    const link = path.join(repo, 'plans', 'stolen.plan.yaml');
+    try {
+      await writeFile(path.join(outside, 'secret.yaml'), 'smplan: 1\nSECRET_TOKEN: [ghp_not_for_annotations\n');
+      await symlink(path.join(outside, 'secret.yaml'), link);
+      const r = await step('lint.sh', { INPUT_PLANS: '**/*.plan.yaml', INPUT_SARIF: 'true', GITHUB_WORKSPACE: repo });
+      expect(r.stdout).toMatch(/^::error title=smplan::refused plans\/stolen\.plan\.yaml: a link to outside/m);
+      expect(r.stdout + r.stderr).not.toContain('ghp_not_for_annotations');
+      expect(await readFile(path.join(runnerTemp, 'smplan.sarif'), 'utf8')).not.toContain('ghp_not_for_annotations');
+      expect(await readFile(path.join(runnerTemp, 'smplan-plans.txt'), 'utf8')).not.toContain('stolen');
+      expect(r.output).toBe('code=2\n');
+    } finally {
+      await rm(link, { force: true });
+      await rm(outside, { recursive: true, force: true });
+    }
+  });
+
+  it('a plan whose name starts with "-" is a file, and a backtick in a name stays inside its code span', async () => {
+    const dashed = path.join(repo, '-x.plan.yaml');
+    const ticked = path.join(repo, 'plans', 'a`<img src=x>`.plan.yaml');
+    try {
+      await cp(path.join(EXAMPLES, 'fieldnote-software.yaml'), dashed);
+      await cp(path.join(EXAMPLES, 'data'), path.join(repo, 'data'), { recursive: true });
+      await cp(path.join(EXAMPLES, 'fieldnote-software.yaml'), ticked);
+      const r = await step('lint.sh', { INPUT_PLANS: '*.plan.yaml plans/a*', INPUT_SARIF: 'false' });
+      expect(r.stderr).not.toMatch(/unknown option/);
+      expect(r.output).toBe('code=0\n');
+      const d = await step('diff.sh', { GITHUB_BASE_REF: 'main', INPUT_DIFF_BASE: '' });
+      expect(d.summary).toContain(
+        "### Strategy changes: `plans/a'<img src=x>'.plan.yaml`\n\nA new plan (not on main).",
+      );
+      expect(d.summary).toContain('### Strategy changes: `./-x.plan.yaml`');
+      expect(d.summary).not.toContain('`<img');
+    } finally {
+      await rm(dashed, { force: true });
+      await rm(path.join(repo, 'data'), { recursive: true, force: true });
+      await rm(ticked, { force: true });
+    }
   });
 });

@@ -238,3 +238,56 @@ describe('smplan diff', () => {
     for (const r of [invalid, one, both, missing, three]) expect(hasStackTrace(r.stderr)).toBe(false);
   });
 });
+
+describe('smplan diff on odd inputs', () => {
+  let repo: string;
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: repo, stdio: 'pipe' });
+  beforeAll(async () => {
+    repo = await mkdtemp(path.join(tmpdir(), 'smplan-diff-odd-'));
+    await cp(path.join(dir, 'data'), path.join(repo, 'data'), { recursive: true });
+    await writeFile(path.join(repo, 'plan.yaml'), original);
+    await symlink('plan.yaml', path.join(repo, 'linked.yaml'));
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-qm', 'plan');
+  });
+  afterAll(async () => {
+    await rm(repo, { recursive: true, force: true });
+  });
+
+  it('a path whose parent is a file, an empty --base, a plan committed as a link: one line, exit 2', async () => {
+    for (const args of [
+      ['diff', 'plan.yaml/x.yaml', '--base', 'HEAD'],
+      ['diff', 'plan.yaml/x.yaml', 'plan.yaml'],
+      ['diff', 'plan.yaml', '--base', ''],
+      ['diff', 'linked.yaml', '--base', 'HEAD'],
+    ]) {
+      const r = await runCli(args, { cwd: repo });
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(2);
+      expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+      expect(r.stderr).not.toMatch(/internal error|ENOTDIR|not a valid plan/);
+    }
+    const link = await runCli(['diff', 'linked.yaml', '--base', 'HEAD'], { cwd: repo });
+    expect(link.stderr).toContain('linked.yaml is committed there as a symbolic link');
+  });
+
+  it('reads the revision in one git process however many posts CSVs the plan names', async () => {
+    const bin = await mkdtemp(path.join(tmpdir(), 'smplan-git-log-'));
+    const log = path.join(bin, 'calls');
+    const real = execFileSync('sh', ['-c', 'command -v git']).toString().trim();
+    await writeFile(path.join(bin, 'git'), `#!/bin/sh\necho "$1" >> '${log}'\nexec '${real}' "$@"\n`, { mode: 0o755 });
+    const saved = process.env.PATH;
+    process.env.PATH = `${bin}${path.delimiter}${saved}`;
+    try {
+      const r = await runCli(['diff', 'plan.yaml', '--base', 'HEAD', '--json', '--as-of', '2027-03-15'], { cwd: repo });
+      expect(r.code, r.stderr).toBe(0);
+      const csvs = (original.match(/posts_csv:/g) ?? []).length;
+      expect(csvs).toBeGreaterThan(2);
+      expect((await readFile(log, 'utf8')).trim().split('\n')).toEqual(['cat-file']);
+    } finally {
+      process.env.PATH = saved;
+      await rm(bin, { recursive: true, force: true });
+    }
+  });
+});

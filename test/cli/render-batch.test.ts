@@ -1,4 +1,4 @@
-import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -39,6 +39,56 @@ describe('render several plans in one run', () => {
       expect(hasStackTrace(r.stderr)).toBe(false);
     } finally {
       await rm(path.join(dir, 'clients', 'broken.yaml'));
+    }
+  });
+
+  it("never writes a plan's folder through a link inside the output folder", async () => {
+    const outside = await mkdtemp(path.join(tmpdir(), 'smplan-outside-'));
+    try {
+      await mkdir(path.join(dir, 'linked-out'));
+      await symlink(outside, path.join(dir, 'linked-out', 'nordlys-bakeri'));
+      const r = await runCli(['render', 'clients', '-o', 'linked-out'], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/linked-out\/nordlys-bakeri is a link or not a folder; smplan writes only inside/);
+      expect(await readdir(outside)).toEqual([]);
+      // The other plan's folder is written as usual.
+      expect(existsSync(path.join(dir, 'linked-out', 'rodopski-sklon', 'README.md'))).toBe(true);
+      // Nor beside the plan: a default folder that is a link out is refused too.
+      await symlink(outside, path.join(dir, 'clients', 'nordlys-bakeri-strategy'));
+      const beside = await runCli(['render', 'clients/nordlys-bakeri.yaml'], { cwd: dir });
+      expect(beside.code).toBe(2);
+      expect(await readdir(outside)).toEqual([]);
+    } finally {
+      await rm(path.join(dir, 'clients', 'nordlys-bakeri-strategy'), { force: true });
+      await rm(path.join(dir, 'linked-out'), { recursive: true, force: true });
+      await rm(outside, { recursive: true, force: true });
+    }
+  });
+
+  it('gives plans whose names map alike distinct folders, or refuses before writing anything', async () => {
+    expect(outputNames(['a.yaml', 'a.yml'])).toEqual(['a-1', 'a-2']);
+    expect(outputNames(['A.yaml', 'a.yaml'])).toEqual(['A-1', 'a-2']);
+    expect(outputNames(['caf\u00e9.yaml', 'cafe\u0301.yaml'])).toEqual(['caf\u00e9-1', 'cafe\u0301-2']);
+    expect(outputNames(['.yaml', 'x/.yml'])).toEqual(['plan', 'x-plan']);
+    const twins = path.join(dir, 'twins');
+    await mkdir(twins);
+    try {
+      await cp(path.join(EXAMPLES, 'data'), path.join(twins, 'data'), { recursive: true });
+      for (const name of ['a.yaml', 'a.yml', '.yaml'])
+        await cp(path.join(EXAMPLES, 'nordlys-bakeri.yaml'), path.join(twins, name));
+      // The default folders beside the plans (a-strategy twice): refused, nothing written.
+      const r = await runCli(['render', 'twins/a.yaml', 'twins/a.yml'], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toContain('twins/a.yaml and twins/a.yml would both render into twins/a-strategy');
+      expect((await readdir(twins)).sort()).toEqual(['.yaml', 'a.yaml', 'a.yml', 'data']);
+      // With -o each has its own folder; a plan named `.yaml` is `plan`, never -o itself.
+      const o = await runCli(['render', 'twins/a.yaml', 'twins/a.yml', 'twins/.yaml', '-o', 'twins-out'], { cwd: dir });
+      expect(o.code, o.stderr).toBe(0);
+      expect((await readdir(path.join(dir, 'twins-out'))).sort()).toEqual(['plan', 'twins-a-1', 'twins-a-2']);
+    } finally {
+      await rm(twins, { recursive: true, force: true });
+      await rm(path.join(dir, 'twins-out'), { recursive: true, force: true });
     }
   });
 

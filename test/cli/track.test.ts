@@ -235,6 +235,16 @@ describe('smplan track: bad actuals', () => {
     expect(out.objectives.find((o) => o.id === 'cost-per-signup')).toMatchObject({ date: '2027-07-31', actual: 6.1 });
   });
 
+  it('a large export lists its first findings and counts the rest (bounded output)', async () => {
+    const rows = Array.from({ length: 5000 }, () => '2027-03-31,cost-per-signup,7.9').join('\n');
+    const file = csv('many-dups.csv', `${header}${rows}\n`);
+    const r = await track('--json', '--actuals', file);
+    expect(r.code).toBe(0);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(101);
+    expect(lines.at(-1)).toBe('many-dups.csv: 4,899 warnings more, not listed (the first 100 are)');
+  });
+
   it('warns about --objective and --map when no file uses them, not when one does', async () => {
     const sheet = csv('sheet.csv', header + '2027-03-31,cost-per-signup,7.9\n');
     const unused = await track('--json', '--actuals', sheet, '--objective', 'ig-reach', '--map', 'value=Raech');

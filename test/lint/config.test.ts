@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, chown, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -105,6 +105,55 @@ describe('lint configuration', () => {
     expect(r.stderr).toContain(`smplan.config.yaml:${at}  error  ${message}`);
     expect(hasStackTrace(r.stderr)).toBe(false);
   });
+
+  it.each([
+    [
+      'an alias bomb',
+      `a: &a [x, x, x, x, x, x, x, x, x, x]\n${Array.from(
+        { length: 8 },
+        (_, i) =>
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10)
+            .fill(`*${String.fromCharCode(97 + i)}`)
+            .join(', ')}]`,
+      ).join('\n')}\nrules: {}\n`,
+      /:\d+:\d+ {2}error {2}(too many YAML aliases|the config has more than 50,000 values)/,
+    ],
+    [
+      'deep nesting',
+      `rules: ${'['.repeat(20_000)}\n`,
+      /:1:\d+ {2}error {2}the YAML is nested too deeply to be a config \(more than 64 levels\)/,
+    ],
+    ['several documents', 'rules: {}\n---\nrules: {}\n', /:2:1 {2}error {2}a config is one YAML document/],
+  ])('a config that breaks the reader (%s) is one located line and exit 2', async (_, text, message) => {
+    await writeFile(path.join(dir, 'smplan.config.yaml'), text);
+    const r = await runCli(['lint', 'team/plans/plan.yaml'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/parseAllDocuments|call stack|internal error/);
+  });
+
+  // Only root can give a file to another user; elsewhere the check is the same code, unexercised.
+  it.skipIf(process.getuid?.() !== 0)(
+    'a config found in a folder anyone can write to, owned by another user, is refused; --config uses it',
+    async () => {
+      const shared = path.join(dir, 'shared');
+      await mkdir(path.join(shared, 'plans'), { recursive: true });
+      await writeFile(path.join(shared, 'plans', 'plan.yaml'), plan);
+      await writeFile(path.join(shared, 'smplan.config.yaml'), 'rules:\n  smart-objective: off\n');
+      await chmod(shared, 0o1777);
+      await chown(path.join(shared, 'smplan.config.yaml'), 65534, 65534);
+      const r = await runCli(['lint', 'shared/plans/plan.yaml'], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(
+        /shared\/smplan\.config\.yaml: not used: .*shared is writable by anyone and the file belongs to another user/,
+      );
+      const named = await runCli(['lint', '--config', 'shared/smplan.config.yaml', 'shared/plans/plan.yaml'], {
+        cwd: dir,
+      });
+      expect(named.code).not.toBe(2);
+    },
+  );
 
   it('parses into settings with the defaults filled in', async () => {
     const config = await parseConfig(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CsvError, findColumn, parseCsv } from '../../src/plan/csv.js';
+import { CsvError, eachCsvRow, findColumn, parseCsv } from '../../src/plan/csv.js';
 
 describe('parseCsv', () => {
   it('reads a BOM, CRLF, quoted commas and doubled quotes, and gives each row its line', () => {
@@ -56,5 +56,46 @@ describe('row lines', () => {
   it('a row whose caption spans lines starts where it starts', () => {
     const table = parseCsv('likes,caption\n\n1,"two\nlines"\n\n2,"three\nlines\nhere"\n3,one\n');
     expect(table.rows.map((r) => r.line)).toEqual([3, 6, 9]);
+  });
+});
+
+describe('eachCsvRow: a large export read row by row', () => {
+  it('hands each row over as it is read and keeps none (a million rows cost one row of memory)', () => {
+    const rows = Array.from({ length: 200_000 }, (_, i) => `2027-01-01,o,${i}`).join('\n');
+    let seen = 0;
+    let header: string[] = [];
+    let last = { line: 0, cells: {} as Record<string, string> };
+    eachCsvRow(
+      `date,objective,value\n${rows}\n`,
+      {},
+      {
+        header: (names) => {
+          header = names;
+        },
+        row: (row) => {
+          seen++;
+          last = row;
+        },
+      },
+    );
+    expect(header).toEqual(['date', 'objective', 'value']);
+    expect(seen).toBe(200_000);
+    expect(last).toEqual({ line: 200_001, cells: { date: '2027-01-01', objective: 'o', value: '199999' } });
+  });
+
+  it('a row callback that throws stops the read with its own error, not a CSV error', () => {
+    const stop = new Error('enough');
+    expect(() =>
+      eachCsvRow(
+        'a\n1\n2\n3\n',
+        {},
+        {
+          header: () => undefined,
+          row: (row) => {
+            if (row.line === 3) throw stop;
+          },
+        },
+      ),
+    ).toThrow(stop);
   });
 });

@@ -138,3 +138,23 @@ describe.skipIf(!canMount)('an output folder that is a mount point (needs root)'
     }
   });
 });
+
+describe('renders into one folder at once', () => {
+  it('four concurrent renders into one folder each end cleanly, one after the other', {
+    timeout: 120_000,
+  }, async () => {
+    const out = path.join(tmp, 'shared-out');
+    for (let round = 0; round < 2; round++) {
+      const runs = await Promise.all([1, 2, 3, 4].map(() => runCli(['render', plan, '-o', out], { cwd: tmp })));
+      for (const r of runs) {
+        expect(r.code, r.stderr).toBe(0);
+        expect(r.stderr).not.toMatch(/smplan: /);
+      }
+      const names = readdirSync(out);
+      expect(names).toContain('README.md');
+      expect(names.filter((n) => n.includes('smplan-tmp'))).toEqual([]);
+      expect(manifest(out).files).toContain('README.md');
+      expect(readdirSync(tmp).filter((n) => n.includes('smplan-lock') || n.includes('smplan-tmp'))).toEqual([]);
+    }
+  });
+});

@@ -231,3 +231,67 @@ describe('numbers a user gives are bounded', () => {
     expect(fmt.money(-0.001)).not.toMatch(/^-/);
   });
 });
+
+describe('text reaching a terminal, a log or a code-scanning page (third round)', () => {
+  it('a file name with escape sequences is shown, not obeyed, in stylish, GitHub and error lines', async () => {
+    const name = `evil\u001b]0;owned\u0007\u001b[8m\u202e.yaml`;
+    writeFileSync(path.join(dir, name), 'smplan: 1\nplan:\n  a: 1\n  a: 2\n');
+    try {
+      for (const format of ['stylish', 'github']) {
+        const r = await runCli(['lint', name, '--format', format], { cwd: dir });
+        expect(r.code).toBe(1);
+        expect(r.stdout, format).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f\u202e]/);
+        expect(r.stdout, format).toContain('evil\\x1b]0;owned\\x07\\x1b[8m<U+202E>.yaml');
+      }
+      const missing = await runCli(['kpi', `${name}.missing`], { cwd: dir });
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f\u202e]/);
+    } finally {
+      rmSync(path.join(dir, name), { force: true });
+    }
+  });
+
+  it('every line for a person goes through the same sanitiser: render’s progress and results name the file visibly', async () => {
+    const name = 'ren\u001b]0;owned\u0007der.yaml';
+    writeFileSync(path.join(dir, name), readFileSync(path.join(EXAMPLES, 'nordlys-bakeri.yaml'), 'utf8'));
+    try {
+      const r = await runCli(['render', name], { cwd: dir });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain('ren\\x1b]0;owned\\x07der-strategy');
+      expect(r.stdout + r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    } finally {
+      rmSync(path.join(dir, name), { force: true });
+      rmSync(path.join(dir, 'ren\u001b]0;owned\u0007der-strategy'), { recursive: true, force: true });
+    }
+  });
+
+  it('kpi keeps only its own colours: a plan’s SGR sequence (hidden text, 256 colours) is shown', async () => {
+    const file = planWith('sgr.yaml', (d) =>
+      d.setIn(['objectives', 0, 'metric'], 'reach \u001b[8mhidden\u001b[38;5;1m'),
+    );
+    const r = await runCli(['kpi', file], { cwd: dir, tty: true, env: { FORCE_COLOR: '1' } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).not.toContain('\u001b[8m');
+    expect(r.stdout).not.toContain('\u001b[38;5;1m');
+    expect(r.stdout).toContain('\\x1b[8mhidden');
+  });
+
+  it('a SARIF suppression justification carries no raw bidi override or C1 control', async () => {
+    const doc = parseDocument(readFileSync(path.join(EXAMPLES, 'nordlys-bakeri.yaml'), 'utf8'));
+    doc.setIn(['budget', 'cap'], 100);
+    writeFileSync(
+      path.join(dir, 'justified.yaml'),
+      `# smplan-disable budget-cap -- approved \u202eby\u2066 legal\u0085\u009b31m\n${doc.toString()}`,
+    );
+    const r = await runCli(['lint', 'justified.yaml', '--format', 'sarif'], { cwd: dir });
+    const sarif = JSON.parse(r.stdout);
+    const justifications = sarif.runs[0].results.flatMap(
+      (x: { suppressions?: { justification?: string }[] }) => x.suppressions?.map((s) => s.justification) ?? [],
+    );
+    expect(justifications.length).toBeGreaterThan(0);
+    for (const j of justifications) {
+      expect(j).not.toMatch(/[\u0080-\u009f\u202a-\u202e\u2066-\u2069]/);
+      expect(j).toContain('<U+202E>');
+    }
+  });
+});

@@ -9,10 +9,11 @@ export function formatGithub(findings: Finding[]): string {
   return findings
     .map((f) => {
       const props = [
-        `file=${escapeProperty(f.file)}`,
+        // The log shows every part of the command on a terminal: a file name's escape sequences too.
+        `file=${escapeProperty(visible(f.file))}`,
         `line=${f.line}`,
         `col=${f.column}`,
-        `title=${escapeProperty(f.rule)}`,
+        `title=${escapeProperty(visible(f.rule))}`,
       ].join(',');
       // The log shows the message on a terminal: escape sequences from plan text are made visible.
       return `::${f.severity} ${props}::${visible(escapeData(f.message))}\n`;

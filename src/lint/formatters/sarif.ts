@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { ruleCatalog, type RuleInfo } from '../catalog.js';
 import type { SuppressedFinding } from '../directives.js';
 import type { Finding } from '../../diagnostics.js';
+import { visible } from '../../terminal.js';
 
 declare const SMPLAN_VERSION: string | undefined;
 
@@ -68,7 +69,8 @@ export function formatSarif(findings: Finding[], suppressed: readonly Suppressed
                   {
                     kind: 'inSource',
                     ...((f as SuppressedFinding).justification
-                      ? { justification: (f as SuppressedFinding).justification }
+                      ? // Plan text shown in code scanning's dismissal: controls and bidi overrides made visible.
+                        { justification: visible((f as SuppressedFinding).justification!) }
                       : {}),
                   },
                 ],

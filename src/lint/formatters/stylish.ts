@@ -8,7 +8,8 @@ export function formatStylish(findings: Finding[], options: { color: boolean }):
   return findings
     .map((f) => {
       const severity = f.severity === 'error' ? c.red('error') : c.yellow('warning');
-      return `${f.file}:${f.line}:${f.column}  ${severity}  ${oneLine(f.message)}  ${c.dim(f.rule)}`;
+      // The file name is text like the message: a name may carry escape sequences too.
+      return `${oneLine(f.file)}:${f.line}:${f.column}  ${severity}  ${oneLine(f.message)}  ${c.dim(oneLine(f.rule))}`;
     })
     .join('\n');
 }
