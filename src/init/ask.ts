@@ -5,7 +5,8 @@
  */
 import type { z } from 'zod';
 import { ambiguity, readNumber, showNumber } from '../plan/numbers.js';
-import { KNOWN_CHANNELS, channelId, relativeTarget, type Locale } from '../plan/schema.js';
+import { readDate, readTime } from '../plan/dates.js';
+import { KNOWN_CHANNELS, channelId, isoDate, relativeTarget, type Locale, type PlanLocale } from '../plan/schema.js';
 import { schemaError } from './check.js';
 import type { Words } from './words.js';
 
@@ -18,6 +19,12 @@ const ENGLISH: Record<string, string> = {
   'init.ask.yes': 'Yes',
   'init.ask.no': 'No',
   'init.ask.yes_or_no': 'You must answer with "{yes}" or "{no}"',
+  'init.ask.date_needed': 'a date is needed here',
+  'init.ask.not_a_date': 'expected a date, e.g. {example}',
+  'init.ask.no_such_day': 'no such date in the calendar',
+  'init.ask.which_date': '{text}: did you mean {first} or {second}?',
+  'init.ask.time_needed': 'a time is needed here',
+  'init.ask.not_a_time': 'expected a time of day (24-hour), e.g. {example}',
 };
 const english: Words = (key, params = {}) =>
   (ENGLISH[key] ?? key).replace(/\{([a-z_]+)\}/g, (whole, name: string) => String(params[name] ?? whole));
@@ -145,6 +152,12 @@ interface NumberOptions {
   check?: Check<number>;
 }
 
+interface WhenOptions {
+  default?: string | undefined;
+  optional?: boolean;
+  check?: Check<string>;
+}
+
 const OTHER = '\u0000other';
 
 /** What a typed answer reads as: a value, why it is not one, or two readings to ask back between. */
@@ -167,6 +180,8 @@ export class Asker {
     readonly locale: Locale = 'en',
     /** The questions' words (init.ask.*); English when none are given. */
     readonly t: Words = english,
+    /** The plan's locale with its region, when it has one: en-GB reads 01/03/2027 as 1 March. */
+    readonly region: PlanLocale = locale,
   ) {}
 
   /** A number the way the plan's language writes it (12 400 / 12,4 in nb). */
@@ -212,6 +227,51 @@ export class Asker {
         return this.readNumber(raw, `${this.show(1200)} or ${this.show(4.5)}`);
       },
       (n) => this.show(n),
+    );
+  }
+
+  /**
+   * A date as people type it (`1.3.2027`, `01.03.27`, `01/03/2027` in en-GB, ISO), kept as
+   * YYYY-MM-DD and shown back so; a date the plan's locale could read two ways is asked back.
+   */
+  async date(message: string, o: WhenOptions & { optional: true }): Promise<string | undefined>;
+  async date(message: string, o?: WhenOptions & { optional?: false }): Promise<string>;
+  async date(message: string, o: WhenOptions = {}): Promise<string | undefined> {
+    const example = { en: '2027-03-31', nb: '31.3.2027', bg: '31.03.2027 г.' }[this.locale];
+    return this.typed(
+      message,
+      o.default,
+      { ...o, schema: isoDate },
+      this.t('init.ask.date_needed'),
+      (raw) => {
+        const read = readDate(raw, this.region);
+        if (read !== undefined && 'invalid' in read && read.calendar) return { wrong: this.t('init.ask.no_such_day') };
+        if (read === undefined || 'invalid' in read) return { wrong: this.t('init.ask.not_a_date', { example }) };
+        if ('date' in read) return { value: read.date };
+        const { dayFirst, monthFirst } = read.either;
+        return {
+          either: {
+            question: this.t('init.ask.which_date', { text: raw.trim(), first: dayFirst, second: monthFirst }),
+            options: [{ value: dayFirst }, { value: monthFirst }],
+          },
+        };
+      },
+      (date) => date,
+    );
+  }
+
+  /** A time of day as people type it (`7.30`, `7:30`, `19`), kept as HH:MM (24-hour). */
+  async time(message: string, o: WhenOptions = {}): Promise<string | undefined> {
+    return this.typed(
+      message,
+      o.default,
+      o,
+      this.t('init.ask.time_needed'),
+      (raw) => {
+        const time = readTime(raw);
+        return time === undefined ? { wrong: this.t('init.ask.not_a_time', { example: '07:30' }) } : { value: time };
+      },
+      (time) => time,
     );
   }
 

@@ -110,8 +110,9 @@ export async function askSection(
   const { say, colors: c } = o;
   const t = o.words[o.lang];
   // Numbers are read and shown back in the plan's language (the plan section sets it; none are asked there).
-  const planLocale = localeLanguage((plan.plan as { locale?: PlanLocale } | undefined)?.locale ?? o.defaults.locale);
-  const ask = new Asker(o.prompts, say, planLocale, t);
+  const region = (plan.plan as { locale?: PlanLocale } | undefined)?.locale ?? o.defaults.locale;
+  const planLocale = localeLanguage(region);
+  const ask = new Asker(o.prompts, say, planLocale, t, region);
   const title = t(`init.section.${name}.title`);
   say('');
   say(

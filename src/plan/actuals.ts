@@ -13,7 +13,7 @@
  * - fields separated by `,`, `;` or a tab (whichever the header row uses most, or
  *   as an Excel `sep=;` first line says);
  *   UTF-8 (with or without BOM), UTF-16 with BOM, else read as Windows-1252;
- * - dates as `YYYY-MM-DD` (a time after it is ignored) or `DD.MM.YYYY`;
+ * - dates as the date reader reads them (parseActualDate);
  * - numbers as described at parseActualNumber.
  */
 import path from 'node:path';
@@ -22,7 +22,8 @@ import { formatBytes, InputTooLargeError, readInputFile } from '../files.js';
 import { oneLine } from '../diagnostics.js';
 import { CsvError, decodeCsv, findColumn, parseCsv, type CsvTable } from './csv.js';
 import { columnMark, readNumber, showNumber, type DecimalMark } from './numbers.js';
-import { isRealDate, localeLanguage, type Locale, type Plan } from './schema.js';
+import { bothReadings, columnDateOrder, readDate, type DateOrder } from './dates.js';
+import { localeLanguage, type Locale, type Plan, type PlanLocale } from './schema.js';
 import { didYouMean } from './suggest.js';
 
 const MAX_ACTUALS_BYTES = 20 * 1024 * 1024;
@@ -99,23 +100,26 @@ export function parseActualNumber(
 }
 
 /**
- * A date cell as YYYY-MM-DD: `2027-04-30`, `2027-04-30T08:00:00` or `2027-04-30 08:00`
- * (the date as written; the time is ignored), or `30.04.2027` (day first, as Norwegian
- * spreadsheets write it). A message for anything else, or for a day not in the calendar.
+ * A date cell by the one date reader (plan/dates.ts): ISO with or without a time after it
+ * (`2027-04-30T08:00:00`; the time is ignored), `30.04.2027`, and `04/30/2027` or `30/04/2027`
+ * when only one order can read it, or the plan's region (en-US, en-GB) or the rest of the
+ * column (`order`) says which. A message for anything else, naming both readings when two remain.
  */
-export function parseActualDate(cell: string): { date: string } | { error: string } {
-  const s = cell.trim();
-  let iso: string | undefined;
-  const isoMatch = /^(\d{4}-\d{2}-\d{2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(s);
-  if (isoMatch) iso = isoMatch[1]!;
-  const dotted = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(s);
-  if (dotted) iso = `${dotted[3]}-${dotted[2]!.padStart(2, '0')}-${dotted[1]!.padStart(2, '0')}`;
-  if (iso === undefined) {
-    const shown = s === '' ? 'no date' : `"${s.slice(0, 40)}" is not a date`;
-    return { error: `${shown}: write YYYY-MM-DD (or DD.MM.YYYY)` };
-  }
-  if (!isRealDate(iso)) return { error: `"${s.slice(0, 40)}" is not a day in the calendar` };
-  return { date: iso };
+export function parseActualDate(
+  cell: string,
+  locale?: PlanLocale,
+  order?: DateOrder,
+): { date: string } | { error: string } {
+  const read = readDate(cell, locale, { withTime: true, ...(order ? { order } : {}) });
+  if (read === undefined) return { error: 'no date: write YYYY-MM-DD (or DD.MM.YYYY)' };
+  if ('date' in read) return read;
+  if ('invalid' in read)
+    return {
+      error: read.invalid.endsWith('not a date') ? `${read.invalid}: write YYYY-MM-DD (or DD.MM.YYYY)` : read.invalid,
+    };
+  return {
+    error: `the date "${cell.trim().slice(0, 40)}" could be ${bothReadings(read.either)}: write it as YYYY-MM-DD, or set plan.locale to en-US or en-GB`,
+  };
 }
 
 /** The field separator: whichever of , ; and tab the header row uses most (outside quotes). */
@@ -134,6 +138,8 @@ interface ParseContext {
   objectives: ReadonlySet<string>;
   /** The plan's language: column names, and how a lone `,` or `.` before three digits reads when the file does not say. */
   locale?: Locale;
+  /** The plan's locale with its region (en-US): how 01/03/2027 reads. */
+  region?: PlanLocale;
   map: ColumnMap;
   objective?: string | undefined;
 }
@@ -217,6 +223,11 @@ export function parseActualsCsv(text: string, file: string, context: ParseContex
   if (table.rows.length === 0) problem(headerLine, 'warning', 'has a header row but no figures');
   // A figure like 1,234 is read the way the column's other figures show their decimals.
   const mark = columnMark(table.rows.map((row) => row.cells[columns.value!] ?? ''));
+  // And 03/04/2027 the way the column's other dates show their order (04/30/2027 is month first).
+  const order = columnDateOrder(
+    table.rows.map((row) => row.cells[columns.date!] ?? ''),
+    context.region,
+  );
 
   for (const row of table.rows) {
     const cell = (name: string | undefined) => (name === undefined ? '' : (row.cells[name] ?? ''));
@@ -227,7 +238,7 @@ export function parseActualsCsv(text: string, file: string, context: ParseContex
     if (Object.values(row.cells).every((c) => c === '')) continue;
 
     let ok = true;
-    const date = parseActualDate(dateCell);
+    const date = parseActualDate(dateCell, context.region, order === 'both' ? undefined : order);
     if ('error' in date) {
       problem(row.line, 'error', date.error);
       ok = false;
@@ -396,6 +407,7 @@ export async function readActuals(
       map,
       objective: options.objective,
       locale: localeLanguage(plan.plan.locale),
+      region: plan.plan.locale,
     });
     parsed.push({ ...one, file: files[i]! });
     // One push per row: a spread of a million rows overflows the call stack.

@@ -171,9 +171,9 @@ describe('smplan track: bad actuals', () => {
       'baddot.csv:2  error  "31.13.2027" is not a day in the calendar',
     ],
     [
-      'American date',
-      '03/31/2027,ig-reach,100\n',
-      'slash.csv:2  error  "03/31/2027" is not a date: write YYYY-MM-DD (or DD.MM.YYYY)',
+      'a date either way round',
+      '03/04/2027,ig-reach,100\n',
+      'slash.csv:2  error  the date "03/04/2027" could be 2027-04-03 (day first) or 2027-03-04 (month first)',
     ],
     ['non-number', '2027-03-31,ig-reach,12k\n', 'nan.csv:2  error  the value "12k" is not a number'],
     [
@@ -293,7 +293,7 @@ describe('smplan track: usage and environment errors (exit 2)', () => {
       ['--actuals', ACTUALS, '--map', 'dates=Dato'],
       /--map: "dates" is not a column smplan reads \(did you mean date\?\)/,
     ],
-    ['a bad --as-of', ['--actuals', ACTUALS, '--as-of', '2027-02-30'], /expected a date as YYYY-MM-DD/],
+    ['a bad --as-of', ['--actuals', ACTUALS, '--as-of', '2027-02-30'], /"2027-02-30" is not a day in the calendar/],
   ])('%s', async (_name, args, message) => {
     const r = await track(...(args as string[]));
     expect(r.code).toBe(2);

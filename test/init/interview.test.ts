@@ -305,7 +305,7 @@ describe('smplan init: every section', () => {
     expect(refused).toMatch(/Followers of .* => must be more than 0/);
     expect(refused).toMatch(/Path of the CSV.* => missing.csv: no such file/);
     expect(refused).toMatch(/Which channels will you be on.* => channel `instagram` is not defined in channels/);
-    expect(refused).toMatch(/Local time .* => expected a time as HH:MM/);
+    expect(refused).toMatch(/Local time .* => expected a time of day \(24-hour\), e.g. 07:30/);
     expect(refused).toMatch(/Cost per month.* => a cost cannot be negative/);
     // a compound curve on a zero baseline is refused at the select, then linear is taken
     expect(out).toContain('a compound curve needs a baseline above 0');
@@ -761,7 +761,7 @@ const NORWEGIAN: Rule[] = [
   [/^Legge til enda et publiseringstidspunkt/, ['y', '']],
   [/^Legge til en spesiell dato/, 'y'],
   [/^Hva skjer/, 'Bergen matfestival'],
-  [/^Dato \(ÅÅÅÅ/, '2027-08-27'],
+  [/^Dato \(DD\.MM\.ÅÅÅÅ/, '27.8.2027'],
   [/^Legge til et innlegg i bakhånd/, 'y'],
   [/^Innlegget i bakhånd/, 'Slik bretter du en kanelsnurr'],
   [/^Hvem har den rollen/, 'Ola'],
