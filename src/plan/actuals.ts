@@ -25,6 +25,7 @@ import { columnMark, readNumber, showNumber, type DecimalMark } from './numbers.
 import { bothReadings, columnDateOrder, readDate, type DateOrder } from './dates.js';
 import { localeLanguage, type Locale, type Plan, type PlanLocale } from './schema.js';
 import { didYouMean } from './suggest.js';
+import { isCountUnit } from '../units.js';
 
 const MAX_ACTUALS_BYTES = 20 * 1024 * 1024;
 
@@ -122,6 +123,34 @@ export function parseActualDate(
   };
 }
 
+/** How many lines a header row is searched for below the top of a file. */
+const HEADER_SEARCH_LINES = 30;
+
+/**
+ * The index of the header row: the first of the file's first lines that names a date column
+ * and a value column; 0 (the first line) when none does, so the header's own error is said.
+ * Lines above it are an export's title or description.
+ */
+function headerIndex(text: string, dateNames: readonly string[], valueNames: readonly string[]): number {
+  const lines = text.split('\n', HEADER_SEARCH_LINES);
+  const lower = (names: readonly string[]) => new Set(names.map((n) => n.trim().toLowerCase()));
+  const [dates, values] = [lower(dateNames), lower(valueNames)];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.replace(/^\uFEFF/, '');
+    const delimiter = detectDelimiter(line);
+    const cells = line.split(delimiter).map((c) =>
+      c
+        .trim()
+        .replace(/^"(.*)"$/, '$1')
+        .trim()
+        .toLowerCase(),
+    );
+    if (cells.some((c) => dates.has(c)) && cells.some((c) => values.has(c))) return i;
+  }
+  const first = lines.findIndex((l) => l.trim() !== '');
+  return first < 0 ? 0 : first;
+}
+
 /** The field separator: whichever of , ; and tab the header row uses most (outside quotes). */
 function detectDelimiter(text: string): string {
   const firstLine = (text.split(/\r?\n/, 1)[0] ?? '').replace(/"[^"]*"/g, '');
@@ -140,6 +169,8 @@ interface ParseContext {
   locale?: Locale;
   /** The plan's locale with its region (en-US): how 01/03/2027 reads. */
   region?: PlanLocale;
+  /** Objectives whose unit counts things (followers): `1,012` there is 1 012, as no count has a fraction. */
+  counts?: ReadonlySet<string>;
   map: ColumnMap;
   objective?: string | undefined;
 }
@@ -169,8 +200,21 @@ export function parseActualsCsv(text: string, file: string, context: ParseContex
 
   // Excel's `sep=;` first line names the separator; blank it so line numbers stay as in the file.
   const sep = /^\uFEFF?sep=(.)[ \t]*(?=\r?\n|$)/i.exec(text);
-  const body = sep ? text.slice(sep[0].length) : text;
-  const headerLine = sep ? 2 : 1;
+  let body = sep ? text.slice(sep[0].length) : text;
+  // Title and description rows above the header (as platform exports have) are blanked the same way.
+  const locale = context.locale ?? 'en';
+  const named = (key: ActualColumn) => [
+    ...(context.map[key] === undefined ? [] : [context.map[key]]),
+    ...COLUMN_NAMES.en[key],
+    ...COLUMN_NAMES[locale][key],
+  ];
+  const at = headerIndex(body, named('date'), named('value'));
+  if (at > 0) {
+    let end = -1;
+    for (let i = 0; i < at; i++) end = body.indexOf('\n', end + 1);
+    body = body.slice(0, end).replace(/[^\r\n]+/g, '') + body.slice(end);
+  }
+  const headerLine = at + 1;
   let columnsRead: ParsedActuals['columnsRead'];
   const result = (objectiveFromOption = false, objectiveColumn?: string): ParsedActuals => ({
     rows,
@@ -183,14 +227,13 @@ export function parseActualsCsv(text: string, file: string, context: ParseContex
   });
   let table: CsvTable;
   try {
-    table = parseCsv(body, { delimiter: sep ? sep[1]! : detectDelimiter(text) });
+    table = parseCsv(body, { delimiter: sep ? sep[1]! : detectDelimiter(body.split('\n')[at] ?? '') });
   } catch (err) {
     if (!(err instanceof CsvError)) throw err;
     problem(err.line ?? 1, 'error', err.message);
     return result();
   }
 
-  const locale = context.locale ?? 'en';
   const column = (key: ActualColumn): string | undefined => {
     const mapped = context.map[key];
     const own = mapped === undefined ? undefined : findColumn(table.header, [mapped]);
@@ -238,36 +281,45 @@ export function parseActualsCsv(text: string, file: string, context: ParseContex
     if (Object.values(row.cells).every((c) => c === '')) continue;
 
     let ok = true;
+    // A cell's problem names its column as the header writes it.
+    const inColumn = (key: ActualColumn, message: string) => `${message} (column "${oneLine(columns[key]!)}")`;
     const date = parseActualDate(dateCell, context.region, order === 'both' ? undefined : order);
     if ('error' in date) {
-      problem(row.line, 'error', date.error);
+      problem(row.line, 'error', inColumn('date', date.error));
       ok = false;
     }
     if (objectiveCell === '') {
       problem(row.line, 'error', 'no objective id');
       ok = false;
     } else if (!context.objectives.has(objectiveCell)) {
-      problem(
-        row.line,
-        'error',
-        `"${objectiveCell.slice(0, 60)}" is not an objective of the plan (${objectiveHint(objectiveCell, context.objectives)})`,
-      );
+      const message = `"${objectiveCell.slice(0, 60)}" is not an objective of the plan (${objectiveHint(objectiveCell, context.objectives)})`;
+      problem(row.line, 'error', columns.objective === undefined ? message : inColumn('objective', message));
       ok = false;
     }
-    const value = parseActualNumber(valueCell, locale, mark);
+    let value = parseActualNumber(valueCell, locale, mark);
+    if (
+      typeof value === 'object' &&
+      context.counts?.has(objectiveCell) &&
+      Number.isInteger(value.either.thousands) &&
+      !Number.isInteger(value.either.decimal)
+    )
+      value = value.either.thousands;
     if (value === undefined) {
       if (ok) problem(row.line, 'warning', 'no value: the row is skipped');
       continue;
     }
     if (value === 'invalid') {
-      problem(row.line, 'error', `the value "${valueCell.slice(0, 40)}" is not a number`);
+      problem(row.line, 'error', inColumn('value', `the value "${valueCell.slice(0, 40)}" is not a number`));
       ok = false;
     } else if (typeof value === 'object') {
       const [a, b] = [showNumber(value.either.thousands, locale), showNumber(value.either.decimal, locale)];
       problem(
         row.line,
         'error',
-        `the value "${valueCell.slice(0, 40)}" could be ${a} or ${b}: write it without the thousands separator (or with more decimals)`,
+        inColumn(
+          'value',
+          `the value "${valueCell.slice(0, 40)}" could be ${a} or ${b}: write it without the thousands separator (or with more decimals)`,
+        ),
       );
       ok = false;
     }
@@ -408,6 +460,7 @@ export async function readActuals(
       objective: options.objective,
       locale: localeLanguage(plan.plan.locale),
       region: plan.plan.locale,
+      counts: new Set((plan.objectives ?? []).filter((o) => isCountUnit(o.unit, plan.plan.currency)).map((o) => o.id)),
     });
     parsed.push({ ...one, file: files[i]! });
     // One push per row: a spread of a million rows overflows the call stack.

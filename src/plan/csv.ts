@@ -32,7 +32,7 @@ export function parseCsv(text: string, options: { delimiter?: string } = {}): Cs
       trim: true,
     }) as unknown as { record: string[]; raw: string; info: { lines: number } }[];
   } catch (err) {
-    const e = err as { message?: string; lines?: number; code?: string; bytes_records?: number };
+    const e = err as { message?: string; lines?: number; code?: string; bytes_records?: number; index?: number };
     if (e.code === 'CSV_QUOTE_NOT_CLOSED' && typeof e.bytes_records === 'number') {
       // csv-parse reports the end of the file; the quote opened in the record after the last complete one.
       const opened = Buffer.from(text).subarray(0, e.bytes_records).toString('utf8').split('\n').length;
@@ -41,7 +41,7 @@ export function parseCsv(text: string, options: { delimiter?: string } = {}): Cs
         opened,
       );
     }
-    throw new CsvError(`not valid CSV: ${(e.message ?? String(err)).replace(/^Invalid [^:]*:\s*/, '')}`, e.lines);
+    throw new CsvError(`not valid CSV: ${plainCsvError(e)}`, e.lines);
   }
   if (records.length === 0) throw new CsvError('the file is empty: expected a header row', 1);
   const [head, ...body] = records;
@@ -61,6 +61,21 @@ export function parseCsv(text: string, options: { delimiter?: string } = {}): Cs
     return { line: info.lines - inside, cells };
   });
   return { header, rows };
+}
+
+/** csv-parse's complaint in a spreadsheet user's words, naming the column (counted from 1) where it knows it. */
+function plainCsvError(e: { message?: string; code?: string; index?: number }): string {
+  const where = typeof e.index === 'number' ? `column ${e.index + 1}` : 'a cell';
+  switch (e.code) {
+    case 'CSV_INVALID_CLOSING_QUOTE':
+    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
+      return `${where} has text after its closing quote (a quote inside a quoted cell is written twice: "")`;
+    case 'INVALID_OPENING_QUOTE':
+    case 'CSV_INVALID_OPENING_QUOTE':
+      return `${where} has a quote in the middle (put the whole cell in quotes and write the quote twice: "")`;
+    default:
+      return (e.message ?? 'unreadable').replace(/^Invalid [^:]*:\s*/, '');
+  }
 }
 
 /** Finds a column by any of its accepted names, ignoring case. */

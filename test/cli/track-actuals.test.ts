@@ -173,9 +173,9 @@ describe('parseActualsCsv', () => {
     const { rows, findings } = parseActualsCsv(text, 'a.csv', { objectives, map: {} });
     expect(rows).toEqual([]);
     expect(findings.map((f) => [f.line, f.severity, f.message])).toEqual([
-      [2, 'error', '"2027-02-30" is not a day in the calendar'],
-      [2, 'error', '"ig-rech" is not an objective of the plan (did you mean ig-reach?)'],
-      [2, 'error', 'the value "12x" is not a number'],
+      [2, 'error', '"2027-02-30" is not a day in the calendar (column "date")'],
+      [2, 'error', '"ig-rech" is not an objective of the plan (did you mean ig-reach?) (column "objective")'],
+      [2, 'error', 'the value "12x" is not a number (column "value")'],
     ]);
   });
 
@@ -185,7 +185,7 @@ describe('parseActualsCsv', () => {
       map: {},
     });
     expect(findings.map((f) => f.message)).toEqual([
-      '"followers" is not an objective of the plan (objectives: ig-reach, leads)',
+      '"followers" is not an objective of the plan (objectives: ig-reach, leads) (column "objective")',
     ]);
   });
 

@@ -420,15 +420,62 @@ describe('a Norwegian plan with a Norwegian sheet', () => {
     expect(r).toMatchObject({ code: 0, stderr: '' });
   });
 
+  describe('exports as they come', () => {
+    const actualOf = (stdout: string, id: string) =>
+      (JSON.parse(stdout) as { objectives: { id: string; actual: number }[] }).objectives.find((o) => o.id === id)!
+        .actual;
+
+    it('skips a title and a description row above the header', async () => {
+      const meta = csv(
+        'meta-rekkevidde.csv',
+        '\uFEFFInstagram-rekkevidde\n"Kontoer nådd; 1. jan – 31. mars 2027"\nDato;Rekkevidde\n28.02.2027;11\u00a0200\n31.03.2027;12\u00a0850\n',
+      );
+      const r = await nbTrack('--actuals', meta, '--objective', 'ig-rekkevidde', '--map', 'value=Rekkevidde');
+      expect(r.code, r.stderr).toBe(0);
+      expect(actualOf(r.stdout, 'ig-rekkevidde')).toBe(12850);
+    });
+
+    it('reads US dates the column shows are month first, and "1,012" followers as a count', async () => {
+      const linkedin = csv(
+        'followers.csv',
+        'Followers export\n"Date","Total followers"\n"03/01/2027","1,012"\n"03/31/2027","1,020"\n',
+      );
+      const r = await nbTrack('--actuals', linkedin, '--objective', 'ig-folgere', '--map', 'value=Total followers');
+      expect(r.code, r.stderr).toBe(0);
+      expect(actualOf(r.stdout, 'ig-folgere')).toBe(1020);
+    });
+
+    it('names both readings of a date no row settles, with the file, row and column', async () => {
+      const either = csv('either.csv', '"Date","Total followers"\n"03/01/2027","1,012"\n');
+      const r = await nbTrack('--actuals', either, '--objective', 'ig-folgere', '--map', 'value=Total followers');
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(
+        'either.csv:2  error  the date "03/01/2027" could be 2027-01-03 (day first) or 2027-03-01 (month first)',
+      );
+      expect(r.stderr).toContain('(column "Date")');
+    });
+
+    it('says what is wrong with a broken cell in plain words', async () => {
+      const broken = csv('broken.csv', 'Dato;Verdi\n31.03.2027;"12 850"x\n');
+      const r = await nbTrack('--actuals', broken, '--objective', 'ig-rekkevidde');
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('broken.csv:2  error  not valid CSV: column 2 has text after its closing quote');
+      expect(r.stderr).not.toMatch(/delimiter|trimable/);
+    });
+  });
+
   it('never guesses 5,120: the row is an error naming both readings, unless the column settles it', async () => {
-    const ambiguous = csv('nb-ambiguous.csv', 'Dato;Mål;Verdi\n31.03.2027;ig-folgere;"5,120"\n');
+    // A cost could be 5 120 kr or 5,12 kr.
+    const ambiguous = csv('nb-ambiguous.csv', 'Dato;Mål;Verdi\n31.03.2027;kostnad-per-bestilling;"5,120"\n');
     const r = await nbTrack('--actuals', ambiguous);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('nb-ambiguous.csv:2  error  the value "5,120" could be 5\u00a0120 or 5,12');
+    expect(r.stderr).toContain(
+      'nb-ambiguous.csv:2  error  the value "5,120" could be 5\u00a0120 or 5,12: write it without the thousands separator (or with more decimals) (column "Verdi")',
+    );
     // Another figure with a decimal comma says how this column writes decimals.
     const settled = csv(
       'nb-settled.csv',
-      'Dato;Mål;Verdi\n31.03.2027;ig-folgere;"5,120"\n30.04.2027;ig-folgere;"5,5"\n',
+      'Dato;Mål;Verdi\n31.03.2027;kostnad-per-bestilling;"5,120"\n30.04.2027;kostnad-per-bestilling;"5,5"\n',
     );
     expect((await nbTrack('--actuals', settled)).code).toBe(0);
     // And a space-grouped figure reads one way only.
