@@ -839,12 +839,13 @@ describe('smplan init --lang nb: what the method asks', () => {
 });
 
 describe('smplan init --lang', () => {
-  it('asks in the language of LANG when --lang is not given, and only the questions change', async () => {
+  it('asks in the language of LANG when --lang is not given, and says everything in it', async () => {
     const { prompts, out } = await init([[/^Организация/, INTERRUPT]], ['plan.yaml'], {}, { LANG: 'bg_BG.UTF-8' });
     expect(prompts.asked[0]).toBe('Организация: за кого е стратегията?');
-    // The CLI's own messages stay English.
-    expect(out).toContain('smplan init: a social media strategy in fifteen sections');
-    expect(out).toContain('Interrupted: plan.yaml was not written.');
+    // The interview's own lines are in the interview's language too.
+    expect(out).toContain('smplan init: стратегия за социалните мрежи в петнадесет раздела');
+    expect(out).toContain('Прекъснато: plan.yaml не е записан.');
+    expect(out).not.toMatch(/Interrupted|sections, in the order/);
   });
 
   it('a hurried walk in Bulgarian: every question in Bulgarian, Bulgarian defaults, a valid plan', async () => {

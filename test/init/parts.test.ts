@@ -160,7 +160,7 @@ describe('typed-in answers', () => {
     expect(prompts.refused).toEqual([
       'Followers? => a number is needed here',
       'Followers? => expected a number, e.g. 1,200 or 4.5',
-      'Share, in %? => expected a percentage, e.g. 40 for 40 %',
+      'Share, in %? => expected a percentage, e.g. 40 %',
       'Share, in %? => at most 100 %',
     ]);
   });
