@@ -66,6 +66,15 @@ describe('typos', () => {
     ).toEqual([]);
   });
 
+  it('one unclosed bracket: one finding at the bracket, not one per line it throws off', async () => {
+    const findings = await lint('bracket.yaml', edit('    target: 3000\n', '    target: [3000\n'));
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ line: 42, column: 13, rule: 'yaml-syntax' });
+    expect(findings[0]!.message).toMatch(
+      /^the `\[` opened here is never closed: end it with `\]` \(or indent the lines inside it more\); it throws off the reading of \d+ lines \(42–\d+\): fix this first$/,
+    );
+  });
+
   it('one tab: one finding at the tab with the count of lines it throws off', async () => {
     const findings = await lint('tab.yaml', edit('    metric: followers\n', '\tmetric: followers\n'));
     expect(findings).toHaveLength(1);
