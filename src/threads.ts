@@ -7,7 +7,7 @@ export const LINT_WORKER = 'smplan-lint-worker';
 export const LINT_WORKERS_FROM = 24;
 
 /** `lint`'s options that take a value (src/cli/commands.ts): their values are not plans. */
-export const LINT_VALUE_OPTIONS = ['-f', '--format', '--max-warnings', '-o', '--output-file', '-c', '--config'];
+export const LINT_VALUE_OPTIONS = ['-f', '--format', '--max-warnings', '-o', '--output-file', '-c', '--config', '--stdin-filename'];
 
 /** Worker threads for a batch lint: one per core beside the main thread's, at most three. */
 export function lintWorkerCount(): number {

@@ -117,6 +117,11 @@ export const commands: CommandSpec[] = [
       },
       { flags: '--no-config', description: 'use no config file: every rule as the method sets it' },
       { flags: '--no-inline-config', description: 'ignore smplan-disable comments in the plans' },
+      {
+        flags: '--stdin-filename <file>',
+        description:
+          'the path of the plan read from - (named in findings; posts_csv and the config are found beside it)',
+      },
     ],
     load: () => import('./lint.js'),
   },
