@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCEPTANCE, hasStackTrace, runCli, spawnCli } from '../helpers/cli.js';
 
 // kaffebar.yaml: ig-reach 12000 -> 30000 compound 2027-01-01..09-30; loyalty-signups 150 -> +120 % (330)
@@ -16,6 +16,7 @@ let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'smplan-track-'));
 });
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function csv(name: string, text: string): string {
   writeFileSync(path.join(dir, name), text);
