@@ -83,10 +83,7 @@ async function serve(
   const report = (state: PreviewState) => {
     reported = reportChange(io, file, state, reported);
   };
-  writeLine(io.stderr, colorsFor(io, 'stderr').dim(`Rendering ${file}…`));
-  report(await preview.refresh());
-  if (stopped.signal.aborted) return stop(io);
-
+  // Listening first: a port in use is said at once, not after the whole plan has rendered.
   const server = await startServer({
     preview,
     file,
@@ -102,6 +99,19 @@ async function serve(
       debug: io.debug ? (line) => writeLine(io.stderr, colorsFor(io, 'stderr').dim(`debug: ${line}`)) : undefined,
     }),
   });
+  writeLine(io.stderr, colorsFor(io, 'stderr').dim(`Rendering ${file}…`));
+  try {
+    const first = await preview.refresh();
+    server.publish(first);
+    report(first);
+  } catch (err) {
+    await server.close();
+    throw err;
+  }
+  if (stopped.signal.aborted) {
+    await server.close();
+    return stop(io);
+  }
 
   // One refresh at a time; changes during one make one more after it.
   let refreshing: Promise<void> | undefined;
