@@ -227,7 +227,7 @@ const FULL: Rule[] = [
   [/^Motivations/, 'Fresh bread for the kids'],
   [/^Which networks do they use/, [['instagram', 'facebook']]],
   [/^Share of their online time/, ['30', '80', '']],
-  [/^When are they online/, ['7-8', '7:00-8:00; 21:00-22:30']],
+  [/^When are they online/, ['mornings 7-8', '7:00-8:00; 21:00-22:30']],
   [/^List your competitors/, 'y'],
   [/^Competitor \d: name/, ['Baker Hansen', 'Bakehuset']],
   [/^Network \d of/, ['instagram', 'facebook', 'instagram']],
@@ -301,7 +301,7 @@ describe('smplan init: every section', () => {
     expect(refused).toMatch(
       /Share of their online time on instagram, in %\? => the shares would add up to more than 100 %/,
     );
-    expect(refused).toMatch(/When are they online .* "7-8" is not a time span/);
+    expect(refused).toMatch(/When are they online .* "mornings 7-8" is not a time span/);
     expect(refused).toMatch(/Followers of .* => must be more than 0/);
     expect(refused).toMatch(/Path of the CSV.* => missing.csv: no such file/);
     expect(refused).toMatch(/Which channels will you be on.* => channel `instagram` is not defined in channels/);

@@ -294,7 +294,12 @@ describe('online times with weekdays', () => {
     });
     expect(parseOnlineTime('21:00-22:30')).toEqual({ from: '21:00', to: '22:30' });
     expect(parseOnlineTime('man-søn 07:00-08:00')).toEqual({ from: '07:00', to: '08:00' });
-    expect(parseOnlineTime('7-8')).toBeUndefined();
+    // Times as people type them: the hour alone, dots; every day in words.
+    expect(parseOnlineTime('7-8')).toEqual({ from: '07:00', to: '08:00' });
+    expect(parseOnlineTime('søn 20-22')).toEqual({ days: ['sun'], from: '20:00', to: '22:00' });
+    expect(parseOnlineTime('hver dag 21:00-23:30')).toEqual({ from: '21:00', to: '23:30' });
+    expect(parseOnlineTime('всеки ден 7.15-7.45')).toEqual({ from: '07:15', to: '07:45' });
+    expect(parseOnlineTime('25-26')).toBeUndefined();
     expect(parseOnlineTime('weekdays 07:00-08:00')).toBeUndefined();
     expect(showOnlineTime({ days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '07:00', to: '08:00' }, 'nb')).toBe(
       'man-fre 07:00-08:00',
