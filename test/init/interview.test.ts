@@ -489,6 +489,17 @@ describe('smplan init: never loses work', () => {
     expect(await readFile(file, 'utf8')).toContain('smplan: 1');
   });
 
+  it('asks about an existing file in the interview language, with its own yes and no (j/N)', async () => {
+    await writeFile(path.join(dir, 'plan.yaml'), '# mine\n');
+    const declined = await init([], ['plan.yaml'], { lang: 'nb' });
+    expect(declined.code).toBe(0);
+    expect(declined.prompts.asked).toEqual([
+      'plan.yaml finnes allerede. Skal den erstattes med den nye planen når intervjuet er ferdig?',
+    ]);
+    expect(declined.prompts.answerWords).toEqual(['Ja/Nei']);
+    expect(declined.out).toContain('Lot plan.yaml være som den var.');
+  });
+
   it('without a terminal exits 2 at once, writes nothing, and says what to do instead', async () => {
     let err = '';
     const io: Io = {
