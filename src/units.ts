@@ -13,3 +13,16 @@ export function unitKind(unit: string | undefined, currency: string): UnitKind {
   if (PERCENT_UNITS.has(u)) return 'percent';
   return 'count';
 }
+
+/** Units of time: a response time is meant to fall, and 26.5 hours keeps its half. */
+export const DURATION_UNIT =
+  /^(s|sec|seconds?|min|mins|minutes?|minutt(er)?|h|hrs?|hours?|timer?|d|days?|dager?|døgn|weeks?|uker?|сек(унди)?|мин(ути)?|ч|час(а|ове)?|дни|ден|седмици)$/i;
+
+/**
+ * True when the unit names things counted (followers, orders, søknader): their figures are whole
+ * because of what they count. No unit says nothing, and neither do money, rates and times.
+ */
+export function isCountUnit(unit: string | undefined, currency: string): boolean {
+  const u = unit?.trim() ?? '';
+  return u !== '' && unitKind(u, currency) === 'count' && !DURATION_UNIT.test(u);
+}

@@ -4,7 +4,7 @@
  * number of decimals so that figures line up in right-aligned table columns.
  * Rates arrive as fractions (0.042) and are shown as percentages (4.20 %).
  */
-import { unitKind } from './units.js';
+import { isCountUnit, unitKind } from './units.js';
 
 const LOCALE = 'en-US';
 
@@ -36,17 +36,23 @@ function grouped(value: number, prefix: string): string {
   return `${value < 0 ? '-' : ''}${prefix}${digits}`;
 }
 
-/** Decimals that keep about four significant figures for a measure of this size. */
-export function decimalsFor(value: number): number {
+/**
+ * Decimals that keep about four significant figures for a measure of this size, and never fewer
+ * than a figure as given has (1 234.5 is not 1,235; a computed 1 234.5678… is).
+ */
+export function decimalsFor(value: number, keepGiven = true): number {
   const size = Math.abs(value);
-  if (size >= 1000 || Number.isInteger(value)) return 0;
-  if (size >= 100) return 1;
-  return 2;
+  if (Number.isInteger(value)) return 0;
+  if (!keepGiven) return size >= 1000 ? 0 : size >= 100 ? 1 : 2;
+  const text = String(value);
+  const given = text.includes('e') ? 0 : (text.split('.')[1]?.length ?? 0);
+  const wanted = size >= 1000 ? 0 : size >= 100 ? 1 : 2;
+  return given <= 3 ? Math.max(wanted, given) : wanted;
 }
 
 /** One number of decimals for a whole column, so its figures line up: the most any value needs. */
-export function columnDecimals(values: readonly number[]): number {
-  return values.reduce((d, v) => Math.max(d, decimalsFor(v)), 0);
+export function columnDecimals(values: readonly number[], keepGiven = true): number {
+  return values.reduce((d, v) => Math.max(d, decimalsFor(v, keepGiven)), 0);
 }
 
 /** A measure: `digits` decimals (default by size: 13,276 / 179.0 / 7.99), separators. */
@@ -104,7 +110,8 @@ export function formatMeasure(value: number, unit: string | undefined, currency:
   const kind = unitKind(unit, currency);
   if (kind === 'money') return formatMoney(value, currency, digits === undefined ? undefined : digits > 0);
   if (kind === 'percent') return formatPercent(value);
-  return formatNumber(value, digits);
+  // Things counted are sized, not kept to the decimals given: their unit says they are whole.
+  return formatNumber(value, digits ?? decimalsFor(value, !isCountUnit(unit, currency)));
 }
 
 /** A plural noun: plural(1, 'post') = "1 post", plural(3, 'week') = "3 weeks". */

@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import { FIRST_YEAR, inDateRange, LAST_YEAR } from '../plan/date-range.js';
+import { readOneDate } from '../plan/dates.js';
 import type { Io } from './io.js';
 
 /** What a command module exports: parse is done, run the work, return the exit code. */
@@ -59,15 +60,15 @@ export function port(value: string): number {
   return Number(value);
 }
 
-/** A --from/--to/--as-of value: a real calendar day as YYYY-MM-DD (the schema's isoDate checks plan dates). */
+/**
+ * A --from/--to/--as-of value: a day as the date reader reads it (2027-03-31, 31.03.2027), given
+ * back as YYYY-MM-DD; `01/03/2027` names both readings rather than guess.
+ */
 export function dateOption(value: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const d = m ? new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!)) : undefined;
-  if (!m || !d || d.getUTCMonth() !== +m[2]! - 1 || d.getUTCDate() !== +m[3]!) {
-    throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
-  }
-  if (!inDateRange(value)) throw new InvalidArgumentError(`expected a year from ${FIRST_YEAR} to ${LAST_YEAR}`);
-  return value;
+  const read = readOneDate(value);
+  if ('error' in read) throw new InvalidArgumentError(read.error);
+  if (!inDateRange(read.date)) throw new InvalidArgumentError(`expected a year from ${FIRST_YEAR} to ${LAST_YEAR}`);
+  return read.date;
 }
 
 function collect(value: string, previous: unknown): string[] {
@@ -129,6 +130,11 @@ export const commands: CommandSpec[] = [
         description:
           'check plans in n worker threads; auto: one per 50 plans, at most half the cores; off: in one thread (default: off)',
         parse: concurrency,
+      },
+      {
+        flags: '--stdin-filename <file>',
+        description:
+          'the path of the plan read from - (named in findings; posts_csv and the config are found beside it)',
       },
     ],
     load: () => import('./lint.js'),

@@ -7,7 +7,7 @@ import { now } from '../clock.js';
 import { FileReadError } from '../errors.js';
 import { CLIError, EXIT } from './errors.js';
 import { lintText, type PlanDraft } from '../init/check.js';
-import { documentText, planDocument, replaceSectionText, SCHEMA_FILE, SECTIONS } from '../init/document.js';
+import { documentText, planDocument, replaceSectionText, SCHEMA_FILE } from '../init/document.js';
 import { draftPath, emptyDraft, readDraft, removeDraft, saveDraft, type Draft } from '../init/draft.js';
 import { writeFileAtomic } from '../files.js';
 import { askSection, interview, MINIMAL_SECTIONS, type InterviewOptions } from '../init/interview.js';
@@ -71,17 +71,19 @@ export async function run(args: string[], options: InitOptions, io: Io, injected
 
   const c = colorsFor(io);
   const say = (line: string) => writeLine(io.stdout, line);
-  const prompts = injected ?? inquirerPrompts(await import('@inquirer/prompts'));
+  const words = await loadWords();
+  const lang =
+    (options.lang as Locale | undefined) ?? (await planLanguage(target, section === undefined)) ?? envLanguage(io.env);
+  // The prompts' key help (↑↓ navigate) in the interview's language too.
+  const prompts =
+    injected ?? inquirerPrompts(await import('@inquirer/prompts'), (action) => words[lang](`init.keys.${action}`));
   const base: InterviewOptions = {
     prompts,
     say,
     colors: c,
     defaults: systemDefaults(now(io.env)),
-    words: await loadWords(),
-    lang:
-      (options.lang as Locale | undefined) ??
-      (await planLanguage(target, section === undefined)) ??
-      envLanguage(io.env),
+    words,
+    lang,
     file,
     dir: path.dirname(target),
   };
@@ -91,16 +93,13 @@ export async function run(args: string[], options: InitOptions, io: Io, injected
     return await fullInterview(file, target, options, base, io);
   } catch (err) {
     if (err instanceof Error && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError')) {
+      const t = base.words[base.lang];
       say('');
-      if (section !== undefined) say(c.dim(`Interrupted: ${file} was not changed.`));
+      if (section !== undefined) say(c.dim(t('init.cli.interrupted_unchanged', { file })));
       else if (await exists(draftPath(target))) {
-        say(
-          c.dim(
-            `Interrupted: ${file} was not written. The finished sections, and the answers of the one in progress, are saved in ${path.basename(draftPath(target))};`,
-          ),
-        );
-        say(c.dim(`\`smplan init ${file} --resume\` continues from there.`));
-      } else say(c.dim(`Interrupted: ${file} was not written.`));
+        say(c.dim(t('init.cli.interrupted_saved', { file, draft: path.basename(draftPath(target)) })));
+        say(c.dim(t('init.cli.resume_hint', { file })));
+      } else say(c.dim(t('init.cli.interrupted', { file })));
       return EXIT.interrupted;
     }
     throw err;
@@ -145,50 +144,37 @@ async function fullInterview(
   io: Io,
 ): Promise<number> {
   const { say, colors: c, prompts } = o;
+  const t = o.words[o.lang];
+  // Yes and no as the interview's other questions say them: (j/N) in Norwegian.
+  const confirm = (message: string, fallback: boolean) => {
+    const [yes, no] = [t('init.ask.yes'), t('init.ask.no')];
+    return prompts.confirm({ message, default: fallback, yes, no, refused: t('init.ask.yes_or_no', { yes, no }) });
+  };
   const draftFile = draftPath(target);
   let draft: Draft | undefined;
   const saved = await readDraft(draftFile);
   if (saved) {
-    const done = saved.done.length ? saved.done.join(', ') : 'none';
-    if (
-      options.resume ||
-      (await prompts.confirm({
-        message: `An unfinished interview for ${file} was saved (sections done: ${done}). Resume it?`,
-        default: true,
-      }))
-    ) {
+    const done = saved.done.length ? saved.done.join(', ') : t('init.cli.none');
+    if (options.resume || (await confirm(t('init.cli.resume_question', { file, done }), true))) {
       draft = saved;
     }
   } else if (options.resume) {
-    say(
-      c.dim(
-        `No saved interview for ${file} (looked for ${path.relative(io.cwd, draftFile) || draftFile}); starting a new one.`,
-      ),
-    );
+    say(c.dim(t('init.cli.no_draft', { file, draft: path.relative(io.cwd, draftFile) || draftFile })));
   }
   draft ??= emptyDraft(Boolean(options.minimal));
   if (options.minimal) draft.minimal = true;
 
   let replace = false;
   if (await exists(target)) {
-    replace = await prompts.confirm({
-      message: `${file} exists. Replace it with the new plan when the interview is done?`,
-      default: false,
-    });
+    replace = await confirm(t('init.cli.replace', { file }), false);
     if (!replace) {
-      say(`Left ${file} as it was. To redo one section of it: smplan init ${file} --section NAME`);
+      say(t('init.cli.left', { file }));
       return EXIT.ok;
     }
   }
 
-  say(
-    c.bold(
-      `smplan init: a social media strategy in ${draft.minimal ? 'three short' : 'fifteen'} sections, in the order of the method.`,
-    ),
-  );
-  say(
-    c.dim('Enter takes the answer in (parentheses); Ctrl-C stops, and your finished sections are kept for --resume.'),
-  );
+  say(c.bold(t(draft.minimal ? 'init.cli.intro_minimal' : 'init.cli.intro_full')));
+  say(c.dim(t('init.cli.keys')));
   await interview(draft, draft.minimal ? MINIMAL_SECTIONS : SECTION_ORDER, {
     ...o,
     saved: async (d) => saveDraft(draftFile, target, d),
@@ -200,15 +186,15 @@ async function fullInterview(
 
   if (!replace && (await exists(target))) {
     // The file appeared while the interview ran.
-    if (!(await prompts.confirm({ message: `${file} now exists. Replace it?`, default: false }))) {
-      say(`Left ${file} as it was; your answers are kept in ${path.basename(draftFile)} (--resume).`);
+    if (!(await confirm(t('init.cli.now_exists', { file }), false))) {
+      say(t('init.cli.left_kept', { file, draft: path.basename(draftFile) }));
       return EXIT.ok;
     }
   }
   await write(target, file, text);
   await removeDraft(draftFile);
   say('');
-  say(c.green(`\u2714 Wrote ${file}.`));
+  say(c.green(`\u2714 ${t('init.cli.wrote', { file })}`));
   await writeEditorSchema(target, o);
   summary(findings, draft.plan, file, o);
   return EXIT.ok;
@@ -241,9 +227,10 @@ async function redoSection(name: SectionName, file: string, target: string, o: I
   const findings = await lintText(out, file, o.dir);
   await write(target, file, out);
   o.say('');
+  const t = o.words[o.lang];
   o.say(
     o.colors.green(
-      `\u2714 Wrote the ${name} section of ${file}; the rest of the file and its comments are as they were.`,
+      `\u2714 ${t('init.cli.wrote_section', { section: t(`init.section.${name}.title`).toLowerCase(), file })}`,
     ),
   );
   await writeEditorSchema(target, o);
@@ -265,26 +252,19 @@ async function write(target: string, file: string, text: string): Promise<void> 
  */
 async function writeEditorSchema(target: string, o: InterviewOptions): Promise<void> {
   const file = path.join(path.dirname(target), SCHEMA_FILE);
+  const t = o.words[o.lang];
   const text = JSON.stringify(planJsonSchema(), null, 2) + '\n';
   const existing = await readFile(file, 'utf8').catch(() => undefined);
   if (existing === text) return;
   if (existing !== undefined && !isSmplanSchema(existing)) {
-    o.say(
-      o.colors.yellow(
-        `Left ${SCHEMA_FILE} as it was: it is not smplan's schema. \`smplan schema -o FILE\` writes it elsewhere.`,
-      ),
-    );
+    o.say(o.colors.yellow(t('init.cli.schema_foreign', { schema: SCHEMA_FILE })));
     return;
   }
   try {
     await writeFileAtomic(file, text);
-    o.say(o.colors.dim(`Wrote ${SCHEMA_FILE} beside it: your editor's completion and checks for the plan, offline.`));
+    o.say(o.colors.dim(t('init.cli.schema_wrote', { schema: SCHEMA_FILE })));
   } catch (err) {
-    o.say(
-      o.colors.yellow(
-        `Could not write ${SCHEMA_FILE} (${(err as Error).message}); the plan is written, only editor completion is missing.`,
-      ),
-    );
+    o.say(o.colors.yellow(t('init.cli.schema_failed', { schema: SCHEMA_FILE, reason: (err as Error).message })));
   }
 }
 
@@ -297,17 +277,19 @@ function isSmplanSchema(text: string): boolean {
 }
 
 function refuse(findings: Finding[], file: string, draftFile: string, o: InterviewOptions): number {
-  o.say(o.colors.red(`The answers do not make a valid plan, so ${file} was not written:`));
+  const t = o.words[o.lang];
+  o.say(o.colors.red(t('init.cli.refused', { file })));
   for (const f of findings.filter((x) => x.severity === 'error')) o.say(`  ${f.path}: ${f.message}`);
-  o.say(`Your answers are in ${path.basename(draftFile)}; fix them with \`smplan init ${file} --resume\`.`);
+  o.say(t('init.cli.refused_fix', { file, draft: path.basename(draftFile) }));
   return EXIT.invalid;
 }
 
 /** What the method still asks for, and what to run next. */
 function summary(findings: Finding[], plan: PlanDraft, file: string, o: InterviewOptions): void {
   const { say, colors: c } = o;
+  const t = o.words[o.lang];
   const errors = findings.filter((f) => f.severity === 'error');
-  if (!errors.length) say(`${file} is a valid plan: \`smplan lint\` finds no errors.`);
+  if (!errors.length) say(t('init.cli.valid', { file }));
   else for (const f of errors) say(c.red(`  \u2716 ${f.path}: ${f.message}`));
   const empty = SECTION_ORDER.filter((s) => plan[s] === undefined);
   // An empty section is named once in the first line, not once per rule that misses it.
@@ -316,18 +298,21 @@ function summary(findings: Finding[], plan: PlanDraft, file: string, o: Intervie
   );
   if (empty.length || open.length) {
     say('');
-    say(c.bold('Not done yet (the method asks for it; `smplan lint` shows where):'));
-    if (empty.length) say(`  - sections still empty: ${empty.map((s) => SECTIONS[s].title.toLowerCase()).join(', ')}`);
+    say(c.bold(t('init.cli.not_done')));
+    if (empty.length) {
+      const sections = empty.map((s) => t(`init.section.${s}.title`).toLowerCase()).join(', ');
+      say(`  - ${t('init.cli.empty_sections', { sections })}`);
+    }
     const shown = open.slice(0, 10);
     for (const f of shown) say(`  - ${f.message}`);
-    if (open.length > shown.length) say(`  - … and ${open.length - shown.length} more`);
+    if (open.length > shown.length) say(`  - ${t('init.cli.more', { n: open.length - shown.length })}`);
   }
   say('');
-  say(c.bold('Next:'));
+  say(c.bold(t('init.cli.next')));
   const next: [string, string][] = [
-    [`smplan lint ${file}`, 'check it again after editing it'],
-    [`smplan init ${file} --section NAME`, 'fill in or redo one section, e.g. competitors'],
-    [`smplan render ${file} --all`, 'write the strategy folder (Markdown, HTML, PDF)'],
+    [`smplan lint ${file}`, t('init.cli.next_lint')],
+    [`smplan init ${file} --section NAME`, t('init.cli.next_section')],
+    [`smplan render ${file} --all`, t('init.cli.next_render')],
   ];
   const width = Math.max(...next.map(([command]) => command.length));
   for (const [command, why] of next) say(`  ${command.padEnd(width)}   ${c.dim(why)}`);

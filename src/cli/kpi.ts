@@ -6,6 +6,7 @@ import { colorsFor, type Io } from './io.js';
 import { computeFor, printJson, readPlan } from './plan-input.js';
 import { formatTable, outputWidth, title, wrapText } from './table.js';
 import { visible } from '../terminal.js';
+import { isCountUnit } from '../units.js';
 
 export async function run(args: string[], options: Record<string, unknown>, io: Io): Promise<number> {
   const loaded = await readPlan(args, io);
@@ -39,7 +40,10 @@ function kpiReport(loaded: LoadedPlan, objectives: ObjectiveTargets[], io: Io): 
     );
     out.push(...wrapText(`${o.channel ?? 'all channels'}; goal: ${o.goal}`, width, '  ').map((l) => c.dim(l)));
     const span = o.target - o.baseline;
-    const digits = columnDecimals(o.milestones.map((m) => m.value));
+    const digits = columnDecimals(
+      o.milestones.map((m) => m.value),
+      !isCountUnit(o.unit, currency),
+    );
     out.push(
       ...formatTable(
         [

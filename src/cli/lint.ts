@@ -24,6 +24,8 @@ interface LintOptions {
   inlineConfig?: boolean;
   /** --concurrency: worker threads for many plans (default off). */
   concurrency?: Concurrency;
+  /** The path the plan read from `-` stands for: its name in findings, its folder for posts_csv and the config. */
+  stdinFilename?: string;
 }
 
 export async function run(args: string[], options: LintOptions, io: Io): Promise<number> {
@@ -31,6 +33,13 @@ export async function run(args: string[], options: LintOptions, io: Io): Promise
   if (plans.filter((p) => p.stdin).length > 1) throw new CLIError('`-` (standard input) can be given once', EXIT.usage);
   if (plans.length === 0)
     throw new CLIError(`no plan found in ${args.join(', ')} (a plan is a .yaml file with \`smplan: 1\`)`, EXIT.usage);
+  const stdinName = options.stdinFilename;
+  if (stdinName !== undefined && !plans.some((p) => p.stdin))
+    throw new CLIError(
+      '--stdin-filename names the plan read from `-`: give `-` too (git show HEAD:plan.yaml | smplan lint - --stdin-filename plan.yaml)',
+      EXIT.usage,
+    );
+  if (stdinName === '') throw new CLIError('--stdin-filename: expected a file name', EXIT.usage);
   const format = options.format ?? (io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'stylish');
   if (options.outputFile !== undefined) {
     await refuseInputAsOutput(
@@ -55,12 +64,12 @@ export async function run(args: string[], options: LintOptions, io: Io): Promise
   let next = 0;
   const here = (plan: PlanArgument, config: LintConfig) =>
     plan.stdin
-      ? checkPlan(plan.file, () => stdinPlan(io), config, inlineConfig)
+      ? checkPlan(stdinName ?? plan.file, () => stdinPlan(io, stdinName), config, inlineConfig)
       : checkPlanFile(plan.file, io.cwd, config, inlineConfig);
   const lane = async (check: (plan: PlanArgument, config: LintConfig) => Promise<PlanCheck>) => {
     for (let i = next++; i < plans.length; i = next++) {
       const plan = plans[i]!;
-      const config = await configFor(plan.stdin ? 'stdin.yaml' : plan.file);
+      const config = await configFor(plan.stdin ? (stdinName ?? 'stdin.yaml') : plan.file);
       checks[i] = await check(plan, config);
     }
   };
@@ -177,11 +186,13 @@ function configResolver(options: LintOptions, cwd: string): (plan: string) => Pr
   };
 }
 
-async function stdinPlan(io: Io): Promise<LoadOutcome> {
+async function stdinPlan(io: Io, name: string | undefined): Promise<LoadOutcome> {
   if (!io.readStdin || io.stdinIsTTY)
     throw new CLIError('`-` reads a plan from standard input: pipe one in (smplan lint - < plan.yaml)', EXIT.usage);
   const bytes = await io.readStdin(MAX_PLAN_BYTES).catch((err: unknown) => {
     throw new CLIError(`<stdin>: cannot read: ${(err as Error).message}`, EXIT.usage, { cause: err });
   });
+  // Named, it is read as that file would be: posts_csv and the like beside it.
+  if (name !== undefined) return parsePlan(bytes, name, path.dirname(path.resolve(io.cwd, name)));
   return parsePlan(bytes, '<stdin>', io.cwd);
 }

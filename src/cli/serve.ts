@@ -83,12 +83,7 @@ async function serve(
   const report = (state: PreviewState) => {
     reported = reportChange(io, file, state, reported);
   };
-  writeLine(io.stderr, colorsFor(io, 'stderr').dim(`Rendering ${file}…`));
-  // Ctrl-C during a long first render stops now: the render is not waited for.
-  const first = await Promise.race([preview.refresh(), interrupted.then(() => undefined)]);
-  if (!first || stopped.signal.aborted) return stop(io);
-  report(first);
-
+  // Listening first: a port in use is said at once, not after the whole plan has rendered.
   const server = await startServer({
     preview,
     file,
@@ -104,6 +99,21 @@ async function serve(
       debug: io.debug ? (line) => writeLine(io.stderr, colorsFor(io, 'stderr').dim(`debug: ${line}`)) : undefined,
     }),
   });
+  writeLine(io.stderr, colorsFor(io, 'stderr').dim(`Rendering ${file}…`));
+  let first: PreviewState | undefined;
+  try {
+    // Ctrl-C during a long first render stops now: the render is not waited for.
+    first = await Promise.race([preview.refresh(), interrupted.then(() => undefined)]);
+  } catch (err) {
+    await server.close();
+    throw err;
+  }
+  if (!first || stopped.signal.aborted) {
+    await server.close();
+    return stop(io);
+  }
+  server.publish(first);
+  report(first);
 
   // One refresh at a time; changes during one make one more after it.
   let refreshing: Promise<void> | undefined;

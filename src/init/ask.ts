@@ -3,9 +3,11 @@
  * in a terminal, a scripted set in tests). Every answer is checked before it is
  * taken: the zod schema of its field, then the lint rules where one applies.
  */
+import { styleText } from 'node:util';
 import type { z } from 'zod';
-import { ambiguity, readNumber, showNumber } from '../plan/numbers.js';
-import { KNOWN_CHANNELS, channelId, relativeTarget, type Locale } from '../plan/schema.js';
+import { readNumber, showNumber } from '../plan/numbers.js';
+import { readDate, readTime } from '../plan/dates.js';
+import { KNOWN_CHANNELS, channelId, isoDate, relativeTarget, type Locale, type PlanLocale } from '../plan/schema.js';
 import { schemaError } from './check.js';
 import type { Words } from './words.js';
 
@@ -18,6 +20,20 @@ const ENGLISH: Record<string, string> = {
   'init.ask.yes': 'Yes',
   'init.ask.no': 'No',
   'init.ask.yes_or_no': 'You must answer with "{yes}" or "{no}"',
+  'init.ask.number_needed': 'a number is needed here',
+  'init.ask.not_a_number': 'expected a number, e.g. {example}',
+  'init.ask.percent_needed': 'a percentage is needed here, e.g. {example}',
+  'init.ask.not_a_percent': 'expected a percentage, e.g. {example}',
+  'init.ask.answer_needed': 'an answer is needed here',
+  'init.ask.not_a_target': 'expected a number, or a change such as {up} or {down}',
+  'init.ask.did_you_mean': '{text}: did you mean {first} or {second}?',
+  'init.ask.or': 'or',
+  'init.ask.date_needed': 'a date is needed here',
+  'init.ask.not_a_date': 'expected a date, e.g. {example}',
+  'init.ask.no_such_day': 'no such date in the calendar',
+  'init.ask.which_date': '{text}: did you mean {first} or {second}?',
+  'init.ask.time_needed': 'a time is needed here',
+  'init.ask.not_a_time': 'expected a time of day (24-hour), e.g. {example}',
 };
 const english: Words = (key, params = {}) =>
   (ENGLISH[key] ?? key).replace(/\{([a-z_]+)\}/g, (whole, name: string) => String(params[name] ?? whole));
@@ -109,13 +125,22 @@ export function recording(
 }
 
 /** Adapts @inquirer/prompts (imported by the command only when it runs) to Prompts. */
-export function inquirerPrompts(lib: typeof import('@inquirer/prompts')): Prompts {
+export function inquirerPrompts(
+  lib: typeof import('@inquirer/prompts'),
+  /** A key's action (navigate, select, submit, all, invert) in the interview's language. */
+  action: (name: string) => string = (name) => name,
+): Prompts {
+  const keysHelpTip = (keys: [string, string][]) =>
+    keys
+      .map(([key, name]) => `${styleText('bold', key)} ${styleText('dim', action(name))}`)
+      .join(styleText('dim', ' \u2022 '));
   return {
     input: (c) => lib.input({ ...c, theme: { validationFailureMode: 'keep' } }),
-    select: (c) => lib.select({ ...c, pageSize: c.pageSize ?? 12 }),
+    select: (c) => lib.select({ ...c, pageSize: c.pageSize ?? 12, theme: { style: { keysHelpTip } } }),
     checkbox: (c) =>
       lib.checkbox({
         ...c,
+        theme: { style: { keysHelpTip } },
         pageSize: c.pageSize ?? 12,
         validate: c.validate ? (chosen) => c.validate!(chosen.map((x) => x.value)) : undefined,
       }),
@@ -145,6 +170,12 @@ interface NumberOptions {
   check?: Check<number>;
 }
 
+interface WhenOptions {
+  default?: string | undefined;
+  optional?: boolean;
+  check?: Check<string>;
+}
+
 const OTHER = '\u0000other';
 
 /** What a typed answer reads as: a value, why it is not one, or two readings to ask back between. */
@@ -167,6 +198,8 @@ export class Asker {
     readonly locale: Locale = 'en',
     /** The questions' words (init.ask.*); English when none are given. */
     readonly t: Words = english,
+    /** The plan's locale with its region, when it has one: en-GB reads 01/03/2027 as 1 March. */
+    readonly region: PlanLocale = locale,
   ) {}
 
   /** A number the way the plan's language writes it (12 400 / 12,4 in nb). */
@@ -177,12 +210,16 @@ export class Asker {
   /** A number typed in, by the one number reader; a lone mark before three digits in nb/bg is asked back. */
   private readNumber(raw: string, example: string): Reading<number> {
     const read = readNumber(raw, this.locale);
-    if (read === undefined || 'invalid' in read) return { wrong: `expected a number, e.g. ${example}` };
+    if (read === undefined || 'invalid' in read) return { wrong: this.t('init.ask.not_a_number', { example }) };
     if ('value' in read) return { value: read.value };
     const { thousands, decimal } = read.either;
     return {
       either: {
-        question: ambiguity(raw, read.either, this.locale),
+        question: this.t('init.ask.did_you_mean', {
+          text: raw.trim(),
+          first: this.show(thousands),
+          second: this.show(decimal),
+        }),
         options: [
           { value: thousands, name: this.show(thousands) },
           { value: decimal, name: this.show(decimal) },
@@ -193,7 +230,7 @@ export class Asker {
 
   /** Free text, checked by its schema. Returns undefined when an optional field is left empty. */
   async text(message: string, o: TextOptions = {}): Promise<string | undefined> {
-    return this.typed(message, o.default, o, 'an answer is needed here', (raw) => ({ value: raw.trim() }));
+    return this.typed(message, o.default, o, this.t('init.ask.answer_needed'), (raw) => ({ value: raw.trim() }));
   }
 
   async required(message: string, o: Omit<TextOptions, 'optional'> = {}): Promise<string> {
@@ -206,12 +243,57 @@ export class Asker {
       message,
       shown,
       o,
-      'a number is needed here',
+      this.t('init.ask.number_needed'),
       (raw) => {
         if (o.default !== undefined && raw.trim() === shown) return { value: o.default };
-        return this.readNumber(raw, `${this.show(1200)} or ${this.show(4.5)}`);
+        return this.readNumber(raw, `${this.show(1200)} ${this.t('init.ask.or')} ${this.show(4.5)}`);
       },
       (n) => this.show(n),
+    );
+  }
+
+  /**
+   * A date as people type it (`1.3.2027`, `01.03.27`, `01/03/2027` in en-GB, ISO), kept as
+   * YYYY-MM-DD and shown back so; a date the plan's locale could read two ways is asked back.
+   */
+  async date(message: string, o: WhenOptions & { optional: true }): Promise<string | undefined>;
+  async date(message: string, o?: WhenOptions & { optional?: false }): Promise<string>;
+  async date(message: string, o: WhenOptions = {}): Promise<string | undefined> {
+    const example = { en: '2027-03-31', nb: '31.3.2027', bg: '31.03.2027 г.' }[this.locale];
+    return this.typed(
+      message,
+      o.default,
+      { ...o, schema: isoDate },
+      this.t('init.ask.date_needed'),
+      (raw) => {
+        const read = readDate(raw, this.region);
+        if (read !== undefined && 'invalid' in read && read.calendar) return { wrong: this.t('init.ask.no_such_day') };
+        if (read === undefined || 'invalid' in read) return { wrong: this.t('init.ask.not_a_date', { example }) };
+        if ('date' in read) return { value: read.date };
+        const { dayFirst, monthFirst } = read.either;
+        return {
+          either: {
+            question: this.t('init.ask.which_date', { text: raw.trim(), first: dayFirst, second: monthFirst }),
+            options: [{ value: dayFirst }, { value: monthFirst }],
+          },
+        };
+      },
+      (date) => date,
+    );
+  }
+
+  /** A time of day as people type it (`7.30`, `7:30`, `19`), kept as HH:MM (24-hour). */
+  async time(message: string, o: WhenOptions = {}): Promise<string | undefined> {
+    return this.typed(
+      message,
+      o.default,
+      o,
+      this.t('init.ask.time_needed'),
+      (raw) => {
+        const time = readTime(raw);
+        return time === undefined ? { wrong: this.t('init.ask.not_a_time', { example: '07:30' }) } : { value: time };
+      },
+      (time) => time,
     );
   }
 
@@ -229,16 +311,16 @@ export class Asker {
       `${message}${this.t('init.ask.in_percent')}`,
       shown,
       o,
-      `a percentage is needed here, e.g. ${this.show(40)}`,
+      this.t('init.ask.percent_needed', { example: `${this.show(40)} %` }),
       (raw) => {
         if (o.default !== undefined && raw.trim() === shown) return { value: o.default };
-        const read = this.readNumber(raw.replace('%', ''), `${this.show(40)} for 40 %`);
-        if ('wrong' in read) return { wrong: read.wrong.replace('a number', 'a percentage') };
+        const read = this.readNumber(raw.replace('%', ''), '');
+        if ('wrong' in read) return { wrong: this.t('init.ask.not_a_percent', { example: `${this.show(40)} %` }) };
         if ('either' in read) {
           const [a, b] = read.either.options.map((c) => round(c.value / 100)) as [number, number];
           return {
             either: {
-              question: read.either.question.replace(/\?$/, ' %?'),
+              question: this.t('init.ask.did_you_mean', { text: raw.trim(), first: percent(a), second: percent(b) }),
               options: [
                 { value: a, name: percent(a) },
                 { value: b, name: percent(b) },
@@ -248,7 +330,11 @@ export class Asker {
         }
         const n = read.value;
         if (n > 0 && n < 1) {
-          const question = `${raw.trim()}: did you mean ${this.show(n)} % or ${this.show(round(n * 100))} %?`;
+          const question = this.t('init.ask.did_you_mean', {
+            text: raw.trim(),
+            first: `${this.show(n)} %`,
+            second: `${this.show(round(n * 100))} %`,
+          });
           return {
             either: {
               question,
@@ -276,23 +362,22 @@ export class Asker {
       message,
       shown,
       o,
-      'an answer is needed here',
+      this.t('init.ask.answer_needed'),
       (raw) => {
         if (o.default !== undefined && raw.trim() === shown) return { value: o.default };
+        const notTarget = { wrong: this.t('init.ask.not_a_target', { up: '+50 %', down: '-20 %' }) };
         const change = /^([+-])\s*(.+?)\s*%$/.exec(raw.trim());
         if (change) {
           const read = this.readNumber(change[2]!, '+50%');
-          if (!('value' in read) || read.value < 0)
-            return { wrong: 'expected a number or a change such as +50% or -20%' };
+          if (!('value' in read) || read.value < 0) return notTarget;
           const text = `${change[1]}${round(read.value)}%`;
-          return relativeTarget.test(text)
-            ? { value: text }
-            : { wrong: 'expected a number or a change such as +50% or -20%' };
+          return relativeTarget.test(text) ? { value: text } : notTarget;
         }
-        const read = this.readNumber(raw, `${this.show(2500)}, +50% or -20%`);
-        return 'wrong' in read ? { wrong: 'expected a number, or a change such as +50% or -20%' } : read;
+        const read = this.readNumber(raw, '');
+        return 'wrong' in read ? notTarget : read;
       },
-      (v) => (typeof v === 'number' ? this.show(v) : v),
+      // A change is kept as the plan writes it (+45.5%) and shown back as the language writes it (+45,5 %).
+      (v) => (typeof v === 'number' ? this.show(v) : `${v[0]}${this.show(Number(v.slice(1, -1)))} %`),
     ))!;
   }
 

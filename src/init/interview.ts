@@ -110,8 +110,9 @@ export async function askSection(
   const { say, colors: c } = o;
   const t = o.words[o.lang];
   // Numbers are read and shown back in the plan's language (the plan section sets it; none are asked there).
-  const planLocale = localeLanguage((plan.plan as { locale?: PlanLocale } | undefined)?.locale ?? o.defaults.locale);
-  const ask = new Asker(o.prompts, say, planLocale, t);
+  const region = (plan.plan as { locale?: PlanLocale } | undefined)?.locale ?? o.defaults.locale;
+  const planLocale = localeLanguage(region);
+  const ask = new Asker(o.prompts, say, planLocale, t, region);
   const title = t(`init.section.${name}.title`);
   say('');
   say(
@@ -146,7 +147,7 @@ export async function askSection(
           );
         return messages.length ? [...new Set(messages)].join('; ') : undefined;
       },
-      notes: async (candidate, entry) => notes(say, c, await lint(candidate), entry),
+      notes: async (candidate, entry) => notes(say, c, t, await lint(candidate), entry),
       t,
       d: o.words[planLocale],
       lang: o.lang,
@@ -168,10 +169,11 @@ export async function askSection(
 /** Warnings that a later section of the interview resolves. */
 const LATER = new Set(['missing-section', 'goal-without-objective', 'tactics-without-objectives', 'channels-chosen']);
 
-function notes(say: (line: string) => void, c: ChalkInstance, findings: Finding[], entry: PlanPath): void {
+function notes(say: (line: string) => void, c: ChalkInstance, t: Words, findings: Finding[], entry: PlanPath): void {
   const at = formatPath(entry);
   for (const f of findings) {
     // What later sections will answer is the closing summary's business, not a note on this answer.
-    if (f.severity === 'warning' && within(f.path, at) && !LATER.has(f.rule)) say(c.yellow(`  Note: ${f.message}`));
+    if (f.severity === 'warning' && within(f.path, at) && !LATER.has(f.rule))
+      say(c.yellow(`  ${t('init.note', { message: f.message })}`));
   }
 }

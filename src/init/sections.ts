@@ -24,7 +24,6 @@ import {
   competitorChannel,
   goal as goalSchema,
   internal as internalSchema,
-  isoDate,
   localeLanguage,
   kpi as kpiSchema,
   objective as objectiveSchema,
@@ -34,7 +33,6 @@ import {
   pillar as pillarSchema,
   planMeta,
   positioning as positioningSchema,
-  review as reviewSchema,
   role as roleSchema,
   sampleTotals,
   severity as severitySchema,
@@ -222,13 +220,11 @@ const askPlan: Ask = async (ctx) => {
   );
   const base = { title: organization, ...prev, organization, locale, currency, timezone };
   const probe = (field: keyof PlanMeta, meta: PlanMeta) => ctx.errors({ ...ctx.plan, plan: meta }, ['plan', field]);
-  const start = await ask.required(t('init.plan.start'), {
-    schema: isoDate,
+  const start = await ask.date(t('init.plan.start'), {
     default: prev.start ?? nextMonthStart(ctx.defaults.today),
     check: (v) => probe('start', { ...base, start: v, end: oneYearFrom(v) }),
   });
-  const end = await ask.required(t('init.plan.end'), {
-    schema: isoDate,
+  const end = await ask.date(t('init.plan.end'), {
     default: prev.end && prev.end > start ? prev.end : oneYearFrom(start),
     check: (v) => probe('end', { ...base, start, end: v }),
   });
@@ -544,8 +540,7 @@ const askObjectives: Ask = async (ctx) => {
               schemaError(s.target, v) ??
               ctx.errors(draft({ id, channel, baseline, target: v }), [...path, 'target'], path),
           });
-          const deadline = await ask.required(t('init.objectives.deadline', { end: meta.end }), {
-            schema: isoDate,
+          const deadline = await ask.date(t('init.objectives.deadline', { end: meta.end }), {
             default: b?.deadline ?? meta.end,
             // Outside the plan period is only a warning in lint, but here it is surely a slip: ask again.
             check: (v) =>
@@ -1061,12 +1056,10 @@ const askContent: Ask = async (ctx) => {
           WEEKDAYS.map((w, k) => ({ value: w, name: DAY_NAMES[ctx.lang][k] })),
           p?.weekday ?? when.weekday,
         );
-        const time = (
-          await ask.required(t('init.content.time', { timezone: metaOf(ctx).timezone }), {
-            default: p?.time ?? when.time,
-            check: (v) => schemaError(ss.time, v.padStart(5, '0')),
-          })
-        ).padStart(5, '0');
+        const time = (await ask.time(t('init.content.time', { timezone: metaOf(ctx).timezone }), {
+          default: p?.time ?? when.time,
+          check: (v) => schemaError(ss.time, v),
+        }))!;
         const pillar = pillars.length
           ? await ask.choose(
               t('init.content.slot_pillar'),
@@ -1103,8 +1096,7 @@ const askContent: Ask = async (ctx) => {
   const meta = metaOf(ctx);
   const sd = await entries<SpecialDate>(ctx, { noun: 'special_date', previous: prev.special_dates }, async (_i, b) => {
     const name = await ask.required(t('init.content.special_name'), { default: b?.name });
-    const date = await ask.required(t('init.content.special_date'), {
-      schema: isoDate,
+    const date = await ask.date(t('init.content.special_date'), {
       default: b?.date,
       check: (v) =>
         v < meta.start || v > meta.end
@@ -1402,7 +1394,6 @@ const askReview: Ask = async (ctx) => {
   const { ask, t } = ctx;
   if (!(await skipOrDo(ctx, t('init.review.start')))) return ctx.previous;
   const prev = ctx.previous as Review | undefined;
-  const s = reviewSchema.shape;
   const cadence = await ask.choose(
     t('init.review.cadence'),
     named(ctx, CADENCES, 'cadence'),
@@ -1412,8 +1403,7 @@ const askReview: Ask = async (ctx) => {
   const participants = await ask.list(t('init.review.participants'), {
     default: prev?.participants ?? (people.length ? people : undefined),
   });
-  const first = await ask.text(t('init.review.first'), {
-    schema: s.first,
+  const first = await ask.date(t('init.review.first'), {
     default: prev?.first,
     optional: true,
   });

@@ -3,6 +3,7 @@
  * document (locales/<locale>.json, keys `init.*`), so a consultant is asked in Norwegian
  * or Bulgarian; defaults written into the plan come from the plan's own language.
  */
+import { readTime } from '../plan/dates.js';
 import { createTranslator, loadMessages } from '../render/i18n.js';
 import { LOCALES, WEEKDAYS, type Locale, type Weekday } from '../plan/schema.js';
 import { weekdayRuns } from '../wording.js';
@@ -86,14 +87,19 @@ export interface OnlineWindow {
 
 /** "mon-fri 07:00-08:30" (days optional: every day) -> { days, from, to }, or undefined. */
 export function parseOnlineTime(text: string): OnlineWindow | undefined {
-  const m = /^(.*?)\s*(\d{1,2}[:.]\d{2})\s*[-–]\s*(\d{1,2}[:.]\d{2})$/.exec(text.trim());
+  // Times as the one time reader reads them: 07:30, 7.30, or the hour alone (søn 20-22).
+  const m = /^(.*?)\s*(\d{1,2}(?:[:.]\d{2})?)\s*[-–]\s*(\d{1,2}(?:[:.]\d{2})?)$/.exec(text.trim());
   if (!m) return undefined;
-  const pad = (t: string) => t.replace('.', ':').padStart(5, '0');
+  const [from, to] = [readTime(m[2]!), readTime(m[3]!)];
+  if (!from || !to) return undefined;
   const dayText = m[1]!.trim();
-  const days = dayText ? parseDays(dayText) : undefined;
-  if (dayText && !days) return undefined;
-  return { ...(days && days.length < 7 ? { days } : {}), from: pad(m[2]!), to: pad(m[3]!) };
+  const days = dayText && !EVERY_DAY.test(dayText) ? parseDays(dayText) : undefined;
+  if (dayText && !EVERY_DAY.test(dayText) && !days) return undefined;
+  return { ...(days && days.length < 7 ? { days } : {}), from, to };
 }
+
+/** "every day", "hver dag", "всеки ден": the same as no days. */
+const EVERY_DAY = /^(every ?day|daily|hver dag|alle dager|daglig|всеки ден|ежедневно)$/i;
 
 /** A window as the user would type it, in their language: "man–fre 07:00-08:30". */
 export function showOnlineTime(w: OnlineWindow, locale: Locale): string {

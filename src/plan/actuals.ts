@@ -13,7 +13,7 @@
  * - fields separated by `,`, `;` or a tab (whichever the header row uses most, or
  *   as an Excel `sep=;` first line says);
  *   UTF-8 (with or without BOM), UTF-16 with BOM, else read as Windows-1252;
- * - dates as `YYYY-MM-DD` (a time after it is ignored) or `DD.MM.YYYY`;
+ * - dates as the date reader reads them (parseActualDate);
  * - numbers as described at parseActualNumber.
  */
 import path from 'node:path';
@@ -22,8 +22,10 @@ import { formatBytes, InputTooLargeError, readInputFile } from '../files.js';
 import { oneLine } from '../diagnostics.js';
 import { CsvError, decodeCsv, eachCsvRow, findColumn } from './csv.js';
 import { columnMark, readNumber, showNumber, type DecimalMark } from './numbers.js';
-import { isRealDate, localeLanguage, type Locale, type Plan } from './schema.js';
+import { bothReadings, columnDateOrder, readDate, type DateOrder } from './dates.js';
+import { localeLanguage, type Locale, type Plan, type PlanLocale } from './schema.js';
 import { didYouMean } from './suggest.js';
+import { isCountUnit } from '../units.js';
 
 const MAX_ACTUALS_BYTES = 20 * 1024 * 1024;
 
@@ -99,23 +101,54 @@ export function parseActualNumber(
 }
 
 /**
- * A date cell as YYYY-MM-DD: `2027-04-30`, `2027-04-30T08:00:00` or `2027-04-30 08:00`
- * (the date as written; the time is ignored), or `30.04.2027` (day first, as Norwegian
- * spreadsheets write it). A message for anything else, or for a day not in the calendar.
+ * A date cell by the one date reader (plan/dates.ts): ISO with or without a time after it
+ * (`2027-04-30T08:00:00`; the time is ignored), `30.04.2027`, and `04/30/2027` or `30/04/2027`
+ * when only one order can read it, or the plan's region (en-US, en-GB) or the rest of the
+ * column (`order`) says which. A message for anything else, naming both readings when two remain.
  */
-export function parseActualDate(cell: string): { date: string } | { error: string } {
-  const s = cell.trim();
-  let iso: string | undefined;
-  const isoMatch = /^(\d{4}-\d{2}-\d{2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(s);
-  if (isoMatch) iso = isoMatch[1]!;
-  const dotted = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(s);
-  if (dotted) iso = `${dotted[3]}-${dotted[2]!.padStart(2, '0')}-${dotted[1]!.padStart(2, '0')}`;
-  if (iso === undefined) {
-    const shown = s === '' ? 'no date' : `"${s.slice(0, 40)}" is not a date`;
-    return { error: `${shown}: write YYYY-MM-DD (or DD.MM.YYYY)` };
+export function parseActualDate(
+  cell: string,
+  locale?: PlanLocale,
+  order?: DateOrder,
+): { date: string } | { error: string } {
+  const read = readDate(cell, locale, { withTime: true, ...(order ? { order } : {}) });
+  if (read === undefined) return { error: 'no date: write YYYY-MM-DD (or DD.MM.YYYY)' };
+  if ('date' in read) return read;
+  if ('invalid' in read)
+    return {
+      error: read.invalid.endsWith('not a date') ? `${read.invalid}: write YYYY-MM-DD (or DD.MM.YYYY)` : read.invalid,
+    };
+  return {
+    error: `the date "${cell.trim().slice(0, 40)}" could be ${bothReadings(read.either)}: write it as YYYY-MM-DD, or set plan.locale to en-US or en-GB`,
+  };
+}
+
+/** How many lines a header row is searched for below the top of a file. */
+const HEADER_SEARCH_LINES = 30;
+
+/**
+ * The index of the header row: the first of the file's first lines that names a date column
+ * and a value column; 0 (the first line) when none does, so the header's own error is said.
+ * Lines above it are an export's title or description.
+ */
+function headerIndex(text: string, dateNames: readonly string[], valueNames: readonly string[]): number {
+  const lines = text.split('\n', HEADER_SEARCH_LINES);
+  const lower = (names: readonly string[]) => new Set(names.map((n) => n.trim().toLowerCase()));
+  const [dates, values] = [lower(dateNames), lower(valueNames)];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.replace(/^\uFEFF/, '');
+    const delimiter = detectDelimiter(line);
+    const cells = line.split(delimiter).map((c) =>
+      c
+        .trim()
+        .replace(/^"(.*)"$/, '$1')
+        .trim()
+        .toLowerCase(),
+    );
+    if (cells.some((c) => dates.has(c)) && cells.some((c) => values.has(c))) return i;
   }
-  if (!isRealDate(iso)) return { error: `"${s.slice(0, 40)}" is not a day in the calendar` };
-  return { date: iso };
+  const first = lines.findIndex((l) => l.trim() !== '');
+  return first < 0 ? 0 : first;
 }
 
 /** The field separator: whichever of , ; and tab the header row uses most (outside quotes). */
@@ -134,6 +167,10 @@ interface ParseContext {
   objectives: ReadonlySet<string>;
   /** The plan's language: column names, and how a lone `,` or `.` before three digits reads when the file does not say. */
   locale?: Locale;
+  /** The plan's locale with its region (en-US): how 01/03/2027 reads. */
+  region?: PlanLocale;
+  /** Objectives whose unit counts things (followers): `1,012` there is 1 012, as no count has a fraction. */
+  counts?: ReadonlySet<string>;
   map: ColumnMap;
   objective?: string | undefined;
 }
@@ -163,8 +200,21 @@ export function parseActualsCsv(text: string, file: string, context: ParseContex
 
   // Excel's `sep=;` first line names the separator; blank it so line numbers stay as in the file.
   const sep = /^\uFEFF?sep=(.)[ \t]*(?=\r?\n|$)/i.exec(text);
-  const body = sep ? text.slice(sep[0].length) : text;
-  const headerLine = sep ? 2 : 1;
+  let body = sep ? text.slice(sep[0].length) : text;
+  // Title and description rows above the header (as platform exports have) are blanked the same way.
+  const locale = context.locale ?? 'en';
+  const named = (key: ActualColumn) => [
+    ...(context.map[key] === undefined ? [] : [context.map[key]]),
+    ...COLUMN_NAMES.en[key],
+    ...COLUMN_NAMES[locale][key],
+  ];
+  const at = headerIndex(body, named('date'), named('value'));
+  if (at > 0) {
+    let end = -1;
+    for (let i = 0; i < at; i++) end = body.indexOf('\n', end + 1);
+    body = body.slice(0, end).replace(/[^\r\n]+/g, '') + body.slice(end);
+  }
+  const headerLine = at + 1;
   let columnsRead: ParsedActuals['columnsRead'];
   const result = (objectiveFromOption = false, objectiveColumn?: string): ParsedActuals => ({
     rows,
@@ -175,7 +225,6 @@ export function parseActualsCsv(text: string, file: string, context: ParseContex
     objectiveColumn,
     ...(columnsRead ? { columnsRead } : {}),
   });
-  const locale = context.locale ?? 'en';
   const column = (key: ActualColumn): string | undefined => {
     const mapped = context.map[key];
     const own = mapped === undefined ? undefined : findColumn(header, [mapped]);
@@ -184,13 +233,19 @@ export function parseActualsCsv(text: string, file: string, context: ParseContex
     if (mapped !== undefined && standard !== undefined) unmapped[key] = standard;
     return standard;
   };
-  const delimiter = sep ? sep[1]! : detectDelimiter(text);
+  // The separator is told from the header line (a title row above it may have none).
+  let headerStart = 0;
+  for (let i = 0; i < at; i++) headerStart = body.indexOf('\n', headerStart) + 1;
+  const headerEnd = body.indexOf('\n', headerStart);
+  const delimiter = sep ? sep[1]! : detectDelimiter(body.slice(headerStart, headerEnd < 0 ? undefined : headerEnd));
   // Read as a stream of rows, twice: first the header and how the figures write their decimals,
   // then each row checked and dropped. No table of the whole file is held (a million rows).
   let header: string[] = [];
   let figures = 0;
   const marks = new Set<ReturnType<typeof columnMark>>();
   let valueColumn: string | undefined;
+  let dateColumn: string | undefined;
+  let dateOrder: DateOrder | 'both' | undefined;
   try {
     eachCsvRow(
       body,
@@ -204,6 +259,10 @@ export function parseActualsCsv(text: string, file: string, context: ParseContex
           if (valueColumn === undefined) valueColumn = column('value');
           const m = columnMark([row.cells[valueColumn ?? ''] ?? '']);
           if (m !== undefined) marks.add(m);
+          // The dates' order, as the column's own dates settle it (04/30/2027 is month first).
+          if (dateColumn === undefined) dateColumn = column('date');
+          const order = columnDateOrder([row.cells[dateColumn ?? ''] ?? ''], context.region);
+          if (order !== undefined) dateOrder = dateOrder === undefined || dateOrder === order ? order : 'both';
         },
       },
     );
@@ -238,6 +297,8 @@ export function parseActualsCsv(text: string, file: string, context: ParseContex
   // A figure like 1,234 is read the way the column's other figures show their decimals.
   // (columnMark's answer for the whole column: the one mark its figures agree on, else none.)
   const mark = marks.size === 1 ? [...marks][0] : undefined;
+  // And 03/04/2027 the way the column's other dates show their order.
+  const order = dateOrder;
 
   const checkRow = (row: { line: number; cells: Record<string, string> }): void => {
     const cell = (name: string | undefined) => (name === undefined ? '' : (row.cells[name] ?? ''));
@@ -248,36 +309,45 @@ export function parseActualsCsv(text: string, file: string, context: ParseContex
     if (Object.values(row.cells).every((c) => c === '')) return;
 
     let ok = true;
-    const date = parseActualDate(dateCell);
+    // A cell's problem names its column as the header writes it.
+    const inColumn = (key: ActualColumn, message: string) => `${message} (column "${oneLine(columns[key]!)}")`;
+    const date = parseActualDate(dateCell, context.region, order === 'both' ? undefined : order);
     if ('error' in date) {
-      problem(row.line, 'error', date.error);
+      problem(row.line, 'error', inColumn('date', date.error));
       ok = false;
     }
     if (objectiveCell === '') {
       problem(row.line, 'error', 'no objective id');
       ok = false;
     } else if (!context.objectives.has(objectiveCell)) {
-      problem(
-        row.line,
-        'error',
-        `"${objectiveCell.slice(0, 60)}" is not an objective of the plan (${objectiveHint(objectiveCell, context.objectives)})`,
-      );
+      const message = `"${objectiveCell.slice(0, 60)}" is not an objective of the plan (${objectiveHint(objectiveCell, context.objectives)})`;
+      problem(row.line, 'error', columns.objective === undefined ? message : inColumn('objective', message));
       ok = false;
     }
-    const value = parseActualNumber(valueCell, locale, mark);
+    let value = parseActualNumber(valueCell, locale, mark);
+    if (
+      typeof value === 'object' &&
+      context.counts?.has(objectiveCell) &&
+      Number.isInteger(value.either.thousands) &&
+      !Number.isInteger(value.either.decimal)
+    )
+      value = value.either.thousands;
     if (value === undefined) {
       if (ok) problem(row.line, 'warning', 'no value: the row is skipped');
       return;
     }
     if (value === 'invalid') {
-      problem(row.line, 'error', `the value "${valueCell.slice(0, 40)}" is not a number`);
+      problem(row.line, 'error', inColumn('value', `the value "${valueCell.slice(0, 40)}" is not a number`));
       ok = false;
     } else if (typeof value === 'object') {
       const [a, b] = [showNumber(value.either.thousands, locale), showNumber(value.either.decimal, locale)];
       problem(
         row.line,
         'error',
-        `the value "${valueCell.slice(0, 40)}" could be ${a} or ${b}: write it without the thousands separator (or with more decimals)`,
+        inColumn(
+          'value',
+          `the value "${valueCell.slice(0, 40)}" could be ${a} or ${b}: write it without the thousands separator (or with more decimals)`,
+        ),
       );
       ok = false;
     }
@@ -418,6 +488,8 @@ export async function readActuals(
       map,
       objective: options.objective,
       locale: localeLanguage(plan.plan.locale),
+      region: plan.plan.locale,
+      counts: new Set((plan.objectives ?? []).filter((o) => isCountUnit(o.unit, plan.plan.currency)).map((o) => o.id)),
     });
     parsed.push({ ...one, file: files[i]! });
     // One push per row: a spread of a million rows overflows the call stack.

@@ -86,7 +86,7 @@ export function eachCsvRow(
     });
   } catch (err) {
     if (own) throw own.error;
-    const e = err as { message?: string; lines?: number; code?: string; bytes_records?: number };
+    const e = err as { message?: string; lines?: number; code?: string; bytes_records?: number; index?: number };
     if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
       // csv-parse reports the end of the file; the quote opened in the record after the last complete one.
       const opened = Buffer.from(text).subarray(0, recordsEnd).toString('utf8').split('\n').length;
@@ -95,9 +95,24 @@ export function eachCsvRow(
         opened,
       );
     }
-    throw new CsvError(`not valid CSV: ${(e.message ?? String(err)).replace(/^Invalid [^:]*:\s*/, '')}`, e.lines);
+    throw new CsvError(`not valid CSV: ${plainCsvError(e)}`, e.lines);
   }
   if (header === undefined) throw new CsvError('the file is empty: expected a header row', 1);
+}
+
+/** csv-parse's complaint in a spreadsheet user's words, naming the column (counted from 1) where it knows it. */
+function plainCsvError(e: { message?: string; code?: string; index?: number }): string {
+  const where = typeof e.index === 'number' ? `column ${e.index + 1}` : 'a cell';
+  switch (e.code) {
+    case 'CSV_INVALID_CLOSING_QUOTE':
+    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
+      return `${where} has text after its closing quote (a quote inside a quoted cell is written twice: "")`;
+    case 'INVALID_OPENING_QUOTE':
+    case 'CSV_INVALID_OPENING_QUOTE':
+      return `${where} has a quote in the middle (put the whole cell in quotes and write the quote twice: "")`;
+    default:
+      return (e.message ?? 'unreadable').replace(/^Invalid [^:]*:\s*/, '');
+  }
 }
 
 /** Finds a column by any of its accepted names, ignoring case. */

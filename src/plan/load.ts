@@ -170,9 +170,9 @@ export async function parsePlan(
         ? `\`${duplicate.slice(0, 60)}\` appears twice in this mapping: each key may appear once`
         : yamlMessage(e.code, e.message));
     const finding: Finding = { file, line, column, severity: 'error', rule, message, path: '' };
-    // Each tab is a mistake of its own; what the parser misreads after it (bad indents
-    // included) is its consequence. An unclosed bracket is always a mistake of its own.
-    if (e.code === 'TAB_AS_INDENT') {
+    // Each tab and each unclosed bracket is a mistake of its own; what the parser misreads
+    // after it (bad indents, "nested mappings" in the bracket) is its consequence.
+    if (e.code === 'TAB_AS_INDENT' || opening) {
       causes.push((cause = { finding, lines: new Set([line]) }));
     } else if (cause && rule === 'yaml-syntax' && !opening) {
       cause.lines.add(line);

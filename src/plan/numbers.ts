@@ -122,8 +122,3 @@ export function columnMark(cells: Iterable<string>): DecimalMark | undefined {
 export function showNumber(value: number, locale: Locale): string {
   return new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: 6 }).format(value);
 }
-
-/** "12,400: did you mean 12 400 or 12,4?" for a reading that stays ambiguous. */
-export function ambiguity(text: string, either: { thousands: number; decimal: number }, locale: Locale): string {
-  return `${text.trim()}: did you mean ${showNumber(either.thousands, locale)} or ${showNumber(either.decimal, locale)}?`;
-}

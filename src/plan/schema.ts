@@ -5,6 +5,7 @@
  */
 import * as z from 'zod';
 import { FIRST_YEAR, inDateRange, LAST_YEAR } from './date-range.js';
+import { readDate } from './dates.js';
 
 // zod's compiled validators pay off over thousands of parses; a command validates a few plans,
 // and compiling them was a sixth of a cold `smplan lint`.
@@ -24,16 +25,11 @@ export const isoDate = z
   .refine(inDateRange, { error: `expected a year from ${FIRST_YEAR} to ${LAST_YEAR}` })
   .meta({ description: 'A date as YYYY-MM-DD', format: 'date' });
 
-/** "30/09/2027" -> " (2027-09-30?)" when the day is plainly first (above 12) or the two agree; else nothing. */
+/** "29.02.2028" -> " (2028-02-29?)", "01/03/2027" -> " (2027-03-01 or 2027-01-03?)": the date reader's readings. */
 function isoHint(input: unknown): string {
-  const m = typeof input === 'string' ? /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(input.trim()) : null;
-  if (!m) return '';
-  const [a, b] = [Number(m[1]), Number(m[2])];
-  // 09/30/2027 is month first; 03/04/2027 could be either way round: no guess.
-  const [day, month] = a > 12 && b <= 12 ? [a, b] : b > 12 && a <= 12 ? [b, a] : a === b ? [a, b] : [0, 0];
-  if (!day) return '';
-  const iso = `${m[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  return isRealDate(iso) ? ` (${iso}?)` : '';
+  const read = typeof input === 'string' ? readDate(input) : undefined;
+  if (read === undefined || 'invalid' in read) return '';
+  return 'date' in read ? ` (${read.date}?)` : ` (${read.either.dayFirst} or ${read.either.monthFirst}?)`;
 }
 
 export function isRealDate(value: string): boolean {

@@ -60,12 +60,24 @@ const PLAIN_DURATION: DurationLabels = { hours: (text) => `${text} h`, minutes: 
 /**
  * Decimals for an objective's figure: whole from 1 000; hours keep one decimal (under an hour they
  * are minutes); counts with a unit (demos, applications) are whole from 1 up (below, 0.5 posts a
- * week stays); a bare figure keeps two decimals below 10.
+ * week stays); a bare figure keeps two decimals below 10, and at any size the decimals it was given.
  */
-function measureDigits(magnitude: number, unit: string | undefined): number {
-  if (magnitude >= 1000) return 0;
-  if (isHourUnit(unit)) return 1;
-  return magnitude >= 10 || (unit?.trim() && magnitude >= 1) ? 0 : 2;
+function measureDigits(value: number, unit: string | undefined): number {
+  const magnitude = Math.abs(value);
+  const digits =
+    magnitude >= 1000 ? 0 : isHourUnit(unit) ? 1 : magnitude >= 10 || (unit?.trim() && magnitude >= 1) ? 0 : 2;
+  // A unit decides (things counted are whole, hours keep one decimal); a bare figure as the plan gives
+  // it keeps its decimals (a baseline of 26.5 is not 27). A computed one (8.1818…) has more: rounded.
+  if (unit?.trim()) return digits;
+  return Math.max(digits, givenDecimals(value));
+}
+
+/** The decimals a figure as typed has (26.5: 1), or 0 for one with more than three (a computed one). */
+function givenDecimals(value: number): number {
+  const text = String(value);
+  if (text.includes('e')) return 0;
+  const decimals = text.split('.')[1]?.length ?? 0;
+  return decimals <= 3 ? decimals : 0;
 }
 
 const WEEKDAY_INDEX: Record<string, number> = { mon: 0, tue: 1, wed: 2, thu: 3, fri: 4, sat: 5, sun: 6 };
@@ -132,7 +144,8 @@ export function createFormatter(
   };
   return {
     locale: tag,
-    number: (value, digits = 1) => numberFormat(Number.isInteger(value) ? 0 : digits).format(value),
+    number: (value, digits = 1) =>
+      numberFormat(Number.isInteger(value) ? 0 : Math.max(digits, givenDecimals(value))).format(value),
     percent,
     money: (value) => (Number.isInteger(value) ? moneyWhole : moneyCents).format(value),
     date: (iso) => longDate.format(isoToDate(iso)),
@@ -150,11 +163,11 @@ export function createFormatter(
         return (Number.isInteger(value) ? moneyWhole : moneyCents).format(Math.round(value * 100) / 100);
       // A fraction: 0.042 -> 4.20 %, 0.25 -> 25.0 %.
       if (kind === 'percent') return percent(value, Math.abs(value) >= 0.1 ? 1 : 2);
-      const text = numberFormat(measureDigits(Math.abs(value), unit)).format(value);
+      const text = numberFormat(measureDigits(value, unit)).format(value);
       return unit && !options.bare ? `${text} ${unit}` : text;
     },
     duration: (hours, words = labels) =>
-      minutes(hours, words) ?? words.hours(numberFormat(measureDigits(Math.abs(hours), 'h')).format(hours), hours),
+      minutes(hours, words) ?? words.hours(numberFormat(measureDigits(hours, 'h')).format(hours), hours),
     list: (items) => listFormat.format(items),
     capitalise: (text) => text.charAt(0).toLocaleUpperCase(tag) + text.slice(1),
   };

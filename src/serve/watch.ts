@@ -10,6 +10,9 @@ import { open, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { FSWatcher } from 'chokidar';
 
+/** After chokidar's 50 ms in which it drops a file's next change event. */
+const RECHECK_MS = 70;
+
 /** Larger files are not hashed but always count as changed (a plan is at most 5 MB, a CSV 20 MB). */
 const MAX_HASHED_BYTES = 32 * 1024 * 1024;
 
@@ -37,7 +40,20 @@ export async function watchInputs(onChange: (changed: string[]) => void, settleM
     pending = new Set();
     if (changed.length && !closed) onChange(changed);
   };
-  const consider = async (file: string) => {
+  // chokidar drops a file's change events for 50 ms after one it reports (a fix saved right after
+  // the error it follows was shown went unseen): each file is looked at once more after that.
+  const rechecks = new Map<string, NodeJS.Timeout>();
+  const consider = async (file: string, again = true) => {
+    if (again && !closed) {
+      clearTimeout(rechecks.get(file));
+      rechecks.set(
+        file,
+        setTimeout(() => {
+          rechecks.delete(file);
+          void consider(file, false);
+        }, RECHECK_MS),
+      );
+    }
     const hash = await contentHash(file);
     if (hashes.get(file) === hash) return;
     hashes.set(file, hash);
@@ -92,6 +108,7 @@ export async function watchInputs(onChange: (changed: string[]) => void, settleM
     async close() {
       closed = true;
       clearTimeout(timer);
+      for (const t of rechecks.values()) clearTimeout(t);
       await watcher?.close();
     },
   };

@@ -1,7 +1,7 @@
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { testFolder } from '../helpers/temp.js';
 import { EXAMPLES, runCli } from '../helpers/cli.js';
 import { expectReadable, plain, KAFFEBAR, NORDLYS } from './compute-helpers.js';
 
@@ -21,7 +21,7 @@ describe('smplan budget', () => {
     expect(plain(run.stdout)).toMatch(/Over the cap by +\$2,548/);
   });
   it('over the cap, a later smaller item still fits, and the cut names the objectives that lose funding', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'smplan-budget-'));
+    const dir = testFolder('smplan-budget-');
     const file = path.join(dir, 'plan.yaml');
     // The nordlys example at a cap of 100 000: the first misfit (the photographer, 32 000) no
     // longer cuts everything after it; Canva (2 600) still fits after the video package.
@@ -55,7 +55,7 @@ describe('smplan budget', () => {
     expect(plain(run.stdout)).toMatch(/advertising +1 +NOK 60,000 +86\.7 %/);
   });
   it('answers a plan without a budget section', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'smplan-budget-'));
+    const dir = testFolder('smplan-budget-');
     const file = path.join(dir, 'plan.yaml');
     await writeFile(
       file,

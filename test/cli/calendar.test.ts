@@ -1,7 +1,7 @@
-import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { testFolder } from '../helpers/temp.js';
 import { hasStackTrace, runCli, spawnCli } from '../helpers/cli.js';
 import { expectReadable, KAFFEBAR, NORDLYS } from './compute-helpers.js';
 
@@ -46,7 +46,7 @@ describe('smplan calendar', () => {
     expect(run.stdout).toMatch(/Channel activations\n[^\n]*\n +2027-03-22 +Mon +instagram +Easter baking week/);
   });
   it('writes an iCalendar file with stable UIDs and a DTSTAMP, hint on stderr, stdout untouched', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'smplan-ics-'));
+    const dir = testFolder('smplan-ics-');
     const ics = path.join(dir, 'posts.ics');
     const env = { SOURCE_DATE_EPOCH: '1800000000' };
     const first = await runCli(['calendar', '--json', ...window, '--ics', ics, KAFFEBAR], { env });
@@ -65,7 +65,7 @@ describe('smplan calendar', () => {
     expect(await readdir(dir)).toEqual(['posts.ics']);
   });
   it('adds special dates and activations as all-day events', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'smplan-ics-'));
+    const dir = testFolder('smplan-ics-');
     const ics = path.join(dir, 'c.ics');
     expect((await runCli(['calendar', '--from', '2027-03-22', '--weeks', '1', '--ics', ics, NORDLYS])).code).toBe(0);
     const text = await readFile(ics, 'utf8');
@@ -76,7 +76,7 @@ describe('smplan calendar', () => {
   it('marks a UTC time that falls on another day than the local one', async () => {
     // kaffebar posts Mon 08:15 and Sat 18:30 local; moved to zones far from UTC.
     const inZone = async (zone: string) => {
-      const dir = await mkdtemp(path.join(os.tmpdir(), 'smplan-zone-'));
+      const dir = testFolder('smplan-zone-');
       await cp(path.join(path.dirname(KAFFEBAR), 'data'), path.join(dir, 'data'), { recursive: true });
       const text = (await readFile(KAFFEBAR, 'utf8')).replace('timezone: America/New_York', `timezone: ${zone}`);
       await writeFile(path.join(dir, 'plan.yaml'), text);
@@ -92,7 +92,7 @@ describe('smplan calendar', () => {
     expect(losAngeles).toMatch(/^2027-03-06 +Sat +18:30 .* 02:30 \+1d$/m);
   });
   it('writes a CSV a spreadsheet opens without running plan text as formulas', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'smplan-csv-'));
+    const dir = testFolder('smplan-csv-');
     const csv = path.join(dir, 'c.csv');
     const run = await runCli(['calendar', '--from', '2027-03-22', '--weeks', '1', '--csv', csv, NORDLYS]);
     expect(run.code).toBe(0);
@@ -117,7 +117,7 @@ describe('smplan calendar', () => {
     expect((await runCli(['calendar', '--weeks', '0', KAFFEBAR])).code).toBe(2);
   });
   it('exports from the built bundle too (ical-generator and csv-stringify load lazily)', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'smplan-bin-'));
+    const dir = testFolder('smplan-bin-');
     const run = spawnCli(['calendar', ...window, '--ics', 'c.ics', '--csv', 'c.csv', KAFFEBAR], { cwd: dir });
     expect(run.stderr).toMatch(/Wrote 6 posts to c\.ics[\s\S]*Wrote 6 posts to c\.csv/);
     expect(run.code).toBe(0);

@@ -55,7 +55,12 @@ describe('terminal number formatting', () => {
     expect(formatNumber(330)).toBe('330');
     expect(formatNumber(330, 1)).toBe('330.0');
     expect(columnDecimals([158.57, 330, 12.5])).toBe(2);
-    expect(columnDecimals([13276.1, 30000])).toBe(0);
+    // A figure as given keeps its decimals (13 276,1 is not 13 276); a computed one is sized.
+    expect(columnDecimals([13276.1, 30000])).toBe(1);
+    expect(columnDecimals([13276.1, 30000], false)).toBe(0);
+    expect(columnDecimals([13276.123456, 30000])).toBe(0);
+    expect(formatNumber(26.5)).toBe('26.50');
+    expect(formatNumber(1234.5)).toBe('1,234.5');
   });
   it('shows fractions as percentages with fixed decimals, never -0', () => {
     expect(formatPercent(0.06431669)).toBe('6.43 %');

@@ -65,16 +65,30 @@ describe('parseActualDate', () => {
     ['30.04.2027', '2027-04-30'],
     ['1.4.2027', '2027-04-01'],
     ['29.02.2028', '2028-02-29'],
+    // Only one order can read these: a US export's date, and a British one.
+    ['04/30/2027', '2027-04-30'],
+    ['03/31/2027 12:00:00 AM', '2027-03-31'],
+    ['30/04/2027', '2027-04-30'],
+    ['2027-4-30', '2027-04-30'],
+    ['2027/04/30', '2027-04-30'],
   ])('%j is %s', (cell, date) => {
     expect(parseActualDate(cell)).toEqual({ date });
+  });
+
+  it('reads 01/03/2027 by the plan region, or by the order the column shows', () => {
+    expect(parseActualDate('01/03/2027', 'en-US')).toEqual({ date: '2027-01-03' });
+    expect(parseActualDate('01/03/2027', 'en-GB')).toEqual({ date: '2027-03-01' });
+    expect(parseActualDate('01/03/2027', 'nb', 'mdy')).toEqual({ date: '2027-01-03' });
   });
 
   it.each([
     ['2027-02-30', /not a day in the calendar/],
     ['31.13.2027', /not a day in the calendar/],
     ['29.02.2027', /not a day in the calendar/],
-    ['04/30/2027', /not a date: write YYYY-MM-DD \(or DD\.MM\.YYYY\)/],
-    ['2027-4-30', /not a date/],
+    ['30 April', /not a date: write YYYY-MM-DD \(or DD\.MM\.YYYY\)/],
+    ['2027-04', /not a date/],
+    ['01/03/2027', /could be 2027-03-01 \(day first\) or 2027-01-03 \(month first\)/],
+    ['04/31/2027', /not a day in the calendar/],
     ['', /no date/],
   ])('%j is refused', (cell, message) => {
     const result = parseActualDate(cell);
@@ -159,9 +173,9 @@ describe('parseActualsCsv', () => {
     const { rows, findings } = parseActualsCsv(text, 'a.csv', { objectives, map: {} });
     expect(rows).toEqual([]);
     expect(findings.map((f) => [f.line, f.severity, f.message])).toEqual([
-      [2, 'error', '"2027-02-30" is not a day in the calendar'],
-      [2, 'error', '"ig-rech" is not an objective of the plan (did you mean ig-reach?)'],
-      [2, 'error', 'the value "12x" is not a number'],
+      [2, 'error', '"2027-02-30" is not a day in the calendar (column "date")'],
+      [2, 'error', '"ig-rech" is not an objective of the plan (did you mean ig-reach?) (column "objective")'],
+      [2, 'error', 'the value "12x" is not a number (column "value")'],
     ]);
   });
 
@@ -171,7 +185,7 @@ describe('parseActualsCsv', () => {
       map: {},
     });
     expect(findings.map((f) => f.message)).toEqual([
-      '"followers" is not an objective of the plan (objectives: ig-reach, leads)',
+      '"followers" is not an objective of the plan (objectives: ig-reach, leads) (column "objective")',
     ]);
   });
 

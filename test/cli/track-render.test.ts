@@ -1,7 +1,7 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { testFolder } from '../helpers/temp.js';
 import { ACCEPTANCE, hasStackTrace, runCli } from '../helpers/cli.js';
 
 // `smplan render --actuals` reads actuals through cli/tracking.ts readTracking, like `smplan track`.
@@ -10,7 +10,7 @@ const ACTUALS = path.join(ACCEPTANCE, 'kaffebar-actuals.csv');
 
 describe('smplan render --actuals (the review chapter)', () => {
   it('adds plan versus actual to the review chapter', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'smplan-track-render-'));
+    const dir = testFolder('smplan-track-render-');
     const r = await runCli(['render', PLAN, '--actuals', ACTUALS, '-o', 'out'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     const review = readFileSync(path.join(dir, 'out/12-review.md'), 'utf8');
@@ -22,7 +22,7 @@ describe('smplan render --actuals (the review chapter)', () => {
   });
 
   it('--as-of and --map reach the review', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'smplan-track-render-'));
+    const dir = testFolder('smplan-track-render-');
     writeFileSync(path.join(dir, 'no.csv'), 'Dato;KPI;Verdi\n28.02.2027;ig-reach;13 500\n30.04.2027;ig-reach;17 800\n');
     const r = await runCli(
       [
@@ -47,7 +47,7 @@ describe('smplan render --actuals (the review chapter)', () => {
   });
 
   it('bad actuals: exit 1 naming FILE:LINE, and nothing is written', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'smplan-track-render-'));
+    const dir = testFolder('smplan-track-render-');
     writeFileSync(path.join(dir, 'bad.csv'), 'date,objective,value\n2027-03-31,ig-reach,lots\n');
     const r = await runCli(['render', PLAN, '--actuals', 'bad.csv', '-o', 'out'], { cwd: dir });
     expect(r.code).toBe(1);
@@ -57,7 +57,7 @@ describe('smplan render --actuals (the review chapter)', () => {
   });
 
   it('a missing actuals file: exit 2', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'smplan-track-render-'));
+    const dir = testFolder('smplan-track-render-');
     const r = await runCli(['render', PLAN, '--actuals', 'gone.csv', '-o', 'out'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('gone.csv: cannot read: no such file');

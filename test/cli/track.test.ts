@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCEPTANCE, hasStackTrace, runCli, spawnCli } from '../helpers/cli.js';
 
 // kaffebar.yaml: ig-reach 12000 -> 30000 compound 2027-01-01..09-30; loyalty-signups 150 -> +120 % (330)
@@ -16,6 +16,7 @@ let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'smplan-track-'));
 });
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function csv(name: string, text: string): string {
   writeFileSync(path.join(dir, name), text);
@@ -171,9 +172,9 @@ describe('smplan track: bad actuals', () => {
       'baddot.csv:2  error  "31.13.2027" is not a day in the calendar',
     ],
     [
-      'American date',
-      '03/31/2027,ig-reach,100\n',
-      'slash.csv:2  error  "03/31/2027" is not a date: write YYYY-MM-DD (or DD.MM.YYYY)',
+      'a date either way round',
+      '03/04/2027,ig-reach,100\n',
+      'slash.csv:2  error  the date "03/04/2027" could be 2027-04-03 (day first) or 2027-03-04 (month first)',
     ],
     ['non-number', '2027-03-31,ig-reach,12k\n', 'nan.csv:2  error  the value "12k" is not a number'],
     [
@@ -303,7 +304,7 @@ describe('smplan track: usage and environment errors (exit 2)', () => {
       ['--actuals', ACTUALS, '--map', 'dates=Dato'],
       /--map: "dates" is not a column smplan reads \(did you mean date\?\)/,
     ],
-    ['a bad --as-of', ['--actuals', ACTUALS, '--as-of', '2027-02-30'], /expected a date as YYYY-MM-DD/],
+    ['a bad --as-of', ['--actuals', ACTUALS, '--as-of', '2027-02-30'], /"2027-02-30" is not a day in the calendar/],
   ])('%s', async (_name, args, message) => {
     const r = await track(...(args as string[]));
     expect(r.code).toBe(2);
@@ -430,15 +431,62 @@ describe('a Norwegian plan with a Norwegian sheet', () => {
     expect(r).toMatchObject({ code: 0, stderr: '' });
   });
 
+  describe('exports as they come', () => {
+    const actualOf = (stdout: string, id: string) =>
+      (JSON.parse(stdout) as { objectives: { id: string; actual: number }[] }).objectives.find((o) => o.id === id)!
+        .actual;
+
+    it('skips a title and a description row above the header', async () => {
+      const meta = csv(
+        'meta-rekkevidde.csv',
+        '\uFEFFInstagram-rekkevidde\n"Kontoer nådd; 1. jan – 31. mars 2027"\nDato;Rekkevidde\n28.02.2027;11\u00a0200\n31.03.2027;12\u00a0850\n',
+      );
+      const r = await nbTrack('--actuals', meta, '--objective', 'ig-rekkevidde', '--map', 'value=Rekkevidde');
+      expect(r.code, r.stderr).toBe(0);
+      expect(actualOf(r.stdout, 'ig-rekkevidde')).toBe(12850);
+    });
+
+    it('reads US dates the column shows are month first, and "1,012" followers as a count', async () => {
+      const linkedin = csv(
+        'followers.csv',
+        'Followers export\n"Date","Total followers"\n"03/01/2027","1,012"\n"03/31/2027","1,020"\n',
+      );
+      const r = await nbTrack('--actuals', linkedin, '--objective', 'ig-folgere', '--map', 'value=Total followers');
+      expect(r.code, r.stderr).toBe(0);
+      expect(actualOf(r.stdout, 'ig-folgere')).toBe(1020);
+    });
+
+    it('names both readings of a date no row settles, with the file, row and column', async () => {
+      const either = csv('either.csv', '"Date","Total followers"\n"03/01/2027","1,012"\n');
+      const r = await nbTrack('--actuals', either, '--objective', 'ig-folgere', '--map', 'value=Total followers');
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(
+        'either.csv:2  error  the date "03/01/2027" could be 2027-01-03 (day first) or 2027-03-01 (month first)',
+      );
+      expect(r.stderr).toContain('(column "Date")');
+    });
+
+    it('says what is wrong with a broken cell in plain words', async () => {
+      const broken = csv('broken.csv', 'Dato;Verdi\n31.03.2027;"12 850"x\n');
+      const r = await nbTrack('--actuals', broken, '--objective', 'ig-rekkevidde');
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('broken.csv:2  error  not valid CSV: column 2 has text after its closing quote');
+      expect(r.stderr).not.toMatch(/delimiter|trimable/);
+    });
+  });
+
   it('never guesses 5,120: the row is an error naming both readings, unless the column settles it', async () => {
-    const ambiguous = csv('nb-ambiguous.csv', 'Dato;Mål;Verdi\n31.03.2027;ig-folgere;"5,120"\n');
+    // A cost could be 5 120 kr or 5,12 kr.
+    const ambiguous = csv('nb-ambiguous.csv', 'Dato;Mål;Verdi\n31.03.2027;kostnad-per-bestilling;"5,120"\n');
     const r = await nbTrack('--actuals', ambiguous);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('nb-ambiguous.csv:2  error  the value "5,120" could be 5\u00a0120 or 5,12');
+    expect(r.stderr).toContain(
+      'nb-ambiguous.csv:2  error  the value "5,120" could be 5\u00a0120 or 5,12: write it without the thousands separator (or with more decimals) (column "Verdi")',
+    );
     // Another figure with a decimal comma says how this column writes decimals.
     const settled = csv(
       'nb-settled.csv',
-      'Dato;Mål;Verdi\n31.03.2027;ig-folgere;"5,120"\n30.04.2027;ig-folgere;"5,5"\n',
+      'Dato;Mål;Verdi\n31.03.2027;kostnad-per-bestilling;"5,120"\n30.04.2027;kostnad-per-bestilling;"5,5"\n',
     );
     expect((await nbTrack('--actuals', settled)).code).toBe(0);
     // And a space-grouped figure reads one way only.

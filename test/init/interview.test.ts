@@ -227,7 +227,7 @@ const FULL: Rule[] = [
   [/^Motivations/, 'Fresh bread for the kids'],
   [/^Which networks do they use/, [['instagram', 'facebook']]],
   [/^Share of their online time/, ['30', '80', '']],
-  [/^When are they online/, ['7-8', '7:00-8:00; 21:00-22:30']],
+  [/^When are they online/, ['mornings 7-8', '7:00-8:00; 21:00-22:30']],
   [/^List your competitors/, 'y'],
   [/^Competitor \d: name/, ['Baker Hansen', 'Bakehuset']],
   [/^Network \d of/, ['instagram', 'facebook', 'instagram']],
@@ -301,11 +301,11 @@ describe('smplan init: every section', () => {
     expect(refused).toMatch(
       /Share of their online time on instagram, in %\? => the shares would add up to more than 100 %/,
     );
-    expect(refused).toMatch(/When are they online .* "7-8" is not a time span/);
+    expect(refused).toMatch(/When are they online .* "mornings 7-8" is not a time span/);
     expect(refused).toMatch(/Followers of .* => must be more than 0/);
     expect(refused).toMatch(/Path of the CSV.* => missing.csv: no such file/);
     expect(refused).toMatch(/Which channels will you be on.* => channel `instagram` is not defined in channels/);
-    expect(refused).toMatch(/Local time .* => expected a time as HH:MM/);
+    expect(refused).toMatch(/Local time .* => expected a time of day \(24-hour\), e.g. 07:30/);
     expect(refused).toMatch(/Cost per month.* => a cost cannot be negative/);
     // a compound curve on a zero baseline is refused at the select, then linear is taken
     expect(out).toContain('a compound curve needs a baseline above 0');
@@ -487,6 +487,17 @@ describe('smplan init: never loses work', () => {
     const accepted = await init([...HURRIED, [/exists\. Replace it/, 'y']]);
     expect(accepted.code).toBe(0);
     expect(await readFile(file, 'utf8')).toContain('smplan: 1');
+  });
+
+  it('asks about an existing file in the interview language, with its own yes and no (j/N)', async () => {
+    await writeFile(path.join(dir, 'plan.yaml'), '# mine\n');
+    const declined = await init([], ['plan.yaml'], { lang: 'nb' });
+    expect(declined.code).toBe(0);
+    expect(declined.prompts.asked).toEqual([
+      'plan.yaml finnes allerede. Skal den erstattes med den nye planen når intervjuet er ferdig?',
+    ]);
+    expect(declined.prompts.answerWords).toEqual(['Ja/Nei']);
+    expect(declined.out).toContain('Lot plan.yaml være som den var.');
   });
 
   it('without a terminal exits 2 at once, writes nothing, and says what to do instead', async () => {
@@ -761,7 +772,7 @@ const NORWEGIAN: Rule[] = [
   [/^Legge til enda et publiseringstidspunkt/, ['y', '']],
   [/^Legge til en spesiell dato/, 'y'],
   [/^Hva skjer/, 'Bergen matfestival'],
-  [/^Dato \(ÅÅÅÅ/, '2027-08-27'],
+  [/^Dato \(DD\.MM\.ÅÅÅÅ/, '27.8.2027'],
   [/^Legge til et innlegg i bakhånd/, 'y'],
   [/^Innlegget i bakhånd/, 'Slik bretter du en kanelsnurr'],
   [/^Hvem har den rollen/, 'Ola'],
@@ -839,12 +850,13 @@ describe('smplan init --lang nb: what the method asks', () => {
 });
 
 describe('smplan init --lang', () => {
-  it('asks in the language of LANG when --lang is not given, and only the questions change', async () => {
+  it('asks in the language of LANG when --lang is not given, and says everything in it', async () => {
     const { prompts, out } = await init([[/^Организация/, INTERRUPT]], ['plan.yaml'], {}, { LANG: 'bg_BG.UTF-8' });
     expect(prompts.asked[0]).toBe('Организация: за кого е стратегията?');
-    // The CLI's own messages stay English.
-    expect(out).toContain('smplan init: a social media strategy in fifteen sections');
-    expect(out).toContain('Interrupted: plan.yaml was not written.');
+    // The interview's own lines are in the interview's language too.
+    expect(out).toContain('smplan init: стратегия за социалните мрежи в петнадесет раздела');
+    expect(out).toContain('Прекъснато: plan.yaml не е записан.');
+    expect(out).not.toMatch(/Interrupted|sections, in the order/);
   });
 
   it('a hurried walk in Bulgarian: every question in Bulgarian, Bulgarian defaults, a valid plan', async () => {

@@ -160,7 +160,7 @@ describe('typed-in answers', () => {
     expect(prompts.refused).toEqual([
       'Followers? => a number is needed here',
       'Followers? => expected a number, e.g. 1,200 or 4.5',
-      'Share, in %? => expected a percentage, e.g. 40 for 40 %',
+      'Share, in %? => expected a percentage, e.g. 40 %',
       'Share, in %? => at most 100 %',
     ]);
   });
@@ -187,6 +187,43 @@ describe('typed-in answers', () => {
     // In English a comma groups thousands: nothing to ask.
     const en = new Asker(scripted([[/^Baseline/, ['12,400']]]), () => {}, 'en');
     expect(await en.number('Baseline?', {})).toBe(12400);
+  });
+
+  it('reads dates and times as people type them, and asks back a date the locale reads two ways', async () => {
+    const prompts = scripted([
+      [/^Start/, ['1.3.2027', '01.03.27', '29.02.2028', '31.02.2028', 'mars', '01/03/2027']],
+      [/^01\/03\/2027: did you mean 2027-03-01 or 2027-01-03\?$/, ['2027-01-03']],
+      [/^Time/, ['7.30', '25.00', '19']],
+    ]);
+    const words: Record<string, string> = {
+      'init.ask.not_a_date': 'skriv en dato, f.eks. {example}',
+      'init.ask.not_a_time': 'skriv et klokkeslett, f.eks. {example}',
+      'init.ask.which_date': '{text}: did you mean {first} or {second}?',
+      'init.ask.no_such_day': 'den datoen finnes ikke i kalenderen',
+    };
+    const t = (key: string, params: Record<string, unknown> = {}) =>
+      (words[key] ?? key).replace(/\{([a-z_]+)\}/g, (w, n: string) => String(params[n] ?? w));
+    const nb = new Asker(prompts, () => {}, 'nb', t);
+    expect(await nb.date('Start?')).toBe('2027-03-01');
+    expect(await nb.date('Start?')).toBe('2027-03-01');
+    // Suggested and then taken: never refused after reading it.
+    expect(await nb.date('Start?')).toBe('2028-02-29');
+    // 31.02.2028 and "mars" are refused in the interview's words; 01/03/2027 is asked back.
+    expect(await nb.date('Start?')).toBe('2027-01-03');
+    expect(await nb.time('Time?')).toBe('07:30');
+    expect(await nb.time('Time?')).toBe('19:00');
+    expect(prompts.refused).toEqual([
+      'Start? => den datoen finnes ikke i kalenderen',
+      'Start? => skriv en dato, f.eks. 31.3.2027',
+      'Time? => skriv et klokkeslett, f.eks. 07:30',
+    ]);
+    // en-GB settles 01/03/2027 as 1 March; en-US as 3 January.
+    const gb = new Asker(scripted([[/^Start/, ['01/03/2027']]]), () => {}, 'en', undefined, 'en-GB');
+    expect(await gb.date('Start?')).toBe('2027-03-01');
+    const us = new Asker(scripted([[/^Start/, ['01/03/2027']]]), () => {}, 'en', undefined, 'en-US');
+    expect(await us.date('Start?')).toBe('2027-01-03');
+    const bg = new Asker(scripted([[/^Start/, ['1.03.2027 г.']]]), () => {}, 'bg');
+    expect(await bg.date('Start?')).toBe('2027-03-01');
   });
 
   it('asks back a percentage below 1: 0.4 % or 40 %?', async () => {
@@ -257,7 +294,12 @@ describe('online times with weekdays', () => {
     });
     expect(parseOnlineTime('21:00-22:30')).toEqual({ from: '21:00', to: '22:30' });
     expect(parseOnlineTime('man-søn 07:00-08:00')).toEqual({ from: '07:00', to: '08:00' });
-    expect(parseOnlineTime('7-8')).toBeUndefined();
+    // Times as people type them: the hour alone, dots; every day in words.
+    expect(parseOnlineTime('7-8')).toEqual({ from: '07:00', to: '08:00' });
+    expect(parseOnlineTime('søn 20-22')).toEqual({ days: ['sun'], from: '20:00', to: '22:00' });
+    expect(parseOnlineTime('hver dag 21:00-23:30')).toEqual({ from: '21:00', to: '23:30' });
+    expect(parseOnlineTime('всеки ден 7.15-7.45')).toEqual({ from: '07:15', to: '07:45' });
+    expect(parseOnlineTime('25-26')).toBeUndefined();
     expect(parseOnlineTime('weekdays 07:00-08:00')).toBeUndefined();
     expect(showOnlineTime({ days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '07:00', to: '08:00' }, 'nb')).toBe(
       'man-fre 07:00-08:00',

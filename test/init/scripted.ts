@@ -14,6 +14,8 @@ export interface Scripted extends Prompts {
   asked: string[];
   /** "question => message" for every answer the interview refused. */
   refused: string[];
+  /** "yes/no" as each yes-or-no question offered them (Ja/Nei in nb), in order. */
+  answerWords: string[];
 }
 
 /** Rules are tried in order; the first whose pattern matches the question gives the next answer of its queue. */
@@ -22,6 +24,7 @@ export function scripted(rules: Rule[]): Scripted {
   const queues = rules.map(([re, a]) => [re, Array.isArray(a) ? [...a] : [a]] as [RegExp, Answer[]]);
   const asked: string[] = [];
   const refused: string[] = [];
+  const answerWords: string[] = [];
   const next = (message: string): Answer | undefined => {
     for (const [re, queue] of queues) if (re.test(message)) return queue.length ? queue.shift() : undefined;
     return undefined;
@@ -31,6 +34,7 @@ export function scripted(rules: Rule[]): Scripted {
   return {
     asked,
     refused,
+    answerWords,
     async input({ message, default: fallback, validate }) {
       asked.push(message);
       for (let tries = 0; tries < 20; tries++) {
@@ -81,8 +85,9 @@ export function scripted(rules: Rule[]): Scripted {
       }
       throw new Error(`no accepted answer for "${message}"`);
     },
-    async confirm({ message, default: fallback }) {
+    async confirm({ message, default: fallback, yes, no }) {
       asked.push(message);
+      answerWords.push(`${yes ?? 'y'}/${no ?? 'n'}`);
       const a = next(message);
       if (a === INTERRUPT) throw interrupt();
       if (a === undefined || a === '') return fallback ?? false;

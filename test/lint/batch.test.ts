@@ -164,4 +164,25 @@ describe('many plans in one lint run', () => {
     const twice = await runCli(['lint', '-', '-'], { cwd: dir });
     expect(twice.code).toBe(2);
   });
+
+  it('--stdin-filename reads `-` as that file: named in findings, posts_csv beside it', async () => {
+    const text = await readFile(path.join(dir, 'clients', 'nordlys.yaml'), 'utf8');
+    // From the folder above the plan's, its data/ folder is found only through the name.
+    const named = spawnCli(['lint', '-', '--stdin-filename', 'clients/nordlys.yaml'], { cwd: dir, input: text });
+    expect(named.stderr).toBe('');
+    expect(named.stdout).toContain('1 file checked: 0 errors, 0 warnings');
+    expect(named.code).toBe(0);
+    const unnamed = spawnCli(['lint', '--format', 'json', '-'], { cwd: dir, input: text });
+    expect(unnamed.code).toBe(1);
+    expect(JSON.parse(unnamed.stdout)[0]).toMatchObject({ file: '<stdin>', rule: 'posts-csv' });
+    const bad = spawnCli(['lint', '--format', 'github', '-', '--stdin-filename', 'clients/nordlys.yaml'], {
+      cwd: dir,
+      input: text.replace('baseline: 4800', 'baseline: -5'),
+    });
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(/^::error file=clients\/nordlys\.yaml,line=\d+/m);
+    const alone = await runCli(['lint', 'clients/nordlys.yaml', '--stdin-filename', 'x.yaml'], { cwd: dir });
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toContain('--stdin-filename names the plan read from `-`');
+  });
 });

@@ -1,6 +1,6 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { ACCEPTANCE, ROOT, runCli, spawnCli } from '../helpers/cli.js';
@@ -35,6 +35,7 @@ describe('the cold lint path', () => {
   // The bundle loads `yaml` through a chunk of its own: what a dynamic import gives there differs.
   it('reads directives and a config in the built program', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'smplan-cold-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const plan = readFileSync(path.join(ROOT, 'test/lint/fixtures/complete.yaml'), 'utf8');
     writeFileSync(path.join(dir, 'plan.yaml'), `# smplan-disable-next-line no-such-rule\n${plan}`);
     writeFileSync(path.join(dir, 'smplan.config.yaml'), 'rules:\n  competitor-cont: off\n');

@@ -66,6 +66,15 @@ describe('typos', () => {
     ).toEqual([]);
   });
 
+  it('one unclosed bracket: one finding at the bracket, not one per line it throws off', async () => {
+    const findings = await lint('bracket.yaml', edit('    target: 3000\n', '    target: [3000\n'));
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ line: 42, column: 13, rule: 'yaml-syntax' });
+    expect(findings[0]!.message).toMatch(
+      /^the `\[` opened here is never closed: end it with `\]` \(or indent the lines inside it more\); it throws off the reading of \d+ lines \(42–\d+\): fix this first$/,
+    );
+  });
+
   it('one tab: one finding at the tab with the count of lines it throws off', async () => {
     const findings = await lint('tab.yaml', edit('    metric: followers\n', '\tmetric: followers\n'));
     expect(findings).toHaveLength(1);
@@ -87,8 +96,13 @@ describe('typos', () => {
     expect(findings.map((f) => [f.rule, f.message])).toEqual([
       ['schema-value', '`deadline`: expected a date as YYYY-MM-DD (2027-09-30?)'],
     ]);
-    // Month and day that could be either way round: no guess.
+    // Month and day that could be either way round: no guess, both readings.
     const either = await lint('date2.yaml', edit('    deadline: 2027-06-30\n', '    deadline: 03/04/2027\n'));
-    expect(either.map((f) => f.message)).toEqual(['`deadline`: expected a date as YYYY-MM-DD']);
+    expect(either.map((f) => f.message)).toEqual([
+      '`deadline`: expected a date as YYYY-MM-DD (2027-04-03 or 2027-03-04?)',
+    ]);
+    // A date the hint reads is a real one: 29.02.2028 is suggested, 29.02.2027 is not.
+    const leap = await lint('date3.yaml', edit('    deadline: 2027-06-30\n', '    deadline: 29.02.2027\n'));
+    expect(leap.map((f) => f.message)).toEqual(['`deadline`: expected a date as YYYY-MM-DD']);
   });
 });

@@ -17,6 +17,23 @@ describe('an objective value in the document', () => {
   it('keeps two decimals for a bare figure below 10', () => {
     expect(nb.measure(4.25)).toBe('4,25');
   });
+  it('prints a bare figure with the precision it was given, at any size', () => {
+    // A response time typed as 26,5 without a unit: never 27.
+    expect(nb.measure(26.5)).toBe('26,5');
+    expect(nb.measure(26.5, undefined, { bare: true })).toBe('26,5');
+    expect(createFormatter('en', 'USD').measure(26.5)).toBe('26.5');
+    expect(nb.measure(1234.5)).toBe('1\u00a0234,5');
+    expect(nb.measure(312.125)).toBe('312,125');
+    // Computed figures (a milestone on a curve) have more decimals than anyone types: rounded by size.
+    expect(nb.measure(8.181818181818182)).toBe('8,18');
+    expect(nb.measure(13333.333333333334)).toBe('13\u00a0333');
+    expect(nb.measure(26)).toBe('26');
+    expect(nb.number(26.55)).toBe('26,55');
+  });
+  it('a count is whole because its unit says so', () => {
+    expect(nb.measure(4800, 'følgere')).toBe('4\u00a0800 følgere');
+    expect(nb.measure(12.5, 'bestillinger')).toBe('13 bestillinger');
+  });
 });
 
 describe('hours in the document: one helper for every table and sentence', () => {

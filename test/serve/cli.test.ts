@@ -99,3 +99,30 @@ describe('serve --templates', () => {
     }
   }, 90_000);
 });
+
+describe('serve: the watcher race', () => {
+  it('misses no save that lands right after an error is shown', async () => {
+    const { dir, plan } = exampleCopy();
+    const original = readFileSync(plan, 'utf8');
+    expect(original).toContain('    target: 6000\n');
+    try {
+      const serving = await startServe(['plan.yaml', '--port', '0'], dir);
+      const shown = async () => (await fetch(new URL('/document', serving.url))).text();
+      try {
+        await serving.printed(/updated in/, 1);
+        for (let round = 1; round <= 6; round++) {
+          writeFileSync(plan, original.replace('    target: 6000\n', `    target: [60${round}0\n`));
+          await serving.printed(/: not updated/, round);
+          // The fix follows the error state at once, as a format-on-save plugin saves twice.
+          writeFileSync(plan, original.replace('    target: 6000\n', `    target: 60${round}0\n`));
+          // A missed save shows no update until the next one: a guard, not a timing.
+          await expect.poll(shown, { timeout: 15_000 }).toContain(`6,0${round}0`);
+        }
+      } finally {
+        expect(await serving.stop()).toBe(130);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});

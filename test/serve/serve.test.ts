@@ -200,6 +200,9 @@ describe.skipIf(skipPdf)('smplan serve in a real browser', () => {
     const second = await runServe(['plan.yaml', '--port', port], dir);
     expect(second.code).toBe(2);
     expect(second.stderr).toContain(`port ${port} is in use`);
+    // Said before the first render, not after the plan has been rendered and its findings printed.
+    expect(second.stderr).not.toContain('Rendering');
+    expect(second.stdout).toBe('');
     expect(await serving.stop()).toBe(130);
     await expect(fetch(serving.url)).rejects.toThrow();
   }, 60_000);

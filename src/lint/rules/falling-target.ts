@@ -1,11 +1,7 @@
 import { formatChange, formatMeasure } from '../../wording.js';
 import { targetNumber } from '../../compute/kpi.js';
-import { unitKind } from '../../units.js';
+import { DURATION_UNIT as DURATION, unitKind } from '../../units.js';
 import { defineRule, type RuleReport } from '../rule.js';
-
-/** Units of time: a response time is meant to fall. */
-const DURATION =
-  /^(s|sec|seconds?|min|mins|minutes?|minutt(er)?|h|hrs?|hours?|timer?|d|days?|dager?|døgn|weeks?|uker?|сек(унди)?|мин(ути)?|ч|час(а|ове)?|дни|ден|седмици)$/i;
 
 export const fallingTarget = defineRule({
   id: 'falling-target',
