@@ -75,6 +75,8 @@ const VENDOR_ESM = {
   'better-sse': 'better-sse',
   'ical-generator': 'ical-generator',
   'csv-stringify': 'csv-stringify/sync',
+  // Public holidays for the review sessions (render and track only).
+  'date-holidays': 'date-holidays',
   // Hyphenation for the document's table cells: the engine, and each language's patterns apart
   // (render loads only the plan's).
   hyphen: 'hyphen',
