@@ -1,6 +1,7 @@
 /** `smplan track FILE --actuals CSV`: plan versus actual, for the monthly review (method.md §12). */
 import type { ChalkInstance } from 'chalk';
 import type { TrackedObjective, TrackingResult, TrackStatus } from '../compute/track.js';
+import { closedDays } from '../compute/holidays.js';
 import { nextSession } from '../compute/review.js';
 import { CLIError, EXIT } from './errors.js';
 import type { LoadedPlan } from '../plan/load.js';
@@ -8,7 +9,7 @@ import { formatMeasure, formatPercent } from '../wording.js';
 import { colorsFor, type Io } from './io.js';
 import { printJson, readPlan } from './plan-input.js';
 import { readTracking, type TrackingFlags } from './tracking.js';
-import { formatTable, outputWidth, title } from './table.js';
+import { formatTable, outputWidth, title, wrapText } from './table.js';
 import { visible } from '../terminal.js';
 
 export async function run(args: string[], options: Record<string, unknown>, io: Io): Promise<number> {
@@ -25,7 +26,10 @@ export async function run(args: string[], options: Record<string, unknown>, io: 
   const loaded = await readPlan(args, io);
   const tracking = await readTracking(loaded, options as TrackingFlags, io);
   if (options.json) printJson(io, trackJson(tracking));
-  else io.stdout.write(visible(trackReport(loaded, tracking, io), { sgr: true }));
+  else {
+    const closed = loaded.plan.review && tracking.asOf ? await closedDays(loaded.plan) : undefined;
+    io.stdout.write(visible(trackReport(loaded, tracking, io, closed), { sgr: true }));
+  }
   return EXIT.ok;
 }
 
@@ -62,7 +66,12 @@ function statusText(status: TrackStatus, c: ChalkInstance): string {
   return c.dim(status);
 }
 
-function trackReport(loaded: LoadedPlan, tracking: TrackingResult, io: Io): string {
+function trackReport(
+  loaded: LoadedPlan,
+  tracking: TrackingResult,
+  io: Io,
+  closed: ReadonlySet<string> | undefined,
+): string {
   const c = colorsFor(io);
   const { currency, title: planTitle } = loaded.plan.plan;
   const unitOf = new Map((loaded.plan.objectives ?? []).map((o) => [o.id, o.unit]));
@@ -73,7 +82,7 @@ function trackReport(loaded: LoadedPlan, tracking: TrackingResult, io: Io): stri
   }
   out.push(tracking.asOf ? `As of ${tracking.asOf}` : 'No actual figures for any objective yet.');
   // The same sessions the review chapter lists (compute/review).
-  const next = tracking.asOf ? nextSession(loaded.plan, tracking.asOf) : undefined;
+  const next = tracking.asOf ? nextSession(loaded.plan, tracking.asOf, closed) : undefined;
   if (next) out.push(`Next review session: ${weekdayName(next)} ${next}`);
   out.push('');
 
@@ -112,6 +121,31 @@ function trackReport(loaded: LoadedPlan, tracking: TrackingResult, io: Io): stri
     const line = lines[i + 1]!;
     out.push(line.slice(0, line.length - o.status.length) + statusText(o.status, c));
   });
+
+  // What changed since the figure before (the review chapter's "What changed").
+  const changes = tracking.objectives.flatMap((o) => {
+    const series = (tracking.actuals[o.id] ?? []).filter((v) => o.date !== null && v.date <= o.date);
+    const [before, latest] = series.slice(-2);
+    if (!before || !latest) return [];
+    const delta = latest.value - before.value;
+    const shown = formatMeasure(Math.abs(delta), unitOf.get(o.id), currency);
+    return [`  ${o.id}: ${delta > 0 ? '+' : delta < 0 ? '-' : ''}${shown} since ${before.date}`];
+  });
+  if (changes.length) out.push('', title('Change since the figure before', c), ...changes);
+
+  // The review log's latest entry: what was decided last time, and where it stands.
+  const decided = [...(loaded.plan.review?.log ?? [])]
+    .filter((entry) => !tracking.asOf || entry.date <= tracking.asOf)
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .at(-1);
+  if (decided) {
+    out.push('', title(`Decided last time (${decided.date})`, c));
+    for (const d of decided.decisions) {
+      const who = [d.owner, d.due ? `due ${d.due}` : undefined].filter(Boolean).join(', ');
+      const line = `[${d.status ?? 'open'}] ${d.decision}${who ? ` (${who})` : ''}`;
+      out.push(...wrapText(line, outputWidth(io) - 8).map((l, i) => (i ? `        ${l}` : `  ${l}`)));
+    }
+  }
 
   const forecasts = tracking.objectives.filter((o) => o.status !== 'no-data');
   if (forecasts.length) {

@@ -33,8 +33,29 @@ export function nthWeekday(y: number, m: number, weekday: number, nth: number): 
   return wanted.slice(0, 7) === start.slice(0, 7) ? wanted : addDays(wanted, -7);
 }
 
-/** The scheduled review dates from the first session through the plan's end (at most MAX_SESSIONS). */
-export function reviewSessions(plan: Plan): string[] {
+/**
+ * The scheduled review dates from the first session through the plan's end (at most MAX_SESSIONS).
+ * A session that falls on a closed day (`closed`: public holidays and review.closed_days, see
+ * compute/holidays; and the plan's own special dates of kind holiday) moves to the next open
+ * working day.
+ */
+export function reviewSessions(plan: Plan, closed: ReadonlySet<string> = new Set()): string[] {
+  const shut = new Set([
+    ...closed,
+    ...(plan.review?.closed_days ?? []),
+    ...(plan.content?.special_dates ?? []).filter((d) => d.kind === 'holiday').map((d) => d.date),
+  ]);
+  return scheduledSessions(plan).map((date) => openDay(date, shut));
+}
+
+/** The date itself when open, else the next day that is neither closed nor a weekend (a week at most). */
+function openDay(date: string, shut: ReadonlySet<string>): string {
+  let at = date;
+  for (let i = 0; i < 7 && (shut.has(at) || (at !== date && weekdayOf(at) >= 5)); i++) at = addDays(at, 1);
+  return at;
+}
+
+function scheduledSessions(plan: Plan): string[] {
   const review = plan.review;
   const step = review ? CADENCE_STEP[review.cadence] : undefined;
   if (!review?.first || !step) return [];
@@ -64,6 +85,6 @@ export function reviewSessions(plan: Plan): string[] {
 }
 
 /** The first session after `date`, or undefined when none is scheduled. */
-export function nextSession(plan: Plan, date: string): string | undefined {
-  return reviewSessions(plan).find((s) => daysBetween(date, s) > 0);
+export function nextSession(plan: Plan, date: string, closed?: ReadonlySet<string>): string | undefined {
+  return reviewSessions(plan, closed).find((s) => daysBetween(date, s) > 0);
 }

@@ -177,6 +177,36 @@ export const planMeta = z.strictObject({
   /** method.md §2 (004): goals tie to the company's overall goals. */
   business_goals: textList.optional().meta({ description: "The company's overall goals this strategy serves" }),
   marketing_strategy: text.optional().meta({ description: 'How this fits the wider marketing strategy' }),
+  // Branding and status for the cover (issue 27, agreed in the format extension).
+  prepared_for: shortText
+    .optional()
+    .meta({ description: 'Who the strategy is prepared for: the client or department' }),
+  status: z
+    .enum(['draft', 'proposed', 'adopted', 'retired'])
+    .optional()
+    .meta({ description: "The strategy's own status: draft, proposed, adopted or retired" }),
+  adopted: isoDate
+    .optional()
+    .meta({ description: 'When the strategy was adopted (the cover shows it, not the render date)' }),
+  approved_by: shortText.optional().meta({ description: 'Who adopted or approved the strategy' }),
+  confidentiality: shortText.optional().meta({ description: 'A confidentiality line for the cover and page footer' }),
+  logo: shortText.optional().meta({
+    description:
+      "The client's logo: an SVG or PNG file beside the plan (a relative path inside the plan folder, no URL)",
+  }),
+  accent: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, { error: 'must be a colour as #RRGGBB' })
+    .optional()
+    .meta({ description: "The client's accent colour as #RRGGBB (used where it contrasts enough with white)" }),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, { error: 'must be an ISO 3166-1 alpha-2 country code such as NO' })
+    .optional()
+    .meta({
+      description:
+        'ISO 3166-1 alpha-2 country whose public holidays no review falls on (default from the locale: nb→NO, bg→BG, en-GB→GB)',
+    }),
 });
 
 // ---------------------------------------------------------------- situation (§1)
@@ -731,6 +761,29 @@ export const review = z.strictObject({
       'The weekday sessions fall on (default: the weekday of first); monthly and longer cadences meet on its nth occurrence in the month, n from the first session (the first Wednesday, the last Friday)',
   }),
   agenda: textList.optional().meta({ description: 'What the review goes through' }),
+  // Closed days and the review log (issue 27, agreed in the format extension).
+  closed_days: z
+    .array(isoDate)
+    .optional()
+    .meta({ description: "The plan's own closed days: no review session falls on them (besides public holidays)" }),
+  log: z
+    .array(
+      z.strictObject({
+        date: isoDate.meta({ description: 'When the review was held' }),
+        decisions: z
+          .array(
+            z.strictObject({
+              decision: shortText.meta({ description: 'What was decided' }),
+              owner: shortText.optional().meta({ description: 'Who does it' }),
+              due: isoDate.optional().meta({ description: 'By when' }),
+              status: z.enum(['open', 'done', 'dropped']).optional().meta({ description: 'open, done or dropped' }),
+            }),
+          )
+          .meta({ description: 'What was decided at this review' }),
+      }),
+    )
+    .optional()
+    .meta({ description: 'The review log: what each review decided, shown at the next one as decided last time' }),
 });
 
 // ---------------------------------------------------------------- tools (POST: T)

@@ -52,6 +52,10 @@ export interface TrackingRow extends TrackedObjective {
   objective: ObjectiveTargets;
   /** Percentage points between expected and actual progress (positive = behind). */
   gap_points?: number;
+  /** The actual before the latest one, and the change since it. */
+  previous?: { date: string; value: number; change: number };
+  /** The change since the last review session before the measurement date (the actual on or before it). */
+  since_review?: { date: string; change: number };
 }
 
 export interface TrackingView {
@@ -60,8 +64,10 @@ export interface TrackingView {
   behind: TrackingRow[];
   /** Next review session after the tracking date, when the plan schedules them. */
   next_session?: string;
-  /** Every actual counted per objective id, oldest first (the change since the previous figure). */
-  actuals: TrackingResult['actuals'];
+  /** The last review session on or before the tracking date. */
+  last_session?: string;
+  /** The review log's latest entry on or before the tracking date: decided last time. */
+  decided?: NonNullable<NonNullable<Plan['review']>['log']>[number];
 }
 
 export interface SampleRow {
@@ -165,6 +171,7 @@ export function buildContext(
   fmt: Formatter,
   chartTitle: (key: string, params?: Record<string, string | number>) => string,
   tracking?: TrackingResult,
+  closed?: ReadonlySet<string>,
 ): RenderContext {
   const plan = loaded.plan;
   // The appendix holds the monthly milestones and the competitors' samples: without either it is left out.
@@ -220,7 +227,7 @@ export function buildContext(
   const pillars = plan.content?.pillars;
   const pillarShareSum = pillars?.length ? pillars.reduce((s, p) => s + p.share, 0) : undefined;
 
-  const sessions = reviewSessions(plan);
+  const sessions = reviewSessions(plan, closed);
 
   const charts: Record<string, ChartRef | undefined> = {
     swot: hasSwot(plan) ? { file: 'charts/swot.svg', title: chartTitle('chart.swot.title') } : undefined,
@@ -246,7 +253,7 @@ export function buildContext(
   };
 
   const samples = sampleRows(plan, engagement);
-  const trackingRows = tracking ? trackingView(tracking, objectives, sessions) : undefined;
+  const trackingRows = tracking ? trackingView(tracking, objectives, sessions, plan.review?.log) : undefined;
   const executive = executiveSummary(
     plan,
     objectives,
@@ -365,8 +372,15 @@ function glance(plan: Plan, objectives: RenderContext['objectives']): RenderCont
   return { quarters, rows, progress };
 }
 
-function trackingView(tracking: TrackingResult, objectives: ObjectiveTargets[], sessions: string[]): TrackingView {
+function trackingView(
+  tracking: TrackingResult,
+  objectives: ObjectiveTargets[],
+  sessions: string[],
+  log: NonNullable<Plan['review']>['log'],
+): TrackingView {
   const byId = new Map(objectives.map((o) => [o.id, o]));
+  const asOf = tracking.asOf;
+  const lastSession = asOf === undefined ? undefined : sessions.filter((s) => daysBetween(s, asOf) >= 0).at(-1);
   const rows: TrackingRow[] = [];
   for (const t of tracking.objectives) {
     const objective = byId.get(t.id);
@@ -375,15 +389,28 @@ function trackingView(tracking: TrackingResult, objectives: ObjectiveTargets[], 
     if (t.progress !== null && t.expected_progress !== null) {
       row.gap_points = (t.expected_progress - t.progress) * 100;
     }
+    // What changed: against the figure before, and against the figure the last review saw.
+    const series = (tracking.actuals[t.id] ?? []).filter((v) => t.date !== null && v.date <= t.date);
+    const latest = series.at(-1);
+    const before = series.at(-2);
+    if (latest && before)
+      row.previous = { date: before.date, value: before.value, change: latest.value - before.value };
+    const seen = lastSession === undefined ? undefined : series.filter((v) => v.date <= lastSession).at(-1);
+    if (latest && seen && seen !== latest) row.since_review = { date: lastSession!, change: latest.value - seen.value };
     rows.push(row);
   }
-  const asOf = tracking.asOf;
-  const view: TrackingView = { rows, behind: rows.filter((r) => r.status === 'behind'), actuals: tracking.actuals };
+  const view: TrackingView = { rows, behind: rows.filter((r) => r.status === 'behind') };
   if (asOf !== undefined) {
     view.asOf = asOf;
     const next = sessions.find((s) => daysBetween(asOf, s) > 0);
     if (next !== undefined) view.next_session = next;
+    if (lastSession !== undefined) view.last_session = lastSession;
   }
+  const decided = [...(log ?? [])]
+    .filter((entry) => asOf === undefined || entry.date <= asOf)
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .at(-1);
+  if (decided) view.decided = decided;
   return view;
 }
 

@@ -14,6 +14,7 @@ import { channelName, localeLanguage, WEEKDAYS } from '../plan/schema.js';
 import { unitKind } from '../units.js';
 import { weekdayRuns } from '../wording.js';
 import { renderCharts, type Chart } from './charts.js';
+import { closedDays } from '../compute/holidays.js';
 import { buildContext, CHAPTER_SLUGS, type ChapterRef, type ChapterSlug, type RenderContext } from './context.js';
 import { createFormatter, type DurationLabels, type Formatter } from './format.js';
 import { createTranslator, loadMessages, type Translator } from './i18n.js';
@@ -72,7 +73,9 @@ export async function renderStrategyFolder(loaded: LoadedPlan, options: RenderOp
     string
   >;
   // Chart titles are plain text here; the Markdown escapes them where it prints them.
-  const ctx = buildContext(loaded, titles, fmt, (key, params) => translator.t(key, params), options.tracking);
+  // Review sessions skip public holidays and the plan's closed days (the holiday calendar loads only here).
+  const closed = plan.review ? await closedDays(plan) : new Set<string>();
+  const ctx = buildContext(loaded, titles, fmt, (key, params) => translator.t(key, params), options.tracking, closed);
 
   const templates = await loadTemplates(options.templatesDir);
   const hb = await createEnvironment(translator, fmt, plan.plan.currency, templates.partials);
@@ -442,6 +445,15 @@ async function createEnvironment(
     cap: (v) => safe(escapeInline(fmt.capitalise(String(v ?? '')))),
     /** a / b as a fraction, 0 when b is 0. */
     share: (a, b) => (typeof a === 'number' && typeof b === 'number' && b > 0 ? a / b : 0),
+    /** Tracking rows that have a figure before their latest one (the review's "what changed"). */
+    changes: (rows) => (Array.isArray(rows) ? rows.filter((r) => (r as { previous?: unknown }).previous) : []),
+    /** A change with its sign (+12, −3.5 kr), in the objective's unit. */
+    signed: (v, unit) => {
+      const n = num(v);
+      if (n === undefined) return safe('');
+      const text = fmt.measure(Math.abs(n), typeof unit === 'string' ? unit : undefined);
+      return safe(escapeInline(n > 0 ? `+${text}` : n < 0 ? `\u2212${text}` : text));
+    },
     /** The names of a list of items, e.g. the budget lines cut. */
     names: (items) => (Array.isArray(items) ? items.map((i) => (i as { name?: unknown }).name) : []),
   };

@@ -19,6 +19,7 @@ import { builtinTemplatesDir } from './paths.js';
 import { fontFaces, usedFontFaces } from './fonts.js';
 import { createMarkdown, fixDanglingAnchors, normaliseRelative, type RenderEnv } from './markdown.js';
 import { TemplateError } from './template-error.js';
+import { readLogo, usableAccent } from './cover.js';
 import { loadHyphenator } from './hyphenate.js';
 import { textMeasure } from './text-width.js';
 
@@ -86,6 +87,8 @@ export async function renderHtml(
   }));
   for (const c of chapters) ids.add(c.id);
 
+  const logo = plan.logo ? await readLogo(loaded.dir, plan.logo) : undefined;
+  const accent = usableAccent(plan.accent);
   const layout = Handlebars.create().compile(layoutSource.text, { strict: false, noEscape: false });
   const page = (fontFaces: string) =>
     documentPart(layoutSource.file, () =>
@@ -104,16 +107,27 @@ export async function renderHtml(
           title: folder.title,
           organization: plan.organization,
           period: t('index.period_value', { start: fmt.date(plan.start), end: fmt.date(plan.end) }),
-          date: fmt.date(options.date ?? renderDate()),
+          // The plan's own date (adoption) when it gives one; the render date only otherwise.
+          date: fmt.date(plan.adopted ?? options.date ?? renderDate()),
           author: plan.author,
           version: plan.version === undefined ? undefined : String(plan.version),
+          preparedFor: plan.prepared_for,
+          status: plan.status ? t(`plan_status.${plan.status}`) : undefined,
+          approvedBy: plan.approved_by,
+          confidentiality: plan.confidentiality,
+          logo: logo && 'uri' in logo ? logo.uri : undefined,
         },
+        accent,
         labels: {
           organization: t('index.organisation'),
           period: t('index.period'),
           date: t('document.date'),
           author: t('index.author'),
           version: t('index.version'),
+          preparedFor: t('cover.prepared_for'),
+          preparedBy: t('cover.prepared_by'),
+          status: t('cover.status'),
+          approvedBy: t('cover.approved_by'),
           contents: t('index.chapters'),
           overview: t('document.overview'),
         },

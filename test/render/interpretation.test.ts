@@ -59,7 +59,7 @@ describe('the chapters interpret the numbers', () => {
     expect(md('11-crisis.md')).toContain('| Rachel Owusu | Gareth Lloyd | 30 min |');
 
     expect(md('08-kpis.md')).toContain(
-      'Expected progress from baseline toward target, across the objectives still running: 11% to 49% by 31 March 2027; 44% to 66% by 30 June 2027; 71% to 86% by 30 September 2027.',
+      'Expected progress from baseline towards target, across the objectives still running: 11% to 49% by 31 March 2027; 44% to 66% by 30 June 2027; 71% to 86% by 30 September 2027.',
     );
     // What each objective gets from the kept budget, only by the links the items state, and the one it leaves unfunded.
     const budget = md('09-budget.md');

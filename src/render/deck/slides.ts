@@ -564,6 +564,7 @@ function reviewDeck(w: Words): SlideSpec[] {
     statusSlide(w),
     progressSlide(w),
     changeSlide(w),
+    decidedSlide(w),
     behindSlide(w),
     nextSlide(w),
   ].filter((s): s is SlideSpec => s !== undefined);
@@ -636,34 +637,71 @@ function progressSlide(w: Words): SlideSpec | undefined {
   };
 }
 
-/** Each objective's latest figure against the one before it. */
+/** A change with its sign, in the objective's unit, as the review chapter prints it (+12, −3.5 kr). */
+function signed(w: Words, n: number, o: { unit?: string }): string {
+  const text = w.fmt.measure(Math.abs(n), o.unit);
+  return n > 0 ? `+${text}` : n < 0 ? `\u2212${text}` : text;
+}
+
+/** What changed: each objective's previous figure, the change since it and since the last review (the review chapter's table). */
 function changeSlide(w: Words): SlideSpec | undefined {
   const { fmt, t } = w;
   const tracking = w.ctx.tracking!;
-  const rows: TableCell[][] = [];
-  for (const r of tracking.rows) {
-    const points = tracking.actuals[r.id] ?? [];
-    if (points.length < 2) continue;
-    const [before, last] = [points[points.length - 2]!, points[points.length - 1]!];
-    rows.push([
-      { text: objectiveLabel(w, r.objective) },
-      { text: `${value(w, before.value, r.objective)} (${fmt.shortDate(before.date)})`, align: 'right' },
-      { text: `${value(w, last.value, r.objective)} (${fmt.shortDate(last.date)})`, align: 'right' },
-    ]);
-  }
+  const rows = tracking.rows.filter((r) => r.previous);
   if (!rows.length) return undefined;
+  const last = tracking.last_session;
   return {
     kind: 'change',
-    title: t('deck.change'),
+    title: t('review.changes_heading'),
     blocks: [
       {
         type: 'table',
         header: [
           { text: t('label.objective') },
-          { text: t('deck.previous'), align: 'right' },
-          { text: t('deck.latest'), align: 'right' },
+          { text: t('review.previous'), align: 'right' },
+          { text: t('review.change'), align: 'right' },
+          ...(last ? [{ text: t('review.since_review', { date: fmt.shortDate(last) }), align: 'right' as const }] : []),
         ],
-        rows,
+        rows: rows.map((r) => [
+          { text: objectiveLabel(w, r.objective) },
+          { text: `${value(w, r.previous!.value, r.objective)} (${fmt.shortDate(r.previous!.date)})`, align: 'right' },
+          { text: signed(w, r.previous!.change, r.objective), align: 'right' },
+          ...(last
+            ? [{ text: r.since_review ? signed(w, r.since_review.change, r.objective) : '', align: 'right' as const }]
+            : []),
+        ]),
+      },
+    ],
+  };
+}
+
+/** The decisions of the last review (the plan's review log) and where each stands. */
+function decidedSlide(w: Words): SlideSpec | undefined {
+  const { fmt, t } = w;
+  const decided = w.ctx.tracking?.decided;
+  if (!decided?.decisions.length) return undefined;
+  return {
+    kind: 'decided',
+    title: t('review.decided_heading', { date: fmt.date(decided.date) }),
+    blocks: [
+      {
+        type: 'table',
+        header: [
+          { text: t('label.decision') },
+          { text: t('label.owner') },
+          { text: t('review.due') },
+          { text: t('label.status') },
+        ],
+        rows: decided.decisions.map((d) => [
+          { text: d.decision },
+          { text: d.owner ?? '' },
+          { text: d.due ? fmt.shortDate(d.due) : '' },
+          {
+            text: d.status ? t(`decision_status.${d.status}`) : '',
+            bold: true,
+            ...(d.status === 'done' ? { rag: 'green' as const } : d.status === 'open' ? { rag: 'amber' as const } : {}),
+          },
+        ]),
       },
     ],
   };

@@ -1,0 +1,50 @@
+/**
+ * The monthly review a team can run (issue 27, point 4): what changed since the figure before and
+ * since the last review, and what the review log decided last time with its status, in en, nb, bg.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { EXAMPLES, runCli } from '../helpers/cli.js';
+import { EXAMPLE_ACTUALS } from './plans.js';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'smplan-monthly-review-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function review(file: keyof typeof EXAMPLE_ACTUALS): Promise<string> {
+  const out = path.join(dir, file);
+  const r = await runCli(['render', path.join(EXAMPLES, file), '-o', out, ...EXAMPLE_ACTUALS[file]]);
+  expect(r.code, r.stderr).toBe(0);
+  return readFileSync(path.join(out, '12-review.md'), 'utf8').replace(/\u00a0/g, ' ');
+}
+
+describe('the monthly review', () => {
+  it('en: changes since the figure before and the last review; decided last time with status', async () => {
+    const md = await review('fieldnote-software.yaml');
+    expect(md).toContain('| Objective | Previous figure | Change since | Since the review of 22/04/2027 |');
+    expect(md).toContain('| Cost per qualified demo from LinkedIn ads | £301.75 (31/03/2027) | −£9.15 | −£9.15 |');
+    expect(md).toContain('### Decided last time (22 April 2027)');
+    expect(md).toContain(
+      '| Narrow the LinkedIn lead-gen audience back to ops managers and owners | Callum Price | 06/05/2027 | **done** |',
+    );
+    // Sessions: the plan's country (GB from en-GB) has no holiday on these Thursdays.
+    expect(md).toContain('27/05/2027');
+  });
+
+  it('nb: Norwegian headings and statuses', async () => {
+    const md = await review('nordlys-bakeri.yaml');
+    expect(md).toContain('### Hva som har endret seg');
+    expect(md).toContain('### Vedtatt sist (7. april 2027)');
+    expect(md).toContain('| Flytte tirsdagsreelen til torsdag | Hanne Rø | 21.04.2027 | **utført** |');
+  });
+
+  it('bg: Bulgarian headings; no session on Easter Monday or Unification Day', async () => {
+    const md = await review('rodopski-sklon.yaml');
+    expect(md).toContain('### Какво се промени');
+    expect(md).toMatch(/### Решено миналия път \(5 април 2027\sг\.\)/);
+    expect(md).toContain('**отворено**');
+    expect(md).toMatch(/04\.05\.2027\sг\./);
+    expect(md).not.toMatch(/03\.05\.2027|06\.09\.2027/);
+  });
+});
