@@ -10,6 +10,7 @@ import { printJson, readPlan } from './plan-input.js';
 import { readTracking, type TrackingFlags } from './tracking.js';
 import { formatTable, outputWidth, title } from './table.js';
 import { visible } from '../terminal.js';
+import { listOf } from '../plan/decisions.js';
 
 export async function run(args: string[], options: Record<string, unknown>, io: Io): Promise<number> {
   const actuals = (options.actuals as string[] | undefined) ?? [];
@@ -65,7 +66,7 @@ function statusText(status: TrackStatus, c: ChalkInstance): string {
 function trackReport(loaded: LoadedPlan, tracking: TrackingResult, io: Io): string {
   const c = colorsFor(io);
   const { currency, title: planTitle } = loaded.plan.plan;
-  const unitOf = new Map((loaded.plan.objectives ?? []).map((o) => [o.id, o.unit]));
+  const unitOf = new Map(listOf(loaded.plan.objectives).map((o) => [o.id, o.unit]));
   const out = [title(`Plan versus actual: ${planTitle}`, c)];
   if (tracking.objectives.length === 0) {
     out.push('', 'The plan has no objectives yet: add them under `objectives` to track them.');

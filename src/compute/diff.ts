@@ -10,6 +10,7 @@ import type { Plan } from '../plan/schema.js';
 import { budgetPlan, type BudgetPlan } from './budget.js';
 import { competitorBenchmark } from './engagement.js';
 import { objectiveTargets, type ObjectiveTargets } from './kpi.js';
+import { listOf } from '../plan/decisions.js';
 
 /** One side of the comparison: a plan that passed the schema, and what lint found in it. */
 export interface DiffSide {
@@ -171,7 +172,7 @@ function summary(t: ObjectiveTargets): ObjectiveSummary {
 }
 
 function targetsOf(plan: Plan): Map<string, ObjectiveTargets> {
-  return new Map((plan.objectives ?? []).map((o) => [o.id, objectiveTargets(o, plan)]));
+  return new Map(listOf(plan.objectives).map((o) => [o.id, objectiveTargets(o, plan)]));
 }
 
 function diffObjectives(a: Plan, b: Plan, asOf: string): PlanDiff['objectives'] {
@@ -231,8 +232,8 @@ function diffBudget(a: Plan, b: Plan): BudgetDiff | undefined {
 }
 
 function diffChannels(a: Plan, b: Plan): PlanDiff['channels'] {
-  const before = new Map((a.channels ?? []).map((c) => [c.id, c.role as string]));
-  const after = new Map((b.channels ?? []).map((c) => [c.id, c.role as string]));
+  const before = new Map(listOf(a.channels).map((c) => [c.id, c.role ?? 'not set']));
+  const after = new Map(listOf(b.channels).map((c) => [c.id, c.role ?? 'not set']));
   return {
     added: [...after].filter(([id]) => !before.has(id)).map(([channel, role]) => ({ channel, role })),
     removed: [...before].filter(([id]) => !after.has(id)).map(([channel, role]) => ({ channel, role })),
@@ -288,7 +289,7 @@ function diffSlots(a: Plan, b: Plan): PlanDiff['slots'] {
   const keyOf = (s: SlotKey) => `${s.channel} ${s.weekday} ${s.time}`;
   const slots = (plan: Plan) =>
     new Map(
-      (plan.content?.slots ?? []).map((s) => [keyOf(s), { channel: s.channel, weekday: s.weekday, time: s.time }]),
+      listOf(plan.content?.slots).map((s) => [keyOf(s), { channel: s.channel, weekday: s.weekday, time: s.time }]),
     );
   const before = slots(a);
   const after = slots(b);

@@ -36,7 +36,7 @@ export function nthWeekday(y: number, m: number, weekday: number, nth: number): 
 /** The scheduled review dates from the first session through the plan's end (at most MAX_SESSIONS). */
 export function reviewSessions(plan: Plan): string[] {
   const review = plan.review;
-  const step = review ? CADENCE_STEP[review.cadence] : undefined;
+  const step = review?.cadence ? CADENCE_STEP[review.cadence] : undefined;
   if (!review?.first || !step) return [];
   const first = review.first;
   const weekday = review.weekday ? WEEKDAYS.indexOf(review.weekday) : weekdayOf(first);

@@ -24,6 +24,7 @@ import { CsvError, decodeCsv, findColumn, parseCsv, type CsvTable } from './csv.
 import { columnMark, readNumber, showNumber, type DecimalMark } from './numbers.js';
 import { isRealDate, localeLanguage, type Locale, type Plan } from './schema.js';
 import { didYouMean } from './suggest.js';
+import { listOf } from './decisions.js';
 
 const MAX_ACTUALS_BYTES = 20 * 1024 * 1024;
 
@@ -425,7 +426,7 @@ export function inFileOrder(findings: readonly ActualsFinding[], files: readonly
 }
 
 export function objectiveIds(plan: Plan): Set<string> {
-  return new Set((plan.objectives ?? []).map((o) => o.id));
+  return new Set(listOf(plan.objectives).map((o) => o.id));
 }
 
 /** For an id the plan does not have: the near miss, else every objective id. */

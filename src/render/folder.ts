@@ -9,6 +9,7 @@ import { TemplateError } from './template-error.js';
 import { MAX_SAMPLE, MIN_SAMPLE } from '../compute/engagement.js';
 import type { TrackingResult } from '../compute/track.js';
 import type { LoadedPlan } from '../plan/load.js';
+import { silencedOpenPoints } from '../plan/open-points.js';
 import { channelName, localeLanguage, WEEKDAYS } from '../plan/schema.js';
 import { unitKind } from '../units.js';
 import { weekdayRuns } from '../wording.js';
@@ -69,7 +70,14 @@ export async function renderStrategyFolder(loaded: LoadedPlan, options: RenderOp
     string
   >;
   // Chart titles are plain text here; the Markdown escapes them where it prints them.
-  const ctx = buildContext(loaded, titles, fmt, (key, params) => translator.t(key, params), options.tracking);
+  const ctx = buildContext(
+    loaded,
+    titles,
+    fmt,
+    (key, params) => translator.t(key, params),
+    options.tracking,
+    await silencedOpenPoints(loaded),
+  );
 
   const templates = await loadTemplates(options.templatesDir);
   const hb = await createEnvironment(translator, fmt, plan.plan.currency, templates.partials);
@@ -353,8 +361,16 @@ async function createEnvironment(
       return safe(r ? `[${text}](${linkTarget(r.file)})` : '');
     },
     /** The open-point notice for a missing section: what is not decided and what the method asks. */
-    open: (key) => {
+    open: (key, options) => {
       const k = String(key);
+      // A part the plan answers with a decision: its reason where "not decided yet" would be.
+      const decided = (options as HelperOptions).data?.root?.decisions?.[k] as
+        | { reason: string; kind: 'not_applicable' | 'silenced' }
+        | undefined;
+      if (decided)
+        return safe(
+          `> **${translator.t(`open.${decided.kind}`)}** ${translator.t(`open.${k}.topic`)}. ${inline(decided.reason)}`,
+        );
       return safe(
         `> **${translator.t('open.label')}** ${translator.t(`open.${k}.topic`)}. ${translator.t('open.asks', { asks: translator.t(`open.${k}.asks`) })}`,
       );

@@ -9,6 +9,7 @@ import type { CompetitorBenchmark } from '../compute/engagement.js';
 import type { ObjectiveTargets } from '../compute/kpi.js';
 import type { TrackStatus } from '../compute/track.js';
 import type { Plan } from '../plan/schema.js';
+import { listOf } from '../plan/decisions.js';
 
 /**
  * The contract's status in colour. Red: behind the curve. Amber: on track or ahead so far (the
@@ -131,7 +132,7 @@ export function executiveSummary(
     .sort((a, b) => relativeGap(b) - relativeGap(a) || a.rank! - b.rank!)[0];
 
   const tacticsFor = (id: string) =>
-    (plan.channels ?? []).flatMap((c) =>
+    listOf(plan.channels).flatMap((c) =>
       (c.tactics ?? []).filter((t) => t.objectives?.includes(id)).map((t) => t.action),
     );
   const trackedById = new Map((tracked ?? []).map((t) => [t.id, t]));

@@ -10,6 +10,8 @@ const placeholders = (text: string) => [...text.matchAll(/\{([a-z_]+)\}/g)].map(
 /** Words that are the same in Norwegian or Bulgarian (SWOT, CRM, Format, Status …). */
 const SAME_IN_TRANSLATION = new Set([
   'heading.swot',
+  'partner_kind.partner',
+  'partner_kind.sponsor',
   'chart.swot.title',
   'tool_purpose.crm',
   'label.start',

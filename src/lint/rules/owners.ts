@@ -1,5 +1,6 @@
 import { quote } from '../facts.js';
 import { defineRule, type RuleReport } from '../rule.js';
+import { listOf } from '../../plan/decisions.js';
 
 /** Clear responsibilities: work nobody owns is not done (method §10). */
 export const owners = defineRule({
@@ -9,7 +10,7 @@ export const owners = defineRule({
   description: 'Every channel (channels[].owner) and every team task (team.tasks[].owner) has an owner.',
   check(plan) {
     const reports: RuleReport[] = [];
-    plan.channels?.forEach((c, i) => {
+    listOf(plan.channels).forEach((c, i) => {
       if (c.owner === undefined)
         reports.push({ path: ['channels', i, 'owner'], message: `channel ${c.id} has no owner: who runs it?` });
     });
