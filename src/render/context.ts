@@ -28,8 +28,19 @@ import { listOf } from '../plan/decisions.js';
 
 export type { OpenPoint } from '../plan/open-points.js';
 
-/** The document's chapters: one per section of the plan, in the method's order, then the appendix. */
-export const CHAPTER_SLUGS = [...SECTION_CHAPTERS, 'appendix'] as const;
+/**
+ * The document's chapters: one per section of the plan, in the method's order, then the appendix.
+ * Two come only with the sections a real strategy adds: initiatives (with campaigns, partners and
+ * staff advocacy) after content, governance (with policies) after review.
+ */
+const [BEFORE_INITIATIVES, AFTER_INITIATIVES] = [SECTION_CHAPTERS.slice(0, 7), SECTION_CHAPTERS.slice(7)] as const;
+export const CHAPTER_SLUGS = [
+  ...BEFORE_INITIATIVES,
+  'initiatives',
+  ...AFTER_INITIATIVES,
+  'governance',
+  'appendix',
+] as const;
 export type ChapterSlug = (typeof CHAPTER_SLUGS)[number];
 
 export interface ChapterRef {
@@ -111,6 +122,12 @@ export interface RenderContext {
   objectiveNames: Record<string, string>;
   kpiNames: Record<string, string>;
   roleNames: Record<string, string>;
+  partnerNames: Record<string, string>;
+  /** Channels that are not social networks, or give an address, recipients or a frequency in words. */
+  ownedChannels: Channel[];
+  /** Every account the plan keeps on a network, with its channel. */
+  channelAccounts: (NonNullable<Channel['accounts']>[number] & { channel: string })[];
+  campaignNames: Record<string, string>;
   /** Per goal, in plan order, how many weekly slots serve it (goals no slot names are left out). */
   slotGoals: { id: string; statement: string; slots: number }[];
   /** Which optional columns of the publishing plan hold anything (empty ones are left out). */
@@ -175,7 +192,16 @@ export function buildContext(
     !!listOf(plan.objectives).length ||
     !!listOf(plan.competitors).length ||
     !!listOf(plan.channels).some((c) => c.current);
-  const slugs = CHAPTER_SLUGS.filter((slug) => slug !== 'appendix' || hasAppendix);
+  const hasInitiatives = [plan.initiatives, plan.campaigns, plan.partners, plan.team?.advocacy].some(
+    (s) => s !== undefined,
+  );
+  const hasGovernance = plan.governance !== undefined || plan.policies !== undefined;
+  const slugs = CHAPTER_SLUGS.filter(
+    (slug) =>
+      (slug !== 'appendix' || hasAppendix) &&
+      (slug !== 'initiatives' || hasInitiatives) &&
+      (slug !== 'governance' || hasGovernance),
+  );
   const chapters: ChapterRef[] = slugs.map((slug, i) => {
     const number = i + 1;
     return { slug, number, file: `${String(number).padStart(2, '0')}-${slug}.md`, title: titles[slug] };
@@ -337,6 +363,12 @@ export function buildContext(
     objectiveNames: names(listOf(plan.objectives).map((o) => [o.id, o.metric])),
     roleNames: names((plan.team?.roles ?? []).map((r) => [r.id, r.person ? `${r.title} (${r.person})` : r.title])),
     kpiNames: names(listOf(plan.kpis).map((k) => [k.id, k.name])),
+    partnerNames: names(listOf(plan.partners).map((p) => [p.id, p.name])),
+    ownedChannels: channels.filter(
+      (c) => (c.kind !== undefined && c.kind !== 'network') || c.url || c.recipients !== undefined || c.frequency,
+    ),
+    channelAccounts: channels.flatMap((c) => (c.accounts ?? []).map((a) => ({ ...a, channel: c.id }))),
+    campaignNames: names(listOf(plan.campaigns).map((c) => [c.id, c.name])),
     calendarPreview: calendar ? calendar.events.filter((e) => daysBetween(calendar.from, e.date) < PREVIEW_DAYS) : [],
     personaNames: names((plan.audience?.personas ?? []).map((p) => [p.id, p.name])),
     personaShortNames: names((plan.audience?.personas ?? []).map((p) => [p.id, shortPersonaName(p.name)])),

@@ -107,6 +107,10 @@ export async function renderHtml(
           date: fmt.date(options.date ?? renderDate()),
           author: plan.author,
           version: plan.version === undefined ? undefined : String(plan.version),
+          // The strategy's own standing: its status, who adopted it and when (shown instead of the render date).
+          status: plan.status === undefined ? undefined : t(`strategy_status.${plan.status}`),
+          adopted: plan.adopted === undefined ? undefined : fmt.date(plan.adopted),
+          approved_by: plan.approved_by,
         },
         labels: {
           organization: t('index.organisation'),
@@ -114,6 +118,9 @@ export async function renderHtml(
           date: t('document.date'),
           author: t('index.author'),
           version: t('index.version'),
+          status: t('label.strategy_status'),
+          adopted: t('label.adopted'),
+          approved_by: t('label.approved_by'),
           contents: t('index.chapters'),
           overview: t('document.overview'),
         },

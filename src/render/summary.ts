@@ -87,6 +87,9 @@ interface TrackedFigures {
   trend_short_of_target?: boolean;
 }
 
+/** A problem statement up to this many characters is summarised whole: its first sentence is often context. */
+export const SHORT_PROBLEM = 400;
+
 /** The first sentence of a text: up to the first full stop, question or exclamation mark followed by a space. */
 export function firstSentence(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -157,8 +160,10 @@ export function executiveSummary(
     onTrack: counts.green + counts.amber,
   };
   if (bestChannel) summary.bestChannel = bestChannel;
-  const problem = plan.plan.problem?.trim();
-  if (problem) summary.problem = firstSentence(problem);
+  // The author's own summary; else the problem as written when short, its first sentence only when long.
+  const problem = plan.plan.summary?.trim() || plan.plan.problem?.trim();
+  if (problem)
+    summary.problem = plan.plan.summary?.trim() || problem.length <= SHORT_PROBLEM ? problem : firstSentence(problem);
   if (nextReview !== undefined) summary.nextReview = nextReview;
   return summary;
 }

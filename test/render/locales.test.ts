@@ -11,6 +11,9 @@ const placeholders = (text: string) => [...text.matchAll(/\{([a-z_]+)\}/g)].map(
 const SAME_IN_TRANSLATION = new Set([
   'heading.swot',
   'partner_kind.partner',
+  'label.partner',
+  'label.strategy_status',
+  'channel_kind.forum',
   'partner_kind.sponsor',
   'chart.swot.title',
   'tool_purpose.crm',
