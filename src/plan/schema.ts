@@ -1262,7 +1262,6 @@ export type Curve = (typeof CURVES)[number];
 /** The sections in the method's order (for init, render and "did you mean"). */
 export const SECTION_ORDER = [
   'plan',
-  'governance',
   'situation',
   'audience',
   'goals',
@@ -1281,6 +1280,7 @@ export const SECTION_ORDER = [
   'crisis',
   'review',
   'tools',
+  'governance',
 ] as const;
 export type SectionName = (typeof SECTION_ORDER)[number];
 

@@ -48,12 +48,12 @@ describe('smplan diff: initiatives, campaigns, partners, policies, governance, d
       { section: 'partners', added: [], removed: ['UKA'], changed: [] },
       { section: 'policies', added: ['privacy'], removed: [], changed: ['ai'] },
     ]);
-    expect(d.decisions).toEqual([
-      { part: 'competitors', to: 'We compare ourselves with other family bakeries only' },
-    ]);
+    expect(d.decisions).toEqual([{ part: 'competitors', to: 'We compare ourselves with other family bakeries only' }]);
     const text = await runCli(['diff', before, after, '--as-of', '2027-03-15'], { cwd: dir });
     expect(text.stdout).toContain('Campaigns');
     expect(text.stdout).toContain('added Olsok');
-    expect(text.stdout).toContain('competitors: stated not to apply: We compare ourselves with other family bakeries only');
+    expect(text.stdout).toContain(
+      'competitors: stated not to apply: We compare ourselves with other family bakeries only',
+    );
   });
 });
