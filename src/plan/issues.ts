@@ -134,11 +134,15 @@ function splitProse(data: unknown, path: PlanPath, key: string): string | undefi
   if (!parent || typeof parent !== 'object' || Array.isArray(parent)) return undefined;
   const map = parent as Record<string, unknown>;
   if (map[key] !== null || !/\s/.test(key.trim())) return undefined;
+  // Walk back over earlier pieces of the same prose (keys with no value) to the text value they split.
   const keys = Object.keys(map);
-  const before = keys[keys.indexOf(key) - 1];
+  const pieces = [key];
+  let at = keys.indexOf(key) - 1;
+  while (at >= 0 && map[keys[at]!] === null) pieces.unshift(keys[at--]!);
+  const before = keys[at];
   const text = before === undefined ? undefined : map[before];
-  if (before === undefined || typeof text !== 'string') return undefined;
-  const whole = `${text}, ${key}`.replace(/"/g, '\\"');
+  if (before === undefined || (typeof text !== 'string' && typeof text !== 'number')) return undefined;
+  const whole = [String(text), ...pieces].join(', ').replace(/"/g, '\\"');
   return `: a comma inside { … } ends the value of \`${before}\`, so the rest reads as a key; quote the value: ${before}: "${whole}"`;
 }
 
