@@ -172,7 +172,8 @@ const OPEN_POINT_CHECKS: OpenPointCheck[] = [
     key: 'special_dates',
     chapter: 'content',
     path: ['content', 'special_dates'],
-    missing: (p) => !!p.content && !p.content.special_dates?.length,
+    // Campaigns and events the plan lists (recurring or undated) are the dates it leaves room for.
+    missing: (p) => !!p.content && !p.content.special_dates?.length && !listOf(p.campaigns).length,
     topic: 'special dates',
     asks: 'the holidays, events and campaigns the content plan leaves room for',
   },

@@ -165,6 +165,10 @@ const notApplicableReason = z
   .max(2000)
   .meta({ description: 'Why this does not apply to us: a stated decision, printed where "not decided yet" would be' });
 
+function isMapping(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /** `{ not_applicable: reason }` written instead of a list. */
 export const notApplicable = z
   .strictObject({ not_applicable: notApplicableReason })
@@ -183,7 +187,8 @@ function listOrNotApplicable<T extends z.ZodType>(item: T) {
 function requiredUnlessNotApplicable(fields: readonly string[]) {
   return [
     (value: Record<string, unknown>, ctx: z.RefinementCtx) => {
-      if (value.not_applicable !== undefined) return;
+      // Runs even when the value itself was refused (when: always): only a mapping has fields to ask for.
+      if (!isMapping(value) || value.not_applicable !== undefined) return;
       for (const field of fields) {
         if (value[field] === undefined)
           ctx.addIssue({
@@ -747,7 +752,7 @@ const specialDate = z
   })
   .superRefine(
     (d, ctx) => {
-      if (d.date === undefined && (d.month === undefined || d.day === undefined))
+      if (isMapping(d) && d.date === undefined && (d.month === undefined || d.day === undefined))
         ctx.addIssue({
           code: 'invalid_type',
           expected: 'string',
@@ -821,7 +826,7 @@ export const content = z.strictObject({
     })
     .superRefine(
       (a, ctx) => {
-        if (a.required !== false && a.steps === undefined)
+        if (isMapping(a) && a.required !== false && a.steps === undefined)
           ctx.addIssue({
             code: 'invalid_type',
             expected: 'array',
@@ -1046,7 +1051,7 @@ export const review = z
   })
   .superRefine(
     (r, ctx) => {
-      if (r.not_applicable === undefined && r.cadence === undefined && !r.meetings?.length)
+      if (isMapping(r) && r.not_applicable === undefined && r.cadence === undefined && !r.meetings?.length)
         ctx.addIssue({
           code: 'invalid_value',
           values: [...CADENCES],

@@ -24,7 +24,7 @@ export const reviewCadence = defineRule({
     return [
       {
         path: rarest.path,
-        message: `a ${rarest.cadence} review is too rare: review the plan against actual results at least monthly`,
+        message: `${rarest.cadence === 'ad-hoc' ? 'an' : 'a'} ${rarest.cadence} review is too rare: review the plan against actual results at least monthly`,
       },
     ];
   },

@@ -40,3 +40,18 @@ describe('channel-count: accounts and owned channels count', () => {
     ]);
   });
 });
+
+describe('owners: a channel kept as accounts', () => {
+  it('is owned when each of its accounts names its owner', async () => {
+    const owned = await lintChanged((p) => {
+      delete p.channels[0].owner;
+      p.channels[0].accounts = [{ handle: '@a', owner: 'Kari' }];
+    });
+    expect(summarise(owned)).toEqual([]);
+    const unowned = await lintChanged((p) => {
+      delete p.channels[0].owner;
+      p.channels[0].accounts = [{ handle: '@a', owner: 'Kari' }, { handle: '@b' }];
+    });
+    expect(summarise(unowned)).toEqual(['warning owners channels[0].owner']);
+  });
+});
