@@ -866,26 +866,41 @@ export const kpi = z.strictObject({
 
 // ---------------------------------------------------------------- budget (§9)
 
-export const budgetItem = z.strictObject({
-  name: shortText.meta({ description: 'What is paid for' }),
-  category: z.enum(BUDGET_CATEGORIES).meta({ description: 'advertising, tool, service, staff or other' }),
-  cost: money.optional().meta({ description: 'The amount per period, in plan.currency (left out: no amount set)' }),
-  per: z.enum(BUDGET_PERIODS).optional().meta({ description: 'month, year or once (required with a cost)' }),
-  roi: z.enum(ROI_TIME_FRAMES).optional().meta({ description: 'Time to return: short, medium, long' }),
-  in_kind: z
-    .boolean()
-    .optional()
-    .meta({ description: "true: a resource given in kind (staff time, a partner's service), not paid out" }),
-  initiatives: z.array(id).optional().meta({ description: 'ids of the initiatives this item funds' }),
-  campaigns: z.array(id).optional().meta({ description: 'ids of the campaigns this item funds' }),
-  channel: channelId.optional().meta({ description: 'The channel it is for' }),
-  objectives: z.array(id).optional().meta({ description: 'ids of the objectives this item funds' }),
-  tactics: z
-    .array(id)
-    .optional()
-    .meta({ description: 'ids of the channel tactics this item funds (their objectives count as funded too)' }),
-  notes: text.optional().meta({ description: 'A remark' }),
-});
+export const budgetItem = z
+  .strictObject({
+    name: shortText.meta({ description: 'What is paid for' }),
+    category: z.enum(BUDGET_CATEGORIES).meta({ description: 'advertising, tool, service, staff or other' }),
+    cost: money.optional().meta({ description: 'The amount per period, in plan.currency (left out: no amount set)' }),
+    per: z.enum(BUDGET_PERIODS).optional().meta({ description: 'month, year or once (required with a cost)' }),
+    roi: z.enum(ROI_TIME_FRAMES).optional().meta({ description: 'Time to return: short, medium, long' }),
+    in_kind: z
+      .boolean()
+      .optional()
+      .meta({ description: "true: a resource given in kind (staff time, a partner's service), not paid out" }),
+    initiatives: z.array(id).optional().meta({ description: 'ids of the initiatives this item funds' }),
+    campaigns: z.array(id).optional().meta({ description: 'ids of the campaigns this item funds' }),
+    channel: channelId.optional().meta({ description: 'The channel it is for' }),
+    objectives: z.array(id).optional().meta({ description: 'ids of the objectives this item funds' }),
+    tactics: z
+      .array(id)
+      .optional()
+      .meta({ description: 'ids of the channel tactics this item funds (their objectives count as funded too)' }),
+    notes: text.optional().meta({ description: 'A remark' }),
+  })
+  .superRefine(
+    (item, ctx) => {
+      // An amount needs its period; an item with no amount set needs none.
+      if (isMapping(item) && item.cost !== undefined && item.per === undefined)
+        ctx.addIssue({
+          code: 'invalid_value',
+          values: [...BUDGET_PERIODS],
+          path: ['per'],
+          input: undefined,
+          message: 'required',
+        });
+    },
+    { when: () => true },
+  );
 
 export const budget = z
   .strictObject({

@@ -105,3 +105,23 @@ describe('the document holds what a real strategy writes', () => {
     expect(folder.chapters.map((c) => c.slug)).not.toContain('governance');
   });
 });
+
+describe('a budget without a cap or amounts', () => {
+  it.each([
+    ['en', 'not set', 'no amount set', 'no cap set'],
+    ['nb', 'ikke satt', 'beløp ikke satt', 'ingen ramme satt'],
+    ['bg', 'не е зададено', 'няма зададена сума', 'без зададен таван'],
+  ])('%s: says so, never a made-up figure', async (locale, notSet, noAmount, noCap) => {
+    const p = completePlan();
+    p.plan.locale = locale;
+    p.competitors = { not_applicable: 'Peers only' };
+    delete p.budget.cap;
+    p.budget.items.push({ name: 'Staff time', category: 'staff', in_kind: true });
+    const folder = await renderStrategyFolder(await planFrom(stringify(p, { lineWidth: 0 })));
+    const budget = folder.chapters.find((c) => c.slug === 'budget')!.markdown;
+    expect(budget).toContain(`| ${notSet} |`);
+    expect(budget).toContain(noAmount);
+    expect(budget).not.toMatch(/undefined/);
+    expect(folder.readme).toContain(noCap);
+  });
+});
