@@ -7,7 +7,7 @@ import { computeFor, printJson, readPlan } from './plan-input.js';
 import { formatTable, outputWidth, title, wrapText, type Column } from './table.js';
 import { visible } from '../terminal.js';
 
-const PER: Record<BudgetLine['per'], string> = { month: '/mo', year: '/yr', once: ' once' };
+const PER: Record<NonNullable<BudgetLine['per']>, string> = { month: '/mo', year: '/yr', once: ' once' };
 
 export async function run(args: string[], options: Record<string, unknown>, io: Io): Promise<number> {
   const loaded = await readPlan(args, io);
@@ -51,7 +51,8 @@ function budgetReport(loaded: LoadedPlan, result: BudgetPlan | undefined, io: Io
   const all = [...result.kept, ...result.cut];
   // Cents for every amount as soon as one needs them, so the columns line up.
   const cents =
-    all.some((l) => !Number.isInteger(l.cost) || !Number.isInteger(l.yearly)) || !Number.isInteger(result.cap);
+    all.some((l) => !Number.isInteger(l.cost ?? 0) || !Number.isInteger(l.yearly)) ||
+    !Number.isInteger(result.cap ?? 0);
   const over = result.over_by > 0;
 
   // Over the cap the running total shows where the cap falls (the decision is by ROI, so
@@ -67,10 +68,14 @@ function budgetReport(loaded: LoadedPlan, result: BudgetPlan | undefined, io: Io
   let running = 0;
   const row = (l: BudgetLine, kept: boolean) => {
     if (kept) running += l.yearly;
-    const cost = `${money(l.cost)}${PER[l.per]}`;
+    const cost =
+      l.cost === undefined
+        ? 'no amount set'
+        : `${money(l.cost)}${l.per ? PER[l.per] : ''}${l.in_kind ? ' in kind' : ''}`;
+    const roi = l.roi ?? '–';
     return over
-      ? [l.name, l.roi, cost, money(l.yearly), kept ? money(running) : '–']
-      : [l.name, l.category, l.roi, cost, money(l.yearly)];
+      ? [l.name, roi, cost, money(l.yearly), kept ? money(running) : '–']
+      : [l.name, l.category, roi, cost, money(l.yearly)];
   };
   const items = (lines: BudgetLine[], kept = true) =>
     formatTable(
@@ -105,17 +110,18 @@ function budgetReport(loaded: LoadedPlan, result: BudgetPlan | undefined, io: Io
     '',
   );
 
+  const cap = result.cap;
   const totals: string[][] = [
     ['Total', money(result.total)],
-    ['Cap', money(result.cap)],
+    ['Cap', cap === undefined ? 'not set' : money(cap)],
   ];
   if (over) {
     totals.push(['Over the cap by', c.red(money(result.over_by))]);
     totals.push(['Kept', money(result.kept_total)]);
     totals.push(['Cut', money(result.cut_total)]);
     totals.push(['Unspent under the cap', money(result.unspent)]);
-  } else {
-    totals.push(['Left under the cap', money(result.cap - result.total)]);
+  } else if (cap !== undefined) {
+    totals.push(['Left under the cap', money(cap - result.total)]);
   }
   out.push(
     ...formatTable([{ header: '' }, { header: '', align: 'right' }], totals, { width, indent: 2, noHeader: true }),

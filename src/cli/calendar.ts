@@ -19,6 +19,7 @@ import { colorsFor, refuseInputAsOutput, writeLine, type Io } from './io.js';
 import { computeFor, printJson, readPlan } from './plan-input.js';
 import { formatTable, outputWidth, title } from './table.js';
 import { visible } from '../terminal.js';
+import { listOf } from '../plan/decisions.js';
 
 /** How long a post occupies in a calendar app: a reminder-sized block. */
 const EVENT_MINUTES = 30;
@@ -77,7 +78,7 @@ function calendarReport(loaded: LoadedPlan, cal: PublishingCalendar, io: Io): st
   ];
   if (cal.events.length === 0) {
     out.push(
-      (loaded.plan.content?.slots ?? []).length === 0
+      listOf(loaded.plan.content?.slots).length === 0
         ? 'No publishing slots yet: add them under `content.slots` (channel, weekday, time).'
         : 'No slot falls in this window.',
     );

@@ -306,6 +306,14 @@ interface Labels {
   after: string;
 }
 
+const SECTION_TITLES: Record<PlanDiff['sections'][number]['section'], string> = {
+  initiatives: 'Initiatives',
+  campaigns: 'Campaigns',
+  partners: 'Partners',
+  policies: 'Policies',
+  governance: 'Governance',
+};
+
 /** One change line per entry, each section with a heading; Markdown and the terminal share it. */
 function sections(diff: PlanDiff, currency: string): { title: string; lines: string[] }[] {
   const money = (v: number | undefined) => (v === undefined ? '–' : formatMoney(v, currency));
@@ -371,6 +379,24 @@ function sections(diff: PlanDiff, currency: string): { title: string; lines: str
   add(
     'Crisis contacts',
     diff.crisis.map((c) => `${c.who}: ${c.from ?? '–'} → ${c.to ?? '–'}`),
+  );
+
+  for (const s of diff.sections)
+    add(SECTION_TITLES[s.section], [
+      ...s.added.map((n) => `added ${n}`),
+      ...s.removed.map((n) => `removed ${n}`),
+      ...s.changed.map((n) => `changed ${n}`),
+    ]);
+
+  add(
+    'Not applicable',
+    diff.decisions.map((d) =>
+      d.to === undefined
+        ? `${d.part}: applies again (was: ${d.from})`
+        : d.from === undefined
+          ? `${d.part}: stated not to apply: ${d.to}`
+          : `${d.part}: reason ${d.from} → ${d.to}`,
+    ),
   );
 
   add('Findings', [

@@ -19,6 +19,7 @@ import { planJsonSchema, SCHEMA_ID } from '../plan/json-schema.js';
 import {
   LOCALES,
   localeLanguage,
+  METHOD_SECTIONS,
   SECTION_ORDER,
   type Locale,
   type PlanLocale,
@@ -175,7 +176,7 @@ async function fullInterview(
 
   say(c.bold(t(draft.minimal ? 'init.cli.intro_minimal' : 'init.cli.intro_full')));
   say(c.dim(t('init.cli.keys')));
-  await interview(draft, draft.minimal ? MINIMAL_SECTIONS : SECTION_ORDER, {
+  await interview(draft, draft.minimal ? MINIMAL_SECTIONS : METHOD_SECTIONS, {
     ...o,
     saved: async (d) => saveDraft(draftFile, target, d),
   });
@@ -291,7 +292,7 @@ function summary(findings: Finding[], plan: PlanDraft, file: string, o: Intervie
   const errors = findings.filter((f) => f.severity === 'error');
   if (!errors.length) say(t('init.cli.valid', { file }));
   else for (const f of errors) say(c.red(`  \u2716 ${f.path}: ${f.message}`));
-  const empty = SECTION_ORDER.filter((s) => plan[s] === undefined);
+  const empty = METHOD_SECTIONS.filter((s) => plan[s] === undefined);
   // An empty section is named once in the first line, not once per rule that misses it.
   const open = findings.filter(
     (f) => f.severity === 'warning' && !(f.path === '' && empty.length && /^no /.test(f.message)),

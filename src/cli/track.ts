@@ -11,6 +11,7 @@ import { printJson, readPlan } from './plan-input.js';
 import { readTracking, type TrackingFlags } from './tracking.js';
 import { formatTable, outputWidth, title, wrapText } from './table.js';
 import { visible } from '../terminal.js';
+import { listOf } from '../plan/decisions.js';
 
 export async function run(args: string[], options: Record<string, unknown>, io: Io): Promise<number> {
   const actuals = (options.actuals as string[] | undefined) ?? [];
@@ -74,7 +75,7 @@ function trackReport(
 ): string {
   const c = colorsFor(io);
   const { currency, title: planTitle } = loaded.plan.plan;
-  const unitOf = new Map((loaded.plan.objectives ?? []).map((o) => [o.id, o.unit]));
+  const unitOf = new Map(listOf(loaded.plan.objectives).map((o) => [o.id, o.unit]));
   const out = [title(`Plan versus actual: ${planTitle}`, c)];
   if (tracking.objectives.length === 0) {
     out.push('', 'The plan has no objectives yet: add them under `objectives` to track them.');
@@ -140,7 +141,7 @@ function trackReport(
     .at(-1);
   if (decided) {
     out.push('', title(`Decided last time (${decided.date})`, c));
-    for (const d of decided.decisions) {
+    for (const d of decided.decisions ?? []) {
       const who = [d.owner, d.due ? `due ${d.due}` : undefined].filter(Boolean).join(', ');
       const line = `[${d.status ?? 'open'}] ${d.decision}${who ? ` (${who})` : ''}`;
       out.push(...wrapText(line, outputWidth(io) - 8).map((l, i) => (i ? `        ${l}` : `  ${l}`)));

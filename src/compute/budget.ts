@@ -3,13 +3,15 @@
  * totals per category, and over the cap which items are kept, fastest return first.
  * Pure: no IO.
  */
+import { listOf } from '../plan/decisions.js';
 import { BUDGET_CATEGORIES, ROI_TIME_FRAMES, type Budget, type BudgetItem, type Plan } from '../plan/schema.js';
 
 const MONTHS_PER_YEAR = 12;
 
-/** Yearly cost: cost × 12 per month, × 1 per year, × 1 once. */
+/** Yearly cost: cost × 12 per month, × 1 per year, × 1 once; an item with no amount set costs 0. */
 export function yearlyCost(item: Pick<BudgetItem, 'cost' | 'per'>): number {
-  return item.per === 'month' ? item.cost * MONTHS_PER_YEAR : item.cost;
+  const cost = item.cost ?? 0;
+  return item.per === 'month' ? cost * MONTHS_PER_YEAR : cost;
 }
 
 /** One item with its yearly cost; `name` and `yearly` are the contract's JSON keys. */
@@ -17,9 +19,12 @@ export interface BudgetLine {
   name: string;
   yearly: number;
   category: BudgetItem['category'];
-  roi: BudgetItem['roi'];
-  cost: number;
-  per: BudgetItem['per'];
+  roi?: BudgetItem['roi'];
+  /** Absent: the plan sets no amount for the item (paid media without amounts). */
+  cost?: number;
+  per?: BudgetItem['per'];
+  /** A resource given in kind, not paid out. */
+  in_kind?: boolean;
   channel?: string;
   /**
    * The objectives this item funds, in plan order: those it names and those of the tactics it
@@ -45,7 +50,8 @@ export interface CategoryTotal {
 }
 
 export interface BudgetPlan {
-  cap: number;
+  /** Absent when the plan sets no cap: nothing is cut. */
+  cap?: number;
   /** Yearly cost of every item. */
   total: number;
   /** How far the total exceeds the cap; 0 when within. */
@@ -66,9 +72,10 @@ export interface BudgetPlan {
   by_category: CategoryTotal[];
 }
 
-/** Items sorted by ROI time frame (short first); a stable sort keeps file order within each. */
+/** Items sorted by ROI time frame (short first, none given last); a stable sort keeps file order within each. */
 export function byRoi(lines: readonly BudgetLine[]): BudgetLine[] {
-  return [...lines].sort((a, b) => ROI_TIME_FRAMES.indexOf(a.roi) - ROI_TIME_FRAMES.indexOf(b.roi));
+  const rank = (roi: BudgetLine['roi']) => (roi === undefined ? ROI_TIME_FRAMES.length : ROI_TIME_FRAMES.indexOf(roi));
+  return [...lines].sort((a, b) => rank(a.roi) - rank(b.roi));
 }
 
 /**
@@ -77,19 +84,20 @@ export function byRoi(lines: readonly BudgetLine[]): BudgetLine[] {
  */
 export function budgetPlan(budget: Budget, plan?: Pick<Plan, 'objectives' | 'channels'>): BudgetPlan {
   const funded = fundedObjectives(plan);
-  const lines: BudgetLine[] = budget.items.map((item, index) => {
+  const lines: BudgetLine[] = (budget.items ?? []).map((item, index) => {
     const line: BudgetLine = {
       name: item.name,
       yearly: yearlyCost(item),
       category: item.category,
-      roi: item.roi,
-      cost: item.cost,
-      per: item.per,
       objectives: funded(item),
       tactics: [...(item.tactics ?? [])],
       linked: !!(item.objectives?.length || item.tactics?.length),
       index,
     };
+    if (item.roi !== undefined) line.roi = item.roi;
+    if (item.cost !== undefined) line.cost = item.cost;
+    if (item.per !== undefined) line.per = item.per;
+    if (item.in_kind) line.in_kind = true;
     if (item.channel !== undefined) line.channel = item.channel;
     return line;
   });
@@ -97,7 +105,8 @@ export function budgetPlan(budget: Budget, plan?: Pick<Plan, 'objectives' | 'cha
   const ordered = byRoi(lines);
   let kept = ordered;
   const cut: BudgetLine[] = [];
-  if (total > budget.cap) {
+  const cap = budget.cap;
+  if (cap !== undefined && total > cap) {
     // Fastest return first, each kept if it fits in what is left; a misfit does not stop a
     // later, smaller item (contract, changed 2026-12).
     kept = [];
@@ -105,7 +114,7 @@ export function budgetPlan(budget: Budget, plan?: Pick<Plan, 'objectives' | 'cha
     // floating point, and "fits" must mean the kept total stays within the cap.
     let spent = 0;
     for (const line of ordered) {
-      if (spent + line.yearly <= budget.cap) {
+      if (spent + line.yearly <= cap) {
         kept.push(line);
         spent += line.yearly;
       } else {
@@ -122,15 +131,15 @@ export function budgetPlan(budget: Budget, plan?: Pick<Plan, 'objectives' | 'cha
       : [];
   });
   return {
-    cap: budget.cap,
+    ...(cap !== undefined ? { cap } : {}),
     total,
-    over_by: Math.max(0, total - budget.cap),
+    over_by: cap === undefined ? 0 : Math.max(0, total - cap),
     kept,
     cut,
     objectives_losing_funding: objectiveOrder(plan, losing),
     kept_total: sum(kept),
     cut_total: sum(cut),
-    unspent: cut.length ? budget.cap - sum(kept) : 0,
+    unspent: cut.length && budget.cap !== undefined ? budget.cap - sum(kept) : 0,
     unlinked: lines.filter((l) => !l.linked && l.yearly > 0),
     by_category: byCategory,
   };
@@ -142,7 +151,7 @@ export function budgetPlan(budget: Budget, plan?: Pick<Plan, 'objectives' | 'cha
  */
 function fundedObjectives(plan: Pick<Plan, 'objectives' | 'channels'> | undefined): (item: BudgetItem) => string[] {
   const tactics = new Map<string, string[]>();
-  for (const c of plan?.channels ?? [])
+  for (const c of listOf(plan?.channels))
     for (const t of c.tactics ?? []) if (t.id !== undefined) tactics.set(t.id, t.objectives ?? []);
   return (item) => {
     const ids = new Set([...(item.objectives ?? []), ...(item.tactics ?? []).flatMap((t) => tactics.get(t) ?? [])]);
@@ -151,7 +160,7 @@ function fundedObjectives(plan: Pick<Plan, 'objectives' | 'channels'> | undefine
 }
 
 function objectiveOrder(plan: Pick<Plan, 'objectives'> | undefined, ids: Set<string>): string[] {
-  const order = (plan?.objectives ?? []).map((o) => o.id);
+  const order = listOf(plan?.objectives).map((o) => o.id);
   const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
   return [...ids].sort((a, b) => rank(a) - rank(b));
 }

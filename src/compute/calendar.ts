@@ -5,8 +5,9 @@
  * Pure: no IO.
  */
 import { DateTime } from 'luxon';
-import { WEEKDAYS, type Plan, type Slot, type Weekday } from '../plan/schema.js';
+import { isRealDate, WEEKDAYS, type Plan, type Slot, type Weekday } from '../plan/schema.js';
 import { addDays, daysBetween } from './dates.js';
+import { listOf } from '../plan/decisions.js';
 
 export const DEFAULT_WEEKS = 8;
 
@@ -111,7 +112,7 @@ export function calendarWindow(plan: Plan, options: CalendarOptions = {}): { fro
 export function publishingCalendar(plan: Plan, options: CalendarOptions = {}): PublishingCalendar {
   const zone = plan.plan.timezone;
   const { from, to, weeks } = calendarWindow(plan, options);
-  const slots = plan.content?.slots ?? [];
+  const slots = listOf(plan.content?.slots);
   const pillarNames = new Map((plan.content?.pillars ?? []).map((p) => [p.id, p.name]));
 
   const events: (CalendarEvent & { millis: number })[] = [];
@@ -129,6 +130,7 @@ export function publishingCalendar(plan: Plan, options: CalendarOptions = {}): P
 
   const inWindow = (date: string) => daysBetween(from, date) >= 0 && daysBetween(date, to) > 0;
   const specialDates: CalendarSpecialDate[] = (plan.content?.special_dates ?? [])
+    .flatMap((s) => specialDateOccurrences(s, from, to).map((date) => ({ ...s, date })))
     .filter((s) => inWindow(s.date))
     .map((s) => {
       const out: CalendarSpecialDate = { date: s.date, name: s.name };
@@ -139,7 +141,7 @@ export function publishingCalendar(plan: Plan, options: CalendarOptions = {}): P
     })
     .sort((a, b) => daysBetween(b.date, a.date));
   const activations: CalendarActivation[] = [];
-  for (const ch of plan.channels ?? []) {
+  for (const ch of listOf(plan.channels)) {
     for (const a of ch.activations ?? []) {
       if (a.date === undefined || !inWindow(a.date)) continue;
       const out: CalendarActivation = { date: a.date, name: a.name, channel: ch.id };
@@ -188,4 +190,23 @@ function eventOf(
   if (slot.goal !== undefined) event.goal = slot.goal;
   if (slot.note !== undefined) event.note = slot.note;
   return event;
+}
+
+/**
+ * The dates a special date falls on from `from` to `to`: its own date, or, for a yearly one given
+ * by month and day, that day in each year of the window (a 29 February only in leap years).
+ */
+export function specialDateOccurrences(
+  s: { date?: string | undefined; month?: number | undefined; day?: number | undefined },
+  from: string,
+  to: string,
+): string[] {
+  if (s.date !== undefined) return [s.date];
+  if (s.month === undefined || s.day === undefined) return [];
+  const out: string[] = [];
+  for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++) {
+    const iso = `${y}-${String(s.month).padStart(2, '0')}-${String(s.day).padStart(2, '0')}`;
+    if (isRealDate(iso)) out.push(iso);
+  }
+  return out;
 }

@@ -40,7 +40,7 @@ export function contentMixCheck(content: Plan['content']): ContentMixCheck | und
   if (!rule) return undefined;
   const pillars = content?.pillars ?? [];
   const shares = Object.fromEntries(
-    PILLAR_KINDS.map((k) => [k, pillars.filter((p) => p.kind === k).reduce((s, p) => s + p.share, 0)]),
+    PILLAR_KINDS.map((k) => [k, pillars.filter((p) => p.kind === k).reduce((s, p) => s + (p.share ?? 0), 0)]),
   ) as Record<PillarKind, number>;
   const EPS = 1e-9;
   const namesOf = (kind: PillarKind) => pillars.filter((p) => p.kind === kind).map((p) => p.name);

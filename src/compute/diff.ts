@@ -10,6 +10,7 @@ import type { Plan } from '../plan/schema.js';
 import { budgetPlan, type BudgetPlan } from './budget.js';
 import { competitorBenchmark } from './engagement.js';
 import { objectiveTargets, type ObjectiveTargets } from './kpi.js';
+import { decisionOf, listOf } from '../plan/decisions.js';
 
 /** One side of the comparison: a plan that passed the schema, and what lint found in it. */
 export interface DiffSide {
@@ -94,6 +95,21 @@ export interface ContactChange {
   to?: string;
 }
 
+export interface SectionChange {
+  section: 'initiatives' | 'campaigns' | 'partners' | 'policies' | 'governance';
+  /** Entries by name (lists), or fields (policies, governance). */
+  added: string[];
+  removed: string[];
+  changed: string[];
+}
+
+export interface DecisionChange {
+  /** The part, as a plan path: competitors, content.slots, budget. */
+  part: string;
+  from?: string;
+  to?: string;
+}
+
 /** A finding as it is compared: by rule, place in the plan and message, not by line. */
 export interface FindingKey {
   severity: Finding['severity'];
@@ -114,6 +130,10 @@ export interface PlanDiff {
   competitors: { added: string[]; removed: string[]; remeasured: RateChange[] };
   slots: { added: SlotKey[]; removed: SlotKey[] };
   crisis: ContactChange[];
+  /** The sections a real strategy adds: initiatives, campaigns and partners by id; policies and governance by field. */
+  sections: SectionChange[];
+  /** Parts stated not to apply (`not_applicable`), or no longer: the reason before and after. */
+  decisions: DecisionChange[];
   findings: { appeared: FindingKey[]; resolved: FindingKey[] };
   /** How many changes in all (0: the strategy is the same, whatever the text says). */
   count: number;
@@ -132,6 +152,8 @@ export function diffPlans(before: DiffSide, after: DiffSide, asOf: string): Plan
   const slots = diffSlots(a, b);
   const crisis = diffCrisis(a, b);
   const findings = diffFindings(before.findings, after.findings);
+  const sections = diffSections(a, b);
+  const decisions = diffDecisions(a, b);
   const budgetCount = budget
     ? budget.added.length +
       budget.removed.length +
@@ -154,9 +176,22 @@ export function diffPlans(before: DiffSide, after: DiffSide, asOf: string): Plan
     slots.added.length +
     slots.removed.length +
     crisis.length +
+    sections.reduce((n, s) => n + s.added.length + s.removed.length + s.changed.length, 0) +
+    decisions.length +
     findings.appeared.length +
     findings.resolved.length;
-  return { objectives, ...(budget ? { budget } : {}), channels, competitors, slots, crisis, findings, count };
+  return {
+    objectives,
+    ...(budget ? { budget } : {}),
+    channels,
+    competitors,
+    slots,
+    crisis,
+    sections,
+    decisions,
+    findings,
+    count,
+  };
 }
 
 function summary(t: ObjectiveTargets): ObjectiveSummary {
@@ -171,7 +206,7 @@ function summary(t: ObjectiveTargets): ObjectiveSummary {
 }
 
 function targetsOf(plan: Plan): Map<string, ObjectiveTargets> {
-  return new Map((plan.objectives ?? []).map((o) => [o.id, objectiveTargets(o, plan)]));
+  return new Map(listOf(plan.objectives).map((o) => [o.id, objectiveTargets(o, plan)]));
 }
 
 function diffObjectives(a: Plan, b: Plan, asOf: string): PlanDiff['objectives'] {
@@ -231,8 +266,8 @@ function diffBudget(a: Plan, b: Plan): BudgetDiff | undefined {
 }
 
 function diffChannels(a: Plan, b: Plan): PlanDiff['channels'] {
-  const before = new Map((a.channels ?? []).map((c) => [c.id, c.role as string]));
-  const after = new Map((b.channels ?? []).map((c) => [c.id, c.role as string]));
+  const before = new Map(listOf(a.channels).map((c) => [c.id, c.role ?? 'not set']));
+  const after = new Map(listOf(b.channels).map((c) => [c.id, c.role ?? 'not set']));
   return {
     added: [...after].filter(([id]) => !before.has(id)).map(([channel, role]) => ({ channel, role })),
     removed: [...before].filter(([id]) => !after.has(id)).map(([channel, role]) => ({ channel, role })),
@@ -288,7 +323,7 @@ function diffSlots(a: Plan, b: Plan): PlanDiff['slots'] {
   const keyOf = (s: SlotKey) => `${s.channel} ${s.weekday} ${s.time}`;
   const slots = (plan: Plan) =>
     new Map(
-      (plan.content?.slots ?? []).map((s) => [keyOf(s), { channel: s.channel, weekday: s.weekday, time: s.time }]),
+      listOf(plan.content?.slots).map((s) => [keyOf(s), { channel: s.channel, weekday: s.weekday, time: s.time }]),
     );
   const before = slots(a);
   const after = slots(b);
@@ -319,6 +354,82 @@ function diffCrisis(a: Plan, b: Plan): ContactChange[] {
     if (from !== to) out.push({ who, ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) });
   }
   return out;
+}
+
+/** Initiatives, campaigns and partners matched by id (shown by name); policies and governance by field. */
+function diffSections(a: Plan, b: Plan): SectionChange[] {
+  const out: SectionChange[] = [];
+  for (const section of ['initiatives', 'campaigns', 'partners'] as const) {
+    const entries = (plan: Plan) =>
+      new Map(
+        listOf<{ id: string; name: string }>(plan[section] as { id: string; name: string }[] | undefined).map((e) => [
+          e.id,
+          e,
+        ]),
+      );
+    out.push(changes(section, entries(a), entries(b), (e) => e.name));
+  }
+  for (const section of ['policies', 'governance'] as const) {
+    const fields = (plan: Plan) =>
+      new Map(Object.entries(plan[section] ?? {}).filter(([key]) => key !== 'not_applicable'));
+    out.push(changes(section, fields(a), fields(b), (_, key) => key));
+  }
+  return out.filter((s) => s.added.length + s.removed.length + s.changed.length > 0);
+}
+
+function changes<T>(
+  section: SectionChange['section'],
+  before: Map<string, T>,
+  after: Map<string, T>,
+  name: (entry: T, key: string) => string,
+): SectionChange {
+  const same = (x: unknown, y: unknown) => JSON.stringify(x) === JSON.stringify(y);
+  return {
+    section,
+    added: [...after].filter(([k]) => !before.has(k)).map(([k, e]) => name(e, k)),
+    removed: [...before].filter(([k]) => !after.has(k)).map(([k, e]) => name(e, k)),
+    changed: [...after].filter(([k, e]) => before.has(k) && !same(before.get(k), e)).map(([k, e]) => name(e, k)),
+  };
+}
+
+/** The parts that may state not_applicable, as plan paths. */
+const DECIDABLE: readonly (readonly string[])[] = [
+  ['situation'],
+  ['objectives'],
+  ['audience'],
+  ['competitors'],
+  ['positioning'],
+  ['channels'],
+  ['initiatives'],
+  ['campaigns'],
+  ['partners'],
+  ['content'],
+  ['content', 'slots'],
+  ['kpis'],
+  ['budget'],
+  ['team'],
+  ['crisis'],
+  ['review'],
+  ['tools'],
+  ['policies'],
+  ['governance'],
+];
+
+function diffDecisions(a: Plan, b: Plan): DecisionChange[] {
+  const at = (plan: Plan, path: readonly string[]) =>
+    decisionOf(
+      path.reduce<unknown>(
+        (v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined),
+        plan,
+      ),
+    );
+  return DECIDABLE.flatMap((path) => {
+    const from = at(a, path);
+    const to = at(b, path);
+    return from === to
+      ? []
+      : [{ part: path.join('.'), ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) }];
+  });
 }
 
 function findingKey(f: Finding): FindingKey {

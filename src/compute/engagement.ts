@@ -14,6 +14,7 @@
 import type { PlanPath } from '../diagnostics.js';
 import type { BENCHMARK_FORMULAS, CompetitorChannel, OwnChannelSample, Plan, PostSample } from '../plan/schema.js';
 import { PlanComputeError } from './errors.js';
+import { listOf } from '../plan/decisions.js';
 
 /** The method samples the last 20–30 posts: fewer is noise, more mixes in old behaviour (method.md §4). */
 export const MIN_SAMPLE = 20;
@@ -211,14 +212,14 @@ export function competitorBenchmark(
   plan: Plan,
   postsCsv: ReadonlyMap<string, readonly PostSample[]>,
 ): CompetitorBenchmark {
-  const competitors: CompetitorEngagement[] = (plan.competitors ?? []).map((c, ci) => ({
+  const competitors: CompetitorEngagement[] = listOf(plan.competitors).map((c, ci) => ({
     name: c.name,
     channels: c.channels.map((ch, chi) =>
       channelEngagement(ch.channel, ch, postsCsv, ['competitors', ci, 'channels', chi]),
     ),
   }));
   const own: ChannelEngagement[] = [];
-  plan.channels?.forEach((ch, i) => {
+  listOf(plan.channels).forEach((ch, i) => {
     if (ch.current) own.push(channelEngagement(ch.id, ch.current, postsCsv, ['channels', i, 'current']));
   });
   const benchmarks: IndustryBenchmark[] = (plan.situation?.external?.benchmarks ?? []).map((b) => {
@@ -243,7 +244,7 @@ export function competitorBenchmark(
     c.channels.forEach((ch, i) =>
       add(
         {
-          ...rankable(c.name, false, ch, plan.competitors?.[ci]?.channels[i]?.source === 'estimated'),
+          ...rankable(c.name, false, ch, listOf(plan.competitors)[ci]?.channels[i]?.source === 'estimated'),
           competitor: ci,
           index: i,
         },
@@ -251,7 +252,7 @@ export function competitorBenchmark(
       ),
     ),
   );
-  const current = (plan.channels ?? []).flatMap((c) => (c.current ? [c.current] : []));
+  const current = listOf(plan.channels).flatMap((c) => (c.current ? [c.current] : []));
   own.forEach((ch, i) =>
     add({ ...rankable(plan.plan.organization, true, ch, current[i]?.source === 'estimated'), index: i }, ch.channel),
   );

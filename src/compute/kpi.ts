@@ -7,6 +7,7 @@ import type { PlanPath } from '../diagnostics.js';
 import { relativeTarget, type Curve, type Objective, type Plan } from '../plan/schema.js';
 import { addDays, daysBetween, monthEnd } from './dates.js';
 import { PlanComputeError } from './errors.js';
+import { listOf } from '../plan/decisions.js';
 
 export interface Milestone {
   date: string;
@@ -38,7 +39,7 @@ export interface ObjectiveWindow {
 
 /** Where objective `index` lives in the plan, for error positions. */
 function objectivePath(plan: Plan | undefined, o: Objective, key: string): PlanPath {
-  const index = plan?.objectives?.indexOf(o) ?? -1;
+  const index = listOf(plan?.objectives).indexOf(o);
   return index >= 0 ? ['objectives', index, key] : ['objectives', key];
 }
 
@@ -185,5 +186,5 @@ export function objectiveTargets(o: Objective, plan: Plan): ObjectiveTargets {
 
 /** Every objective's targets, in plan order (the contract's `kpi --json` objectives). */
 export function kpiTargets(plan: Plan): ObjectiveTargets[] {
-  return (plan.objectives ?? []).map((o) => objectiveTargets(o, plan));
+  return listOf(plan.objectives).map((o) => objectiveTargets(o, plan));
 }

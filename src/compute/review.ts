@@ -43,7 +43,7 @@ export function reviewSessions(plan: Plan, closed: ReadonlySet<string> = new Set
   const shut = new Set([
     ...closed,
     ...(plan.review?.closed_days ?? []),
-    ...(plan.content?.special_dates ?? []).filter((d) => d.kind === 'holiday').map((d) => d.date),
+    ...(plan.content?.special_dates ?? []).flatMap((d) => (d.kind === 'holiday' && d.date ? [d.date] : [])),
   ]);
   return scheduledSessions(plan).map((date) => openDay(date, shut));
 }
@@ -57,7 +57,7 @@ function openDay(date: string, shut: ReadonlySet<string>): string {
 
 function scheduledSessions(plan: Plan): string[] {
   const review = plan.review;
-  const step = review ? CADENCE_STEP[review.cadence] : undefined;
+  const step = review?.cadence ? CADENCE_STEP[review.cadence] : undefined;
   if (!review?.first || !step) return [];
   const first = review.first;
   const weekday = review.weekday ? WEEKDAYS.indexOf(review.weekday) : weekdayOf(first);

@@ -7,6 +7,7 @@ import type { ActualRow, ActualsFinding } from '../plan/actuals.js';
 import type { Curve, Plan } from '../plan/schema.js';
 import { daysBetween } from './dates.js';
 import { expectedValue, objectiveWindow, resolveTarget, type ObjectiveTargets } from './kpi.js';
+import { listOf } from '../plan/decisions.js';
 
 export type TrackStatus = 'behind' | 'on-track' | 'ahead' | 'no-data';
 
@@ -139,7 +140,7 @@ export function trackPlan(plan: Plan, rows: readonly ActualRow[], options: Track
   const actuals: Record<string, DatedValue[]> = {};
   let latest: string | undefined;
 
-  (plan.objectives ?? []).forEach((o) => {
+  listOf(plan.objectives).forEach((o) => {
     const target = resolveTarget(o, plan);
     const window = objectiveWindow(o, plan);
     const curve: Curve = o.curve ?? 'linear';
@@ -212,7 +213,7 @@ export function trackPlan(plan: Plan, rows: readonly ActualRow[], options: Track
 /** Rows outside their objective's window: a warning each, since the plan's curve is extended past it. */
 export function rowsOutsideWindow(plan: Plan, rows: readonly ActualRow[]): ActualsFinding[] {
   const findings: ActualsFinding[] = [];
-  const objectives = new Map((plan.objectives ?? []).map((o) => [o.id, o]));
+  const objectives = new Map(listOf(plan.objectives).map((o) => [o.id, o]));
   const seen = new Set<string>();
   for (const row of rows) {
     const key = `${row.objective}\u0000${row.date}`;

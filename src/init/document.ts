@@ -76,6 +76,26 @@ export const SECTIONS: Record<SectionName, SectionInfo> = {
     title: 'Tools',
     comment: 'Tools (method §2, POST: technology).',
   },
+  governance: {
+    title: 'Governance',
+    comment: 'Scope and governance: what this strategy covers and does not, who owns it, how and when it is revised.',
+  },
+  initiatives: {
+    title: 'Initiatives',
+    comment: 'Initiatives: programmes and workstreams that sit on no single channel, with actions, owners and dates.',
+  },
+  partners: {
+    title: 'Partners',
+    comment: 'Partners and influencers: who, what for, in which campaigns, and how paid content is disclosed.',
+  },
+  campaigns: {
+    title: 'Campaigns',
+    comment: 'Campaigns and events, recurring (every September) or undated, with their channels and partners.',
+  },
+  policies: {
+    title: 'Policies',
+    comment: 'Policies: accessibility, language, privacy, licensing, AI, moderation and conduct.',
+  },
 };
 
 /** The editor's schema is a file beside the plan (written by init), so completion and checks work offline. */

@@ -57,6 +57,7 @@ import {
   type Review,
   type SectionName,
   type Team,
+  type OPTIONAL_SECTIONS,
 } from '../plan/schema.js';
 import { plansThePosts } from '../lint/rules/planning-cadence.js';
 import type { Asker, Choice } from './ask.js';
@@ -72,6 +73,7 @@ import {
   type SystemDefaults,
 } from './system.js';
 import { DAY_NAMES, parseOnlineTime, showOnlineTime, type Words } from './words.js';
+import { listOf } from '../plan/decisions.js';
 
 export interface SectionContext {
   ask: Asker;
@@ -104,7 +106,7 @@ type Ask = (ctx: SectionContext) => Promise<unknown>;
 // ------------------------------------------------------------------ helpers
 
 /** A list of any length. `min` entries are asked without asking first; then "Add another …?" (default: no). */
-async function entries<T>(
+export async function entries<T>(
   ctx: SectionContext,
   /** `noun` names the questions init.add.NOUN ("Add a goal?") and init.more.NOUN ("Add another goal?"). */
   o: { noun: string; params?: Record<string, string>; previous?: readonly T[] | undefined; min?: number },
@@ -150,11 +152,11 @@ async function checkedEntry<T>(
 }
 
 /** Leaves out keys whose value is undefined, so the YAML holds only what was answered. */
-function compact<T extends Record<string, unknown>>(o: T): T {
+export function compact<T extends Record<string, unknown>>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
-async function skipOrDo(ctx: SectionContext, question: string): Promise<boolean> {
+export async function skipOrDo(ctx: SectionContext, question: string): Promise<boolean> {
   if (ctx.focused) return true;
   return ctx.ask.confirm(question, ctx.previous !== undefined);
 }
@@ -170,14 +172,14 @@ function knownChannels(plan: PlanDraft): string[] {
   const used = [
     ...((plan.objectives as Objective[] | undefined) ?? []).flatMap((o) => (o.channel ? [o.channel] : [])),
     ...((plan.audience as { personas?: Persona[] } | undefined)?.personas ?? []).flatMap((p) =>
-      (p.channels ?? []).map((c) => c.channel),
+      listOf(p.channels).map((c) => c.channel),
     ),
   ];
   return [...new Set(used)];
 }
 
 /** Choices of an enum named by the catalogue (`init.PREFIX.value`, else `PREFIX.value` as the document says it). */
-function named<V extends string>(ctx: SectionContext, values: readonly V[], prefix: string): Choice<V>[] {
+export function named<V extends string>(ctx: SectionContext, values: readonly V[], prefix: string): Choice<V>[] {
   return values.map((value) => {
     const key = `init.${prefix}.${value}`;
     const own = ctx.t(key);
@@ -859,7 +861,7 @@ const askChannels: Ask = async (ctx) => {
   );
   // The channel most of the personas' time goes to is offered as primary (seed 002: 40 % beats 20 %).
   const weight = (id: string) =>
-    personas.reduce((sum, p) => sum + (p.channels?.find((c) => c.channel === id)?.share ?? 0), 0);
+    personas.reduce((sum, p) => sum + (listOf(p.channels).find((c) => c.channel === id)?.share ?? 0), 0);
   const ranked = [...picked].sort((a, b) => weight(b) - weight(a));
   const s = channelSchema.shape;
   const out: Channel[] = [];
@@ -881,7 +883,7 @@ const askChannels: Ask = async (ctx) => {
           personas.map((p) => ({
             value: p.id,
             name: p.name,
-            checked: b?.personas ? b.personas.includes(p.id) : (p.channels ?? []).some((c) => c.channel === id),
+            checked: b?.personas ? b.personas.includes(p.id) : listOf(p.channels).some((c) => c.channel === id),
           })),
         )
       : undefined;
@@ -937,7 +939,8 @@ const askChannels: Ask = async (ctx) => {
     });
     const posts_per_week = await ask.number(t('init.channels.posts_per_week', { channel: id }), {
       schema: s.posts_per_week,
-      default: b?.posts_per_week,
+      // A range written by hand is kept as it is when the question is left at its default.
+      default: typeof b?.posts_per_week === 'number' ? b.posts_per_week : undefined,
       optional: true,
     });
     const channel = compact({
@@ -959,7 +962,7 @@ const askChannels: Ask = async (ctx) => {
 
 // ------------------------------------------------------------------ content
 
-type Slot = NonNullable<Content['slots']>[number];
+type Slot = import('../plan/schema.js').Slot;
 type SpecialDate = NonNullable<Content['special_dates']>[number];
 type ReserveItem = NonNullable<Content['reserve']>[number];
 
@@ -998,7 +1001,7 @@ const askContent: Ask = async (ctx) => {
           ['content', 'pillars', i],
         ),
     });
-    const left = 1 - soFar.reduce((sum, p) => sum + p.share, 0);
+    const left = 1 - soFar.reduce((sum, p) => sum + (p.share ?? 0), 0);
     const share = (await ask.percent(t('init.content.share'), {
       schema: ps.share,
       default: b?.share ?? Math.max(0, Math.round(left * 100) / 100),
@@ -1013,7 +1016,7 @@ const askContent: Ask = async (ctx) => {
   const goals = (ctx.plan.goals as Goal[] | undefined) ?? [];
   const chosen = (ctx.plan.channels as Channel[] | undefined) ?? [];
   const ss = slotSchema.shape;
-  const slots = await entries(ctx, { noun: 'slot', previous: prev.slots }, async (i, b, soFar, rest) => {
+  const slots = await entries(ctx, { noun: 'slot', previous: listOf(prev.slots) }, async (i, b, soFar, rest) => {
     const path = ['content', 'slots', i];
     const placed = (s: Slot): PlanDraft => ({
       ...ctx.plan,
@@ -1119,10 +1122,10 @@ const askContent: Ask = async (ctx) => {
   const people = ((ctx.plan.team as Team | undefined)?.roles ?? []).map((r) => r.person ?? r.title);
   if (await ask.confirm(t('init.content.approval'), true)) {
     const approver = await ask.required(t('init.content.approval_role'), {
-      default: prev.approval?.steps[0]?.role ?? ctx.d('init.default.approver'),
+      default: prev.approval?.steps?.[0]?.role ?? ctx.d('init.default.approver'),
     });
     const who = await ask.text(t('init.content.approval_who'), {
-      default: prev.approval?.steps[0]?.who ?? people[0],
+      default: prev.approval?.steps?.[0]?.who ?? people[0],
       optional: true,
     });
     const max_hours = await ask.number(t('init.content.approval_hours'), {
@@ -1132,7 +1135,7 @@ const askContent: Ask = async (ctx) => {
     });
     content.approval = compact({
       ...prev.approval,
-      steps: [compact({ role: approver, who }), ...(prev.approval?.steps.slice(1) ?? [])],
+      steps: [compact({ role: approver, who }), ...(prev.approval?.steps?.slice(1) ?? [])],
       max_hours,
     });
   }
@@ -1446,7 +1449,8 @@ const askTools: Ask = async (ctx) => {
   );
 };
 
-export const ASKERS: Record<SectionName, Ask> = {
+/** The method's sections; the optional ones are in optional-sections.ts. */
+export const ASKERS: Record<Exclude<SectionName, (typeof OPTIONAL_SECTIONS)[number]>, Ask> = {
   plan: askPlan,
   situation: askSituation,
   audience: askAudience,

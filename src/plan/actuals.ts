@@ -26,6 +26,7 @@ import { bothReadings, columnDateOrder, readDate, type DateOrder } from './dates
 import { localeLanguage, type Locale, type Plan, type PlanLocale } from './schema.js';
 import { didYouMean } from './suggest.js';
 import { isCountUnit } from '../units.js';
+import { listOf } from './decisions.js';
 
 const MAX_ACTUALS_BYTES = 20 * 1024 * 1024;
 
@@ -489,7 +490,11 @@ export async function readActuals(
       objective: options.objective,
       locale: localeLanguage(plan.plan.locale),
       region: plan.plan.locale,
-      counts: new Set((plan.objectives ?? []).filter((o) => isCountUnit(o.unit, plan.plan.currency)).map((o) => o.id)),
+      counts: new Set(
+        listOf(plan.objectives)
+          .filter((o) => isCountUnit(o.unit, plan.plan.currency))
+          .map((o) => o.id),
+      ),
     });
     parsed.push({ ...one, file: files[i]! });
     // One push per row: a spread of a million rows overflows the call stack.
@@ -519,7 +524,7 @@ export function inFileOrder(findings: readonly ActualsFinding[], files: readonly
 }
 
 export function objectiveIds(plan: Plan): Set<string> {
-  return new Set((plan.objectives ?? []).map((o) => o.id));
+  return new Set(listOf(plan.objectives).map((o) => o.id));
 }
 
 /** For an id the plan does not have: the near miss, else every objective id. */

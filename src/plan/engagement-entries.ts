@@ -1,6 +1,7 @@
 /** Where a plan holds engagement figures: each competitor's channels and our own channels' `current`. */
 import type { PlanPath } from '../diagnostics.js';
 import type { Plan } from './schema.js';
+import { listOf } from './decisions.js';
 
 /** The engagement figures of one network: a competitor's channel or our own `current` sample. */
 export interface EngagementEntry {
@@ -13,10 +14,10 @@ export interface EngagementEntry {
 /** Every place that holds engagement figures, with where it is written. */
 export function engagementEntries(plan: Plan): EngagementEntry[] {
   const entries: EngagementEntry[] = [];
-  plan.competitors?.forEach((c, ci) =>
+  listOf(plan.competitors).forEach((c, ci) =>
     c.channels.forEach((ch, chi) => entries.push({ ...ch, path: ['competitors', ci, 'channels', chi] })),
   );
-  plan.channels?.forEach((ch, i) => {
+  listOf(plan.channels).forEach((ch, i) => {
     if (ch.current) entries.push({ ...ch.current, path: ['channels', i, 'current'] });
   });
   return entries;

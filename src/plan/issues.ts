@@ -24,6 +24,14 @@ export function explainIssue(issue: Issue, data: unknown, limit = Infinity): Exp
     case 'unrecognized_keys': {
       const known = objectKeysAt(planSchema, path);
       return issue.keys.slice(0, limit).map((k) => {
+        const split = splitProse(data, path, k);
+        if (split)
+          return {
+            path: [...path, k],
+            rule: 'unknown-key',
+            message: `unknown key \`${k}\`${split}`,
+            anchor: 'key' as const,
+          };
         const guess = known ? didYouMean(k, known) : undefined;
         const hint = guess ? ` (did you mean \`${guess}\`?)` : known ? ` (expected one of: ${known.join(', ')})` : '';
         return {
@@ -114,6 +122,28 @@ export function explainIssue(issue: Issue, data: unknown, limit = Infinity): Exp
       ];
     }
   }
+}
+
+/**
+ * `{ task: Review X, Y and Z, owner: cm }`: in a flow mapping a comma ends the value, so the rest
+ * of the prose reads as a key with no value. Such a key (words with spaces, no value) after a text
+ * value gets a hint to quote the whole value.
+ */
+function splitProse(data: unknown, path: PlanPath, key: string): string | undefined {
+  const parent = valueAt(data, path);
+  if (!parent || typeof parent !== 'object' || Array.isArray(parent)) return undefined;
+  const map = parent as Record<string, unknown>;
+  if (map[key] !== null || !/\s/.test(key.trim())) return undefined;
+  // Walk back over earlier pieces of the same prose (keys with no value) to the text value they split.
+  const keys = Object.keys(map);
+  const pieces = [key];
+  let at = keys.indexOf(key) - 1;
+  while (at >= 0 && map[keys[at]!] === null) pieces.unshift(keys[at--]!);
+  const before = keys[at];
+  const text = before === undefined ? undefined : map[before];
+  if (before === undefined || (typeof text !== 'string' && typeof text !== 'number')) return undefined;
+  const whole = [String(text), ...pieces].join(', ').replace(/"/g, '\\"');
+  return `: a comma inside { … } ends the value of \`${before}\`, so the rest reads as a key; quote the value: ${before}: "${whole}"`;
 }
 
 /** Values checked by a refinement rather than a list: suggest the closest for a typo (Europe/Olso). */

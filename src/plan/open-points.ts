@@ -4,7 +4,11 @@
  * clean renders with none.
  */
 import type { PlanPath } from '../diagnostics.js';
+import { decisionOf } from './decisions.js';
+import { covers, readDirectives } from './directives.js';
+import type { PlanSource } from './load.js';
 import type { Plan } from './schema.js';
+import { listOf } from './decisions.js';
 
 /** The document's chapters in the method's order; slugs are stable English ids used in file names. */
 export const CHAPTER_SLUGS = [
@@ -96,7 +100,7 @@ const OPEN_POINT_CHECKS: OpenPointCheck[] = [
     key: 'objectives',
     chapter: 'objectives',
     path: ['objectives'],
-    missing: (p) => !p.objectives?.length,
+    missing: (p) => !listOf(p.objectives).length,
     topic: 'SMART objectives',
     asks: 'specific, measurable, achievable, relevant and time-bound objectives for each goal, each with a metric, a baseline, a target, a deadline and the tool that measures it',
   },
@@ -104,7 +108,7 @@ const OPEN_POINT_CHECKS: OpenPointCheck[] = [
     key: 'audience',
     chapter: 'audience',
     path: ['audience'],
-    missing: (p) => !p.audience?.personas.length,
+    missing: (p) => !p.audience?.personas?.length,
     topic: 'the target audience',
     asks: 'personas with age, occupation, interests, pains, habits, motivations and objections, the channels each uses and when they are online',
   },
@@ -112,7 +116,7 @@ const OPEN_POINT_CHECKS: OpenPointCheck[] = [
     key: 'competitors',
     chapter: 'competitors',
     path: ['competitors'],
-    missing: (p) => !p.competitors?.length,
+    missing: (p) => !listOf(p.competitors).length,
     topic: 'the competitor analysis',
     asks: 'at least three to five main competitors with their followers, posting frequency, content, tone and an engagement sample of their last 20 to 30 posts per network',
   },
@@ -120,7 +124,7 @@ const OPEN_POINT_CHECKS: OpenPointCheck[] = [
     key: 'competitors_few',
     chapter: 'competitors',
     path: ['competitors'],
-    missing: (p) => !!p.competitors?.length && p.competitors.length < 3,
+    missing: (p) => !!listOf(p.competitors).length && listOf(p.competitors).length < 3,
     topic: 'more competitors',
     asks: 'at least three to five main competitors for a fair comparison',
   },
@@ -136,7 +140,7 @@ const OPEN_POINT_CHECKS: OpenPointCheck[] = [
     key: 'channels',
     chapter: 'channels',
     path: ['channels'],
-    missing: (p) => !p.channels?.length,
+    missing: (p) => !listOf(p.channels).length,
     topic: 'the channel choice',
     asks: 'primary and secondary networks chosen where the personas are, each with its purpose, editorial line, themes and tactics',
   },
@@ -160,7 +164,7 @@ const OPEN_POINT_CHECKS: OpenPointCheck[] = [
     key: 'slots',
     chapter: 'content',
     path: ['content', 'slots'],
-    missing: (p) => !!p.content && !p.content.slots?.length,
+    missing: (p) => !!p.content && !listOf(p.content.slots).length,
     topic: 'the publishing plan',
     asks: 'the weekday and local time of each recurring post, per channel',
   },
@@ -168,7 +172,8 @@ const OPEN_POINT_CHECKS: OpenPointCheck[] = [
     key: 'special_dates',
     chapter: 'content',
     path: ['content', 'special_dates'],
-    missing: (p) => !!p.content && !p.content.special_dates?.length,
+    // Campaigns and events the plan lists (recurring or undated) are the dates it leaves room for.
+    missing: (p) => !!p.content && !p.content.special_dates?.length && !listOf(p.campaigns).length,
     topic: 'special dates',
     asks: 'the holidays, events and campaigns the content plan leaves room for',
   },
@@ -192,7 +197,7 @@ const OPEN_POINT_CHECKS: OpenPointCheck[] = [
     key: 'kpis',
     chapter: 'kpis',
     path: ['kpis'],
-    missing: (p) => !p.kpis?.length,
+    missing: (p) => !listOf(p.kpis).length,
     topic: 'the KPI list',
     asks: 'the few numbers that matter, how often they are looked at and with which tool',
   },
@@ -240,7 +245,7 @@ const OPEN_POINT_CHECKS: OpenPointCheck[] = [
     key: 'tools',
     chapter: 'team',
     path: ['tools'],
-    missing: (p) => !p.tools?.length,
+    missing: (p) => !listOf(p.tools).length,
     topic: 'the tools',
     asks: 'the tools for scheduling, monitoring and analytics that make the work easier',
   },
@@ -262,15 +267,70 @@ const OPEN_POINT_CHECKS: OpenPointCheck[] = [
   },
 ];
 
-/** Every open point of the plan, in reading order. */
+/** Every open point of the plan, in reading order: what is missing and not stated not to apply. */
 export function openPoints(plan: Plan): OpenPoint[] {
-  return OPEN_POINT_CHECKS.filter((c) => c.missing(plan)).map(({ key, chapter, path, topic, asks }) => ({
-    key,
-    chapter,
-    path,
-    topic,
-    asks,
-  }));
+  return missingParts(plan)
+    .filter((p) => p.decision === undefined)
+    .map(({ decision: _, ...point }) => point);
+}
+
+/** An open point the plan answers with a decision: the reason it gives for leaving it out. */
+export interface DecidedPoint extends OpenPoint {
+  decision?: string;
+}
+
+/**
+ * Every part the method asks for that the plan does not hold, in reading order, each with the
+ * reason the plan states when the part, or a section above it, is `not_applicable`. A section
+ * stated not to apply counts as missing here, so the document prints its reason in its place.
+ */
+export function missingParts(plan: Plan): DecidedPoint[] {
+  const stated = new Set<string>();
+  return OPEN_POINT_CHECKS.flatMap(({ key, chapter, path, topic, asks, missing }) => {
+    const decision = decisionAbove(plan, path);
+    // A part stated not to apply is missing once, at its first open point (competitors, not also competitors_few).
+    const where = path.join('.');
+    const own = decisionOf(valueAt(plan, path)) !== undefined && !stated.has(where);
+    if (own) stated.add(where);
+    if (!missing(plan) && !own) return [];
+    return [{ key, chapter, path, topic, asks, ...(decision !== undefined ? { decision } : {}) }];
+  });
+}
+
+/** The reason stated at `path` or at a section above it. */
+function decisionAbove(plan: Plan, path: PlanPath): string | undefined {
+  for (let n = path.length; n > 0; n--) {
+    const reason = decisionOf(valueAt(plan, path.slice(0, n)));
+    if (reason !== undefined) return reason;
+  }
+  return undefined;
+}
+
+function valueAt(plan: Plan, path: PlanPath): unknown {
+  let v: unknown = plan;
+  for (const part of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string | number, unknown>)[part];
+  }
+  return v;
+}
+
+/**
+ * The open points the plan silences with an inline disable that gives a reason
+ * (`# smplan-disable-next-line open-point -- reason`): key -> reason, as lint reads the directive.
+ */
+export async function silencedOpenPoints(
+  loaded: PlanSource & { plan: Plan; text: string },
+): Promise<Record<string, string>> {
+  const out = Object.create(null) as Record<string, string>;
+  if (!loaded.text.includes('smplan-disable')) return out;
+  const directives = await readDirectives(loaded.text);
+  for (const point of openPoints(loaded.plan)) {
+    const { line } = loaded.locate(point.path, 'value');
+    const by = directives.find((d) => d.reason && covers(d, { rule: 'open-point', line }));
+    if (by?.reason) out[point.key] = by.reason;
+  }
+  return out;
 }
 
 /** Every open point the model knows, with its English words (for the catalogues' test). */

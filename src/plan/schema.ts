@@ -62,8 +62,12 @@ const KNOWN_CHANNEL_NAMES = {
 
 export const KNOWN_CHANNELS = Object.keys(KNOWN_CHANNEL_NAMES) as readonly (keyof typeof KNOWN_CHANNEL_NAMES)[];
 
+/** Other names of a known network: `twitter` is X. */
+const CHANNEL_ALIASES: Record<string, string> = { twitter: 'X' };
+
 /** The brand's own spelling of a known network; other ids as written. */
 export function channelName(id: string): string {
+  if (Object.hasOwn(CHANNEL_ALIASES, id)) return CHANNEL_ALIASES[id]!;
   // An own property only: `constructor` is a channel id a plan may use, not Object's constructor.
   return Object.hasOwn(KNOWN_CHANNEL_NAMES, id) ? KNOWN_CHANNEL_NAMES[id as keyof typeof KNOWN_CHANNEL_NAMES] : id;
 }
@@ -148,7 +152,57 @@ const provenance = {
   as_of: isoDate.optional().meta({ description: 'When the figure was taken' }),
 };
 
+// ---------------------------------------------------------------- a deliberate "no"
+
+/** The reason a section or list does not apply: a decision, not an open point (method.md "Not applicable"). */
+const notApplicableReason = z
+  .string()
+  .min(1, { error: 'give the reason this does not apply' })
+  .max(2000)
+  .meta({ description: 'Why this does not apply to us: a stated decision, printed where "not decided yet" would be' });
+
+function isMapping(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `{ not_applicable: reason }` written instead of a list. */
+export const notApplicable = z
+  .strictObject({ not_applicable: notApplicableReason })
+  .meta({ description: 'Written instead of the list: this part does not apply to us, and why' });
+export type NotApplicable = z.infer<typeof notApplicable>;
+
+/** A list section that may instead state it does not apply. */
+function listOrNotApplicable<T extends z.ZodType>(item: T) {
+  return z.union([z.array(item), notApplicable]);
+}
+
+/**
+ * Fields an object section requires unless it states `not_applicable`: reported as the missing
+ * field itself, as zod would have, so an existing plan gets the same finding as before.
+ */
+function requiredUnlessNotApplicable(fields: readonly string[]) {
+  return [
+    (value: Record<string, unknown>, ctx: z.RefinementCtx) => {
+      // Runs even when the value itself was refused (when: always): only a mapping has fields to ask for.
+      if (!isMapping(value) || value.not_applicable !== undefined) return;
+      for (const field of fields) {
+        if (value[field] === undefined)
+          ctx.addIssue({
+            code: 'invalid_type',
+            expected: 'array',
+            path: [field],
+            input: undefined,
+            message: 'required',
+          });
+      }
+    },
+    { when: () => true },
+  ] as const;
+}
+
 // ---------------------------------------------------------------- plan (meta)
+
+export const STRATEGY_STATUSES = ['draft', 'proposed', 'adopted', 'retired'] as const;
 
 export const planMeta = z.strictObject({
   id: id.optional().meta({
@@ -177,37 +231,64 @@ export const planMeta = z.strictObject({
   /** method.md §2 (004): goals tie to the company's overall goals. */
   business_goals: textList.optional().meta({ description: "The company's overall goals this strategy serves" }),
   marketing_strategy: text.optional().meta({ description: 'How this fits the wider marketing strategy' }),
-  // Branding and status for the cover (issue 27, agreed in the format extension).
-  prepared_for: shortText
-    .optional()
-    .meta({ description: 'Who the strategy is prepared for: the client or department' }),
-  status: z
-    .enum(['draft', 'proposed', 'adopted', 'retired'])
-    .optional()
-    .meta({ description: "The strategy's own status: draft, proposed, adopted or retired" }),
-  adopted: isoDate
-    .optional()
-    .meta({ description: 'When the strategy was adopted (the cover shows it, not the render date)' }),
-  approved_by: shortText.optional().meta({ description: 'Who adopted or approved the strategy' }),
-  confidentiality: shortText.optional().meta({ description: 'A confidentiality line for the cover and page footer' }),
-  logo: shortText.optional().meta({
-    description:
-      "The client's logo: an SVG or PNG file beside the plan (a relative path inside the plan folder, no URL)",
+  summary: text.optional().meta({
+    description: "The author's own short summary: the document's summary prints it instead of summarising the problem",
   }),
+  vision: text.optional().meta({ description: 'The vision statement the strategy serves' }),
+  prepared_for: shortText.optional().meta({ description: 'Who the strategy is prepared for: a client or department' }),
+  status: z
+    .enum(STRATEGY_STATUSES)
+    .optional()
+    .meta({ description: "The strategy's own status: draft, proposed, adopted or retired (shown on the cover)" }),
+  adopted: isoDate.optional().meta({ description: 'When the strategy was adopted (shown on the cover)' }),
+  approved_by: shortText.optional().meta({ description: 'Who adopted or approved it, e.g. "The board"' }),
+  confidentiality: shortText.optional().meta({ description: 'A confidentiality line, e.g. "Internal"' }),
+  logo: shortText.optional().meta({ description: 'A logo file beside the plan (SVG or PNG), for the cover' }),
   accent: z
     .string()
-    .regex(/^#[0-9a-fA-F]{6}$/, { error: 'must be a colour as #RRGGBB' })
+    .regex(/^#[0-9A-Fa-f]{6}$/, { error: 'expected a colour as #RRGGBB, e.g. "#0B5FFF" (quoted)' })
     .optional()
-    .meta({ description: "The client's accent colour as #RRGGBB (used where it contrasts enough with white)" }),
+    .meta({ description: "The organisation's accent colour as #RRGGBB" }),
   country: z
     .string()
-    .regex(/^[A-Z]{2}$/, { error: 'must be an ISO 3166-1 alpha-2 country code such as NO' })
+    .regex(/^[A-Z]{2}$/, { error: 'expected an ISO 3166-1 alpha-2 country code such as NO, GB, BG' })
     .optional()
     .meta({
-      description:
-        'ISO 3166-1 alpha-2 country whose public holidays no review falls on (default from the locale: nb→NO, bg→BG, en-GB→GB)',
+      description: 'ISO 3166-1 country code whose public holidays the calendar knows (default from the locale)',
     }),
 });
+
+// ---------------------------------------------------------------- governance: scope and revision
+
+export const governance = z
+  .strictObject({
+    not_applicable: notApplicableReason.optional(),
+    scope: text
+      .optional()
+      .meta({ description: 'What this document is, e.g. "a channel strategy, not a communication plan"' }),
+    out_of_scope: textList.optional().meta({ description: 'What it deliberately does not cover' }),
+    owner: shortText.optional().meta({ description: 'Who owns the strategy and keeps it current' }),
+    revision: z
+      .strictObject({
+        cadence: cadence.optional().meta({ description: 'How often the strategy itself is revised' }),
+        next: isoDate.optional().meta({ description: 'When the next revision is due' }),
+        how: text.optional().meta({ description: 'How it is revised and who adopts the revision' }),
+      })
+      .optional()
+      .meta({ description: 'How and when the strategy is revised' }),
+    phases: z
+      .array(
+        z.strictObject({
+          name: shortText.meta({ description: "The phase's name" }),
+          start: isoDate.optional().meta({ description: 'When it starts' }),
+          end: isoDate.optional().meta({ description: 'When it ends' }),
+          focus: text.optional().meta({ description: 'What the phase concentrates on' }),
+        }),
+      )
+      .optional()
+      .meta({ description: 'Phases of a multi-year strategy' }),
+  })
+  .meta({ description: 'Scope and governance: what the strategy covers, who owns it, how it is revised' });
 
 // ---------------------------------------------------------------- situation (§1)
 
@@ -324,6 +405,7 @@ export const channelAuditEntry = z.strictObject({
 });
 
 export const situation = z.strictObject({
+  not_applicable: notApplicableReason.optional(),
   internal: internal
     .optional()
     .meta({ description: 'Internal analysis: who we are, resources, reputation, what has been done' }),
@@ -342,7 +424,13 @@ export const situation = z.strictObject({
 export const goal = z.strictObject({
   id: id.meta({ description: 'A short lower-case id that objectives refer to' }),
   statement: shortText.meta({ description: 'The business goal in one sentence' }),
-  priority: z.enum(PRIORITIES).meta({ description: 'primary or secondary (at most 2 of each)' }),
+  priority: z
+    .enum(PRIORITIES)
+    .optional()
+    .meta({ description: 'primary or secondary (at most 2 of each); left out when the strategy ranks none' }),
+  measures: textList
+    .optional()
+    .meta({ description: 'How we will know the goal is being reached, in words, when no numeric objective says it' }),
   departments: textList
     .optional()
     .meta({ description: 'Departments concerned: marketing, customer service, sales, HR …' }),
@@ -419,9 +507,15 @@ export const persona = z.strictObject({
   online_times: z.array(onlineTime).optional().meta({ description: 'When they are online' }),
 });
 
-export const audience = z.strictObject({
-  personas: z.array(persona).meta({ description: 'The personas: the people the strategy speaks to' }),
-});
+export const audience = z
+  .strictObject({
+    not_applicable: notApplicableReason.optional(),
+    personas: z
+      .array(persona)
+      .optional()
+      .meta({ description: 'The personas: the people the strategy speaks to (required unless not_applicable)' }),
+  })
+  .superRefine(...requiredUnlessNotApplicable(['personas']));
 
 // ---------------------------------------------------------------- competitors (§4)
 
@@ -471,8 +565,13 @@ export const competitorChannel = z.strictObject({
   notes: text.optional().meta({ description: 'Anything else worth knowing' }),
 });
 
+export const COMPETITOR_RELATIONS = ['competitor', 'peer'] as const;
+
 export const competitor = z.strictObject({
   name: shortText.meta({ description: "The competitor's name" }),
+  relation: z.enum(COMPETITOR_RELATIONS).optional().meta({
+    description: 'competitor (default) or peer: an organisation we compare ourselves with, not compete against',
+  }),
   url: shortText.optional().meta({ description: 'Their website' }),
   notes: text.optional().meta({ description: 'Anything else worth knowing' }),
   better_at: textList.optional().meta({ description: 'What they do well (benchmark, do not copy)' }),
@@ -485,14 +584,19 @@ export const competitor = z.strictObject({
 
 // ---------------------------------------------------------------- positioning (§5)
 
-export const positioning = z.strictObject({
-  statement: text.meta({ description: 'How we want to be seen in the conversation, in a sentence or two' }),
-  brand_position: text.optional().meta({ description: 'The global brand position it must fit' }),
-  voice: text.optional().meta({ description: 'How we sound in conversation' }),
-  unique: text.optional().meta({ description: 'What makes it unique' }),
-  engaging: text.optional().meta({ description: 'Why people will want to engage with it' }),
-  realistic: text.optional().meta({ description: 'Why we can live up to it' }),
-});
+export const positioning = z
+  .strictObject({
+    not_applicable: notApplicableReason.optional(),
+    statement: text.optional().meta({
+      description: 'How we want to be seen in the conversation, in a sentence or two (required unless not_applicable)',
+    }),
+    brand_position: text.optional().meta({ description: 'The global brand position it must fit' }),
+    voice: text.optional().meta({ description: 'How we sound in conversation' }),
+    unique: text.optional().meta({ description: 'What makes it unique' }),
+    engaging: text.optional().meta({ description: 'Why people will want to engage with it' }),
+    realistic: text.optional().meta({ description: 'Why we can live up to it' }),
+  })
+  .superRefine(...requiredUnlessNotApplicable(['statement']));
 
 // ---------------------------------------------------------------- channels and tactics (§6)
 
@@ -500,6 +604,10 @@ const tactic = z.strictObject({
   id: id.optional().meta({ description: 'An id, so budget items can name the tactic they fund' }),
   action: shortText.meta({ description: 'What we do' }),
   objectives: z.array(id).optional().meta({ description: 'ids of the objectives this tactic serves' }),
+  goals: z
+    .array(id)
+    .optional()
+    .meta({ description: 'ids of the goals this tactic serves directly, when no numeric objective measures it' }),
   paid: z.boolean().optional().meta({ description: 'Has ad budget' }),
   /** Method mistake 2 ("make as the neighbour"): a borrowed tactic says why and how it is ours. */
   adopted_from: shortText
@@ -519,9 +627,62 @@ const activation = z.strictObject({
 /** Our own channel's figures, compared beside the competitors. */
 const ownSample = z.strictObject({ ...engagementSource });
 
+export const CHANNEL_KINDS = [
+  'network',
+  'website',
+  'newsletter',
+  'mailing-list',
+  'blog',
+  'forum',
+  'podcast',
+  'other',
+] as const;
+/** A channel's standing: primary and secondary networks, the hub, one chosen per campaign, another team's, a partner's. */
+export const CHANNEL_ROLES = ['primary', 'secondary', 'hub', 'per-campaign', 'other-team', 'partner'] as const;
+
+/** A number of posts a week, or a range `{ min, max }`. */
+const postsPerWeek = z.union([
+  z.number().min(0).max(1000),
+  z
+    .strictObject({
+      min: z.number().min(0).max(1000).meta({ description: 'At least this many a week' }),
+      max: z.number().min(0).max(1000).meta({ description: 'At most this many a week' }),
+    })
+    .refine((r) => r.min <= r.max, { error: 'min must not be above max', path: ['max'] }),
+]);
+export type PostsPerWeek = z.infer<typeof postsPerWeek>;
+
+const account = z.strictObject({
+  handle: shortText.optional().meta({ description: 'Profile name, e.g. "@agency_north"' }),
+  name: shortText.optional().meta({ description: 'What the account is, e.g. "North region"' }),
+  owner: shortText.optional().meta({ description: 'Who runs it' }),
+  url: shortText.optional().meta({ description: 'Its address' }),
+  purpose: text.optional().meta({ description: 'What it is for' }),
+});
+
 export const channel = z.strictObject({
   id: channelId.meta({ description: 'The channel id' }),
-  role: z.enum(PRIORITIES).meta({ description: 'primary or secondary network' }),
+  kind: z.enum(CHANNEL_KINDS).optional().meta({
+    description:
+      'network (default), website, newsletter, mailing-list, blog, forum, podcast or other: owned channels are not only social networks',
+  }),
+  name: shortText.optional().meta({
+    description: 'Display name: a website by its domain, a list by its address (default: the network by its id)',
+  }),
+  url: shortText.optional().meta({ description: 'Its address' }),
+  role: z.enum(CHANNEL_ROLES).optional().meta({
+    description:
+      "Its standing: primary or secondary network, hub (everything points to it), per-campaign (chosen per campaign), other-team (run by another team), partner (a partner's channel that feeds ours)",
+  }),
+  recipients: count.optional().meta({ description: 'Subscribers of a newsletter or mailing list' }),
+  frequency: shortText
+    .optional()
+    .meta({ description: 'How often we post, in words as the strategy says it: "1–2 a day", "as things happen"' }),
+  accounts: z
+    .array(account)
+    .max(10_000)
+    .optional()
+    .meta({ description: 'The accounts we keep on this network, each with its owner (a federated organisation)' }),
   purpose: text
     .optional()
     .meta({ description: 'What this profile is for: why we are on this network and what it should do' }),
@@ -532,7 +693,7 @@ export const channel = z.strictObject({
   editorial_line: text.optional().meta({ description: 'The editorial line: what we publish here and how' }),
   themes: textList.optional().meta({ description: 'Recurring themes' }),
   activations: z.array(activation).optional().meta({ description: 'Campaigns and activations on this channel' }),
-  posts_per_week: z.number().min(0).max(1000).optional().meta({ description: 'How often we post here' }),
+  posts_per_week: postsPerWeek.optional().meta({ description: 'How often we post here: a number, or { min, max }' }),
   owner: shortText.optional().meta({ description: 'Who runs this channel' }),
   handle: shortText.optional().meta({ description: 'Profile name or URL' }),
   current: ownSample.optional().meta({ description: 'Our own figures on this channel, for the engagement benchmark' }),
@@ -546,7 +707,9 @@ export const MIX_RULES = ['80-20', 'thirds'] as const;
 export const pillar = z.strictObject({
   id: id.meta({ description: 'A short lower-case id that slots refer to' }),
   name: shortText.meta({ description: "The pillar's name" }),
-  share: fraction.meta({ description: 'Share of all posts, 0.3 = 30 %; shares sum to 1' }),
+  share: fraction
+    .optional()
+    .meta({ description: 'Share of all posts, 0.3 = 30 %; shares sum to 1 (left out when the strategy gives none)' }),
   kind: z
     .enum(PILLAR_KINDS)
     .optional()
@@ -567,16 +730,35 @@ export const slot = z.strictObject({
   note: text.optional().meta({ description: 'A remark, shown in the calendar' }),
 });
 
-const specialDate = z.strictObject({
-  date: isoDate.meta({ description: 'The date (YYYY-MM-DD)' }),
-  name: shortText.meta({ description: 'What happens' }),
-  channels: z.array(channelId).optional().meta({ description: 'Channels concerned (default all)' }),
-  kind: z
-    .enum(['holiday', 'event', 'campaign', 'launch', 'other'])
-    .optional()
-    .meta({ description: 'holiday, event, campaign, launch or other' }),
-  note: text.optional().meta({ description: 'A remark' }),
-});
+export const RECURRENCES = ['weekly', 'monthly', 'yearly'] as const;
+
+const specialDate = z
+  .strictObject({
+    date: isoDate.optional().meta({ description: 'The date (YYYY-MM-DD); or give recurs: yearly with month and day' }),
+    recurs: z.enum(['yearly']).optional().meta({ description: 'yearly: the same day every year (give month and day)' }),
+    month: z.number().int().min(1).max(12).optional().meta({ description: 'Month of a yearly date, 1–12' }),
+    day: z.number().int().min(1).max(31).optional().meta({ description: 'Day of the month of a yearly date' }),
+    name: shortText.meta({ description: 'What happens' }),
+    channels: z.array(channelId).optional().meta({ description: 'Channels concerned (default all)' }),
+    kind: z
+      .enum(['holiday', 'event', 'campaign', 'launch', 'other'])
+      .optional()
+      .meta({ description: 'holiday, event, campaign, launch or other' }),
+    note: text.optional().meta({ description: 'A remark' }),
+  })
+  .superRefine(
+    (d, ctx) => {
+      if (isMapping(d) && d.date === undefined && (d.month === undefined || d.day === undefined))
+        ctx.addIssue({
+          code: 'invalid_type',
+          expected: 'string',
+          path: ['date'],
+          input: undefined,
+          message: 'required',
+        });
+    },
+    { when: () => true },
+  );
 
 const reserveItem = z.strictObject({
   title: shortText.meta({ description: 'What the post is' }),
@@ -585,7 +767,10 @@ const reserveItem = z.strictObject({
   channel: channelId.optional().meta({ description: 'Where it would go' }),
 });
 
+export const CONTENT_TIMES = ['slots', 'tool'] as const;
+
 export const content = z.strictObject({
+  not_applicable: notApplicableReason.optional(),
   pillars: z
     .array(pillar)
     .optional()
@@ -602,7 +787,13 @@ export const content = z.strictObject({
     .max(104)
     .optional()
     .meta({ description: 'How far ahead the publishing calendar reaches; the method says a couple of months' }),
-  slots: z.array(slot).optional().meta({ description: 'The recurring publishing plan: weekday and local time' }),
+  slots: listOrNotApplicable(slot)
+    .optional()
+    .meta({ description: 'The recurring publishing plan: weekday and local time (or { not_applicable: reason })' }),
+  times: z.enum(CONTENT_TIMES).optional().meta({
+    description: "slots: we post at the slots' times; tool: the scheduling tool's algorithm picks the times",
+  }),
+  scheduling_tool: shortText.optional().meta({ description: 'The scheduling tool that picks the times' }),
   special_dates: z
     .array(specialDate)
     .optional()
@@ -610,6 +801,13 @@ export const content = z.strictObject({
   reserve: z.array(reserveItem).optional().meta({ description: 'Content in hand for quiet weeks' }),
   approval: z
     .strictObject({
+      required: z
+        .boolean()
+        .optional()
+        .meta({ description: 'false: posts need no approval (say who may publish alone); default true' }),
+      may_publish_alone: textList
+        .optional()
+        .meta({ description: 'Role ids or people who may publish without approval' }),
       steps: z
         .array(
           z.strictObject({
@@ -618,9 +816,23 @@ export const content = z.strictObject({
           }),
         )
         .min(1)
-        .meta({ description: 'The approval steps, in order' }),
+        .optional()
+        .meta({ description: 'The approval steps, in order (required unless required: false)' }),
       max_hours: z.number().min(0).max(1000).optional().meta({ description: 'How long approval may take' }),
     })
+    .superRefine(
+      (a, ctx) => {
+        if (isMapping(a) && a.required !== false && a.steps === undefined)
+          ctx.addIssue({
+            code: 'invalid_type',
+            expected: 'array',
+            path: ['steps'],
+            input: undefined,
+            message: 'required',
+          });
+      },
+      { when: () => true },
+    )
     .optional()
     .meta({ description: 'Who approves a post before it is published' }),
 });
@@ -631,6 +843,17 @@ export const kpi = z.strictObject({
   id: id.meta({ description: 'A short lower-case id that channels refer to' }),
   name: shortText.meta({ description: 'What is measured' }),
   objective: id.optional().meta({ description: 'id of the objective this KPI measures' }),
+  goals: z
+    .array(id)
+    .optional()
+    .meta({ description: 'ids of the goals this KPI measures directly, when no numeric objective does' }),
+  tier: z
+    .number()
+    .int()
+    .min(1)
+    .max(9)
+    .optional()
+    .meta({ description: 'Priority tier: 1 = the few that matter most, 2 = supporting, …' }),
   channel: channelId.optional().meta({ description: 'The channel (absent = all)' }),
   frequency: cadence.optional().meta({ description: 'How often it is looked at' }),
   tool: shortText.optional().meta({ description: 'The tool that measures it' }),
@@ -639,25 +862,52 @@ export const kpi = z.strictObject({
 
 // ---------------------------------------------------------------- budget (§9)
 
-export const budgetItem = z.strictObject({
-  name: shortText.meta({ description: 'What is paid for' }),
-  category: z.enum(BUDGET_CATEGORIES).meta({ description: 'advertising, tool, service, staff or other' }),
-  cost: money.meta({ description: 'The amount per period, in plan.currency' }),
-  per: z.enum(BUDGET_PERIODS).meta({ description: 'month, year or once' }),
-  roi: z.enum(ROI_TIME_FRAMES).meta({ description: 'Time to return: short, medium, long' }),
-  channel: channelId.optional().meta({ description: 'The channel it is for' }),
-  objectives: z.array(id).optional().meta({ description: 'ids of the objectives this item funds' }),
-  tactics: z
-    .array(id)
-    .optional()
-    .meta({ description: 'ids of the channel tactics this item funds (their objectives count as funded too)' }),
-  notes: text.optional().meta({ description: 'A remark' }),
-});
+export const budgetItem = z
+  .strictObject({
+    name: shortText.meta({ description: 'What is paid for' }),
+    category: z.enum(BUDGET_CATEGORIES).meta({ description: 'advertising, tool, service, staff or other' }),
+    cost: money.optional().meta({ description: 'The amount per period, in plan.currency (left out: no amount set)' }),
+    per: z.enum(BUDGET_PERIODS).optional().meta({ description: 'month, year or once (required with a cost)' }),
+    roi: z.enum(ROI_TIME_FRAMES).optional().meta({ description: 'Time to return: short, medium, long' }),
+    in_kind: z
+      .boolean()
+      .optional()
+      .meta({ description: "true: a resource given in kind (staff time, a partner's service), not paid out" }),
+    initiatives: z.array(id).optional().meta({ description: 'ids of the initiatives this item funds' }),
+    campaigns: z.array(id).optional().meta({ description: 'ids of the campaigns this item funds' }),
+    channel: channelId.optional().meta({ description: 'The channel it is for' }),
+    objectives: z.array(id).optional().meta({ description: 'ids of the objectives this item funds' }),
+    tactics: z
+      .array(id)
+      .optional()
+      .meta({ description: 'ids of the channel tactics this item funds (their objectives count as funded too)' }),
+    notes: text.optional().meta({ description: 'A remark' }),
+  })
+  .superRefine(
+    (item, ctx) => {
+      // An amount needs its period; an item with no amount set needs none.
+      if (isMapping(item) && item.cost !== undefined && item.per === undefined)
+        ctx.addIssue({
+          code: 'invalid_value',
+          values: [...BUDGET_PERIODS],
+          path: ['per'],
+          input: undefined,
+          message: 'required',
+        });
+    },
+    { when: () => true },
+  );
 
-export const budget = z.strictObject({
-  cap: money.meta({ description: 'For one year, in plan.currency' }),
-  items: z.array(budgetItem).meta({ description: 'What the strategy costs, item by item' }),
-});
+export const budget = z
+  .strictObject({
+    not_applicable: notApplicableReason.optional(),
+    cap: money.optional().meta({ description: 'For one year, in plan.currency (left out: no cap set)' }),
+    items: z
+      .array(budgetItem)
+      .optional()
+      .meta({ description: 'What the strategy costs, item by item (required unless not_applicable)' }),
+  })
+  .superRefine(...requiredUnlessNotApplicable(['items']));
 
 // ---------------------------------------------------------------- team and process (§10)
 
@@ -693,6 +943,7 @@ export const task = z.strictObject({
 });
 
 export const team = z.strictObject({
+  not_applicable: notApplicableReason.optional(),
   model: z.enum(['in-house', 'agency', 'hybrid']).optional().meta({ description: 'in-house, agency or hybrid' }),
   agency: shortText.optional().meta({ description: 'The agency, if any' }),
   roles: z.array(role).optional().meta({ description: 'Who does what' }),
@@ -718,6 +969,15 @@ export const team = z.strictObject({
     })
     .optional()
     .meta({ description: 'What the community manager does with questions they cannot answer' }),
+  advocacy: z
+    .strictObject({
+      description: text.optional().meta({ description: 'What staff do: share, post as staff reporters …' }),
+      participants: text.optional().meta({ description: 'Who takes part, e.g. "20 staff reporters"' }),
+      goals: z.array(id).optional().meta({ description: 'ids of the goals it serves' }),
+      measures: textList.optional().meta({ description: 'How we will know it works' }),
+    })
+    .optional()
+    .meta({ description: 'Staff participation: employee advocacy, staff reporters' }),
 });
 
 // ---------------------------------------------------------------- crisis handbook (§11)
@@ -732,6 +992,7 @@ export const severity = z.strictObject({
 });
 
 export const crisis = z.strictObject({
+  not_applicable: notApplicableReason.optional(),
   triggers: textList
     .optional()
     .meta({ description: 'What starts a crisis: e.g. a food safety complaint, a viral post' }),
@@ -752,39 +1013,66 @@ export const crisis = z.strictObject({
 
 // ---------------------------------------------------------------- review (§12)
 
-export const review = z.strictObject({
-  cadence: cadence.meta({ description: 'The method asks for at least a monthly review' }),
+export const reviewMeeting = z.strictObject({
+  cadence: cadence.meta({ description: 'How often it meets' }),
+  purpose: text.optional().meta({ description: 'What it looks at' }),
   participants: textList.optional().meta({ description: 'Who takes part' }),
-  first: isoDate.optional().meta({ description: 'Date of the first review session' }),
-  weekday: weekday.optional().meta({
-    description:
-      'The weekday sessions fall on (default: the weekday of first); monthly and longer cadences meet on its nth occurrence in the month, n from the first session (the first Wednesday, the last Friday)',
-  }),
-  agenda: textList.optional().meta({ description: 'What the review goes through' }),
-  // Closed days and the review log (issue 27, agreed in the format extension).
-  closed_days: z
-    .array(isoDate)
-    .optional()
-    .meta({ description: "The plan's own closed days: no review session falls on them (besides public holidays)" }),
-  log: z
+});
+
+export const DECISION_STATUSES = ['open', 'done', 'dropped'] as const;
+
+export const reviewLogEntry = z.strictObject({
+  date: isoDate.meta({ description: 'The date of the review' }),
+  notes: text.optional().meta({ description: 'What was found' }),
+  decisions: z
     .array(
       z.strictObject({
-        date: isoDate.meta({ description: 'When the review was held' }),
-        decisions: z
-          .array(
-            z.strictObject({
-              decision: shortText.meta({ description: 'What was decided' }),
-              owner: shortText.optional().meta({ description: 'Who does it' }),
-              due: isoDate.optional().meta({ description: 'By when' }),
-              status: z.enum(['open', 'done', 'dropped']).optional().meta({ description: 'open, done or dropped' }),
-            }),
-          )
-          .meta({ description: 'What was decided at this review' }),
+        decision: shortText.meta({ description: 'What was decided' }),
+        owner: shortText.optional().meta({ description: 'Who carries it out' }),
+        due: isoDate.optional().meta({ description: 'By when' }),
+        status: z.enum(DECISION_STATUSES).optional().meta({ description: 'open (default), done or dropped' }),
       }),
     )
     .optional()
-    .meta({ description: 'The review log: what each review decided, shown at the next one as decided last time' }),
+    .meta({ description: 'What was decided at the review' }),
 });
+
+export const review = z
+  .strictObject({
+    not_applicable: notApplicableReason.optional(),
+    cadence: cadence
+      .optional()
+      .meta({ description: 'The method asks for at least a monthly review (required unless meetings are given)' }),
+    meetings: z
+      .array(reviewMeeting)
+      .optional()
+      .meta({ description: 'Several review cadences: a weekly content check, a quarterly strategy review …' }),
+    closed_days: z
+      .array(isoDate)
+      .optional()
+      .meta({ description: "The organisation's own closed days (besides public holidays), when nothing is published" }),
+    log: z.array(reviewLogEntry).optional().meta({ description: 'The review log: what each review decided' }),
+    participants: textList.optional().meta({ description: 'Who takes part' }),
+    first: isoDate.optional().meta({ description: 'Date of the first review session' }),
+    weekday: weekday.optional().meta({
+      description:
+        'The weekday sessions fall on (default: the weekday of first); monthly and longer cadences meet on its nth occurrence in the month, n from the first session (the first Wednesday, the last Friday)',
+    }),
+    agenda: textList.optional().meta({ description: 'What the review goes through' }),
+  })
+  .superRefine(
+    (r, ctx) => {
+      if (isMapping(r) && r.not_applicable === undefined && r.cadence === undefined && !r.meetings?.length)
+        ctx.addIssue({
+          code: 'invalid_value',
+          values: [...CADENCES],
+          path: ['cadence'],
+          input: undefined,
+          message: 'required',
+        });
+    },
+    { when: () => true },
+  );
 
 // ---------------------------------------------------------------- tools (POST: T)
 
@@ -795,6 +1083,108 @@ export const tool = z.strictObject({
     .meta({ description: 'What it is used for' }),
   notes: text.optional().meta({ description: 'A remark' }),
 });
+
+// ---------------------------------------------------------------- initiatives, campaigns, partners
+
+export const INITIATIVE_KINDS = ['programme', 'workstream', 'experiment', 'advocacy', 'partnership', 'other'] as const;
+
+const action = z.strictObject({
+  action: shortText.meta({ description: 'What is done' }),
+  owner: shortText.optional().meta({ description: 'A role id or a person' }),
+  due: isoDate.optional().meta({ description: 'By when' }),
+  when: shortText.optional().meta({ description: 'When, in words: "2027-Q1", "spring"' }),
+});
+
+/** A programme or workstream that sits on no single channel: an advocacy programme, a website experiment. */
+export const initiative = z.strictObject({
+  id: id.meta({ description: 'A short lower-case id that budget items refer to' }),
+  name: shortText.meta({ description: "The initiative's name" }),
+  kind: z
+    .enum(INITIATIVE_KINDS)
+    .optional()
+    .meta({ description: 'programme, workstream, experiment, advocacy, partnership or other' }),
+  description: text.optional().meta({ description: 'What it is and why' }),
+  goals: z.array(id).optional().meta({ description: 'ids of the goals it serves' }),
+  objectives: z.array(id).optional().meta({ description: 'ids of the objectives it serves' }),
+  channels: z.array(channelId).optional().meta({ description: 'ids of the channels it uses' }),
+  owner: shortText.optional().meta({ description: 'A role id or a person' }),
+  when: shortText.optional().meta({ description: 'When, in words as written: "2027-Q1", "from spring"' }),
+  start: isoDate.optional().meta({ description: 'When it starts' }),
+  end: isoDate.optional().meta({ description: 'When it ends' }),
+  actions: z.array(action).optional().meta({ description: 'The actions, each with an owner and a due date' }),
+  measures: textList.optional().meta({ description: 'How we will know it works' }),
+});
+
+export const CAMPAIGN_KINDS = ['campaign', 'event', 'fair', 'meetup', 'launch', 'other'] as const;
+
+/** A recurring or undated campaign or event: a heritage month every year, an annual fair, a weekly meetup. */
+export const campaign = z.strictObject({
+  id: id.meta({ description: 'A short lower-case id that partners and budget items refer to' }),
+  name: shortText.meta({ description: "The campaign's name" }),
+  kind: z.enum(CAMPAIGN_KINDS).optional().meta({ description: 'campaign, event, fair, meetup, launch or other' }),
+  description: text.optional().meta({ description: 'What it is' }),
+  recurs: z.enum(RECURRENCES).optional().meta({ description: 'weekly, monthly or yearly, when it comes back' }),
+  month: z.number().int().min(1).max(12).optional().meta({ description: 'Month of a yearly campaign, 1–12' }),
+  date: isoDate.optional().meta({ description: 'When it starts, when a date is known' }),
+  end: isoDate.optional().meta({ description: 'When it ends' }),
+  when: shortText.optional().meta({ description: 'When, in words: "every September", "after the summer"' }),
+  channels: z.array(channelId).optional().meta({ description: 'ids of the channels it runs on' }),
+  goals: z.array(id).optional().meta({ description: 'ids of the goals it serves' }),
+  objectives: z.array(id).optional().meta({ description: 'ids of the objectives it serves' }),
+  partners: z.array(id).optional().meta({ description: 'ids of the partners taking part' }),
+  owner: shortText.optional().meta({ description: 'A role id or a person' }),
+});
+
+export const PARTNER_KINDS = ['partner', 'influencer', 'ambassador', 'media', 'sponsor', 'other'] as const;
+
+export const partner = z.strictObject({
+  id: id.meta({ description: 'A short lower-case id that campaigns refer to' }),
+  name: shortText.meta({ description: "The partner's name" }),
+  kind: z
+    .enum(PARTNER_KINDS)
+    .optional()
+    .meta({ description: 'partner, influencer, ambassador, media, sponsor or other' }),
+  purpose: text.optional().meta({ description: 'What we work with them on' }),
+  campaigns: z.array(id).optional().meta({ description: 'ids of the campaigns they take part in' }),
+  channels: z.array(channelId).optional().meta({ description: 'ids of the channels concerned' }),
+  url: shortText.optional().meta({ description: 'Their address' }),
+  paid: z.boolean().optional().meta({ description: 'true: they are paid (the content is advertising)' }),
+  disclosure: text.optional().meta({ description: 'How paid content is marked: "#ad", «annonse»' }),
+});
+
+// ---------------------------------------------------------------- policies
+
+export const policies = z
+  .strictObject({
+    not_applicable: notApplicableReason.optional(),
+    accessibility: z
+      .strictObject({
+        alt_text: z.boolean().optional().meta({ description: 'Every image has alternative text' }),
+        captions: z.boolean().optional().meta({ description: 'Every video has captions' }),
+        wcag: shortText.optional().meta({ description: 'The WCAG level followed, e.g. "2.1 AA"' }),
+        notes: text.optional().meta({ description: 'A remark' }),
+      })
+      .optional()
+      .meta({ description: 'Accessibility: alt text, captions, the WCAG level' }),
+    language: z
+      .strictObject({
+        languages: textList.optional().meta({ description: 'The languages we publish in, e.g. [nb, nn, se]' }),
+        shares: z
+          .record(z.string().max(20), fraction)
+          .optional()
+          .meta({ description: 'A share of posts per language, e.g. { nn: 0.25 }' }),
+        plain_language: z.boolean().optional().meta({ description: 'We write in plain language' }),
+        notes: text.optional().meta({ description: 'A remark' }),
+      })
+      .optional()
+      .meta({ description: 'Language: which languages, their shares, plain language' }),
+    privacy: text.optional().meta({ description: 'Privacy: personal data, pictures of people, consent' }),
+    licensing: text.optional().meta({ description: 'Licensing of what we publish and what we reuse' }),
+    ai: text.optional().meta({ description: 'Use and disclosure of AI-generated content' }),
+    moderation: text.optional().meta({ description: 'What we remove or hide, and how we answer' }),
+    conduct: text.optional().meta({ description: 'Conduct: what staff may say, as staff and in private' }),
+  })
+  .meta({ description: 'Policies: accessibility, language, privacy, licensing, AI, moderation and conduct' });
 
 // ---------------------------------------------------------------- the plan
 
@@ -811,29 +1201,41 @@ export const planSchema = z
     goals: z
       .array(goal)
       .meta({ description: '§2 Business goals the strategy serves (at most 2 primary, 2 secondary)' }),
-    objectives: z
-      .array(objective)
+    objectives: listOrNotApplicable(objective)
       .optional()
       .meta({ description: '§2 SMART objectives: measurable targets with a deadline, each serving a goal' }),
     audience: audience.optional().meta({ description: '§3 The people: personas, where and when they are online' }),
-    competitors: z
-      .array(competitor)
+    competitors: listOrNotApplicable(competitor)
       .optional()
-      .meta({ description: '§4 Competitor research: the 3–5 main competitors and their engagement' }),
+      .meta({ description: '§4 Competitor research: the 3–5 main competitors (or peers) and their engagement' }),
     positioning: positioning
       .optional()
       .meta({ description: '§5 Positioning: how we want to be seen in the conversation' }),
-    channels: z
-      .array(channel)
+    channels: listOrNotApplicable(channel)
       .optional()
-      .meta({ description: '§6 Channels and tactics: primary and secondary networks and what we do there' }),
+      .meta({ description: '§6 Channels and tactics: the networks and owned channels we keep and what we do there' }),
+    initiatives: listOrNotApplicable(initiative)
+      .optional()
+      .meta({ description: '§6 Initiatives: programmes and workstreams that sit on no single channel' }),
+    campaigns: listOrNotApplicable(campaign)
+      .optional()
+      .meta({ description: '§7 Campaigns and events, recurring or undated' }),
+    partners: listOrNotApplicable(partner)
+      .optional()
+      .meta({ description: '§6 Partners and influencers: who, what for, in which campaigns, how disclosed' }),
     content: content.optional().meta({ description: '§7 Content strategy and publishing plan' }),
-    kpis: z.array(kpi).optional().meta({ description: '§8 KPIs: the numbers we follow, how and how often' }),
+    kpis: listOrNotApplicable(kpi)
+      .optional()
+      .meta({ description: '§8 KPIs: the numbers we follow, how and how often' }),
     budget: budget.optional().meta({ description: '§9 Budget and resources: yearly cost against a cap' }),
     team: team.optional().meta({ description: '§10 People and process: roles, tasks, escalation' }),
     crisis: crisis.optional().meta({ description: '§11 Crisis handbook: triggers, levels, responders, steps' }),
     review: review.optional().meta({ description: '§12 Monthly review: plan versus actual' }),
-    tools: z.array(tool).optional().meta({ description: 'The tools used: scheduling, monitoring, analytics …' }),
+    tools: listOrNotApplicable(tool)
+      .optional()
+      .meta({ description: 'The tools used: scheduling, monitoring, analytics …' }),
+    policies: policies.optional(),
+    governance: governance.optional(),
   })
   .meta({ title: 'smplan plan', description: 'A social media strategy plan, format version 1' });
 
@@ -843,13 +1245,18 @@ export type Goal = z.infer<typeof goal>;
 export type Objective = z.infer<typeof objective>;
 export type Persona = z.infer<typeof persona>;
 export type Competitor = z.infer<typeof competitor>;
+export type Initiative = z.infer<typeof initiative>;
+export type Campaign = z.infer<typeof campaign>;
+export type Partner = z.infer<typeof partner>;
+export type Policies = z.infer<typeof policies>;
+export type Governance = z.infer<typeof governance>;
 export type CompetitorChannel = z.infer<typeof competitorChannel>;
 export type OwnChannelSample = NonNullable<Channel['current']>;
 export type PostSample = z.infer<typeof postSample>;
 export type SampleTotals = z.infer<typeof sampleTotals>;
 export type Channel = z.infer<typeof channel>;
 export type Content = z.infer<typeof content>;
-export type Slot = NonNullable<Content['slots']>[number];
+export type Slot = z.infer<typeof slot>;
 export type Pillar = NonNullable<Content['pillars']>[number];
 export type Kpi = z.infer<typeof kpi>;
 export type Budget = z.infer<typeof budget>;
@@ -878,12 +1285,31 @@ export const SECTION_ORDER = [
   'competitors',
   'positioning',
   'channels',
+  'initiatives',
+  'partners',
   'content',
+  'campaigns',
+  'policies',
   'kpis',
   'budget',
   'team',
   'crisis',
   'review',
   'tools',
+  'governance',
 ] as const;
 export type SectionName = (typeof SECTION_ORDER)[number];
+
+/** Sections a real strategy may add beyond the method's: the full interview leaves them to `--section`. */
+export const OPTIONAL_SECTIONS = [
+  'governance',
+  'initiatives',
+  'partners',
+  'campaigns',
+  'policies',
+] as const satisfies readonly SectionName[];
+
+/** The method's sections, in its order: what the full interview asks and what an empty plan lacks. */
+export const METHOD_SECTIONS: readonly SectionName[] = SECTION_ORDER.filter(
+  (name) => !(OPTIONAL_SECTIONS as readonly string[]).includes(name),
+);

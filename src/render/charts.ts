@@ -408,8 +408,9 @@ export function engagementSpec(env: ChartEnv, ctx: RenderContext): Spec | undefi
 
 export function pillarSpec(env: ChartEnv, ctx: RenderContext): Spec | undefined {
   void ctx;
-  const pillars = env.plan.content?.pillars;
-  if (!pillars?.length) return undefined;
+  const pillars = env.plan.content?.pillars?.flatMap((p) => (p.share === undefined ? [] : [{ ...p, share: p.share }]));
+  // Pillars without shares have no mix to draw.
+  if (!pillars?.length || pillars.length !== env.plan.content?.pillars?.length) return undefined;
   // Names wrap within a third of the width rather than being cut short.
   const nameWidth = Math.round(TEXT_WIDTH / 3);
   const values = pillars.map((p, i) => ({
@@ -451,7 +452,9 @@ export function pillarSpec(env: ChartEnv, ctx: RenderContext): Spec | undefined 
  */
 export function budgetSpec(env: ChartEnv, ctx: RenderContext): Spec | undefined {
   const b = ctx.budget;
-  if (!b?.by_category.length) return undefined;
+  // With no cap there is nothing to draw the bars against; the chapter's table says so.
+  if (!b?.by_category.length || b.cap === undefined) return undefined;
+  const cap = b.cap;
   const categories = b.by_category.map((c) => env.t(`category.${c.category}`));
   const keptLabel = env.t(b.cut.length ? 'label.kept_total' : 'label.total');
   const cutLabel = env.t('label.cut_total');
@@ -460,10 +463,10 @@ export function budgetSpec(env: ChartEnv, ctx: RenderContext): Spec | undefined 
     { row: keptLabel, total: b.kept_total },
     ...(b.cut.length ? [{ row: cutLabel, total: b.cut_total }] : []),
   ].map((t) => ({ ...t, label: env.fmt.money(t.total) }));
-  const capLabel = env.t('chart.budget.cap', { cap: env.fmt.money(b.cap) });
+  const capLabel = env.t('chart.budget.cap', { cap: env.fmt.money(cap) });
   const widestTotal = Math.max(...totals.map((t) => env.measure.width(t.label, LABEL, 700)));
   const plotWidth = TEXT_WIDTH * 0.78;
-  const max = Math.max(b.kept_total, b.cut_total, b.cap) * (1 + (widestTotal + 14) / plotWidth);
+  const max = Math.max(b.kept_total, b.cut_total, cap) * (1 + (widestTotal + 14) / plotWidth);
   const px = (amount: number) => (amount / max) * plotWidth;
   // Segments laid end to end in category order (the legend's), each with its amount where it fits.
   const values: Record<string, unknown>[] = [];
@@ -490,7 +493,7 @@ export function budgetSpec(env: ChartEnv, ctx: RenderContext): Spec | undefined 
     });
   }
   // A total that would sit on the cap's rule moves past it.
-  const labelAt = (total: number) => (total < b.cap && px(b.cap - total) < widestTotal + 10 ? b.cap : total);
+  const labelAt = (total: number) => (total < cap && px(cap - total) < widestTotal + 10 ? cap : total);
   const x = { type: 'quantitative', scale: { domain: [0, max], nice: false } };
   const y = { field: 'row', type: 'nominal', title: null, sort: rowsShown, scale: { domain: rowsShown } };
   return {

@@ -20,20 +20,27 @@ import { kpiTargets, type ObjectiveTargets } from '../compute/kpi.js';
 import { reviewSessions } from '../compute/review.js';
 import type { TrackedObjective, TrackingResult } from '../compute/track.js';
 import type { LoadedPlan } from '../plan/load.js';
-import {
-  CHAPTER_SLUGS as SECTION_CHAPTERS,
-  hasSwot,
-  openPoints as planOpenPoints,
-  type OpenPoint,
-} from '../plan/open-points.js';
-import type { Plan } from '../plan/schema.js';
+import { CHAPTER_SLUGS as SECTION_CHAPTERS, hasSwot, missingParts, type OpenPoint } from '../plan/open-points.js';
+import type { Channel, Competitor, Plan } from '../plan/schema.js';
 import type { Formatter } from './format.js';
 import { executiveSummary, type ExecutiveSummary, type ObjectiveStanding } from './summary.js';
+import { listOf } from '../plan/decisions.js';
 
 export type { OpenPoint } from '../plan/open-points.js';
 
-/** The document's chapters: one per section of the plan, in the method's order, then the appendix. */
-export const CHAPTER_SLUGS = [...SECTION_CHAPTERS, 'appendix'] as const;
+/**
+ * The document's chapters: one per section of the plan, in the method's order, then the appendix.
+ * Two come only with the sections a real strategy adds: initiatives (with campaigns, partners and
+ * staff advocacy) after content, governance (with policies) after review.
+ */
+const [BEFORE_INITIATIVES, AFTER_INITIATIVES] = [SECTION_CHAPTERS.slice(0, 7), SECTION_CHAPTERS.slice(7)] as const;
+export const CHAPTER_SLUGS = [
+  ...BEFORE_INITIATIVES,
+  'initiatives',
+  ...AFTER_INITIATIVES,
+  'governance',
+  'appendix',
+] as const;
 export type ChapterSlug = (typeof CHAPTER_SLUGS)[number];
 
 export interface ChapterRef {
@@ -96,9 +103,16 @@ export interface RenderContext {
   /** Every open point; `open[key]` is true for each, for the templates' conditions. */
   openPoints: (OpenPoint & { chapterRef: ChapterRef })[];
   open: Record<string, boolean>;
+  /**
+   * The parts the plan answers with a decision instead (`open[key]` is true for them too, so the
+   * chapter prints the decision where it would print "not decided yet"): key -> the reason, and
+   * whether the part is stated not to apply or an open point silenced with a reason.
+   */
+  decisions: Record<string, { reason: string; kind: 'not_applicable' | 'silenced' }>;
   objectives: (ObjectiveTargets & { statement?: string; why?: string; tool?: string; chart: ChartRef })[];
   engagement?: CompetitorBenchmark;
-  budget?: BudgetPlan & { left: number; used_share: number };
+  /** `left` and `used_share` only when the plan sets a cap. */
+  budget?: BudgetPlan & { left?: number; used_share?: number };
   calendar?: PublishingCalendar;
   /** The calendar's first two weeks: the weekly plan made concrete without repeating it for months. */
   calendarPreview: PublishingCalendar['events'];
@@ -116,6 +130,12 @@ export interface RenderContext {
   objectiveNames: Record<string, string>;
   kpiNames: Record<string, string>;
   roleNames: Record<string, string>;
+  partnerNames: Record<string, string>;
+  /** Channels that are not social networks, or give an address, recipients or a frequency in words. */
+  ownedChannels: Channel[];
+  /** Every account the plan keeps on a network, with its channel. */
+  channelAccounts: (NonNullable<Channel['accounts']>[number] & { channel: string })[];
+  campaignNames: Record<string, string>;
   /** Per goal, in plan order, how many weekly slots serve it (goals no slot names are left out). */
   slotGoals: { id: string; statement: string; slots: number }[];
   /** Which optional columns of the publishing plan hold anything (empty ones are left out). */
@@ -123,11 +143,11 @@ export interface RenderContext {
   /** The goals table's optional columns, shown when any goal fills them. */
   goalColumns: { departments: boolean; ties_to: boolean };
   /** Each channel's activations, dated ones in date order, then undated ones as written. */
-  activationsByChannel: Record<string, NonNullable<NonNullable<Plan['channels']>[number]['activations']>>;
+  activationsByChannel: Record<string, NonNullable<Channel['activations']>>;
   /** Some audited profile records who holds its login. */
   auditAccess: boolean;
   /** Competitors with notes beyond their figures, for the profiles section. */
-  competitorProfiles: NonNullable<Plan['competitors']>;
+  competitorProfiles: Competitor[];
   reviewSessions: string[];
   tracking?: TrackingView;
   charts: Record<string, ChartRef | undefined>;
@@ -172,12 +192,25 @@ export function buildContext(
   chartTitle: (key: string, params?: Record<string, string | number>) => string,
   tracking?: TrackingResult,
   closed?: ReadonlySet<string>,
+  /** Open points silenced by an inline disable with a reason (key -> reason). */
+  silenced: Record<string, string> = {},
 ): RenderContext {
   const plan = loaded.plan;
   // The appendix holds the monthly milestones and the competitors' samples: without either it is left out.
   const hasAppendix =
-    !!plan.objectives?.length || !!plan.competitors?.length || !!plan.channels?.some((c) => c.current);
-  const slugs = CHAPTER_SLUGS.filter((slug) => slug !== 'appendix' || hasAppendix);
+    !!listOf(plan.objectives).length ||
+    !!listOf(plan.competitors).length ||
+    !!listOf(plan.channels).some((c) => c.current);
+  const hasInitiatives = [plan.initiatives, plan.campaigns, plan.partners, plan.team?.advocacy].some(
+    (s) => s !== undefined,
+  );
+  const hasGovernance = plan.governance !== undefined || plan.policies !== undefined;
+  const slugs = CHAPTER_SLUGS.filter(
+    (slug) =>
+      (slug !== 'appendix' || hasAppendix) &&
+      (slug !== 'initiatives' || hasInitiatives) &&
+      (slug !== 'governance' || hasGovernance),
+  );
   const chapters: ChapterRef[] = slugs.map((slug, i) => {
     const number = i + 1;
     return { slug, number, file: `${String(number).padStart(2, '0')}-${slug}.md`, title: titles[slug] };
@@ -185,12 +218,20 @@ export function buildContext(
   const bySlug = new Map(chapters.map((c) => [c.slug, c]));
   const appendix = bySlug.get('appendix');
 
-  const openPoints = planOpenPoints(plan).map((p) => ({ ...p, chapterRef: bySlug.get(p.chapter)! }));
+  const missing = missingParts(plan);
+  const decisions = Object.create(null) as RenderContext['decisions'];
+  for (const p of missing) {
+    if (p.decision !== undefined) decisions[p.key] = { reason: p.decision, kind: 'not_applicable' };
+    else if (Object.hasOwn(silenced, p.key)) decisions[p.key] = { reason: silenced[p.key]!, kind: 'silenced' };
+  }
+  const openPoints = missing
+    .filter((p) => !Object.hasOwn(decisions, p.key))
+    .map(({ decision: _, ...p }) => ({ ...p, chapterRef: bySlug.get(p.chapter)! }));
   const open: Record<string, boolean> = Object.create(null) as Record<string, boolean>;
-  for (const p of openPoints) open[p.key] = true;
+  for (const p of missing) open[p.key] = true;
 
   const goalsById = new Map(plan.goals.map((g) => [g.id, g]));
-  const written = new Map((plan.objectives ?? []).map((o) => [o.id, o]));
+  const written = new Map(listOf(plan.objectives).map((o) => [o.id, o]));
   const objectives = kpiTargets(plan).map((t) => {
     const o = written.get(t.id);
     return {
@@ -209,23 +250,29 @@ export function buildContext(
   });
 
   const engagement =
-    plan.competitors?.length || plan.channels?.some((c) => c.current)
+    listOf(plan.competitors).length || listOf(plan.channels).some((c) => c.current)
       ? competitorBenchmark(plan, loaded.postsCsv)
       : undefined;
 
   let budget: RenderContext['budget'];
-  if (plan.budget) {
+  if (plan.budget && plan.budget.not_applicable === undefined) {
     const computed = budgetPlan(plan.budget, plan);
+    const cap = computed.cap;
     budget = {
       ...computed,
-      left: Math.max(0, computed.cap - computed.total),
-      used_share: computed.cap > 0 ? computed.total / computed.cap : 0,
+      ...(cap === undefined
+        ? {}
+        : { left: Math.max(0, cap - computed.total), used_share: cap > 0 ? computed.total / cap : 0 }),
     };
   }
 
-  const calendar = plan.content?.slots?.length ? publishingCalendar(plan) : undefined;
+  const calendar = listOf(plan.content?.slots).length ? publishingCalendar(plan) : undefined;
   const pillars = plan.content?.pillars;
-  const pillarShareSum = pillars?.length ? pillars.reduce((s, p) => s + p.share, 0) : undefined;
+  // Pillars without shares (a real strategy may name its themes only) have no sum to check.
+  const pillarShareSum =
+    pillars?.length && pillars.every((p) => p.share !== undefined)
+      ? pillars.reduce((s, p) => s + (p.share ?? 0), 0)
+      : undefined;
 
   const sessions = reviewSessions(plan, closed);
 
@@ -235,14 +282,18 @@ export function buildContext(
       engagement && (engagement.competitors.length || engagement.own.length)
         ? { file: 'charts/competitor-engagement.svg', title: chartTitle('chart.engagement.title') }
         : undefined,
-    pillars: pillars?.length ? { file: 'charts/content-mix.svg', title: chartTitle('chart.pillars.title') } : undefined,
-    budget: budget?.by_category.length
-      ? { file: 'charts/budget-by-category.svg', title: chartTitle('chart.budget.title') }
-      : undefined,
+    pillars:
+      pillarShareSum !== undefined
+        ? { file: 'charts/content-mix.svg', title: chartTitle('chart.pillars.title') }
+        : undefined,
+    budget:
+      budget?.by_category.length && budget.cap !== undefined
+        ? { file: 'charts/budget-by-category.svg', title: chartTitle('chart.budget.title') }
+        : undefined,
   };
   for (const o of objectives) charts[`kpi-${o.id}`] = o.chart;
 
-  const channels = plan.channels ?? [];
+  const channels = listOf(plan.channels);
   const summary = {
     primaryGoals: plan.goals.filter((g) => g.priority === 'primary').map((g) => g.statement),
     secondaryGoals: plan.goals.filter((g) => g.priority === 'secondary').map((g) => g.statement),
@@ -271,10 +322,11 @@ export function buildContext(
   };
 
   return {
-    plan,
+    plan: listedPlan(plan),
     chapters,
     openPoints,
     open,
+    decisions,
     objectives,
     engagement,
     budget,
@@ -283,7 +335,7 @@ export function buildContext(
     pillarShareOff: pillarShareSum !== undefined && Math.abs(pillarShareSum - 1) > 0.005,
     mix: contentMixCheck(plan.content),
     slotGoals: plan.goals.flatMap((g) => {
-      const slots = (plan.content?.slots ?? []).filter((x) => x.goal === g.id).length;
+      const slots = listOf(plan.content?.slots).filter((x) => x.goal === g.id).length;
       return slots ? [{ id: g.id, statement: g.statement, slots }] : [];
     }),
     goalColumns: {
@@ -291,10 +343,10 @@ export function buildContext(
       ties_to: plan.goals.some((g) => !!g.ties_to),
     },
     slotColumns: {
-      pillar: !!plan.content?.slots?.some((x) => x.pillar),
-      format: !!plan.content?.slots?.some((x) => x.format),
-      persona: !!plan.content?.slots?.some((x) => x.persona),
-      paid: !!plan.content?.slots?.some((x) => x.paid !== undefined),
+      pillar: !!listOf(plan.content?.slots).some((x) => x.pillar),
+      format: !!listOf(plan.content?.slots).some((x) => x.format),
+      persona: !!listOf(plan.content?.slots).some((x) => x.persona),
+      paid: !!listOf(plan.content?.slots).some((x) => x.paid !== undefined),
     },
     activationsByChannel: Object.assign(
       Object.create(null) as RenderContext['activationsByChannel'],
@@ -306,7 +358,7 @@ export function buildContext(
       ),
     ),
     auditAccess: !!plan.situation?.channel_audit?.some((a) => a.login_holder || a.login_email),
-    competitorProfiles: (plan.competitors ?? []).filter(
+    competitorProfiles: listOf(plan.competitors).filter(
       (c) =>
         c.url ||
         c.notes ||
@@ -318,9 +370,15 @@ export function buildContext(
     ),
     pillarNames: names((pillars ?? []).map((p) => [p.id, p.name])),
     goalNames: names(plan.goals.map((g) => [g.id, g.statement])),
-    objectiveNames: names((plan.objectives ?? []).map((o) => [o.id, o.metric])),
+    objectiveNames: names(listOf(plan.objectives).map((o) => [o.id, o.metric])),
     roleNames: names((plan.team?.roles ?? []).map((r) => [r.id, r.person ? `${r.title} (${r.person})` : r.title])),
-    kpiNames: names((plan.kpis ?? []).map((k) => [k.id, k.name])),
+    kpiNames: names(listOf(plan.kpis).map((k) => [k.id, k.name])),
+    partnerNames: names(listOf(plan.partners).map((p) => [p.id, p.name])),
+    ownedChannels: channels.filter(
+      (c) => (c.kind !== undefined && c.kind !== 'network') || c.url || c.recipients !== undefined || c.frequency,
+    ),
+    channelAccounts: channels.flatMap((c) => (c.accounts ?? []).map((a) => ({ ...a, channel: c.id }))),
+    campaignNames: names(listOf(plan.campaigns).map((c) => [c.id, c.name])),
     calendarPreview: calendar ? calendar.events.filter((e) => daysBetween(calendar.from, e.date) < PREVIEW_DAYS) : [],
     personaNames: names((plan.audience?.personas ?? []).map((p) => [p.id, p.name])),
     personaShortNames: names((plan.audience?.personas ?? []).map((p) => [p.id, shortPersonaName(p.name)])),
@@ -428,10 +486,10 @@ function sampleRows(plan: Plan, engagement: CompetitorBenchmark | undefined): Sa
     ...(from?.source ? { source: from.source } : {}),
     ...(from?.as_of ? { as_of: from.as_of } : {}),
   });
-  const current = (plan.channels ?? []).flatMap((c) => (c.current ? [c.current] : []));
+  const current = listOf(plan.channels).flatMap((c) => (c.current ? [c.current] : []));
   return [
     ...engagement.competitors.flatMap((c, ci) =>
-      c.channels.map((figures, chi) => row(c.name, false, figures, plan.competitors?.[ci]?.channels[chi])),
+      c.channels.map((figures, chi) => row(c.name, false, figures, listOf(plan.competitors)[ci]?.channels[chi])),
     ),
     ...engagement.own.map((figures, i) => row(plan.plan.organization, true, figures, current[i])),
   ];
@@ -449,6 +507,29 @@ function sampleDates(samples: SampleRow[]): RenderContext['sampleDates'] {
     out.first = dates[0]!;
     out.last = dates[dates.length - 1]!;
   }
+  return out;
+}
+
+/**
+ * The plan as the templates read it: a list stated not to apply is an empty list there (its
+ * reason is in `decisions`), so no template walks the keys of `{ not_applicable }`.
+ */
+function listedPlan(plan: Plan): Plan {
+  const out: Plan = { ...plan };
+  for (const key of [
+    'objectives',
+    'competitors',
+    'channels',
+    'kpis',
+    'tools',
+    'initiatives',
+    'campaigns',
+    'partners',
+  ] as const) {
+    if (out[key] !== undefined && !Array.isArray(out[key])) (out as Record<string, unknown>)[key] = [];
+  }
+  if (out.content?.slots !== undefined && !Array.isArray(out.content.slots))
+    out.content = { ...out.content, slots: [] };
   return out;
 }
 

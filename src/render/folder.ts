@@ -10,6 +10,10 @@ import { TemplateError } from './template-error.js';
 import { MAX_SAMPLE, MIN_SAMPLE } from '../compute/engagement.js';
 import type { TrackingResult } from '../compute/track.js';
 import type { LoadedPlan } from '../plan/load.js';
+import { silencedOpenPoints } from '../plan/open-points.js';
+import { listOf } from '../plan/decisions.js';
+import { postsPerWeekRange } from '../plan/posts-per-week.js';
+import type { PostsPerWeek } from '../plan/schema.js';
 import { channelName, localeLanguage, WEEKDAYS } from '../plan/schema.js';
 import { unitKind } from '../units.js';
 import { weekdayRuns } from '../wording.js';
@@ -75,7 +79,15 @@ export async function renderStrategyFolder(loaded: LoadedPlan, options: RenderOp
   // Chart titles are plain text here; the Markdown escapes them where it prints them.
   // Review sessions skip public holidays and the plan's closed days (the holiday calendar loads only here).
   const closed = plan.review ? await closedDays(plan) : new Set<string>();
-  const ctx = buildContext(loaded, titles, fmt, (key, params) => translator.t(key, params), options.tracking, closed);
+  const ctx = buildContext(
+    loaded,
+    titles,
+    fmt,
+    (key, params) => translator.t(key, params),
+    options.tracking,
+    closed,
+    await silencedOpenPoints(loaded),
+  );
 
   const templates = await loadTemplates(options.templatesDir);
   const hb = await createEnvironment(translator, fmt, plan.plan.currency, templates.partials);
@@ -186,6 +198,12 @@ type HandlebarsTemplate = ReturnType<HandlebarsEnv['compile']>;
 interface HelperOptions {
   hash: Record<string, unknown>;
   data?: { root?: RenderContext };
+}
+
+/** A channel's display name: the `name` the plan gives it, else the brand's own spelling of its id. */
+function displayName(id: string, options: HelperOptions | undefined): string {
+  const own = listOf(options?.data?.root?.plan.channels).find((c) => c.id === id)?.name;
+  return own ?? channelName(id);
 }
 
 type CompileOptions = NonNullable<Parameters<HandlebarsEnv['compile']>[1]>;
@@ -339,8 +357,32 @@ async function createEnvironment(
       const key = `${String(prefix)}.${String(value)}`;
       return safe(translator.has(key) ? translator.t(key) : escapeInline(value));
     },
-    channel: (id) => safe(escapeInline(channelName(String(id)))),
-    channels: (ids) => safe(Array.isArray(ids) ? fmt.list(ids.map((id) => escapeInline(channelName(String(id))))) : ''),
+    // A channel by the display name the plan gives it (a website by its domain), else the brand's spelling.
+    channel: (id, options) => safe(escapeInline(displayName(String(id), options as HelperOptions))),
+    channels: (ids, options) =>
+      safe(
+        Array.isArray(ids)
+          ? fmt.list(ids.map((id) => escapeInline(displayName(String(id), options as HelperOptions))))
+          : '',
+      ),
+    /** How often a channel posts: a number, a range "1–2", or the words the plan gives. */
+    'per-week': (n, words) => {
+      const range = postsPerWeekRange(n as PostsPerWeek | undefined);
+      if (range)
+        return intl(
+          range.min === range.max ? fmt.number(range.min) : `${fmt.number(range.min)}–${fmt.number(range.max)}`,
+        );
+      return safe(typeof words === 'string' ? escapeInline(words) : '');
+    },
+    /** A month by its number (1–12), in the plan's language: a yearly campaign's month. */
+    'month-name': (m) =>
+      intl(
+        typeof m === 'number' && m >= 1 && m <= 12
+          ? new Intl.DateTimeFormat(fmt.locale, { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2000, m - 1, 1))
+          : '',
+      ),
+    /** "not set", where a plan leaves out a field a real strategy may not give (a goal's priority, a pillar's share). */
+    'not-set': () => safe(translator.t('label.not_set')),
     list: (items) => safe(Array.isArray(items) ? fmt.list(items.map(inline)) : inline(items)),
     /** Items that are sentences of their own (PEST factors, objections): each closed with a full stop, one after the other. */
     sentences: (items) =>
@@ -374,8 +416,16 @@ async function createEnvironment(
       return safe(r ? `[${text}](${linkTarget(r.file)})` : '');
     },
     /** The open-point notice for a missing section: what is not decided and what the method asks. */
-    open: (key) => {
+    open: (key, options) => {
       const k = String(key);
+      // A part the plan answers with a decision: its reason where "not decided yet" would be.
+      const decided = (options as HelperOptions).data?.root?.decisions?.[k] as
+        | { reason: string; kind: 'not_applicable' | 'silenced' }
+        | undefined;
+      if (decided)
+        return safe(
+          `> **${translator.t(`open.${decided.kind}`)}** ${translator.t(`open.${k}.topic`)}. ${inline(decided.reason)}`,
+        );
       return safe(
         `> **${translator.t('open.label')}** ${translator.t(`open.${k}.topic`)}. ${translator.t('open.asks', { asks: translator.t(`open.${k}.asks`) })}`,
       );

@@ -9,6 +9,7 @@ import { type CompetitorBenchmark, isLevel, type RankedEntry } from '../compute/
 import type { ObjectiveTargets } from '../compute/kpi.js';
 import { ON_TRACK_TOLERANCE, type TrackStatus } from '../compute/track.js';
 import type { Plan } from '../plan/schema.js';
+import { listOf } from '../plan/decisions.js';
 
 /**
  * The contract's status in colour. Red: behind the curve. Amber: on track or ahead so far (the
@@ -167,7 +168,7 @@ export function firstSteps(plan: Plan, from: string = plan.plan.start, max = MAX
     const days = (Date.parse(date) - start) / 86_400_000;
     return days >= 0 && days < FIRST_DAYS;
   };
-  const channels = plan.channels ?? [];
+  const channels = listOf(plan.channels);
   const ownerOf = (id: string) => channels.find((c) => c.id === id)?.owner;
   const steps: FirstStep[] = [];
   for (const c of channels)
@@ -199,6 +200,9 @@ export function notApplicableSections(plan: Plan): { section: string; reason: st
   });
 }
 
+/** A problem statement up to this many characters is summarised whole: its first sentence is often context. */
+export const SHORT_PROBLEM = 400;
+
 /** The first sentence of a text: up to the first full stop, question or exclamation mark followed by a space. */
 export function firstSentence(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -225,11 +229,11 @@ export function executiveSummary(
   const bestChannel = strongestChannel(standings);
 
   const tacticsFor = (id: string) =>
-    (plan.channels ?? []).flatMap((c) =>
+    listOf(plan.channels).flatMap((c) =>
       (c.tactics ?? []).filter((t) => t.objectives?.includes(id)).map((t) => t.action),
     );
   const tacticActions = new Map(
-    (plan.channels ?? []).flatMap((c) => (c.tactics ?? []).flatMap((t) => (t.id ? [[t.id, t.action] as const] : []))),
+    listOf(plan.channels).flatMap((c) => (c.tactics ?? []).flatMap((t) => (t.id ? [[t.id, t.action] as const] : []))),
   );
   const trackedById = new Map((tracked ?? []).map((t) => [t.id, t]));
   const standingsOfObjectives: ObjectiveStanding[] = objectives.map((o) => {
@@ -290,8 +294,10 @@ export function executiveSummary(
       share: largest.yearly / keptTotal,
       objectives: largest.objectives,
     };
-  const problem = plan.plan.problem?.trim();
-  if (problem) summary.problem = firstSentence(problem);
+  // The author's own summary; else the problem as written when short, its first sentence only when long.
+  const problem = plan.plan.summary?.trim() || plan.plan.problem?.trim();
+  if (problem)
+    summary.problem = plan.plan.summary?.trim() || problem.length <= SHORT_PROBLEM ? problem : firstSentence(problem);
   if (nextReview !== undefined) summary.nextReview = nextReview;
   return summary;
 }
@@ -301,7 +307,7 @@ const shownPoints = (rate: number) => Math.round(rate * 10000) / 100;
 
 /** Each ranked channel read as a strategist would: lead, level or behind within the noise of the samples. */
 export function channelStandings(plan: Plan, engagement: CompetitorBenchmark | undefined): ChannelStanding[] {
-  const planned = new Set((plan.channels ?? []).map((c) => c.id));
+  const planned = new Set(listOf(plan.channels).map((c) => c.id));
   const audit = plan.situation?.channel_audit ?? [];
   return (engagement?.ranking ?? []).flatMap((r) => {
     const leader = r.entries[0];
@@ -310,7 +316,7 @@ export function channelStandings(plan: Plan, engagement: CompetitorBenchmark | u
     const rivals = r.entries.filter((e) => !e.own);
     const closing = audit.find((a) => a.channel === r.channel && a.decision === 'close');
     const closed = !!closing && !planned.has(r.channel);
-    const channel = plan.channels?.find((c) => c.id === r.channel);
+    const channel = listOf(plan.channels).find((c) => c.id === r.channel);
     const figure = (e: RankedEntry) => ({ name: e.name, rate: e.engagement_rate_per_post, estimated: e.estimated });
     const standing: ChannelStanding = {
       channel: r.channel,

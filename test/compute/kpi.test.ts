@@ -11,6 +11,7 @@ import {
 } from '../../src/compute/kpi.js';
 import { PlanComputeError } from '../../src/compute/errors.js';
 import { objective, planWith } from './helpers.js';
+import { listOf } from '../../src/plan/decisions.js';
 
 describe('resolveTarget', () => {
   it('keeps an absolute target', () => {
@@ -24,7 +25,7 @@ describe('resolveTarget', () => {
   });
   it('refuses a relative target on a zero baseline instead of returning 0', () => {
     const plan = planWith({ objectives: [objective({ baseline: 0, target: '+50%' })] });
-    const err = catchError(() => resolveTarget(plan.objectives![0]!, plan));
+    const err = catchError(() => resolveTarget(listOf(plan.objectives)[0]!, plan));
     expect(err).toBeInstanceOf(PlanComputeError);
     expect((err as PlanComputeError).path).toEqual(['objectives', 0, 'target']);
     expect((err as Error).message).toMatch(/zero baseline/);

@@ -80,7 +80,7 @@ describe('budgetPlan', () => {
         expect(listed.map((l) => l.index).sort((a, b) => a - b)).toEqual(items.map((_, i) => i));
         // Priority order within each list: roi short < medium < long, file order within the same roi.
         const precedes = (a: (typeof listed)[number], b: (typeof listed)[number]) => {
-          const order = ROI_TIME_FRAMES.indexOf(a.roi) - ROI_TIME_FRAMES.indexOf(b.roi);
+          const order = ROI_TIME_FRAMES.indexOf(a.roi!) - ROI_TIME_FRAMES.indexOf(b.roi!);
           return order < 0 || (order === 0 && a.index < b.index);
         };
         for (const list of [plan.kept, plan.cut])

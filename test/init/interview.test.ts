@@ -13,7 +13,7 @@ import { draftPath } from '../../src/init/draft.js';
 import { nextMonthStart, oneYearFrom } from '../../src/init/system.js';
 import { lintFile } from '../../src/lint/engine.js';
 import { planJsonSchema, SCHEMA_ID } from '../../src/plan/json-schema.js';
-import { SECTION_ORDER } from '../../src/plan/schema.js';
+import { METHOD_SECTIONS } from '../../src/plan/schema.js';
 import { INTERRUPT, scripted, type Rule } from './scripted.js';
 import { ACCEPTANCE, EXAMPLES } from '../helpers/cli.js';
 
@@ -319,7 +319,7 @@ describe('smplan init: every section', () => {
     const { errors } = await lintErrors(file);
     expect(errors).toEqual([]);
     const data = parse(text);
-    expect(Object.keys(data)).toEqual(['smplan', ...SECTION_ORDER]);
+    expect(Object.keys(data)).toEqual(['smplan', ...METHOD_SECTIONS]);
     expect(data.plan).toMatchObject({
       locale: 'nb',
       currency: 'NOK',

@@ -146,7 +146,7 @@ describe('warnings: what the method advises', () => {
         tool: 'GA',
         why: 'Why',
       });
-      p.kpis.push({ id: `${id}-k`, name: 'K', objective: `${id}-o` });
+      p.kpis.push({ id: `${id}-k`, name: 'K', objective: `${id}-o`, tool: 'GA', frequency: 'weekly' });
     };
     await expectFindings(extra('sales', 'primary'), ['warning goal-count goals[3].priority']);
     await expectFindings(extra('service', 'secondary'), []);
@@ -200,10 +200,13 @@ describe('warnings: what the method advises', () => {
         delete p.objectives[0].tool;
         delete p.kpis[0].tool;
       },
-      ['warning smart-objective objectives[0].tool'],
+      ['warning smart-objective objectives[0].tool', 'warning kpi-measurement kpis[0]'],
     );
     // objectives[2] has no tool of its own: a KPI for it names one.
-    await expectFindings((p) => delete p.kpis[2].tool, ['warning smart-objective objectives[2].tool']);
+    await expectFindings(
+      (p) => delete p.kpis[2].tool,
+      ['warning smart-objective objectives[2].tool', 'warning kpi-measurement kpis[2]'],
+    );
     await expectFindings((p) => (p.objectives[1].target = '+0%'), ['warning smart-objective objectives[1].target']);
   });
 

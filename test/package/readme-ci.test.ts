@@ -104,7 +104,7 @@ describe.skipIf(!enabled)('the README CI section, run as written', () => {
     expect(readFileSync(path.join(glWork, 'smplan-lint.xml'), 'utf8')).toContain('<testsuites name="smplan lint"');
     expect(JSON.parse(readFileSync(path.join(glWork, 'gl-code-quality.json'), 'utf8'))).toEqual([]);
     // -o FILE: the log still gets the outcome.
-    expect(last.stderr).toMatch(/3 files checked: 0 errors, 0 warnings \(report: smplan-lint\.xml\)/);
+    expect(last.stderr).toMatch(/4 files checked: 0 errors, 0 warnings \(report: smplan-lint\.xml\)/);
   }, 2_400_000);
 
   it('pre-commit (language: node): npm install in the clone builds it; its pack installs and lints', () => {

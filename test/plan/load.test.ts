@@ -59,8 +59,8 @@ describe('loadPlan', () => {
   });
 
   it('a missing required key, at the mapping that should hold it', async () => {
-    expect(await findings(`${head}budget:\n  items: []\n`)).toEqual([
-      '4:1 schema-required missing `cap`: it is required here',
+    expect(await findings(`${head}budget:\n  cap: 1000\n`)).toEqual([
+      '4:1 schema-required missing `items`: it is required here',
     ]);
   });
 

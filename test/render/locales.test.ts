@@ -10,6 +10,11 @@ const placeholders = (text: string) => [...text.matchAll(/\{([a-z_]+)\}/g)].map(
 /** Words that are the same in Norwegian or Bulgarian (SWOT, CRM, Format, Status …). */
 const SAME_IN_TRANSLATION = new Set([
   'heading.swot',
+  'partner_kind.partner',
+  'label.partner',
+  'label.strategy_status',
+  'channel_kind.forum',
+  'partner_kind.sponsor',
   'chart.swot.title',
   'tool_purpose.crm',
   'label.start',

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { formatChange, formatMeasure } from '../../wording.js';
 import { targetNumber } from '../../compute/kpi.js';
 import { defineRule, type RuleReport } from '../rule.js';
+import { listOf } from '../../plan/decisions.js';
 
 /** Growth above +300 % (more than 4x the baseline) is flagged. */
 export const MAX_GROWTH = 3;
@@ -29,7 +30,7 @@ export const achievableTarget = defineRule({
   }),
   check(plan, { options: { max_growth: maxGrowth, max_decrease: maxDecrease } }) {
     const reports: RuleReport[] = [];
-    plan.objectives?.forEach((o, i) => {
+    listOf(plan.objectives).forEach((o, i) => {
       if (!(o.baseline > 0)) return;
       const target = targetNumber(o);
       if (target < 0) return; // objective-target's error

@@ -11,7 +11,8 @@ export const budgetCap = defineRule({
     'The yearly total of the budget items (cost x 12 per month, x 1 per year or once) stays within budget.cap; over it, items are cut by ROI time frame (see `smplan budget`), and the message names the objectives the cut items fund.',
   check(plan) {
     const budget = plan.budget;
-    if (!budget) return [];
+    if (budget?.cap === undefined) return [];
+    const cap = budget.cap;
     const { total, over_by, objectives_losing_funding: losing } = budgetPlan(budget, plan);
     if (over_by <= 0) return [];
     const money = (n: number) => formatMoney(n, plan.plan.currency);
@@ -19,7 +20,7 @@ export const budgetCap = defineRule({
       {
         path: ['budget', 'cap'],
         message:
-          `the items cost ${money(total)} a year, ${money(over_by)} over the cap of ${money(budget.cap)}: prioritise by ROI time frame (smplan budget shows what fits)` +
+          `the items cost ${money(total)} a year, ${money(over_by)} over the cap of ${money(cap)}: prioritise by ROI time frame (smplan budget shows what fits)` +
           (losing.length ? `; the cut takes funding from ${losing.join(', ')}` : ''),
       },
     ];

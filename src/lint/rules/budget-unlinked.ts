@@ -1,5 +1,6 @@
 import { yearlyCost } from '../../compute/budget.js';
 import { quote } from '../facts.js';
+import { listOf } from '../../plan/decisions.js';
 import { defineRule, type RuleReport } from '../rule.js';
 
 /**
@@ -14,9 +15,9 @@ export const budgetUnlinked = defineRule({
     'Every budget item with a cost names the objectives (`objectives`) or the channel tactics (`tactics`) it funds; the document never guesses the link from the channel.',
   check(plan) {
     // Without objectives there is nothing to link to: open-point and tactics-without-objectives say so.
-    if (!plan.objectives?.length) return [];
+    if (!listOf(plan.objectives).length) return [];
     const reports: RuleReport[] = [];
-    plan.budget?.items.forEach((item, i) => {
+    plan.budget?.items?.forEach((item, i) => {
       if (item.objectives?.length || item.tactics?.length || yearlyCost(item) <= 0) return;
       reports.push({
         path: ['budget', 'items', i, 'name'],

@@ -1,4 +1,5 @@
 import { defineRule, type RuleReport } from '../rule.js';
+import { listOf } from '../../plan/decisions.js';
 
 /** A channel none of the personas uses is "being everywhere" (method mistake 3). */
 export const channelPersonas = defineRule({
@@ -10,9 +11,9 @@ export const channelPersonas = defineRule({
   check(plan) {
     const personas = plan.audience?.personas ?? [];
     if (personas.length === 0) return [];
-    const used = new Set(personas.flatMap((p) => (p.channels ?? []).map((c) => c.channel)));
+    const used = new Set(personas.flatMap((p) => listOf(p.channels).map((c) => c.channel)));
     const reports: RuleReport[] = [];
-    plan.channels?.forEach((c, i) => {
+    listOf(plan.channels).forEach((c, i) => {
       if (used.has(c.id) || (c.personas?.length ?? 0) > 0) return;
       reports.push({
         path: ['channels', i, 'id'],

@@ -1,4 +1,5 @@
 import { defineRule, type RuleReport } from '../rule.js';
+import { listOf } from '../../plan/decisions.js';
 
 /** Seed 004 §3: write a short explanation of what each profile should do; 003: why be on this network. */
 export const channelPurpose = defineRule({
@@ -9,7 +10,7 @@ export const channelPurpose = defineRule({
     'Every chosen channel says what it is for (channels[].purpose): why we are on this network and what the profile should do.',
   check(plan) {
     const reports: RuleReport[] = [];
-    plan.channels?.forEach((c, i) => {
+    listOf(plan.channels).forEach((c, i) => {
       if (c.purpose?.trim()) return;
       reports.push({
         path: ['channels', i],

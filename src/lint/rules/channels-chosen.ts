@@ -1,5 +1,6 @@
 import type { PlanPath } from '../../diagnostics.js';
 import { defineRule, type RuleReport } from '../rule.js';
+import { listOf } from '../../plan/decisions.js';
 
 /** Contract: while the plan has no channels section any channel id is accepted, with this warning. */
 export const channelsChosen = defineRule({
@@ -11,8 +12,8 @@ export const channelsChosen = defineRule({
   check(plan) {
     if (plan.channels) return [];
     const uses: [string, PlanPath][] = [];
-    plan.objectives?.forEach((o, i) => o.channel && uses.push([o.channel, ['objectives', i, 'channel']]));
-    plan.content?.slots?.forEach((s, i) => uses.push([s.channel, ['content', 'slots', i, 'channel']]));
+    listOf(plan.objectives).forEach((o, i) => o.channel && uses.push([o.channel, ['objectives', i, 'channel']]));
+    listOf(plan.content?.slots).forEach((s, i) => uses.push([s.channel, ['content', 'slots', i, 'channel']]));
     const seen = new Set<string>();
     const reports: RuleReport[] = [];
     for (const [channel, path] of uses) {

@@ -15,8 +15,9 @@ export const competitorCount = defineRule({
     max: z.number().int().min(1).default(MAX_COMPETITORS).meta({ description: 'Most competitors researched' }),
   }),
   check(plan, { options: { min, max } }) {
-    const n = plan.competitors?.length;
-    if (n === undefined) return [];
+    // Left out, or stated not to apply: nothing to count (open-point names a missing section).
+    if (!Array.isArray(plan.competitors)) return [];
+    const n = plan.competitors.length;
     if (n < min) {
       return [
         {

@@ -1,5 +1,6 @@
 import { targetNumber } from '../../compute/kpi.js';
 import { defineRule, type RuleReport } from '../rule.js';
+import { listOf } from '../../plan/decisions.js';
 
 /** baseline * (target / baseline) ** f is undefined for a zero baseline or target (an error). */
 export const compoundCurve = defineRule({
@@ -10,7 +11,7 @@ export const compoundCurve = defineRule({
     'A compound curve grows by a steady rate, baseline * (target / baseline) ** f: both the baseline and the target must be above 0 (else use curve: linear).',
   check(plan) {
     const reports: RuleReport[] = [];
-    plan.objectives?.forEach((o, i) => {
+    listOf(plan.objectives).forEach((o, i) => {
       if (o.curve !== 'compound') return;
       if (!(o.baseline > 0)) {
         reports.push({

@@ -1,5 +1,6 @@
 import { quote, sameText } from '../facts.js';
 import { defineRule, type RuleReport } from '../rule.js';
+import { listOf } from '../../plan/decisions.js';
 
 /**
  * Method mistake 2, "make as the neighbour" (seeds 003, 004 §3): a competitor's tactic taken over
@@ -14,9 +15,9 @@ export const copiedTactic = defineRule({
     "A tactic adopted from a competitor (tactics[].adopted_from, or an action that repeats a competitor's better_at) names the objectives it serves and says how we adapt it (adaptation): do better than them, not the same.",
   check(plan) {
     const borrowed = new Map<string, string>();
-    for (const c of plan.competitors ?? []) for (const b of c.better_at ?? []) borrowed.set(sameText(b), c.name);
+    for (const c of listOf(plan.competitors)) for (const b of c.better_at ?? []) borrowed.set(sameText(b), c.name);
     const reports: RuleReport[] = [];
-    plan.channels?.forEach((channel, i) =>
+    listOf(plan.channels).forEach((channel, i) =>
       channel.tactics?.forEach((t, j) => {
         const from = t.adopted_from ?? borrowed.get(sameText(t.action));
         if (from === undefined) return;

@@ -10,7 +10,8 @@ export const crisisHandbook = defineRule({
   check(plan) {
     const crisis = plan.crisis;
     // A plan with no handbook at all has an open point for it (open-point).
-    if (!crisis) return [];
+    // None at all is an open point (open-point); one stated not to apply is a decision.
+    if (!crisis || crisis.not_applicable !== undefined) return [];
     const reports: RuleReport[] = [];
     const parts = [
       ['triggers', crisis.triggers, 'what starts a crisis?'],

@@ -1,5 +1,6 @@
 import { objectiveStart } from '../../compute/kpi.js';
 import { defineRule, type RuleReport } from '../rule.js';
+import { listOf } from '../../plan/decisions.js';
 
 const MAX_PLAN_YEARS = 10;
 
@@ -29,7 +30,7 @@ export const dateOrder = defineRule({
         message: `the plan runs from ${start} to ${end}, more than ${MAX_PLAN_YEARS} years: a strategy spans months to a few years (a typo in the year?)`,
       });
     }
-    plan.objectives?.forEach((o, i) => {
+    listOf(plan.objectives).forEach((o, i) => {
       const from = objectiveStart(o, plan);
       if (o.deadline <= from) {
         const origin = o.start === undefined ? 'the plan start' : 'its start';

@@ -2,6 +2,7 @@ import { formatChange, formatMeasure } from '../../wording.js';
 import { targetNumber } from '../../compute/kpi.js';
 import { DURATION_UNIT as DURATION, unitKind } from '../../units.js';
 import { defineRule, type RuleReport } from '../rule.js';
+import { listOf } from '../../plan/decisions.js';
 
 export const fallingTarget = defineRule({
   id: 'falling-target',
@@ -11,7 +12,7 @@ export const fallingTarget = defineRule({
     'A count (followers, reach, sign-ups) whose target is a number below its baseline is probably a typo (600 for 6 000): a fall is written as a change such as "-20%", which says the direction. Money, rates and times are meant to fall and are not judged.',
   check(plan) {
     const reports: RuleReport[] = [];
-    plan.objectives?.forEach((o, i) => {
+    listOf(plan.objectives).forEach((o, i) => {
       if (typeof o.target !== 'number' || !(o.baseline > 0) || o.target >= o.baseline) return;
       if (unitKind(o.unit, plan.plan.currency) !== 'count' || DURATION.test(o.unit?.trim() ?? '')) return;
       const show = (n: number) => formatMeasure(n, o.unit, plan.plan.currency);

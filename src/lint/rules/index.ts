@@ -37,11 +37,19 @@ import { reviewCadence } from './review-cadence.js';
 import { smartObjective } from './smart-objective.js';
 import { tacticsWithoutObjectives } from './tactics-without-objectives.js';
 import { uniqueIds } from './unique-ids.js';
+import { campaignLinks } from './campaign-links.js';
+import { capacity } from './capacity.js';
+import { kpiMeasurement } from './kpi-measurement.js';
+import { goalLinks } from './goal-links.js';
+import { initiativeLinks } from './initiative-links.js';
 
 /** Every method rule: first what makes a plan readable at all, then the method's sections in order. */
 export const rules: Rule[] = [
   uniqueIds,
   references,
+  goalLinks,
+  initiativeLinks,
+  campaignLinks,
   dateOrder,
   adminRoles, // §1
   loginHolder,
@@ -72,11 +80,13 @@ export const rules: Rule[] = [
   objectiveWithoutKpi, // §8
   kpiWithoutObjective,
   kpiCount,
+  kpiMeasurement,
   budgetCap, // §9
   budgetUnlinked,
   owners, // §10
   roleOverlap,
   planningCadence,
+  capacity,
   crisisHandbook, // §11
   reviewCadence, // §12
   openPoint, // §13

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { defineRule, type RuleReport } from '../rule.js';
+import { listOf } from '../../plan/decisions.js';
 
 /** Seed 000 §3: KPIs are set from the objectives. One KPI list per rule pair below. */
 export const objectiveWithoutKpi = defineRule({
@@ -8,10 +9,10 @@ export const objectiveWithoutKpi = defineRule({
   method: '§8 KPIs (seed 000 §3: KPIs are set from the objectives)',
   description: 'Once the plan lists KPIs, every objective is measured by at least one of them (kpis[].objective).',
   check(plan) {
-    if (!plan.kpis?.length) return [];
-    const measured = new Set(plan.kpis.flatMap((k) => (k.objective === undefined ? [] : [k.objective])));
+    if (!listOf(plan.kpis).length) return [];
+    const measured = new Set(listOf(plan.kpis).flatMap((k) => (k.objective === undefined ? [] : [k.objective])));
     const reports: RuleReport[] = [];
-    plan.objectives?.forEach((o, i) => {
+    listOf(plan.objectives).forEach((o, i) => {
       if (!measured.has(o.id))
         reports.push({
           path: ['objectives', i, 'id'],
@@ -27,11 +28,11 @@ export const kpiWithoutObjective = defineRule({
   severity: 'warning',
   method: '§8 KPIs (seed 000 §3: KPIs are set from the objectives)',
   description:
-    'Every KPI names the objective it measures (kpis[].objective): a number that measures no objective is noise.',
+    'Every KPI names the objective it measures (kpis[].objective), or in a goal-level strategy the goals it measures (kpis[].goals): a number that measures nothing is noise.',
   check(plan) {
     const reports: RuleReport[] = [];
-    plan.kpis?.forEach((k, i) => {
-      if (k.objective === undefined)
+    listOf(plan.kpis).forEach((k, i) => {
+      if (k.objective === undefined && !k.goals?.length)
         reports.push({
           path: ['kpis', i],
           message: `the KPI ${k.id} measures no objective: name it under objective, or drop it`,
@@ -60,7 +61,7 @@ export const kpiCount = defineRule({
     max: z.number().int().min(1).default(MAX_KPIS).meta({ description: 'Most KPIs in all' }),
   }),
   check(plan, { options: { per_objective: perObjective, max } }) {
-    const kpis = plan.kpis ?? [];
+    const kpis = listOf(plan.kpis);
     const reports: RuleReport[] = [];
     const seen = new Map<string, number>();
     kpis.forEach((k, i) => {

@@ -1,4 +1,5 @@
 import { defineRule, type RuleReport } from '../rule.js';
+import { listOf } from '../../plan/decisions.js';
 
 /** The R of SMART (seed 002 §2): relevant to the company's overall vision, so management backs it. */
 export const objectiveRelevance = defineRule({
@@ -11,7 +12,7 @@ export const objectiveRelevance = defineRule({
     const tied = new Set(plan.goals.filter((g) => g.ties_to?.trim()).map((g) => g.id));
     const oneBusinessGoal = plan.plan.business_goals?.filter((b) => b.trim()).length === 1;
     const reports: RuleReport[] = [];
-    plan.objectives?.forEach((o, i) => {
+    listOf(plan.objectives).forEach((o, i) => {
       if (o.why?.trim() || tied.has(o.goal) || oneBusinessGoal) return;
       reports.push({
         path: ['objectives', i],

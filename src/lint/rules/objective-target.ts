@@ -1,6 +1,7 @@
 import { PlanComputeError } from '../../compute/errors.js';
 import { objectiveTargets, relativePercent, targetNumber } from '../../compute/kpi.js';
 import { defineRule, type RuleReport } from '../rule.js';
+import { listOf } from '../../plan/decisions.js';
 
 /** Targets that make progress meaningless or negative cannot be computed or tracked (an error). */
 export const objectiveTarget = defineRule({
@@ -11,7 +12,7 @@ export const objectiveTarget = defineRule({
     'A target can be computed and tracked: a relative target ("+50%") needs a baseline above 0, a decrease cannot go below -100 %, and the target and its milestones are numbers a computer can represent.',
   check(plan) {
     const reports: RuleReport[] = [];
-    plan.objectives?.forEach((o, i) => {
+    listOf(plan.objectives).forEach((o, i) => {
       const path = ['objectives', i, 'target'] as const;
       const p = relativePercent(o.target);
       if (p !== undefined && o.baseline === 0) {

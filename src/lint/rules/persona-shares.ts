@@ -1,6 +1,7 @@
 import { formatPercent } from '../../wording.js';
 import { defineRule, type RuleReport } from '../rule.js';
 import { SHARE_TOLERANCE } from './pillar-shares.js';
+import { listOf } from '../../plan/decisions.js';
 
 /** Shares of online time decide the primary and secondary networks (method §3); more than all of it is a slip. */
 export const personaShares = defineRule({
@@ -10,8 +11,8 @@ export const personaShares = defineRule({
   description: `A persona's shares of online time per channel (personas[].channels[].share) add up to at most 100 % (within ${SHARE_TOLERANCE}).`,
   check(plan) {
     const reports: RuleReport[] = [];
-    plan.audience?.personas.forEach((p, i) => {
-      const total = (p.channels ?? []).reduce((s, c) => s + c.share, 0);
+    plan.audience?.personas?.forEach((p, i) => {
+      const total = listOf(p.channels).reduce((s, c) => s + c.share, 0);
       if (total > 1 + SHARE_TOLERANCE) {
         reports.push({
           path: ['audience', 'personas', i, 'channels'],

@@ -11,8 +11,9 @@ export const pillarShares = defineRule({
   description: `The content pillars' shares of all posts add up to 100 % (1.0, within ${SHARE_TOLERANCE}).`,
   check(plan) {
     const pillars = plan.content?.pillars;
-    if (!pillars?.length) return [];
-    const total = pillars.reduce((s, p) => s + p.share, 0);
+    // Pillars named without shares (as many real strategies do) have no sum to check.
+    if (!pillars?.length || pillars.every((p) => p.share === undefined)) return [];
+    const total = pillars.reduce((s, p) => s + (p.share ?? 0), 0);
     if (Math.abs(total - 1) <= SHARE_TOLERANCE) return [];
     return [
       {

@@ -1,5 +1,6 @@
 import { formatShare } from '../facts.js';
 import { defineRule, type RuleReport } from '../rule.js';
+import { listOf } from '../../plan/decisions.js';
 
 /** Seed 002 §5: 40 % of their time on Facebook and 20 % on Twitter makes Facebook primary. */
 export const primaryChannelShare = defineRule({
@@ -10,17 +11,23 @@ export const primaryChannelShare = defineRule({
     "A primary channel carries at least as much of the personas' online time (the sum of personas[].channels[].share) as every secondary channel. Checked once personas give shares.",
   check(plan) {
     const personas = plan.audience?.personas ?? [];
-    if (!personas.some((p) => p.channels?.length) || !plan.channels) return [];
+    if (!personas.some((p) => listOf(p.channels).length) || !plan.channels) return [];
     const time = (id: string) =>
       personas.reduce(
-        (s, p) => s + (p.channels ?? []).filter((c) => c.channel === id).reduce((t, c) => t + c.share, 0),
+        (s, p) =>
+          s +
+          listOf(p.channels)
+            .filter((c) => c.channel === id)
+            .reduce((t, c) => t + c.share, 0),
         0,
       );
-    const secondary = plan.channels.filter((c) => c.role === 'secondary').map((c) => ({ id: c.id, time: time(c.id) }));
+    const secondary = listOf(plan.channels)
+      .filter((c) => c.role === 'secondary')
+      .map((c) => ({ id: c.id, time: time(c.id) }));
     if (!secondary.length) return [];
     const top = secondary.reduce((a, b) => (b.time > a.time ? b : a));
     const reports: RuleReport[] = [];
-    plan.channels.forEach((c, i) => {
+    listOf(plan.channels).forEach((c, i) => {
       if (c.role !== 'primary') return;
       const own = time(c.id);
       // Shares are fractions summed across personas; a hair's difference is rounding.

@@ -1,5 +1,6 @@
 import type { PlanPath } from '../../diagnostics.js';
 import { defineRule, type RuleReport } from '../rule.js';
+import { listOf } from '../../plan/decisions.js';
 
 /** Ids that other sections point at must exist (a broken reference cannot be computed: an error). */
 export const references = defineRule({
@@ -12,15 +13,15 @@ export const references = defineRule({
     const reports: RuleReport[] = [];
     const ids = {
       goal: new Set(plan.goals.map((g) => g.id)),
-      objective: new Set((plan.objectives ?? []).map((o) => o.id)),
+      objective: new Set(listOf(plan.objectives).map((o) => o.id)),
       persona: new Set((plan.audience?.personas ?? []).map((p) => p.id)),
-      channel: plan.channels ? new Set(plan.channels.map((c) => c.id)) : undefined,
+      channel: Array.isArray(plan.channels) ? new Set(plan.channels.map((c) => c.id)) : undefined,
       pillar: new Set((plan.content?.pillars ?? []).map((p) => p.id)),
-      kpi: new Set((plan.kpis ?? []).map((k) => k.id)),
+      kpi: new Set(listOf(plan.kpis).map((k) => k.id)),
       tactic: new Set(
-        (plan.channels ?? []).flatMap((c) => (c.tactics ?? []).flatMap((t) => (t.id === undefined ? [] : [t.id]))),
+        listOf(plan.channels).flatMap((c) => (c.tactics ?? []).flatMap((t) => (t.id === undefined ? [] : [t.id]))),
       ),
-      competitor: new Set((plan.competitors ?? []).map((c) => c.name)),
+      competitor: new Set(listOf(plan.competitors).map((c) => c.name)),
     };
     const check = (kind: keyof typeof ids, value: string | undefined, path: PlanPath) => {
       const known = ids[kind];
@@ -44,11 +45,11 @@ export const references = defineRule({
       });
     };
 
-    plan.objectives?.forEach((o, i) => {
+    listOf(plan.objectives).forEach((o, i) => {
       check('goal', o.goal, ['objectives', i, 'goal']);
       check('channel', o.channel, ['objectives', i, 'channel']);
     });
-    plan.channels?.forEach((c, i) => {
+    listOf(plan.channels).forEach((c, i) => {
       c.personas?.forEach((p, j) => check('persona', p, ['channels', i, 'personas', j]));
       c.goals?.forEach((g, j) => check('goal', g, ['channels', i, 'goals', j]));
       c.kpis?.forEach((k, j) => check('kpi', k, ['channels', i, 'kpis', j]));
@@ -57,7 +58,7 @@ export const references = defineRule({
         check('competitor', t.adopted_from, ['channels', i, 'tactics', j, 'adopted_from']);
       });
     });
-    plan.content?.slots?.forEach((s, i) => {
+    listOf(plan.content?.slots).forEach((s, i) => {
       check('channel', s.channel, ['content', 'slots', i, 'channel']);
       check('pillar', s.pillar, ['content', 'slots', i, 'pillar']);
       check('persona', s.persona, ['content', 'slots', i, 'persona']);
@@ -70,11 +71,11 @@ export const references = defineRule({
     plan.content?.special_dates?.forEach((d, i) =>
       d.channels?.forEach((c, j) => check('channel', c, ['content', 'special_dates', i, 'channels', j])),
     );
-    plan.kpis?.forEach((k, i) => {
+    listOf(plan.kpis).forEach((k, i) => {
       check('objective', k.objective, ['kpis', i, 'objective']);
       check('channel', k.channel, ['kpis', i, 'channel']);
     });
-    plan.budget?.items.forEach((item, i) => {
+    plan.budget?.items?.forEach((item, i) => {
       check('channel', item.channel, ['budget', 'items', i, 'channel']);
       item.objectives?.forEach((o, j) => check('objective', o, ['budget', 'items', i, 'objectives', j]));
       item.tactics?.forEach((t, j) => check('tactic', t, ['budget', 'items', i, 'tactics', j]));

@@ -2,6 +2,7 @@ import type { Plan } from '../../plan/schema.js';
 import type { PlanPath } from '../../diagnostics.js';
 import { quote, sameText } from '../facts.js';
 import { defineRule, type RuleReport } from '../rule.js';
+import { listOf } from '../../plan/decisions.js';
 
 /** "cm, designer", "Kari og Ola", "cm / hr": the parts of an owner that name several. */
 const SEPARATOR = /\s+(?:and|og|и)\s+|\s*[,;/&+]\s*/i;
@@ -37,7 +38,7 @@ export const roleOverlap = defineRule({
           message: `${what} is owned by ${roles.length} roles (${roles.join(', ')}): give it one owner`,
         });
     };
-    plan.channels?.forEach((c, i) => several(c.owner, ['channels', i, 'owner'], `channel ${c.id}`));
+    listOf(plan.channels).forEach((c, i) => several(c.owner, ['channels', i, 'owner'], `channel ${c.id}`));
 
     const tasks = new Map<string, { owner: string | undefined; index: number }>();
     plan.team?.tasks?.forEach((t, i) => {

@@ -2,6 +2,7 @@ import type { Persona, Plan, Slot, Weekday } from '../../plan/schema.js';
 import { WEEKDAYS } from '../../plan/schema.js';
 import { weekdayRuns } from '../../wording.js';
 import { defineRule, type RuleReport } from '../rule.js';
+import { listOf } from '../../plan/decisions.js';
 
 type Window = NonNullable<Persona['online_times']>[number];
 
@@ -26,8 +27,8 @@ export function inWindow(window: Window, weekday: Weekday, time: string): boolea
 export function slotPersonas(plan: Plan, slot: Slot): Persona[] {
   const personas = plan.audience?.personas ?? [];
   if (slot.persona !== undefined) return personas.filter((p) => p.id === slot.persona);
-  const listed = new Set(plan.channels?.find((c) => c.id === slot.channel)?.personas ?? []);
-  return personas.filter((p) => listed.has(p.id) || p.channels?.some((c) => c.channel === slot.channel));
+  const listed = new Set(listOf(plan.channels).find((c) => c.id === slot.channel)?.personas ?? []);
+  return personas.filter((p) => listed.has(p.id) || listOf(p.channels).some((c) => c.channel === slot.channel));
 }
 
 function windowText(w: Window): string {
@@ -52,7 +53,7 @@ export const slotOnlineTime = defineRule({
     'Every publishing slot falls on a weekday and time when at least one of its personas (slot.persona, else the personas of its channel) is online per personas[].online_times (days and from–to in plan.timezone; a window may run past midnight). Slots whose personas record no online times are not judged.',
   check(plan) {
     const reports: RuleReport[] = [];
-    plan.content?.slots?.forEach((slot, i) => {
+    listOf(plan.content?.slots).forEach((slot, i) => {
       const timed = slotPersonas(plan, slot).filter((p) => p.online_times?.length);
       if (!timed.length) return;
       if (timed.some((p) => p.online_times!.some((w) => inWindow(w, slot.weekday, slot.time)))) return;

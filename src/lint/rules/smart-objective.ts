@@ -1,6 +1,7 @@
 import { formatMeasure } from '../../wording.js';
 import { objectiveStart, targetNumber } from '../../compute/kpi.js';
 import { defineRule, type RuleReport } from '../rule.js';
+import { listOf } from '../../plan/decisions.js';
 
 /** Time-bound within the plan, and measured by a named tool (method §2). */
 export const smartObjective = defineRule({
@@ -13,9 +14,11 @@ export const smartObjective = defineRule({
     const reports: RuleReport[] = [];
     const { start, end } = plan.plan;
     const measured = new Set(
-      (plan.kpis ?? []).filter((k) => k.objective !== undefined && k.tool !== undefined).map((k) => k.objective),
+      listOf(plan.kpis)
+        .filter((k) => k.objective !== undefined && k.tool !== undefined)
+        .map((k) => k.objective),
     );
-    plan.objectives?.forEach((o, i) => {
+    listOf(plan.objectives).forEach((o, i) => {
       // A deadline before its own start is date-order's error; not repeated here.
       const inOrder = o.deadline > objectiveStart(o, plan);
       if (inOrder && (o.deadline > end || o.deadline < start)) {

@@ -1,5 +1,6 @@
 import type { PlanPath } from '../../diagnostics.js';
 import { defineRule, type RuleReport } from '../rule.js';
+import { listOf } from '../../plan/decisions.js';
 
 /** Two entries with one id make every reference to it ambiguous: the plan cannot be read (an error). */
 export const uniqueIds = defineRule({
@@ -27,15 +28,15 @@ export const uniqueIds = defineRule({
       (list ?? []).map((e, i) => ({ value: e.id, path: [...section, i, 'id'] }));
 
     unique('goal id', ids(['goals'], plan.goals));
-    unique('objective id', ids(['objectives'], plan.objectives));
+    unique('objective id', ids(['objectives'], listOf(plan.objectives)));
     unique('persona id', ids(['audience', 'personas'], plan.audience?.personas));
-    unique('channel', ids(['channels'], plan.channels));
+    unique('channel', ids(['channels'], listOf(plan.channels)));
     unique('pillar id', ids(['content', 'pillars'], plan.content?.pillars));
-    unique('KPI id', ids(['kpis'], plan.kpis));
+    unique('KPI id', ids(['kpis'], listOf(plan.kpis)));
     unique('role id', ids(['team', 'roles'], plan.team?.roles));
     unique(
       'tactic id',
-      (plan.channels ?? []).flatMap((c, i) =>
+      listOf(plan.channels).flatMap((c, i) =>
         (c.tactics ?? []).flatMap((t, j) =>
           t.id === undefined ? [] : [{ value: t.id, path: ['channels', i, 'tactics', j, 'id'] }],
         ),
@@ -43,10 +44,10 @@ export const uniqueIds = defineRule({
     );
     unique(
       'competitor',
-      (plan.competitors ?? []).map((c, i) => ({ value: c.name, path: ['competitors', i, 'name'] })),
+      listOf(plan.competitors).map((c, i) => ({ value: c.name, path: ['competitors', i, 'name'] })),
       (name) => name.trim().toLowerCase(),
     );
-    plan.competitors?.forEach((c, ci) =>
+    listOf(plan.competitors).forEach((c, ci) =>
       unique(
         `${c.name}'s channel`,
         c.channels.map((ch, chi) => ({ value: ch.channel, path: ['competitors', ci, 'channels', chi, 'channel'] })),

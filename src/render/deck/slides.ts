@@ -6,7 +6,8 @@
 import type MarkdownIt from 'markdown-it';
 import type { ObjectiveTargets } from '../../compute/kpi.js';
 import type { LoadedPlan } from '../../plan/load.js';
-import { channelName, type Plan } from '../../plan/schema.js';
+import { listOf } from '../../plan/decisions.js';
+import { channelName, type Persona, type Plan } from '../../plan/schema.js';
 import { unitKind } from '../../units.js';
 import type { ChapterSlug, RenderContext, TrackingRow } from '../context.js';
 import type { StrategyFolder } from '../folder.js';
@@ -120,6 +121,11 @@ function titleSlide(w: Words, review?: string): SlideSpec {
   return { kind: 'title', title: meta.title, subtitle, blocks: [] };
 }
 
+/** A channel as the document names it: the plan's display name, else the brand's own spelling. */
+function channelLabel(w: Words, id: string): string {
+  return listOf(w.plan.channels).find((c) => c.id === id)?.name ?? channelName(id);
+}
+
 /** The document's summary lines under a sub-heading (its catalogue key), as slide text. */
 function summaryLines(w: Words, headingKey: string): TextLine[] {
   return (w.summary.sections.get(w.t(headingKey)) ?? []).map((l) => ({ text: l.text, bullet: l.bullet, bold: l.bold }));
@@ -173,28 +179,10 @@ function bulleted(lines: TextLine[]): TextLine[] {
   return lines.filter((l) => !l.bold).map((l) => ({ ...l, bullet: true }));
 }
 
-function budgetSentence(w: Words): string {
-  const { fmt, t } = w;
-  const b = w.ctx.budget!;
-  if (b.over_by > 0)
-    return t('summary.budget_over', {
-      total: fmt.money(b.total),
-      over: fmt.money(b.over_by),
-      cap: fmt.money(b.cap),
-      cut: fmt.list(b.cut.map((l) => l.name)),
-      cut_total: fmt.money(b.cut_total),
-    });
-  return t('summary.budget_within', {
-    total: fmt.money(b.total),
-    cap: fmt.money(b.cap),
-    share: fmt.percent(b.used_share, 0),
-  });
-}
-
 function objectiveTitle(w: Words, o: { metric: string; channel?: string }): string {
   const metric = w.fmt.capitalise(o.metric);
   if (!o.channel) return metric;
-  const name = channelName(o.channel);
+  const name = channelLabel(w, o.channel);
   return metric.toLocaleLowerCase(w.fmt.locale).includes(name.toLocaleLowerCase(w.fmt.locale))
     ? metric
     : `${metric} (${name})`;
@@ -267,7 +255,7 @@ function personaSlides(w: Words): SlideSpec[] {
   return slides;
 }
 
-function personaLines(w: Words, p: NonNullable<Plan['audience']>['personas'][number]): TextLine[] {
+function personaLines(w: Words, p: Persona): TextLine[] {
   const { t } = w;
   const lines: TextLine[] = [{ text: p.name, bold: true }];
   if (p.description) lines.push({ text: p.description });
@@ -279,7 +267,7 @@ function personaLines(w: Words, p: NonNullable<Plan['audience']>['personas'][num
   field(t('label.occupation'), p.occupation);
   field(t('label.pains'), p.pains);
   field(t('label.motivations'), p.motivations);
-  const channels = (p.channels ?? []).map((c) => channelName(c.channel));
+  const channels = (p.channels ?? []).map((c) => channelLabel(w, c.channel));
   if (channels.length) lines.push({ text: `${t('label.channels')}: ${w.fmt.list(channels)}`, bullet: true });
   return lines;
 }
@@ -289,7 +277,7 @@ function competitorsSlide(w: Words): SlideSpec | undefined {
   const ranking = ctx.engagement?.ranking.filter((r) => r.entries.length) ?? [];
   if (!ranking.length) return undefined;
   const names = [...new Set(ranking.flatMap((r) => r.entries.map((e) => entryName(w, e))))];
-  const channels = ranking.map((r) => channelName(r.channel));
+  const channels = ranking.map((r) => channelLabel(w, r.channel));
   const series = names.map((name) => ({
     name,
     values: ranking.map((r) => r.entries.find((e) => entryName(w, e) === name)?.engagement_rate_per_post ?? null),
@@ -335,7 +323,7 @@ function channelsSlide(w: Words): SlideSpec | undefined {
           { text: t('label.posts_per_week'), align: 'right' },
         ],
         rows: channels.map((c) => [
-          { text: channelName(c.id), bold: true },
+          { text: channelLabel(w, c.id), bold: true },
           { text: c.role ? t(`priority.${c.role}`) : t('label.to_be_decided') },
           { text: c.purpose ?? '' },
           { text: typeof c.posts_per_week === 'number' ? fmt.number(c.posts_per_week) : '', align: 'right' },
@@ -350,7 +338,7 @@ function contentSlide(w: Words): SlideSpec | undefined {
   const { ctx, fmt, t } = w;
   const content = w.plan.content;
   const pillars = content?.pillars ?? [];
-  const slots = content?.slots ?? [];
+  const slots = listOf(content?.slots);
   if (!pillars.length && !slots.length) return undefined;
   const blocks: Block[] = [];
   if (pillars.length && pillars.every((p) => typeof p.share === 'number'))
@@ -376,7 +364,7 @@ function contentSlide(w: Words): SlideSpec | undefined {
         .map((s) => [
           { text: fmt.capitalise(fmt.weekday(s.weekday)) },
           { text: s.time },
-          { text: channelName(s.channel) },
+          { text: channelLabel(w, s.channel) },
           { text: s.pillar ? (ctx.pillarNames[s.pillar] ?? s.pillar) : '' },
         ]),
     });
@@ -418,7 +406,8 @@ function budgetSlide(w: Words): SlideSpec | undefined {
   const b = ctx.budget;
   if (!b) return undefined;
   const categories = b.by_category.map((c) => w.fmt.capitalise(t(`category.${c.category}`)));
-  const blocks: Block[] = [{ type: 'text', lines: [{ text: budgetSentence(w) }] }];
+  // The budget as the decision page states it (within or over the cap, and by category).
+  const blocks: Block[] = [{ type: 'text', lines: summaryLines(w, 'summary.investment_heading').slice(0, 1) }];
   if (b.by_category.length)
     blocks.push({
       type: 'chart',
@@ -448,7 +437,7 @@ function budgetSlide(w: Words): SlideSpec | undefined {
       [
         { text: t('label.total'), bold: true },
         { text: fmt.money(b.total), align: 'right' as const, bold: true },
-        { text: `${t('label.cap')} ${fmt.money(b.cap)}` },
+        { text: b.cap === undefined ? '' : `${t('label.cap')} ${fmt.money(b.cap)}` },
       ],
     ],
   });
@@ -679,7 +668,7 @@ function changeSlide(w: Words): SlideSpec | undefined {
 function decidedSlide(w: Words): SlideSpec | undefined {
   const { fmt, t } = w;
   const decided = w.ctx.tracking?.decided;
-  if (!decided?.decisions.length) return undefined;
+  if (!decided?.decisions?.length) return undefined;
   return {
     kind: 'decided',
     title: t('review.decided_heading', { date: fmt.date(decided.date) }),
