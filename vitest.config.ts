@@ -24,6 +24,8 @@ export const E2E = [
   'test/reliability/hangup.test.ts',
   'test/reliability/output-folder.test.ts',
   'test/reliability/special-files.test.ts',
+  'test/render/deck.test.ts',
+  'test/serve/stuck.test.ts',
   'test/render/browser.test.ts',
   'test/render/html-consumers.test.ts',
   'test/render/output.test.ts',

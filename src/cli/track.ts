@@ -125,7 +125,9 @@ function trackReport(
 
   // What changed since the figure before (the review chapter's "What changed").
   const changes = tracking.objectives.flatMap((o) => {
-    const series = (tracking.actuals[o.id] ?? []).filter((v) => o.date !== null && v.date <= o.date);
+    const series = (Object.hasOwn(tracking.actuals, o.id) ? tracking.actuals[o.id]! : []).filter(
+      (v) => o.date !== null && v.date <= o.date,
+    );
     const [before, latest] = series.slice(-2);
     if (!before || !latest) return [];
     const delta = latest.value - before.value;

@@ -448,7 +448,9 @@ function trackingView(
       row.gap_points = (t.expected_progress - t.progress) * 100;
     }
     // What changed: against the figure before, and against the figure the last review saw.
-    const series = (tracking.actuals[t.id] ?? []).filter((v) => t.date !== null && v.date <= t.date);
+    const series = (Object.hasOwn(tracking.actuals, t.id) ? tracking.actuals[t.id]! : []).filter(
+      (v) => t.date !== null && v.date <= t.date,
+    );
     const latest = series.at(-1);
     const before = series.at(-2);
     if (latest && before)

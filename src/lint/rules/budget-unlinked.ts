@@ -18,7 +18,14 @@ export const budgetUnlinked = defineRule({
     if (!listOf(plan.objectives).length) return [];
     const reports: RuleReport[] = [];
     plan.budget?.items?.forEach((item, i) => {
-      if (item.objectives?.length || item.tactics?.length || yearlyCost(item) <= 0) return;
+      if (
+        item.objectives?.length ||
+        item.tactics?.length ||
+        item.campaigns?.length ||
+        item.initiatives?.length ||
+        yearlyCost(item) <= 0
+      )
+        return;
       reports.push({
         path: ['budget', 'items', i, 'name'],
         message: `the budget item ${quote(item.name)} names no objective or tactic: which objective does this spend fund? (add objectives: or tactics:)`,

@@ -139,8 +139,10 @@ function summaryLines(w: Words, headingKey: string): TextLine[] {
 function decisionSlides(w: Words): SlideSpec[] {
   const { t } = w;
   const lines: TextLine[] = [];
-  // The headline, and the strategy in one sentence (the business goals have their own slide).
-  for (const l of w.summary.lead.slice(0, 2)) lines.push({ text: l.text, bold: l.bold });
+  // The headline, the author's own summary when there is one, and the strategy in one sentence
+  // (the business goals have their own slide).
+  const goals = w.t('summary.goals_lead');
+  for (const l of w.summary.lead.filter((l) => !l.text.startsWith(goals))) lines.push({ text: l.text, bold: l.bold });
   const investment = summaryLines(w, 'summary.investment_heading');
   if (investment.length) lines.push({ text: t('summary.investment_heading'), bold: true }, ...bulleted(investment));
   const decisions = summaryLines(w, 'summary.decisions_heading');
