@@ -6,6 +6,7 @@
  * is the review deck: status, change, what is behind and what comes next.
  */
 import type { LoadedPlan } from '../../plan/load.js';
+import { readLogo, usableAccent } from '../cover.js';
 import type { StrategyFolder } from '../folder.js';
 import { type SlideShape, writePptx } from './pptx.js';
 import { deckSlides, type SlideSpec } from './slides.js';
@@ -20,7 +21,12 @@ export async function renderDeck(
 ): Promise<{ pptx: Buffer; slides: SlideSpec[] }> {
   const slides = await deckSlides(folder, loaded);
   const plan = loaded.plan.plan;
+  // The cover's branding, read and checked as the document reads it: a logo inside the plan folder, an accent with contrast.
+  const logo = plan.logo ? await readLogo(loaded.dir, plan.logo) : undefined;
+  const accent = usableAccent(plan.accent);
   const pptx = await writePptx(slides, {
+    ...(logo && 'uri' in logo ? { logo: logo.uri } : {}),
+    ...(accent ? { accent: accent.slice(1).toUpperCase() } : {}),
     shape,
     title: plan.title,
     author: plan.author ?? plan.organization,

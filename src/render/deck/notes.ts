@@ -96,3 +96,56 @@ export function sectionProse(
   }
   return { lead, sections };
 }
+
+/** One level-2 section of a chapter as slide material: its prose lines (sub-headings in bold) and its first table. */
+export interface ChapterSection {
+  title: string;
+  lines: ProseLine[];
+  table?: { header: string[]; rows: string[][] };
+}
+
+/** A chapter's level-2 sections, in order, read from its Markdown (the document's own words and cells). */
+export function chapterSections(md: MarkdownIt, markdown: string): ChapterSection[] {
+  const sections: ChapterSection[] = [];
+  let current: ChapterSection | undefined;
+  let row: string[] | undefined;
+  let inHead = false;
+  let inList = 0;
+  let cell = false;
+  const tokens = md.parse(markdown, {}) as Token[];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.type === 'heading_open') {
+      const title = plainInline(tokens[i + 1]!).trim();
+      if (token.tag === 'h2') {
+        current = { title, lines: [] };
+        sections.push(current);
+      } else if (token.tag === 'h3' && current) current.lines.push({ text: title, bullet: false, bold: true });
+      i += 2;
+      continue;
+    }
+    if (!current) continue;
+    if (token.type === 'thead_open') inHead = true;
+    else if (token.type === 'thead_close') inHead = false;
+    else if (token.type === 'table_open') {
+      // Only the section's first table travels to the slide; a later one is left to the document.
+      cell = !current.table;
+      if (cell) current.table = { header: [], rows: [] };
+    } else if (token.type === 'table_close') cell = false;
+    else if (token.type === 'tr_open' && cell && !inHead) row = [];
+    else if (token.type === 'tr_close' && row && current.table) {
+      current.table.rows.push(row);
+      row = undefined;
+    } else if (token.type === 'bullet_list_open' || token.type === 'ordered_list_open') inList++;
+    else if (token.type === 'bullet_list_close' || token.type === 'ordered_list_close') inList--;
+    else if (token.type === 'inline') {
+      const text = plainInline(token).trim();
+      if (tokens[i - 1]?.type === 'th_open' || tokens[i - 1]?.type === 'td_open') {
+        if (!cell || !current.table) continue;
+        if (inHead) current.table.header.push(text);
+        else row?.push(text);
+      } else if (text) current.lines.push({ text, bullet: inList > 0, bold: false });
+    }
+  }
+  return sections;
+}

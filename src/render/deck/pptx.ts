@@ -16,8 +16,10 @@ export interface DeckMeta {
   /** BCP 47 tag of the text (spell-checking and hyphenation in the client's program). */
   lang: string;
   footer: string;
-  /** The client's colour for the title bar and the thin accent, as RRGGBB. */
+  /** The client's colour for the title bar and the thin accent, as RRGGBB (contrast checked by the caller). */
   accent?: string;
+  /** The client's logo as a data URI (PNG or SVG), for the title slide. */
+  logo?: string;
 }
 
 /** Fonts every office suite has (Arial, or its metric twin Liberation Sans), with Latin and Cyrillic. */
@@ -91,7 +93,17 @@ class Layout {
   }
 
   private titleSlide(slide: Slide, spec: SlideSpec): void {
-    const { lang } = this.meta;
+    const { lang, logo } = this.meta;
+    // The logo at the top left, kept within its box at its own proportions.
+    if (logo)
+      slide.addImage({
+        data: logo.replace(/^data:/, ''),
+        x: MARGIN,
+        y: 0.45,
+        w: 2.2,
+        h: 0.9,
+        sizing: { type: 'contain', w: 2.2, h: 0.9 },
+      });
     slide.addShape('rect', {
       x: 0,
       y: 0,

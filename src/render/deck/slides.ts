@@ -12,7 +12,7 @@ import { unitKind } from '../../units.js';
 import type { ChapterSlug, RenderContext, TrackingRow } from '../context.js';
 import type { StrategyFolder } from '../folder.js';
 import type { Formatter } from '../format.js';
-import { type ProseLine, proseOf, sectionProse } from './notes.js';
+import { chapterSections, type ProseLine, proseOf, sectionProse } from './notes.js';
 
 export type Rag = 'red' | 'amber' | 'green' | 'none';
 
@@ -62,6 +62,8 @@ interface Words {
   notes: (slug: ChapterSlug | 'readme') => string | undefined;
   /** The executive summary's prose, as the document words it: its opening lines and each sub-heading's. */
   summary: { lead: ProseLine[]; sections: Map<string, ProseLine[]> };
+  /** A chapter's level-2 sections as the document words them (for chapters the deck shows as written). */
+  sections: (slug: string) => ReturnType<typeof chapterSections>;
 }
 
 /** Catalogue text is written for Markdown; on a slide its emphasis and escapes are plain text. */
@@ -78,6 +80,10 @@ export async function deckSlides(folder: StrategyFolder, loaded: LoadedPlan): Pr
   markdownOf.set('readme', folder.readme);
   const words: Words = {
     summary: sectionProse(md, folder.readme, translator.t('index.summary')),
+    sections: (slug) => {
+      const markdown = markdownOf.get(slug);
+      return markdown ? chapterSections(md, markdown) : [];
+    },
     ctx,
     fmt,
     plan: loaded.plan,
@@ -102,21 +108,33 @@ function kickoffDeck(w: Words): SlideSpec[] {
     competitorsSlide(w),
     channelsSlide(w),
     contentSlide(w),
+    ...chapterSlides(w, 'initiatives'),
     milestonesSlide(w),
     budgetSlide(w),
     teamSlide(w),
     crisisSlide(w),
     reviewSlide(w),
+    ...chapterSlides(w, 'governance'),
     openPointsSlide(w),
   ].filter((s): s is SlideSpec => s !== undefined);
 }
 
+/** The cover's facts: client, prepared for and by, period, version, the strategy's status and date, confidentiality. */
 function titleSlide(w: Words, review?: string): SlideSpec {
   const meta = w.plan.plan;
+  const { t, fmt } = w;
   const subtitle = [meta.organization];
-  subtitle.push(w.t('index.period_value', { start: w.fmt.date(meta.start), end: w.fmt.date(meta.end) }));
-  if (meta.author) subtitle.push(`${w.t('index.author')}: ${meta.author}`);
-  if (meta.version !== undefined) subtitle.push(`${w.t('index.version')}: ${String(meta.version)}`);
+  if (meta.prepared_for) subtitle.push(`${t('cover.prepared_for')}: ${meta.prepared_for}`);
+  if (meta.author) subtitle.push(`${t('cover.prepared_by')}: ${meta.author}`);
+  subtitle.push(t('index.period_value', { start: fmt.date(meta.start), end: fmt.date(meta.end) }));
+  const standing = [
+    meta.version === undefined ? undefined : `${t('index.version')} ${String(meta.version)}`,
+    meta.status ? t(`plan_status.${meta.status}`) : undefined,
+    meta.adopted ? fmt.date(meta.adopted) : undefined,
+    meta.approved_by ? `${t('cover.approved_by')}: ${meta.approved_by}` : undefined,
+  ].filter((s): s is string => s !== undefined);
+  if (standing.length) subtitle.push(standing.join(' · '));
+  if (meta.confidentiality) subtitle.push(meta.confidentiality);
   if (review) subtitle.push(review);
   return { kind: 'title', title: meta.title, subtitle, blocks: [] };
 }
@@ -376,6 +394,29 @@ function contentSlide(w: Words): SlideSpec | undefined {
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const dayIndex = (d: string) => DAYS.indexOf(d);
 
+/**
+ * A chapter the deck shows as the document writes it (initiatives, campaigns and partners;
+ * governance and policies): one slide per section, its lines and its first table.
+ */
+function chapterSlides(w: Words, slug: string): SlideSpec[] {
+  return w.sections(slug).flatMap((section, i): SlideSpec[] => {
+    const blocks: Block[] = [];
+    if (section.lines.length)
+      blocks.push({
+        type: 'text',
+        lines: section.lines.map((l) => ({ text: l.text, bold: l.bold, bullet: l.bullet })),
+      });
+    if (section.table?.rows.length)
+      blocks.push({
+        type: 'table',
+        header: section.table.header.map((text) => ({ text })),
+        rows: section.table.rows.map((r) => r.map((text) => ({ text }))),
+      });
+    if (!blocks.length) return [];
+    return [{ kind: slug, title: section.title, blocks, ...(i === 0 ? { notes: w.notes(slug as ChapterSlug) } : {}) }];
+  });
+}
+
 /** One chart for every objective: the share of the way from baseline to target due at each quarter end. */
 function milestonesSlide(w: Words): SlideSpec | undefined {
   const { ctx, fmt, t } = w;
@@ -428,7 +469,8 @@ function budgetSlide(w: Words): SlideSpec | undefined {
     rows: [
       ...b.kept.map((l) => [
         { text: l.name },
-        { text: fmt.money(l.yearly), align: 'right' as const },
+        // An item the plan gives no amount (paid media to be set, in-kind time) is said to have none, not 0.
+        { text: l.cost === undefined ? t('budget.no_amount') : fmt.money(l.yearly), align: 'right' as const },
         { text: t('label.kept') },
       ]),
       ...b.cut.map((l) => [
