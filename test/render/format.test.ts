@@ -48,6 +48,10 @@ function extended(locale: string): string {
   p.policies = { accessibility: { alt_text: true, wcag: '2.1 AA' }, ai: 'AI images are labelled' };
   p.governance = { scope: 'A channel strategy, not a communication plan', revision: { cadence: 'yearly' } };
   p.competitors = { not_applicable: 'We compare ourselves with peers only' };
+  p.plan.vision = 'Everyone in town finds a class that fits their week';
+  p.content.times = 'tool';
+  p.content.scheduling_tool = 'Planly';
+  p.review.meetings = [{ cadence: 'weekly', purpose: 'Content check', participants: ['Kari'] }];
   return stringify(p, { lineWidth: 0 });
 }
 
@@ -95,6 +99,10 @@ describe('the document holds what a real strategy writes', () => {
     expect(chapter('competitors')).toContain(`> **${na}**`);
     expect(chapter('competitors')).toContain('We compare ourselves with peers only');
     expect(folder.readme).toContain('Our own short summary.');
+    // The vision on the decision page, times chosen by the tool, and every review meeting.
+    expect(folder.readme).toContain('Everyone in town finds a class that fits their week');
+    expect(chapter('content')).toContain('Planly');
+    expect(chapter('review')).toContain('Content check');
   });
 
   it('leaves both chapters out of a plan without the new sections', async () => {
