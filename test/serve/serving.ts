@@ -15,6 +15,8 @@ export interface Serving {
   exited: Promise<number | string>;
   /** Resolves once stdout has printed a line matching re `count` times in all. */
   printed: (re: RegExp, count?: number) => Promise<void>;
+  /** The same for stderr: its own pipe, which may arrive after stdout's. */
+  logged: (re: RegExp, count?: number) => Promise<void>;
   stop: () => Promise<number | string>;
 }
 
@@ -51,23 +53,27 @@ export function startServe(args: string[], cwd: string, env: NodeJS.ProcessEnv =
       wake();
     }),
   );
-  const printed = (re: RegExp, count = 1) =>
-    new Promise<void>((resolve, reject) => {
-      const check = () => {
-        const seen = stdout.match(new RegExp(re.source, 'gm'))?.length ?? 0;
-        if (seen >= count) return resolve();
-        if (child.exitCode !== null || child.signalCode !== null)
-          return reject(new Error(`serve exited (${child.exitCode ?? child.signalCode}):\n${stdout}\n${stderr}`));
-        waiting.push(check);
-      };
-      check();
-    });
+  const seenIn =
+    (stream: () => string) =>
+    (re: RegExp, count = 1) =>
+      new Promise<void>((resolve, reject) => {
+        const check = () => {
+          const seen = stream().match(new RegExp(re.source, 'gm'))?.length ?? 0;
+          if (seen >= count) return resolve();
+          if (child.exitCode !== null || child.signalCode !== null)
+            return reject(new Error(`serve exited (${child.exitCode ?? child.signalCode}):\n${stdout}\n${stderr}`));
+          waiting.push(check);
+        };
+        check();
+      });
+  const printed = seenIn(() => stdout);
   const serving: Omit<Serving, 'url'> = {
     child,
     stdout: () => stdout,
     stderr: () => stderr,
     exited,
     printed,
+    logged: seenIn(() => stderr),
     stop: () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
       return exited;

@@ -54,7 +54,7 @@ describe('serve: where it listens', () => {
     const { dir, plan } = exampleCopy();
     const serving = await startServe([plan, '--port', '0', '--host', '0.0.0.0'], dir);
     try {
-      expect(serving.stderr()).toMatch(/Warning: --host 0\.0\.0\.0 makes the preview reachable from the network/);
+      await serving.logged(/Warning: --host 0\.0\.0\.0 makes the preview reachable from the network/);
       expect(serving.stdout()).toMatch(/^Listening on 0\.0\.0\.0:\d+$/m);
       expect(await serving.stop()).toBe(130);
     } finally {
