@@ -509,7 +509,7 @@ const askObjectives: Ask = async (ctx) => {
             default: b?.metric ?? d('init.default.metric'),
           });
           // The unit says how figures are shown and judged: money, % and times are meant to fall.
-          const unit = await ask.text(t('init.objectives.unit', { metric }), {
+          const unit = await ask.text(t('init.objectives.unit', { metric, currency: meta.currency }), {
             schema: s.unit,
             default: b?.unit,
             optional: true,
@@ -1156,7 +1156,10 @@ const askContent: Ask = async (ctx) => {
     });
   } else {
     // "No approval" is a decision too: recorded, with who may then publish alone.
-    const roles = ((ctx.plan.team as Team | undefined)?.roles ?? []).map((r) => r.id);
+    // Those who publish today (owners of publishing tasks), else every role, else the channels' owners.
+    const team = ctx.plan.team as Team | undefined;
+    const publishers = listOf(team?.tasks).flatMap((k) => (k.kind === 'publishing' && k.owner ? [k.owner] : []));
+    const roles = publishers.length ? [...new Set(publishers)] : listOf(team?.roles).map((r) => r.id);
     const owners = listOf(ctx.plan.channels as { owner?: string }[] | undefined).flatMap((c) =>
       c.owner ? [c.owner] : [],
     );
