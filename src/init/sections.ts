@@ -74,6 +74,7 @@ import {
 } from './system.js';
 import { DAY_NAMES, parseOnlineTime, showOnlineTime, type Words } from './words.js';
 import { listOf } from '../plan/decisions.js';
+import { DURATION_UNIT } from '../units.js';
 
 export interface SectionContext {
   ask: Asker;
@@ -507,6 +508,17 @@ const askObjectives: Ask = async (ctx) => {
             schema: s.metric,
             default: b?.metric ?? d('init.default.metric'),
           });
+          // The unit says how figures are shown and judged: money, % and times are meant to fall.
+          const unit = await ask.text(t('init.objectives.unit', { metric, currency: meta.currency }), {
+            schema: s.unit,
+            default: b?.unit,
+            optional: true,
+          });
+          const lower = await ask.confirm(
+            t('init.objectives.lower_is_better', { metric }),
+            b?.lower_is_better ?? DURATION_UNIT.test(unit?.trim() ?? ''),
+          );
+          const lower_is_better = lower ? true : undefined;
           // Fields not asked yet hold a valid stand-in so that the lint rules can run on the rest.
           const draft = (o: Partial<Objective>): PlanDraft =>
             placed({
@@ -537,10 +549,10 @@ const askObjectives: Ask = async (ctx) => {
           }))!;
           ctx.say(`  ${t('init.objectives.target_why')}`);
           const target = await ask.target(t('init.objectives.target', { baseline: ask.show(baseline) }), {
-            default: b?.target ?? (baseline > 0 ? '+20%' : undefined),
+            default: b?.target ?? (baseline > 0 ? (lower ? '-20%' : '+20%') : undefined),
             check: async (v) =>
               schemaError(s.target, v) ??
-              ctx.errors(draft({ id, channel, baseline, target: v }), [...path, 'target'], path),
+              ctx.errors(draft({ id, channel, unit, lower_is_better, baseline, target: v }), [...path, 'target'], path),
           });
           const deadline = await ask.date(t('init.objectives.deadline', { end: meta.end }), {
             default: b?.deadline ?? meta.end,
@@ -566,6 +578,8 @@ const askObjectives: Ask = async (ctx) => {
             goal,
             metric,
             channel,
+            unit,
+            lower_is_better,
             baseline,
             target,
             deadline,
@@ -1120,7 +1134,7 @@ const askContent: Ask = async (ctx) => {
   content.reserve = reserve.length ? reserve : undefined;
 
   const people = ((ctx.plan.team as Team | undefined)?.roles ?? []).map((r) => r.person ?? r.title);
-  if (await ask.confirm(t('init.content.approval'), true)) {
+  if (await ask.confirm(t('init.content.approval'), prev.approval?.required !== false)) {
     const approver = await ask.required(t('init.content.approval_role'), {
       default: prev.approval?.steps?.[0]?.role ?? ctx.d('init.default.approver'),
     });
@@ -1135,9 +1149,25 @@ const askContent: Ask = async (ctx) => {
     });
     content.approval = compact({
       ...prev.approval,
+      required: undefined,
+      may_publish_alone: undefined,
       steps: [compact({ role: approver, who }), ...(prev.approval?.steps?.slice(1) ?? [])],
       max_hours,
     });
+  } else {
+    // "No approval" is a decision too: recorded, with who may then publish alone.
+    // Those who publish today (owners of publishing tasks), else every role, else the channels' owners.
+    const team = ctx.plan.team as Team | undefined;
+    const publishers = listOf(team?.tasks).flatMap((k) => (k.kind === 'publishing' && k.owner ? [k.owner] : []));
+    const roles = publishers.length ? [...new Set(publishers)] : listOf(team?.roles).map((r) => r.id);
+    const owners = listOf(ctx.plan.channels as { owner?: string }[] | undefined).flatMap((c) =>
+      c.owner ? [c.owner] : [],
+    );
+    const may_publish_alone = await ask.list(t('init.content.may_publish_alone'), {
+      default: prev.approval?.may_publish_alone ?? (roles.length ? roles : [...new Set(owners)]),
+      check: (items) => (items.length ? undefined : t('init.content.may_publish_alone_needed')),
+    });
+    content.approval = { required: false, may_publish_alone };
   }
   content.horizon_weeks = await ask.number(t('init.content.horizon'), {
     schema: contentSchema.shape.horizon_weeks,

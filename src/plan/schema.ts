@@ -449,6 +449,10 @@ export const objective = z.strictObject({
     .max(40)
     .optional()
     .meta({ description: 'e.g. followers, %, or "money" for amounts in plan.currency' }),
+  lower_is_better: z
+    .boolean()
+    .optional()
+    .meta({ description: 'true: the metric is meant to fall (complaints, response time); default false' }),
   baseline: z
     .number()
     .min(0, { error: 'a baseline cannot be negative' })

@@ -220,6 +220,11 @@ describe('warnings: what the method advises', () => {
     // A count falling to a tenth is also probably a typo (falling-target); written as a change it says so.
     await expectFindings((p) => (p.objectives[0].target = 200), ['warning falling-target objectives[0].target']); // -90 % exactly
     await expectFindings((p) => (p.objectives[0].target = '-90%'), []);
+    // An objective that says lower is better (complaints, waiting) is meant to fall.
+    await expectFindings((p) => {
+      p.objectives[0].target = 200;
+      p.objectives[0].lower_is_better = true;
+    }, []);
     await expectFindings((p) => (p.objectives[0].target = '-91%'), ['warning achievable-target objectives[0].target']);
     const [f] = await lintChanged((p) => (p.objectives[1].target = '+1000%'));
     expect(f!.message).toMatch(/^\+1,000 % \(40 to 440\) is above the \+300 %/);
