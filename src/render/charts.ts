@@ -172,7 +172,18 @@ function toSvg(spec: Spec): Promise<string> {
 }
 
 async function draw(spec: Spec): Promise<string> {
-  const [vl, vega] = await Promise.all([import('vega-lite'), import('vega')]);
+  const [vl, vega, measure] = await Promise.all([import('vega-lite'), import('vega'), textMeasure()]);
+  // Without a canvas vega guesses 0.8 em a character, which makes a long title crowd its plot:
+  // it lays out with the widths of the fonts the document embeds instead.
+  (vega as unknown as { textMetrics: { width: unknown } }).textMetrics.width = (
+    item: { fontSize?: number; fontWeight?: string | number },
+    text: string,
+  ) =>
+    measure.width(
+      String(text ?? ''),
+      item.fontSize != null ? +item.fontSize || 0 : 11,
+      Number(item.fontWeight) >= 600 || item.fontWeight === 'bold' ? 700 : 400,
+    );
   // Quiet: a chart's layout notes are no message for the user of a command-line tool.
   const logger = vega.logger(vega.None);
   const compiled = vl.compile(withoutLineSeparators(spec) as never, { logger }).spec;
@@ -246,12 +257,41 @@ function lines(env: ChartEnv, text: string, width: number, size = LABEL, weight:
 const KEYED_LABEL = "split(slice(datum.value, indexof(datum.value, '|') + 1), '\\n')";
 const keyed = (i: number, labelLines: string[]) => `${String(i).padStart(3, '0')}|${labelLines.join('\n')}`;
 
+export interface TimeAxis {
+  /** UTC milliseconds of the first and last day shown. */
+  from: number;
+  to: number;
+  /** A tick on the first of every month (every quarter over two years); labels on every third (every fourth). */
+  ticks: number[];
+  labelExpr: string;
+}
+
+/** One time axis over all the given dates (the plan period, milestones, measurements): month ticks from its first month. */
+export function timeAxis(dates: readonly string[]): TimeAxis {
+  const days = dates.map((d) => Date.parse(`${d.slice(0, 10)}T00:00:00Z`)).filter((t) => Number.isFinite(t));
+  const from = Math.min(...days);
+  const to = Math.max(...days);
+  const first = new Date(from);
+  const months =
+    (new Date(to).getUTCFullYear() - first.getUTCFullYear()) * 12 + new Date(to).getUTCMonth() - first.getUTCMonth();
+  const step = months > 24 ? 3 : 1;
+  const labelEvery = months > 24 ? 12 : 3;
+  const ticks: number[] = [];
+  for (let m = first.getUTCDate() === 1 ? 0 : 1; m <= months; m += step)
+    ticks.push(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + m, 1));
+  const startMonth = first.getUTCFullYear() * 12 + first.getUTCMonth();
+  // A label on the plan's first month and every quarter (every year on a long plan) after it; the other ticks stay bare.
+  const labelExpr = `(utcyear(datum.value) * 12 + utcmonth(datum.value) - ${startMonth}) % ${labelEvery} == 0 ? utcFormat(datum.value, '%b') : ''`;
+  return { from, to, ticks, labelExpr };
+}
+
 /** Milestones along the objective's curve from its baseline, with measured values drawn over them. */
 export function kpiSpec(
   env: ChartEnv,
   o: RenderContext['objectives'][number],
   actuals: readonly DatedValue[],
   titleLines = 1,
+  time: TimeAxis = timeAxis([env.plan.plan.start, env.plan.plan.end, o.start, ...o.milestones.map((m) => m.date)]),
 ): Spec {
   const planLabel = env.t('chart.kpi.milestones');
   const actualLabel = env.t('chart.kpi.actuals');
@@ -281,15 +321,28 @@ export function kpiSpec(
         type: 'temporal',
         title: null,
         // Plan dates are calendar days: read and labelled in UTC, so the machine's zone never moves a tick.
-        scale: { type: 'utc' },
-        axis: { format: '%b', labelAngle: 0, tickCount: { interval: 'month', step: 3 }, grid: false },
+        // Every chart of the set spans the same period, so a month sits in the same place in each.
+        // Padded by a point's radius: a point on the last day must not widen one chart's bounds.
+        scale: { type: 'utc', domain: [time.from, time.to], nice: false, padding: 6 },
+        // The blank ticks count as labels too: vega's overlap rule would otherwise drop every other quarter.
+        axis: {
+          format: '%b',
+          labelAngle: 0,
+          values: time.ticks,
+          labelExpr: time.labelExpr,
+          labelOverlap: false,
+          labelFlush: false,
+          grid: false,
+        },
       },
       y: {
         field: 'value',
         type: 'quantitative',
-        title: kind === 'count' ? (o.unit ?? null) : null,
+        // A title's line on every chart (blank where the unit is in the labels) and one label width:
+        // the plots of the set start at the same x, so their months line up.
+        title: (kind === 'count' ? o.unit : undefined) ?? ' ',
         scale: { domain: [ticks[0], ticks.at(-1)], nice: false, zero: false },
-        axis: { format, values: ticks },
+        axis: { format, values: ticks, minExtent: 52, maxExtent: 52 },
       },
       // Colour, dash and point shape all tell plan from actual: each on its own reads in grayscale.
       color: { field: 'series', type: 'nominal', scale: { domain: series, range: [PALETTE[0], PALETTE[1]] }, legend },
@@ -649,11 +702,13 @@ export async function renderCharts(
   await add(ctx.charts.pillars, pillarSpec(env, ctx));
   await add(ctx.charts.budget, budgetSpec(env, ctx));
   const titleLines = Math.max(1, ...ctx.objectives.map((o) => kpiTitle(env, o).length));
-  for (const o of ctx.objectives) {
-    await add(
-      o.chart,
-      kpiSpec(env, o, tracking && Object.hasOwn(tracking.actuals, o.id) ? tracking.actuals[o.id]! : [], titleLines),
-    );
-  }
+  const actualsOf = (o: RenderContext['objectives'][number]) =>
+    tracking && Object.hasOwn(tracking.actuals, o.id) ? tracking.actuals[o.id]! : [];
+  const time = timeAxis([
+    ctx.plan.plan.start,
+    ctx.plan.plan.end,
+    ...ctx.objectives.flatMap((o) => [o.start, ...o.milestones.map((m) => m.date), ...actualsOf(o).map((a) => a.date)]),
+  ]);
+  for (const o of ctx.objectives) await add(o.chart, kpiSpec(env, o, actualsOf(o), titleLines, time));
   return charts;
 }

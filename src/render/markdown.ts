@@ -94,6 +94,29 @@ export function createMarkdown(MarkdownItCtor: typeof MarkdownIt): MarkdownIt {
       ) {
         tokens[i]!.attrJoin('class', 'lead');
       }
+      // A paragraph of charts alone is a block of <figure>s, which a <p> may not hold.
+      if (
+        tokens[i]!.type === 'paragraph_open' &&
+        kids.some((c) => c.type === 'image') &&
+        kids.every(
+          (c) => c.type === 'image' || (c.type === 'text' && c.content.trim() === '') || c.type === 'softbreak',
+        )
+      ) {
+        tokens[i]!.tag = 'div';
+        tokens[i]!.attrJoin('class', 'figures');
+        for (const c of kids) if (c.type === 'image') c.meta = { block: true };
+        for (let j = i + 2; j < tokens.length; j++)
+          if (tokens[j]!.type === 'paragraph_close') {
+            tokens[j]!.tag = 'div';
+            break;
+          }
+      }
+      // A column's alignment as a class: the stylesheet sets it (no inline style to allow in a CSP).
+      const align = /^text-align:(\w+)$/.exec(tokens[i]!.attrGet('style') ?? '')?.[1];
+      if (align && (tokens[i]!.type === 'td_open' || tokens[i]!.type === 'th_open')) {
+        tokens[i]!.attrs = (tokens[i]!.attrs ?? []).filter(([k]) => k !== 'style');
+        if (align !== 'left') tokens[i]!.attrJoin('class', `align-${align}`);
+      }
       if (tokens[i]!.type !== 'td_open' || tokens[i + 1]!.type !== 'inline') continue;
       const m = /^\*\*([^*]+)\*\*$/.exec(tokens[i + 1]!.content.trim());
       const colour = m ? env.rag?.get(m[1]!) : undefined;
@@ -184,9 +207,16 @@ export function createMarkdown(MarkdownItCtor: typeof MarkdownIt): MarkdownIt {
     const caption = escapeHtml(chart.title || tok.content);
     // Charts that carry their title (vega's title mark, or an SVG <title>) need no second one under them.
     const titled = /role-title"|<title>/.test(chart.svg);
-    const shown = titled ? '' : `<span class="caption">${caption}</span>`;
+    const shown = titled ? '' : `<figcaption class="caption">${caption}</figcaption>`;
+    const named = titled ? ` aria-label="${caption}"` : '';
     const kind = /^charts\/kpi-/.test(chart.file) ? ' figure-kpi' : '';
-    return `<span class="figure${kind}" role="figure" id="${id}" aria-label="${caption}">${inlineSvg(chart.svg, `c${index}`, caption)}${shown}</span>`;
+    // Inside a paragraph with other text a chart stays an inline box; alone, it is a <figure>.
+    const svg = inlineSvg(chart.svg, `c${index}`, caption);
+    if (!tok.meta?.block)
+      return `<span class="figure${kind}" id="${id}">${svg}${shown.replace(/figcaption/g, 'span')}</span>`;
+    // A full-width chart scrolls sideways on a phone (print.css), so it takes a keyboard stop.
+    const focus = kind ? '' : ' tabindex="0"';
+    return `<figure class="figure${kind}" id="${id}"${focus}${named}>${svg}${shown}</figure>`;
   };
 
   // Tables scroll on screens; in print a short one moves whole to the next page rather than split

@@ -76,9 +76,7 @@ describe('smplan render', () => {
     expect(html).not.toMatch(/(src|href)="https?:\/\//i);
     expect(html).toContain('<html lang="en">');
     // Harbor Roasters on Facebook: (41+6+2 + 18+1+0 + 77+12+9) / 3100 = 166 / 3100 = 5.35 %.
-    expect(html).toMatch(
-      /<td>Harbor Roasters<\/td>\s*<td>Facebook<\/td>[\s\S]*?<td style="text-align:right">5\.4%<\/td>/,
-    );
+    expect(html).toMatch(/<td>Harbor Roasters<\/td>\s*<td>Facebook<\/td>[\s\S]*?<td class="align-right">5\.4%<\/td>/);
     expect(html).toContain('<section class="chapter" id="chapter-competitors">');
     expect(html).not.toMatch(/href="[^#"][^"]*\.md/);
   });

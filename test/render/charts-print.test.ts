@@ -83,6 +83,31 @@ describe('charts on paper', () => {
     expect(demos).toContain('70');
   });
 
+  it('put every KPI small multiple on one time axis: the plan year, a tick each month, a label each quarter', () => {
+    for (const [folder, quarters] of [
+      [en, ['Jan', 'Apr', 'Jul', 'Oct']],
+      [nb, ['jan', 'apr', 'jul', 'okt']],
+      [bg, ['януари', 'април', 'юли', 'октомври']],
+    ] as const) {
+      const axes = folder.charts
+        .filter((c) => c.file.startsWith('charts/kpi-'))
+        .map((c) => {
+          const ticks = /role-axis-tick"[^>]*>((?:<line [^>]*\/>)+)/.exec(c.svg)![1]!;
+          const labels = /role-axis-label"[^>]*>([\s\S]*?)<\/g>/.exec(c.svg)![1]!;
+          return {
+            // Where the plot starts in the chart and where each tick sits on it.
+            origin: /translate\(([\d.]+),/.exec(c.svg)![1],
+            ticks: [...ticks.matchAll(/translate\(([\d.]+),/g)].map((m) => m[1]),
+            labels: texts(labels).filter((t) => t !== ''),
+          };
+        });
+      expect(axes.length).toBeGreaterThan(3);
+      expect(axes[0]!.ticks).toHaveLength(12);
+      expect(axes[0]!.labels).toEqual(quarters);
+      for (const axis of axes) expect(axis).toEqual(axes[0]);
+    }
+  });
+
   it('stack the budget in the legend order, in lightness steps, with kept and cut apart', async () => {
     const cut = await example('nordlys-bakeri.yaml', (y) => y.replace(/^ {2}cap: 180000$/m, '  cap: 100000'));
     const svg = svgOf(cut, 'charts/budget-by-category.svg');

@@ -57,7 +57,7 @@ describe('renderHtml', () => {
 
   it('captions a chart only when the chart does not carry its own title', async () => {
     const untitled = await renderHtml(fakeFolder(), await kaffebar(), { date: '2027-01-15' });
-    expect(untitled).toContain('<span class="caption">Monthly reach</span>');
+    expect(untitled).toContain('<figcaption class="caption">Monthly reach</figcaption></figure>');
     const folder = fakeFolder();
     // A wrapped vega title is a title mark with one text line per row.
     folder.charts[0]!.svg = folder.charts[0]!.svg.replace(
@@ -113,7 +113,7 @@ describe('renderHtml', () => {
   it('inlines charts with ids made unique, sized by the stylesheet', async () => {
     const html = await renderHtml(fakeFolder(), await kaffebar(), { date: '2027-01-15' });
     expect(html).toContain(
-      '<span class="figure figure-kpi" role="figure" id="chart-kpi-ig-reach" aria-label="Monthly reach"><svg role="img" aria-label="Monthly reach"',
+      '<div class="figures"><figure class="figure figure-kpi" id="chart-kpi-ig-reach"><svg role="img" aria-label="Monthly reach"',
     );
     expect(html).toContain('<clipPath id="c0-clip1">');
     expect(html).toContain('clip-path="url(#c0-clip1)"');
