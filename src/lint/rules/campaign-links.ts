@@ -1,5 +1,5 @@
 import { listOf } from '../../plan/decisions.js';
-import { idCheck } from '../id-check.js';
+import { idCheck, planIdChecks } from '../id-check.js';
 import { defineRule, type RuleReport } from '../rule.js';
 
 /** Campaigns and partners name each other, their channels and objectives; budget items the campaigns they fund. */
@@ -13,13 +13,7 @@ export const campaignLinks = defineRule({
     const reports: RuleReport[] = [];
     const partner = idCheck(reports, 'partner', 'partners', new Set(listOf(plan.partners).map((p) => p.id)));
     const campaign = idCheck(reports, 'campaign', 'campaigns', new Set(listOf(plan.campaigns).map((c) => c.id)));
-    const objective = idCheck(reports, 'objective', 'objectives', new Set(listOf(plan.objectives).map((o) => o.id)));
-    const channel = idCheck(
-      reports,
-      'channel',
-      'channels',
-      Array.isArray(plan.channels) ? new Set(plan.channels.map((c) => c.id)) : undefined,
-    );
+    const { objective, channel } = planIdChecks(reports, plan);
     listOf(plan.campaigns).forEach((c, i) => {
       c.partners?.forEach((p, j) => partner(p, ['campaigns', i, 'partners', j]));
       c.objectives?.forEach((o, j) => objective(o, ['campaigns', i, 'objectives', j]));

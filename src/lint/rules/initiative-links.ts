@@ -1,5 +1,5 @@
 import { listOf } from '../../plan/decisions.js';
-import { idCheck } from '../id-check.js';
+import { idCheck, planIdChecks } from '../id-check.js';
 import { defineRule, type RuleReport } from '../rule.js';
 
 /** An initiative names the objectives it serves and the channels it uses; a budget item the initiatives it funds. */
@@ -11,13 +11,7 @@ export const initiativeLinks = defineRule({
     'Every objective and channel an initiative names exists (channels once the plan has a channels section), and every initiative a budget item funds (budget.items[].initiatives) is defined under initiatives.',
   check(plan) {
     const reports: RuleReport[] = [];
-    const objective = idCheck(reports, 'objective', 'objectives', new Set(listOf(plan.objectives).map((o) => o.id)));
-    const channel = idCheck(
-      reports,
-      'channel',
-      'channels',
-      Array.isArray(plan.channels) ? new Set(plan.channels.map((c) => c.id)) : undefined,
-    );
+    const { objective, channel } = planIdChecks(reports, plan);
     const initiative = idCheck(
       reports,
       'initiative',
