@@ -17,7 +17,7 @@ import type { PostsPerWeek } from '../plan/schema.js';
 import { channelName, localeLanguage, WEEKDAYS } from '../plan/schema.js';
 import { unitKind } from '../units.js';
 import { weekdayRuns } from '../wording.js';
-import { renderCharts, type Chart } from './charts.js';
+import { renderCharts, type Chart } from './charts/index.js';
 import { closedDays } from '../compute/holidays.js';
 import { buildContext, CHAPTER_SLUGS, type ChapterRef, type ChapterSlug, type RenderContext } from './context.js';
 import { createFormatter, type DurationLabels, type Formatter } from './format.js';

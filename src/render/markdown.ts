@@ -5,7 +5,7 @@
  */
 import type MarkdownIt from 'markdown-it';
 import { escapeHtml } from '../markup.js';
-import type { Chart } from './charts.js';
+import type { Chart } from './charts/index.js';
 import { chartId, inlineSvg } from './svg-inline.js';
 import { glueNumbers, hyphenateCell } from './hyphenate.js';
 import type { TextMeasure } from './text-width.js';

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCheckedPlan } from '../../src/lint/check.js';
-import { endTicks, HALF_WIDTH, STEPS, TEXT_WIDTH } from '../../src/render/charts.js';
+import { endTicks, HALF_WIDTH, STEPS, TEXT_WIDTH } from '../../src/render/charts/index.js';
 import { renderStrategyFolder, type StrategyFolder } from '../../src/render/folder.js';
 import { textMeasure, wrapText } from '../../src/render/text-width.js';
 import { EXAMPLES } from '../helpers/cli.js';
