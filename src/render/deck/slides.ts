@@ -12,6 +12,7 @@ import { unitKind } from '../../units.js';
 import type { ChapterSlug, RenderContext, TrackingRow } from '../context.js';
 import type { StrategyFolder } from '../folder.js';
 import type { Formatter } from '../format.js';
+import { figureText, objectiveTitle, signedText, standingWord } from '../template-helpers.js';
 import { chapterSections, type ProseLine, proseOf, sectionProse } from './notes.js';
 
 export type Rag = 'red' | 'amber' | 'green' | 'none';
@@ -199,19 +200,9 @@ function bulleted(lines: TextLine[]): TextLine[] {
   return lines.filter((l) => !l.bold).map((l) => ({ ...l, bullet: true }));
 }
 
-function objectiveTitle(w: Words, o: { metric: string; channel?: string }): string {
-  const metric = w.fmt.capitalise(o.metric);
-  if (!o.channel) return metric;
-  const name = channelLabel(w, o.channel);
-  return metric.toLocaleLowerCase(w.fmt.locale).includes(name.toLocaleLowerCase(w.fmt.locale))
-    ? metric
-    : `${metric} (${name})`;
-}
-
 /** A value as the document's tables print it: money and percentages formatted, a count bare beside its row's name. */
 function figure(w: Words, value: number | null | undefined, o: { unit?: string }): string {
-  if (value === null || value === undefined) return '';
-  return w.fmt.measure(value, o.unit, { bare: unitKind(o.unit, w.plan.plan.currency) === 'count' });
+  return figureText(w.fmt, w.plan.plan.currency, value, o.unit);
 }
 
 /** A value with its unit, as the review chapter's table prints it. */
@@ -252,7 +243,8 @@ function objectivesSlide(w: Words): SlideSpec | undefined {
 
 /** An objective's name with the unit its bare figures leave out ("Demos (demos)" is not repeated). */
 function objectiveLabel(w: Words, o: ObjectiveTargets): string {
-  const title = objectiveTitle(w, o);
+  // Named as the document names it, the channel by the plan's display name.
+  const title = objectiveTitle(w.fmt, o, (id) => channelLabel(w, id));
   const unit = o.unit?.trim();
   if (!unit || unitKind(unit, w.plan.plan.currency) !== 'count') return title;
   return title.toLocaleLowerCase(w.fmt.locale).includes(unit.toLocaleLowerCase(w.fmt.locale))
@@ -610,9 +602,7 @@ function ragOf(row: TrackingRow): Rag {
 }
 
 function statusWord(w: Words, row: TrackingRow): string {
-  const rag = ragOf(row);
-  if (rag === 'amber') return w.fmt.capitalise(w.t('rag.amber', { status: w.t(`status.${row.status}`) }));
-  return w.fmt.capitalise(w.t(rag === 'none' ? 'rag.none' : `status.${row.status}`));
+  return standingWord(w.fmt, w.t, { rag: ragOf(row), status: row.status });
 }
 
 function statusSlide(w: Words): SlideSpec {
@@ -672,8 +662,7 @@ function progressSlide(w: Words): SlideSpec | undefined {
 
 /** A change with its sign, in the objective's unit, as the review chapter prints it (+12, −3.5 kr). */
 function signed(w: Words, n: number, o: { unit?: string }): string {
-  const text = w.fmt.measure(Math.abs(n), o.unit);
-  return n > 0 ? `+${text}` : n < 0 ? `\u2212${text}` : text;
+  return signedText(w.fmt, n, o.unit);
 }
 
 /** What changed: each objective's previous figure, the change since it and since the last review (the review chapter's table). */
