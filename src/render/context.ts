@@ -98,10 +98,13 @@ export interface QuarterProgress {
 export type ExecutiveObjective = ObjectiveStanding & { objective: ObjectiveTargets; tracked?: TrackingRow };
 
 export interface RenderContext {
+  /** The plan as read (schema/plan.schema.json). */
   plan: Plan;
+  /** The chapters of this document, in order (optional ones only when the plan has their parts). */
   chapters: ChapterRef[];
   /** Every open point; `open[key]` is true for each, for the templates' conditions. */
   openPoints: (OpenPoint & { chapterRef: ChapterRef })[];
+  /** Open point key -> true, for `{{#if open.budget}}`. */
   open: Record<string, boolean>;
   /**
    * The parts the plan answers with a decision instead (`open[key]` is true for them too, so the
@@ -109,13 +112,17 @@ export interface RenderContext {
    * whether the part is stated not to apply or an open point silenced with a reason.
    */
   decisions: Record<string, { reason: string; kind: 'not_applicable' | 'silenced' }>;
+  /** Each objective with its baseline, target, milestones (computed curve) and KPI chart. */
   objectives: (ObjectiveTargets & { statement?: string; why?: string; tool?: string; chart: ChartRef })[];
+  /** Engagement rate per post of the competitors and our own channels, from their samples. */
   engagement?: CompetitorBenchmark;
   /** `left` and `used_share` only when the plan sets a cap. */
   budget?: BudgetPlan & { left?: number; used_share?: number };
+  /** The publishing calendar: each slot's posts in a window of weeks, with the special dates and activations in it. */
   calendar?: PublishingCalendar;
   /** The calendar's first two weeks: the weekly plan made concrete without repeating it for months. */
   calendarPreview: PublishingCalendar['events'];
+  /** The sum of the pillar shares, when any pillar has one. */
   pillarShareSum?: number;
   /** True when the pillar shares do not add up to 100 %. */
   pillarShareOff: boolean;
@@ -123,6 +130,7 @@ export interface RenderContext {
   mix?: ContentMixCheck;
   /** id -> name, so tables show a pillar's or persona's name rather than its id. */
   pillarNames: Record<string, string>;
+  /** id -> name, for personas, goals, objectives, KPIs, roles, partners and campaigns alike. */
   personaNames: Record<string, string>;
   /** A persona as a table row names it, where its card already gave the full title: "Dave" for "Dave, owner of …". */
   personaShortNames: Record<string, string>;
@@ -148,8 +156,11 @@ export interface RenderContext {
   auditAccess: boolean;
   /** Competitors with notes beyond their figures, for the profiles section. */
   competitorProfiles: Competitor[];
+  /** The dates of the review meetings in the plan period (holidays and closed days skipped). */
   reviewSessions: string[];
+  /** Plan versus actual, when rendered with --actuals: the review chapter's rows. */
   tracking?: TrackingView;
+  /** The charts by name (swot, engagement, pillars, budget), for `{{chart charts.budget}}`. */
   charts: Record<string, ChartRef | undefined>;
   /** The appendix's sample table: every measured channel, competitors then us, with where the figure came from. */
   samples: SampleRow[];
@@ -172,6 +183,7 @@ export interface RenderContext {
     lagging: ExecutiveObjective[];
     trendShort: ExecutiveObjective[];
   };
+  /** The README's facts: goals and channels by priority, the first deadline. */
   summary: {
     primaryGoals: string[];
     secondaryGoals: string[];

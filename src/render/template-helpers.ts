@@ -155,6 +155,8 @@ export interface TemplateHelper {
   args: readonly ArgSpec[];
   /** Named arguments (`name=value`). */
   hash?: readonly ArgSpec[];
+  /** Catalogue keys the helper reads itself; `prefix.*` for a family of keys. */
+  keys?: readonly string[];
   /** `markdown`: escaped Markdown to print; `value`: for `#if`, `#each` or another helper. */
   returns: 'markdown' | 'value';
   /** The helper; `a` ends with Handlebars' options, as Handlebars passes it. */
@@ -290,6 +292,7 @@ export const TEMPLATE_HELPERS = {
     description:
       "A time zone as a reader names it, never its IANA id: the catalogue's `zone_name.<zone>`, else the language's generic name.",
     args: ['zone: text'],
+    keys: ['zone_name.*'],
     returns: 'markdown',
     fn: (s, zone) => {
       const key = `zone_name.${String(zone)}`;
@@ -362,6 +365,7 @@ export const TEMPLATE_HELPERS = {
   'not-set': helper({
     description: '"not set" (`label.not_set`), where a plan leaves out a field a real strategy may not give.',
     args: [],
+    keys: ['label.not_set'],
     returns: 'markdown',
     fn: (s) => s.safe(s.translator.t('label.not_set')),
   }),
@@ -403,6 +407,7 @@ export const TEMPLATE_HELPERS = {
       'A time limit in hours, under an hour in minutes (0.5 → 30 min); `words=true` in a sentence (30 minutes).',
     args: ['hours: number'],
     hash: ['words?: boolean'],
+    keys: ['label.hours', 'label.minutes', 'label.hours_words', 'label.minutes_words'],
     returns: 'markdown',
     fn: (s, v, options) => {
       const hours = num(v);
@@ -415,6 +420,7 @@ export const TEMPLATE_HELPERS = {
   yesno: helper({
     description: '"yes" or "no" (`label.yes`, `label.no`); nothing for a value the plan leaves out.',
     args: ['value: boolean'],
+    keys: ['label.yes', 'label.no'],
     returns: 'markdown',
     fn: (s, v) => s.safe(v === undefined ? '' : s.translator.t(v ? 'label.yes' : 'label.no')),
   }),
@@ -442,6 +448,7 @@ export const TEMPLATE_HELPERS = {
     description:
       "The notice for a part the plan leaves open (`open.<part>.topic`, `open.<part>.asks`), or the plan's reason where it decided to leave it out.",
     args: ['part: key'],
+    keys: ['open.label', 'open.asks', 'open.not_applicable', 'open.silenced', 'open.*'],
     returns: 'markdown',
     fn: (s, key, options) => {
       const k = String(key);
@@ -478,6 +485,7 @@ export const TEMPLATE_HELPERS = {
     description:
       "An objective's red/amber/green standing in words (`status.*`, `rag.amber`, `rag.none`); the HTML colours the cell by it.",
     args: ['standing: object'],
+    keys: ['rag.amber', 'rag.none', 'status.*'],
     returns: 'markdown',
     fn: (s, standing) => s.safe(standingWord(s.fmt, s.translator.t, standing as { rag?: string; status?: string })),
   }),
@@ -485,6 +493,7 @@ export const TEMPLATE_HELPERS = {
     description:
       '1st, 2nd … in English, "2." in Norwegian: `ordinal.one|two|few|other` by the language\'s ordinal plural rules.',
     args: ['n: number'],
+    keys: ['ordinal.other', 'ordinal.*'],
     returns: 'markdown',
     fn: (s, n) => {
       if (typeof n !== 'number') return s.safe('');
