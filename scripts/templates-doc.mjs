@@ -2,7 +2,8 @@
 // context and the built-in templates; adds new helpers and keys to docs/template-api.json (a name
 // is only ever taken out of that list by hand, with a note under `removed`).
 import { build } from 'esbuild';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 // Bundled beside the packages (typescript stays one, resolved from there), imported, then removed.
@@ -18,9 +19,11 @@ await build({
   // yaml is CommonJS: give its bundled require() one.
   banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
 });
-const { API_FILE, DOC_FILE, liveApi, readApi, templatesDoc } = await import(pathToFileURL(bundle).href).finally(() =>
-  rmSync(bundle, { force: true }),
-);
+const { API_FILE, DOC_FILE, liveApi, readApi, templatesDoc } = await import(pathToFileURL(bundle).href).finally(() => {
+  rmSync(bundle, { force: true });
+  // The cache folder too, when this made it (another tool's cache in it stays).
+  if (readdirSync(dirname(bundle)).length === 0) rmdirSync(dirname(bundle));
+});
 
 const root = process.cwd();
 const api = readApi(root);
