@@ -47,7 +47,11 @@ const stubs = {
 
 const bundle = await build({
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli/bundle.ts', 'lint-worker': 'src/cli/lint-worker.ts' },
+  entryPoints: {
+    cli: 'src/cli/bundle.ts',
+    'lint-worker': 'src/cli/lint-worker.ts',
+    'preview-worker': 'src/cli/preview-worker.ts',
+  },
   outdir: 'dist',
   bundle: true,
   splitting: true,
