@@ -1,3 +1,6 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ruleCatalog } from '../../src/lint/catalog.js';
 import type { Finding } from '../../src/diagnostics.js';
@@ -7,7 +10,8 @@ import { formatJunit } from '../../src/lint/formatters/junit.js';
 import { formatSarif } from '../../src/lint/formatters/sarif.js';
 import { formatStylish } from '../../src/lint/formatters/stylish.js';
 import { visible } from '../../src/terminal.js';
-import { completePlan, lintText } from './helpers.js';
+import { runCli } from '../helpers/cli.js';
+import { completePlan, FIXTURES, lintText } from './helpers.js';
 import { parseXml } from './xml.js';
 import { stringify } from 'yaml';
 
@@ -274,6 +278,25 @@ describe('plan text in every format', () => {
         failure.text,
       ])
         expect(text?.match(UNSAFE) ?? null).toBeNull();
+    }
+  });
+});
+
+describe('plan file names in the stylish summary of many plans', () => {
+  it('are shown, not obeyed, on every line that names them', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'smplan-names-'));
+    try {
+      const complete = readFileSync(path.join(FIXTURES, 'complete.yaml'), 'utf8');
+      cpSync(path.join(FIXTURES, 'data'), path.join(dir, 'data'), { recursive: true });
+      for (const name of ['a\u202e.yaml', 'b\u001b]0;owned\u0007.yaml']) writeFileSync(path.join(dir, name), complete);
+      const r = await runCli(['lint', '.'], { cwd: dir });
+      expect(r.code).toBe(0);
+      // One readiness line per plan, each naming its plan.
+      expect(r.stdout).toContain('a<U+202E>.yaml: 12 of 12 sections complete');
+      expect(r.stdout).toContain('b\\x1b]0;owned\\x07.yaml: 12 of 12 sections complete');
+      expect(r.stdout.match(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/)).toBeNull();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
