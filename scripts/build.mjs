@@ -1,6 +1,6 @@
 // Bundles the CLI and every library it uses into dist/, so that installing smplan fetches one
 // package: dist/cli.js (what bin/smplan.js imports), dist/lint-worker.js (a --concurrency worker
-// thread) and the chunks they share. Each command, and each heavy library (puppeteer-core, vega,
+// thread), dist/preview-worker.js (the thread `serve` renders in) and the chunks they share. Each command, and each heavy library (puppeteer-core, vega,
 // markdown-it, handlebars, @inquirer/prompts, …), is imported lazily and lands in chunks of its
 // own, so `smplan lint` loads none of them.
 import { build } from 'esbuild';
@@ -47,7 +47,11 @@ const stubs = {
 
 const bundle = await build({
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli/bundle.ts', 'lint-worker': 'src/cli/lint-worker.ts' },
+  entryPoints: {
+    cli: 'src/cli/bundle.ts',
+    'lint-worker': 'src/cli/lint-worker.ts',
+    'preview-worker': 'src/cli/preview-worker.ts',
+  },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -3,8 +3,10 @@
  * as git and ESLint show them (ESC as \x1b, U+202E as <U+202E>). Otherwise a plan could set the
  * window title, move the cursor, hide text or reverse a line in `smplan kpi` or a CI log.
  */
-const UNSAFE =
-  /\x1b\[[0-9;]*m|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]|[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const CONTROL = String.raw`\u0000-\u0008\u000b-\u001f\u007f-\u009f`;
+const BIDI = String.raw`\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069`;
+const UNSAFE = new RegExp(String.raw`\x1b\[[0-9;]*m|[${CONTROL}]|[${BIDI}]`, 'g');
+const UNSAFE_CHAR = new RegExp(`[${CONTROL}${BIDI}]`, 'g');
 
 /**
  * The colour codes smplan's own output uses (chalk at level 1): reset, bold, dim, their end, the
@@ -22,4 +24,12 @@ export function visible(text: string, options: { sgr?: boolean } = {}): string {
       ? `\\x${code.toString(16).padStart(2, '0')}`
       : `<U+${code.toString(16).toUpperCase().padStart(4, '0')}>`;
   });
+}
+
+/**
+ * JSON text (a data format: every character of a value is kept) with the characters `visible`
+ * shows written as \u escapes, so the raw bytes never reach a terminal or a log that prints it.
+ */
+export function jsonVisible(json: string): string {
+  return json.replace(UNSAFE_CHAR, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -5,7 +5,7 @@ import { writeOutputFile } from '../files.js';
 import { DEFAULT_CONFIG, findConfig, loadConfig, type LintConfig } from '../lint/config.js';
 import { planArguments, type PlanArgument } from '../plan/discover.js';
 import { MAX_PLAN_BYTES, parsePlan, type LoadOutcome } from '../plan/load.js';
-import type { Finding } from '../diagnostics.js';
+import { oneLine, type Finding } from '../diagnostics.js';
 import { formatStylish, summary } from '../lint/formatters/stylish.js';
 import { readiness, readinessLine } from '../lint/readiness.js';
 import { plural } from '../wording.js';
@@ -128,7 +128,7 @@ export async function run(args: string[], options: LintOptions, io: Io): Promise
       // How finished each readable plan is: the same open points the document lists.
       const readable = results.filter((r) => r.readable);
       for (const r of readable)
-        report += `${readable.length > 1 ? `${r.file}: ` : ''}${readinessLine(readiness(r.findings))}\n`;
+        report += `${readable.length > 1 ? `${oneLine(r.file)}: ` : ''}${readinessLine(readiness(r.findings))}\n`;
     }
   } else {
     const { formatters } = await import('../lint/formatters/index.js');

@@ -60,9 +60,9 @@ async function serve(
   interrupted: Promise<void>,
   io: Io,
 ): Promise<number> {
-  const [{ createPreview }, { startServer }, { watchInputs }, { createPdfPrinter }, { trackActuals }] =
+  const [{ previewInThread }, { startServer }, { watchInputs }, { createPdfPrinter }, { trackActuals }] =
     await Promise.all([
-      import('../serve/preview.js'),
+      import('./preview-thread.js'),
       import('../serve/server.js'),
       import('../serve/watch.js'),
       import('../serve/print.js'),
@@ -71,20 +71,21 @@ async function serve(
   const out = colorsFor(io, 'stdout');
   const stopped = new AbortController();
   void interrupted.then(() => stopped.abort());
-  const preview = createPreview({
-    file,
-    cwd: io.cwd,
-    templatesDir,
-    actuals: flags.actuals ?? [],
-    track: flags.actuals?.length ? (loaded) => trackActuals(loaded, flags, io.cwd) : undefined,
-    paper: flags.paper ?? 'a4',
-  });
+  // Rendered in a thread of its own: the render never holds up the browser or Ctrl-C.
+  const tracking = flags.actuals?.length
+    ? { actuals: flags.actuals, asOf: flags.asOf, map: flags.map, objective: flags.objective }
+    : undefined;
+  const preview = await previewInThread(
+    { file, cwd: io.cwd, templatesDir, actuals: flags.actuals ?? [], paper: flags.paper ?? 'a4' },
+    tracking,
+    tracking ? (loaded) => trackActuals(loaded, tracking, io.cwd) : undefined,
+  );
   let reported: string | undefined;
   const report = (state: PreviewState) => {
     reported = reportChange(io, file, state, reported);
   };
   // Listening first: a port in use is said at once, not after the whole plan has rendered.
-  const server = await startServer({
+  const listening = startServer({
     preview,
     file,
     host: flags.host,
@@ -99,17 +100,21 @@ async function serve(
       debug: io.debug ? (line) => writeLine(io.stderr, colorsFor(io, 'stderr').dim(`debug: ${line}`)) : undefined,
     }),
   });
+  const server = await listening.catch(async (err: unknown) => {
+    await preview.close();
+    throw err;
+  });
   writeLine(io.stderr, colorsFor(io, 'stderr').dim(`Rendering ${file}…`));
   let first: PreviewState | undefined;
   try {
     // Ctrl-C during a long first render stops now: the render is not waited for.
     first = await Promise.race([preview.refresh(), interrupted.then(() => undefined)]);
   } catch (err) {
-    await server.close();
+    await Promise.all([preview.close(), server.close()]);
     throw err;
   }
   if (!first || stopped.signal.aborted) {
-    await server.close();
+    await Promise.all([preview.close(), server.close()]);
     return stop(io);
   }
   server.publish(first);
@@ -132,6 +137,8 @@ async function serve(
           report(state);
           await watcher?.follow(preview.inputs);
         } catch (err) {
+          // Stopping ends a render under way: that is no bug.
+          if (stopped.signal.aborted) break;
           // A bug must not end the preview: say it once and keep serving the last document.
           writeLine(
             io.stderr,
@@ -163,7 +170,8 @@ async function serve(
     await interrupted;
   } finally {
     stopped.abort();
-    await Promise.all([watcher?.close(), server.close()]);
+    // A render under way is ended, not waited for.
+    await Promise.all([watcher?.close(), server.close(), preview.close()]);
     await refreshing;
   }
   return stop(io);

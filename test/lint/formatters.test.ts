@@ -1,3 +1,6 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ruleCatalog } from '../../src/lint/catalog.js';
 import type { Finding } from '../../src/diagnostics.js';
@@ -5,7 +8,12 @@ import { escapeData, escapeProperty, formatGithub } from '../../src/lint/formatt
 import { formatters } from '../../src/lint/formatters/index.js';
 import { formatJunit } from '../../src/lint/formatters/junit.js';
 import { formatSarif } from '../../src/lint/formatters/sarif.js';
+import { formatStylish } from '../../src/lint/formatters/stylish.js';
+import { visible } from '../../src/terminal.js';
+import { runCli } from '../helpers/cli.js';
+import { completePlan, FIXTURES, lintText } from './helpers.js';
 import { parseXml } from './xml.js';
+import { stringify } from 'yaml';
 
 const nasty = 'a <b> & "c" \'d\' 100% done,\r\nnext: line \u0007 ]]> end';
 
@@ -147,7 +155,8 @@ describe('sarif format', () => {
     for (const [i, r] of results.entries()) {
       expect(tool.driver.rules[r.ruleIndex]!.id).toBe(r.ruleId);
       expect(r.level).toBe(findings[i]!.severity);
-      expect(r.message.text).toBe(findings[i]!.message);
+      // Shown as text: the bell and the carriage return of `nasty` are written out, the line break kept.
+      expect(r.message.text).toBe(visible(findings[i]!.message));
     }
     expect(results[0]!.locations[0]!.physicalLocation).toEqual({
       artifactLocation: { uri: 'plans/a%2Cb%3Ac.yaml', uriBaseId: '%SRCROOT%' },
@@ -193,5 +202,101 @@ describe('the XML check used above', () => {
       attributes: { x: '"\n' },
       text: 't&',
     });
+  });
+});
+
+describe('plan text in every format', () => {
+  /** A bidirectional override, a bell, C1's CSI, a title-setting OSC and a colour: all from the plan. */
+  const HOSTILE = 'x\u202eevil\u0007\u009b2J\u001b]0;owned\u0007\u001b[31mred\u2066';
+  const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+  /** A plan whose ids, keys and file name carry HOSTILE: messages quote them, paths name them. */
+  async function hostileFindings(): Promise<Finding[]> {
+    const plan = completePlan();
+    plan.objectives[0].goal = `sales${HOSTILE}`;
+    plan.objectives[1][`key${HOSTILE}`] = 1;
+    const found = await lintText(stringify(plan, { lineWidth: 0 }), `plans/${HOSTILE}.yaml`);
+    expect(found.map((f) => f.rule)).toEqual(expect.arrayContaining(['schema-value', 'unknown-key']));
+    expect(found.some((f) => f.message.includes(HOSTILE))).toBe(true);
+    return found;
+  }
+
+  /** Every string in a parsed JSON document. */
+  function strings(value: unknown): string[] {
+    if (typeof value === 'string') return [value];
+    if (Array.isArray(value)) return value.flatMap(strings);
+    if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => [k, ...strings(v)]);
+    return [];
+  }
+
+  it('reaches no output raw: controls, escapes and overrides are shown in every format', async () => {
+    const found = await hostileFindings();
+    const context = { files: [found[0]!.file] };
+    const outputs: Record<string, string> = { stylish: formatStylish(found, { color: false }) };
+    for (const [name, format] of Object.entries(formatters)) outputs[name] = format(found, context);
+    for (const [name, text] of Object.entries(outputs)) expect(text.match(UNSAFE), name).toBeNull();
+  });
+
+  it('SARIF and GitLab hold no such character in any field, and show where it was', async () => {
+    const found = await hostileFindings();
+    for (const name of ['sarif', 'gitlab']) {
+      const values = strings(JSON.parse(formatters[name]!(found, { files: [] })));
+      expect(
+        values.filter((v) => UNSAFE.test(v)),
+        name,
+      ).toEqual([]);
+      expect(
+        values.some((v) => v.includes('x<U+202E>evil\\x07\\x9b2J\\x1b]0;owned\\x07\\x1b[31mred<U+2066>')),
+        name,
+      ).toBe(true);
+    }
+    const sarif = JSON.parse(formatters.sarif!(found, { files: [] })) as {
+      runs: { results: { locations: { logicalLocations?: { fullyQualifiedName: string }[] }[] }[] }[];
+    };
+    const paths = sarif.runs[0]!.results.flatMap((r) => r.locations[0]!.logicalLocations ?? []);
+    expect(paths.map((l) => l.fullyQualifiedName)).toContain(`objectives[1].${visible(`key${HOSTILE}`)}`);
+  });
+
+  it('JSON keeps every character of the data, written as \\u escapes', async () => {
+    const found = await hostileFindings();
+    const text = formatters.json!(found, { files: [] });
+    expect(text).toContain('\\u202e');
+    expect(JSON.parse(text)).toEqual(found);
+  });
+
+  it('JUnit shows them in file names, rule ids, paths and messages', async () => {
+    const found = await hostileFindings();
+    const root = parseXml(formatJunit(found, { files: [] }));
+    const suite = root.children[0]!;
+    expect(suite.attributes.name).toBe(`plans/${visible(HOSTILE)}.yaml`);
+    for (const testcase of suite.children) {
+      const failure = testcase.children[0]!;
+      for (const text of [
+        testcase.attributes.classname,
+        testcase.attributes.name,
+        failure.attributes.message,
+        failure.text,
+      ])
+        expect(text?.match(UNSAFE) ?? null).toBeNull();
+    }
+  });
+});
+
+describe('plan file names in the stylish summary of many plans', () => {
+  it('are shown, not obeyed, on every line that names them', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'smplan-names-'));
+    try {
+      const complete = readFileSync(path.join(FIXTURES, 'complete.yaml'), 'utf8');
+      cpSync(path.join(FIXTURES, 'data'), path.join(dir, 'data'), { recursive: true });
+      for (const name of ['a\u202e.yaml', 'b\u001b]0;owned\u0007.yaml']) writeFileSync(path.join(dir, name), complete);
+      const r = await runCli(['lint', '.'], { cwd: dir });
+      expect(r.code).toBe(0);
+      // One readiness line per plan, each naming its plan.
+      expect(r.stdout).toContain('a<U+202E>.yaml: 12 of 12 sections complete');
+      expect(r.stdout).toContain('b\\x1b]0;owned\\x07.yaml: 12 of 12 sections complete');
+      expect(r.stdout.match(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/)).toBeNull();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -29,6 +29,15 @@ export function exampleCopy(name = 'fieldnote-software.yaml'): { dir: string; pl
 }
 
 export function startServe(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<Serving> {
+  const serving = spawnServe(args, cwd, env);
+  return serving.printed(/^Serving .* at http:\/\/\S+\//).then(
+    () => ({ ...serving, url: /at (http:\/\/\S+\/)/.exec(serving.stdout())![1]! }),
+    (err: unknown) => Promise.reject(err),
+  );
+}
+
+/** `smplan serve` started, not waited for: its first render may still be under way. */
+export function spawnServe(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Omit<Serving, 'url'> {
   const child = spawn(process.execPath, [BIN, 'serve', ...args], {
     cwd,
     // The same "now" as every other CLI a test runs, so the document's date matches render's.
@@ -79,10 +88,7 @@ export function startServe(args: string[], cwd: string, env: NodeJS.ProcessEnv =
       return exited;
     },
   };
-  return printed(/^Serving .* at http:\/\/\S+\//).then(
-    () => ({ ...serving, url: /at (http:\/\/\S+\/)/.exec(stdout)![1]! }),
-    (err: unknown) => Promise.reject(err),
-  );
+  return serving;
 }
 
 /** Settles a Serving that failed to start: the code and what it printed. */

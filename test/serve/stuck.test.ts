@@ -5,11 +5,13 @@
  * Runs the built CLI (npm test builds first).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { setTimeout as delay } from 'node:timers/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spawnCli } from '../helpers/cli.js';
-import { exampleCopy, startServe } from './serving.js';
+import { largePlanYaml } from '../../bench/large-plan.mjs';
+import { exampleCopy, spawnServe, startServe } from './serving.js';
 
 describe('serve: Ctrl-C in every state', () => {
   it.skipIf(process.platform === 'win32')(
@@ -40,6 +42,29 @@ describe('serve: Ctrl-C in every state', () => {
     const serving = await startServe([plan, '--port', '0', '--templates', templates], dir);
     try {
       expect(await serving.stop()).toBe(130);
+    } finally {
+      serving.child.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('serve: Ctrl-C during the first render', () => {
+  it('stops with 130 within a second, without waiting for the render', { timeout: 60_000 }, async () => {
+    // The largest plan the benchmarks know: its first render takes seconds of work, done in
+    // long stretches of synchronous code (charts, Markdown, hyphenation).
+    const { dir, plan } = exampleCopy();
+    writeFileSync(plan, largePlanYaml());
+    const serving = spawnServe([plan, '--port', '0'], dir);
+    try {
+      // Said just before the first render starts; "Serving … at" only once it is done.
+      await serving.logged(/^Rendering /);
+      serving.child.kill('SIGINT');
+      const gone = await Promise.race([serving.exited, delay(1000).then(() => 'still running after 1 s')]);
+      expect(gone).toBe(130);
+      // Stopped during the first render, not after it.
+      expect(serving.stdout()).not.toMatch(/Serving/);
+      expect(serving.stderr()).toMatch(/Stopped\.$/m);
     } finally {
       serving.child.kill('SIGKILL');
       rmSync(dir, { recursive: true, force: true });

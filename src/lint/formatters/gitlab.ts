@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Finding } from '../../diagnostics.js';
+import { jsonVisible, visible } from '../../terminal.js';
 
 /**
  * GitLab Code Quality (the Code Climate JSON subset GitLab reads: description, check_name,
  * fingerprint, severity, location.path, location.lines.begin), so findings show in the merge
  * request's diff. Errors are `major` (the plan cannot be computed), warnings `minor` (advice).
+ * Plan text and file names are shown, not obeyed (controls, bidirectional overrides), as in every format.
  */
 export function formatGitlab(findings: Finding[], cwd?: string): string {
   // The fingerprint names the finding, not its line, so an edit above it does not make it new;
@@ -19,14 +21,14 @@ export function formatGitlab(findings: Finding[], cwd?: string): string {
     seen.set(identity, occurrence + 1);
     return {
       type: 'issue',
-      description: f.message,
-      check_name: f.rule,
+      description: visible(f.message),
+      check_name: visible(f.rule),
       fingerprint: createHash('sha256').update(`${identity}\u0000${occurrence}`).digest('hex').slice(0, 32),
       severity: f.severity === 'error' ? 'major' : 'minor',
-      location: { path: file, lines: { begin: f.line } },
+      location: { path: visible(file), lines: { begin: f.line } },
     };
   });
-  return JSON.stringify(issues, null, 2) + '\n';
+  return jsonVisible(JSON.stringify(issues, null, 2)) + '\n';
 }
 
 /** GitLab places a finding by its path in the repository, written without "./" and with "/". */

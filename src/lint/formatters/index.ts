@@ -4,6 +4,7 @@ import { formatGithub } from './github.js';
 import { formatGitlab } from './gitlab.js';
 import { formatJunit } from './junit.js';
 import { formatSarif } from './sarif.js';
+import { jsonVisible } from '../../terminal.js';
 
 export interface FormatContext {
   /** Every file linted, also those with no findings (junit lists them as passing). */
@@ -18,7 +19,8 @@ export type FindingsFormat = (findings: Finding[], context: FormatContext) => st
 
 /** Machine formats; stylish lives beside them and is loaded eagerly since it is the default. */
 export const formatters: Record<string, FindingsFormat> = {
-  json: (findings) => JSON.stringify(findings, null, 2) + '\n',
+  // Data: every character kept, the ones a terminal would obey written as \u escapes.
+  json: (findings) => jsonVisible(JSON.stringify(findings, null, 2)) + '\n',
   github: (findings) => formatGithub(findings),
   gitlab: (findings, context) => formatGitlab(findings, context.cwd),
   junit: formatJunit,

@@ -5,26 +5,28 @@ import { oneLine, type Finding } from '../../diagnostics.js';
  * JUnit XML as CI servers read it (valid against the Jenkins xUnit junit-10.xsd): one
  * <testsuite> per file, one <testcase> per finding with a <failure> (errors and warnings
  * alike, told apart by `type`); a file without findings has one passing test case.
- * Test case names are unique within a suite, since GitLab keeps only the first of a name.
+ * Test case names are unique within a suite, since GitLab keeps only the first of a name. File
+ * names, rule ids and plan paths are shown like messages: controls and bidi overrides made visible.
  */
 export function formatJunit(findings: Finding[], context: { files: readonly string[] }): string {
   const files = [...new Set([...context.files, ...findings.map((f) => f.file)])];
   const suites = files.map((file) => {
     const own = findings.filter((f) => f.file === file);
+    const shown = oneLine(file);
     const name = caseNamer();
     const cases = own.length
       ? own.map(
           (f) =>
-            `    <testcase classname="${escapeXml(file)}" name="${escapeXml(name(f))}">\n` +
+            `    <testcase classname="${escapeXml(shown)}" name="${escapeXml(name(f))}">\n` +
             `      <failure type="${f.severity}" message="${escapeXml(oneLine(f.message))}">${escapeXml(
-              `${f.file}:${f.line}:${f.column}  ${f.severity}  ${oneLine(f.message)}  ${f.rule}${f.path ? `\nat ${f.path}` : ''}`,
+              `${shown}:${f.line}:${f.column}  ${f.severity}  ${oneLine(f.message)}  ${oneLine(f.rule)}${f.path ? `\nat ${oneLine(f.path)}` : ''}`,
               'text',
             )}</failure>\n` +
             `    </testcase>`,
         )
-      : [`    <testcase classname="${escapeXml(file)}" name="smplan lint"/>`];
+      : [`    <testcase classname="${escapeXml(shown)}" name="smplan lint"/>`];
     const xml =
-      `  <testsuite name="${escapeXml(file)}" tests="${cases.length}" failures="${own.length}" errors="0" skipped="0">\n` +
+      `  <testsuite name="${escapeXml(shown)}" tests="${cases.length}" failures="${own.length}" errors="0" skipped="0">\n` +
       cases.join('\n') +
       `\n  </testsuite>`;
     return { xml, tests: cases.length };
@@ -42,7 +44,7 @@ export function formatJunit(findings: Finding[], context: { files: readonly stri
 function caseNamer(): (f: Finding) => string {
   const taken = new Set<string>();
   return (f) => {
-    const base = `${f.rule} ${f.line}:${f.column} ${oneLine(f.message)}`;
+    const base = `${oneLine(f.rule)} ${f.line}:${f.column} ${oneLine(f.message)}`;
     let name = base;
     for (let n = 2; taken.has(name); n++) name = `${base} (${n})`;
     taken.add(name);

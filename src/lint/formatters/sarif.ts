@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { ruleCatalog, type RuleInfo } from '../catalog.js';
 import type { SuppressedFinding } from '../directives.js';
 import type { Finding } from '../../diagnostics.js';
-import { visible } from '../../terminal.js';
+import { jsonVisible, visible } from '../../terminal.js';
 
 declare const SMPLAN_VERSION: string | undefined;
 
@@ -16,7 +16,9 @@ const RULES_DOC = `${HOME}/blob/main/docs/rules.md`;
  * SARIF 2.1.0 (the format of GitHub code scanning): every rule smplan knows in
  * tool.driver.rules with the descriptions and help GitHub requires, one result per
  * finding at its file, line and column (columns count UTF-16 code units, as the YAML
- * parser does), with a fingerprint that tells apart findings on one line.
+ * parser does), with a fingerprint that tells apart findings on one line. Plan text (messages quote
+ * ids, names and values; file names; plan paths; justifications) is shown, not obeyed: code scanning
+ * and a log printing the file would otherwise run its controls and bidirectional overrides.
  */
 export function formatSarif(findings: Finding[], suppressed: readonly SuppressedFinding[] = []): string {
   const catalog = ruleCatalog();
@@ -28,7 +30,7 @@ export function formatSarif(findings: Finding[], suppressed: readonly Suppressed
     id,
     severity: 'error',
     method: '',
-    description: id,
+    description: visible(id),
     kind: 'method',
   }));
   const all = [...catalog, ...extra];
@@ -50,17 +52,17 @@ export function formatSarif(findings: Finding[], suppressed: readonly Suppressed
         columnKind: 'utf16CodeUnits',
         // A finding silenced in the plan is a result with an in-source suppression: code scanning shows it as dismissed.
         results: [...findings, ...suppressed].map((f) => ({
-          ruleId: f.rule,
+          ruleId: visible(f.rule),
           ruleIndex: index.get(f.rule)!,
           level: f.severity,
-          message: { text: f.message },
+          message: { text: visible(f.message) },
           locations: [
             {
               physicalLocation: {
                 artifactLocation: artifact(f.file),
                 region: { startLine: f.line, startColumn: f.column },
               },
-              ...(f.path ? { logicalLocations: [{ fullyQualifiedName: f.path, kind: 'member' }] } : {}),
+              ...(f.path ? { logicalLocations: [{ fullyQualifiedName: visible(f.path), kind: 'member' }] } : {}),
             },
           ],
           ...(suppressed.includes(f as SuppressedFinding)
@@ -69,8 +71,7 @@ export function formatSarif(findings: Finding[], suppressed: readonly Suppressed
                   {
                     kind: 'inSource',
                     ...((f as SuppressedFinding).justification
-                      ? // Plan text shown in code scanning's dismissal: controls and bidi overrides made visible.
-                        { justification: visible((f as SuppressedFinding).justification!) }
+                      ? { justification: visible((f as SuppressedFinding).justification!) }
                       : {}),
                   },
                 ],
@@ -81,22 +82,24 @@ export function formatSarif(findings: Finding[], suppressed: readonly Suppressed
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  return jsonVisible(JSON.stringify(log, null, 2)) + '\n';
 }
 
 function descriptor(r: RuleInfo) {
-  const name = ruleName(r.id);
-  const helpUri = `${RULES_DOC}#${r.id}`;
+  // Catalogue ids are plain words; an id from outside it is shown, not obeyed, like any other text.
+  const id = visible(r.id);
+  const name = ruleName(id);
+  const helpUri = `${RULES_DOC}#${encodeURIComponent(r.id)}`;
   const method = r.method ? `Method: ${r.method}.` : '';
   return {
-    id: r.id,
+    id,
     // SARIF wants a name that differs from the id; `references` -> `References` only differs in case.
-    ...(name.toLowerCase() === r.id.toLowerCase() ? {} : { name }),
+    ...(name.toLowerCase() === id.toLowerCase() ? {} : { name }),
     shortDescription: { text: r.description },
     fullDescription: { text: [r.description, method].filter(Boolean).join(' ') },
     help: {
       text: [r.description, method, `Rule reference: ${helpUri}`].filter(Boolean).join('\n\n'),
-      markdown: [`**${r.id}** (${r.severity}): ${r.description}`, method, `[Rule reference](${helpUri})`]
+      markdown: [`**${id}** (${r.severity}): ${r.description}`, method, `[Rule reference](${helpUri})`]
         .filter(Boolean)
         .join('\n\n'),
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lintChanged, summarise } from '../helpers.js';
+import { expectFindings, lintChanged, summarise, type PlanData } from '../helpers.js';
 
 const accounts = (n: number) => Array.from({ length: n }, (_, i) => ({ handle: `@studio_${i}`, owner: `Region ${i}` }));
 
@@ -41,17 +41,18 @@ describe('channel-count: accounts and owned channels count', () => {
   });
 });
 
-describe('owners: a channel kept as accounts', () => {
-  it('is owned when each of its accounts names its owner', async () => {
-    const owned = await lintChanged((p) => {
-      delete p.channels[0].owner;
-      p.channels[0].accounts = [{ handle: '@a', owner: 'Kari' }];
-    });
-    expect(summarise(owned)).toEqual([]);
-    const unowned = await lintChanged((p) => {
-      delete p.channels[0].owner;
-      p.channels[0].accounts = [{ handle: '@a', owner: 'Kari' }, { handle: '@b' }];
-    });
-    expect(summarise(unowned)).toEqual(['warning owners channels[0].owner']);
+describe('channel-count', () => {
+  it('more than 2 primary, more than 5 in all', async () => {
+    const add = (ids: string[], role: string) => (p: PlanData) =>
+      ids.forEach((id) => p.channels.push({ id, role, purpose: 'Reach', owner: 'Kari', personas: ['busy-parent'] }));
+    // No persona spends time on the new ones, so they also carry less of it than facebook.
+    await expectFindings(add(['tiktok'], 'primary'), ['warning primary-channel-share channels[2].role']);
+    await expectFindings(add(['tiktok', 'x'], 'primary'), [
+      'warning primary-channel-share channels[2].role',
+      'warning channel-count channels[3].role',
+      'warning primary-channel-share channels[3].role',
+    ]);
+    await expectFindings(add(['tiktok', 'x', 'youtube'], 'secondary'), []);
+    await expectFindings(add(['tiktok', 'x', 'youtube', 'threads'], 'secondary'), ['warning channel-count channels']);
   });
 });
