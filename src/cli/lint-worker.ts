@@ -5,7 +5,7 @@
  */
 import { isMainThread, parentPort } from 'node:worker_threads';
 import type { LintConfig } from '../lint/config.js';
-import { checkPlanFile, type PlanCheck } from './lint-plan.js';
+import { checkPlan, type PlanCheck } from './lint-plan.js';
 
 export interface LintJob {
   id: number;
@@ -23,7 +23,7 @@ export function serveLintJobs(): void {
   const port = parentPort;
   if (!port) throw new Error('serveLintJobs runs in a worker thread');
   port.on('message', (job: LintJob) => {
-    checkPlanFile(job.file, job.cwd, job.config, job.inlineConfig).then(
+    checkPlan(job.file, job.file, job.cwd, job.config, job.inlineConfig).then(
       (check) => port.postMessage({ id: job.id, check } satisfies LintReply),
       (err: unknown) =>
         port.postMessage({ id: job.id, failure: (err as Error)?.stack ?? String(err) } satisfies LintReply),

@@ -67,8 +67,34 @@ function fileFinding(file: string, rule: string, message: string, line = 1, colu
   return { file, line, column, severity: 'error', rule, message, path: '' };
 }
 
-/** Loads one plan. Throws FileReadError only when the file cannot be read. */
-export async function loadPlan(file: string, cwd = process.cwd()): Promise<LoadOutcome> {
+/**
+ * A plan given as text rather than by its path: standard input, a version committed in git, a
+ * draft about to be written.
+ */
+export interface PlanText {
+  /** The name its findings carry: a path, `REF:path`, `<stdin>`. */
+  file: string;
+  text: string | Uint8Array;
+  /** Absolute folder its posts_csv paths are relative to; by default the folder of `file`. */
+  dir?: string | undefined;
+  /** Where its posts_csv files are read from first (a git revision); else from `dir`. */
+  sideFiles?: SideFiles | undefined;
+}
+
+/** A plan file (a path relative to cwd) or plan text. */
+export type PlanInput = string | PlanText;
+
+/**
+ * Reads one plan to the schema: findings and, when it matched, the loaded plan. Only a file
+ * that cannot be read at all throws (FileReadError). The method's rules, the lint config and the
+ * plan's directives are the lint layer's: every command reads a plan through lint/check.ts.
+ */
+export async function loadPlan(input: PlanInput, cwd = process.cwd()): Promise<LoadOutcome> {
+  if (typeof input !== 'string') {
+    const bytes = typeof input.text === 'string' ? Buffer.from(input.text, 'utf8') : input.text;
+    return parsePlan(bytes, input.file, input.dir ?? path.dirname(path.resolve(cwd, input.file)), input.sideFiles);
+  }
+  const file = input;
   const absolute = path.resolve(cwd, file);
   let bytes: Buffer;
   try {
@@ -98,12 +124,7 @@ export async function loadPlan(file: string, cwd = process.cwd()): Promise<LoadO
 export type SideFiles = (relativePath: string, maxBytes: number) => Promise<Buffer | undefined>;
 
 /** Parses plan bytes (already read) into findings and, when valid, a loaded plan. */
-export async function parsePlan(
-  bytes: Uint8Array,
-  file: string,
-  dir: string,
-  sideFiles?: SideFiles,
-): Promise<LoadOutcome> {
+async function parsePlan(bytes: Uint8Array, file: string, dir: string, sideFiles?: SideFiles): Promise<LoadOutcome> {
   const decoded = decode(bytes, file);
   if ('finding' in decoded) return { findings: [decoded.finding] };
   const text = decoded.text;

@@ -8,10 +8,9 @@ import path from 'node:path';
 import type { TrackingResult } from '../compute/track.js';
 import { oneLine, PlanInvalidError, type Finding } from '../diagnostics.js';
 import { UsageError } from '../errors.js';
-import { findConfig } from '../lint/config.js';
-import { lintAsConfigured, lintOutcome } from '../lint/engine.js';
+import { readCheckedPlan } from '../lint/check.js';
 import type { ActualsFinding } from '../plan/actuals.js';
-import { loadPlan, type LoadedPlan } from '../plan/load.js';
+import { findingAt, type LoadedPlan } from '../plan/load.js';
 import type { StrategyFolder } from '../render/folder.js';
 
 export interface PreviewOptions {
@@ -123,19 +122,14 @@ export function createPreview(options: PreviewOptions, now: () => number = () =>
     let loaded: LoadedPlan | undefined;
     let findings: Problem[] = [];
     try {
-      const outcome = await loadPlan(options.file, options.cwd);
-      // The method's errors stop the preview; the findings shown are lint's (config, directives).
-      const method = lintOutcome(options.file, outcome);
-      const shown = method.loaded
-        ? await lintAsConfigured(method, outcome, options.cwd)
-        : { reported: method, configFile: await findConfig(options.file, options.cwd) };
-      configFile = shown.configFile;
-      findings = shown.reported.findings.map(fromFinding);
-      loaded = method.loaded;
+      // The findings shown are lint's (config, directives); what stops the preview is an error
+      // no config can change, never one the config made of advice.
+      const checked = await readCheckedPlan(options.file, { cwd: options.cwd });
+      configFile = checked.configFile;
+      findings = checked.findings.map(fromFinding);
+      loaded = checked.loaded;
       if (loaded) postsCsv = [...loaded.postsCsv.keys()].map((p) => path.resolve(loaded!.dir, p));
-      // What stops the preview is the method's error, not one the config made of advice.
-      const methodError = method.findings.find((f) => f.severity === 'error');
-      const firstError = methodError && fromFinding(methodError);
+      const firstError = checked.refusals[0] && fromFinding(checked.refusals[0]);
       if (firstError || !loaded)
         return {
           findings,
@@ -179,7 +173,6 @@ export function createPreview(options: PreviewOptions, now: () => number = () =>
   async function problemFrom(err: unknown, loaded: LoadedPlan | undefined): Promise<Problem> {
     const { PlanComputeError } = await import('../compute/errors.js');
     if (err instanceof PlanComputeError && loaded) {
-      const { findingAt } = await import('../plan/load.js');
       return fromFinding(findingAt(loaded, err.path, 'error', 'compute', err.message));
     }
     if (err instanceof PlanInvalidError && err.findings.length) return fromFinding(err.findings[0]!);

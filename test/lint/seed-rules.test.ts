@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { OPEN_POINT_WORDS, openPoints } from '../../src/plan/open-points.js';
 import { parseConfig } from '../../src/lint/config.js';
-import { lintOutcome } from '../../src/lint/engine.js';
-import { parsePlan } from '../../src/plan/load.js';
+import { readCheckedPlan } from '../../src/lint/check.js';
+import { loadPlan } from '../../src/plan/load.js';
 import { completePlan, FIXTURES, lintText, summarise, type PlanData } from './helpers.js';
 
 /** Lints the complete plan with `change`; returns the findings and the YAML text they point into. */
@@ -210,12 +210,10 @@ describe('KPIs and objectives (seeds 000 §3, 003, 004 §6)', () => {
   it('kpi-count: the thresholds are configurable (per_objective, max)', async () => {
     const plan = completePlan();
     plan.kpis.push({ id: 'k2', name: 'K 2', objective: 'comments', ...MEASURED });
-    const outcome = await parsePlan(Buffer.from(stringify(plan, { lineWidth: 0 })), 'plan.yaml', FIXTURES);
+    const text = stringify(plan, { lineWidth: 0 });
     const config = await parseConfig('rules:\n  kpi-count: { per_objective: 1, max: 3 }\n', 'smplan.config.yaml');
-    expect(summarise(lintOutcome('plan.yaml', outcome, config).findings)).toEqual([
-      'warning kpi-count kpis[3]',
-      'warning kpi-count kpis[3].objective',
-    ]);
+    const checked = await readCheckedPlan({ file: 'plan.yaml', text, dir: FIXTURES }, { config, inlineConfig: false });
+    expect(summarise(checked.findings)).toEqual(['warning kpi-count kpis[3]', 'warning kpi-count kpis[3].objective']);
   });
   it('kpi-count: more than 12 in all', async () => {
     const { findings } = await lintWith((p) => {
@@ -413,7 +411,7 @@ describe('one idea of "finished": open points are lint findings', () => {
     plans.push(partial);
     for (const data of plans) {
       const text = stringify(data, { lineWidth: 0 });
-      const outcome = await parsePlan(Buffer.from(text), 'plan.yaml', FIXTURES);
+      const outcome = await loadPlan({ file: 'plan.yaml', text: Buffer.from(text), dir: FIXTURES });
       const points = openPoints(outcome.loaded!.plan).map((p) => p.path.join('.'));
       const findings = (await lintText(text)).filter((f) => f.rule === 'open-point').map((f) => f.path);
       expect([...findings].sort()).toEqual([...points].sort());

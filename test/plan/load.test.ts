@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadPlan, parsePlan } from '../../src/plan/load.js';
+import { loadPlan } from '../../src/plan/load.js';
 import { FIXTURES } from '../lint/helpers.js';
 
 const head = `smplan: 1
@@ -12,7 +12,7 @@ goals: []
 `;
 
 async function findings(text: string) {
-  return (await parsePlan(Buffer.from(text), 'p.yaml', FIXTURES)).findings.map(
+  return (await loadPlan({ file: 'p.yaml', text: Buffer.from(text), dir: FIXTURES })).findings.map(
     (f) => `${f.line}:${f.column} ${f.rule} ${f.message}`,
   );
 }
