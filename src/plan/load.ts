@@ -15,7 +15,7 @@ import { readNumber } from './numbers.js';
 import { localeLanguage, planSchema, type Locale, type Plan, type PostSample } from './schema.js';
 import { engagementEntries } from './engagement-entries.js';
 import { explainIssue } from './issues.js';
-import { lineStarts, quickLocate, quickRead } from './quick-read.js';
+import { quickRead } from './quick-read.js';
 
 /** A plan is a text document of a few hundred lines; far larger input is refused before parsing. */
 export const MAX_PLAN_BYTES = 5 * 1024 * 1024;
@@ -157,12 +157,8 @@ async function parsePlan(bytes: Uint8Array, file: string, dir: string, sideFiles
     const parsed = planSchema.safeParse(quick.data);
     // A plan that does not match the schema is read again with positions: its findings come from there.
     if (parsed.success) {
-      const { root } = quick;
-      let locate: PlanSource['locate'];
-      if (root) {
-        const starts = memo(() => lineStarts(text));
-        locate = (where, anchor) => quickLocate(root(), starts(), where, anchor);
-      } else {
+      let locate = quick.locate;
+      if (!locate) {
         const Y = await import('./syntax.js');
         const syntax = memo(() => Y.parseSyntax(text));
         locate = (where, anchor) => Y.locate(syntax().doc, syntax().lineCounter, where, anchor);
