@@ -6,6 +6,7 @@ import { UsageError } from '../errors.js';
 import { CLIError } from './errors.js';
 import type { LintConfig } from '../lint/config.js';
 import { readCheckedPlan, type CheckedPlan, type CheckInput } from '../lint/check.js';
+import type { PostsCsvReads } from '../plan/posts-csv.js';
 
 export type PlanReport = Pick<CheckedPlan, 'file' | 'findings' | 'suppressed'> & {
   /** The plan matched the schema (its readiness is shown). */
@@ -25,10 +26,12 @@ export async function checkPlan(
   cwd: string,
   config: LintConfig,
   inlineConfig: boolean,
+  /** This run's posts CSVs: plans of one folder often sample the same export. */
+  reads: PostsCsvReads,
 ): Promise<PlanCheck> {
   try {
     const plan = typeof input === 'function' ? await input() : input;
-    const { findings, suppressed, loaded } = await readCheckedPlan(plan, { cwd, config, inlineConfig });
+    const { findings, suppressed, loaded } = await readCheckedPlan(plan, { cwd, config, inlineConfig, reads });
     return { report: { file, findings, suppressed, readable: loaded !== undefined } };
   } catch (err) {
     if (!(err instanceof UsageError || err instanceof CLIError)) throw err;

@@ -6,6 +6,7 @@ import { DEFAULT_CONFIG, findConfig, loadConfig, type LintConfig } from '../lint
 import { planArguments, type PlanArgument } from '../plan/discover.js';
 import type { CheckInput } from '../lint/check.js';
 import { MAX_PLAN_BYTES } from '../plan/load.js';
+import { postsCsvReads } from '../plan/posts-csv.js';
 import type { Finding } from '../diagnostics.js';
 import { formatStylish, summary } from '../lint/formatters/stylish.js';
 import { readiness, readinessLine } from '../lint/readiness.js';
@@ -63,10 +64,11 @@ export async function run(args: string[], options: LintOptions, io: Io): Promise
   if (io.debug && concurrency !== 'off')
     writeLine(io.stderr, `debug: ${plural(plans.length, 'plan')}: ${plural(workers.length, 'worker thread')}`);
   let next = 0;
+  const reads = postsCsvReads();
   const here = (plan: PlanArgument, config: LintConfig) =>
     plan.stdin
-      ? checkPlan(stdinName ?? plan.file, () => stdinPlan(io, stdinName), io.cwd, config, inlineConfig)
-      : checkPlan(plan.file, plan.file, io.cwd, config, inlineConfig);
+      ? checkPlan(stdinName ?? plan.file, () => stdinPlan(io, stdinName), io.cwd, config, inlineConfig, reads)
+      : checkPlan(plan.file, plan.file, io.cwd, config, inlineConfig, reads);
   const lane = async (check: (plan: PlanArgument, config: LintConfig) => Promise<PlanCheck>) => {
     for (let i = next++; i < plans.length; i = next++) {
       const plan = plans[i]!;

@@ -5,7 +5,14 @@
  */
 import path from 'node:path';
 import { byPosition, PlanInvalidError, type Finding } from '../diagnostics.js';
-import { loadPlan, type LoadedPlan, type PlanInput, type PlanSource, type PlanText } from '../plan/load.js';
+import {
+  loadPlan,
+  type LoadedPlan,
+  type PlanInput,
+  type PlanSource,
+  type PlanText,
+  type PostsCsvReads,
+} from '../plan/load.js';
 import { DEFAULT_CONFIG, findConfig, isProtected, loadConfig, type LintConfig } from './config.js';
 import type { SuppressedFinding } from './directives.js';
 import { runRules, withDirectives } from './engine.js';
@@ -24,6 +31,8 @@ export interface CheckOptions {
   configFrom?: string | undefined;
   /** false: the plan's smplan-disable comments are ignored (--no-inline-config). */
   inlineConfig?: boolean | undefined;
+  /** The posts CSVs this run has read (a batch lint, a preview session): each is parsed once. */
+  reads?: PostsCsvReads | undefined;
 }
 
 export interface CheckedPlan {
@@ -54,7 +63,7 @@ export async function readCheckedPlan(input: CheckInput, options: CheckOptions =
   const cwd = options.cwd ?? process.cwd();
   const text = typeof input !== 'string' && 'draft' in input ? await draftText(input) : input;
   const file = typeof text === 'string' ? text : text.file;
-  const outcome = await loadPlan(text, cwd);
+  const outcome = await loadPlan(text, cwd, { reads: options.reads });
   const loaded = outcome.loaded;
 
   let config: LintConfig = DEFAULT_CONFIG;

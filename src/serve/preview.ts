@@ -9,6 +9,7 @@ import type { TrackingResult } from '../compute/track.js';
 import { oneLine, PlanInvalidError, type Finding } from '../diagnostics.js';
 import { UsageError } from '../errors.js';
 import { readCheckedPlan } from '../lint/check.js';
+import { postsCsvReads } from '../plan/posts-csv.js';
 import type { ActualsFinding } from '../plan/actuals.js';
 import { findingAt, type LoadedPlan } from '../plan/load.js';
 import type { StrategyFolder } from '../render/folder.js';
@@ -81,6 +82,8 @@ export function createPreview(options: PreviewOptions, now: () => number = () =>
     ...(options.templatesDir ? [options.templatesDir] : []),
   ];
   let postsCsv: string[] = [];
+  /** The posts CSVs read in this session: a file unchanged since its last read is not read again. */
+  const reads = postsCsvReads();
   /** The lint config the findings were read with: editing it changes what the page lists. */
   let configFile: string | undefined;
   let document: RenderedDocument | undefined;
@@ -124,7 +127,7 @@ export function createPreview(options: PreviewOptions, now: () => number = () =>
     try {
       // The findings shown are lint's (config, directives); what stops the preview is an error
       // no config can change, never one the config made of advice.
-      const checked = await readCheckedPlan(options.file, { cwd: options.cwd });
+      const checked = await readCheckedPlan(options.file, { cwd: options.cwd, reads });
       configFile = checked.configFile;
       findings = checked.findings.map(fromFinding);
       loaded = checked.loaded;
