@@ -9,9 +9,8 @@ import { FileReadError } from '../errors.js';
 import path from 'node:path';
 import { diffPlans, type Change, type PlanDiff } from '../compute/diff.js';
 import { CLIError, EXIT } from './errors.js';
-import { lintAsConfigured, lintOutcome, type LintResult } from '../lint/engine.js';
-import { PlanInvalidError } from '../diagnostics.js';
-import { loadPlan, MAX_PLAN_BYTES, parsePlan, type LoadedPlan, type LoadOutcome } from '../plan/load.js';
+import { readCheckedPlan, validPlan, type CheckedPlan } from '../lint/check.js';
+import { MAX_PLAN_BYTES } from '../plan/load.js';
 import { formatChange, formatMeasure, formatMoney, formatPercent } from '../wording.js';
 import { colorsFor, type Io } from './io.js';
 import { printJson } from './plan-input.js';
@@ -43,19 +42,20 @@ export async function run(args: string[], options: DiffOptions, io: Io): Promise
       EXIT.usage,
     );
   }
-  const lint = async (file: string) => versionOf(file, await loadPlan(file, io.cwd), io.cwd);
+  // Each version is compared with its findings as lint reports them (the config above the plan, its directives).
+  const read = (file: string) => readCheckedPlan(file, { cwd: io.cwd });
   const [before, after] = await Promise.all([
-    options.base !== undefined ? baseVersion(first, options.base, io.cwd) : lint(first),
-    lint(second ?? first),
+    options.base !== undefined ? baseVersion(first, options.base, io.cwd) : read(first),
+    read(second ?? first),
   ]);
   const asOf = options.asOf ?? now(io.env).toISOString().slice(0, 10);
-  const diff = diffPlans(checked(before), checked(after), asOf);
+  const diff = diffPlans(comparable(before), comparable(after), asOf);
   if (options.json) {
-    printJson(io, { before: before.method.file, after: after.method.file, ...diff });
+    printJson(io, { before: before.file, after: after.file, ...diff });
     return EXIT.ok;
   }
-  const labels = { before: before.method.file, after: after.method.file };
-  const currency = (after.method.loaded ?? before.method.loaded)!.plan.plan.currency;
+  const labels = { before: before.file, after: after.file };
+  const currency = (after.plan ?? before.plan)!.plan.plan.currency;
   io.stdout.write(
     options.format === 'markdown'
       ? markdownReport(diff, labels, currency)
@@ -65,25 +65,9 @@ export async function run(args: string[], options: DiffOptions, io: Io): Promise
   return EXIT.ok;
 }
 
-/**
- * One version of the plan: checked by the method alone (what makes it invalid), and as lint
- * reports it (the config above `configFrom` and the plan's directives: the findings compared).
- */
-interface Version {
-  method: LintResult;
-  reported: LintResult;
-}
-
-async function versionOf(file: string, outcome: LoadOutcome, cwd: string, configFrom = file): Promise<Version> {
-  const method = lintOutcome(file, outcome);
-  return { method, reported: (await lintAsConfigured(method, outcome, cwd, configFrom)).reported };
-}
-
 /** A version that cannot be computed is refused like every other command refuses it (exit 1). */
-function checked({ method, reported }: Version): { loaded: LoadedPlan; findings: LintResult['findings'] } {
-  const errors = method.findings.filter((f) => f.severity === 'error');
-  if (errors.length || !method.loaded) throw new PlanInvalidError(method.file, errors);
-  return { loaded: method.loaded, findings: reported.findings };
+function comparable(checked: CheckedPlan) {
+  return { loaded: validPlan(checked), findings: checked.findings };
 }
 
 /**
@@ -91,7 +75,7 @@ function checked({ method, reported }: Version): { loaded: LoadedPlan; findings:
  * committed there too; a CSV the revision does not have is read from the folder. Every file of
  * the revision is read through one `git cat-file --batch` process, however many CSVs the plan names.
  */
-async function baseVersion(file: string, ref: string, cwd: string): Promise<Version> {
+async function baseVersion(file: string, ref: string, cwd: string): Promise<CheckedPlan> {
   if (ref.trim() === '')
     throw new CLIError('--base needs a git revision (e.g. --base origin/main); it is empty', EXIT.usage);
   if (ref.startsWith('-')) throw new CLIError(`--base: "${ref}" is not a git revision`, EXIT.usage);
@@ -124,8 +108,9 @@ async function baseVersion(file: string, ref: string, cwd: string): Promise<Vers
       if (csv.kind === 'too large') throw new Error(`is larger than ${maxBytes / 2 ** 20} MB at ${ref}`);
       return csv.kind === 'file' ? csv.bytes : undefined;
     };
-    const label = `${ref}:${file}`;
-    return await versionOf(label, await parsePlan(plan.bytes, label, dir, committedCsv), cwd, file);
+    const version = { file: `${ref}:${file}`, text: plan.bytes, dir, sideFiles: committedCsv };
+    // The config is the one above the plan in the folder, as for the working copy.
+    return await readCheckedPlan(version, { cwd, configFrom: file });
   } finally {
     revision.close();
   }

@@ -5,7 +5,8 @@
  */
 import { isMainThread, parentPort } from 'node:worker_threads';
 import type { LintConfig } from '../lint/config.js';
-import { checkPlanFile, type PlanCheck } from './lint-plan.js';
+import { postsCsvReads } from '../plan/posts-csv.js';
+import { checkPlan, type PlanCheck } from './lint-plan.js';
 
 export interface LintJob {
   id: number;
@@ -22,8 +23,10 @@ export type LintReply = { id: number; check: PlanCheck } | { id: number; failure
 export function serveLintJobs(): void {
   const port = parentPort;
   if (!port) throw new Error('serveLintJobs runs in a worker thread');
+  // A worker lives for one lint run: its posts CSVs are that run's.
+  const reads = postsCsvReads();
   port.on('message', (job: LintJob) => {
-    checkPlanFile(job.file, job.cwd, job.config, job.inlineConfig).then(
+    checkPlan(job.file, job.file, job.cwd, job.config, job.inlineConfig, reads).then(
       (check) => port.postMessage({ id: job.id, check } satisfies LintReply),
       (err: unknown) =>
         port.postMessage({ id: job.id, failure: (err as Error)?.stack ?? String(err) } satisfies LintReply),

@@ -4,13 +4,15 @@ import { CLIError, EXIT } from './errors.js';
 import { writeOutputFile } from '../files.js';
 import { DEFAULT_CONFIG, findConfig, loadConfig, type LintConfig } from '../lint/config.js';
 import { planArguments, type PlanArgument } from '../plan/discover.js';
-import { MAX_PLAN_BYTES, parsePlan, type LoadOutcome } from '../plan/load.js';
+import type { CheckInput } from '../lint/check.js';
+import { MAX_PLAN_BYTES } from '../plan/load.js';
+import { postsCsvReads } from '../plan/posts-csv.js';
 import { oneLine, type Finding } from '../diagnostics.js';
 import { formatStylish, summary } from '../lint/formatters/stylish.js';
 import { readiness, readinessLine } from '../lint/readiness.js';
 import { plural } from '../wording.js';
 import { colorsFor, refuseInputAsOutput, writeLine, type Io } from './io.js';
-import { checkPlan, checkPlanFile, type PlanCheck, type PlanReport } from './lint-plan.js';
+import { checkPlan, type PlanCheck, type PlanReport } from './lint-plan.js';
 import type { Concurrency } from './lint-workers.js';
 
 interface LintOptions {
@@ -62,10 +64,11 @@ export async function run(args: string[], options: LintOptions, io: Io): Promise
   if (io.debug && concurrency !== 'off')
     writeLine(io.stderr, `debug: ${plural(plans.length, 'plan')}: ${plural(workers.length, 'worker thread')}`);
   let next = 0;
+  const reads = postsCsvReads();
   const here = (plan: PlanArgument, config: LintConfig) =>
     plan.stdin
-      ? checkPlan(stdinName ?? plan.file, () => stdinPlan(io, stdinName), config, inlineConfig)
-      : checkPlanFile(plan.file, io.cwd, config, inlineConfig);
+      ? checkPlan(stdinName ?? plan.file, () => stdinPlan(io, stdinName), io.cwd, config, inlineConfig, reads)
+      : checkPlan(plan.file, plan.file, io.cwd, config, inlineConfig, reads);
   const lane = async (check: (plan: PlanArgument, config: LintConfig) => Promise<PlanCheck>) => {
     for (let i = next++; i < plans.length; i = next++) {
       const plan = plans[i]!;
@@ -106,6 +109,7 @@ export async function run(args: string[], options: LintOptions, io: Io): Promise
               path: '',
             },
           ],
+          suppressed: [],
           readable: false,
         },
   );
@@ -136,7 +140,7 @@ export async function run(args: string[], options: LintOptions, io: Io): Promise
     if (!formatter) throw new CLIError(`unknown format "${format}"`, EXIT.usage);
     report = formatter(findings, {
       files: results.map((r) => r.file),
-      suppressed: results.flatMap((r) => r.suppressed ?? []),
+      suppressed: results.flatMap((r) => r.suppressed),
       cwd: io.cwd,
     });
   }
@@ -186,13 +190,12 @@ function configResolver(options: LintOptions, cwd: string): (plan: string) => Pr
   };
 }
 
-async function stdinPlan(io: Io, name: string | undefined): Promise<LoadOutcome> {
+async function stdinPlan(io: Io, name: string | undefined): Promise<CheckInput> {
   if (!io.readStdin || io.stdinIsTTY)
     throw new CLIError('`-` reads a plan from standard input: pipe one in (smplan lint - < plan.yaml)', EXIT.usage);
   const bytes = await io.readStdin(MAX_PLAN_BYTES).catch((err: unknown) => {
     throw new CLIError(`<stdin>: cannot read: ${(err as Error).message}`, EXIT.usage, { cause: err });
   });
   // Named, it is read as that file would be: posts_csv and the like beside it.
-  if (name !== undefined) return parsePlan(bytes, name, path.dirname(path.resolve(io.cwd, name)));
-  return parsePlan(bytes, '<stdin>', io.cwd);
+  return name !== undefined ? { file: name, text: bytes } : { file: '<stdin>', text: bytes, dir: io.cwd };
 }

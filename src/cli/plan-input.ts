@@ -4,7 +4,7 @@
  */
 import { PlanComputeError } from '../compute/errors.js';
 import { PlanInvalidError } from '../diagnostics.js';
-import { loadCheckedPlan } from '../lint/check.js';
+import { readCheckedPlan, validPlan } from '../lint/check.js';
 import { findingAt, type LoadedPlan } from '../plan/load.js';
 import { CLIError, EXIT } from './errors.js';
 import type { Io } from './io.js';
@@ -13,7 +13,9 @@ import type { Io } from './io.js';
 export async function readPlan(args: readonly string[], io: Io): Promise<LoadedPlan> {
   const file = args[0];
   if (!file) throw new CLIError('missing the plan file argument', EXIT.usage);
-  return (await loadCheckedPlan(file, io.cwd)).loaded;
+  // These commands print no findings, only refuse a plan with errors, which no lint config or
+  // directive changes: neither is read (a broken config is lint's and render's problem).
+  return validPlan(await readCheckedPlan(file, { cwd: io.cwd, config: false, inlineConfig: false }));
 }
 
 /**

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { now } from '../clock.js';
 import { UsageError } from '../errors.js';
 import { CLIError, EXIT } from './errors.js';
-import { loadCheckedPlan } from '../lint/check.js';
+import { readCheckedPlan, validPlan } from '../lint/check.js';
 import type { LoadedPlan } from '../plan/load.js';
 import { localeLanguage } from '../plan/schema.js';
 import type { RenderOptions, StrategyFolder } from '../render/folder.js';
@@ -140,8 +140,9 @@ interface RenderJob {
 }
 
 async function checkedPlan(file: string, io: Io, progress: (line: string) => void): Promise<LoadedPlan> {
-  const { loaded, reported } = await loadCheckedPlan(file, io.cwd);
-  const findings = await reported();
+  const checked = await readCheckedPlan(file, { cwd: io.cwd });
+  const loaded = validPlan(checked);
+  const { findings } = checked;
   const errors = findings.filter((f) => f.severity === 'error').length;
   if (findings.length) {
     const counts = errors

@@ -6,7 +6,8 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { FileReadError } from '../errors.js';
 import { CLIError, EXIT } from './errors.js';
-import type { Problem, PreviewState } from '../serve/preview.js';
+import type { Finding } from '../diagnostics.js';
+import type { PreviewState } from '../serve/preview.js';
 import { checkTemplatesDir } from './render.js';
 import { colorsFor, writeLine, type Io } from './io.js';
 
@@ -246,7 +247,7 @@ function reportChange(io: Io, file: string, state: PreviewState, previous: strin
   return key;
 }
 
-function problemLine(f: Problem, c: ReturnType<typeof colorsFor>): string {
+function problemLine(f: Finding, c: ReturnType<typeof colorsFor>): string {
   const where = `${f.file}${f.line ? `:${f.line}${f.column ? `:${f.column}` : ''}` : ''}`;
   const severity = f.severity === 'error' ? c.red('error') : c.yellow('warning');
   return `${where}  ${severity}  ${f.message}${f.rule ? `  ${c.dim(f.rule)}` : ''}`;

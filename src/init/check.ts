@@ -2,10 +2,8 @@
  * Answers are checked with the same code as `smplan lint`: the plan so far, with
  * the answer in place, goes through the schema and every method rule.
  */
-import { stringify } from 'yaml';
-import { lintOutcome } from '../lint/engine.js';
+import { readCheckedPlan } from '../lint/check.js';
 import { formatPath, type Finding, type PlanPath } from '../diagnostics.js';
-import { parsePlan } from '../plan/load.js';
 import type { z } from 'zod';
 
 /** The plan as the interview builds it: plain data in the plan format. */
@@ -13,12 +11,12 @@ export type PlanDraft = Record<string, unknown> & { smplan: 1 };
 
 /** Lints a plan held in memory as if it were the file `file` in folder `dir` (posts_csv is read from there). */
 export async function lintDraft(plan: PlanDraft, file: string, dir: string): Promise<Finding[]> {
-  return lintText(stringify(plan), file, dir);
+  return (await readCheckedPlan({ file, draft: plan, dir }, { cwd: dir })).findings;
 }
 
 /** Lints plan text about to be written to `file` in folder `dir`. */
 export async function lintText(text: string, file: string, dir: string): Promise<Finding[]> {
-  return lintOutcome(file, await parsePlan(Buffer.from(text, 'utf8'), file, dir)).findings;
+  return (await readCheckedPlan({ file, text, dir }, { cwd: dir })).findings;
 }
 
 /** True when `path` (as lint prints it) is `prefix` or lies inside it. */

@@ -4,7 +4,9 @@
  * expand a small file into a huge document. A real plan has about 3 000 nodes nested 9 deep
  * (the examples); these bounds are far above that and keep any file under the byte cap quick.
  */
-import { FAILSAFE_SCHEMA, load, YAMLException } from 'js-yaml';
+import { FAILSAFE_SCHEMA, loadWithEvents, type ParseEvent, YAMLException } from './yaml-events.js';
+
+export type { ParseEvent };
 
 /** Nodes (mappings, lists, scalars), counting every alias as the nodes it stands for. */
 export const MAX_NODES = 50_000;
@@ -22,12 +24,6 @@ export interface Breach {
 const tooMany = () =>
   `the plan has more than ${MAX_NODES.toLocaleString('en')} values: far beyond any real plan (is this generated?)`;
 const tooDeep = `the YAML is nested too deeply to be a plan (more than ${MAX_DEPTH} levels)`;
-
-/** js-yaml's parse events, as its `listener` option reports them. */
-export type ParseEvent = (
-  event: 'open' | 'close',
-  state: { line: number; lineStart: number; position: number },
-) => void;
 
 /**
  * Counts nodes and nesting from js-yaml's parse events and throws BoundReached at the first bound
@@ -62,7 +58,7 @@ export function boundsCounter(text: string): ParseEvent {
  */
 export function checkBounds(text: string): Breach | undefined {
   try {
-    load(text, { schema: FAILSAFE_SCHEMA, listener: boundsCounter(text) });
+    loadWithEvents(text, FAILSAFE_SCHEMA, boundsCounter(text));
   } catch (err) {
     if (err instanceof BoundReached) return err.breach;
     if (err instanceof RangeError) return { line: 1, column: 1, message: tooDeep };

@@ -3,7 +3,6 @@
  * its posts_csv files read relative to the plan. Problems become findings that
  * point at FILE:LINE:COL; only a file that cannot be read at all is an exception.
  */
-import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Node, Scalar } from 'yaml';
 import { BoundReached, boundsCounter, checkBounds, type Breach } from './bounds.js';
@@ -11,17 +10,15 @@ import { FileReadError } from '../errors.js';
 import { formatPath, type Finding, type PlanPath, type Severity } from '../diagnostics.js';
 import { formatBytes, InputTooLargeError, readInputFile } from '../files.js';
 import type { Anchor, Position } from './positions.js';
-import { readNumber } from './numbers.js';
-import { localeLanguage, planSchema, type Locale, type Plan, type PostSample } from './schema.js';
-import { engagementEntries } from './engagement-entries.js';
+import { planSchema, type Plan, type PostSample } from './schema.js';
+import { readPlanPosts, type PostsCsvReads, type SideFiles } from './posts-csv.js';
 import { explainIssue } from './issues.js';
-import { lineStarts, quickLocate, quickRead } from './quick-read.js';
+import { quickRead } from './quick-read.js';
 
 /** A plan is a text document of a few hundred lines; far larger input is refused before parsing. */
 export const MAX_PLAN_BYTES = 5 * 1024 * 1024;
 /** Bounds the work a YAML alias bomb can cause. */
 const MAX_ALIAS_COUNT = 200;
-const MAX_CSV_BYTES = 20 * 1024 * 1024;
 /** Schema findings listed per plan. */
 const MAX_SCHEMA_FINDINGS = 200;
 
@@ -67,8 +64,43 @@ function fileFinding(file: string, rule: string, message: string, line = 1, colu
   return { file, line, column, severity: 'error', rule, message, path: '' };
 }
 
-/** Loads one plan. Throws FileReadError only when the file cannot be read. */
-export async function loadPlan(file: string, cwd = process.cwd()): Promise<LoadOutcome> {
+/**
+ * A plan given as text rather than by its path: standard input, a version committed in git, a
+ * draft about to be written.
+ */
+export interface PlanText {
+  /** The name its findings carry: a path, `REF:path`, `<stdin>`. */
+  file: string;
+  text: string | Uint8Array;
+  /** Absolute folder its posts_csv paths are relative to; by default the folder of `file`. */
+  dir?: string | undefined;
+  /** Where its posts_csv files are read from first (a git revision); else from `dir`. */
+  sideFiles?: SideFiles | undefined;
+}
+
+/** A plan file (a path relative to cwd) or plan text. */
+export type PlanInput = string | PlanText;
+
+export type { PostsCsvReads, SideFiles };
+
+export interface LoadOptions {
+  /** The posts CSVs this run has read already (a batch lint shares one): see posts-csv.ts. */
+  reads?: PostsCsvReads | undefined;
+  sideFiles?: SideFiles | undefined;
+}
+
+/**
+ * Reads one plan to the schema: findings and, when it matched, the loaded plan. Only a file
+ * that cannot be read at all throws (FileReadError). The method's rules, the lint config and the
+ * plan's directives are the lint layer's: every command reads a plan through lint/check.ts.
+ */
+export async function loadPlan(input: PlanInput, cwd = process.cwd(), options: LoadOptions = {}): Promise<LoadOutcome> {
+  if (typeof input !== 'string') {
+    const bytes = typeof input.text === 'string' ? Buffer.from(input.text, 'utf8') : input.text;
+    const dir = input.dir ?? path.dirname(path.resolve(cwd, input.file));
+    return parsePlan(bytes, input.file, dir, { ...options, sideFiles: input.sideFiles });
+  }
+  const file = input;
   const absolute = path.resolve(cwd, file);
   let bytes: Buffer;
   try {
@@ -87,23 +119,11 @@ export async function loadPlan(file: string, cwd = process.cwd()): Promise<LoadO
     }
     throw new FileReadError(file, err);
   }
-  return parsePlan(bytes, file, path.dirname(absolute));
+  return parsePlan(bytes, file, path.dirname(absolute), options);
 }
 
-/**
- * Reads a file the plan names (a posts_csv, by its path relative to the plan's folder) from
- * elsewhere than that folder: `diff --base` reads them as committed. Undefined where that
- * source has no such file: then the folder's own is read.
- */
-export type SideFiles = (relativePath: string, maxBytes: number) => Promise<Buffer | undefined>;
-
 /** Parses plan bytes (already read) into findings and, when valid, a loaded plan. */
-export async function parsePlan(
-  bytes: Uint8Array,
-  file: string,
-  dir: string,
-  sideFiles?: SideFiles,
-): Promise<LoadOutcome> {
+async function parsePlan(bytes: Uint8Array, file: string, dir: string, options: LoadOptions): Promise<LoadOutcome> {
   const decoded = decode(bytes, file);
   if ('finding' in decoded) return { findings: [decoded.finding] };
   const text = decoded.text;
@@ -136,17 +156,13 @@ export async function parsePlan(
     const parsed = planSchema.safeParse(quick.data);
     // A plan that does not match the schema is read again with positions: its findings come from there.
     if (parsed.success) {
-      const { root } = quick;
-      let locate: PlanSource['locate'];
-      if (root) {
-        const starts = memo(() => lineStarts(text));
-        locate = (where, anchor) => quickLocate(root(), starts(), where, anchor);
-      } else {
+      let locate = quick.locate;
+      if (!locate) {
         const Y = await import('./syntax.js');
         const syntax = memo(() => Y.parseSyntax(text));
         locate = (where, anchor) => Y.locate(syntax().doc, syntax().lineCounter, where, anchor);
       }
-      return withPostsCsv({ file, dir, text, locate }, parsed.data, [], sideFiles);
+      return withPostsCsv({ file, dir, text, locate }, parsed.data, [], options);
     }
   }
 
@@ -258,7 +274,7 @@ export async function parsePlan(
     return { findings: dedupe(withoutMisspeltRequired(findings)), source };
   }
 
-  return withPostsCsv(source, parsed.data, findings, sideFiles);
+  return withPostsCsv(source, parsed.data, findings, options);
 }
 
 function memo<T>(make: () => T): () => T {
@@ -271,23 +287,11 @@ async function withPostsCsv(
   source: PlanSource,
   plan: Plan,
   findings: Finding[],
-  sideFiles?: SideFiles,
+  options: LoadOptions,
 ): Promise<LoadOutcome> {
-  const postsCsv = new Map<string, PostSample[]>();
-  let realDir: string | undefined;
-  for (const [where, csvPath] of postsCsvReferences(plan)) {
-    if (postsCsv.has(csvPath)) continue;
-    const result = await readPostsCsv(
-      source.dir,
-      () => (realDir ??= realpathSync.native(source.dir)),
-      csvPath,
-      localeLanguage(plan.plan.locale),
-      sideFiles,
-    );
-    if ('error' in result) findings.push(findingAt(source, where, 'error', 'posts-csv', `${csvPath}: ${result.error}`));
-    else postsCsv.set(csvPath, result.posts);
-  }
-  return { findings, source, loaded: { ...source, plan, postsCsv } };
+  const { posts, problems } = await readPlanPosts(source.dir, plan, options);
+  for (const p of problems) findings.push(findingAt(source, p.where, 'error', 'posts-csv', p.message));
+  return { findings, source, loaded: { ...source, plan, postsCsv: posts } };
 }
 
 function decode(bytes: Uint8Array, file: string): { text: string } | { finding: Finding } {
@@ -350,121 +354,4 @@ function dedupe(findings: Finding[]): Finding[] {
     seen.add(key);
     return true;
   });
-}
-
-/** Every `posts_csv` in the plan with where it is written. */
-function postsCsvReferences(plan: Plan): [PlanPath, string][] {
-  return engagementEntries(plan).flatMap((e): [PlanPath, string][] =>
-    e.posts_csv === undefined ? [] : [[[...e.path, 'posts_csv'], e.posts_csv]],
-  );
-}
-
-/** Accepted header names per engagement action (exports name them differently; X calls shares reposts). */
-export const POST_COLUMNS = {
-  likes: ['likes', 'reactions', 'favourites', 'favorites'],
-  comments: ['comments', 'replies'],
-  shares: ['shares', 'reposts', 'retweets'],
-} as const;
-
-/** `realDir`: the plan folder with links resolved, asked once per plan however many CSVs it names. */
-async function readPostsCsv(
-  dir: string,
-  realDir: () => string,
-  csvPath: string,
-  locale: Locale,
-  sideFiles?: SideFiles,
-): Promise<PostsRead> {
-  if (path.isAbsolute(csvPath) || csvPath.split(/[\\/]/).includes('..')) {
-    return { error: 'must be a path inside the plan folder, relative to the plan file (no absolute paths, no ..)' };
-  }
-  const resolved = path.resolve(dir, csvPath);
-  try {
-    const elsewhere = await sideFiles?.(csvPath, MAX_CSV_BYTES);
-    if (elsewhere) return postsFromBytes(elsewhere, locale);
-    // Synchronous: the asynchronous call cost a batch lint more than the lookup itself.
-    const folder = realDir();
-    const real = realpathSync.native(resolved);
-    if (path.relative(folder, real).startsWith('..')) return { error: 'links outside the plan folder' };
-    // Plans of one folder name the same exports: a file unchanged since this process read it
-    // (same inode, size and times) is not read again.
-    const info = statSync(real, { bigint: true });
-    const seen = `${real}\0${info.dev}:${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}\0${locale}`;
-    const unchanged = postsByFile.get(seen);
-    if (unchanged) return unchanged;
-    const read = postsFromBytes(await readInputFile(real, MAX_CSV_BYTES), locale);
-    if (info.isFile()) postsByFile.set(seen, read);
-    return read;
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { error: `no such file (looked for ${resolved})` };
-    if (code === 'EISDIR' || code === 'ENOTREG' || code === 'EFBIG') return { error: (err as Error).message };
-    return { error: `cannot read: ${(err as Error).message}` };
-  }
-}
-
-/** The same bytes read by the same language's rules give the same posts: each is parsed once. */
-function postsFromBytes(bytes: Buffer, locale: Locale): Promise<PostsRead> {
-  const key = `${contentHash(bytes)}:${bytes.length}\0${locale}`;
-  const known = postSamples.get(key);
-  const read = known?.bytes.equals(bytes) ? known.read : postsFromCsv(bytes, locale);
-  if (!known) postSamples.set(key, { bytes, read });
-  return read;
-}
-
-/**
- * Posts read in this process, by content (a hash of the bytes, and the bytes compared on a hit):
- * plans in one folder often sample the same export, and `smplan lint` may check hundreds of them.
- */
-const postSamples = new Map<string, { bytes: Buffer; read: Promise<PostsRead> }>();
-const postsByFile = new Map<string, Promise<PostsRead>>();
-
-/** FNV-1a: a cache key, not a checksum (a hit is confirmed byte for byte); node:crypto would cost start-up. */
-function contentHash(bytes: Uint8Array): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < bytes.length; i++) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);
-  return hash >>> 0;
-}
-
-type PostsRead = { posts: PostSample[] } | { error: string };
-
-async function postsFromCsv(bytes: Buffer, locale: Locale): Promise<PostsRead> {
-  // The CSV parser loads only for plans that use posts_csv: lint's start-up stays small.
-  const { CsvError, decodeCsv, findColumn, parseCsv } = await import('./csv.js');
-  const text = decodeCsv(bytes);
-  if (text === undefined) return { error: 'is a binary file, not CSV (export CSV from the spreadsheet)' };
-  try {
-    const table = parseCsv(text);
-    const columns = Object.fromEntries(
-      Object.entries(POST_COLUMNS).map(([action, names]) => [action, findColumn(table.header, names)]),
-    ) as Record<keyof typeof POST_COLUMNS, string | undefined>;
-    const missing = Object.entries(columns)
-      .filter(([, c]) => c === undefined)
-      .map(([a]) => a);
-    if (missing.length) {
-      return {
-        error: `the header row has no ${missing.join(', ')} column (found: ${table.header.join(', ') || 'nothing'}); expected likes,comments,shares`,
-      };
-    }
-    if (table.rows.length === 0) return { error: 'has a header but no posts' };
-    const posts: PostSample[] = [];
-    // Counts are whole: 1,234 or 1.234 can only group thousands, whatever the language.
-    for (const row of table.rows) {
-      const post = { likes: 0, comments: 0, shares: 0 };
-      for (const action of ['likes', 'comments', 'shares'] as const) {
-        const cell = row.cells[columns[action]!] ?? '';
-        const read = readNumber(cell, locale);
-        const n =
-          read === undefined ? 0 : 'value' in read ? read.value : 'either' in read ? read.either.thousands : undefined;
-        if (n === undefined || n < 0 || !Number.isInteger(n)) {
-          return { error: `line ${row.line}: ${action} is not a count: "${cell.slice(0, 40)}"` };
-        }
-        post[action] = n;
-      }
-      posts.push(post);
-    }
-    return { posts };
-  } catch (err) {
-    if (err instanceof CsvError) return { error: err.line ? `line ${err.line}: ${err.message}` : err.message };
-    throw err;
-  }
 }

@@ -1,7 +1,7 @@
 /**
  * The quick read of a plan. js-yaml reads a plan several times faster than the positioned
- * parse (`yaml` with node ranges, about 100 ms of a cold `smplan lint` on a 40 KB plan), and
- * its parse events tell where each node starts: enough for every finding's line and column.
+ * parse (`yaml` with node ranges), and its parse events (yaml-events.ts) tell where each node
+ * starts: enough for every finding's line and column.
  * So a plan is read quickly, and `yaml` is loaded and run only when the quick read is not sure
  * to agree with it, or for a plan that fails the schema:
  * - text with a tag, an anchor or a directive takes the positioned parse, which bounds
@@ -13,12 +13,26 @@
  *   could swallow the next key unnoticed;
  * - any error (syntax, duplicate key, several documents) is left to the positioned parse to
  *   report.
- * test/plan/quick-read.test.ts holds the two parsers to the same data and the same positions.
+ * test/plan/quick-read.test.ts and quick-read-agreement.test.ts hold the two parsers to the same
+ * data and the same positions. The module keeps no state between reads: every read builds its own.
  */
-import { FAILSAFE_SCHEMA, load, Type } from 'js-yaml';
 import type { PlanPath } from '../diagnostics.js';
-import { BoundReached, type ParseEvent } from './bounds.js';
+import { BoundReached } from './bounds.js';
 import type { Anchor, Position } from './positions.js';
+import { FAILSAFE_SCHEMA, loadWithEvents, type NodeEvent, type ParseEvent, Type } from './yaml-events.js';
+
+/** What a reader makes of YAML text: its data, and where a plan path is in the text when it knows. */
+export interface YamlReading {
+  data: unknown;
+  /** Undefined where the reader has no positions: the positioned parse then locates findings. */
+  locate?: ((where: PlanPath, anchor?: Anchor) => Position) | undefined;
+}
+
+/**
+ * A reader of plan YAML: a reading, or undefined when it declines the text (the positioned parse
+ * then judges it). `observe` is told every parse event (the bounds check); what it throws, the read throws.
+ */
+export type YamlReader = (text: string, observe?: ParseEvent) => YamlReading | undefined;
 
 /**
  * The YAML 1.2 core-schema scalars (null, bool, int, float) as `yaml` resolves them, written out
@@ -53,22 +67,18 @@ const FORMS_BY_START = new Map<string, typeof CORE_FORMS>([['', [CORE_FORMS[0]!]
 for (const form of CORE_FORMS)
   for (const start of form.starts) FORMS_BY_START.set(start, [...(FORMS_BY_START.get(start) ?? []), form]);
 
-/** One implicit type for every core scalar; construct reuses the form resolve has just found. */
-let lastInput: string | undefined;
-let lastForm: (typeof CORE_FORMS)[number] | undefined;
-const formOf = (input: string) => {
-  lastInput = input;
-  lastForm = FORMS_BY_START.get(input.slice(0, 1))?.find((f) => f.test.test(input));
-  return lastForm;
-};
+/** The core-schema form of a plain scalar, or undefined for a string. */
+const formOf = (input: string) => FORMS_BY_START.get(input.slice(0, 1))?.find((f) => f.test.test(input));
+
+/**
+ * One implicit type for every core scalar. Construct looks the form up again rather than keep
+ * what resolve found: only numbers, booleans and nulls get that far, and nothing is shared between reads.
+ */
 const coreScalar = new Type('tag:yaml.org,2002:core-scalar', {
   kind: 'scalar',
   // js-yaml passes a tag only for an explicit one (`!!core-scalar 5`): not a tag `yaml` knows.
   resolve: (s: string | null, explicitTag?: string) => explicitTag === undefined && formOf(s ?? '') !== undefined,
-  construct: (s: string | null) => {
-    const input = s ?? '';
-    return (lastInput === input ? lastForm! : formOf(input)!).value(input);
-  },
+  construct: (s: string | null) => formOf(s ?? '')!.value(s ?? ''),
 });
 
 const CORE_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [coreScalar] });
@@ -156,7 +166,7 @@ function quotedAcrossLines(text: string): boolean {
  * Where the nodes of a quickly read plan start (offsets into the text): enough to point a finding
  * at its line and column without parsing the plan a second time.
  */
-export interface QuickNode {
+interface QuickNode {
   start: number;
   entries?: Map<string, { key: number; value: QuickNode }>;
   items?: QuickNode[];
@@ -173,24 +183,17 @@ interface Composed {
 const NO_CHILDREN: Composed[] = Object.freeze([]) as unknown as Composed[];
 
 /**
- * The plan's data, or undefined when only the positioned parse may judge the text. `root` holds
- * the node positions; it is undefined where js-yaml's events do not map one to one onto the data
- * (an empty sequence item), and then a finding's position comes from the positioned parse.
+ * The quick read: the plan's data, or undefined when only the positioned parse may judge the
+ * text. It locates a plan path from js-yaml's node positions, except where js-yaml's events do
+ * not map one to one onto the data (an empty sequence item): then the positioned parse locates.
  */
-export function quickRead(
-  text: string,
-  /** Also told every parse event (the bounds check); what it throws, quickRead throws. */
-  observe?: ParseEvent,
-): { data: unknown; root?: () => QuickNode } | undefined {
+export const quickRead: YamlReader = (text, observe) => {
   if (!quickReadable(text)) return undefined;
   const open: Composed[] = [];
   let top: Composed | undefined;
   /** A key read as null (`~:`, `null:`, an empty key): js-yaml names it "null", `yaml` "". */
   let nullKey = false;
-  const listener = (
-    event: 'open' | 'close',
-    state: { position: number; kind: string | null; result: unknown; line: number; lineStart: number },
-  ) => {
+  const listener = (event: 'open' | 'close', state: NodeEvent) => {
     observe?.(event, state);
     if (event === 'open') {
       open.push({ open: state.position, kind: null, result: undefined, children: NO_CHILDREN });
@@ -208,18 +211,22 @@ export function quickRead(
   };
   try {
     // An empty document is null to `yaml`, undefined to js-yaml.
-    const data = load(text, { schema: CORE_SCHEMA, json: false, listener } as Parameters<typeof load>[1]) ?? null;
+    const data = loadWithEvents(text, CORE_SCHEMA, listener) ?? null;
     if (nullKey) return undefined;
     if (!top || !mapsOntoData(top)) return { data };
     // Built when a finding first needs a position: most plans checked have none.
     const composed = top;
-    let root: QuickNode | undefined;
-    return { data, root: () => (root ??= quickNode(text, composed)) };
+    let positions: { root: QuickNode; starts: number[] } | undefined;
+    const locate = (where: PlanPath, anchor?: Anchor) => {
+      positions ??= { root: quickNode(text, composed), starts: lineStarts(text) };
+      return quickLocate(positions.root, positions.starts, where, anchor);
+    };
+    return { data, locate };
   } catch (err) {
     if (err instanceof BoundReached) throw err;
     return undefined;
   }
-}
+};
 
 /** False for text only the positioned parse may judge (see needsPositionedParse). */
 export function quickReadable(text: string): boolean {
@@ -309,7 +316,7 @@ function contentStart(text: string, offset: number): number {
  * Finds a plan path in a quick read as positions.ts's locate() does in the positioned parse (the
  * value; the key for 'key'; for a missing path, the key naming the deepest node that exists).
  */
-export function quickLocate(root: QuickNode, lineStarts: number[], path: PlanPath, anchor: Anchor = 'value'): Position {
+function quickLocate(root: QuickNode, lineStarts: number[], path: PlanPath, anchor: Anchor = 'value'): Position {
   let node: QuickNode | null = root;
   let keyOfNode: number | undefined;
   for (let i = 0; i < path.length; i++) {
@@ -336,7 +343,7 @@ export function quickLocate(root: QuickNode, lineStarts: number[], path: PlanPat
 }
 
 /** Offsets at which each line of the text starts. */
-export function lineStarts(text: string): number[] {
+function lineStarts(text: string): number[] {
   const starts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return starts;

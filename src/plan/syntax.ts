@@ -18,7 +18,7 @@ import { MAX_NODES } from './bounds.js';
 export { visit };
 // For the other lazy readers of YAML text (lint directives, the lint config): a bundled dynamic
 // import of `yaml` itself would give only its CommonJS default export.
-export { isMap, isScalar as isScalarNode, Lexer, LineCounter, parseDocument } from 'yaml';
+export { isMap, isScalar as isScalarNode, Lexer, LineCounter, parseDocument, stringify } from 'yaml';
 export { at, foreignTags, keyAt, locate, unclosedOpening } from './positions.js';
 
 export interface PlanSyntax {

@@ -8,10 +8,10 @@ import path from 'node:path';
 import type { TrackingResult } from '../compute/track.js';
 import { oneLine, PlanInvalidError, type Finding } from '../diagnostics.js';
 import { UsageError } from '../errors.js';
-import { findConfig } from '../lint/config.js';
-import { lintAsConfigured, lintOutcome } from '../lint/engine.js';
+import { readCheckedPlan } from '../lint/check.js';
+import { postsCsvReads } from '../plan/posts-csv.js';
 import type { ActualsFinding } from '../plan/actuals.js';
-import { loadPlan, type LoadedPlan } from '../plan/load.js';
+import { findingAt, type LoadedPlan } from '../plan/load.js';
 import type { StrategyFolder } from '../render/folder.js';
 
 export interface PreviewOptions {
@@ -33,10 +33,10 @@ export interface PreviewState {
   version: number;
   /** Whether the latest read of the plan rendered; when not, the document is an older one. */
   ok: boolean;
-  /** The reason the latest read did not render, located where it can be. */
-  problem?: Problem | undefined;
+  /** The reason the latest read did not render, located where it can be (see `unlocated`). */
+  problem?: Finding | undefined;
   /** Lint's findings, plus those on the actual figures. */
-  findings: Problem[];
+  findings: Finding[];
   errors: number;
   warnings: number;
   /** The one-line readiness summary. */
@@ -46,14 +46,13 @@ export interface PreviewState {
   ms: number;
 }
 
-/** A finding as the page and the terminal list it; line and column when it has them. */
-export interface Problem {
-  file: string;
-  line?: number | undefined;
-  column?: number | undefined;
-  severity: 'error' | 'warning';
-  rule?: string | undefined;
-  message: string;
+/**
+ * A problem that is no rule's finding at a place in the plan (a file that cannot be read, a
+ * template that does not compile), as a finding: line and column 0 and rule '' are left out
+ * where the page and the terminal list it.
+ */
+function unlocated(file: string, message: string): Finding {
+  return { file, line: 0, column: 0, severity: 'error', rule: '', message, path: '' };
 }
 
 /** The last good document and what printing it needs. */
@@ -82,6 +81,8 @@ export function createPreview(options: PreviewOptions, now: () => number = () =>
     ...(options.templatesDir ? [options.templatesDir] : []),
   ];
   let postsCsv: string[] = [];
+  /** The posts CSVs read in this session: a file unchanged since its last read is not read again. */
+  const reads = postsCsvReads();
   /** The lint config the findings were read with: editing it changes what the page lists. */
   let configFile: string | undefined;
   let document: RenderedDocument | undefined;
@@ -116,30 +117,25 @@ export function createPreview(options: PreviewOptions, now: () => number = () =>
   };
 
   async function build(): Promise<{
-    findings: Problem[];
-    problem?: Problem;
+    findings: Finding[];
+    problem?: Finding;
     rendered?: Omit<RenderedDocument, 'version'>;
   }> {
     let loaded: LoadedPlan | undefined;
-    let findings: Problem[] = [];
+    let findings: Finding[] = [];
     try {
-      const outcome = await loadPlan(options.file, options.cwd);
-      // The method's errors stop the preview; the findings shown are lint's (config, directives).
-      const method = lintOutcome(options.file, outcome);
-      const shown = method.loaded
-        ? await lintAsConfigured(method, outcome, options.cwd)
-        : { reported: method, configFile: await findConfig(options.file, options.cwd) };
-      configFile = shown.configFile;
-      findings = shown.reported.findings.map(fromFinding);
-      loaded = method.loaded;
+      // The findings shown are lint's (config, directives); what stops the preview is an error
+      // no config can change, never one the config made of advice.
+      const checked = await readCheckedPlan(options.file, { cwd: options.cwd, reads });
+      configFile = checked.configFile;
+      findings = checked.findings.map(fromFinding);
+      loaded = checked.loaded;
       if (loaded) postsCsv = [...loaded.postsCsv.keys()].map((p) => path.resolve(loaded!.dir, p));
-      // What stops the preview is the method's error, not one the config made of advice.
-      const methodError = method.findings.find((f) => f.severity === 'error');
-      const firstError = methodError && fromFinding(methodError);
+      const firstError = checked.refusals[0] && fromFinding(checked.refusals[0]);
       if (firstError || !loaded)
         return {
           findings,
-          problem: firstError ?? { file: options.file, severity: 'error', message: 'not a valid plan' },
+          problem: firstError ?? unlocated(options.file, 'not a valid plan'),
         };
 
       const { renderStrategyFolder } = await import('../render/folder.js');
@@ -151,9 +147,11 @@ export function createPreview(options: PreviewOptions, now: () => number = () =>
           findings.push({
             file: f.file,
             line: f.line,
+            column: 0,
             severity: f.severity,
             rule: 'actuals',
             message: oneLine(f.message),
+            path: '',
           });
         if (!tracked.tracking) return { findings, problem: findings.find((f) => f.severity === 'error')! };
         tracking = tracked.tracking;
@@ -176,10 +174,9 @@ export function createPreview(options: PreviewOptions, now: () => number = () =>
     );
   }
 
-  async function problemFrom(err: unknown, loaded: LoadedPlan | undefined): Promise<Problem> {
+  async function problemFrom(err: unknown, loaded: LoadedPlan | undefined): Promise<Finding> {
     const { PlanComputeError } = await import('../compute/errors.js');
     if (err instanceof PlanComputeError && loaded) {
-      const { findingAt } = await import('../plan/load.js');
       return fromFinding(findingAt(loaded, err.path, 'error', 'compute', err.message));
     }
     if (err instanceof PlanInvalidError && err.findings.length) return fromFinding(err.findings[0]!);
@@ -188,9 +185,7 @@ export function createPreview(options: PreviewOptions, now: () => number = () =>
       const message = oneLine(err.message.split('\n')[0]!);
       // "plan.yaml: cannot read: …" names its file itself.
       const named = /^(.+?): (.*)$/.exec(message);
-      return named
-        ? { file: named[1]!, severity: 'error', message: named[2]! }
-        : { file: options.file, severity: 'error', message };
+      return named ? unlocated(named[1]!, named[2]!) : unlocated(options.file, message);
     }
     throw err;
   }
@@ -209,15 +204,9 @@ export function createPreview(options: PreviewOptions, now: () => number = () =>
   };
 }
 
-function fromFinding(f: Finding): Problem {
-  return {
-    file: f.file,
-    line: f.line,
-    column: f.column,
-    severity: f.severity,
-    rule: f.rule,
-    message: oneLine(f.message),
-  };
+/** A finding as the page and the terminal list it: its message on one line. */
+function fromFinding(f: Finding): Finding {
+  return { ...f, message: oneLine(f.message) };
 }
 
 function readiness(errors: number, warnings: number): string {

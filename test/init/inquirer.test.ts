@@ -13,7 +13,7 @@ import { parse } from 'yaml';
 import { run } from '../../src/cli/init.js';
 import type { Io } from '../../src/cli/io.js';
 import { inquirerPrompts } from '../../src/init/ask.js';
-import { lintFile } from '../../src/lint/engine.js';
+import { readCheckedPlan } from '../../src/lint/check.js';
 import { TEST_EPOCH } from '../helpers/cli.js';
 
 const ROTATION = ['', 'Example', '100', '2027-06-30', 'instagram', '1', 'yes', 'Example text, long enough to pass.'];
@@ -82,7 +82,7 @@ it('the real prompts, answered by key presses, write a plan that lints without e
   const code = await run(['plan.yaml'], {}, io, inquirerPrompts(driven as typeof lib));
   expect(code, out).toBe(0);
   const file = path.join(dir, 'plan.yaml');
-  const { findings } = await lintFile(file, dir);
+  const { findings } = await readCheckedPlan(file, { cwd: dir });
   expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
   const data = parse(await readFile(file, 'utf8'));
   expect(data.plan.organization).toBe('Example');

@@ -11,7 +11,7 @@ import { asCLIError } from '../../src/cli/report.js';
 import { documentText, planDocument } from '../../src/init/document.js';
 import { draftPath } from '../../src/init/draft.js';
 import { nextMonthStart, oneYearFrom } from '../../src/init/system.js';
-import { lintFile } from '../../src/lint/engine.js';
+import { readCheckedPlan } from '../../src/lint/check.js';
 import { planJsonSchema, SCHEMA_ID } from '../../src/plan/json-schema.js';
 import { METHOD_SECTIONS } from '../../src/plan/schema.js';
 import { INTERRUPT, scripted, type Rule } from './scripted.js';
@@ -58,7 +58,7 @@ async function init(
 }
 
 async function lintErrors(file: string) {
-  const { findings } = await lintFile(file, dir);
+  const { findings } = await readCheckedPlan(file, { cwd: dir });
   return {
     errors: findings.filter((f) => f.severity === 'error'),
     warnings: findings.filter((f) => f.severity === 'warning'),
@@ -414,7 +414,7 @@ describe('smplan init: every section', () => {
     expect(data.tools).toEqual([{ name: 'Buffer', purpose: 'scheduling' }]);
 
     // Round trip: the loaded plan written again gives the very same file.
-    const loaded = (await lintFile(file, dir)).loaded!;
+    const loaded = (await readCheckedPlan(file, { cwd: dir })).loaded!;
     expect(loaded.plan).toEqual(data);
     expect(documentText(planDocument(loaded.plan as never))).toBe(text);
   });

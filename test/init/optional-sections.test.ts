@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { run } from '../../src/cli/init.js';
 import type { Io } from '../../src/cli/io.js';
-import { lintFile } from '../../src/lint/engine.js';
+import { readCheckedPlan } from '../../src/lint/check.js';
 import { METHOD_SECTIONS, OPTIONAL_SECTIONS } from '../../src/plan/schema.js';
 import { ACCEPTANCE } from '../helpers/cli.js';
 import { scripted, type Rule } from './scripted.js';
@@ -75,7 +75,9 @@ describe('smplan init --section for the optional sections', () => {
         measures: ['Five baristas post monthly'],
       },
     ]);
-    expect((await lintFile(path.join(dir, 'plan.yaml'))).findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect((await readCheckedPlan(path.join(dir, 'plan.yaml'))).findings.filter((f) => f.severity === 'error')).toEqual(
+      [],
+    );
   });
 
   it('partners: stated not to apply, with the reason, in Norwegian', async () => {

@@ -3,9 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { lintOutcome } from '../../src/lint/engine.js';
+import { readCheckedPlan } from '../../src/lint/check.js';
 import type { Finding } from '../../src/diagnostics.js';
-import { parsePlan } from '../../src/plan/load.js';
 
 export const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
@@ -15,9 +14,16 @@ export function completePlan(): PlanData {
   return parse(readFileSync(path.join(FIXTURES, 'complete.yaml'), 'utf8')) as PlanData;
 }
 
-/** Lints YAML text as if it were FIXTURES/plan.yaml (posts_csv paths resolve in FIXTURES). */
+/**
+ * Lints YAML text as if it were FIXTURES/plan.yaml (posts_csv paths resolve in FIXTURES), by the
+ * method alone: no lint config, no inline directives.
+ */
 export async function lintText(text: string, file = 'plan.yaml'): Promise<Finding[]> {
-  return lintOutcome(file, await parsePlan(Buffer.from(text), file, FIXTURES)).findings;
+  const checked = await readCheckedPlan(
+    { file, text, dir: FIXTURES },
+    { cwd: FIXTURES, config: false, inlineConfig: false },
+  );
+  return checked.findings;
 }
 
 export async function lintData(plan: PlanData): Promise<Finding[]> {

@@ -2,14 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { decisionOf, listOf } from '../../src/plan/decisions.js';
-import { parsePlan } from '../../src/plan/load.js';
+import { loadPlan } from '../../src/plan/load.js';
 import { channelName, planSchema } from '../../src/plan/schema.js';
 import { completePlan, FIXTURES, lintText, summarise } from '../lint/helpers.js';
 
 async function load(change: (p: Record<string, any>) => void) {
   const plan = completePlan();
   change(plan);
-  return parsePlan(Buffer.from(stringify(plan, { lineWidth: 0 })), 'plan.yaml', FIXTURES);
+  return loadPlan({ file: 'plan.yaml', text: Buffer.from(stringify(plan, { lineWidth: 0 })), dir: FIXTURES });
 }
 
 describe('the extended format', () => {

@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadPlan, parsePlan } from '../../src/plan/load.js';
+import { loadPlan } from '../../src/plan/load.js';
+import { postsCsvReads } from '../../src/plan/posts-csv.js';
 import { FIXTURES } from '../lint/helpers.js';
 
 const head = `smplan: 1
@@ -12,7 +13,7 @@ goals: []
 `;
 
 async function findings(text: string) {
-  return (await parsePlan(Buffer.from(text), 'p.yaml', FIXTURES)).findings.map(
+  return (await loadPlan({ file: 'p.yaml', text: Buffer.from(text), dir: FIXTURES })).findings.map(
     (f) => `${f.line}:${f.column} ${f.rule} ${f.message}`,
   );
 }
@@ -29,7 +30,7 @@ describe('loadPlan', () => {
     expect(posts.reduce((s, p) => s + p.shares, 0)).toBe(10);
   });
 
-  it('reads a CSV that several plans sample once per run, and again once it changes', async () => {
+  it('reads a CSV that several plans of one run sample once, and again once it changes', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'smplan-csv-cache-'));
     try {
       mkdirSync(path.join(dir, 'data'));
@@ -38,14 +39,19 @@ describe('loadPlan', () => {
       const plan = `${head}competitors:\n  - name: C\n    channels:\n      - { channel: instagram, followers: 100, posts_csv: data/posts.csv }\n`;
       writeFileSync(path.join(dir, 'a.yaml'), plan);
       writeFileSync(path.join(dir, 'b.yaml'), plan);
-      const a = await loadPlan('a.yaml', dir);
-      const b = await loadPlan('b.yaml', dir);
+      const reads = postsCsvReads();
+      const a = await loadPlan('a.yaml', dir, { reads });
+      const b = await loadPlan('b.yaml', dir, { reads });
       expect(a.loaded!.postsCsv.get('data/posts.csv')).toEqual([{ likes: 10, comments: 1, shares: 0 }]);
       expect(b.loaded!.postsCsv.get('data/posts.csv')).toBe(a.loaded!.postsCsv.get('data/posts.csv'));
+      // Nothing is kept between runs: a read without this run's cache parses the file itself.
+      const alone = await loadPlan('b.yaml', dir);
+      expect(alone.loaded!.postsCsv.get('data/posts.csv')).not.toBe(a.loaded!.postsCsv.get('data/posts.csv'));
+      expect(alone.loaded!.postsCsv.get('data/posts.csv')).toEqual(a.loaded!.postsCsv.get('data/posts.csv'));
 
       writeFileSync(csv, 'likes,comments,shares\n10,1,0\n20,2,2\n');
       utimesSync(csv, new Date(), new Date(Date.now() + 5000));
-      const changed = await loadPlan('a.yaml', dir);
+      const changed = await loadPlan('a.yaml', dir, { reads });
       expect(changed.loaded!.postsCsv.get('data/posts.csv')).toHaveLength(2);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument, stringify } from 'yaml';
 import { loadPlan } from '../../src/plan/load.js';
 import type { PlanPath } from '../../src/diagnostics.js';
-import { lineStarts, quickLocate, quickRead } from '../../src/plan/quick-read.js';
+import { quickRead } from '../../src/plan/quick-read.js';
 import { locate, parseSyntax } from '../../src/plan/syntax.js';
 import { mutate, mutation, oddScalar, validPlan } from '../fuzz/arbitraries.js';
 
@@ -41,15 +41,13 @@ function expectAgreement(text: string): void {
   const slow = positioned(text);
   expect(slow, `the quick read accepted what the positioned parse refuses:\n${text.slice(0, 400)}`).toBeDefined();
   expect(quick.data).toEqual(slow!.data);
-  if (!quick.root) return;
+  if (!quick.locate) return;
   const { doc, lineCounter } = parseSyntax(text);
-  const starts = lineStarts(text);
   for (const where of planPaths(quick.data)) {
     for (const anchor of ['value', 'key'] as const) {
-      expect(
-        quickLocate(quick.root(), starts, where, anchor),
-        `${JSON.stringify(where)} (${anchor}) in\n${text.slice(0, 400)}`,
-      ).toEqual(locate(doc, lineCounter, where, anchor));
+      expect(quick.locate(where, anchor), `${JSON.stringify(where)} (${anchor}) in\n${text.slice(0, 400)}`).toEqual(
+        locate(doc, lineCounter, where, anchor),
+      );
     }
   }
 }
@@ -221,7 +219,7 @@ describe('a plan read quickly still gets positions', () => {
     const outcome = await loadPlan('complete.yaml', dir);
     expect(outcome.loaded).toBeDefined();
     const text = readFileSync(path.join(dir, 'complete.yaml'), 'utf8');
-    expect(quickRead(text)?.root).toBeDefined();
+    expect(quickRead(text)?.locate).toBeDefined();
     const { doc, lineCounter } = parseSyntax(text);
     for (const where of [
       ['plan', 'title'],

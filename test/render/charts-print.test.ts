@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCheckedPlan } from '../../src/lint/check.js';
+import { readCheckedPlan, validPlan } from '../../src/lint/check.js';
 import { endTicks, HALF_WIDTH, STEPS, TEXT_WIDTH } from '../../src/render/charts/index.js';
 import { renderStrategyFolder, type StrategyFolder } from '../../src/render/folder.js';
 import { textMeasure, wrapText } from '../../src/render/text-width.js';
@@ -22,7 +22,7 @@ cpSync(path.join(EXAMPLES, 'data'), path.join(dir, 'data'), { recursive: true })
 async function example(file: string, edit: (yaml: string) => string = (y) => y): Promise<StrategyFolder> {
   const plan = path.join(dir, file);
   writeFileSync(plan, edit(readFileSync(path.join(EXAMPLES, file), 'utf8')));
-  return renderStrategyFolder((await loadCheckedPlan(plan)).loaded);
+  return renderStrategyFolder(validPlan(await readCheckedPlan(plan)));
 }
 
 const svgOf = (folder: StrategyFolder, file: string) => folder.charts.find((c) => c.file === file)!.svg;
@@ -140,7 +140,7 @@ describe('charts on paper', () => {
 
   it('tell plan from actual by dash and point shape as well as colour', async () => {
     const { trackPlan } = await import('../../src/compute/track.js');
-    const plan = (await loadCheckedPlan(path.join(dir, 'fieldnote-software.yaml'))).loaded;
+    const plan = validPlan(await readCheckedPlan(path.join(dir, 'fieldnote-software.yaml')));
     const folder = await renderStrategyFolder(plan, {
       tracking: trackPlan(plan.plan, [
         { objective: 'demo-requests', date: '2027-01-31', value: 44, file: 'a.csv', line: 2 },

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { trackPlan, type TrackingResult } from '../../src/compute/track.js';
-import { loadCheckedPlan } from '../../src/lint/check.js';
+import { readCheckedPlan, validPlan } from '../../src/lint/check.js';
 import type { LoadedPlan } from '../../src/plan/load.js';
 import { reviewSessions } from '../../src/compute/review.js';
 import { renderStrategyFolder, type StrategyFolder } from '../../src/render/folder.js';
@@ -34,7 +34,7 @@ describe('charts', () => {
   let kaffebar: LoadedPlan;
   let folder: StrategyFolder;
   beforeAll(async () => {
-    kaffebar = (await loadCheckedPlan(KAFFEBAR)).loaded;
+    kaffebar = validPlan(await readCheckedPlan(KAFFEBAR));
     folder = await renderStrategyFolder(kaffebar);
   });
 
@@ -68,7 +68,7 @@ describe('charts', () => {
   });
 
   it("label axes in the plan's language", async () => {
-    const nb = (await loadCheckedPlan(path.join(EXAMPLES, 'nordlys-bakeri.yaml'))).loaded;
+    const nb = validPlan(await readCheckedPlan(path.join(EXAMPLES, 'nordlys-bakeri.yaml')));
     const folderNb = await renderStrategyFolder(nb);
     const files = folderNb.charts.map((c) => c.file);
     expect(files).toContain('charts/swot.svg');
@@ -84,7 +84,7 @@ describe('charts', () => {
 describe('the review chapter with tracking', () => {
   let folder: StrategyFolder;
   beforeAll(async () => {
-    const kaffebar = (await loadCheckedPlan(KAFFEBAR)).loaded;
+    const kaffebar = validPlan(await readCheckedPlan(KAFFEBAR));
     const tracking = acceptanceTracking(kaffebar);
     expect(tracking.objectives.map((o) => [o.id, o.status])).toEqual([
       ['ig-reach', 'on-track'],
@@ -119,7 +119,7 @@ describe('the review chapter with tracking', () => {
     const withActuals = folder.charts.find((c) => c.file === 'charts/kpi-ig-reach.svg')!.svg;
     expect(withActuals).toContain('>Actual<');
     expect(withActuals).toContain('>Plan<');
-    const without = (await renderStrategyFolder((await loadCheckedPlan(KAFFEBAR)).loaded)).charts.find(
+    const without = (await renderStrategyFolder(validPlan(await readCheckedPlan(KAFFEBAR)))).charts.find(
       (c) => c.file === 'charts/kpi-ig-reach.svg',
     )!.svg;
     expect(without).not.toContain('>Actual<');

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadCheckedPlan } from '../../src/lint/check.js';
+import { readCheckedPlan, validPlan } from '../../src/lint/check.js';
 import { renderDeck, type SlideSpec } from '../../src/render/deck/index.js';
 import { renderStrategyFolder, type StrategyFolder } from '../../src/render/folder.js';
 import { EXAMPLES, ROOT, runCli } from '../helpers/cli.js';
@@ -43,7 +43,7 @@ interface Deck {
 }
 
 async function deckOf(plan: string, name: string): Promise<Deck> {
-  const { loaded } = await loadCheckedPlan(plan);
+  const loaded = validPlan(await readCheckedPlan(plan));
   const folder = await renderStrategyFolder(loaded);
   const { pptx, slides } = await renderDeck(folder, loaded);
   const file = path.join(scratch, `${name}.pptx`);

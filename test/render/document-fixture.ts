@@ -3,7 +3,7 @@
  * including hostile plan text (raw HTML, script links, template syntax, a link to a local port).
  */
 import path from 'node:path';
-import { loadCheckedPlan } from '../../src/lint/check.js';
+import { readCheckedPlan, validPlan } from '../../src/lint/check.js';
 import type { LoadedPlan } from '../../src/plan/load.js';
 import type { StrategyFolder } from '../../src/render/folder.js';
 import { ACCEPTANCE } from '../helpers/cli.js';
@@ -17,7 +17,7 @@ export const HOSTILE_TEXT = [
 ];
 
 export async function kaffebar(): Promise<LoadedPlan> {
-  return (await loadCheckedPlan(path.join(ACCEPTANCE, 'kaffebar.yaml'))).loaded;
+  return validPlan(await readCheckedPlan(path.join(ACCEPTANCE, 'kaffebar.yaml')));
 }
 
 const chart = `<?xml version="1.0" encoding="utf-8"?>

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { asCLIError } from '../../src/cli/report.js';
-import { loadCheckedPlan } from '../../src/lint/check.js';
+import { readCheckedPlan, validPlan } from '../../src/lint/check.js';
 import { renderStrategyFolder, type StrategyFolder } from '../../src/render/folder.js';
 import { KAFFEBAR, MINIMAL, kaffebarYaml, planFrom } from './plans.js';
 
@@ -19,7 +19,7 @@ const links = (markdown: string) =>
 describe('the strategy folder for the acceptance plan (en)', () => {
   let folder: StrategyFolder;
   beforeAll(async () => {
-    folder = await renderStrategyFolder((await loadCheckedPlan(KAFFEBAR)).loaded);
+    folder = await renderStrategyFolder(validPlan(await readCheckedPlan(KAFFEBAR)));
   });
 
   it('has an index and one numbered chapter per part of the method', () => {
@@ -201,7 +201,7 @@ describe('templates from --templates', () => {
         '# Our money\n\nTotal {{money budget.total}}, cap {{money budget.cap}}.\n',
       );
       writeFileSync(path.join(dir, 'partials', 'chapter-header.hbs'), '# {{chapter.title}} (ACME edition)\n');
-      const loaded = (await loadCheckedPlan(KAFFEBAR)).loaded;
+      const loaded = validPlan(await readCheckedPlan(KAFFEBAR));
       const folder = await renderStrategyFolder(loaded, { templatesDir: dir });
       expect(chapter(folder, 'budget')).toBe('# Our money\n\nTotal $42,548, cap $40,000.\n');
       expect(chapter(folder, 'kpis')).toMatch(/^# KPIs and milestones \(ACME edition\)\n/);

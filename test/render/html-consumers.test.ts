@@ -9,8 +9,8 @@ import path from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import puppeteer from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCheckedPlan } from '../../src/lint/check.js';
-import { parsePlan } from '../../src/plan/load.js';
+import { readCheckedPlan, validPlan } from '../../src/lint/check.js';
+import { loadPlan } from '../../src/plan/load.js';
 import { renderStrategyFolder } from '../../src/render/folder.js';
 import { renderHtml } from '../../src/render/html.js';
 import { EXAMPLES } from '../helpers/cli.js';
@@ -30,10 +30,14 @@ const documents: Record<string, string> = {};
 
 beforeAll(async () => {
   for (const file of ['nordlys-bakeri.yaml', 'rodopski-sklon.yaml', 'fieldnote-software.yaml']) {
-    const loaded = (await loadCheckedPlan(path.join(EXAMPLES, file))).loaded;
+    const loaded = validPlan(await readCheckedPlan(path.join(EXAMPLES, file)));
     documents[file] = await renderHtml(await renderStrategyFolder(loaded), loaded, { date: '2027-01-15' });
   }
-  const outcome = await parsePlan(Buffer.from(untrustedPlan()), path.join(EXAMPLES, 'untrusted.yaml'), EXAMPLES);
+  const outcome = await loadPlan({
+    file: path.join(EXAMPLES, 'untrusted.yaml'),
+    text: Buffer.from(untrustedPlan()),
+    dir: EXAMPLES,
+  });
   documents.untrusted = await renderHtml(await renderStrategyFolder(outcome.loaded!), outcome.loaded!, {
     date: '2027-01-15',
   });

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCheckedPlan } from '../../src/lint/check.js';
+import { readCheckedPlan, validPlan } from '../../src/lint/check.js';
 import { renderStrategyFolder } from '../../src/render/folder.js';
 import { renderHtml } from '../../src/render/html.js';
 import { glueNumbers, hyphenateCell, loadHyphenator } from '../../src/render/hyphenate.js';
@@ -58,7 +58,7 @@ describe('hyphenation points', () => {
 
 describe('the bg document', () => {
   it('hyphenates table cells in plan.html only, never the Markdown chapters', async () => {
-    const loaded = (await loadCheckedPlan(path.join(EXAMPLES, 'rodopski-sklon.yaml'))).loaded;
+    const loaded = validPlan(await readCheckedPlan(path.join(EXAMPLES, 'rodopski-sklon.yaml')));
     const folder = await renderStrategyFolder(loaded);
     const html = await renderHtml(folder, loaded, { date: '2027-01-15' });
     // The competitor table's header "Ангажираност" may break (it took three lines in a narrow column).

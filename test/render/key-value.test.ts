@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCheckedPlan } from '../../src/lint/check.js';
+import { readCheckedPlan, validPlan } from '../../src/lint/check.js';
 import { renderStrategyFolder } from '../../src/render/folder.js';
 import { renderHtml } from '../../src/render/html.js';
 import { EXAMPLES } from '../helpers/cli.js';
@@ -18,7 +18,7 @@ const CASES = [
 
 describe('key-value tables', () => {
   it.each(CASES)('%s: a named header in the Markdown, none in the document', async (file, header, routine) => {
-    const loaded = (await loadCheckedPlan(path.join(EXAMPLES, file))).loaded;
+    const loaded = validPlan(await readCheckedPlan(path.join(EXAMPLES, file)));
     const folder = await renderStrategyFolder(loaded);
     const all = [folder.readme, ...folder.chapters.map((c) => c.markdown)].join('\n');
     expect(all).not.toMatch(/^\| \| \|$/m);

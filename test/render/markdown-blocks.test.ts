@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
-import { loadCheckedPlan } from '../../src/lint/check.js';
-import { parsePlan } from '../../src/plan/load.js';
+import { readCheckedPlan, validPlan } from '../../src/lint/check.js';
+import { loadPlan } from '../../src/plan/load.js';
 import { createFormatter } from '../../src/render/format.js';
 import { renderStrategyFolder } from '../../src/render/folder.js';
 import { escapeLineStart, markGenerated, settleGenerated } from '../../src/render/markdown-escape.js';
@@ -26,7 +26,7 @@ describe('generated text at the start of a line', () => {
   it.each(['nordlys-bakeri.yaml', 'rodopski-sklon.yaml', 'fieldnote-software.yaml'])(
     '%s renders no stray list',
     async (file) => {
-      const folder = await renderStrategyFolder((await loadCheckedPlan(path.join(EXAMPLES, file))).loaded);
+      const folder = await renderStrategyFolder(validPlan(await readCheckedPlan(path.join(EXAMPLES, file))));
       for (const chapter of [folder.readme, ...folder.chapters.map((c) => c.markdown)])
         expect(strayLists(md.render(chapter))).toEqual([]);
     },
@@ -34,7 +34,7 @@ describe('generated text at the start of a line', () => {
 
   it('keeps the nb activation dates as text: "2. mars 2027: Surdeigsskolen"', async () => {
     const folder = await renderStrategyFolder(
-      (await loadCheckedPlan(path.join(EXAMPLES, 'nordlys-bakeri.yaml'))).loaded,
+      validPlan(await readCheckedPlan(path.join(EXAMPLES, 'nordlys-bakeri.yaml'))),
     );
     const html = md.render(folder.chapters.find((c) => c.markdown.includes('Surdeigsskolen'))!.markdown);
     expect(html).toContain('<li>2. mars 2027: <strong>Surdeigsskolen</strong>');
@@ -73,7 +73,11 @@ describe('generated text at the start of a line', () => {
       `$1${q(`1. ${UNTRUSTED_TEXT}`)}`,
     );
     expect(plan).toContain('1. Åpningstider');
-    const outcome = await parsePlan(Buffer.from(plan), path.join(EXAMPLES, 'untrusted.yaml'), EXAMPLES);
+    const outcome = await loadPlan({
+      file: path.join(EXAMPLES, 'untrusted.yaml'),
+      text: Buffer.from(plan),
+      dir: EXAMPLES,
+    });
     expect(outcome.findings.filter((f) => f.severity === 'error')).toEqual([]);
     const folder = await renderStrategyFolder(outcome.loaded!);
     for (const chapter of folder.chapters) expect(strayLists(md.render(chapter.markdown))).toEqual([]);

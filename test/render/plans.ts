@@ -2,7 +2,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadCheckedPlan } from '../../src/lint/check.js';
+import { readCheckedPlan, validPlan } from '../../src/lint/check.js';
 import type { LoadedPlan } from '../../src/plan/load.js';
 import { ACCEPTANCE, EXAMPLES } from '../helpers/cli.js';
 
@@ -47,7 +47,7 @@ export async function planFrom(yaml: string): Promise<LoadedPlan> {
     const csv = 'harbor-roasters-instagram.csv';
     mkdirSync(path.join(dir, 'data'));
     writeFileSync(path.join(dir, 'data', csv), readFileSync(path.join(ACCEPTANCE, 'data', csv)));
-    return (await loadCheckedPlan(file)).loaded;
+    return validPlan(await readCheckedPlan(file));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

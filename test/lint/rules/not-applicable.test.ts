@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { readiness } from '../../../src/lint/readiness.js';
 import { missingParts, openPoints, silencedOpenPoints } from '../../../src/plan/open-points.js';
-import { parsePlan } from '../../../src/plan/load.js';
+import { loadPlan } from '../../../src/plan/load.js';
 import { FIXTURES, completePlan, lintChanged, summarise } from '../helpers.js';
 
 const REASON = 'We are a public body: we compare ourselves with peers, not competitors';
@@ -31,7 +31,7 @@ describe('not_applicable', () => {
   it('the reason is the decision: the part is missing but not open', async () => {
     const plan = completePlan();
     plan.competitors = { not_applicable: REASON };
-    const outcome = await parsePlan(Buffer.from(stringify(plan)), 'plan.yaml', FIXTURES);
+    const outcome = await loadPlan({ file: 'plan.yaml', text: Buffer.from(stringify(plan)), dir: FIXTURES });
     expect(openPoints(outcome.loaded!.plan)).toEqual([]);
     expect(missingParts(outcome.loaded!.plan).map((p) => [p.key, p.decision])).toEqual([['competitors', REASON]]);
   });
@@ -68,7 +68,7 @@ describe('not_applicable', () => {
       [text, {}],
       [top, { crisis: "The municipality's crisis plan covers us" }],
     ] as const) {
-      const outcome = await parsePlan(Buffer.from(source), 'plan.yaml', FIXTURES);
+      const outcome = await loadPlan({ file: 'plan.yaml', text: Buffer.from(source), dir: FIXTURES });
       expect({ ...(await silencedOpenPoints(outcome.loaded!)) }).toEqual(expected);
     }
   });

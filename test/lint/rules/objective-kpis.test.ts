@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { parseConfig } from '../../../src/lint/config.js';
-import { lintOutcome } from '../../../src/lint/engine.js';
-import { parsePlan } from '../../../src/plan/load.js';
+import { readCheckedPlan } from '../../../src/lint/check.js';
 import { completePlan, expectOne, FIXTURES, lintWith, summarise, type PlanData } from '../helpers.js';
 
 /** A KPI with its tool and frequency, so only the rule under test reports. */
@@ -46,12 +45,10 @@ describe('KPIs and objectives (seeds 000 §3, 003, 004 §6)', () => {
   it('kpi-count: the thresholds are configurable (per_objective, max)', async () => {
     const plan = completePlan();
     plan.kpis.push({ id: 'k2', name: 'K 2', objective: 'comments', ...MEASURED });
-    const outcome = await parsePlan(Buffer.from(stringify(plan, { lineWidth: 0 })), 'plan.yaml', FIXTURES);
+    const text = stringify(plan, { lineWidth: 0 });
     const config = await parseConfig('rules:\n  kpi-count: { per_objective: 1, max: 3 }\n', 'smplan.config.yaml');
-    expect(summarise(lintOutcome('plan.yaml', outcome, config).findings)).toEqual([
-      'warning kpi-count kpis[3]',
-      'warning kpi-count kpis[3].objective',
-    ]);
+    const checked = await readCheckedPlan({ file: 'plan.yaml', text, dir: FIXTURES }, { config, inlineConfig: false });
+    expect(summarise(checked.findings)).toEqual(['warning kpi-count kpis[3]', 'warning kpi-count kpis[3].objective']);
   });
 
   it('kpi-count: more than 12 in all', async () => {

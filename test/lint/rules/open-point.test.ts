@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { OPEN_POINT_WORDS, openPoints } from '../../../src/plan/open-points.js';
-import { parsePlan } from '../../../src/plan/load.js';
+import { loadPlan } from '../../../src/plan/load.js';
 import { completePlan, FIXTURES, lintChanged, lintText, type PlanData } from '../helpers.js';
 
 describe('open-point', () => {
@@ -66,7 +66,7 @@ describe('one idea of "finished": open points are lint findings', () => {
     plans.push(partial);
     for (const data of plans) {
       const text = stringify(data, { lineWidth: 0 });
-      const outcome = await parsePlan(Buffer.from(text), 'plan.yaml', FIXTURES);
+      const outcome = await loadPlan({ file: 'plan.yaml', text: Buffer.from(text), dir: FIXTURES });
       const points = openPoints(outcome.loaded!.plan).map((p) => p.path.join('.'));
       const findings = (await lintText(text)).filter((f) => f.rule === 'open-point').map((f) => f.path);
       expect([...findings].sort()).toEqual([...points].sort());
