@@ -10,7 +10,6 @@ import { oneLine, PlanInvalidError, type Finding } from '../diagnostics.js';
 import { UsageError } from '../errors.js';
 import { findConfig } from '../lint/config.js';
 import { lintAsConfigured, lintOutcome } from '../lint/engine.js';
-import type { ActualsFinding } from '../plan/actuals.js';
 import { loadPlan, type LoadedPlan } from '../plan/load.js';
 import type { StrategyFolder } from '../render/folder.js';
 
@@ -23,7 +22,7 @@ export interface PreviewOptions {
   /** The --actuals files (watched), relative to cwd. */
   actuals: string[];
   /** Plan versus actual from those files, with every finding on them (the CLI reads its flags). */
-  track?: ((loaded: LoadedPlan) => Promise<{ tracking?: TrackingResult; findings: ActualsFinding[] }>) | undefined;
+  track?: ((loaded: LoadedPlan) => Promise<{ tracking?: TrackingResult; findings: Finding[] }>) | undefined;
   paper: 'a4' | 'letter';
 }
 
