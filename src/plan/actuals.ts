@@ -344,7 +344,7 @@ export interface ParsedActuals {
   /** The objective column when the file has one. */
   objectiveColumn?: string | undefined;
   /** The header's column read for each key, when one was found by its name in the plan's language. */
-  columnsRead?: Partial<Record<ActualColumn, string>>;
+  columnsRead?: Partial<Record<MappableColumn, string>>;
 }
 
 /** Reads the rows of one actuals CSV (already decoded); checks each cell, not yet the rows against each other. */
@@ -440,6 +440,7 @@ export function parseActualsCsv(text: string, file: string, context: ParseContex
       columnsRead = Object.fromEntries(
         ACTUAL_COLUMNS.flatMap((key) => (columns[key] === undefined ? [] : [[key, columns[key]]])),
       );
+      if (noteColumn !== undefined && mappedNote === undefined) columnsRead.note = noteColumn;
     }
     const found = header.filter((h) => h !== '').join(', ') || 'nothing';
     const missing = ACTUAL_COLUMNS.filter(
