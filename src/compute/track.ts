@@ -182,7 +182,9 @@ export function trackPlan(plan: Plan, rows: readonly ActualRow[], options: Track
       deadline: window.deadline,
       curve,
     };
-    const series = [...(byObjective.get(o.id) ?? new Map<string, DatedValue>()).values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    const series = [...(byObjective.get(o.id) ?? new Map<string, DatedValue>()).values()].sort((a, b) =>
+      a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
+    );
     const last = series.at(-1);
     if (!last) {
       withoutData.push({
@@ -286,7 +288,13 @@ export function rowsOutsideWindow(plan: Plan, rows: readonly ActualRow[], log: A
     if (!known) continue;
     const { o, window } = known;
     if (daysBetween(window.start, row.date) < 0) {
-      log.add(row.file, row.line, 'warning', 'actuals-window', `${row.date} is before ${o.id} starts (${window.start})`);
+      log.add(
+        row.file,
+        row.line,
+        'warning',
+        'actuals-window',
+        `${row.date} is before ${o.id} starts (${window.start})`,
+      );
     } else if (daysBetween(window.deadline, row.date) > 0) {
       log.add(
         row.file,

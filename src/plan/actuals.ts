@@ -475,7 +475,8 @@ export function parseActualsCsv(text: string, file: string, context: ParseContex
   let settled: { mark: DecimalMark | undefined; order: DateOrder | undefined } | undefined;
 
   const waits = (c: Cells) =>
-    scanNumberEither(c.value) || (c.date.includes('/') && 'either' in (readDate(c.date, context.region, { withTime: true }) ?? {}));
+    scanNumberEither(c.value) ||
+    (c.date.includes('/') && 'either' in (readDate(c.date, context.region, { withTime: true }) ?? {}));
 
   const checkRow = (c: Cells): void => {
     const dateCell = c.date;
@@ -562,7 +563,10 @@ export function parseActualsCsv(text: string, file: string, context: ParseContex
       return;
     }
     const note = c.note;
-    const cut = () => `${Array.from(note).slice(0, MAX_NOTE_CHARS - 1).join('')}…`;
+    const cut = () =>
+      `${Array.from(note)
+        .slice(0, MAX_NOTE_CHARS - 1)
+        .join('')}…`;
     onRow({
       date: date.date,
       objective: objectiveCell,

@@ -498,11 +498,17 @@ describe('a Norwegian plan with a Norwegian sheet', () => {
 
 describe('smplan track: why and spend', () => {
   function planWithIds(): string {
-    const yaml = readFileSync(PLAN, 'utf8').replace('    - name: Instagram ads\n', '    - id: ig-ads\n      name: Instagram ads\n');
+    const yaml = readFileSync(PLAN, 'utf8').replace(
+      '    - name: Instagram ads\n',
+      '    - id: ig-ads\n      name: Instagram ads\n',
+    );
     writeFileSync(path.join(dir, 'plan-ids.yaml'), yaml);
     // The plan's posts CSV, beside it as in the fixture folder.
     mkdirSync(path.join(dir, 'data'), { recursive: true });
-    copyFileSync(path.join(ACCEPTANCE, 'data/harbor-roasters-instagram.csv'), path.join(dir, 'data/harbor-roasters-instagram.csv'));
+    copyFileSync(
+      path.join(ACCEPTANCE, 'data/harbor-roasters-instagram.csv'),
+      path.join(dir, 'data/harbor-roasters-instagram.csv'),
+    );
     return path.join(dir, 'plan-ids.yaml');
   }
 
