@@ -56,7 +56,11 @@ export function trackJson(tracking: TrackingResult): unknown {
       start: o.start,
       deadline: o.deadline,
       curve: o.curve,
-      actuals: Object.hasOwn(tracking.actuals, o.id) ? tracking.actuals[o.id]! : [],
+      actuals: (Object.hasOwn(tracking.actuals, o.id) ? tracking.actuals[o.id]! : []).map((v) => ({
+        date: v.date,
+        value: v.value,
+        ...(v.note === undefined ? {} : { note: v.note }),
+      })),
       note: latestNote(tracking, o) ?? null,
     })),
     ...(tracking.spend

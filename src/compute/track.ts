@@ -155,12 +155,17 @@ export function forecastAtDeadline(
  * On one date for one objective the last row given counts.
  */
 export function trackPlan(plan: Plan, rows: readonly ActualRow[], options: TrackOptions = {}): TrackingResult {
-  const byObjective = new Map<string, Map<string, DatedValue>>();
+  // A list per objective, made one per date below (no map per figure: a file may give a million points).
+  const byObjective = new Map<string, DatedValue[]>();
   for (const row of rows) {
     if (options.asOf !== undefined && row.date > options.asOf) continue;
-    let dates = byObjective.get(row.objective);
-    if (!dates) byObjective.set(row.objective, (dates = new Map()));
-    dates.set(row.date, { date: row.date, value: row.value, ...(row.note === undefined ? {} : { note: row.note }) });
+    let list = byObjective.get(row.objective);
+    if (!list) byObjective.set(row.objective, (list = []));
+    list.push(
+      row.note === undefined
+        ? { date: row.date, value: row.value }
+        : { date: row.date, value: row.value, note: row.note },
+    );
   }
 
   const withData: TrackedObjective[] = [];
@@ -182,9 +187,7 @@ export function trackPlan(plan: Plan, rows: readonly ActualRow[], options: Track
       deadline: window.deadline,
       curve,
     };
-    const series = [...(byObjective.get(o.id) ?? new Map<string, DatedValue>()).values()].sort((a, b) =>
-      a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
-    );
+    const series = lastPerDate(byObjective.get(o.id) ?? []);
     const last = series.at(-1);
     if (!last) {
       withoutData.push({
@@ -244,6 +247,18 @@ export function trackPlan(plan: Plan, rows: readonly ActualRow[], options: Track
     actuals,
     ...(spend ? { spend } : {}),
   };
+}
+
+/** Oldest first, one figure per date: on one date the last row given counts (a stable sort keeps their order). */
+function lastPerDate(rows: DatedValue[]): DatedValue[] {
+  rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  let kept = 0;
+  for (let i = 0; i < rows.length; i++) {
+    if (kept > 0 && rows[kept - 1]!.date === rows[i]!.date) rows[kept - 1] = rows[i]!;
+    else rows[kept++] = rows[i]!;
+  }
+  rows.length = kept;
+  return rows;
 }
 
 /**

@@ -688,21 +688,40 @@ function unusedOptionWarnings(
  * a note given on either row is kept). Only points are held, never rows.
  */
 export class ActualPoints {
-  readonly points = new Map<string, ActualRow>();
+  /** Per objective, its figure on each date (keyed by the date the row holds: no key strings of their own). */
+  private readonly byObjective = new Map<string, Map<string, ActualRow>>();
   readonly spend = new Map<string, SpendRow>();
+  private count = 0;
 
   constructor(private readonly log: ActualsFindings) {}
 
   addRow(row: ActualRow): void {
-    const key = `${row.objective}\u0000${row.date}`;
-    const earlier = this.points.get(key);
+    let dates = this.byObjective.get(row.objective);
+    if (!dates) this.byObjective.set(row.objective, (dates = new Map()));
+    const earlier = dates.get(row.date);
     if (!earlier) {
-      this.points.set(key, row);
+      dates.set(row.date, row);
+      this.count++;
       return;
     }
     this.repeated(earlier, row, row.objective);
     if (earlier.value === row.value && earlier.note === undefined && row.note !== undefined)
-      this.points.set(key, { ...earlier, note: row.note });
+      dates.set(row.date, { ...earlier, note: row.note });
+  }
+
+  /** How many points are held. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** The figure for an objective on a date, if one was given. */
+  get(objective: string, date: string): ActualRow | undefined {
+    return this.byObjective.get(objective)?.get(date);
+  }
+
+  /** Every point, objective by objective. */
+  *points(): IterableIterator<ActualRow> {
+    for (const dates of this.byObjective.values()) yield* dates.values();
   }
 
   addSpend(row: SpendRow): void {
@@ -831,7 +850,7 @@ export async function readActuals(
         ]
       : [],
   );
-  return { rows: [...store.points.values()], spend: [...store.spend.values()], log, notes };
+  return { rows: [...store.points()], spend: [...store.spend.values()], log, notes };
 }
 
 /** The plan's budget items that have an id (what `spend:<id>` rows name). */

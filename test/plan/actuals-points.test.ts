@@ -33,7 +33,7 @@ describe('the actuals reader keeps one entry per point', () => {
   it.each([10, 5_000])('retains the same state for %i repeated rows', (n) => {
     const text = `date,objective,value\n${'2027-01-31,reach,100\n'.repeat(n)}`;
     const { log, store, parsed } = read(text);
-    expect(store.points.size).toBe(1);
+    expect(store.size).toBe(1);
     // The parser hands rows on and holds none itself.
     expect(parsed.rows).toEqual([]);
     const kept = log.findings(['a.csv']);
@@ -67,8 +67,8 @@ describe('the actuals reader keeps one entry per point', () => {
       const text = `date,objective,value\n${'2027-01-31,reach,"1,234"\n'.repeat(n)}2027-01-31,leads,"7,5"\n`;
       const { log, store } = read(text);
       expect(log.errors).toBe(0);
-      expect(store.points.get('reach\u00002027-01-31')!.value).toBe(1.234);
-      expect(store.points.get('leads\u00002027-01-31')!.value).toBe(7.5);
+      expect(store.get('reach', '2027-01-31')!.value).toBe(1.234);
+      expect(store.get('leads', '2027-01-31')!.value).toBe(7.5);
     },
   );
 
@@ -85,7 +85,7 @@ describe('the actuals reader keeps one entry per point', () => {
         onRow: (row) => store.addRow(row),
         findings: log,
       });
-    expect(store.points.size).toBe(1);
+    expect(store.size).toBe(1);
     expect(log.findings(['a.csv', 'b.csv'])).toEqual([
       expect.objectContaining({
         file: 'b.csv',
