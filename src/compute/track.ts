@@ -308,7 +308,7 @@ export function rowsOutsideWindow(plan: Plan, rows: readonly ActualRow[], log: A
         row.line,
         'warning',
         'actuals-window',
-        `${row.date} is before ${o.id} starts (${window.start})`,
+        () => `${row.date} is before ${o.id} starts (${window.start})`,
       );
     } else if (daysBetween(window.deadline, row.date) > 0) {
       log.add(
@@ -316,7 +316,8 @@ export function rowsOutsideWindow(plan: Plan, rows: readonly ActualRow[], log: A
         row.line,
         'warning',
         'actuals-window',
-        `${row.date} is after ${o.id}'s deadline (${window.deadline}): the expected value extends the curve past the target`,
+        () =>
+          `${row.date} is after ${o.id}'s deadline (${window.deadline}): the expected value extends the curve past the target`,
       );
     }
   }
