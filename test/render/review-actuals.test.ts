@@ -36,30 +36,12 @@ async function review(locale: 'en' | 'nb' | 'bg', note: string) {
 
 describe('the review chapter shows why and what was spent', () => {
   it.each([
-    [
-      'en',
-      'Why (from the figures\u2019 notes)',
-      'Spend against budget (to April 30, 2027)',
-      'Budgeted to date',
-      '| **Total** |',
-    ],
-    [
-      'nb',
-      'Hvorfor (merknad til tallet)',
-      'Forbruk mot budsjett (per 30. april 2027)',
-      'Budsjettert hittil',
-      '| **Sum** |',
-    ],
-    [
-      'bg',
-      'Защо (бележка към стойността)',
-      'Разходи спрямо бюджета (към 30 април 2027',
-      'Планирано досега',
-      '| **Общо** |',
-    ],
+    ['en', 'Why (note)', 'Spend against budget (to April 30, 2027)', 'Budgeted to date', '| **Total** |'],
+    ['nb', 'Hvorfor (merknad)', 'Forbruk mot budsjett (per 30. april 2027)', 'Budsjettert hittil', '| **Sum** |'],
+    ['bg', 'Защо (бележка)', 'Разходи спрямо бюджета (към 30 април 2027', 'Планирано досега', '| **Общо** |'],
   ] as const)('%s', async (locale, why, heading, planned, total) => {
     const { md } = await review(locale, 'Easter campaign');
-    expect(md).toContain(why.replace('\u2019', "'"));
+    expect(md).toContain(why);
     expect(md).toMatch(/\| Easter campaign \|\n/);
     expect(md).toContain(heading);
     expect(md).toContain(planned);
