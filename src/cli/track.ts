@@ -5,12 +5,13 @@ import { closedDays } from '../compute/holidays.js';
 import { nextSession } from '../compute/review.js';
 import { CLIError, EXIT } from './errors.js';
 import type { LoadedPlan } from '../plan/load.js';
-import { formatMeasure, formatPercent } from '../wording.js';
+import { formatMeasure, formatMoney, formatPercent } from '../wording.js';
 import { colorsFor, type Io } from './io.js';
 import { printJson, readPlan } from './plan-input.js';
 import { readTracking, type TrackingFlags } from './tracking.js';
 import { formatTable, outputWidth, title, wrapText } from './table.js';
 import { visible } from '../terminal.js';
+import { oneLine } from '../diagnostics.js';
 import { listOf } from '../plan/decisions.js';
 
 export async function run(args: string[], options: Record<string, unknown>, io: Io): Promise<number> {
@@ -55,9 +56,35 @@ export function trackJson(tracking: TrackingResult): unknown {
       start: o.start,
       deadline: o.deadline,
       curve: o.curve,
-      actuals: Object.hasOwn(tracking.actuals, o.id) ? tracking.actuals[o.id]! : [],
+      actuals: (Object.hasOwn(tracking.actuals, o.id) ? tracking.actuals[o.id]! : []).map((v) => ({
+        date: v.date,
+        value: v.value,
+        ...(v.note === undefined ? {} : { note: v.note }),
+      })),
+      note: latestNote(tracking, o) ?? null,
     })),
+    ...(tracking.spend
+      ? {
+          spend: {
+            as_of: tracking.spend.asOf,
+            items: tracking.spend.items.map((i) => ({
+              id: i.id,
+              name: i.name,
+              planned: i.planned,
+              actual: i.actual,
+              difference: i.difference,
+            })),
+            total: tracking.spend.total,
+          },
+        }
+      : {}),
   };
+}
+
+/** The note on the objective's latest figure counted (why it moved), if the actuals give one. */
+function latestNote(tracking: TrackingResult, o: TrackedObjective): string | undefined {
+  if (o.date === null || !Object.hasOwn(tracking.actuals, o.id)) return undefined;
+  return tracking.actuals[o.id]!.find((v) => v.date === o.date)?.note;
 }
 
 function statusText(status: TrackStatus, c: ChalkInstance): string {
@@ -132,9 +159,38 @@ function trackReport(
     if (!before || !latest) return [];
     const delta = latest.value - before.value;
     const shown = formatMeasure(Math.abs(delta), unitOf.get(o.id), currency);
-    return [`  ${o.id}: ${delta > 0 ? '+' : delta < 0 ? '-' : ''}${shown} since ${before.date}`];
+    const line = `  ${o.id}: ${delta > 0 ? '+' : delta < 0 ? '-' : ''}${shown} since ${before.date}`;
+    // The actuals' note on the latest figure, as the team wrote it: on one line, controls made visible.
+    if (latest.note === undefined) return [line];
+    const why = wrapText(`why: ${oneLine(latest.note)}`, outputWidth(io) - 6).map((l) => `      ${c.dim(l)}`);
+    return [line, ...why];
   });
   if (changes.length) out.push('', title('Change since the figure before', c), ...changes);
+
+  // Spend against budget: each budget item the actuals give spend for, and the total.
+  if (tracking.spend) {
+    const spend = tracking.spend;
+    const money = (v: number) => formatMoney(v, currency);
+    const signed = (v: number) => `${v > 0 ? '+' : v < 0 ? '-' : ''}${money(Math.abs(v))}`;
+    const spendLines = formatTable(
+      [
+        { header: 'Budget item' },
+        { header: 'Budgeted to date', align: 'right' },
+        { header: 'Spent', align: 'right' },
+        { header: 'Difference', align: 'right' },
+      ],
+      [
+        ...spend.items.map((i) => [oneLine(i.name), money(i.planned), money(i.actual), signed(i.difference)]),
+        ['Total', money(spend.total.planned), money(spend.total.actual), signed(spend.total.difference)],
+      ],
+      { width: outputWidth(io), headerStyle: c.dim },
+    );
+    out.push('', title(`Spend against budget (to ${spend.asOf})`, c), ...spendLines);
+    out.push(
+      c.dim('Budgeted to date: a monthly or yearly cost spread evenly over the plan period; a one-off'),
+      c.dim('cost in full. + is over the budget.'),
+    );
+  }
 
   // The review log's latest entry: what was decided last time, and where it stands.
   const decided = [...(loaded.plan.review?.log ?? [])]

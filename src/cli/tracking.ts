@@ -5,17 +5,17 @@
  * (exit 1), warnings go to stderr and do not.
  */
 import { rowsOutsideWindow, trackPlan, type TrackingResult } from '../compute/track.js';
+import type { Finding } from '../diagnostics.js';
 import { CLIError, EXIT } from './errors.js';
 import {
-  ACTUAL_COLUMNS,
   formatActualsFinding,
-  inFileOrder,
+  LISTED_PER_FILE,
+  MAPPABLE_COLUMNS,
   objectiveHint,
   objectiveIds,
   readActuals,
-  type ActualColumn,
-  type ActualsFinding,
   type ColumnMap,
+  type MappableColumn,
 } from '../plan/actuals.js';
 import type { LoadedPlan } from '../plan/load.js';
 import { didYouMean } from '../plan/suggest.js';
@@ -31,14 +31,24 @@ export interface TrackingFlags {
   objective?: string;
 }
 
+/** Findings on the actuals: those listed (at most LISTED_PER_FILE a file) and per file how many more there are. */
+export interface ActualsReport {
+  findings: Finding[];
+  omitted: ReadonlyMap<string, { error: number; warning: number }>;
+}
+
 /** Actuals with errors: exit 1, every error listed (as PlanInvalidError does for plans). */
 export class ActualsInvalidError extends CLIError {
-  constructor(readonly findings: ActualsFinding[]) {
-    const errors = findings.filter((f) => f.severity === 'error').length;
-    super(`the actual figures have ${plural(errors, 'error')}:\n${listed(findings).join('\n')}`, EXIT.invalid, {
+  readonly findings: Finding[];
+  constructor(report: ActualsReport) {
+    const errors =
+      report.findings.filter((f) => f.severity === 'error').length +
+      [...report.omitted.values()].reduce((n, m) => n + m.error, 0);
+    super(`the actual figures have ${plural(errors, 'error')}:\n${listed(report).join('\n')}`, EXIT.invalid, {
       hint: 'Fix those rows (or leave them out of the export), then run this again.',
     });
     this.name = 'ActualsInvalidError';
+    this.findings = report.findings;
   }
 }
 
@@ -51,17 +61,17 @@ export function parseColumnMap(spec: string | undefined): ColumnMap {
     const eq = part.indexOf('=');
     const key = (eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase();
     const name = eq < 0 ? '' : part.slice(eq + 1).trim();
-    if (!(ACTUAL_COLUMNS as readonly string[]).includes(key)) {
-      const guess = didYouMean(key, ACTUAL_COLUMNS);
+    if (!(MAPPABLE_COLUMNS as readonly string[]).includes(key)) {
+      const guess = didYouMean(key, MAPPABLE_COLUMNS);
       throw new CLIError(
-        `--map: "${key}" is not a column smplan reads${guess ? ` (did you mean ${guess}?)` : ''}; map date, objective or value, e.g. --map date=Dato,value=Reach`,
+        `--map: "${key}" is not a column smplan reads${guess ? ` (did you mean ${guess}?)` : ''}; map date, objective, value or note, e.g. --map date=Dato,value=Reach`,
         EXIT.usage,
       );
     }
     if (name === '')
       throw new CLIError(`--map: give the export's column name for ${key}, e.g. ${key}=Name`, EXIT.usage);
-    if (map[key as ActualColumn] !== undefined) throw new CLIError(`--map: ${key} is mapped twice`, EXIT.usage);
-    map[key as ActualColumn] = name;
+    if (map[key as MappableColumn] !== undefined) throw new CLIError(`--map: ${key} is mapped twice`, EXIT.usage);
+    map[key as MappableColumn] = name;
   }
   return map;
 }
@@ -69,35 +79,21 @@ export function parseColumnMap(spec: string | undefined): ColumnMap {
 /** Reads the --actuals files, checks them and tracks the plan; the warnings go to stderr. */
 export async function readTracking(loaded: LoadedPlan, flags: TrackingFlags, io: Io): Promise<TrackingResult> {
   if (!flags.actuals?.length) throw new CLIError('give the actual figures with --actuals CSV', EXIT.usage);
-  const { tracking, findings, notes } = await trackActuals(loaded, flags, io.cwd);
-  if (!tracking) throw new ActualsInvalidError(findings);
+  const { tracking, findings, omitted, notes } = await trackActuals(loaded, flags, io.cwd);
+  if (!tracking) throw new ActualsInvalidError({ findings, omitted });
   const e = colorsFor(io, 'stderr');
   // Which columns were read, when found by their names in the plan's language.
   for (const note of notes) writeLine(io.stderr, note);
-  for (const w of listed(findings)) writeLine(io.stderr, w.replace('  warning  ', `  ${e.yellow('warning')}  `));
+  for (const w of listed({ findings, omitted }))
+    writeLine(io.stderr, w.replace('  warning  ', `  ${e.yellow('warning')}  `));
   return tracking;
 }
 
-/** Findings listed per actuals file; past them (an export of a million duplicate rows) they are counted. */
-export const LISTED_PER_FILE = 100;
-
-/** The findings as lines, at most LISTED_PER_FILE a file, then one line counting the rest by severity. */
-function listed(findings: readonly ActualsFinding[]): string[] {
-  const lines: string[] = [];
-  const shown = new Map<string, number>();
-  const rest = new Map<string, { error: number; warning: number }>();
-  for (const f of findings) {
-    const n = shown.get(f.file) ?? 0;
-    if (n < LISTED_PER_FILE) {
-      shown.set(f.file, n + 1);
-      lines.push(formatActualsFinding(f));
-      continue;
-    }
-    const more = rest.get(f.file) ?? { error: 0, warning: 0 };
-    more[f.severity]++;
-    rest.set(f.file, more);
-  }
-  for (const [file, more] of rest) {
+/** The findings as lines (the reader keeps at most LISTED_PER_FILE a file), then per file one line counting the rest. */
+function listed(report: ActualsReport): string[] {
+  const lines = report.findings.map(formatActualsFinding);
+  for (const [file, more] of report.omitted) {
+    if (!more.error && !more.warning) continue;
     const counts = [more.error ? plural(more.error, 'error') : '', more.warning ? plural(more.warning, 'warning') : '']
       .filter(Boolean)
       .join(' and ');
@@ -114,7 +110,7 @@ export async function trackActuals(
   loaded: LoadedPlan,
   flags: TrackingFlags,
   cwd: string,
-): Promise<{ tracking?: TrackingResult; findings: ActualsFinding[]; notes: string[] }> {
+): Promise<{ tracking?: TrackingResult; notes: string[] } & ActualsReport> {
   const files = flags.actuals ?? [];
   const map = parseColumnMap(flags.map);
   const objectives = objectiveIds(loaded.plan);
@@ -124,21 +120,18 @@ export async function trackActuals(
       EXIT.usage,
     );
   }
-  const {
-    rows,
-    findings: read,
-    notes,
-  } = await readActuals(
+  const { rows, spend, log, notes } = await readActuals(
     loaded.plan,
     files,
     { map, ...(flags.objective === undefined ? {} : { objective: flags.objective }) },
     cwd,
   );
   // A plan lint lets through but whose curve cannot compute: located like a lint error.
-  const findings = inFileOrder([...read, ...computeFor(loaded, () => rowsOutsideWindow(loaded.plan, rows))], files);
-  if (findings.some((f) => f.severity === 'error')) return { findings, notes };
+  computeFor(loaded, () => rowsOutsideWindow(loaded.plan, rows, log));
+  const report = { findings: log.findings(files), omitted: log.omitted() };
+  if (log.errors > 0) return { ...report, notes };
   const tracking = computeFor(loaded, () =>
-    trackPlan(loaded.plan, rows, flags.asOf === undefined ? {} : { asOf: flags.asOf }),
+    trackPlan(loaded.plan, rows, { spend, ...(flags.asOf === undefined ? {} : { asOf: flags.asOf }) }),
   );
-  return { tracking, findings, notes };
+  return { tracking, ...report, notes };
 }

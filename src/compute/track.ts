@@ -3,11 +3,12 @@
  * objective stands at its latest actual figure, what the plan expected by then,
  * and where the actuals' trend lands at the deadline. Pure: no IO.
  */
-import type { ActualRow, ActualsFinding } from '../plan/actuals.js';
+import type { ActualRow, ActualsFindings, SpendRow } from '../plan/actuals.js';
 import type { Curve, Plan } from '../plan/schema.js';
 import { daysBetween } from './dates.js';
 import { expectedValue, objectiveWindow, resolveTarget, type ObjectiveTargets } from './kpi.js';
 import { listOf } from '../plan/decisions.js';
+import { yearlyCost } from './budget.js';
 
 export type TrackStatus = 'behind' | 'on-track' | 'ahead' | 'no-data';
 
@@ -48,6 +49,29 @@ export interface TrackedObjective
 export interface DatedValue {
   date: string;
   value: number;
+  /** The actuals' note on this figure (why it moved, or its source), as written. */
+  note?: string;
+}
+
+/** A budget item's spend to date against what the plan budgets for it by then. */
+export interface SpendLine {
+  id: string;
+  name: string;
+  /** The plan's cost to date: a monthly or yearly cost pro rata over the plan period, a one-off cost whole. */
+  planned: number;
+  /** The sum of the item's spend rows dated on or before the review date. */
+  actual: number;
+  /** actual - planned: above 0 is over the plan. */
+  difference: number;
+  /** The latest spend row counted. */
+  latest: string;
+}
+
+export interface SpendToDate {
+  /** The date spend is summed to. */
+  asOf: string;
+  items: SpendLine[];
+  total: { planned: number; actual: number; difference: number };
 }
 
 export interface TrackingResult {
@@ -57,11 +81,15 @@ export interface TrackingResult {
   objectives: TrackedObjective[];
   /** Every actual counted per objective id, oldest first, one per date. */
   actuals: Record<string, DatedValue[]>;
+  /** Spend against budget, when the actuals give any budget item's spend. */
+  spend?: SpendToDate;
 }
 
 export interface TrackOptions {
   /** Only rows dated on or before this day count. */
   asOf?: string;
+  /** Budget items' actual cost (`spend:<id>` rows), one per item and date. */
+  spend?: readonly SpendRow[];
 }
 
 /** `behind` / `ahead` when progress strays more than ON_TRACK_TOLERANCE from the expected progress. */
@@ -127,12 +155,17 @@ export function forecastAtDeadline(
  * On one date for one objective the last row given counts.
  */
 export function trackPlan(plan: Plan, rows: readonly ActualRow[], options: TrackOptions = {}): TrackingResult {
-  const byObjective = new Map<string, Map<string, number>>();
+  // A list per objective, made one per date below (no map per figure: a file may give a million points).
+  const byObjective = new Map<string, DatedValue[]>();
   for (const row of rows) {
     if (options.asOf !== undefined && row.date > options.asOf) continue;
-    let dates = byObjective.get(row.objective);
-    if (!dates) byObjective.set(row.objective, (dates = new Map()));
-    dates.set(row.date, row.value);
+    let list = byObjective.get(row.objective);
+    if (!list) byObjective.set(row.objective, (list = []));
+    list.push(
+      row.note === undefined
+        ? { date: row.date, value: row.value }
+        : { date: row.date, value: row.value, note: row.note },
+    );
   }
 
   const withData: TrackedObjective[] = [];
@@ -154,9 +187,7 @@ export function trackPlan(plan: Plan, rows: readonly ActualRow[], options: Track
       deadline: window.deadline,
       curve,
     };
-    const series = [...(byObjective.get(o.id) ?? new Map<string, number>())]
-      .map(([date, value]) => ({ date, value }))
-      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    const series = lastPerDate(byObjective.get(o.id) ?? []);
     const last = series.at(-1);
     if (!last) {
       withoutData.push({
@@ -206,38 +237,88 @@ export function trackPlan(plan: Plan, rows: readonly ActualRow[], options: Track
     });
   });
 
+  const spendRows = (options.spend ?? []).filter((r) => options.asOf === undefined || r.date <= options.asOf);
+  for (const r of spendRows) if (latest === undefined || r.date > latest) latest = r.date;
   const asOf = options.asOf ?? latest;
-  return { ...(asOf === undefined ? {} : { asOf }), objectives: [...withData, ...withoutData], actuals };
+  const spend = asOf === undefined || !spendRows.length ? undefined : spendToDate(plan, spendRows, asOf);
+  return {
+    ...(asOf === undefined ? {} : { asOf }),
+    objectives: [...withData, ...withoutData],
+    actuals,
+    ...(spend ? { spend } : {}),
+  };
 }
 
-/** Rows outside their objective's window: a warning each, since the plan's curve is extended past it. */
-export function rowsOutsideWindow(plan: Plan, rows: readonly ActualRow[]): ActualsFinding[] {
-  const findings: ActualsFinding[] = [];
-  const objectives = new Map(listOf(plan.objectives).map((o) => [o.id, o]));
-  const seen = new Set<string>();
+/** Oldest first, one figure per date: on one date the last row given counts (a stable sort keeps their order). */
+function lastPerDate(rows: DatedValue[]): DatedValue[] {
+  rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  let kept = 0;
+  for (let i = 0; i < rows.length; i++) {
+    if (kept > 0 && rows[kept - 1]!.date === rows[i]!.date) rows[kept - 1] = rows[i]!;
+    else rows[kept++] = rows[i]!;
+  }
+  rows.length = kept;
+  return rows;
+}
+
+/**
+ * Each budget item with spend rows: the spend summed to `asOf` against the plan's cost to that
+ * day. A cost per month or per year is spread evenly over the plan period (the share of its days
+ * gone by `asOf`, counted inclusive); a one-off cost is budgeted whole, as the plan gives no date
+ * for it. Items in budget order; rows for ids the plan does not have are the reader's error, skipped here.
+ */
+export function spendToDate(plan: Plan, rows: readonly SpendRow[], asOf: string): SpendToDate {
+  const spent = new Map<string, { sum: number; latest: string }>();
+  for (const r of rows) {
+    if (r.date > asOf) continue;
+    const s = spent.get(r.item) ?? { sum: 0, latest: r.date };
+    s.sum += r.value;
+    if (r.date > s.latest) s.latest = r.date;
+    spent.set(r.item, s);
+  }
+  const period = daysBetween(plan.plan.start, plan.plan.end) + 1;
+  const gone = Math.min(Math.max(daysBetween(plan.plan.start, asOf) + 1, 0), period);
+  const share = period > 0 ? gone / period : 1;
+  const items: SpendLine[] = [];
+  for (const item of listOf(plan.budget?.items)) {
+    const s = item.id === undefined ? undefined : spent.get(item.id);
+    if (!s || item.id === undefined) continue;
+    const yearly = yearlyCost(item);
+    const planned = item.per === 'once' ? yearly : yearly * share;
+    items.push({ id: item.id, name: item.name, planned, actual: s.sum, difference: s.sum - planned, latest: s.latest });
+  }
+  const planned = items.reduce((t, i) => t + i.planned, 0);
+  const actual = items.reduce((t, i) => t + i.actual, 0);
+  return { asOf, items, total: { planned, actual, difference: actual - planned } };
+}
+
+/**
+ * Points outside their objective's window: a warning each (into the actuals' findings log), since
+ * the plan's curve is extended past it. One per point: the reader keeps one per objective and date.
+ */
+export function rowsOutsideWindow(plan: Plan, rows: readonly ActualRow[], log: ActualsFindings): void {
+  const objectives = new Map(listOf(plan.objectives).map((o) => [o.id, { o, window: objectiveWindow(o, plan) }]));
   for (const row of rows) {
-    const key = `${row.objective}\u0000${row.date}`;
-    // A repeated objective and date is checkActualRows' finding, not a second one here.
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const o = objectives.get(row.objective);
-    if (!o) continue;
-    const window = objectiveWindow(o, plan);
+    const known = objectives.get(row.objective);
+    if (!known) continue;
+    const { o, window } = known;
     if (daysBetween(window.start, row.date) < 0) {
-      findings.push({
-        file: row.file,
-        line: row.line,
-        severity: 'warning',
-        message: `${row.date} is before ${o.id} starts (${window.start})`,
-      });
+      log.add(
+        row.file,
+        row.line,
+        'warning',
+        'actuals-window',
+        () => `${row.date} is before ${o.id} starts (${window.start})`,
+      );
     } else if (daysBetween(window.deadline, row.date) > 0) {
-      findings.push({
-        file: row.file,
-        line: row.line,
-        severity: 'warning',
-        message: `${row.date} is after ${o.id}'s deadline (${window.deadline}): the expected value extends the curve past the target`,
-      });
+      log.add(
+        row.file,
+        row.line,
+        'warning',
+        'actuals-window',
+        () =>
+          `${row.date} is after ${o.id}'s deadline (${window.deadline}): the expected value extends the curve past the target`,
+      );
     }
   }
-  return findings;
 }

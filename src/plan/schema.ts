@@ -868,6 +868,9 @@ export const kpi = z.strictObject({
 
 export const budgetItem = z
   .strictObject({
+    id: id.optional().meta({
+      description: 'A short lower-case id, so actual spend can name the item (spend:<id> in an actuals file)',
+    }),
     name: shortText.meta({ description: 'What is paid for' }),
     category: z.enum(BUDGET_CATEGORIES).meta({ description: 'advertising, tool, service, staff or other' }),
     cost: money.optional().meta({ description: 'The amount per period, in plan.currency (left out: no amount set)' }),

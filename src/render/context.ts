@@ -18,7 +18,7 @@ import {
 } from '../compute/engagement.js';
 import { kpiTargets, type ObjectiveTargets } from '../compute/kpi.js';
 import { reviewSessions } from '../compute/review.js';
-import type { TrackedObjective, TrackingResult } from '../compute/track.js';
+import type { SpendLine, TrackedObjective, TrackingResult } from '../compute/track.js';
 import type { LoadedPlan } from '../plan/load.js';
 import { CHAPTER_SLUGS as SECTION_CHAPTERS, hasSwot, missingParts, type OpenPoint } from '../plan/open-points.js';
 import type { Channel, Competitor, Plan } from '../plan/schema.js';
@@ -63,6 +63,16 @@ export interface TrackingRow extends TrackedObjective {
   previous?: { date: string; value: number; change: number };
   /** The change since the last review session before the measurement date (the actual on or before it). */
   since_review?: { date: string; change: number };
+  /** The actuals' note on the latest figure: why it moved (untrusted text, escaped where shown). */
+  note?: string;
+}
+
+/** A budget item's spend to date against the plan, with the difference's sign for the table. */
+export interface SpendRowView extends SpendLine {
+  /** '+' over the plan, '−' under it, '' level. */
+  sign: string;
+  /** The difference without its sign. */
+  magnitude: number;
 }
 
 export interface TrackingView {
@@ -75,6 +85,10 @@ export interface TrackingView {
   last_session?: string;
   /** The review log's latest entry on or before the tracking date: decided last time. */
   decided?: NonNullable<NonNullable<Plan['review']>['log']>[number];
+  /** Some row with a previous figure has a note: the changes table has a "why" column. */
+  has_notes: boolean;
+  /** Spend against budget, when the actuals give spend. */
+  spend?: { asOf: string; items: SpendRowView[]; total: SpendRowView };
 }
 
 export interface SampleRow {
@@ -469,9 +483,26 @@ function trackingView(
       row.previous = { date: before.date, value: before.value, change: latest.value - before.value };
     const seen = lastSession === undefined ? undefined : series.filter((v) => v.date <= lastSession).at(-1);
     if (latest && seen && seen !== latest) row.since_review = { date: lastSession!, change: latest.value - seen.value };
+    if (latest?.note !== undefined) row.note = latest.note;
     rows.push(row);
   }
-  const view: TrackingView = { rows, behind: rows.filter((r) => r.status === 'behind') };
+  const view: TrackingView = {
+    rows,
+    behind: rows.filter((r) => r.status === 'behind'),
+    has_notes: rows.some((r) => r.previous && r.note !== undefined),
+  };
+  if (tracking.spend) {
+    const signed = <T extends { difference: number }>(line: T) => ({
+      ...line,
+      sign: line.difference > 0 ? '+' : line.difference < 0 ? '\u2212' : '',
+      magnitude: Math.abs(line.difference),
+    });
+    view.spend = {
+      asOf: tracking.spend.asOf,
+      items: tracking.spend.items.map(signed),
+      total: signed({ id: '', name: '', latest: tracking.spend.asOf, ...tracking.spend.total }),
+    };
+  }
   if (asOf !== undefined) {
     view.asOf = asOf;
     const next = sessions.find((s) => daysBetween(asOf, s) > 0);

@@ -28,7 +28,7 @@ export function inlineSvg(svg: string, prefix: string, label: string): string {
       .replace(/\sid="([^"]+)"/g, ` id="${prefix}-$1"`)
       .replace(/url\(#([^)]+)\)/g, `url(#${prefix}-$1)`)
       .replace(/((?:xlink:)?href)="#([^"]+)"/g, `$1="#${prefix}-$2"`)
-      // One role and one name: the chart's own (charts.ts writes them) give way to the document's.
+      // One role and one name: the chart's own (render/charts/ writes them) give way to the document's.
       .replace(/^<svg[^>]*>/i, (tag) => tag.replace(/\s(role|aria-label)="[^"]*"/gi, ''))
       .replace(/^<svg/i, `<svg role="img" aria-label="${label}"`)
   );

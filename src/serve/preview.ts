@@ -10,7 +10,6 @@ import { oneLine, PlanInvalidError, type Finding } from '../diagnostics.js';
 import { UsageError } from '../errors.js';
 import { readCheckedPlan } from '../lint/check.js';
 import { postsCsvReads } from '../plan/posts-csv.js';
-import type { ActualsFinding } from '../plan/actuals.js';
 import { findingAt, type LoadedPlan } from '../plan/load.js';
 import type { StrategyFolder } from '../render/folder.js';
 
@@ -23,7 +22,7 @@ export interface PreviewOptions {
   /** The --actuals files (watched), relative to cwd. */
   actuals: string[];
   /** Plan versus actual from those files, with every finding on them (the CLI reads its flags). */
-  track?: ((loaded: LoadedPlan) => Promise<{ tracking?: TrackingResult; findings: ActualsFinding[] }>) | undefined;
+  track?: ((loaded: LoadedPlan) => Promise<{ tracking?: TrackingResult; findings: Finding[] }>) | undefined;
   paper: 'a4' | 'letter';
 }
 
@@ -143,16 +142,7 @@ export function createPreview(options: PreviewOptions, now: () => number = () =>
       let tracking: TrackingResult | undefined;
       if (options.track) {
         const tracked = await options.track(loaded);
-        for (const f of tracked.findings)
-          findings.push({
-            file: f.file,
-            line: f.line,
-            column: 0,
-            severity: f.severity,
-            rule: 'actuals',
-            message: oneLine(f.message),
-            path: '',
-          });
+        for (const f of tracked.findings) findings.push({ ...f, message: oneLine(f.message) });
         if (!tracked.tracking) return { findings, problem: findings.find((f) => f.severity === 'error')! };
         tracking = tracked.tracking;
       }

@@ -164,7 +164,15 @@ describe('parseActualsCsv', () => {
     const { rows, findings } = parseActualsCsv(text, 'a.csv', { objectives, map: {} });
     expect(rows.map((r) => r.line)).toEqual([4]);
     expect(findings).toEqual([
-      { file: 'a.csv', line: 2, severity: 'warning', message: 'no value: the row is skipped' },
+      {
+        file: 'a.csv',
+        line: 2,
+        column: 3,
+        severity: 'warning',
+        rule: 'actuals-value',
+        message: 'no value: the row is skipped',
+        path: '',
+      },
     ]);
   });
 
@@ -195,7 +203,10 @@ describe('parseActualsCsv', () => {
       {
         file: 'm.csv',
         line: 1,
+        column: 1,
         severity: 'error',
+        rule: 'actuals-header',
+        path: '',
         message:
           'the header row has no objective or value column (found: Dato, Reach) (for an export of one metric, say which objective it is with --objective ID)',
       },
@@ -233,7 +244,15 @@ describe('parseActualsCsv', () => {
 
   it('warns about a file with a header and no figures', () => {
     expect(parseActualsCsv('date,objective,value\r\n', 'e.csv', { objectives, map: {} }).findings).toEqual([
-      { file: 'e.csv', line: 1, severity: 'warning', message: 'has a header row but no figures' },
+      {
+        file: 'e.csv',
+        line: 1,
+        column: 1,
+        severity: 'warning',
+        rule: 'actuals-header',
+        message: 'has a header row but no figures',
+        path: '',
+      },
     ]);
   });
 

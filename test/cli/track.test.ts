@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -378,7 +378,7 @@ describe('the example actuals (docs/monthly-review.md)', () => {
     expect(r.stderr).toBe(
       plan === 'fieldnote-software'
         ? ''
-        : `examples/data/${plan}-actuals.csv: read the columns date = "${args[1]!.includes('nordlys') ? 'Dato' : 'Дата'}", objective = "${args[1]!.includes('nordlys') ? 'Mål' : 'Цел'}", value = "${args[1]!.includes('nordlys') ? 'Verdi' : 'Стойност'}"\n`,
+        : `examples/data/${plan}-actuals.csv: read the columns date = "${args[1]!.includes('nordlys') ? 'Dato' : 'Дата'}", objective = "${args[1]!.includes('nordlys') ? 'Mål' : 'Цел'}", value = "${args[1]!.includes('nordlys') ? 'Verdi' : 'Стойност'}", note = "${args[1]!.includes('nordlys') ? 'Kommentar' : 'Коментар'}"\n`,
     );
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { as_of: string; objectives: { id: string; status: string }[] };
@@ -493,5 +493,54 @@ describe('a Norwegian plan with a Norwegian sheet', () => {
     expect(
       (await nbTrack('--actuals', csv('nb-spaced.csv', 'Dato;Mål;Verdi\n31.03.2027;ig-folgere;5 120\n'))).code,
     ).toBe(0);
+  });
+});
+
+describe('smplan track: why and spend', () => {
+  function planWithIds(): string {
+    const yaml = readFileSync(PLAN, 'utf8').replace(
+      '    - name: Instagram ads\n',
+      '    - id: ig-ads\n      name: Instagram ads\n',
+    );
+    writeFileSync(path.join(dir, 'plan-ids.yaml'), yaml);
+    // The plan's posts CSV, beside it as in the fixture folder.
+    mkdirSync(path.join(dir, 'data'), { recursive: true });
+    copyFileSync(
+      path.join(ACCEPTANCE, 'data/harbor-roasters-instagram.csv'),
+      path.join(dir, 'data/harbor-roasters-instagram.csv'),
+    );
+    return path.join(dir, 'plan-ids.yaml');
+  }
+
+  it('shows the note as why, terminal-safe, and spend against budget', async () => {
+    const plan = planWithIds();
+    const file = csv(
+      'why.csv',
+      'date,objective,value,comment\n2027-03-31,ig-reach,15000,\n2027-04-30,ig-reach,17800,"Easter \u001b]0;pwned\u0007offer\nsecond line"\n2027-03-31,spend:ig-ads,1400,\n2027-04-30,spend:ig-ads,1900,\n',
+    );
+    const r = await runCli(['track', plan, '--actuals', file], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).not.toMatch(/[\u001b\u0007]/);
+    expect(r.stdout).toMatch(/ig-reach: \+2,800 since 2027-03-31\n\s+why: Easter .*offer second line/);
+    expect(r.stdout).toContain('Spend against budget (to 2027-04-30)');
+    expect(r.stdout).toMatch(/Instagram ads\s+\$5,917\.81\s+\$3,300\s+-\$2,617\.81/);
+    expect(r.stdout).toMatch(/Total\s+\$5,917\.81\s+\$3,300\s+-\$2,617\.81/);
+    const json = JSON.parse((await runCli(['track', plan, '--actuals', file, '--json'], { cwd: dir })).stdout) as {
+      objectives: { id: string; note: string | null }[];
+      spend: { items: { id: string; actual: number }[] };
+    };
+    expect(json.objectives.find((o) => o.id === 'ig-reach')!.note).toMatch(/^Easter /);
+    expect(json.spend.items).toEqual([expect.objectContaining({ id: 'ig-ads', actual: 3300 })]);
+  });
+
+  it('an unknown budget item is a located error with a did-you-mean (exit 1)', async () => {
+    const plan = planWithIds();
+    const file = csv('bad-spend.csv', 'date,objective,value\n2027-04-30,spend:ig-add,1900\n');
+    const r = await runCli(['track', plan, '--actuals', file], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      'bad-spend.csv:2  error  "ig-add" is not a budget item of the plan (did you mean spend:ig-ads?) (column "objective")',
+    );
+    expect(hasStackTrace(r.stderr)).toBe(false);
   });
 });

@@ -238,3 +238,52 @@ describe('falling targets work like rising ones (property)', () => {
     );
   });
 });
+
+describe('spend against budget', () => {
+  const plan: Plan = {
+    ...planWith([{ id: 'reach' }]),
+    budget: {
+      items: [
+        { id: 'ads', name: 'Ads', category: 'advertising', cost: 1000, per: 'month' },
+        { id: 'event', name: 'Event', category: 'service', cost: 5000, per: 'once' },
+        { id: 'tool', name: 'Tool', category: 'tool', cost: 730, per: 'year' },
+        { name: 'No id', category: 'other', cost: 10, per: 'month' },
+      ],
+    },
+  };
+  const spend = (item: string, date: string, value: number, line = 2) => ({ item, date, value, file: 's.csv', line });
+
+  it('sums each item’s spend to the review date against its cost pro rata (a one-off whole)', () => {
+    // 2027-01-01..2027-12-31 is 365 days; to 2027-03-01 is 60 of them.
+    const result = trackPlan(plan, [], {
+      spend: [spend('ads', '2027-01-31', 900), spend('ads', '2027-02-28', 1300), spend('event', '2027-03-01', 4000)],
+    });
+    expect(result.asOf).toBe('2027-03-01');
+    expect(result.spend!.items.map((i) => i.id)).toEqual(['ads', 'event']);
+    const [ads, event] = result.spend!.items;
+    expect(ads!.planned).toBeCloseTo((12_000 * 60) / 365, 9);
+    expect(ads!.actual).toBe(2200);
+    expect(ads!.difference).toBeCloseTo(2200 - (12_000 * 60) / 365, 9);
+    expect(event).toMatchObject({ planned: 5000, actual: 4000, difference: -1000 });
+    expect(result.spend!.total.actual).toBe(6200);
+    expect(result.spend!.total.planned).toBeCloseTo((12_000 * 60) / 365 + 5000, 9);
+  });
+
+  it('leaves out spend after --as-of, and has no spend section without spend rows', () => {
+    const result = trackPlan(plan, rows(['reach', '2027-01-06', 150]), {
+      asOf: '2027-01-31',
+      spend: [spend('tool', '2027-01-31', 70), spend('tool', '2027-02-28', 70)],
+    });
+    expect(result.spend!.items).toEqual([
+      expect.objectContaining({ id: 'tool', actual: 70, planned: (730 * 31) / 365 }),
+    ]);
+    expect(trackPlan(plan, rows(['reach', '2027-01-06', 150])).spend).toBeUndefined();
+  });
+
+  it('keeps the note on each figure counted', () => {
+    const result = trackPlan(plan, [
+      { objective: 'reach', date: '2027-01-06', value: 150, file: 'a.csv', line: 2, note: 'Spring offer' },
+    ]);
+    expect(result.actuals.reach).toEqual([{ date: '2027-01-06', value: 150, note: 'Spring offer' }]);
+  });
+});

@@ -8,7 +8,7 @@ export const uniqueIds = defineRule({
   severity: 'error',
   method: '§2 Objectives, §3 People, §6 Channels and tactics, §7 Content, §8 KPIs',
   description:
-    'Ids are unique within their section: goals, objectives, personas, channels, channel tactics (across all channels), content pillars, KPIs and team roles; a competitor is listed once and names each of its channels once.',
+    'Ids are unique within their section: goals, objectives, personas, channels, channel tactics (across all channels), content pillars, KPIs, team roles and budget items; a competitor is listed once and names each of its channels once.',
   check(plan) {
     const reports: RuleReport[] = [];
     const unique = (
@@ -40,6 +40,12 @@ export const uniqueIds = defineRule({
         (c.tactics ?? []).flatMap((t, j) =>
           t.id === undefined ? [] : [{ value: t.id, path: ['channels', i, 'tactics', j, 'id'] }],
         ),
+      ),
+    );
+    unique(
+      'budget item id',
+      listOf(plan.budget?.items).flatMap((item, i) =>
+        item.id === undefined ? [] : [{ value: item.id, path: ['budget', 'items', i, 'id'] }],
       ),
     );
     unique(
