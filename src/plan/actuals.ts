@@ -74,7 +74,9 @@ export type ActualColumn = (typeof ACTUAL_COLUMNS)[number];
  * (nb and bg spreadsheets head their columns in their own words). Compared ignoring case.
  */
 const COLUMN_NAMES: Record<Locale, Record<ActualColumn, readonly string[]>> = {
-  en: { date: ['date'], objective: ['objective'], value: ['value'] },
+  // `Primary` is Meta Business Suite's per-metric export: `sep=,`, the metric's name as a title
+  // line, then `"Date","Primary"` (docs/monthly-review.md, platform exports).
+  en: { date: ['date'], objective: ['objective'], value: ['value', 'primary'] },
   nb: { date: ['dato'], objective: ['delmål', 'mål', 'målsetting'], value: ['verdi'] },
   bg: { date: ['дата'], objective: ['задача', 'цел'], value: ['стойност'] },
 };

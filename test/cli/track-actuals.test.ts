@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CLIError } from '../../src/cli/errors.js';
 import { parseColumnMap } from '../../src/cli/tracking.js';
 import { parseActualDate, parseActualNumber, parseActualsCsv } from '../../src/plan/actuals.js';
+import { decodeCsv } from '../../src/plan/csv.js';
 
 describe('parseActualNumber', () => {
   it.each([
@@ -157,6 +158,18 @@ describe('parseActualsCsv', () => {
     expect(rows).toEqual([{ date: '2027-01-31', objective: 'leads', value: 1.5, file: 'x.csv', line: 3 }]);
     expect(findings.map((f) => f.line)).toEqual([4]);
     expect(parseActualsCsv('sep=,\nDate,Reach\n', 'y.csv', { objectives, map: {} }).findings[0]!.line).toBe(2);
+  });
+
+  it("reads Meta Business Suite's per-metric export as it comes: UTF-16 with a BOM, sep=, a title line, Date and Primary", () => {
+    const text = 'sep=,\n"Facebook follows"\n"Date","Primary"\n"2027-01-01T00:00:00","20"\n"2027-01-02T00:00:00","1,012"\n';
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const decoded = decodeCsv(bytes)!;
+    const { rows, findings } = parseActualsCsv(decoded, 'follows.csv', { objectives, map: {}, objective: 'ig-reach' });
+    expect(findings).toEqual([]);
+    expect(rows.map((r) => [r.date, r.objective, r.value, r.line])).toEqual([
+      ['2027-01-01', 'ig-reach', 20, 4],
+      ['2027-01-02', 'ig-reach', 1012, 5],
+    ]);
   });
 
   it('skips rows of empty cells and warns about a row without a value', () => {
