@@ -47,6 +47,9 @@ const isLead = (tok: { attrGet(name: string): string | null }) => /\blead\b/.tes
  */
 const SHORT_TABLE_ROWS = 5;
 
+/** The SWOT grid, drawn from the same items as the two tables after it. */
+const SWOT_CHART = 'charts/swot.svg';
+
 /** Link targets plan text may use in the document; the rest become plain text. */
 const UNSAFE_SCHEME = /^\s*(javascript|vbscript|file|data):/i;
 
@@ -58,6 +61,7 @@ export function createMarkdown(MarkdownItCtor: typeof MarkdownIt): MarkdownIt {
   md.core.ruler.push('smplan_heading_ids', (state) => {
     const env = state.env as RenderEnv;
     const tokens = state.tokens;
+    let sections = 0;
     for (let i = 0; i < tokens.length; i++) {
       const tok = tokens[i]!;
       if (tok.type !== 'heading_open') continue;
@@ -66,8 +70,25 @@ export function createMarkdown(MarkdownItCtor: typeof MarkdownIt): MarkdownIt {
       for (let n = 1; env.ids.has(id); n++) id = `${env.scope}--${slugify(text)}-${n}`;
       env.ids.add(id);
       tok.attrSet('id', id);
+      // A section the contents lists gets an anchor of its own to link to (print.css sets it a
+      // little below the heading's top edge): Chromium places a PDF link target by a page height
+      // it rounds, which puts a heading at the very top of a late page on the page before; and
+      // it writes a fragment percent-encoded (six bytes a Cyrillic letter), which makes a PDF name
+      // longer than the 127 bytes PDF allows, while this one is short ASCII.
+      if (tok.tag === 'h2') {
+        sections++;
+        let anchor = `section-${env.scope}-${sections}`;
+        for (let n = 1; env.ids.has(anchor); n++) anchor = `section-${env.scope}-${sections}-${n}`;
+        env.ids.add(anchor);
+        tok.meta = { ...tok.meta, anchor };
+      }
     }
   });
+  md.renderer.rules.heading_open = (tokens, idx, options, _env, self) => {
+    const { anchor } = (tokens[idx]!.meta ?? {}) as { anchor?: string };
+    const open = self.renderToken(tokens, idx, options);
+    return anchor ? `${open}<span class="section-anchor" id="${escapeHtml(anchor)}"></span>` : open;
+  };
 
   md.core.ruler.push('smplan_classes', (state) => {
     const env = state.env as RenderEnv;
@@ -121,6 +142,23 @@ export function createMarkdown(MarkdownItCtor: typeof MarkdownIt): MarkdownIt {
       const m = /^\*\*([^*]+)\*\*$/.exec(tokens[i + 1]!.content.trim());
       const colour = m ? env.rag?.get(m[1]!) : undefined;
       if (colour) tokens[i]!.attrJoin('class', `status status-${colour}`);
+    }
+  });
+
+  // The SWOT grid's two tables say what the grid shows: the stylesheet hides them on screen for
+  // all but screen readers (and on paper), so they are no keyboard stop.
+  md.core.ruler.push('smplan_swot_tables', (state) => {
+    const tokens = state.tokens;
+    for (let i = 0; i < tokens.length; i++) {
+      const swot = tokens[i]!.children?.some(
+        (c) => c.type === 'image' && normaliseRelative(c.attrGet('src') ?? '') === SWOT_CHART,
+      );
+      if (tokens[i]!.type !== 'inline' || !swot || tokens[i + 1]?.type !== 'paragraph_close') continue;
+      for (let j = i + 2; tokens[j]?.type === 'table_open'; ) {
+        tokens[j]!.meta = { ...tokens[j]!.meta, grid: true };
+        while (j < tokens.length && tokens[j]!.type !== 'table_close') j++;
+        j++;
+      }
     }
   });
 
@@ -231,6 +269,8 @@ export function createMarkdown(MarkdownItCtor: typeof MarkdownIt): MarkdownIt {
     const named = label ? ` role="group" aria-label="${escapeHtml(label)}"` : '';
     // A key-value table (its empty header row dropped above): print can set its pairs in columns.
     const kv = tokens[idx + 1]?.type !== 'thead_open' ? ' kv' : '';
+    // The SWOT grid's tables are for screen readers only: hidden, they cannot scroll.
+    if (tokens[idx]!.meta?.grid) return `<div class="table swot-text"${named}><table>\n`;
     return `<div class="table${rows <= SHORT_TABLE_ROWS ? ' short' : ''}${kv}" tabindex="0"${named}><table>\n`;
   };
   md.renderer.rules.table_close = () => '</table></div>\n';

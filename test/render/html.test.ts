@@ -110,6 +110,21 @@ describe('renderHtml', () => {
     expect(overview).toContain('<li><a href="#chapter-situation">Situation</a>: the situation analysis</li>');
   });
 
+  it("lists each chapter's sections (its level-2 headings) under it in the contents, linked and numbered in print", async () => {
+    const folder = fakeFolder();
+    folder.chapters[1]!.markdown += '\n## Ranking per *channel* & `x`\n\nText.\n\n### Not listed\n';
+    const html = await renderHtml(folder, await kaffebar(), { date: '2027-01-15' });
+    const toc = /<nav class="toc"[\s\S]*?<\/nav>/.exec(html)![0];
+    expect(toc).toContain(
+      '<a href="#chapter-competitors"><span class="toc-number">2</span> Competitors<span class="toc-page" data-for="chapter-competitors"></span></a>' +
+        '<ol class="toc-sections"><li><a href="#competitors--engagement-benchmark">Engagement benchmark<span class="toc-page" data-for="competitors--engagement-benchmark"></span></a></li>' +
+        '<li><a href="#competitors--ranking-per-channel--x">Ranking per channel &amp; x<span class="toc-page" data-for="competitors--ranking-per-channel--x"></span></a></li></ol></li>',
+    );
+    expect(toc).not.toContain('Not listed');
+    // A chapter without level-2 headings (the situation here) has no empty second level.
+    expect(toc.match(/<ol class="toc-sections">/g)).toHaveLength(1);
+  });
+
   it('inlines charts with ids made unique, sized by the stylesheet', async () => {
     const html = await renderHtml(fakeFolder(), await kaffebar(), { date: '2027-01-15' });
     expect(html).toContain(
