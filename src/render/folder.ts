@@ -18,7 +18,7 @@ import { channelName, localeLanguage, WEEKDAYS } from '../plan/schema.js';
 import { unitKind } from '../units.js';
 import { weekdayRuns } from '../wording.js';
 import { renderCharts, type Chart } from './charts.js';
-import { closedDays } from '../compute/holidays.js';
+import { closedDays, publicHolidays } from '../compute/holidays.js';
 import { buildContext, CHAPTER_SLUGS, type ChapterRef, type ChapterSlug, type RenderContext } from './context.js';
 import { createFormatter, type DurationLabels, type Formatter } from './format.js';
 import { createTranslator, loadMessages, type Translator } from './i18n.js';
@@ -87,6 +87,8 @@ export async function renderStrategyFolder(loaded: LoadedPlan, options: RenderOp
     options.tracking,
     closed,
     await silencedOpenPoints(loaded),
+    // A holiday among the special dates is named a public holiday only when it is one.
+    plan.content?.special_dates?.some((d) => d.kind === 'holiday') ? await publicHolidays(plan) : undefined,
   );
 
   const templates = await loadTemplates(options.templatesDir);

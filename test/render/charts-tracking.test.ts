@@ -185,7 +185,8 @@ describe('formats', () => {
     const en = createFormatter('en', 'USD');
     expect(en.measure(13276.13586343592)).toBe('13,276');
     expect(en.measure(158.57142857142858)).toBe('159');
-    expect(en.measure(158.57142857142858, 'hours')).toBe('158.6 hours');
+    expect(en.measure(158.57142857142858, 'hours')).toBe('159 hours');
+    expect(en.measure(58.57142857142858, 'hours')).toBe('58.6 hours');
     expect(en.measure(5.949999999999999)).toBe('5.95');
     expect(en.measure(12.5, 'money')).toBe('$12.50');
     expect(en.measure(3000, 'followers')).toBe('3,000 followers');
