@@ -47,6 +47,48 @@ const isLead = (tok: { attrGet(name: string): string | null }) => /\blead\b/.tes
  */
 const SHORT_TABLE_ROWS = 5;
 
+/** Printed table text (0.9 em of the 9 pt body) in px, and a cell's padding left and right (0.5 em each). */
+const TABLE_TEXT_PX = 10.8;
+const CELL_PADDING_PX = 10.8;
+
+/**
+ * The width above which a word of the table starting at tokens[open] gets its hyphenation points,
+ * or undefined when the table needs none: its columns, each as wide as its widest word, fit the
+ * printed line. Otherwise the widest words give way, down to the width at which the columns fit.
+ * A word is measured bold (headers and bold cells are), so the estimate errs towards breaking.
+ */
+function breakableWidth(
+  tokens: { type: string; content: string; children: { type: string; content: string }[] | null }[],
+  open: number,
+  measure: TextMeasure | undefined,
+): number | undefined {
+  const widest: number[] = [];
+  let column = -1;
+  for (let i = open + 1; i < tokens.length && tokens[i]!.type !== 'table_close'; i++) {
+    const type = tokens[i]!.type;
+    if (type === 'tr_open') column = -1;
+    else if (type === 'td_open' || type === 'th_open') column++;
+    else if (type === 'inline' && column >= 0) {
+      const text = (tokens[i]!.children ?? []).map((c) => c.content).join('');
+      for (const word of glueNumbers(text).split(/[ \t\n]+/)) {
+        const width = measure ? measure.width(word, TABLE_TEXT_PX, 700) : word.length * TABLE_TEXT_PX * 0.6;
+        widest[column] = Math.max(widest[column] ?? 0, width);
+      }
+    }
+  }
+  const room = PRINT_LINE_PX - widest.length * CELL_PADDING_PX;
+  const needed = (cap: number) => widest.reduce((sum, w) => sum + Math.min(w, cap), 0);
+  if (needed(Number.POSITIVE_INFINITY) <= room) return undefined;
+  let low = 0;
+  let high = Math.max(...widest);
+  while (high - low > 1) {
+    const mid = (low + high) / 2;
+    if (needed(mid) <= room) low = mid;
+    else high = mid;
+  }
+  return low;
+}
+
 /** The SWOT grid, drawn from the same items as the two tables after it. */
 const SWOT_CHART = 'charts/swot.svg';
 
@@ -167,7 +209,17 @@ export function createMarkdown(MarkdownItCtor: typeof MarkdownIt): MarkdownIt {
   md.core.ruler.push('smplan_typesetting', (state) => {
     const env = state.env as RenderEnv;
     let cell = false;
-    for (const tok of state.tokens) {
+    // Soft hyphens only where a table needs them: they travel into copied text ("Applic­a­tions").
+    let hyphenate: ((word: string) => string) | undefined;
+    for (const [i, tok] of state.tokens.entries()) {
+      if (tok.type === 'table_open' && env.hyphenate) {
+        const cap = breakableWidth(state.tokens, i, env.measure);
+        const whole = env.hyphenate;
+        hyphenate =
+          cap === undefined
+            ? undefined
+            : (word) => (env.measure!.width(word, TABLE_TEXT_PX, 700) > cap ? whole(word) : word);
+      }
       // A status cell (red, amber, green) holds one word and never wraps: it keeps it whole.
       if (tok.type === 'td_open' || tok.type === 'th_open') cell = !/\bstatus\b/.test(tok.attrGet('class') ?? '');
       else if (tok.type === 'td_close' || tok.type === 'th_close') cell = false;
@@ -175,7 +227,7 @@ export function createMarkdown(MarkdownItCtor: typeof MarkdownIt): MarkdownIt {
       for (const child of tok.children ?? []) {
         if (child.type !== 'text') continue;
         child.content = glueNumbers(child.content);
-        if (cell && env.hyphenate) child.content = hyphenateCell(child.content, env.hyphenate);
+        if (cell && hyphenate) child.content = hyphenateCell(child.content, hyphenate);
       }
     }
   });
