@@ -119,6 +119,10 @@ describe('the review chapter with tracking', () => {
     const withActuals = folder.charts.find((c) => c.file === 'charts/kpi-ig-reach.svg')!.svg;
     expect(withActuals).toContain('>Actual<');
     expect(withActuals).toContain('>Plan<');
+    // The legend's symbols are clean filled shapes: no outline, so the actual series' dash cannot fray its square.
+    const symbols = [...withActuals.matchAll(/role-legend-symbol[^>]*><path [^>]*>/g)].map((m) => m[0]);
+    expect(symbols).toHaveLength(2);
+    for (const s of symbols) expect(s).toMatch(/stroke-width="0"/);
     const without = (await renderStrategyFolder((await loadCheckedPlan(KAFFEBAR)).loaded)).charts.find(
       (c) => c.file === 'charts/kpi-ig-reach.svg',
     )!.svg;
