@@ -15,7 +15,14 @@ export function planCountry(plan: Plan): string | undefined {
 
 /** The closed days of the plan's years as YYYY-MM-DD: public holidays (type public) and `review.closed_days`. */
 export async function closedDays(plan: Plan): Promise<Set<string>> {
-  const days = new Set(plan.review?.closed_days ?? []);
+  const days = await publicHolidays(plan);
+  for (const day of plan.review?.closed_days ?? []) days.add(day);
+  return days;
+}
+
+/** The public holidays (type public) of the plan's country in the plan's years, as YYYY-MM-DD. */
+export async function publicHolidays(plan: Plan): Promise<Set<string>> {
+  const days = new Set<string>();
   const country = planCountry(plan);
   if (!country) return days;
   const { default: Holidays } = await import('date-holidays');

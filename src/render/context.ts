@@ -128,6 +128,13 @@ export interface RenderContext {
   decisions: Record<string, { reason: string; kind: 'not_applicable' | 'silenced' }>;
   /** Each objective with its baseline, target, milestones (computed curve) and KPI chart. */
   objectives: (ObjectiveTargets & { statement?: string; why?: string; tool?: string; chart: ChartRef })[];
+  /**
+   * Each special date's kind as the document names it (special_kind.*): a holiday is a public
+   * holiday (helligdag) or one that is only observed (merkedag: Mother's Day, Lucia).
+   */
+  specialDateKinds: (string | undefined)[];
+  /** The milestone curve most objectives follow, said once above the list, and the objectives that follow the other. */
+  objectiveCurves: { main: ObjectiveTargets['curve']; other?: ObjectiveTargets['curve']; others: string[] };
   /** Engagement rate per post of the competitors and our own channels, from their samples. */
   engagement?: CompetitorBenchmark;
   /** `left` and `used_share` only when the plan sets a cap. */
@@ -161,7 +168,7 @@ export interface RenderContext {
   /** Per goal, in plan order, how many weekly slots serve it (goals no slot names are left out). */
   slotGoals: { id: string; statement: string; slots: number }[];
   /** Which optional columns of the publishing plan hold anything (empty ones are left out). */
-  slotColumns: { pillar: boolean; format: boolean; persona: boolean; paid: boolean };
+  slotColumns: { pillar: boolean; format: boolean; persona: boolean; paid: boolean; note: boolean };
   /** The goals table's optional columns, shown when any goal fills them. */
   goalColumns: { departments: boolean; ties_to: boolean };
   /** Each channel's activations, dated ones in date order, then undated ones as written. */
@@ -220,6 +227,8 @@ export function buildContext(
   closed?: ReadonlySet<string>,
   /** Open points silenced by an inline disable with a reason (key -> reason). */
   silenced: Record<string, string> = {},
+  /** The public holidays of the plan's country (compute/holidays.ts), for the special dates' kinds. */
+  publicHolidays?: ReadonlySet<string>,
 ): RenderContext {
   const plan = loaded.plan;
   // The appendix holds the monthly milestones and the competitors' samples: without either it is left out.
@@ -354,6 +363,14 @@ export function buildContext(
     open,
     decisions,
     objectives,
+    objectiveCurves: objectiveCurves(objectives),
+    specialDateKinds: listOf(plan.content?.special_dates).map((d) =>
+      d.kind !== 'holiday' || !publicHolidays
+        ? d.kind
+        : d.date && publicHolidays.has(d.date)
+          ? 'holiday_public'
+          : 'holiday_observance',
+    ),
     engagement,
     budget,
     calendar,
@@ -373,6 +390,7 @@ export function buildContext(
       format: !!listOf(plan.content?.slots).some((x) => x.format),
       persona: !!listOf(plan.content?.slots).some((x) => x.persona),
       paid: !!listOf(plan.content?.slots).some((x) => x.paid !== undefined),
+      note: !!listOf(plan.content?.slots).some((x) => x.note),
     },
     activationsByChannel: Object.assign(
       Object.create(null) as RenderContext['activationsByChannel'],
@@ -429,6 +447,16 @@ export function buildContext(
 }
 
 /** Quarter ends inside the plan's period (four at most, evenly spread), and each objective's milestone there. */
+function objectiveCurves(objectives: RenderContext['objectives']): RenderContext['objectiveCurves'] {
+  const compound = objectives.filter((o) => o.curve === 'compound').map((o) => o.id);
+  const linear = objectives.filter((o) => o.curve !== 'compound').map((o) => o.id);
+  if (!compound.length) return { main: 'linear', others: [] };
+  if (!linear.length) return { main: 'compound', others: [] };
+  return compound.length > linear.length
+    ? { main: 'compound', other: 'linear', others: linear }
+    : { main: 'linear', other: 'compound', others: compound };
+}
+
 function glance(plan: Plan, objectives: RenderContext['objectives']): RenderContext['glance'] {
   const ends: string[] = [];
   let at = DateTime.fromISO(plan.plan.start, { zone: 'utc' }).startOf('quarter').endOf('quarter');

@@ -12,7 +12,7 @@ import type { LoadedPlan } from '../plan/load.js';
 import { silencedOpenPoints } from '../plan/open-points.js';
 import { localeLanguage } from '../plan/schema.js';
 import { renderCharts, type Chart } from './charts/index.js';
-import { closedDays } from '../compute/holidays.js';
+import { closedDays, publicHolidays } from '../compute/holidays.js';
 import { buildContext, CHAPTER_SLUGS, type ChapterRef, type ChapterSlug, type RenderContext } from './context.js';
 import { createFormatter, type Formatter } from './format.js';
 import { createTranslator, loadMessages, type Translator } from './i18n.js';
@@ -75,6 +75,8 @@ export async function renderStrategyFolder(loaded: LoadedPlan, options: RenderOp
     options.tracking,
     closed,
     await silencedOpenPoints(loaded),
+    // A holiday among the special dates is named a public holiday only when it is one.
+    plan.content?.special_dates?.some((d) => d.kind === 'holiday') ? await publicHolidays(plan) : undefined,
   );
 
   const templates = await loadTemplates(options.templatesDir);

@@ -58,14 +58,22 @@ export interface DurationLabels {
 const PLAIN_DURATION: DurationLabels = { hours: (text) => `${text} h`, minutes: (text) => `${text} min` };
 
 /**
- * Decimals for an objective's figure: whole from 1 000; hours keep one decimal (under an hour they
- * are minutes); counts with a unit (demos, applications) are whole from 1 up (below, 0.5 posts a
+ * Decimals for an objective's figure: whole from 1 000; hours keep one decimal below 100 (under an
+ * hour they are minutes; 516.5 hours beside 410 and 900 reads as false precision); counts with a unit (demos, applications) are whole from 1 up (below, 0.5 posts a
  * week stays); a bare figure keeps two decimals below 10, and at any size the decimals it was given.
  */
 function measureDigits(value: number, unit: string | undefined): number {
   const magnitude = Math.abs(value);
   const digits =
-    magnitude >= 1000 ? 0 : isHourUnit(unit) ? 1 : magnitude >= 10 || (unit?.trim() && magnitude >= 1) ? 0 : 2;
+    magnitude >= 1000
+      ? 0
+      : isHourUnit(unit)
+        ? magnitude >= 100
+          ? 0
+          : 1
+        : magnitude >= 10 || (unit?.trim() && magnitude >= 1)
+          ? 0
+          : 2;
   // A unit decides (things counted are whole, hours keep one decimal); a bare figure as the plan gives
   // it keeps its decimals (a baseline of 26.5 is not 27). A computed one (8.1818…) has more: rounded.
   if (unit?.trim()) return digits;

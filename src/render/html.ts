@@ -8,6 +8,7 @@
  * fonts.ts the embedded fonts.
  */
 import { readFile } from 'node:fs/promises';
+import type MarkdownIt from 'markdown-it';
 import path from 'node:path';
 import { now } from '../clock.js';
 import type { LoadedPlan } from '../plan/load.js';
@@ -71,19 +72,20 @@ export async function renderHtml(
   const kvHeader = [t('label.kv_key'), t('label.kv_value')] as const;
   const renderPart = (markdown: string, scope: string, file: string) => {
     const env: RenderEnv = { scope, file, chapterIds, charts, ids, rag, kvHeader, measure, hyphenate };
-    return md.render(markdown, env);
+    const tokens = md.parse(markdown, env);
+    return { html: md.renderer.render(tokens, md.options, env), sections: sectionHeadings(tokens) };
   };
   const overviewSource = overviewMarkdown(
     folder.readme,
     folder.chapters.map((c) => c.file),
     t('document.overview'),
   );
-  const overview = renderPart(overviewSource, 'overview', 'README.md');
+  const overview = renderPart(overviewSource, 'overview', 'README.md').html;
   const chapters = folder.chapters.map((c, i) => ({
     id: `chapter-${c.slug}`,
     number: i + 1,
     title: c.title,
-    html: renderPart(c.markdown, c.slug, c.file),
+    ...renderPart(c.markdown, c.slug, c.file),
   }));
   for (const c of chapters) ids.add(c.id);
 
@@ -140,6 +142,26 @@ export async function renderHtml(
   // The layout is filled twice, not searched for a marker that plan text could also hold.
   const html = page(usedFontFaces(fonts, page('')));
   return fixDanglingAnchors(html, ids);
+}
+
+/**
+ * A chapter's sections for the contents' second level: its level-2 headings (the anchor the
+ * contents links to, and the plain text: soft hyphens and all markup left out), in order.
+ */
+export function sectionHeadings(tokens: ReturnType<MarkdownIt['parse']>): { id: string; title: string }[] {
+  const sections: { id: string; title: string }[] = [];
+  for (const [i, tok] of tokens.entries()) {
+    if (tok.type !== 'heading_open' || tok.tag !== 'h2') continue;
+    const id = (tok.meta as { anchor?: string } | null)?.anchor ?? tok.attrGet('id');
+    const title = (tokens[i + 1]?.children ?? [])
+      .filter((c) => c.type === 'text' || c.type === 'code_inline')
+      .map((c) => c.content)
+      .join('')
+      .replace(/\u00ad/g, '')
+      .trim();
+    if (id && title) sections.push({ id, title });
+  }
+  return sections;
 }
 
 /**

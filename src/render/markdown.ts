@@ -47,6 +47,51 @@ const isLead = (tok: { attrGet(name: string): string | null }) => /\blead\b/.tes
  */
 const SHORT_TABLE_ROWS = 5;
 
+/** Printed table text (0.9 em of the 9 pt body) in px, and a cell's padding left and right (0.5 em each). */
+const TABLE_TEXT_PX = 10.8;
+const CELL_PADDING_PX = 10.8;
+
+/**
+ * The width above which a word of the table starting at tokens[open] gets its hyphenation points,
+ * or undefined when the table needs none: its columns, each as wide as its widest word, fit the
+ * printed line. Otherwise the widest words give way, down to the width at which the columns fit.
+ * A word is measured bold (headers and bold cells are), so the estimate errs towards breaking.
+ */
+function breakableWidth(
+  tokens: { type: string; content: string; children: { type: string; content: string }[] | null }[],
+  open: number,
+  measure: TextMeasure | undefined,
+): number | undefined {
+  const widest: number[] = [];
+  let column = -1;
+  for (let i = open + 1; i < tokens.length && tokens[i]!.type !== 'table_close'; i++) {
+    const type = tokens[i]!.type;
+    if (type === 'tr_open') column = -1;
+    else if (type === 'td_open' || type === 'th_open') column++;
+    else if (type === 'inline' && column >= 0) {
+      const text = (tokens[i]!.children ?? []).map((c) => c.content).join('');
+      for (const word of glueNumbers(text).split(/[ \t\n]+/)) {
+        const width = measure ? measure.width(word, TABLE_TEXT_PX, 700) : word.length * TABLE_TEXT_PX * 0.6;
+        widest[column] = Math.max(widest[column] ?? 0, width);
+      }
+    }
+  }
+  const room = PRINT_LINE_PX - widest.length * CELL_PADDING_PX;
+  const needed = (cap: number) => widest.reduce((sum, w) => sum + Math.min(w, cap), 0);
+  if (needed(Number.POSITIVE_INFINITY) <= room) return undefined;
+  let low = 0;
+  let high = Math.max(...widest);
+  while (high - low > 1) {
+    const mid = (low + high) / 2;
+    if (needed(mid) <= room) low = mid;
+    else high = mid;
+  }
+  return low;
+}
+
+/** The SWOT grid, drawn from the same items as the two tables after it. */
+const SWOT_CHART = 'charts/swot.svg';
+
 /** Link targets plan text may use in the document; the rest become plain text. */
 const UNSAFE_SCHEME = /^\s*(javascript|vbscript|file|data):/i;
 
@@ -58,6 +103,7 @@ export function createMarkdown(MarkdownItCtor: typeof MarkdownIt): MarkdownIt {
   md.core.ruler.push('smplan_heading_ids', (state) => {
     const env = state.env as RenderEnv;
     const tokens = state.tokens;
+    let sections = 0;
     for (let i = 0; i < tokens.length; i++) {
       const tok = tokens[i]!;
       if (tok.type !== 'heading_open') continue;
@@ -66,8 +112,25 @@ export function createMarkdown(MarkdownItCtor: typeof MarkdownIt): MarkdownIt {
       for (let n = 1; env.ids.has(id); n++) id = `${env.scope}--${slugify(text)}-${n}`;
       env.ids.add(id);
       tok.attrSet('id', id);
+      // A section the contents lists gets an anchor of its own to link to (print.css sets it a
+      // little below the heading's top edge): Chromium places a PDF link target by a page height
+      // it rounds, which puts a heading at the very top of a late page on the page before; and
+      // it writes a fragment percent-encoded (six bytes a Cyrillic letter), which makes a PDF name
+      // longer than the 127 bytes PDF allows, while this one is short ASCII.
+      if (tok.tag === 'h2') {
+        sections++;
+        let anchor = `section-${env.scope}-${sections}`;
+        for (let n = 1; env.ids.has(anchor); n++) anchor = `section-${env.scope}-${sections}-${n}`;
+        env.ids.add(anchor);
+        tok.meta = { ...tok.meta, anchor };
+      }
     }
   });
+  md.renderer.rules.heading_open = (tokens, idx, options, _env, self) => {
+    const { anchor } = (tokens[idx]!.meta ?? {}) as { anchor?: string };
+    const open = self.renderToken(tokens, idx, options);
+    return anchor ? `${open}<span class="section-anchor" id="${escapeHtml(anchor)}"></span>` : open;
+  };
 
   md.core.ruler.push('smplan_classes', (state) => {
     const env = state.env as RenderEnv;
@@ -124,12 +187,39 @@ export function createMarkdown(MarkdownItCtor: typeof MarkdownIt): MarkdownIt {
     }
   });
 
+  // The SWOT grid's two tables say what the grid shows: the stylesheet hides them on screen for
+  // all but screen readers (and on paper), so they are no keyboard stop.
+  md.core.ruler.push('smplan_swot_tables', (state) => {
+    const tokens = state.tokens;
+    for (let i = 0; i < tokens.length; i++) {
+      const swot = tokens[i]!.children?.some(
+        (c) => c.type === 'image' && normaliseRelative(c.attrGet('src') ?? '') === SWOT_CHART,
+      );
+      if (tokens[i]!.type !== 'inline' || !swot || tokens[i + 1]?.type !== 'paragraph_close') continue;
+      for (let j = i + 2; tokens[j]?.type === 'table_open'; ) {
+        tokens[j]!.meta = { ...tokens[j]!.meta, grid: true };
+        while (j < tokens.length && tokens[j]!.type !== 'table_close') j++;
+        j++;
+      }
+    }
+  });
+
   // Typesetting of the document's text (the Markdown files keep theirs): a number stays with
   // the word after it, and a table cell's long words may break at their hyphenation points.
   md.core.ruler.push('smplan_typesetting', (state) => {
     const env = state.env as RenderEnv;
     let cell = false;
-    for (const tok of state.tokens) {
+    // Soft hyphens only where a table needs them: they travel into copied text ("Applic­a­tions").
+    let hyphenate: ((word: string) => string) | undefined;
+    for (const [i, tok] of state.tokens.entries()) {
+      if (tok.type === 'table_open' && env.hyphenate) {
+        const cap = breakableWidth(state.tokens, i, env.measure);
+        const whole = env.hyphenate;
+        hyphenate =
+          cap === undefined
+            ? undefined
+            : (word) => (env.measure!.width(word, TABLE_TEXT_PX, 700) > cap ? whole(word) : word);
+      }
       // A status cell (red, amber, green) holds one word and never wraps: it keeps it whole.
       if (tok.type === 'td_open' || tok.type === 'th_open') cell = !/\bstatus\b/.test(tok.attrGet('class') ?? '');
       else if (tok.type === 'td_close' || tok.type === 'th_close') cell = false;
@@ -137,7 +227,7 @@ export function createMarkdown(MarkdownItCtor: typeof MarkdownIt): MarkdownIt {
       for (const child of tok.children ?? []) {
         if (child.type !== 'text') continue;
         child.content = glueNumbers(child.content);
-        if (cell && env.hyphenate) child.content = hyphenateCell(child.content, env.hyphenate);
+        if (cell && hyphenate) child.content = hyphenateCell(child.content, hyphenate);
       }
     }
   });
@@ -231,6 +321,8 @@ export function createMarkdown(MarkdownItCtor: typeof MarkdownIt): MarkdownIt {
     const named = label ? ` role="group" aria-label="${escapeHtml(label)}"` : '';
     // A key-value table (its empty header row dropped above): print can set its pairs in columns.
     const kv = tokens[idx + 1]?.type !== 'thead_open' ? ' kv' : '';
+    // The SWOT grid's tables are for screen readers only: hidden, they cannot scroll.
+    if (tokens[idx]!.meta?.grid) return `<div class="table swot-text"${named}><table>\n`;
     return `<div class="table${rows <= SHORT_TABLE_ROWS ? ' short' : ''}${kv}" tabindex="0"${named}><table>\n`;
   };
   md.renderer.rules.table_close = () => '</table></div>\n';

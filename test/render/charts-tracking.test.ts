@@ -119,6 +119,10 @@ describe('the review chapter with tracking', () => {
     const withActuals = folder.charts.find((c) => c.file === 'charts/kpi-ig-reach.svg')!.svg;
     expect(withActuals).toContain('>Actual<');
     expect(withActuals).toContain('>Plan<');
+    // The legend's symbols are clean filled shapes: no outline, so the actual series' dash cannot fray its square.
+    const symbols = [...withActuals.matchAll(/role-legend-symbol[^>]*><path [^>]*>/g)].map((m) => m[0]);
+    expect(symbols).toHaveLength(2);
+    for (const s of symbols) expect(s).toMatch(/stroke-width="0"/);
     const without = (await renderStrategyFolder(validPlan(await readCheckedPlan(KAFFEBAR)))).charts.find(
       (c) => c.file === 'charts/kpi-ig-reach.svg',
     )!.svg;
@@ -185,7 +189,8 @@ describe('formats', () => {
     const en = createFormatter('en', 'USD');
     expect(en.measure(13276.13586343592)).toBe('13,276');
     expect(en.measure(158.57142857142858)).toBe('159');
-    expect(en.measure(158.57142857142858, 'hours')).toBe('158.6 hours');
+    expect(en.measure(158.57142857142858, 'hours')).toBe('159 hours');
+    expect(en.measure(58.57142857142858, 'hours')).toBe('58.6 hours');
     expect(en.measure(5.949999999999999)).toBe('5.95');
     expect(en.measure(12.5, 'money')).toBe('$12.50');
     expect(en.measure(3000, 'followers')).toBe('3,000 followers');

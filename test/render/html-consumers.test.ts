@@ -152,8 +152,18 @@ describe('plan.html → browsers and assistive technology', () => {
                 out.push(`page ${document.documentElement.scrollWidth} px wide`);
               // The SWOT's two tables say what its grid says: on screen only a screen reader reads them.
               let next = document.querySelector('#chart-swot')!.parentElement!.nextElementSibling;
-              for (; next?.classList.contains('table'); next = next.nextElementSibling)
+              let tables = 0;
+              for (; next?.classList.contains('table'); next = next.nextElementSibling) {
+                tables++;
                 if (next.getBoundingClientRect().width > 1) out.push('SWOT table shown beside the SWOT grid');
+                // Hidden, it is no keyboard stop (nor is anything in it); a screen reader still reads it.
+                if (next.matches('[tabindex], [tabindex] *') || next.querySelector('[tabindex]'))
+                  out.push('hidden SWOT table takes a keyboard stop');
+                const style = getComputedStyle(next);
+                if (style.display === 'none' || style.visibility === 'hidden' || next.closest('[aria-hidden="true"]'))
+                  out.push('SWOT table hidden from screen readers too');
+              }
+              if (tables !== 2) out.push(`${tables} SWOT tables after the grid`);
               return out;
             });
             found.push(...seen.map((s) => `${name} ${width}px ${s}`));
@@ -169,7 +179,11 @@ describe('plan.html → browsers and assistive technology', () => {
 
   it('gives a scrolling table a keyboard stop and a name, and a chart one role and one name', () => {
     const html = documents['nordlys-bakeri.yaml']!;
-    expect(html).not.toMatch(/<div class="table[^"]*">/);
+    // Every table but the SWOT grid's two (hidden on screen, so they cannot scroll) takes a stop.
+    expect(html.match(/<div class="table[^"]*"(?! tabindex="0")/g)).toEqual([
+      '<div class="table swot-text"',
+      '<div class="table swot-text"',
+    ]);
     expect(html).toMatch(/<div class="table[^"]*" tabindex="0" role="group" aria-label="[^"]+"><table>/);
     expect(html).not.toMatch(/<th><\/th>/);
     for (const svg of html.match(/<svg[^>]*>/g)!) {

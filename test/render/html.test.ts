@@ -83,7 +83,9 @@ describe('renderHtml', () => {
   it('turns chapter links into in-page anchors and falls back to the chapter for unknown headings', async () => {
     const html = await renderHtml(fakeFolder(), await kaffebar(), { date: '2027-01-15' });
     expect(html).toContain('<section class="chapter" id="chapter-competitors">');
-    expect(html).toContain('<h2 id="competitors--engagement-benchmark">Engagement benchmark</h2>');
+    expect(html).toContain(
+      '<h2 id="competitors--engagement-benchmark"><span class="section-anchor" id="section-competitors-1"></span>Engagement benchmark</h2>',
+    );
     expect(html).toContain('<a href="#chapter-competitors">competitors</a>');
     expect(html).toContain('<a href="#competitors--engagement-benchmark">the benchmark</a>');
     expect(html).toContain('<a href="#chapter-competitors">a missing heading</a>');
@@ -108,6 +110,21 @@ describe('renderHtml', () => {
     expect(overview).toContain('<h1 id="overview--executive-summary">Executive summary</h1>');
     expect(overview).not.toContain('Contents');
     expect(overview).toContain('<li><a href="#chapter-situation">Situation</a>: the situation analysis</li>');
+  });
+
+  it("lists each chapter's sections (its level-2 headings) under it in the contents, linked and numbered in print", async () => {
+    const folder = fakeFolder();
+    folder.chapters[1]!.markdown += '\n## Ranking per *channel* & `x`\n\nText.\n\n### Not listed\n';
+    const html = await renderHtml(folder, await kaffebar(), { date: '2027-01-15' });
+    const toc = /<nav class="toc"[\s\S]*?<\/nav>/.exec(html)![0];
+    expect(toc).toContain(
+      '<a href="#chapter-competitors"><span class="toc-number">2</span> Competitors<span class="toc-page" data-for="chapter-competitors"></span></a>' +
+        '<ol class="toc-sections"><li><a href="#section-competitors-1">Engagement benchmark<span class="toc-page" data-for="section-competitors-1"></span></a></li>' +
+        '<li><a href="#section-competitors-2">Ranking per channel &amp; x<span class="toc-page" data-for="section-competitors-2"></span></a></li></ol></li>',
+    );
+    expect(toc).not.toContain('Not listed');
+    // A chapter without level-2 headings (the situation here) has no empty second level.
+    expect(toc.match(/<ol class="toc-sections">/g)).toHaveLength(1);
   });
 
   it('inlines charts with ids made unique, sized by the stylesheet', async () => {

@@ -75,6 +75,37 @@ describe.skipIf(skipPdf)('the example documents on paper', () => {
         })
         .filter(({ page, stranded }) => page > 2 && stranded.length > 0);
       expect(orphans).toEqual([]);
+      // The contents (both levels: chapters and their sections) fit page 2, and each section's
+      // number there is the page its heading is printed on.
+      const contents = squash(pages[1]!.map((l) => l.text).join(' '));
+      expect(squash(pages[2]![0]!.text)).not.toBe(squash(pages[1]![0]!.text));
+      // A heading of the given size (a chapter's 17 pt, a section's 12 pt) looked for from the page
+      // its chapter starts on, and in the contents from its chapter's entry on: KPIs and channels
+      // both have an "Overview", and a channel's name is also a smaller heading earlier.
+      const printedOn = (heading: string, from: number, height: number) =>
+        pages.findIndex((lines, i) => i >= from && lines.some((l) => l.height >= height && squash(l.text) === heading));
+      const listedAt = (heading: string, from: number) =>
+        new RegExp(`(?:^|\\d )${heading.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} (\\d+)`).exec(contents.slice(from));
+      const misnumbered = readdirSync(out)
+        .filter((f) => /^\d\d-.*\.md$/.test(f))
+        .sort()
+        .flatMap((f) => {
+          const lines = readFileSync(path.join(out, f), 'utf8').split('\n');
+          const title = squash(/^#\s+(.*)$/.exec(lines[0]!)![1]!);
+          const chapter = printedOn(title, 2, 20);
+          const entry = contents.indexOf(title.replace(/^\d+\. /, ''));
+          return lines
+            .map((l) => /^##\s+(.*)$/.exec(l.trim())?.[1])
+            .filter((h) => h !== undefined)
+            .map(squash)
+            .map((heading) => ({
+              heading,
+              listed: Number(listedAt(heading, entry)?.[1]),
+              printed: printedOn(heading, chapter, 15) + 1,
+            }));
+        });
+      expect(misnumbered.length).toBeGreaterThan(30);
+      expect(misnumbered.filter(({ listed, printed }) => listed !== printed)).toEqual([]);
     },
     120_000,
   );

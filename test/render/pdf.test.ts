@@ -84,6 +84,8 @@ describe.skipIf(skipPdf)('printPdf with Chromium', () => {
     expect(text).toMatch(/1\s+Situation\s+4\n/);
     // Short chapters flow on one page.
     expect(text).toMatch(/2\s+Competitors\s+4\n/);
+    // And the second level: a chapter's section with its page.
+    expect(text).toMatch(/Engagement benchmark\s+4\n/);
     expect(execFileSync('pdftotext', ['-f', '4', '-l', '4', file, '-'], { encoding: 'utf8' })).toMatch(
       /\nCompetitors\n/,
     );
@@ -93,6 +95,8 @@ describe.skipIf(skipPdf)('printPdf with Chromium', () => {
         ['chapter-situation', 4],
         ['chapter-competitors', 4],
         ['competitors--engagement-benchmark', 4],
+        // The contents' link to the section: its own anchor in the heading.
+        ['section-competitors-1', 4],
         ['contents', 2],
       ]),
     );

@@ -26,7 +26,8 @@ export function kpiSpec(
   const whole = ticks.every((v) => Number.isInteger(v));
   const format =
     kind === 'percent' ? '.1~%' : kind === 'money' ? (whole ? '$,.0f' : '$,.2f') : whole ? ',.0f' : ',.2~f';
-  const legend = actuals.length ? {} : null;
+  // The legend's symbols filled only: the series' dash drawn round a small square made it ragged.
+  const legend = actuals.length ? { symbolStrokeWidth: 0 } : null;
   return {
     ...baseConfig(env, HALF_WIDTH),
     // The objective names the chart (small multiples have no heading of their own); every title of
