@@ -34,6 +34,10 @@ const ENGLISH: Record<string, string> = {
   'init.ask.which_date': '{text}: did you mean {first} or {second}?',
   'init.ask.time_needed': 'a time is needed here',
   'init.ask.not_a_time': 'expected a time of day (24-hour), e.g. {example}',
+  'init.ask.warning': 'Warning: {message}',
+  'init.ask.keep_or_change': 'Keep this answer or change it?',
+  'init.ask.keep': 'Keep it',
+  'init.ask.change': 'Change it',
 };
 const english: Words = (key, params = {}) =>
   (ENGLISH[key] ?? key).replace(/\{([a-z_]+)\}/g, (whole, name: string) => String(params[name] ?? whole));
@@ -155,12 +159,19 @@ export function inquirerPrompts(
 /** A check beyond the field's schema: the message to show, or undefined when fine. */
 export type Check<T> = (value: T) => Promise<string | undefined> | string | undefined;
 
+/**
+ * An answer that is allowed but probably not meant (lint would warn): the warning to say at
+ * once, after which the user keeps the answer or changes it; undefined when fine.
+ */
+export type Warn<T> = Check<T>;
+
 interface TextOptions {
   schema?: z.ZodType;
   default?: string | undefined;
   /** Enter with nothing typed and no default leaves the field out. */
   optional?: boolean;
   check?: Check<string>;
+  warn?: Warn<string>;
 }
 
 interface NumberOptions {
@@ -168,6 +179,7 @@ interface NumberOptions {
   default?: number | undefined;
   optional?: boolean;
   check?: Check<number>;
+  warn?: Warn<number>;
 }
 
 interface WhenOptions {
@@ -200,6 +212,8 @@ export class Asker {
     readonly t: Words = english,
     /** The plan's locale with its region, when it has one: en-GB reads 01/03/2027 as 1 March. */
     readonly region: PlanLocale = locale,
+    /** How a warning line is marked (yellow in a terminal with colours). */
+    readonly mark: (line: string) => string = (line) => line,
   ) {}
 
   /** A number the way the plan's language writes it (12 400 / 12,4 in nb). */
@@ -354,7 +368,7 @@ export class Asker {
   /** An objective's target: a number, or a change from the baseline such as +50% or -20 %. */
   async target(
     message: string,
-    o: { default?: number | string | undefined; check?: Check<number | string> },
+    o: { default?: number | string | undefined; check?: Check<number | string>; warn?: Warn<number | string> },
   ): Promise<number | string> {
     const shown =
       o.default === undefined ? undefined : typeof o.default === 'number' ? this.show(o.default) : o.default;
@@ -388,6 +402,46 @@ export class Asker {
    * shows the answer as understood.
    */
   private async typed<T>(
+    message: string,
+    shown: string | undefined,
+    o: {
+      schema?: z.ZodType | undefined;
+      optional?: boolean | undefined;
+      check?: Check<T> | undefined;
+      warn?: Warn<T> | undefined;
+    },
+    needed: string,
+    read: (raw: string) => Reading<T>,
+    echo?: (value: T) => string,
+  ): Promise<T | undefined> {
+    for (let offered = shown; ; ) {
+      const value = await this.typedOnce(message, offered, o, needed, read, echo);
+      if (value === undefined || (await this.kept(value, o.warn))) return value;
+      // "Change": the same question, the answer given as its default.
+      offered = echo ? echo(value) : String(value);
+    }
+  }
+
+  /**
+   * False when `warn` has something to say about `value` and the user chooses to change it.
+   * The warning is said right after the answer; keeping it is the default.
+   */
+  async kept<T>(value: T, warn: Warn<T> | undefined): Promise<boolean> {
+    const warning = await warn?.(value);
+    if (!warning) return true;
+    this.say(`  ${this.mark(`\u26a0 ${this.t('init.ask.warning', { message: warning })}`)}`);
+    const choice = await this.prompts.select({
+      message: this.t('init.ask.keep_or_change'),
+      choices: [
+        { value: 'keep', name: this.t('init.ask.keep') },
+        { value: 'change', name: this.t('init.ask.change') },
+      ],
+      default: 'keep',
+    });
+    return choice === 'keep';
+  }
+
+  private async typedOnce<T>(
     message: string,
     shown: string | undefined,
     o: { schema?: z.ZodType | undefined; optional?: boolean | undefined; check?: Check<T> | undefined },
@@ -435,35 +489,42 @@ export class Asker {
   /** Several short answers on one line, separated by ";". Empty leaves the field out. */
   async list(
     message: string,
-    o: { default?: string[] | undefined; schema?: z.ZodType; check?: Check<string[]> } = {},
+    o: { default?: string[] | undefined; schema?: z.ZodType; check?: Check<string[]>; warn?: Warn<string[]> } = {},
   ): Promise<string[] | undefined> {
-    const answer = await this.prompts.input({
-      message: `${message} ${this.t('init.ask.separate')}`,
-      ...(o.default?.length ? { default: o.default.join('; ') } : {}),
-      validate: async (raw) => {
-        const items = splitList(raw);
-        return (o.schema ? schemaError(o.schema, items) : undefined) ?? (await o.check?.(items)) ?? true;
-      },
-    });
-    const items = splitList(answer);
-    return items.length ? items : undefined;
+    for (let offered = o.default; ; ) {
+      const answer = await this.prompts.input({
+        message: `${message} ${this.t('init.ask.separate')}`,
+        ...(offered?.length ? { default: offered.join('; ') } : {}),
+        validate: async (raw) => {
+          const items = splitList(raw);
+          return (o.schema ? schemaError(o.schema, items) : undefined) ?? (await o.check?.(items)) ?? true;
+        },
+      });
+      const items = splitList(answer);
+      if (!items.length) return undefined;
+      if (await this.kept(items, o.warn)) return items;
+      offered = items;
+    }
   }
 
-  async choose<V>(message: string, choices: Choice<V>[], fallback?: V, check?: Check<V>): Promise<V> {
+  /** One of a list; a warned choice is kept or chosen again. */
+  async choose<V>(message: string, choices: Choice<V>[], fallback?: V, check?: Check<V>, warn?: Warn<V>): Promise<V> {
+    let current = fallback;
     for (;;) {
       // The default comes first (the list turned round, so its order is kept): a select that
       // loses its cursor (a stray key jumps to the first match) still lands on the default.
-      const at = choices.findIndex((c) => c.value === fallback);
+      const at = choices.findIndex((c) => c.value === current);
       if (at > 0) choices = [...choices.slice(at), ...choices.slice(0, at)];
       const value = await this.prompts.select({
         message,
         choices,
-        ...(fallback !== undefined ? { default: fallback } : {}),
+        ...(current !== undefined ? { default: current } : {}),
       });
       const wrong = await check?.(value);
-      if (!wrong) return value;
       // select cannot show a message of its own: say it, then ask again.
-      this.say(`  \u2716 ${wrong}`);
+      if (wrong) this.say(`  \u2716 ${wrong}`);
+      else if (await this.kept(value, warn)) return value;
+      current = value;
     }
   }
 

@@ -113,7 +113,7 @@ export async function askSection(
   // Numbers are read and shown back in the plan's language (the plan section sets it; none are asked there).
   const region = (plan.plan as { locale?: PlanLocale } | undefined)?.locale ?? o.defaults.locale;
   const planLocale = localeLanguage(region);
-  const ask = new Asker(o.prompts, say, planLocale, t, region);
+  const ask = new Asker(o.prompts, say, planLocale, t, region, c.yellow);
   const title = t(`init.section.${name}.title`);
   say('');
   say(
@@ -167,8 +167,19 @@ export async function askSection(
   }
 }
 
-/** Warnings that a later section of the interview resolves. */
-const LATER = new Set(['missing-section', 'goal-without-objective', 'tactics-without-objectives', 'channels-chosen']);
+/**
+ * Warnings that a later section of the interview resolves, and those said (and kept) right
+ * after the answer.
+ */
+const LATER = new Set([
+  'missing-section',
+  'goal-without-objective',
+  'tactics-without-objectives',
+  'channels-chosen',
+  'achievable-target',
+  'budget-cap',
+  'slot-persona-channel',
+]);
 
 function notes(say: (line: string) => void, c: ChalkInstance, t: Words, findings: Finding[], entry: PlanPath): void {
   const at = formatPath(entry);

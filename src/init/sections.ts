@@ -75,6 +75,14 @@ import {
 import { DAY_NAMES, parseOnlineTime, showOnlineTime, type Words } from './words.js';
 import { listOf } from '../plan/decisions.js';
 import { DURATION_UNIT } from '../units.js';
+import {
+  addressWarning,
+  budgetWarning,
+  emailWarning,
+  planFormat,
+  slotPersonaWarning,
+  targetWarning,
+} from './warnings.js';
 
 export interface SectionContext {
   ask: Asker;
@@ -347,6 +355,7 @@ const askSituation: Ask = async (ctx) => {
             schema: s.handle,
             default: b?.handle,
             optional: true,
+            warn: (v) => addressWarning(t, v),
           });
           const active = await ask.confirm(t('init.audit.active'), b?.active ?? true);
           const worked = await ask.text(t('init.audit.worked'), {
@@ -394,6 +403,7 @@ const askSituation: Ask = async (ctx) => {
             schema: s.login_email,
             default: b?.login_email,
             optional: true,
+            warn: (v) => emailWarning(t, v),
           });
           return compact({
             ...b,
@@ -553,6 +563,7 @@ const askObjectives: Ask = async (ctx) => {
             check: async (v) =>
               schemaError(s.target, v) ??
               ctx.errors(draft({ id, channel, unit, lower_is_better, baseline, target: v }), [...path, 'target'], path),
+            warn: (v) => targetWarning(t, planFormat(metaOf(ctx), ctx.locale), { baseline, target: v, unit }),
           });
           const deadline = await ask.date(t('init.objectives.deadline', { end: meta.end }), {
             default: b?.deadline ?? meta.end,
@@ -1062,6 +1073,8 @@ const askContent: Ask = async (ctx) => {
                 { value: '', name: t('init.content.slot_any_persona') },
               ],
               p?.persona ?? onChannel[0]?.id ?? '',
+              undefined,
+              (v) => slotPersonaWarning(t, ctx.plan as Pick<Plan, 'audience' | 'channels'>, v, channel),
             )
           : '';
         const when = whenOnline(
@@ -1253,7 +1266,8 @@ const askBudget: Ask = async (ctx) => {
   }))!;
   const objectives = (ctx.plan.objectives as Objective[] | undefined) ?? [];
   const s = budgetItem.shape;
-  const items = await entries(ctx, { noun: 'budget_item', previous: prev?.items }, async (i, b) => {
+  const fmt = planFormat(metaOf(ctx), ctx.locale);
+  const items = await entries(ctx, { noun: 'budget_item', previous: prev?.items }, async (i, b, soFar, rest) => {
     const name = await ask.required(t('init.budget.item', { n: i + 1 }), { schema: s.name, default: b?.name });
     const category = await ask.choose(
       t('init.budget.category'),
@@ -1264,6 +1278,14 @@ const askBudget: Ask = async (ctx) => {
     const cost = (await ask.number(t(`init.budget.cost.${per}`, { currency }), {
       schema: s.cost,
       default: b?.cost,
+      // Said at the item that takes the yearly total over the cap, while it can still be changed.
+      warn: (v) =>
+        budgetWarning(
+          t,
+          fmt,
+          { ...prev, cap, items: [...soFar, { ...b, name, category, per, cost: v }, ...rest] },
+          ctx.plan as Pick<Plan, 'objectives' | 'channels'>,
+        ),
     }))!;
     say(`  ${t('init.budget.roi_why')}`);
     const roi = await ask.choose(
