@@ -54,7 +54,7 @@ async function redo(section: string, rules: Rule[]) {
 }
 
 /** The questions asked right after `question`, in order. */
-function after(asked: string[], question: RegExp): string[] {
+function askedAfter(asked: string[], question: RegExp): string[] {
   return asked.slice(asked.findIndex((q) => question.test(q)) + 1);
 }
 
@@ -68,7 +68,7 @@ describe('init: warnings as you type, in the interview language', () => {
     expect(out).toContain(
       '\u26a0 Advarsel: +1\u00a0000\u00a0% (fra 4\u00a0800 til 52\u00a0800) er over de +300\u00a0% som er realistisk',
     );
-    const next = after(prompts.asked, nb('init.objectives.target'));
+    const next = askedAfter(prompts.asked, nb('init.objectives.target'));
     expect(next[0]).toBe(NB['init.ask.keep_or_change']);
     expect(next[1]).toMatch(nb('init.objectives.target'));
     expect(plan.objectives[0].target).toBe('+30%');
@@ -96,7 +96,7 @@ describe('init: warnings as you type, in the interview language', () => {
     expect(out).toContain(
       'Advarsel: Med denne posten koster budsjettet 350\u00a0500\u00a0kr i året, 170\u00a0500\u00a0kr over rammen på 180\u00a0000\u00a0kr.',
     );
-    expect(after(prompts.asked, nb('init.budget.cost.month'))[1]).toMatch(nb('init.budget.cost.month'));
+    expect(askedAfter(prompts.asked, nb('init.budget.cost.month'))[1]).toMatch(nb('init.budget.cost.month'));
     expect(plan.budget.items[0].cost).toBe(5500);
   });
 
@@ -110,7 +110,7 @@ describe('init: warnings as you type, in the interview language', () => {
     expect(out).toContain(
       'Advarsel: Sander, student ved NTNU er ikke på facebook (bare på tiktok, instagram, snapchat)',
     );
-    expect(after(prompts.asked, nb('init.content.slot_persona'))[1]).toMatch(nb('init.content.slot_persona'));
+    expect(askedAfter(prompts.asked, nb('init.content.slot_persona'))[1]).toMatch(nb('init.content.slot_persona'));
     expect(plan.content.slots[0]).toMatchObject({ channel: 'facebook', persona: 'ingrid' });
   });
 
