@@ -38,6 +38,7 @@ const ENGLISH: Record<string, string> = {
   'init.ask.keep_or_change': 'Keep this answer or change it?',
   'init.ask.keep': 'Keep it',
   'init.ask.change': 'Change it',
+  'init.ask.suggested': '(suggested)',
 };
 const english: Words = (key, params = {}) =>
   (ENGLISH[key] ?? key).replace(/\{([a-z_]+)\}/g, (whole, name: string) => String(params[name] ?? whole));
@@ -509,15 +510,17 @@ export class Asker {
 
   /** One of a list; a warned choice is kept or chosen again. */
   async choose<V>(message: string, choices: Choice<V>[], fallback?: V, check?: Check<V>, warn?: Warn<V>): Promise<V> {
+    // The list keeps its order, so that the same list reads the same from one question to the
+    // next; the suggestion is marked and the cursor starts on it.
+    const suggested = this.t('init.ask.suggested');
+    const marked = choices.map((c) =>
+      fallback !== undefined && c.value === fallback ? { ...c, name: `${c.name ?? String(c.value)} ${suggested}` } : c,
+    );
     let current = fallback;
     for (;;) {
-      // The default comes first (the list turned round, so its order is kept): a select that
-      // loses its cursor (a stray key jumps to the first match) still lands on the default.
-      const at = choices.findIndex((c) => c.value === current);
-      if (at > 0) choices = [...choices.slice(at), ...choices.slice(0, at)];
       const value = await this.prompts.select({
         message,
-        choices,
+        choices: marked,
         ...(current !== undefined ? { default: current } : {}),
       });
       const wrong = await check?.(value);

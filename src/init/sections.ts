@@ -1057,7 +1057,7 @@ const askContent: Ask = async (ctx) => {
           offer: channels,
           check: (v) => ctx.errors(placed({ channel: v, weekday: 'mon', time: '09:00' }), [...path, 'channel'], path),
         }))!;
-        // The personas reached on this channel come first: the slot is for them.
+        // A persona reached on this channel is suggested: the slot is for them.
         const here = chosen.find((c) => c.id === channel)?.personas;
         const onChannel = personas.filter(
           (x) => here?.includes(x.id) ?? (x.channels ?? []).some((c) => c.channel === channel),
@@ -1066,10 +1066,7 @@ const askContent: Ask = async (ctx) => {
           ? await ask.choose(
               t('init.content.slot_persona'),
               [
-                ...[...onChannel, ...personas.filter((x) => !onChannel.includes(x))].map((x) => ({
-                  value: x.id,
-                  name: x.name,
-                })),
+                ...personas.map((x) => ({ value: x.id, name: x.name })),
                 { value: '', name: t('init.content.slot_any_persona') },
               ],
               p?.persona ?? onChannel[0]?.id ?? '',
