@@ -245,7 +245,10 @@ export class Asker {
 
   /** Free text, checked by its schema. Returns undefined when an optional field is left empty. */
   async text(message: string, o: TextOptions = {}): Promise<string | undefined> {
-    return this.typed(message, o.default, o, this.t('init.ask.answer_needed'), (raw) => ({ value: raw.trim() }));
+    // An answer left at its default is the saved text exactly (a trailing line break and all).
+    return this.typed(message, o.default, o, this.t('init.ask.answer_needed'), (raw) => ({
+      value: raw === o.default ? raw : raw.trim(),
+    }));
   }
 
   async required(message: string, o: Omit<TextOptions, 'optional'> = {}): Promise<string> {

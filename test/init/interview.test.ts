@@ -579,8 +579,9 @@ describe('smplan init --section', () => {
       { section: 'goals' },
     );
     expect(code, out).toBe(0);
-    // no "skip this section?" question, and the old goals are offered
-    expect(prompts.asked[0]).toBe('The goal in one sentence?');
+    // no "skip this section?" question: each goal's kind, then the old goals offered
+    expect(prompts.asked[0]).toMatch(/^Goal 1: /);
+    expect(prompts.asked[1]).toBe('The goal in one sentence?');
     const after = await readFile(path.join(dir, 'plan.yaml'), 'utf8');
     expect(after).toContain('# our own note above the goals\ngoals:\n');
     expect(after).toContain('  # checked in March\n  - name: Harbor Roasters # the closest\n');
