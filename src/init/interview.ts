@@ -10,6 +10,7 @@ import { localeLanguage, SECTION_ORDER, type Locale, type PlanLocale, type Secti
 import { Asker, recording, type Prompts } from './ask.js';
 import { errorsFor, lintDraft, within, type PlanDraft } from './check.js';
 import type { Draft } from './draft.js';
+import { findingText } from './findings.js';
 import { OPTIONAL_ASKERS } from './optional-sections.js';
 import { ASKERS, type SectionContext } from './sections.js';
 import type { SystemDefaults } from './system.js';
@@ -148,7 +149,14 @@ export async function askSection(
           );
         return messages.length ? [...new Set(messages)].join('; ') : undefined;
       },
-      notes: async (candidate, entry) => notes(say, c, t, await lint(candidate), entry),
+      notes: async (candidate, entry) =>
+        notes(
+          say,
+          c,
+          (f) => t('init.note', { message: findingText(f, candidate, t, region) }),
+          await lint(candidate),
+          entry,
+        ),
       t,
       d: o.words[planLocale],
       lang: o.lang,
@@ -181,11 +189,16 @@ const LATER = new Set([
   'slot-persona-channel',
 ]);
 
-function notes(say: (line: string) => void, c: ChalkInstance, t: Words, findings: Finding[], entry: PlanPath): void {
+function notes(
+  say: (line: string) => void,
+  c: ChalkInstance,
+  told: (f: Finding) => string,
+  findings: Finding[],
+  entry: PlanPath,
+): void {
   const at = formatPath(entry);
   for (const f of findings) {
     // What later sections will answer is the closing summary's business, not a note on this answer.
-    if (f.severity === 'warning' && within(f.path, at) && !LATER.has(f.rule))
-      say(c.yellow(`  ${t('init.note', { message: f.message })}`));
+    if (f.severity === 'warning' && within(f.path, at) && !LATER.has(f.rule)) say(c.yellow(`  ${told(f)}`));
   }
 }

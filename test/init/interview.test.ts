@@ -312,7 +312,7 @@ describe('smplan init: every section', () => {
     // every section begins with its one-line why
     expect(out).toContain('the first of the three common mistakes, putting the cart before the horse');
     // a warning within a finished entry is shown as a note on it, once
-    expect(out.match(/Note: 2 posts sampled: take the last 20–30 posts/g)).toHaveLength(1);
+    expect(out.match(/Note: Competitors: [^:\n]+, facebook: the sample is not the last 20–30 posts/g)).toHaveLength(1);
 
     const file = path.join(dir, 'plan.yaml');
     const text = await readFile(file, 'utf8');

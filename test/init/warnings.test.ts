@@ -11,6 +11,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { run } from '../../src/cli/init.js';
 import type { Io } from '../../src/cli/io.js';
+import type { Finding } from '../../src/diagnostics.js';
+import { findingText } from '../../src/init/findings.js';
+import { loadWords } from '../../src/init/words.js';
 import { lintFile } from '../../src/lint/engine.js';
 import { scripted, type Rule } from './scripted.js';
 import { EXAMPLES } from '../helpers/cli.js';
@@ -127,5 +130,39 @@ describe('init: warnings as you type, in the interview language', () => {
       handle: 'facebook.com/nordlys',
       login_email: 'post@eikelandsykkel.no',
     });
+  });
+});
+
+describe('init: lint notes in the interview language', () => {
+  it('the closing list of what the method still asks tells a kept warning in Norwegian, not in English', async () => {
+    const { code, out } = await redo('objectives', [[nb('init.objectives.target'), ['+1000 %']]]);
+    expect(code, out).toBe(0);
+    expect(out).toContain(
+      '  - +1\u00a0000\u00a0% (fra 4\u00a0800 til 52\u00a0800) er over de +300\u00a0% som er realistisk',
+    );
+    expect(out).not.toContain('realistic');
+  });
+
+  it("a note on an entry is in Norwegian, from the plan's own names", async () => {
+    const { code, out } = await redo('situation', [[nb('init.audit.admin_left'), ['y']]]);
+    expect(code, out).toBe(0);
+    expect(out).toMatch(/Merk: \S.* har sluttet, men har fortsatt en rolle på instagram: fjern vedkommende\./);
+    expect(out).not.toContain('has left');
+  });
+
+  it('a rule without words of its own is named with its place, in the language', async () => {
+    const finding: Finding = {
+      file: 'plan.yaml',
+      line: 1,
+      column: 1,
+      severity: 'warning',
+      rule: 'competitor-count',
+      message: '2 competitors listed: research at least 3 main competitors',
+      path: 'competitors',
+    };
+    const words = (await loadWords()).nb;
+    expect(findingText(finding, { smplan: 1, competitors: [] }, words, 'nb')).toBe(
+      'Konkurrenter: metodens kontroll competitor-count har en merknad (`smplan lint` gir detaljene).',
+    );
   });
 });
