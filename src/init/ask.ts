@@ -276,6 +276,7 @@ export class Asker {
    */
   async date(message: string, o: WhenOptions & { optional: true }): Promise<string | undefined>;
   async date(message: string, o?: WhenOptions & { optional?: false }): Promise<string>;
+  async date(message: string, o?: WhenOptions): Promise<string | undefined>;
   async date(message: string, o: WhenOptions = {}): Promise<string | undefined> {
     const example = { en: '2027-03-31', nb: '31.3.2027', bg: '31.03.2027 г.' }[this.locale];
     return this.typed(
@@ -504,7 +505,8 @@ export class Asker {
           return (o.schema ? schemaError(o.schema, items) : undefined) ?? (await o.check?.(items)) ?? true;
         },
       });
-      const items = splitList(answer);
+      // Left as offered: the items as they were, even one that holds a ";".
+      const items = offered?.length && answer === offered.join('; ') ? [...offered] : splitList(answer);
       if (!items.length) return undefined;
       if (await this.kept(items, o.warn)) return items;
       offered = items;

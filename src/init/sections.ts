@@ -183,6 +183,19 @@ function sameShape(
   return typeof previous === 'string' && items?.length === 1 && items[0] === previous.trim() ? previous : items;
 }
 
+/**
+ * An answer to a question whose list has no "none": left out again when the earlier entry left
+ * the field out and the answer is the default offered for it, so a redo adds nothing untouched.
+ */
+function unlessUnset<T>(earlier: object | undefined, had: T | undefined, answer: T, offered: T): T | undefined {
+  return earlier !== undefined && had === undefined && answer === offered ? undefined : answer;
+}
+
+/** Ticked items in the order the earlier answer wrote them when they are the same items. */
+function inOrder<T>(earlier: readonly T[] | undefined, ticked: T[]): T[] {
+  return earlier?.length === ticked.length && ticked.every((x) => earlier.includes(x)) ? [...earlier] : ticked;
+}
+
 /** Leaves out keys whose value is undefined, so the YAML holds only what was answered. */
 export function compact<T extends Record<string, unknown>>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
@@ -514,7 +527,14 @@ const askGoals: Ask = async (ctx) => {
             default: b ? b.ties_to : business?.[0],
             optional: true,
           });
-          return compact({ ...b, id, statement, priority, departments, ties_to });
+          return compact({
+            ...b,
+            id,
+            statement,
+            priority: unlessUnset(b, b?.priority, priority, primaries < 2 ? 'primary' : 'secondary'),
+            departments,
+            ties_to,
+          });
         },
         prev,
       ),
@@ -557,7 +577,7 @@ const askObjectives: Ask = async (ctx) => {
           });
           const lower = await ask.confirm(
             t('init.objectives.lower_is_better', { metric }),
-            b?.lower_is_better ?? DURATION_UNIT.test(unit?.trim() ?? ''),
+            b ? b.lower_is_better === true : DURATION_UNIT.test(unit?.trim() ?? ''),
           );
           const lower_is_better = lower ? true : undefined;
           // Fields not asked yet hold a valid stand-in so that the lint rules can run on the rest.
@@ -625,7 +645,7 @@ const askObjectives: Ask = async (ctx) => {
             baseline,
             target,
             deadline,
-            curve,
+            curve: unlessUnset(b, b?.curve, curve, 'linear'),
             tool,
             why,
           }) as Objective;
@@ -820,8 +840,10 @@ const askCompetitors: Ask = async (ctx) => {
                 [
                   { value: 'sample', name: t('init.competitors.how_sample') },
                   { value: 'csv', name: t('init.competitors.how_csv') },
+                  // Posts listed one by one in the plan file: kept as they are.
+                  ...(b?.posts?.length ? [{ value: 'posts', name: t('init.competitors.how_posts') }] : []),
                 ],
-                b?.posts_csv !== undefined ? 'csv' : 'sample',
+                b?.posts_csv !== undefined ? 'csv' : b?.posts?.length && !b.sample ? 'posts' : 'sample',
               );
               // The earlier entry's fields, in its order; one source of engagement replaces the other.
               const fields = {
@@ -835,6 +857,7 @@ const askCompetitors: Ask = async (ctx) => {
                 responses,
               };
               const base = compact({ ...fields, posts_csv: undefined, sample: undefined }) as CompetitorChannel;
+              if (how === 'posts') return base;
               if (how === 'csv') {
                 const posts_csv = await ask.required(t('init.competitors.csv'), {
                   schema: cs.posts_csv,
@@ -921,7 +944,8 @@ const askChannels: Ask = async (ctx) => {
     async (list) => {
       if (list.length === 0) return t('init.channels.none');
       return ctx.errors(
-        { ...ctx.plan, channels: list.map((id) => ({ id, role: 'primary' })) },
+        // Channels kept hold their tactics (which a budget item may name) while the list is checked.
+        { ...ctx.plan, channels: list.map((id) => prev.find((c) => c.id === id) ?? { id, role: 'primary' }) },
         ['channels'],
         ['channels'],
       );
@@ -974,7 +998,8 @@ const askChannels: Ask = async (ctx) => {
                 name: `${o.id}: ${o.metric}`,
                 checked: tb ? (tb.objectives?.includes(o.id) ?? false) : o.channel === id,
               })),
-              (v) => (v.length ? undefined : t('init.channels.tactic_objectives_none')),
+              // An earlier tactic that served none is not made to now (lint says so, as a warning).
+              (v) => (v.length || (tb && !tb.objectives) ? undefined : t('init.channels.tactic_objectives_none')),
             )
           : undefined;
         const paid = await ask.confirm(t('init.channels.tactic_paid'), tb?.paid ?? false);
@@ -993,8 +1018,8 @@ const askChannels: Ask = async (ctx) => {
         return compact({
           ...tb,
           action,
-          objectives: serves?.length ? serves : undefined,
-          paid,
+          objectives: serves?.length ? inOrder(tb?.objectives, serves) : undefined,
+          paid: unlessUnset(tb, tb?.paid, paid, false),
           adopted_from: adopted_from || undefined,
           adaptation,
         }) as Tactic;
@@ -1016,7 +1041,7 @@ const askChannels: Ask = async (ctx) => {
       id,
       role,
       purpose,
-      personas: reached?.length ? reached : undefined,
+      personas: reached?.length ? inOrder(b?.personas, reached) : undefined,
       editorial_line,
       tactics: tactics.length ? tactics : undefined,
       owner,
@@ -1070,10 +1095,12 @@ const askContent: Ask = async (ctx) => {
         ),
     });
     const left = 1 - soFar.reduce((sum, p) => sum + (p.share ?? 0), 0);
-    const share = (await ask.percent(t('init.content.share'), {
+    // A pillar written without a share may stay so.
+    const share = await ask.percent(t('init.content.share'), {
       schema: ps.share,
-      default: b?.share ?? Math.max(0, Math.round(left * 100) / 100),
-    }))!;
+      default: b ? b.share : Math.max(0, Math.round(left * 100) / 100),
+      optional: b !== undefined && b.share === undefined,
+    });
     return compact({ ...b, id, name, share });
   });
   content.pillars = pillars.length ? pillars : undefined;
@@ -1172,8 +1199,10 @@ const askContent: Ask = async (ctx) => {
   const meta = metaOf(ctx);
   const sd = await entries<SpecialDate>(ctx, { noun: 'special_date', previous: prev.special_dates }, async (_i, b) => {
     const name = await ask.required(t('init.content.special_name'), { default: b?.name });
+    // An earlier entry without a date (a yearly event written by when) may stay so.
     const date = await ask.date(t('init.content.special_date'), {
       default: b?.date,
+      optional: b !== undefined && b.date === undefined,
       check: (v) =>
         v < meta.start || v > meta.end
           ? t('init.content.special_outside', { start: meta.start, end: meta.end })
@@ -1290,7 +1319,7 @@ const askKpis: Ask = async (ctx) => {
             name,
             objective: objective || undefined,
             channel: b ? b.channel : linked?.channel,
-            frequency,
+            frequency: unlessUnset(b, b?.frequency, frequency, 'weekly'),
             tool,
           }) as Kpi;
         },
@@ -1306,10 +1335,12 @@ const askBudget: Ask = async (ctx) => {
   if (!(await skipOrDo(ctx, t('init.budget.start')))) return ctx.previous;
   const prev = ctx.previous as Budget | undefined;
   const currency = metaOf(ctx).currency;
-  const cap = (await ask.number(t('init.budget.cap', { currency }), {
+  // A budget written without a cap may stay without one.
+  const cap = await ask.number(t('init.budget.cap', { currency }), {
     schema: budgetSchema.shape.cap,
     default: prev?.cap,
-  }))!;
+    optional: prev !== undefined && prev.cap === undefined,
+  });
   const objectives = listOf(ctx.plan.objectives as Objective[] | undefined);
   const s = budgetItem.shape;
   const fmt = planFormat(metaOf(ctx), ctx.locale);
@@ -1321,9 +1352,11 @@ const askBudget: Ask = async (ctx) => {
       b?.category ?? 'advertising',
     );
     const per = await ask.choose(t('init.budget.per'), named(ctx, BUDGET_PERIODS, 'per'), b?.per ?? 'month');
-    const cost = (await ask.number(t(`init.budget.cost.${per}`, { currency }), {
+    // An item written without a cost (given in kind, not priced yet) may stay so.
+    const cost = await ask.number(t(`init.budget.cost.${per}`, { currency }), {
       schema: s.cost,
       default: b?.cost,
+      optional: b !== undefined && b.cost === undefined,
       // Said at the item that takes the yearly total over the cap, while it can still be changed.
       warn: (v) =>
         budgetWarning(
@@ -1332,7 +1365,7 @@ const askBudget: Ask = async (ctx) => {
           { ...prev, cap, items: [...soFar, { ...b, name, category, per, cost: v }, ...rest] },
           ctx.plan as Pick<Plan, 'objectives' | 'channels'>,
         ),
-    }))!;
+    });
     say(`  ${t('init.budget.roi_why')}`);
     const roi = await ask.choose(
       t('init.budget.roi'),
@@ -1354,9 +1387,9 @@ const askBudget: Ask = async (ctx) => {
       name,
       category,
       cost,
-      per,
-      roi,
-      objectives: funds.length ? funds : undefined,
+      per: unlessUnset(b, b?.per, per, 'month'),
+      roi: unlessUnset(b, b?.roi, roi, category === 'advertising' ? 'short' : 'medium'),
+      objectives: funds.length ? inOrder(b?.objectives, funds) : undefined,
     }) as BudgetItem;
   });
   return compact({ ...prev, cap, items });
@@ -1424,7 +1457,7 @@ const askTeam: Ask = async (ctx) => {
       b?.owner ?? roles[0]!.id,
     );
     const cadence = await ask.choose(t('init.team.cadence'), named(ctx, CADENCES, 'cadence'), b?.cadence ?? 'weekly');
-    return compact({ ...b, task, kind, owner, cadence });
+    return compact({ ...b, task, kind: unlessUnset(b, b?.kind, kind, kindOf(task)), owner, cadence });
   });
   say(`  ${t('init.team.escalation_why')}`);
   const routine = await ask.text(t('init.team.escalation'), {
@@ -1516,7 +1549,14 @@ const askReview: Ask = async (ctx) => {
           WEEKDAYS.map((w, k) => ({ value: w, name: DAY_NAMES[ctx.lang][k] })),
           prev?.weekday ?? WEEKDAYS[(new Date(`${first}T12:00:00Z`).getUTCDay() + 6) % 7]!,
         );
-  return compact({ ...prev, cadence, participants, first, weekday });
+  const suggested = first === undefined ? undefined : WEEKDAYS[(new Date(`${first}T12:00:00Z`).getUTCDay() + 6) % 7]!;
+  return compact({
+    ...prev,
+    cadence,
+    participants,
+    first,
+    weekday: unlessUnset(prev, prev?.weekday, weekday, suggested),
+  });
 };
 
 // ------------------------------------------------------------------ tools
