@@ -46,6 +46,8 @@ const english: Words = (key, params = {}) =>
 export interface Choice<V> {
   value: V;
   name?: string;
+  /** How the answer reads once chosen (the name without a mark such as "(suggested)"). */
+  short?: string;
   description?: string;
 }
 
@@ -519,7 +521,9 @@ export class Asker {
     // next; the suggestion is marked and the cursor starts on it.
     const suggested = this.t('init.ask.suggested');
     const marked = choices.map((c) =>
-      fallback !== undefined && c.value === fallback ? { ...c, name: `${c.name ?? String(c.value)} ${suggested}` } : c,
+      fallback !== undefined && c.value === fallback
+        ? { ...c, name: `${c.name ?? String(c.value)} ${suggested}`, short: c.short ?? c.name ?? String(c.value) }
+        : c,
     );
     let current = fallback;
     for (;;) {

@@ -312,11 +312,13 @@ describe('online times with weekdays', () => {
 
 describe('select lists', () => {
   it('keep their order from one question to the next, with the suggestion marked in the language and the cursor on it', async () => {
-    const seen: { names: string[]; default: unknown }[] = [];
+    const seen: { names: string[]; default: unknown; short: string | undefined }[] = [];
     const prompts = scripted([]);
     const select = prompts.select.bind(prompts);
     prompts.select = async (c) => {
-      seen.push({ names: c.choices.map((x) => x.name ?? String(x.value)), default: c.default });
+      // The answer, once chosen, reads without the mark.
+      const short = c.choices.find((x) => x.value === c.default)?.short;
+      seen.push({ names: c.choices.map((x) => x.name ?? String(x.value)), default: c.default, short });
       return select(c);
     };
     const nb = (key: string) => (key === 'init.ask.suggested' ? '(foreslått)' : key);
@@ -329,8 +331,8 @@ describe('select lists', () => {
     expect(await ask.choose('Mål 1', kinds, 'sales')).toBe('sales');
     expect(await ask.choose('Mål 2', kinds, 'leads')).toBe('leads');
     expect(seen).toEqual([
-      { names: ['Salg (foreslått)', 'Kundeservice', 'Leads'], default: 'sales' },
-      { names: ['Salg', 'Kundeservice', 'Leads (foreslått)'], default: 'leads' },
+      { names: ['Salg (foreslått)', 'Kundeservice', 'Leads'], default: 'sales', short: 'Salg' },
+      { names: ['Salg', 'Kundeservice', 'Leads (foreslått)'], default: 'leads', short: 'Leads' },
     ]);
   });
 });
