@@ -22,21 +22,26 @@ function segments(path: string): Segment[] {
   return out;
 }
 
+function isRecord(value: unknown): value is Record<string | number, unknown> {
+  return value !== null && typeof value === 'object';
+}
+
 function valueAt(node: unknown, path: readonly Segment[]): unknown {
   let at = node;
   for (const key of path) {
-    if (at === null || typeof at !== 'object') return undefined;
-    at = (at as Record<string | number, unknown>)[key];
+    if (!isRecord(at)) return undefined;
+    at = at[key];
   }
   return at;
 }
 
 /** What an entry is called: its name, id, metric or channel. */
 function label(entry: unknown): string | undefined {
-  if (!entry || typeof entry !== 'object' || Array.isArray(entry)) return undefined;
-  const e = entry as Record<string, unknown>;
-  for (const key of ['name', 'id', 'metric', 'task', 'title', 'channel'])
-    if (typeof e[key] === 'string' && e[key]) return e[key] as string;
+  if (!isRecord(entry) || Array.isArray(entry)) return undefined;
+  for (const key of ['name', 'id', 'metric', 'task', 'title', 'channel']) {
+    const value = entry[key];
+    if (typeof value === 'string' && value) return value;
+  }
   return undefined;
 }
 
@@ -65,51 +70,56 @@ export function findingText(f: Finding, draft: PlanDraft, t: Words, fallback: Pl
 
 function told(f: Finding, plan: Plan, path: Segment[], t: Words, fallback: PlanLocale): string | undefined {
   const fmt = planFormat(plan.plan, fallback);
-  const entry = (n: number) => valueAt(plan, path.slice(0, n)) as Record<string, never> | undefined;
+  const entry = (n: number) => valueAt(plan, path.slice(0, n));
+  /** The list index at position n of the path (-1, which finds nothing, when there is none). */
+  const index = (n: number): number => {
+    const part = path[n];
+    return typeof part === 'number' ? part : -1;
+  };
   const last = path[path.length - 1];
   switch (f.rule) {
     case 'achievable-target': {
-      const o = listOf(plan.objectives)[path[1] as number];
+      const o = listOf(plan.objectives)[index(1)];
       return o && targetWarning(t, fmt, o);
     }
     case 'budget-cap':
       return plan.budget ? budgetWarning(t, fmt, plan.budget, plan) : undefined;
     case 'slot-persona-channel': {
-      const slot = listOf(plan.content?.slots)[path[2] as number];
+      const slot = listOf(plan.content?.slots)[index(2)];
       return slot?.persona ? slotPersonaWarning(t, plan, slot.persona, slot.channel) : undefined;
     }
     case 'slot-online-time': {
-      const slot = listOf(plan.content?.slots)[path[2] as number];
+      const slot = listOf(plan.content?.slots)[index(2)];
       return slot && t('init.finding.slot-online-time', { channel: slot.channel, time: slot.time });
     }
     case 'admin-roles': {
-      const audit = plan.situation?.channel_audit?.[path[2] as number];
+      const audit = plan.situation?.channel_audit?.[index(2)];
       if (!audit) return undefined;
-      const admin = last === 'left' ? audit.admins?.[path[4] as number] : undefined;
+      const admin = last === 'left' ? audit.admins?.[index(4)] : undefined;
       return admin
         ? t('init.finding.admin-roles.left', { name: admin.name, channel: audit.channel })
         : t('init.finding.admin-roles', { channel: audit.channel });
     }
     case 'login-holder': {
-      const audit = plan.situation?.channel_audit?.[path[2] as number];
+      const audit = plan.situation?.channel_audit?.[index(2)];
       return audit && t('init.finding.login-holder', { channel: audit.channel });
     }
     case 'falling-target': {
-      const o = listOf(plan.objectives)[path[1] as number];
+      const o = listOf(plan.objectives)[index(1)];
       return o && t('init.finding.falling-target', { metric: o.metric });
     }
     case 'smart-objective': {
-      const o = listOf(plan.objectives)[path[1] as number];
+      const o = listOf(plan.objectives)[index(1)];
       if (!o || typeof last !== 'string') return undefined;
       return t(`init.finding.smart-objective.${last}`, { id: o.id, start: plan.plan.start, end: plan.plan.end });
     }
     case 'owners': {
-      const e = entry(path.length - 1);
-      return e && t(`init.finding.owners.${path[0] === 'channels' ? 'channel' : 'task'}`, { name: label(e) ?? '' });
+      const name = label(entry(path.length - 1));
+      return name && t(`init.finding.owners.${path[0] === 'channels' ? 'channel' : 'task'}`, { name });
     }
     case 'channel-purpose': {
-      const c = entry(2);
-      return c && t('init.finding.channel-purpose', { channel: label(c) ?? '' });
+      const channel = label(entry(2));
+      return channel && t('init.finding.channel-purpose', { channel });
     }
     case 'post-sample-size':
       return t('init.finding.post-sample-size', { where: where(t, plan, path), min: MIN_SAMPLE, max: MAX_SAMPLE });
