@@ -7,6 +7,7 @@ import { now } from '../clock.js';
 import { FileReadError } from '../errors.js';
 import { CLIError, EXIT } from './errors.js';
 import { lintText, type PlanDraft } from '../init/check.js';
+import { findingText } from '../init/findings.js';
 import { documentText, planDocument, replaceSectionText, SCHEMA_FILE } from '../init/document.js';
 import { draftPath, emptyDraft, readDraft, removeDraft, saveDraft, type Draft } from '../init/draft.js';
 import { writeFileAtomic } from '../files.js';
@@ -305,7 +306,8 @@ function summary(findings: Finding[], plan: PlanDraft, file: string, o: Intervie
       say(`  - ${t('init.cli.empty_sections', { sections })}`);
     }
     const shown = open.slice(0, 10);
-    for (const f of shown) say(`  - ${f.message}`);
+    const region = (plan.plan as { locale?: PlanLocale } | undefined)?.locale ?? o.defaults.locale;
+    for (const f of shown) say(`  - ${findingText(f, plan, t, region)}`);
     if (open.length > shown.length) say(`  - ${t('init.cli.more', { n: open.length - shown.length })}`);
   }
   say('');

@@ -51,7 +51,7 @@ export function relativePercent(target: Objective['target']): number | undefined
 }
 
 /** The target as a number: as written, or `baseline * (1 + p / 100)` for "+p%" / "-p%" (contract); never throws. */
-export function targetNumber(o: Objective): number {
+export function targetNumber(o: Pick<Objective, 'baseline' | 'target'>): number {
   const p = relativePercent(o.target);
   return p === undefined ? (o.target as number) : o.baseline * (1 + p / 100);
 }

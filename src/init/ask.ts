@@ -34,6 +34,11 @@ const ENGLISH: Record<string, string> = {
   'init.ask.which_date': '{text}: did you mean {first} or {second}?',
   'init.ask.time_needed': 'a time is needed here',
   'init.ask.not_a_time': 'expected a time of day (24-hour), e.g. {example}',
+  'init.ask.warning': 'Warning: {message}',
+  'init.ask.keep_or_change': 'Keep this answer or change it?',
+  'init.ask.keep': 'Keep it',
+  'init.ask.change': 'Change it',
+  'init.ask.suggested': '(suggested)',
 };
 const english: Words = (key, params = {}) =>
   (ENGLISH[key] ?? key).replace(/\{([a-z_]+)\}/g, (whole, name: string) => String(params[name] ?? whole));
@@ -41,6 +46,8 @@ const english: Words = (key, params = {}) =>
 export interface Choice<V> {
   value: V;
   name?: string;
+  /** How the answer reads once chosen (the name without a mark such as "(suggested)"). */
+  short?: string;
   description?: string;
 }
 
@@ -155,12 +162,19 @@ export function inquirerPrompts(
 /** A check beyond the field's schema: the message to show, or undefined when fine. */
 export type Check<T> = (value: T) => Promise<string | undefined> | string | undefined;
 
+/**
+ * An answer that is allowed but probably not meant (lint would warn): the warning to say at
+ * once, after which the user keeps the answer or changes it; undefined when fine.
+ */
+export type Warn<T> = Check<T>;
+
 interface TextOptions {
   schema?: z.ZodType;
   default?: string | undefined;
   /** Enter with nothing typed and no default leaves the field out. */
   optional?: boolean;
   check?: Check<string>;
+  warn?: Warn<string>;
 }
 
 interface NumberOptions {
@@ -168,6 +182,7 @@ interface NumberOptions {
   default?: number | undefined;
   optional?: boolean;
   check?: Check<number>;
+  warn?: Warn<number>;
 }
 
 interface WhenOptions {
@@ -200,6 +215,8 @@ export class Asker {
     readonly t: Words = english,
     /** The plan's locale with its region, when it has one: en-GB reads 01/03/2027 as 1 March. */
     readonly region: PlanLocale = locale,
+    /** How a warning line is marked (yellow in a terminal with colours). */
+    readonly mark: (line: string) => string = (line) => line,
   ) {}
 
   /** A number the way the plan's language writes it (12 400 / 12,4 in nb). */
@@ -230,7 +247,10 @@ export class Asker {
 
   /** Free text, checked by its schema. Returns undefined when an optional field is left empty. */
   async text(message: string, o: TextOptions = {}): Promise<string | undefined> {
-    return this.typed(message, o.default, o, this.t('init.ask.answer_needed'), (raw) => ({ value: raw.trim() }));
+    // An answer left at its default is the saved text exactly (a trailing line break and all).
+    return this.typed(message, o.default, o, this.t('init.ask.answer_needed'), (raw) => ({
+      value: raw === o.default ? raw : raw.trim(),
+    }));
   }
 
   async required(message: string, o: Omit<TextOptions, 'optional'> = {}): Promise<string> {
@@ -258,6 +278,7 @@ export class Asker {
    */
   async date(message: string, o: WhenOptions & { optional: true }): Promise<string | undefined>;
   async date(message: string, o?: WhenOptions & { optional?: false }): Promise<string>;
+  async date(message: string, o?: WhenOptions): Promise<string | undefined>;
   async date(message: string, o: WhenOptions = {}): Promise<string | undefined> {
     const example = { en: '2027-03-31', nb: '31.3.2027', bg: '31.03.2027 г.' }[this.locale];
     return this.typed(
@@ -354,7 +375,7 @@ export class Asker {
   /** An objective's target: a number, or a change from the baseline such as +50% or -20 %. */
   async target(
     message: string,
-    o: { default?: number | string | undefined; check?: Check<number | string> },
+    o: { default?: number | string | undefined; check?: Check<number | string>; warn?: Warn<number | string> },
   ): Promise<number | string> {
     const shown =
       o.default === undefined ? undefined : typeof o.default === 'number' ? this.show(o.default) : o.default;
@@ -388,6 +409,46 @@ export class Asker {
    * shows the answer as understood.
    */
   private async typed<T>(
+    message: string,
+    shown: string | undefined,
+    o: {
+      schema?: z.ZodType | undefined;
+      optional?: boolean | undefined;
+      check?: Check<T> | undefined;
+      warn?: Warn<T> | undefined;
+    },
+    needed: string,
+    read: (raw: string) => Reading<T>,
+    echo?: (value: T) => string,
+  ): Promise<T | undefined> {
+    for (let offered = shown; ; ) {
+      const value = await this.typedOnce(message, offered, o, needed, read, echo);
+      if (value === undefined || (await this.kept(value, o.warn))) return value;
+      // "Change": the same question, the answer given as its default.
+      offered = echo ? echo(value) : String(value);
+    }
+  }
+
+  /**
+   * False when `warn` has something to say about `value` and the user chooses to change it.
+   * The warning is said right after the answer; keeping it is the default.
+   */
+  async kept<T>(value: T, warn: Warn<T> | undefined): Promise<boolean> {
+    const warning = await warn?.(value);
+    if (!warning) return true;
+    this.say(`  ${this.mark(`\u26a0 ${this.t('init.ask.warning', { message: warning })}`)}`);
+    const choice = await this.prompts.select({
+      message: this.t('init.ask.keep_or_change'),
+      choices: [
+        { value: 'keep', name: this.t('init.ask.keep') },
+        { value: 'change', name: this.t('init.ask.change') },
+      ],
+      default: 'keep',
+    });
+    return choice === 'keep';
+  }
+
+  private async typedOnce<T>(
     message: string,
     shown: string | undefined,
     o: { schema?: z.ZodType | undefined; optional?: boolean | undefined; check?: Check<T> | undefined },
@@ -435,35 +496,47 @@ export class Asker {
   /** Several short answers on one line, separated by ";". Empty leaves the field out. */
   async list(
     message: string,
-    o: { default?: string[] | undefined; schema?: z.ZodType; check?: Check<string[]> } = {},
+    o: { default?: string[] | undefined; schema?: z.ZodType; check?: Check<string[]>; warn?: Warn<string[]> } = {},
   ): Promise<string[] | undefined> {
-    const answer = await this.prompts.input({
-      message: `${message} ${this.t('init.ask.separate')}`,
-      ...(o.default?.length ? { default: o.default.join('; ') } : {}),
-      validate: async (raw) => {
-        const items = splitList(raw);
-        return (o.schema ? schemaError(o.schema, items) : undefined) ?? (await o.check?.(items)) ?? true;
-      },
-    });
-    const items = splitList(answer);
-    return items.length ? items : undefined;
+    for (let offered = o.default; ; ) {
+      const answer = await this.prompts.input({
+        message: `${message} ${this.t('init.ask.separate')}`,
+        ...(offered?.length ? { default: offered.join('; ') } : {}),
+        validate: async (raw) => {
+          const items = splitList(raw);
+          return (o.schema ? schemaError(o.schema, items) : undefined) ?? (await o.check?.(items)) ?? true;
+        },
+      });
+      // Left as offered: the items as they were, even one that holds a ";".
+      const items = offered?.length && answer === offered.join('; ') ? [...offered] : splitList(answer);
+      if (!items.length) return undefined;
+      if (await this.kept(items, o.warn)) return items;
+      offered = items;
+    }
   }
 
-  async choose<V>(message: string, choices: Choice<V>[], fallback?: V, check?: Check<V>): Promise<V> {
+  /** One of a list; a warned choice is kept or chosen again. */
+  async choose<V>(message: string, choices: Choice<V>[], fallback?: V, check?: Check<V>, warn?: Warn<V>): Promise<V> {
+    // The list keeps its order, so that the same list reads the same from one question to the
+    // next; the suggestion is marked and the cursor starts on it.
+    const suggested = this.t('init.ask.suggested');
+    const marked = choices.map((c) =>
+      fallback !== undefined && c.value === fallback
+        ? { ...c, name: `${c.name ?? String(c.value)} ${suggested}`, short: c.short ?? c.name ?? String(c.value) }
+        : c,
+    );
+    let current = fallback;
     for (;;) {
-      // The default comes first (the list turned round, so its order is kept): a select that
-      // loses its cursor (a stray key jumps to the first match) still lands on the default.
-      const at = choices.findIndex((c) => c.value === fallback);
-      if (at > 0) choices = [...choices.slice(at), ...choices.slice(0, at)];
       const value = await this.prompts.select({
         message,
-        choices,
-        ...(fallback !== undefined ? { default: fallback } : {}),
+        choices: marked,
+        ...(current !== undefined ? { default: current } : {}),
       });
       const wrong = await check?.(value);
-      if (!wrong) return value;
       // select cannot show a message of its own: say it, then ask again.
-      this.say(`  \u2716 ${wrong}`);
+      if (wrong) this.say(`  \u2716 ${wrong}`);
+      else if (await this.kept(value, warn)) return value;
+      current = value;
     }
   }
 

@@ -10,6 +10,7 @@ import { localeLanguage, SECTION_ORDER, type Locale, type PlanLocale, type Secti
 import { Asker, recording, type Prompts } from './ask.js';
 import { errorsFor, lintDraft, within, type PlanDraft } from './check.js';
 import type { Draft } from './draft.js';
+import { findingText } from './findings.js';
 import { OPTIONAL_ASKERS } from './optional-sections.js';
 import { ASKERS, type SectionContext } from './sections.js';
 import type { SystemDefaults } from './system.js';
@@ -113,7 +114,7 @@ export async function askSection(
   // Numbers are read and shown back in the plan's language (the plan section sets it; none are asked there).
   const region = (plan.plan as { locale?: PlanLocale } | undefined)?.locale ?? o.defaults.locale;
   const planLocale = localeLanguage(region);
-  const ask = new Asker(o.prompts, say, planLocale, t, region);
+  const ask = new Asker(o.prompts, say, planLocale, t, region, c.yellow);
   const title = t(`init.section.${name}.title`);
   say('');
   say(
@@ -148,7 +149,14 @@ export async function askSection(
           );
         return messages.length ? [...new Set(messages)].join('; ') : undefined;
       },
-      notes: async (candidate, entry) => notes(say, c, t, await lint(candidate), entry),
+      notes: async (candidate, entry) =>
+        notes(
+          say,
+          c,
+          (f) => t('init.note', { message: findingText(f, candidate, t, region) }),
+          await lint(candidate),
+          entry,
+        ),
       t,
       d: o.words[planLocale],
       lang: o.lang,
@@ -167,14 +175,30 @@ export async function askSection(
   }
 }
 
-/** Warnings that a later section of the interview resolves. */
-const LATER = new Set(['missing-section', 'goal-without-objective', 'tactics-without-objectives', 'channels-chosen']);
+/**
+ * Warnings that a later section of the interview resolves, and those said (and kept) right
+ * after the answer.
+ */
+const LATER = new Set([
+  'missing-section',
+  'goal-without-objective',
+  'tactics-without-objectives',
+  'channels-chosen',
+  'achievable-target',
+  'budget-cap',
+  'slot-persona-channel',
+]);
 
-function notes(say: (line: string) => void, c: ChalkInstance, t: Words, findings: Finding[], entry: PlanPath): void {
+function notes(
+  say: (line: string) => void,
+  c: ChalkInstance,
+  told: (f: Finding) => string,
+  findings: Finding[],
+  entry: PlanPath,
+): void {
   const at = formatPath(entry);
   for (const f of findings) {
     // What later sections will answer is the closing summary's business, not a note on this answer.
-    if (f.severity === 'warning' && within(f.path, at) && !LATER.has(f.rule))
-      say(c.yellow(`  ${t('init.note', { message: f.message })}`));
+    if (f.severity === 'warning' && within(f.path, at) && !LATER.has(f.rule)) say(c.yellow(`  ${told(f)}`));
   }
 }

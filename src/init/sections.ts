@@ -73,8 +73,16 @@ import {
   type SystemDefaults,
 } from './system.js';
 import { DAY_NAMES, parseOnlineTime, showOnlineTime, type Words } from './words.js';
-import { listOf } from '../plan/decisions.js';
+import { decisionOf, listOf } from '../plan/decisions.js';
 import { DURATION_UNIT } from '../units.js';
+import {
+  addressWarning,
+  budgetWarning,
+  emailWarning,
+  planFormat,
+  slotPersonaWarning,
+  targetWarning,
+} from './warnings.js';
 
 export interface SectionContext {
   ask: Asker;
@@ -152,6 +160,42 @@ async function checkedEntry<T>(
   }
 }
 
+/**
+ * A section (or list) stated not to apply is asked whether that still holds, with its reason as
+ * the default: the decision, kept, or undefined to ask the section's questions.
+ */
+export async function stillNotApplicable(
+  ctx: SectionContext,
+  previous: unknown,
+): Promise<{ not_applicable: string } | undefined> {
+  const reason = decisionOf(previous);
+  if (reason === undefined) return undefined;
+  if (!(await ctx.ask.confirm(ctx.t('init.not_applicable.still', { reason }), true))) return undefined;
+  const not_applicable = await ctx.ask.required(ctx.t('init.not_applicable.reason'), { default: reason });
+  return { ...(previous as object), not_applicable };
+}
+
+/** A text written as one string and offered as a list keeps its shape when the answer is the same text. */
+function sameShape(
+  previous: string | string[] | undefined,
+  items: string[] | undefined,
+): string | string[] | undefined {
+  return typeof previous === 'string' && items?.length === 1 && items[0] === previous.trim() ? previous : items;
+}
+
+/**
+ * An answer to a question whose list has no "none": left out again when the earlier entry left
+ * the field out and the answer is the default offered for it, so a redo adds nothing untouched.
+ */
+function unlessUnset<T>(earlier: object | undefined, had: T | undefined, answer: T, offered: T): T | undefined {
+  return earlier !== undefined && had === undefined && answer === offered ? undefined : answer;
+}
+
+/** Ticked items in the order the earlier answer wrote them when they are the same items. */
+function inOrder<T>(earlier: readonly T[] | undefined, ticked: T[]): T[] {
+  return earlier?.length === ticked.length && ticked.every((x) => earlier.includes(x)) ? [...earlier] : ticked;
+}
+
 /** Leaves out keys whose value is undefined, so the YAML holds only what was answered. */
 export function compact<T extends Record<string, unknown>>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
@@ -168,10 +212,10 @@ function metaOf(ctx: SectionContext): PlanMeta {
 
 /** The channels the plan already names: chosen channels, else those of objectives and personas. */
 function knownChannels(plan: PlanDraft): string[] {
-  const chosen = plan.channels as Channel[] | undefined;
-  if (chosen?.length) return chosen.map((c) => c.id);
+  const chosen = listOf(plan.channels as Channel[] | undefined);
+  if (chosen.length) return chosen.map((c) => c.id);
   const used = [
-    ...((plan.objectives as Objective[] | undefined) ?? []).flatMap((o) => (o.channel ? [o.channel] : [])),
+    ...listOf(plan.objectives as Objective[] | undefined).flatMap((o) => (o.channel ? [o.channel] : [])),
     ...((plan.audience as { personas?: Persona[] } | undefined)?.personas ?? []).flatMap((p) =>
       listOf(p.channels).map((c) => c.channel),
     ),
@@ -276,7 +320,10 @@ const askSituation: Ask = async (ctx) => {
     const p: Internal = prev.internal ?? {};
     const s = internalSchema.shape;
     const about = await ask.text(t('init.situation.about'), { default: p.about, optional: true });
-    const offering = await ask.list(t('init.situation.offering'), { default: asList(p.offering) });
+    const offering = sameShape(
+      p.offering,
+      await ask.list(t('init.situation.offering'), { default: asList(p.offering) }),
+    );
     const level = await ask.choose<'' | 'adequate' | 'limited'>(
       t('init.situation.resources'),
       [{ value: '', name: t('init.skip') }, ...named(ctx, ['adequate', 'limited'] as const, 'resources')],
@@ -310,15 +357,18 @@ const askSituation: Ask = async (ctx) => {
   say(`  ${t('init.situation.pest_why')}`);
   if (await ask.confirm(t('init.situation.pest'), prev.external?.pest !== undefined)) {
     const p = prev.external?.pest ?? {};
-    const pest: Record<string, string[] | undefined> = {};
+    const pest: Record<string, string | string[] | undefined> = {};
     for (const factor of Object.keys(pestSchema.shape) as (keyof typeof p)[]) {
-      pest[factor] = await ask.list(t(`init.situation.pest.${factor}`), { default: asList(p[factor]) });
+      pest[factor] = sameShape(
+        p[factor],
+        await ask.list(t(`init.situation.pest.${factor}`), { default: asList(p[factor]) }),
+      );
     }
     const landscape = await ask.text(t('init.situation.landscape'), {
       default: prev.external?.landscape,
       optional: true,
     });
-    situation.external = compact({ ...prev.external, landscape, pest: compact(pest) });
+    situation.external = compact({ ...prev.external, landscape, pest: compact({ ...p, ...pest }) });
   }
 
   say(`  ${t('init.situation.swot_why')}`);
@@ -347,6 +397,7 @@ const askSituation: Ask = async (ctx) => {
             schema: s.handle,
             default: b?.handle,
             optional: true,
+            warn: (v) => addressWarning(t, v),
           });
           const active = await ask.confirm(t('init.audit.active'), b?.active ?? true);
           const worked = await ask.text(t('init.audit.worked'), {
@@ -387,13 +438,14 @@ const askSituation: Ask = async (ctx) => {
           const stays = admins.find((a) => !a.left)?.name;
           const login_holder = await ask.text(t('init.audit.login_holder'), {
             schema: s.login_holder,
-            default: b?.login_holder ?? owner ?? stays,
+            default: b ? b.login_holder : (owner ?? stays),
             optional: true,
           });
           const login_email = await ask.text(t('init.audit.login_email'), {
             schema: s.login_email,
             default: b?.login_email,
             optional: true,
+            warn: (v) => emailWarning(t, v),
           });
           return compact({
             ...b,
@@ -436,20 +488,22 @@ const askGoals: Ask = async (ctx) => {
         async (b) => {
           const used = new Set(soFar.map((g) => g.id));
           const free = TYPICAL_GOALS.find((id) => !used.has(id));
-          const kind = b
-            ? 'own'
-            : await ask.choose(
-                t('init.goals.kind', { n: i + 1 }),
-                [
-                  ...TYPICAL_GOALS.map((id) => ({ value: id as string, name: t(`init.goal.${id}.name`) })),
-                  { value: 'own', name: t('init.goals.own') },
-                ],
-                free ?? 'own',
-              );
+          // An earlier goal's kind is the typical goal its id names, else its own.
+          const was = b ? (TYPICAL_GOALS.find((id) => b.id === id || b.id.startsWith(`${id}-`)) ?? 'own') : undefined;
+          const kind = await ask.choose(
+            t('init.goals.kind', { n: i + 1 }),
+            [
+              ...TYPICAL_GOALS.map((id) => ({ value: id as string, name: t(`init.goal.${id}.name`) })),
+              { value: 'own', name: t('init.goals.own') },
+            ],
+            was ?? free ?? 'own',
+          );
           const typical = TYPICAL_GOALS.find((id) => id === kind);
+          // Another kind than before: its statement and id are offered, not the old ones.
+          const kept = kind === was ? b : undefined;
           const statement = await ask.required(t('init.goals.statement'), {
             schema: s.statement,
-            default: b?.statement ?? (typical ? d(`init.goal.${typical}.statement`) : undefined),
+            default: kept?.statement ?? (typical ? d(`init.goal.${typical}.statement`) : b?.statement),
           });
           const candidate = (g: Partial<Goal>): PlanDraft => ({
             ...ctx.plan,
@@ -457,7 +511,7 @@ const askGoals: Ask = async (ctx) => {
           });
           const id = await ask.required(t('init.goals.id'), {
             schema: s.id,
-            default: b?.id ?? uniqueId(typical ?? slugId(statement, 'goal'), used),
+            default: kept?.id ?? uniqueId(typical ?? slugId(statement, 'goal'), used),
             check: (v) => ctx.errors(candidate({ id: v }), ['goals', i, 'id'], ['goals', i]),
           });
           const primaries = soFar.filter((g) => g.priority === 'primary').length;
@@ -470,10 +524,17 @@ const askGoals: Ask = async (ctx) => {
           const business = (ctx.plan.plan as PlanMeta | undefined)?.business_goals;
           const ties_to = await ask.text(t('init.goals.ties_to'), {
             schema: s.ties_to,
-            default: b?.ties_to ?? business?.[0],
+            default: b ? b.ties_to : business?.[0],
             optional: true,
           });
-          return compact({ ...b, id, statement, priority, departments, ties_to });
+          return compact({
+            ...b,
+            id,
+            statement,
+            priority: unlessUnset(b, b?.priority, priority, primaries < 2 ? 'primary' : 'secondary'),
+            departments,
+            ties_to,
+          });
         },
         prev,
       ),
@@ -516,7 +577,7 @@ const askObjectives: Ask = async (ctx) => {
           });
           const lower = await ask.confirm(
             t('init.objectives.lower_is_better', { metric }),
-            b?.lower_is_better ?? DURATION_UNIT.test(unit?.trim() ?? ''),
+            b ? b.lower_is_better === true : DURATION_UNIT.test(unit?.trim() ?? ''),
           );
           const lower_is_better = lower ? true : undefined;
           // Fields not asked yet hold a valid stand-in so that the lint rules can run on the rest.
@@ -553,6 +614,7 @@ const askObjectives: Ask = async (ctx) => {
             check: async (v) =>
               schemaError(s.target, v) ??
               ctx.errors(draft({ id, channel, unit, lower_is_better, baseline, target: v }), [...path, 'target'], path),
+            warn: (v) => targetWarning(t, planFormat(metaOf(ctx), ctx.locale), { baseline, target: v, unit }),
           });
           const deadline = await ask.date(t('init.objectives.deadline', { end: meta.end }), {
             default: b?.deadline ?? meta.end,
@@ -583,7 +645,7 @@ const askObjectives: Ask = async (ctx) => {
             baseline,
             target,
             deadline,
-            curve,
+            curve: unlessUnset(b, b?.curve, curve, 'linear'),
             tool,
             why,
           }) as Objective;
@@ -681,7 +743,12 @@ const askAudience: Ask = async (ctx) => {
               return bad === undefined ? undefined : t('init.audience.online_wrong', { bad });
             },
           });
-          const online_times = spans?.map((w) => parseOnlineTime(w)!);
+          // A window as it was (with its note) when its text is unchanged.
+          const online_times = spans?.map((w) => {
+            const read = parseOnlineTime(w)!;
+            const same = b?.online_times?.find((x) => showOnlineTime(x, ctx.lang) === showOnlineTime(read, ctx.lang));
+            return same ?? read;
+          });
           return compact({
             ...b,
             id,
@@ -773,10 +840,14 @@ const askCompetitors: Ask = async (ctx) => {
                 [
                   { value: 'sample', name: t('init.competitors.how_sample') },
                   { value: 'csv', name: t('init.competitors.how_csv') },
+                  // Posts listed one by one in the plan file: kept as they are.
+                  ...(b?.posts?.length ? [{ value: 'posts', name: t('init.competitors.how_posts') }] : []),
                 ],
-                b?.posts_csv !== undefined ? 'csv' : 'sample',
+                b?.posts_csv !== undefined ? 'csv' : b?.posts?.length && !b.sample ? 'posts' : 'sample',
               );
-              const base = compact({
+              // The earlier entry's fields, in its order; one source of engagement replaces the other.
+              const fields = {
+                ...b,
                 channel,
                 followers,
                 posts_per_week,
@@ -784,14 +855,16 @@ const askCompetitors: Ask = async (ctx) => {
                 content_types,
                 tone,
                 responses,
-              }) as CompetitorChannel;
+              };
+              const base = compact({ ...fields, posts_csv: undefined, sample: undefined }) as CompetitorChannel;
+              if (how === 'posts') return base;
               if (how === 'csv') {
                 const posts_csv = await ask.required(t('init.competitors.csv'), {
                   schema: cs.posts_csv,
                   default: b?.posts_csv,
                   check: (v) => ctx.errors(placed({ ...base, posts_csv: v }), [...chPath, 'posts_csv'], chPath),
                 });
-                return { ...base, posts_csv };
+                return compact({ ...fields, posts_csv, sample: undefined }) as CompetitorChannel;
               }
               const posts = (await ask.number(t('init.competitors.posts'), {
                 schema: ts.posts,
@@ -809,7 +882,11 @@ const askCompetitors: Ask = async (ctx) => {
                 schema: ts.shares,
                 default: b?.sample?.shares,
               }))!;
-              return { ...base, sample: { posts, likes, comments, shares } };
+              return compact({
+                ...fields,
+                posts_csv: undefined,
+                sample: { ...b?.sample, posts, likes, comments, shares },
+              }) as CompetitorChannel;
             },
             pc,
           );
@@ -857,8 +934,8 @@ const askChannels: Ask = async (ctx) => {
   const prev = (ctx.previous ?? []) as Channel[];
   const used = knownChannels({ ...ctx.plan, channels: undefined });
   const personas = (ctx.plan.audience as { personas?: Persona[] } | undefined)?.personas ?? [];
-  const objectives = (ctx.plan.objectives as Objective[] | undefined) ?? [];
-  const rivals = ((ctx.plan.competitors as Competitor[] | undefined) ?? []).filter((c) => c.better_at?.length);
+  const objectives = listOf(ctx.plan.objectives as Objective[] | undefined);
+  const rivals = listOf(ctx.plan.competitors as Competitor[] | undefined).filter((c) => c.better_at?.length);
   const offer = [...new Set([...prev.map((c) => c.id), ...used, ...KNOWN_CHANNELS])];
   const preset = prev.length ? prev.map((c) => c.id) : used;
   const picked = await ask.chooseMany(
@@ -867,7 +944,8 @@ const askChannels: Ask = async (ctx) => {
     async (list) => {
       if (list.length === 0) return t('init.channels.none');
       return ctx.errors(
-        { ...ctx.plan, channels: list.map((id) => ({ id, role: 'primary' })) },
+        // Channels kept hold their tactics (which a budget item may name) while the list is checked.
+        { ...ctx.plan, channels: list.map((id) => prev.find((c) => c.id === id) ?? { id, role: 'primary' }) },
         ['channels'],
         ['channels'],
       );
@@ -897,7 +975,7 @@ const askChannels: Ask = async (ctx) => {
           personas.map((p) => ({
             value: p.id,
             name: p.name,
-            checked: b?.personas ? b.personas.includes(p.id) : listOf(p.channels).some((c) => c.channel === id),
+            checked: b ? (b.personas?.includes(p.id) ?? false) : listOf(p.channels).some((c) => c.channel === id),
           })),
         )
       : undefined;
@@ -918,9 +996,10 @@ const askChannels: Ask = async (ctx) => {
               objectives.map((o) => ({
                 value: o.id,
                 name: `${o.id}: ${o.metric}`,
-                checked: tb?.objectives ? tb.objectives.includes(o.id) : o.channel === id,
+                checked: tb ? (tb.objectives?.includes(o.id) ?? false) : o.channel === id,
               })),
-              (v) => (v.length ? undefined : t('init.channels.tactic_objectives_none')),
+              // An earlier tactic that served none is not made to now (lint says so, as a warning).
+              (v) => (v.length || (tb && !tb.objectives) ? undefined : t('init.channels.tactic_objectives_none')),
             )
           : undefined;
         const paid = await ask.confirm(t('init.channels.tactic_paid'), tb?.paid ?? false);
@@ -939,8 +1018,8 @@ const askChannels: Ask = async (ctx) => {
         return compact({
           ...tb,
           action,
-          objectives: serves?.length ? serves : undefined,
-          paid,
+          objectives: serves?.length ? inOrder(tb?.objectives, serves) : undefined,
+          paid: unlessUnset(tb, tb?.paid, paid, false),
           adopted_from: adopted_from || undefined,
           adaptation,
         }) as Tactic;
@@ -962,11 +1041,11 @@ const askChannels: Ask = async (ctx) => {
       id,
       role,
       purpose,
-      personas: reached?.length ? reached : undefined,
+      personas: reached?.length ? inOrder(b?.personas, reached) : undefined,
       editorial_line,
       tactics: tactics.length ? tactics : undefined,
       owner,
-      posts_per_week,
+      posts_per_week: posts_per_week ?? (typeof b?.posts_per_week === 'number' ? undefined : b?.posts_per_week),
     }) as Channel;
     out.push(channel);
     await ctx.notes({ ...ctx.plan, channels: [...out] }, ['channels', i]);
@@ -1016,105 +1095,114 @@ const askContent: Ask = async (ctx) => {
         ),
     });
     const left = 1 - soFar.reduce((sum, p) => sum + (p.share ?? 0), 0);
-    const share = (await ask.percent(t('init.content.share'), {
+    // A pillar written without a share may stay so.
+    const share = await ask.percent(t('init.content.share'), {
       schema: ps.share,
-      default: b?.share ?? Math.max(0, Math.round(left * 100) / 100),
-    }))!;
+      default: b ? b.share : Math.max(0, Math.round(left * 100) / 100),
+      optional: b !== undefined && b.share === undefined,
+    });
     return compact({ ...b, id, name, share });
   });
   content.pillars = pillars.length ? pillars : undefined;
 
   say(`  ${t('init.content.slots_why')}`);
+  // "No fixed slots" (with its reason) is a decision, asked again as such.
+  const slotsDecided = await stillNotApplicable(ctx, prev.slots);
   const channels = knownChannels(ctx.plan);
   const personas = (ctx.plan.audience as { personas?: Persona[] } | undefined)?.personas ?? [];
-  const goals = (ctx.plan.goals as Goal[] | undefined) ?? [];
-  const chosen = (ctx.plan.channels as Channel[] | undefined) ?? [];
+  const goals = listOf(ctx.plan.goals as Goal[] | undefined);
+  const chosen = listOf(ctx.plan.channels as Channel[] | undefined);
   const ss = slotSchema.shape;
-  const slots = await entries(ctx, { noun: 'slot', previous: listOf(prev.slots) }, async (i, b, soFar, rest) => {
-    const path = ['content', 'slots', i];
-    const placed = (s: Slot): PlanDraft => ({
-      ...ctx.plan,
-      content: { ...content, slots: [...soFar, s, ...rest] },
-    });
-    return checkedEntry(
-      ctx,
-      path,
-      placed,
-      async (p) => {
-        const channel = (await ask.channel(t('init.content.slot_channel', { n: i + 1 }), {
-          default: p?.channel ?? channels[i % Math.max(1, channels.length)],
-          offer: channels,
-          check: (v) => ctx.errors(placed({ channel: v, weekday: 'mon', time: '09:00' }), [...path, 'channel'], path),
-        }))!;
-        // The personas reached on this channel come first: the slot is for them.
-        const here = chosen.find((c) => c.id === channel)?.personas;
-        const onChannel = personas.filter(
-          (x) => here?.includes(x.id) ?? (x.channels ?? []).some((c) => c.channel === channel),
-        );
-        const persona = personas.length
-          ? await ask.choose(
-              t('init.content.slot_persona'),
-              [
-                ...[...onChannel, ...personas.filter((x) => !onChannel.includes(x))].map((x) => ({
-                  value: x.id,
-                  name: x.name,
-                })),
-                { value: '', name: t('init.content.slot_any_persona') },
-              ],
-              p?.persona ?? onChannel[0]?.id ?? '',
-            )
-          : '';
-        const when = whenOnline(
-          personas.find((x) => x.id === persona),
-          WEEKDAYS[i % 5]!,
-        );
-        const weekday = await ask.choose(
-          t('init.content.weekday'),
-          WEEKDAYS.map((w, k) => ({ value: w, name: DAY_NAMES[ctx.lang][k] })),
-          p?.weekday ?? when.weekday,
-        );
-        const time = (await ask.time(t('init.content.time', { timezone: metaOf(ctx).timezone }), {
-          default: p?.time ?? when.time,
-          check: (v) => schemaError(ss.time, v),
-        }))!;
-        const pillar = pillars.length
-          ? await ask.choose(
-              t('init.content.slot_pillar'),
-              [{ value: '', name: t('init.content.any') }, ...pillars.map((x) => ({ value: x.id, name: x.name }))],
-              p?.pillar ?? '',
-            )
-          : undefined;
-        const goal = goals.length
-          ? await ask.choose(
-              t('init.content.slot_goal'),
-              [
-                ...goals.map((g) => ({ value: g.id, name: `${g.id}: ${g.statement}` })),
-                { value: '', name: t('init.skip') },
-              ],
-              p?.goal ?? goals[0]!.id,
-            )
-          : undefined;
-        return compact({
-          ...p,
-          channel,
-          weekday,
-          time,
-          pillar: pillar || undefined,
-          persona: persona || undefined,
-          goal: goal || undefined,
+  const slots = slotsDecided
+    ? []
+    : await entries(ctx, { noun: 'slot', previous: listOf(prev.slots) }, async (i, b, soFar, rest) => {
+        const path = ['content', 'slots', i];
+        const placed = (s: Slot): PlanDraft => ({
+          ...ctx.plan,
+          content: { ...content, slots: [...soFar, s, ...rest] },
         });
-      },
-      b,
-    );
-  });
-  content.slots = slots.length ? slots : undefined;
+        return checkedEntry(
+          ctx,
+          path,
+          placed,
+          async (p) => {
+            const channel = (await ask.channel(t('init.content.slot_channel', { n: i + 1 }), {
+              default: p?.channel ?? channels[i % Math.max(1, channels.length)],
+              offer: channels,
+              check: (v) =>
+                ctx.errors(placed({ channel: v, weekday: 'mon', time: '09:00' }), [...path, 'channel'], path),
+            }))!;
+            // A persona reached on this channel is suggested: the slot is for them.
+            const here = chosen.find((c) => c.id === channel)?.personas;
+            const onChannel = personas.filter(
+              (x) => here?.includes(x.id) ?? (x.channels ?? []).some((c) => c.channel === channel),
+            );
+            const persona = personas.length
+              ? await ask.choose(
+                  t('init.content.slot_persona'),
+                  [
+                    ...personas.map((x) => ({ value: x.id, name: x.name })),
+                    { value: '', name: t('init.content.slot_any_persona') },
+                  ],
+                  // An earlier slot for all personas stays so.
+                  p ? (p.persona ?? '') : (onChannel[0]?.id ?? ''),
+                  undefined,
+                  (v) => slotPersonaWarning(t, ctx.plan as Pick<Plan, 'audience' | 'channels'>, v, channel),
+                )
+              : '';
+            const when = whenOnline(
+              personas.find((x) => x.id === persona),
+              WEEKDAYS[i % 5]!,
+            );
+            const weekday = await ask.choose(
+              t('init.content.weekday'),
+              WEEKDAYS.map((w, k) => ({ value: w, name: DAY_NAMES[ctx.lang][k] })),
+              p?.weekday ?? when.weekday,
+            );
+            const time = (await ask.time(t('init.content.time', { timezone: metaOf(ctx).timezone }), {
+              default: p?.time ?? when.time,
+              check: (v) => schemaError(ss.time, v),
+            }))!;
+            const pillar = pillars.length
+              ? await ask.choose(
+                  t('init.content.slot_pillar'),
+                  [{ value: '', name: t('init.content.any') }, ...pillars.map((x) => ({ value: x.id, name: x.name }))],
+                  p?.pillar ?? '',
+                )
+              : undefined;
+            const goal = goals.length
+              ? await ask.choose(
+                  t('init.content.slot_goal'),
+                  [
+                    ...goals.map((g) => ({ value: g.id, name: `${g.id}: ${g.statement}` })),
+                    { value: '', name: t('init.skip') },
+                  ],
+                  p ? (p.goal ?? '') : goals[0]!.id,
+                )
+              : undefined;
+            return compact({
+              ...p,
+              channel,
+              weekday,
+              time,
+              pillar: pillar || undefined,
+              persona: persona || undefined,
+              goal: goal || undefined,
+            });
+          },
+          b,
+        );
+      });
+  content.slots = slotsDecided ?? (slots.length ? slots : undefined);
 
   say(`  ${t('init.content.special_why')}`);
   const meta = metaOf(ctx);
   const sd = await entries<SpecialDate>(ctx, { noun: 'special_date', previous: prev.special_dates }, async (_i, b) => {
     const name = await ask.required(t('init.content.special_name'), { default: b?.name });
+    // An earlier entry without a date (a yearly event written by when) may stay so.
     const date = await ask.date(t('init.content.special_date'), {
       default: b?.date,
+      optional: b !== undefined && b.date === undefined,
       check: (v) =>
         v < meta.start || v > meta.end
           ? t('init.content.special_outside', { start: meta.start, end: meta.end })
@@ -1139,12 +1227,12 @@ const askContent: Ask = async (ctx) => {
       default: prev.approval?.steps?.[0]?.role ?? ctx.d('init.default.approver'),
     });
     const who = await ask.text(t('init.content.approval_who'), {
-      default: prev.approval?.steps?.[0]?.who ?? people[0],
+      default: prev.approval?.steps?.[0] ? prev.approval.steps[0].who : people[0],
       optional: true,
     });
     const max_hours = await ask.number(t('init.content.approval_hours'), {
       schema: contentSchema.shape.approval.unwrap().shape.max_hours,
-      default: prev.approval?.max_hours ?? 24,
+      default: prev.approval?.steps ? prev.approval.max_hours : 24,
       optional: true,
     });
     content.approval = compact({
@@ -1182,7 +1270,7 @@ const askKpis: Ask = async (ctx) => {
   const { ask, t } = ctx;
   if (!(await skipOrDo(ctx, t('init.kpis.start')))) return ctx.previous;
   const s = kpiSchema.shape;
-  const objectives = (ctx.plan.objectives as Objective[] | undefined) ?? [];
+  const objectives = listOf(ctx.plan.objectives as Objective[] | undefined);
   return entries(
     ctx,
     // One KPI per objective is asked without asking first: each objective is measured.
@@ -1200,7 +1288,7 @@ const askKpis: Ask = async (ctx) => {
               ...objectives.map((o) => ({ value: o.id, name: `${o.id}: ${o.metric}` })),
               { value: '', name: t('init.kpis.no_objective') },
             ],
-            b?.objective ?? free?.id ?? objectives[0]?.id ?? '',
+            b ? (b.objective ?? '') : (free?.id ?? objectives[0]?.id ?? ''),
           );
           const linked = objectives.find((o) => o.id === objective);
           const name = await ask.required(t('init.kpis.name'), { schema: s.name, default: b?.name ?? linked?.metric });
@@ -1222,7 +1310,7 @@ const askKpis: Ask = async (ctx) => {
           );
           const tool = await ask.text(t('init.kpis.tool'), {
             schema: s.tool,
-            default: b?.tool ?? linked?.tool,
+            default: b ? b.tool : linked?.tool,
             optional: true,
           });
           return compact({
@@ -1230,8 +1318,8 @@ const askKpis: Ask = async (ctx) => {
             id,
             name,
             objective: objective || undefined,
-            channel: b?.channel ?? linked?.channel,
-            frequency,
+            channel: b ? b.channel : linked?.channel,
+            frequency: unlessUnset(b, b?.frequency, frequency, 'weekly'),
             tool,
           }) as Kpi;
         },
@@ -1247,13 +1335,16 @@ const askBudget: Ask = async (ctx) => {
   if (!(await skipOrDo(ctx, t('init.budget.start')))) return ctx.previous;
   const prev = ctx.previous as Budget | undefined;
   const currency = metaOf(ctx).currency;
-  const cap = (await ask.number(t('init.budget.cap', { currency }), {
+  // A budget written without a cap may stay without one.
+  const cap = await ask.number(t('init.budget.cap', { currency }), {
     schema: budgetSchema.shape.cap,
     default: prev?.cap,
-  }))!;
-  const objectives = (ctx.plan.objectives as Objective[] | undefined) ?? [];
+    optional: prev !== undefined && prev.cap === undefined,
+  });
+  const objectives = listOf(ctx.plan.objectives as Objective[] | undefined);
   const s = budgetItem.shape;
-  const items = await entries(ctx, { noun: 'budget_item', previous: prev?.items }, async (i, b) => {
+  const fmt = planFormat(metaOf(ctx), ctx.locale);
+  const items = await entries(ctx, { noun: 'budget_item', previous: prev?.items }, async (i, b, soFar, rest) => {
     const name = await ask.required(t('init.budget.item', { n: i + 1 }), { schema: s.name, default: b?.name });
     const category = await ask.choose(
       t('init.budget.category'),
@@ -1261,10 +1352,20 @@ const askBudget: Ask = async (ctx) => {
       b?.category ?? 'advertising',
     );
     const per = await ask.choose(t('init.budget.per'), named(ctx, BUDGET_PERIODS, 'per'), b?.per ?? 'month');
-    const cost = (await ask.number(t(`init.budget.cost.${per}`, { currency }), {
+    // An item written without a cost (given in kind, not priced yet) may stay so.
+    const cost = await ask.number(t(`init.budget.cost.${per}`, { currency }), {
       schema: s.cost,
       default: b?.cost,
-    }))!;
+      optional: b !== undefined && b.cost === undefined,
+      // Said at the item that takes the yearly total over the cap, while it can still be changed.
+      warn: (v) =>
+        budgetWarning(
+          t,
+          fmt,
+          { ...prev, cap, items: [...soFar, { ...b, name, category, per, cost: v }, ...rest] },
+          ctx.plan as Pick<Plan, 'objectives' | 'channels'>,
+        ),
+    });
     say(`  ${t('init.budget.roi_why')}`);
     const roi = await ask.choose(
       t('init.budget.roi'),
@@ -1286,9 +1387,9 @@ const askBudget: Ask = async (ctx) => {
       name,
       category,
       cost,
-      per,
-      roi,
-      objectives: funds.length ? funds : undefined,
+      per: unlessUnset(b, b?.per, per, 'month'),
+      roi: unlessUnset(b, b?.roi, roi, category === 'advertising' ? 'short' : 'medium'),
+      objectives: funds.length ? inOrder(b?.objectives, funds) : undefined,
     }) as BudgetItem;
   });
   return compact({ ...prev, cap, items });
@@ -1356,7 +1457,7 @@ const askTeam: Ask = async (ctx) => {
       b?.owner ?? roles[0]!.id,
     );
     const cadence = await ask.choose(t('init.team.cadence'), named(ctx, CADENCES, 'cadence'), b?.cadence ?? 'weekly');
-    return compact({ ...b, task, kind, owner, cadence });
+    return compact({ ...b, task, kind: unlessUnset(b, b?.kind, kind, kindOf(task)), owner, cadence });
   });
   say(`  ${t('init.team.escalation_why')}`);
   const routine = await ask.text(t('init.team.escalation'), {
@@ -1395,10 +1496,9 @@ const askCrisis: Ask = async (ctx) => {
     });
     const backup = await ask.text(t('init.crisis.backup', { approver }), {
       schema: s.backup,
-      default:
-        b?.backup ??
-        roles.find((r) => (r.person ?? r.title) === approver)?.backup ??
-        people.find((p) => p !== approver),
+      default: b
+        ? b.backup
+        : (roles.find((r) => (r.person ?? r.title) === approver)?.backup ?? people.find((p) => p !== approver)),
       optional: true,
     });
     const respond_within_hours = await ask.number(t('init.crisis.hours'), {
@@ -1409,13 +1509,13 @@ const askCrisis: Ask = async (ctx) => {
     ctx.say(`  ${t('init.crisis.holding_why')}`);
     const holding_statement = await ask.text(t('init.crisis.holding'), {
       schema: s.holding_statement,
-      default: b?.holding_statement ?? ctx.d('init.default.holding_statement'),
+      default: b ? b.holding_statement : ctx.d('init.default.holding_statement'),
       optional: true,
     });
     return compact({ ...b, level, description, approver, backup, respond_within_hours, holding_statement });
   });
   const names = await ask.list(t('init.crisis.responders'), {
-    default: prev.responders?.map((r) => r.name) ?? (people.length ? people : undefined),
+    default: ctx.previous ? prev.responders?.map((r) => r.name) : people.length ? people : undefined,
   });
   const responders = names?.map((name) => prev.responders?.find((r) => r.name === name) ?? { name });
   return compact({ ...prev, triggers, levels, responders });
@@ -1434,7 +1534,7 @@ const askReview: Ask = async (ctx) => {
   );
   const people = ((ctx.plan.team as Team | undefined)?.roles ?? []).map((r) => r.person ?? r.title);
   const participants = await ask.list(t('init.review.participants'), {
-    default: prev?.participants ?? (people.length ? people : undefined),
+    default: prev ? prev.participants : people.length ? people : undefined,
   });
   const first = await ask.date(t('init.review.first'), {
     default: prev?.first,
@@ -1449,7 +1549,14 @@ const askReview: Ask = async (ctx) => {
           WEEKDAYS.map((w, k) => ({ value: w, name: DAY_NAMES[ctx.lang][k] })),
           prev?.weekday ?? WEEKDAYS[(new Date(`${first}T12:00:00Z`).getUTCDay() + 6) % 7]!,
         );
-  return compact({ ...prev, cadence, participants, first, weekday });
+  const suggested = first === undefined ? undefined : WEEKDAYS[(new Date(`${first}T12:00:00Z`).getUTCDay() + 6) % 7]!;
+  return compact({
+    ...prev,
+    cadence,
+    participants,
+    first,
+    weekday: unlessUnset(prev, prev?.weekday, weekday, suggested),
+  });
 };
 
 // ------------------------------------------------------------------ tools
@@ -1479,21 +1586,35 @@ const askTools: Ask = async (ctx) => {
   );
 };
 
+/**
+ * A section stated not to apply is asked whether that still holds; if it applies now, its
+ * questions are asked with the rest of what it held as the defaults.
+ */
+function orDecided(ask: Ask): Ask {
+  return async (ctx) => {
+    if (decisionOf(ctx.previous) === undefined) return ask(ctx);
+    const kept = await stillNotApplicable(ctx, ctx.previous);
+    if (kept) return kept;
+    const { not_applicable: _, ...rest } = ctx.previous as Record<string, unknown>;
+    return ask({ ...ctx, previous: Object.keys(rest).length ? rest : undefined });
+  };
+}
+
 /** The method's sections; the optional ones are in optional-sections.ts. */
 export const ASKERS: Record<Exclude<SectionName, (typeof OPTIONAL_SECTIONS)[number]>, Ask> = {
   plan: askPlan,
-  situation: askSituation,
-  audience: askAudience,
+  situation: orDecided(askSituation),
+  audience: orDecided(askAudience),
   goals: askGoals,
-  objectives: askObjectives,
-  competitors: askCompetitors,
-  positioning: askPositioning,
-  channels: askChannels,
-  content: askContent,
-  kpis: askKpis,
-  budget: askBudget,
-  team: askTeam,
-  crisis: askCrisis,
-  review: askReview,
-  tools: askTools,
+  objectives: orDecided(askObjectives),
+  competitors: orDecided(askCompetitors),
+  positioning: orDecided(askPositioning),
+  channels: orDecided(askChannels),
+  content: orDecided(askContent),
+  kpis: orDecided(askKpis),
+  budget: orDecided(askBudget),
+  team: orDecided(askTeam),
+  crisis: orDecided(askCrisis),
+  review: orDecided(askReview),
+  tools: orDecided(askTools),
 };

@@ -5,7 +5,7 @@
  * and the written plan passes `smplan lint --max-warnings 0`.
  */
 import { readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -14,6 +14,7 @@ import { run as init } from '../../src/cli/init.js';
 import { run as lint } from '../../src/cli/lint.js';
 import type { Io } from '../../src/cli/io.js';
 import { METHOD_SECTIONS } from '../../src/plan/schema.js';
+import { documentText, planDocument } from '../../src/init/document.js';
 import { scripted, type Answer, type Rule } from './scripted.js';
 
 const LANGS = ['en', 'nb', 'bg'] as const;
@@ -458,5 +459,90 @@ describe('smplan init answered in full', () => {
     expect(redo.asked).toContain(CATALOGUE[lang]['init.content.approval']);
     const again = parse(await readFile(path.join(dir, 'plan.yaml'), 'utf8'));
     expect(again.content.approval).toEqual({ required: false, may_publish_alone: ['Kari', 'Ola'] });
+  });
+});
+
+describe('smplan init --section: redoing a section and accepting every answer', () => {
+  it.each(LANGS)('in %s leaves the plan byte for byte as it was, section by section', async (lang) => {
+    expect(await init(['plan.yaml'], { lang }, io(), scripted(rulesFor(lang, BAKERY)))).toBe(0);
+    const before = await readFile(path.join(dir, 'plan.yaml'), 'utf8');
+    const changed: string[] = [];
+    for (const section of METHOD_SECTIONS) {
+      const said = io();
+      expect(await init(['plan.yaml'], { section }, said, scripted([])), said.text()).toBe(0);
+      const after = await readFile(path.join(dir, 'plan.yaml'), 'utf8');
+      if (after !== before) {
+        // The first line that differs, to say what changed.
+        const [a, b] = [before.split('\n'), after.split('\n')];
+        const at = a.findIndex((line, i) => line !== b[i]);
+        changed.push(`${section}: ${a[at]} -> ${b[at]}`);
+      }
+      await writeFile(path.join(dir, 'plan.yaml'), before);
+    }
+    expect(changed).toEqual([]);
+  });
+});
+
+/** Whether each section, redone with Enter for every question, leaves the file as it was: the sections that changed, with how. */
+async function redoneChanges(): Promise<string[]> {
+  const before = await readFile(path.join(dir, 'plan.yaml'), 'utf8');
+  const changed: string[] = [];
+  for (const section of METHOD_SECTIONS) {
+    const said = io();
+    expect(await init(['plan.yaml'], { section }, said, scripted([])), said.text()).toBe(0);
+    const after = await readFile(path.join(dir, 'plan.yaml'), 'utf8');
+    if (after !== before) {
+      const [a, b] = [before.split('\n'), after.split('\n')];
+      const at = a.findIndex((line, i) => line !== b[i]);
+      changed.push(`${section}: ${a[at]} -> ${b[at]}`);
+    }
+    await writeFile(path.join(dir, 'plan.yaml'), before);
+  }
+  return changed;
+}
+
+describe('smplan init --section: what the interview does not ask for is not added', () => {
+  it('keeps a slot for all personas, a decision not to do a section, a text written as one, a note on an online time, a range', async () => {
+    expect(await init(['plan.yaml'], { lang: 'en' }, io(), scripted(rulesFor('en', BAKERY)))).toBe(0);
+    const plan = parse(await readFile(path.join(dir, 'plan.yaml'), 'utf8'));
+    delete plan.content.slots[1].persona;
+    delete plan.content.slots[0].goal;
+    plan.content.approval = { steps: [{ role: 'Owner' }] };
+    plan.situation.internal.offering = 'Sourdough bread, pastries and coffee';
+    plan.situation.external.pest.economic = 'High food prices';
+    plan.competitors = { not_applicable: 'We are the only bakery in the village' };
+    plan.audience.personas[0].online_times[0].note = 'Before the children wake';
+    delete plan.channels[1].personas;
+    plan.channels[0].posts_per_week = { min: 3, max: 5 };
+    delete plan.kpis[2].objective;
+    delete plan.kpis[2].tool;
+    delete plan.crisis.levels[0].holding_statement;
+    delete plan.crisis.levels[0].backup;
+    delete plan.review.participants;
+    delete plan.goals[0].ties_to;
+    delete plan.situation.channel_audit[0].login_holder;
+    await writeFile(path.join(dir, 'plan.yaml'), documentText(planDocument(plan)));
+    expect(await redoneChanges()).toEqual([]);
+  });
+});
+
+describe('smplan init --section goals', () => {
+  it("asks each goal's kind again, and another kind offers its own statement and id", async () => {
+    expect(await init(['plan.yaml'], { lang: 'nb' }, io(), scripted(rulesFor('nb', BAKERY)))).toBe(0);
+    // The new kind's id is offered; the objectives still name the old one, so it is kept by hand.
+    const redo = scripted(
+      rulesFor('nb', [
+        ['init.goals.kind', ['loyalty', '']],
+        ['init.goals.id', ['', 'awareness']],
+      ]),
+    );
+    expect(await init(['plan.yaml'], { section: 'goals' }, io(), redo)).toBe(0);
+    expect(redo.asked.filter((q) => q.startsWith('Forretningsmål'))).toHaveLength(2);
+    expect(redo.refused).toEqual([
+      expect.stringContaining('goal `awareness` is not defined in goals (defined: loyalty, service)'),
+    ]);
+    const { goals } = parse(await readFile(path.join(dir, 'plan.yaml'), 'utf8'));
+    expect(goals.map((g: { id: string }) => g.id)).toEqual(['awareness', 'service']);
+    expect(goals[0].statement).toBe(CATALOGUE.nb['init.goal.loyalty.statement']);
   });
 });

@@ -312,7 +312,7 @@ describe('smplan init: every section', () => {
     // every section begins with its one-line why
     expect(out).toContain('the first of the three common mistakes, putting the cart before the horse');
     // a warning within a finished entry is shown as a note on it, once
-    expect(out.match(/Note: 2 posts sampled: take the last 20–30 posts/g)).toHaveLength(1);
+    expect(out.match(/Note: Competitors: [^:\n]+, facebook: the sample is not the last 20–30 posts/g)).toHaveLength(1);
 
     const file = path.join(dir, 'plan.yaml');
     const text = await readFile(file, 'utf8');
@@ -579,8 +579,9 @@ describe('smplan init --section', () => {
       { section: 'goals' },
     );
     expect(code, out).toBe(0);
-    // no "skip this section?" question, and the old goals are offered
-    expect(prompts.asked[0]).toBe('The goal in one sentence?');
+    // no "skip this section?" question: each goal's kind, then the old goals offered
+    expect(prompts.asked[0]).toMatch(/^Goal 1: /);
+    expect(prompts.asked[1]).toBe('The goal in one sentence?');
     const after = await readFile(path.join(dir, 'plan.yaml'), 'utf8');
     expect(after).toContain('# our own note above the goals\ngoals:\n');
     expect(after).toContain('  # checked in March\n  - name: Harbor Roasters # the closest\n');

@@ -309,3 +309,30 @@ describe('online times with weekdays', () => {
       expect(showOnlineTime(parseOnlineTime(text)!, 'en')).toBe(text);
   });
 });
+
+describe('select lists', () => {
+  it('keep their order from one question to the next, with the suggestion marked in the language and the cursor on it', async () => {
+    const seen: { names: string[]; default: unknown; short: string | undefined }[] = [];
+    const prompts = scripted([]);
+    const select = prompts.select.bind(prompts);
+    prompts.select = async (c) => {
+      // The answer, once chosen, reads without the mark.
+      const short = c.choices.find((x) => x.value === c.default)?.short;
+      seen.push({ names: c.choices.map((x) => x.name ?? String(x.value)), default: c.default, short });
+      return select(c);
+    };
+    const nb = (key: string) => (key === 'init.ask.suggested' ? '(foreslått)' : key);
+    const ask = new Asker(prompts, () => {}, 'nb', nb);
+    const kinds = [
+      { value: 'sales', name: 'Salg' },
+      { value: 'service', name: 'Kundeservice' },
+      { value: 'leads', name: 'Leads' },
+    ];
+    expect(await ask.choose('Mål 1', kinds, 'sales')).toBe('sales');
+    expect(await ask.choose('Mål 2', kinds, 'leads')).toBe('leads');
+    expect(seen).toEqual([
+      { names: ['Salg (foreslått)', 'Kundeservice', 'Leads'], default: 'sales', short: 'Salg' },
+      { names: ['Salg', 'Kundeservice', 'Leads (foreslått)'], default: 'leads', short: 'Leads' },
+    ]);
+  });
+});

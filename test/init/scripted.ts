@@ -26,6 +26,8 @@ export function scripted(rules: Rule[]): Scripted {
   const refused: string[] = [];
   const answerWords: string[] = [];
   const next = (message: string): Answer | undefined => {
+    // An interview that asks without end (a refused default asked again and again) fails, not hangs.
+    if (asked.length > 5000) throw new Error(`asked 5000 questions, the last: "${message}"`);
     for (const [re, queue] of queues) if (re.test(message)) return queue.length ? queue.shift() : undefined;
     return undefined;
   };

@@ -3,11 +3,27 @@ import { formatChange, formatMeasure } from '../../wording.js';
 import { targetNumber } from '../../compute/kpi.js';
 import { defineRule, type RuleReport } from '../rule.js';
 import { listOf } from '../../plan/decisions.js';
+import type { Objective } from '../../plan/schema.js';
 
 /** Growth above +300 % (more than 4x the baseline) is flagged. */
 export const MAX_GROWTH = 3;
 /** A decrease of more than 90 % (below a tenth of the baseline) is flagged. */
 export const MAX_DECREASE = 0.9;
+
+/** How far a target lies beyond what is realistic: the change from the baseline, or undefined when within reach or not judged. */
+export function unrealisticChange(
+  o: Pick<Objective, 'baseline' | 'target'>,
+  maxGrowth = MAX_GROWTH,
+  maxDecrease = MAX_DECREASE,
+): { change: number; too: 'high' | 'low'; target: number } | undefined {
+  if (!(o.baseline > 0)) return undefined;
+  const target = targetNumber(o);
+  if (target < 0) return undefined; // objective-target's error
+  const change = target / o.baseline - 1;
+  if (change > maxGrowth) return { change, too: 'high', target };
+  if (change < -maxDecrease) return { change, too: 'low', target };
+  return undefined;
+}
 
 export const achievableTarget = defineRule({
   id: 'achievable-target',
@@ -31,25 +47,19 @@ export const achievableTarget = defineRule({
   check(plan, { options: { max_growth: maxGrowth, max_decrease: maxDecrease } }) {
     const reports: RuleReport[] = [];
     listOf(plan.objectives).forEach((o, i) => {
-      if (!(o.baseline > 0)) return;
-      const target = targetNumber(o);
-      if (target < 0) return; // objective-target's error
-      const change = target / o.baseline - 1;
-      if (change <= maxGrowth && change >= -maxDecrease) return;
+      const beyond = unrealisticChange(o, maxGrowth, maxDecrease);
+      if (!beyond) return;
+      const { change, target } = beyond;
       // Formatted only for a finding: the first number format costs milliseconds of lint's start.
       const shown = formatChange(change, 0);
       const from = `(${formatMeasure(o.baseline, o.unit, plan.plan.currency)} to ${formatMeasure(target, o.unit, plan.plan.currency)})`;
-      if (change > maxGrowth) {
-        reports.push({
-          path: ['objectives', i, 'target'],
-          message: `${shown} ${from} is above the +${Math.round(maxGrowth * 100)} % that is realistic: an unreachable target sets you up to fail`,
-        });
-      } else if (change < -maxDecrease) {
-        reports.push({
-          path: ['objectives', i, 'target'],
-          message: `${shown} ${from} cuts more than ${Math.round(maxDecrease * 100)} %: an unreachable target sets you up to fail`,
-        });
-      }
+      reports.push({
+        path: ['objectives', i, 'target'],
+        message:
+          beyond.too === 'high'
+            ? `${shown} ${from} is above the +${Math.round(maxGrowth * 100)} % that is realistic: an unreachable target sets you up to fail`
+            : `${shown} ${from} cuts more than ${Math.round(maxDecrease * 100)} %: an unreachable target sets you up to fail`,
+      });
     });
     return reports;
   },

@@ -11,6 +11,7 @@ import { planningCadence } from './planning-cadence.js';
 import { primaryChannelShare } from './primary-channel-share.js';
 import { roleOverlap } from './role-overlap.js';
 import { slotOnlineTime } from './slot-online-time.js';
+import { slotPersonaChannel } from './slot-persona-channel.js';
 import { budgetCap } from './budget-cap.js';
 import { budgetUnlinked } from './budget-unlinked.js';
 import { channelCount } from './channel-count.js';
@@ -77,6 +78,7 @@ export const rules: Rule[] = [
   pillarShares,
   contentMix,
   slotOnlineTime,
+  slotPersonaChannel,
   objectiveWithoutKpi, // §8
   kpiWithoutObjective,
   kpiCount,

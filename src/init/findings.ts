@@ -1,0 +1,133 @@
+/**
+ * Lint findings said in the interview's language (its notes and closing summary). Lint's own
+ * messages are English; here each finding is told from the plan at its path with the words of
+ * locales/*.json (init.finding.RULE). A rule without words of its own is named with the place
+ * it points at, and `smplan lint` gives its detail.
+ */
+import type { Finding } from '../diagnostics.js';
+import { MAX_SAMPLE, MIN_SAMPLE } from '../compute/engagement.js';
+import { listOf } from '../plan/decisions.js';
+import { openPoints } from '../plan/open-points.js';
+import { planSchema, type Plan, type PlanLocale } from '../plan/schema.js';
+import type { PlanDraft } from './check.js';
+import { budgetWarning, planFormat, slotPersonaWarning, targetWarning } from './warnings.js';
+import type { Words } from './words.js';
+
+type Segment = string | number;
+
+/** `objectives[1].target` -> ['objectives', 1, 'target']. */
+function segments(path: string): Segment[] {
+  const out: Segment[] = [];
+  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) out.push(m[2] !== undefined ? Number(m[2]) : m[1]!);
+  return out;
+}
+
+function isRecord(value: unknown): value is Record<string | number, unknown> {
+  return value !== null && typeof value === 'object';
+}
+
+function valueAt(node: unknown, path: readonly Segment[]): unknown {
+  let at = node;
+  for (const key of path) {
+    if (!isRecord(at)) return undefined;
+    at = at[key];
+  }
+  return at;
+}
+
+/** What an entry is called: its name, id, metric or channel. */
+function label(entry: unknown): string | undefined {
+  if (!isRecord(entry) || Array.isArray(entry)) return undefined;
+  for (const key of ['name', 'id', 'metric', 'task', 'title', 'channel']) {
+    const value = entry[key];
+    if (typeof value === 'string' && value) return value;
+  }
+  return undefined;
+}
+
+/** The section in the interview's words, and the named entries on the way: "Konkurrenter: Bakehuset, instagram". */
+function where(t: Words, plan: unknown, path: Segment[]): string {
+  const section = path[0];
+  const title = typeof section === 'string' ? t(`init.section.${section}.title`) : '';
+  const heading =
+    typeof section === 'string' && title !== `init.section.${section}.title` ? title : String(section ?? '');
+  const names: string[] = [];
+  for (let i = 2; i <= path.length; i++) {
+    const name = label(valueAt(plan, path.slice(0, i)));
+    if (name !== undefined && !names.includes(name)) names.push(name);
+  }
+  return names.length ? `${heading}: ${names.join(', ')}` : heading;
+}
+
+/** A finding in the interview's language. */
+export function findingText(f: Finding, draft: PlanDraft, t: Words, fallback: PlanLocale): string {
+  const path = segments(f.path);
+  const parsed = planSchema.safeParse(draft);
+  const place = where(t, draft, path);
+  const own = parsed.success ? told(f, parsed.data, path, t, fallback) : undefined;
+  return own ?? t('init.finding.other', { where: place || f.path, rule: f.rule });
+}
+
+function told(f: Finding, plan: Plan, path: Segment[], t: Words, fallback: PlanLocale): string | undefined {
+  const fmt = planFormat(plan.plan, fallback);
+  const entry = (n: number) => valueAt(plan, path.slice(0, n));
+  /** The list index at position n of the path (-1, which finds nothing, when there is none). */
+  const index = (n: number): number => {
+    const part = path[n];
+    return typeof part === 'number' ? part : -1;
+  };
+  const last = path[path.length - 1];
+  switch (f.rule) {
+    case 'achievable-target': {
+      const o = listOf(plan.objectives)[index(1)];
+      return o && targetWarning(t, fmt, o);
+    }
+    case 'budget-cap':
+      return plan.budget ? budgetWarning(t, fmt, plan.budget, plan) : undefined;
+    case 'slot-persona-channel': {
+      const slot = listOf(plan.content?.slots)[index(2)];
+      return slot?.persona ? slotPersonaWarning(t, plan, slot.persona, slot.channel) : undefined;
+    }
+    case 'slot-online-time': {
+      const slot = listOf(plan.content?.slots)[index(2)];
+      return slot && t('init.finding.slot-online-time', { channel: slot.channel, time: slot.time });
+    }
+    case 'admin-roles': {
+      const audit = plan.situation?.channel_audit?.[index(2)];
+      if (!audit) return undefined;
+      const admin = last === 'left' ? audit.admins?.[index(4)] : undefined;
+      return admin
+        ? t('init.finding.admin-roles.left', { name: admin.name, channel: audit.channel })
+        : t('init.finding.admin-roles', { channel: audit.channel });
+    }
+    case 'login-holder': {
+      const audit = plan.situation?.channel_audit?.[index(2)];
+      return audit && t('init.finding.login-holder', { channel: audit.channel });
+    }
+    case 'falling-target': {
+      const o = listOf(plan.objectives)[index(1)];
+      return o && t('init.finding.falling-target', { metric: o.metric });
+    }
+    case 'smart-objective': {
+      const o = listOf(plan.objectives)[index(1)];
+      if (!o || typeof last !== 'string') return undefined;
+      return t(`init.finding.smart-objective.${last}`, { id: o.id, start: plan.plan.start, end: plan.plan.end });
+    }
+    case 'owners': {
+      const name = label(entry(path.length - 1));
+      return name && t(`init.finding.owners.${path[0] === 'channels' ? 'channel' : 'task'}`, { name });
+    }
+    case 'channel-purpose': {
+      const channel = label(entry(2));
+      return channel && t('init.finding.channel-purpose', { channel });
+    }
+    case 'post-sample-size':
+      return t('init.finding.post-sample-size', { where: where(t, plan, path), min: MIN_SAMPLE, max: MAX_SAMPLE });
+    case 'open-point': {
+      const point = openPoints(plan).find((p) => p.path.join('.') === path.join('.'));
+      return point && t('init.finding.open-point', { topic: t(`open.${point.key}.topic`) });
+    }
+    default:
+      return undefined;
+  }
+}
