@@ -14,7 +14,7 @@ import type { Io } from '../../src/cli/io.js';
 import type { Finding } from '../../src/diagnostics.js';
 import { findingText } from '../../src/init/findings.js';
 import { loadWords } from '../../src/init/words.js';
-import { lintFile } from '../../src/lint/engine.js';
+import { readCheckedPlan } from '../../src/lint/check.js';
 import { scripted, type Rule } from './scripted.js';
 import { EXAMPLES } from '../helpers/cli.js';
 
@@ -85,7 +85,7 @@ describe('init: warnings as you type, in the interview language', () => {
     // Said once, at the answer: not again as a note at the end of the objective.
     expect(out).not.toMatch(/Merk: .*realistic/);
     expect(plan.objectives[0].target).toBe('+1000%');
-    const { findings } = await lintFile(path.join(dir, 'plan.yaml'), dir);
+    const { findings } = await readCheckedPlan(path.join(dir, 'plan.yaml'), { cwd: dir });
     expect(findings.map((f) => f.rule)).toContain('achievable-target');
   });
 
