@@ -161,7 +161,8 @@ describe('parseActualsCsv', () => {
   });
 
   it("reads Meta Business Suite's per-metric export as it comes: UTF-16 with a BOM, sep=, a title line, Date and Primary", () => {
-    const text = 'sep=,\n"Facebook follows"\n"Date","Primary"\n"2027-01-01T00:00:00","20"\n"2027-01-02T00:00:00","1,012"\n';
+    const text =
+      'sep=,\n"Facebook follows"\n"Date","Primary"\n"2027-01-01T00:00:00","20"\n"2027-01-02T00:00:00","1,012"\n';
     const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
     const decoded = decodeCsv(bytes)!;
     const { rows, findings } = parseActualsCsv(decoded, 'follows.csv', { objectives, map: {}, objective: 'ig-reach' });
