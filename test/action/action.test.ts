@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -74,6 +74,54 @@ describe('the GitHub Action', () => {
     const used = JSON.stringify(action.runs.steps).match(/inputs\.[\w-]+/g) ?? [];
     for (const input of used) expect(Object.keys(action.inputs)).toContain(input.slice('inputs.'.length));
     expect(Object.keys(action.inputs).sort()).toEqual(['diff-base', 'max-warnings', 'plans', 'sarif']);
+  });
+
+  it('builds once per commit of its code: dist/ is cached by a key of its sources, and a hit skips the install', async () => {
+    const action = parse(await readFile(path.join(ROOT, 'action.yml'), 'utf8'));
+    const steps = action.runs.steps as {
+      id?: string;
+      uses?: string;
+      if?: string;
+      run?: string;
+      with?: Record<string, string>;
+    }[];
+    const cache = steps.find((s) => s.uses?.startsWith('actions/cache@'))!;
+    expect(cache.with!.path).toBe('${{ github.action_path }}/dist');
+    expect(cache.with!.key).toContain('${{ steps.build-key.outputs.key }}');
+    const install = steps.find((s) => s.run?.includes('install.sh'))!;
+    expect(install.if).toBe(`steps.${cache.id}.outputs.cache-hit != 'true'`);
+    expect(steps.findIndex((s) => s.id === 'build-key')).toBeLessThan(steps.indexOf(cache));
+
+    const tree = await mkdtemp(path.join(tmpdir(), 'smplan-action-tree-'));
+    try {
+      for (const [file, text] of Object.entries({
+        'package.json': '{}',
+        'package-lock.json': '{}',
+        'bin/smplan.js': 'x',
+        'scripts/build.mjs': 'x',
+        'src/a.ts': 'one',
+        'templates/t.hbs': 'x',
+        'locales/en.json': '{}',
+        'schema/plan.schema.json': '{}',
+        'docs/readme.md': 'x',
+      })) {
+        await mkdir(path.dirname(path.join(tree, file)), { recursive: true });
+        await writeFile(path.join(tree, file), text);
+      }
+      const key = async () => {
+        const r = await step('build-key.sh', { GITHUB_ACTION_PATH: tree });
+        expect(r.code).toBe(0);
+        return /^key=([0-9a-f]{32})$/m.exec(r.output)![1];
+      };
+      const first = await key();
+      expect(await key()).toBe(first);
+      await writeFile(path.join(tree, 'docs', 'readme.md'), 'changed');
+      expect(await key()).toBe(first);
+      await writeFile(path.join(tree, 'src', 'a.ts'), 'two');
+      expect(await key()).not.toBe(first);
+    } finally {
+      await rm(tree, { recursive: true, force: true });
+    }
   });
 
   it('lints with annotations, passes the exit code on, and writes SARIF when asked', async () => {
