@@ -4,12 +4,12 @@
  * locales/*.json (init.finding.RULE). A rule without words of its own is named with the place
  * it points at, and `smplan lint` gives its detail.
  */
-import type { Finding } from '../diagnostics.js';
+import { formatPath, type Finding, type PlanPath } from '../diagnostics.js';
 import { MAX_SAMPLE, MIN_SAMPLE } from '../compute/engagement.js';
 import { listOf } from '../plan/decisions.js';
 import { openPoints } from '../plan/open-points.js';
 import { planSchema, type Plan, type PlanLocale } from '../plan/schema.js';
-import type { PlanDraft } from './check.js';
+import { refusal, within, type PlanDraft } from './check.js';
 import { budgetWarning, planFormat, slotPersonaWarning, targetWarning } from './warnings.js';
 import type { Words } from './words.js';
 
@@ -66,6 +66,30 @@ export function findingText(f: Finding, draft: PlanDraft, t: Words, fallback: Pl
   const place = where(t, draft, path);
   const own = parsed.success ? told(f, parsed.data, path, t, fallback) : undefined;
   return own ?? t('init.finding.other', { where: place || f.path, rule: f.rule });
+}
+
+/**
+ * An error that refuses an answer, in the interview's language: a schema error told from the
+ * schema's issue (what was expected), a rule's by its sentence; named with its place when it
+ * lies outside the field asked (`field`, as lint prints paths).
+ */
+export function refusalText(f: Finding, draft: PlanDraft, t: Words, fallback: PlanLocale, field: string): string {
+  const path = segments(f.path);
+  let text: string;
+  if (f.rule.startsWith('schema-') || f.rule === 'unknown-key') {
+    const parsed = planSchema.safeParse(draft);
+    const issues = parsed.success ? [] : parsed.error.issues;
+    const same = (p: readonly PropertyKey[]) => p.length === path.length && p.every((k, i) => k === path[i]);
+    // A union's issue sits at the field; its branches' issues below it.
+    const issue =
+      issues.find((i) => same(i.path)) ??
+      issues.find((i) => i.code === 'invalid_union' && within(f.path, formatPath(i.path as PlanPath)));
+    text = f.rule === 'unknown-key' ? t('init.refuse.other') : issue ? refusal(issue, t) : t('init.refuse.other');
+  } else {
+    text = findingText(f, draft, t, fallback);
+    if (text.startsWith(`${where(t, draft, path) || f.path}:`)) return text;
+  }
+  return within(f.path, field) ? text : `${where(t, draft, path) || f.path}: ${text}`;
 }
 
 function told(f: Finding, plan: Plan, path: Segment[], t: Words, fallback: PlanLocale): string | undefined {
@@ -126,6 +150,20 @@ function told(f: Finding, plan: Plan, path: Segment[], t: Words, fallback: PlanL
     case 'open-point': {
       const point = openPoints(plan).find((p) => p.path.join('.') === path.join('.'));
       return point && t('init.finding.open-point', { topic: t(`open.${point.key}.topic`) });
+    }
+    case 'unique-ids': {
+      const value = entry(path.length);
+      return typeof value === 'string' ? t('init.finding.unique-ids', { value }) : undefined;
+    }
+    case 'references': {
+      const value = entry(path.length);
+      return typeof value === 'string' ? t('init.finding.references', { value }) : undefined;
+    }
+    case 'date-order': {
+      const { start, end } = plan.plan;
+      if (path[0] === 'plan') return t(`init.finding.date-order.${end <= start ? 'end' : 'long'}`, { start, end });
+      const o = listOf(plan.objectives)[index(1)];
+      return o && t('init.finding.date-order.deadline', { id: o.id, deadline: o.deadline, start });
     }
     default:
       return undefined;
