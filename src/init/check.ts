@@ -73,8 +73,13 @@ const REFUSALS: [RegExp, string][] = [
   [/^required$/, 'required'],
 ];
 
-/** One zod issue said in the interview's language, with what was expected. */
+/** One zod issue said in the interview's language, with what was expected (zod's own words without a catalogue). */
 export function refusal(issue: Issue, t: Words): string {
+  const said = told(issue, t);
+  return said.startsWith('init.refuse.') ? issue.message : said;
+}
+
+function told(issue: Issue, t: Words): string {
   const known = REFUSALS.find(([pattern]) => pattern.test(issue.message));
   if (known) {
     const years = /from (\d+) to (\d+)/.exec(issue.message);
@@ -100,7 +105,7 @@ export function refusal(issue: Issue, t: Words): string {
     case 'invalid_union': {
       // The alternative that got furthest: a complaint about the value, not its type.
       const inner = issue.errors.flat().find((i) => i.code !== 'invalid_type');
-      return inner ? refusal(inner, t) : t('init.refuse.other');
+      return inner ? told(inner, t) : t('init.refuse.other');
     }
     case 'invalid_format':
       return t(`init.refuse.format.${issue.format === 'email' || issue.format === 'url' ? issue.format : 'other'}`);

@@ -6,6 +6,7 @@
  */
 import { formatPath, type Finding, type PlanPath } from '../diagnostics.js';
 import { MAX_SAMPLE, MIN_SAMPLE } from '../compute/engagement.js';
+import { MAX_CHANNELS, MAX_PRIMARY_CHANNELS } from '../lint/rules/channel-count.js';
 import { listOf } from '../plan/decisions.js';
 import { openPoints } from '../plan/open-points.js';
 import { planSchema, type Plan, type PlanLocale } from '../plan/schema.js';
@@ -151,13 +152,97 @@ function told(f: Finding, plan: Plan, path: Segment[], t: Words, fallback: PlanL
       const point = openPoints(plan).find((p) => p.path.join('.') === path.join('.'));
       return point && t('init.finding.open-point', { topic: t(`open.${point.key}.topic`) });
     }
+    case 'channel-count': {
+      const channels = listOf(plan.channels);
+      if (last === 'role')
+        return t('init.finding.channel-count.primary', {
+          n: channels.filter((c) => c.role === 'primary').length,
+          max: MAX_PRIMARY_CHANNELS,
+        });
+      if (path[0] === 'situation') return t('init.finding.channel-count.audit', { max: MAX_CHANNELS });
+      return channels.length > MAX_CHANNELS
+        ? t('init.finding.channel-count.many', { n: channels.length, max: MAX_CHANNELS })
+        : t('init.finding.channel-count.kept', { max: MAX_CHANNELS });
+    }
+    case 'competitor-count': {
+      // The bounds are the rule's options (the config may set them): lint says which it broke.
+      const bound = /at least (\d+)|the (\d+) main/.exec(f.message);
+      const n = listOf(plan.competitors).length;
+      if (bound?.[1]) return t('init.finding.competitor-count.few', { n, min: bound[1] });
+      return bound?.[2] ? t('init.finding.competitor-count.many', { n, max: bound[2] }) : undefined;
+    }
+    case 'kpi-measurement': {
+      const k = listOf(plan.kpis)[index(1)];
+      if (!k) return undefined;
+      const missing = k.tool === undefined ? (k.frequency === undefined ? 'both' : 'tool') : 'frequency';
+      return t(`init.finding.kpi-measurement.${missing}`, { id: k.id });
+    }
+    case 'goal-count': {
+      if (path.length === 1) return t('init.finding.goal-count.none');
+      const most = /at most (\d+)/.exec(f.message)?.[1];
+      return most && t('init.finding.goal-count.many', { max: most });
+    }
+    case 'objective-without-kpi': {
+      const o = listOf(plan.objectives)[index(1)];
+      return o && t('init.finding.objective-without-kpi', { id: o.id });
+    }
+    case 'kpi-without-objective': {
+      const k = listOf(plan.kpis)[index(1)];
+      return k && t('init.finding.kpi-without-objective', { id: k.id });
+    }
+    case 'channel-personas': {
+      const c = listOf(plan.channels)[index(1)];
+      return c && t('init.finding.channel-personas', { channel: c.id });
+    }
+    case 'persona-shares': {
+      const p = listOf(plan.audience?.personas)[index(2)];
+      if (!p) return undefined;
+      const total = listOf(p.channels).reduce((sum, c) => sum + c.share, 0);
+      return t('init.finding.persona-shares', { name: p.name, total: fmt.percent(total, 0) });
+    }
+    case 'pillar-shares': {
+      const total = listOf(plan.content?.pillars).reduce((sum, p) => sum + (p.share ?? 0), 0);
+      return t('init.finding.pillar-shares', { total: fmt.percent(total, 1) });
+    }
+    case 'competitor-channel': {
+      const channel = entry(path.length);
+      const guess = /did you mean `([^`]+)`/.exec(f.message)?.[1];
+      return typeof channel === 'string' && guess
+        ? t('init.finding.competitor-channel', { channel, guess })
+        : undefined;
+    }
+    case 'crisis-handbook': {
+      if (path[1] !== 'levels' || path.length === 2)
+        return typeof last === 'string' ? t(`init.finding.crisis-handbook.${last}`) : undefined;
+      const level = plan.crisis?.levels?.[index(2)];
+      return level && t('init.finding.crisis-handbook.level', { level: level.level, approver: level.approver });
+    }
+    case 'objective-target': {
+      const o = listOf(plan.objectives)[index(1)];
+      if (!o) return undefined;
+      const kind = /baseline of 0 cannot/.test(f.message) ? 'zero' : /below zero/.test(f.message) ? 'below' : 'large';
+      return t(`init.finding.objective-target.${kind}`, { id: o.id, target: String(o.target) });
+    }
+    case 'compound-curve':
+      return t(`init.finding.compound-curve.${last === 'target' ? 'target' : 'baseline'}`);
+    case 'posts-csv': {
+      const file = entry(path.length);
+      if (typeof file !== 'string') return undefined;
+      return t(`init.finding.posts-csv.${/no such file/.test(f.message) ? 'missing' : 'unread'}`, { file });
+    }
     case 'unique-ids': {
       const value = entry(path.length);
       return typeof value === 'string' ? t('init.finding.unique-ids', { value }) : undefined;
     }
     case 'references': {
       const value = entry(path.length);
-      return typeof value === 'string' ? t('init.finding.references', { value }) : undefined;
+      // The section the name is looked up in, as lint names it (channels, goals, pillars...).
+      const section = /is not defined in (\w+)/.exec(f.message)?.[1];
+      const title = section && t(`init.section.${section}.title`);
+      if (typeof value !== 'string') return undefined;
+      return title && title !== `init.section.${section}.title`
+        ? t('init.finding.references.in', { value, section: title })
+        : t('init.finding.references', { value });
     }
     case 'date-order': {
       const { start, end } = plan.plan;
