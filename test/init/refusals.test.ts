@@ -13,6 +13,8 @@ import { run } from '../../src/cli/init.js';
 import type { Io } from '../../src/cli/io.js';
 import { Asker, type Prompts } from '../../src/init/ask.js';
 import { schemaError } from '../../src/init/check.js';
+import { findingText } from '../../src/init/findings.js';
+import { readCheckedPlan } from '../../src/lint/check.js';
 import { loadWords } from '../../src/init/words.js';
 import { EXAMPLES } from '../helpers/cli.js';
 import { scripted, type Rule } from './scripted.js';
@@ -119,5 +121,24 @@ describe('a redo', () => {
     const { code, after } = await redo(text, 'policies', []);
     expect(code).toBe(0);
     expect(parse(after).policies).toEqual(plan.policies);
+  });
+});
+
+describe('the notes of a partial plan', () => {
+  it.each([
+    ['nb', 'oppførte konkurrenter: 1; undersøk minst 3', 'har ikke noe verktøy', 'ingen KPI måler delmålet'],
+    ['bg', 'посочени конкуренти: 1; проучете поне 3', 'не е посочен инструмент', 'никой KPI не измерва целта'],
+  ] as const)('are sentences of their own in %s, not the rule id', async (lang, competitors, tool, kpi) => {
+    const plan = parse(await example('nordlys-bakeri'));
+    plan.competitors = plan.competitors.slice(0, 1);
+    delete plan.kpis[0].tool;
+    plan.kpis = plan.kpis.filter((k: { objective?: string }) => k.objective !== plan.objectives[1].id);
+    const { findings } = await readCheckedPlan({ file: 'plan.yaml', draft: plan, dir }, { cwd: dir });
+    const said = (rule: string) =>
+      findings.filter((f) => f.rule === rule).map((f) => findingText(f, plan, words[lang], lang));
+    expect(said('competitor-count')).toEqual([expect.stringContaining(competitors)]);
+    expect(said('kpi-measurement')).toEqual([expect.stringContaining(tool)]);
+    expect(said('objective-without-kpi')[0]).toContain(kpi);
+    expect(findings.map((f) => findingText(f, plan, words[lang], lang)).join('\n')).not.toMatch(/kontroll|проверката/);
   });
 });
