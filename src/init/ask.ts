@@ -219,6 +219,9 @@ export class Asker {
     readonly mark: (line: string) => string = (line) => line,
   ) {}
 
+  /** Redoing a section: the marked choice is the answer saved, not a suggestion. */
+  redo = false;
+
   /** A number the way the plan's language writes it (12 400 / 12,4 in nb). */
   show(n: number): string {
     return showNumber(n, this.locale);
@@ -456,7 +459,8 @@ export class Asker {
     read: (raw: string) => Reading<T>,
     echo?: (value: T) => string,
   ): Promise<T | undefined> {
-    const wrong = async (value: T) => (o.schema ? schemaError(o.schema, value) : undefined) ?? (await o.check?.(value));
+    const wrong = async (value: T) =>
+      (o.schema ? schemaError(o.schema, value, this.t) : undefined) ?? (await o.check?.(value));
     const answer = await this.prompts.input({
       message,
       ...(shown ? { default: shown } : {}),
@@ -504,7 +508,7 @@ export class Asker {
         ...(offered?.length ? { default: offered.join('; ') } : {}),
         validate: async (raw) => {
           const items = splitList(raw);
-          return (o.schema ? schemaError(o.schema, items) : undefined) ?? (await o.check?.(items)) ?? true;
+          return (o.schema ? schemaError(o.schema, items, this.t) : undefined) ?? (await o.check?.(items)) ?? true;
         },
       });
       // Left as offered: the items as they were, even one that holds a ";".
@@ -519,7 +523,7 @@ export class Asker {
   async choose<V>(message: string, choices: Choice<V>[], fallback?: V, check?: Check<V>, warn?: Warn<V>): Promise<V> {
     // The list keeps its order, so that the same list reads the same from one question to the
     // next; the suggestion is marked and the cursor starts on it.
-    const suggested = this.t('init.ask.suggested');
+    const suggested = this.t(this.redo ? 'init.ask.current' : 'init.ask.suggested');
     const marked = choices.map((c) =>
       fallback !== undefined && c.value === fallback
         ? { ...c, name: `${c.name ?? String(c.value)} ${suggested}`, short: c.short ?? c.name ?? String(c.value) }

@@ -10,7 +10,7 @@ import { localeLanguage, SECTION_ORDER, type Locale, type PlanLocale, type Secti
 import { Asker, recording, type Prompts } from './ask.js';
 import { errorsFor, lintDraft, within, type PlanDraft } from './check.js';
 import type { Draft } from './draft.js';
-import { findingText } from './findings.js';
+import { findingText, refusalText } from './findings.js';
 import { OPTIONAL_ASKERS } from './optional-sections.js';
 import { ASKERS, type SectionContext } from './sections.js';
 import type { SystemDefaults } from './system.js';
@@ -115,6 +115,7 @@ export async function askSection(
   const region = (plan.plan as { locale?: PlanLocale } | undefined)?.locale ?? o.defaults.locale;
   const planLocale = localeLanguage(region);
   const ask = new Asker(o.prompts, say, planLocale, t, region, c.yellow);
+  ask.redo = plan[name] !== undefined;
   const title = t(`init.section.${name}.title`);
   say('');
   say(
@@ -142,10 +143,13 @@ export async function askSection(
       focused,
       errors: async (candidate, field, entry, withWarnings) => {
         const findings = fresh(await lint(candidate));
-        const messages = errorsFor(findings, field, entry);
+        const at = formatPath(field);
+        const messages = errorsFor(findings, field, entry).map((f) => refusalText(f, candidate, t, region, at));
         if (withWarnings)
           messages.push(
-            ...findings.filter((f) => f.severity === 'warning' && f.path === formatPath(field)).map((f) => f.message),
+            ...findings
+              .filter((f) => f.severity === 'warning' && f.path === at)
+              .map((f) => findingText(f, candidate, t, region)),
           );
         return messages.length ? [...new Set(messages)].join('; ') : undefined;
       },
@@ -169,7 +173,7 @@ export async function askSection(
     else next[name] = value;
     const problems = fresh(await lintDraft(next, o.file, o.dir)).filter((f) => f.severity === 'error');
     if (problems.length === 0) return next;
-    for (const f of problems) say(c.red(`  \u2716 ${f.path || name}: ${f.message}`));
+    for (const f of problems) say(c.red(`  \u2716 ${f.path || name}: ${refusalText(f, next, t, region, f.path)}`));
     say(`  ${t('init.once_more', { section: title.toLowerCase() })}`);
     previous = value;
   }

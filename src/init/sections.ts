@@ -612,7 +612,7 @@ const askObjectives: Ask = async (ctx) => {
           const target = await ask.target(t('init.objectives.target', { baseline: ask.show(baseline) }), {
             default: b?.target ?? (baseline > 0 ? (lower ? '-20%' : '+20%') : undefined),
             check: async (v) =>
-              schemaError(s.target, v) ??
+              schemaError(s.target, v, t) ??
               ctx.errors(draft({ id, channel, unit, lower_is_better, baseline, target: v }), [...path, 'target'], path),
             warn: (v) => targetWarning(t, planFormat(metaOf(ctx), ctx.locale), { baseline, target: v, unit }),
           });
@@ -1161,7 +1161,7 @@ const askContent: Ask = async (ctx) => {
             );
             const time = (await ask.time(t('init.content.time', { timezone: metaOf(ctx).timezone }), {
               default: p?.time ?? when.time,
-              check: (v) => schemaError(ss.time, v),
+              check: (v) => schemaError(ss.time, v, t),
             }))!;
             const pillar = pillars.length
               ? await ask.choose(

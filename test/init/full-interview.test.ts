@@ -539,7 +539,8 @@ describe('smplan init --section goals', () => {
     expect(await init(['plan.yaml'], { section: 'goals' }, io(), redo)).toBe(0);
     expect(redo.asked.filter((q) => q.startsWith('Forretningsmål'))).toHaveLength(2);
     expect(redo.refused).toEqual([
-      expect.stringContaining('goal `awareness` is not defined in goals (defined: loyalty, service)'),
+      // Said in the interview's language: the objective and the slots that name the goal.
+      expect.stringContaining('SMART-delmål: instagram-followers: «awareness» står ikke oppført under Forretningsmål;'),
     ]);
     const { goals } = parse(await readFile(path.join(dir, 'plan.yaml'), 'utf8'));
     expect(goals.map((g: { id: string }) => g.id)).toEqual(['awareness', 'service']);

@@ -294,19 +294,21 @@ describe('smplan init: every section', () => {
     expect(code, out).toBe(0);
     const refused = prompts.refused.join('\n');
     expect(refused).toContain('First day of the plan (YYYY-MM-DD)? => no such date in the calendar');
-    expect(refused).toMatch(/Last day .* => the plan ends \(2026-12-01\) before it starts/);
-    expect(refused).toContain('goal id `awareness` is already defined at goals[0]');
-    expect(refused).toMatch(/relative target \(\+50%\) of a baseline of 0 cannot be computed/);
-    expect(refused).toMatch(/Deadline .* => the deadline 2028-03-01 is outside the plan period/);
+    expect(refused).toMatch(/Last day .* => the plan ends \(2026-12-01\) before or on the day it starts/);
+    expect(refused).toContain('Short id for it (used by objectives)? => `awareness` is already used');
+    expect(refused).toMatch(/a change \(\+50%\) of a baseline of 0 cannot be computed/);
+    expect(refused).toMatch(/Deadline .* => the deadline of instagram-followers is outside the plan period/);
     expect(refused).toMatch(
       /Share of their online time on instagram, in %\? => the shares would add up to more than 100 %/,
     );
     expect(refused).toMatch(/When are they online .* "mornings 7-8" is not a time span/);
-    expect(refused).toMatch(/Followers of .* => must be more than 0/);
+    expect(refused).toMatch(/Followers of .* => must be at least 1/);
     expect(refused).toMatch(/Path of the CSV.* => missing.csv: no such file/);
-    expect(refused).toMatch(/Which channels will you be on.* => channel `instagram` is not defined in channels/);
+    expect(refused).toMatch(
+      /Which channels will you be on.* => SMART objectives: instagram-followers: `instagram` is not listed under Channels/,
+    );
     expect(refused).toMatch(/Local time .* => expected a time of day \(24-hour\), e.g. 07:30/);
-    expect(refused).toMatch(/Cost per month.* => a cost cannot be negative/);
+    expect(refused).toMatch(/Cost per month.* => cannot be negative/);
     // a compound curve on a zero baseline is refused at the select, then linear is taken
     expect(out).toContain('a compound curve needs a baseline above 0');
     // every section begins with its one-line why

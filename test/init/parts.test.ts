@@ -97,7 +97,7 @@ describe('answers', () => {
       f('kpis[0].objective'),
       f('objectives[1].target', 'warning'),
     ];
-    expect(errorsFor(findings, ['objectives', 1, 'target'], ['objectives', 1])).toEqual([
+    expect(errorsFor(findings, ['objectives', 1, 'target'], ['objectives', 1]).map((x) => x.message)).toEqual([
       'objectives[1].target',
       'objectives[10].target',
       'kpis[0].objective',

@@ -156,13 +156,13 @@ describe('init: lint notes in the interview language', () => {
       line: 1,
       column: 1,
       severity: 'warning',
-      rule: 'competitor-count',
-      message: '2 competitors listed: research at least 3 main competitors',
+      rule: 'copied-tactic',
+      message: 'a tactic copied from a competitor',
       path: 'competitors',
     };
     const words = (await loadWords()).nb;
     expect(findingText(finding, { smplan: 1, competitors: [] }, words, 'nb')).toBe(
-      'Konkurrenter: metodens kontroll competitor-count har en merknad (`smplan lint` gir detaljene).',
+      'Konkurrenter: metodens kontroll copied-tactic har en merknad (`smplan lint` gir detaljene).',
     );
   });
 });
