@@ -11,8 +11,7 @@ import { Asker, recording, type Prompts } from './ask.js';
 import { errorsFor, lintDraft, within, type PlanDraft } from './check.js';
 import type { Draft } from './draft.js';
 import { findingText } from './findings.js';
-import { OPTIONAL_ASKERS } from './optional-sections.js';
-import { ASKERS, type SectionContext } from './sections.js';
+import { ASKERS, type SectionContext } from './sections/index.js';
 import type { SystemDefaults } from './system.js';
 import type { Words } from './words.js';
 
@@ -163,7 +162,7 @@ export async function askSection(
       locale: planLocale,
       words: o.words,
     };
-    const value = await { ...ASKERS, ...OPTIONAL_ASKERS }[name](ctx);
+    const value = await ASKERS[name](ctx);
     const next: PlanDraft = { ...plan };
     if (value === undefined) delete next[name];
     else next[name] = value;
