@@ -11,7 +11,7 @@ import { Asker, recording, type Prompts } from './ask.js';
 import { errorsFor, lintDraft, within, type PlanDraft } from './check.js';
 import type { Draft } from './draft.js';
 import { findingText } from './findings.js';
-import { ASKERS, type SectionContext } from './sections/index.js';
+import { runSection, type DraftPlan, type SectionContext } from './sections/index.js';
 import type { SystemDefaults } from './system.js';
 import type { Words } from './words.js';
 
@@ -130,7 +130,8 @@ export async function askSection(
     if (last?.candidate !== candidate) last = { candidate, findings: lintDraft(candidate, o.file, o.dir) };
     return last.findings;
   };
-  let previous = plan[name];
+  const held: DraftPlan = plan;
+  let previous = held[name];
   for (;;) {
     const ctx: SectionContext = {
       ask,
@@ -162,7 +163,7 @@ export async function askSection(
       locale: planLocale,
       words: o.words,
     };
-    const value = await ASKERS[name](ctx);
+    const value = await runSection(name, ctx);
     const next: PlanDraft = { ...plan };
     if (value === undefined) delete next[name];
     else next[name] = value;
@@ -170,7 +171,8 @@ export async function askSection(
     if (problems.length === 0) return next;
     for (const f of problems) say(c.red(`  \u2716 ${f.path || name}: ${f.message}`));
     say(`  ${t('init.once_more', { section: title.toLowerCase() })}`);
-    previous = value;
+    // The answer lint refused, offered again; askers return plain data of their section's shape.
+    previous = value as typeof previous;
   }
 }
 

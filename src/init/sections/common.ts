@@ -1,19 +1,25 @@
 /** What every section's questions share: the context they are asked in and the list and entry helpers. */
 import type { PlanPath } from '../../diagnostics.js';
-import type { Channel, Goal, Locale, Objective, Persona, PlanMeta } from '../../plan/schema.js';
+import type { Locale, Plan, PlanMeta, SectionName } from '../../plan/schema.js';
 import type { Asker, Choice } from '../ask.js';
 import type { PlanDraft } from '../check.js';
 import type { SystemDefaults } from '../system.js';
 import type { Words } from '../words.js';
 import { decisionOf, listOf } from '../../plan/decisions.js';
 
-export interface SectionContext {
+/**
+ * The plan as the interview holds it: each section as the schema types it, any of them not
+ * answered yet. Every answer is checked against the schema and the lint rules before it is kept.
+ */
+export type DraftPlan = Partial<Plan> & PlanDraft;
+
+export interface SectionContext<K extends SectionName = SectionName> {
   ask: Asker;
   say(line: string): void;
   /** The plan so far; the section being asked holds its earlier value, if any. */
-  plan: PlanDraft;
+  plan: DraftPlan;
   /** The section's earlier value (from a draft or the file being edited), offered as defaults. */
-  previous: unknown;
+  previous: Plan[K] | undefined;
   defaults: SystemDefaults;
   /** Only this section is asked (`--section`): no "skip it?" question. */
   focused: boolean;
@@ -33,7 +39,7 @@ export interface SectionContext {
   words: Record<Locale, Words>;
 }
 
-export type Ask = (ctx: SectionContext) => Promise<unknown>;
+export type Ask<K extends SectionName = SectionName> = (ctx: SectionContext<K>) => Promise<unknown>;
 
 /** A list of any length. `min` entries are asked without asking first; then "Add another …?" (default: no). */
 export async function entries<T>(
@@ -127,19 +133,18 @@ export async function skipOrDo(ctx: SectionContext, question: string): Promise<b
   return ctx.ask.confirm(question, ctx.previous !== undefined);
 }
 
+/** The plan section: asked first, so every later section has it. */
 export function metaOf(ctx: SectionContext): PlanMeta {
-  return ctx.plan.plan as PlanMeta;
+  return ctx.plan.plan!;
 }
 
 /** The channels the plan already names: chosen channels, else those of objectives and personas. */
-export function knownChannels(plan: PlanDraft): string[] {
-  const chosen = listOf(plan.channels as Channel[] | undefined);
+export function knownChannels(plan: DraftPlan): string[] {
+  const chosen = listOf(plan.channels);
   if (chosen.length) return chosen.map((c) => c.id);
   const used = [
-    ...listOf(plan.objectives as Objective[] | undefined).flatMap((o) => (o.channel ? [o.channel] : [])),
-    ...((plan.audience as { personas?: Persona[] } | undefined)?.personas ?? []).flatMap((p) =>
-      listOf(p.channels).map((c) => c.channel),
-    ),
+    ...listOf(plan.objectives).flatMap((o) => (o.channel ? [o.channel] : [])),
+    ...(plan.audience?.personas ?? []).flatMap((p) => listOf(p.channels).map((c) => c.channel)),
   ];
   return [...new Set(used)];
 }
@@ -182,7 +187,7 @@ export async function notApplicable(
 }
 
 export function goalIds(ctx: SectionContext): string[] {
-  return ((ctx.plan.goals as Goal[] | undefined) ?? []).map((g) => g.id);
+  return (ctx.plan.goals ?? []).map((g) => g.id);
 }
 
 export async function pickGoals(ctx: SectionContext, previous: string[] | undefined): Promise<string[] | undefined> {

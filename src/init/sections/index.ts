@@ -7,7 +7,7 @@ import { askAudience } from './audience.js';
 import { askBudget } from './budget.js';
 import { askCampaigns } from './campaigns.js';
 import { askChannels } from './channels.js';
-import { type Ask, orDecided } from './common.js';
+import { type Ask, orDecided, type SectionContext } from './common.js';
 import { askCompetitors } from './competitors.js';
 import { askContent } from './content.js';
 import { askCrisis } from './crisis.js';
@@ -25,13 +25,13 @@ import { askSituation } from './situation.js';
 import { askTeam } from './team.js';
 import { askTools } from './tools.js';
 
-export type { Ask, SectionContext } from './common.js';
+export type { Ask, DraftPlan, SectionContext } from './common.js';
 
 /**
  * Every section's questions, in SECTION_ORDER. The optional sections (governance, initiatives,
  * partners, campaigns, policies) are asked only with `--section` and ask themselves whether they apply.
  */
-export const ASKERS: Record<SectionName, Ask> = {
+const ASKERS: { [K in SectionName]: Ask<K> } = {
   plan: askPlan,
   situation: orDecided(askSituation),
   audience: orDecided(askAudience),
@@ -53,3 +53,9 @@ export const ASKERS: Record<SectionName, Ask> = {
   tools: orDecided(askTools),
   governance: askGovernance,
 };
+
+/** Asks section `name`: its value, or undefined when the user skips it. */
+export function runSection<K extends SectionName>(name: K, ctx: SectionContext<K>): Promise<unknown> {
+  const ask: Ask<K> = ASKERS[name];
+  return ask(ctx);
+}
