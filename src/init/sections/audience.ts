@@ -4,9 +4,9 @@ import { slugId, uniqueId } from '../system.js';
 import { parseOnlineTime, showOnlineTime } from '../words.js';
 import { type Ask, entries, checkedEntry, compact, skipOrDo, knownChannels } from './common.js';
 
-export const askAudience: Ask = async (ctx) => {
+export const askAudience: Ask<'audience'> = async (ctx) => {
   const { ask, t } = ctx;
-  const prevPersonas = (ctx.previous as { personas?: Persona[] } | undefined)?.personas;
+  const prevPersonas = ctx.previous?.personas;
   if (!(await skipOrDo(ctx, t('init.audience.start')))) return ctx.previous;
   const s = personaSchema.shape;
   const personas = await entries(

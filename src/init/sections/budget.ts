@@ -5,19 +5,16 @@ import {
   ROI_TIME_FRAMES,
   budget as budgetSchema,
   budgetItem,
-  type Budget,
   type BudgetItem,
-  type Objective,
-  type Plan,
 } from '../../plan/schema.js';
 import { listOf } from '../../plan/decisions.js';
 import { budgetWarning, planFormat } from '../warnings.js';
 import { type Ask, entries, unlessUnset, inOrder, compact, skipOrDo, metaOf, named } from './common.js';
 
-export const askBudget: Ask = async (ctx) => {
+export const askBudget: Ask<'budget'> = async (ctx) => {
   const { ask, say, t } = ctx;
   if (!(await skipOrDo(ctx, t('init.budget.start')))) return ctx.previous;
-  const prev = ctx.previous as Budget | undefined;
+  const prev = ctx.previous;
   const currency = metaOf(ctx).currency;
   // A budget written without a cap may stay without one.
   const cap = await ask.number(t('init.budget.cap', { currency }), {
@@ -25,7 +22,7 @@ export const askBudget: Ask = async (ctx) => {
     default: prev?.cap,
     optional: prev !== undefined && prev.cap === undefined,
   });
-  const objectives = listOf(ctx.plan.objectives as Objective[] | undefined);
+  const objectives = listOf(ctx.plan.objectives);
   const s = budgetItem.shape;
   const fmt = planFormat(metaOf(ctx), ctx.locale);
   const items = await entries(ctx, { noun: 'budget_item', previous: prev?.items }, async (i, b, soFar, rest) => {
@@ -47,7 +44,7 @@ export const askBudget: Ask = async (ctx) => {
           t,
           fmt,
           { ...prev, cap, items: [...soFar, { ...b, name, category, per, cost: v }, ...rest] },
-          ctx.plan as Pick<Plan, 'objectives' | 'channels'>,
+          ctx.plan,
         ),
     });
     say(`  ${t('init.budget.roi_why')}`);

@@ -1,13 +1,14 @@
 /** The campaigns section (optional): campaigns and recurring events, with their goals. */
-import { CAMPAIGN_KINDS, RECURRENCES, campaign as campaignSchema, isoDate, type Campaign } from '../../plan/schema.js';
+import { listOf } from '../../plan/decisions.js';
+import { CAMPAIGN_KINDS, RECURRENCES, campaign as campaignSchema, isoDate } from '../../plan/schema.js';
 import { slugId, uniqueId } from '../system.js';
 import { type Ask, entries, compact, named, notApplicable, pickGoals } from './common.js';
 
-export const askCampaigns: Ask = async (ctx) => {
+export const askCampaigns: Ask<'campaigns'> = async (ctx) => {
   const { ask, t } = ctx;
   const no = await notApplicable(ctx, 'campaigns');
   if (no) return no;
-  const prev = Array.isArray(ctx.previous) ? (ctx.previous as Campaign[]) : [];
+  const prev = listOf(ctx.previous);
   const s = campaignSchema.shape;
   const once = 'once' as const;
   const list = await entries(ctx, { noun: 'campaign', previous: prev, min: 1 }, async (i, b, soFar) => {

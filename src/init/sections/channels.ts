@@ -1,25 +1,18 @@
 /** The channels section: the channels chosen, each with its purpose and tactics. */
-import {
-  KNOWN_CHANNELS,
-  channel as channelSchema,
-  type Channel,
-  type Competitor,
-  type Objective,
-  type Persona,
-} from '../../plan/schema.js';
+import { KNOWN_CHANNELS, channel as channelSchema, type Channel } from '../../plan/schema.js';
 import { listOf } from '../../plan/decisions.js';
 import { type Ask, entries, unlessUnset, inOrder, compact, skipOrDo, knownChannels, named } from './common.js';
 
 type Tactic = NonNullable<Channel['tactics']>[number];
 
-export const askChannels: Ask = async (ctx) => {
+export const askChannels: Ask<'channels'> = async (ctx) => {
   const { ask, say, t } = ctx;
   if (!(await skipOrDo(ctx, t('init.channels.start')))) return ctx.previous;
-  const prev = (ctx.previous ?? []) as Channel[];
+  const prev = listOf(ctx.previous);
   const used = knownChannels({ ...ctx.plan, channels: undefined });
-  const personas = (ctx.plan.audience as { personas?: Persona[] } | undefined)?.personas ?? [];
-  const objectives = listOf(ctx.plan.objectives as Objective[] | undefined);
-  const rivals = listOf(ctx.plan.competitors as Competitor[] | undefined).filter((c) => c.better_at?.length);
+  const personas = ctx.plan.audience?.personas ?? [];
+  const objectives = listOf(ctx.plan.objectives);
+  const rivals = listOf(ctx.plan.competitors).filter((c) => c.better_at?.length);
   const offer = [...new Set([...prev.map((c) => c.id), ...used, ...KNOWN_CHANNELS])];
   const preset = prev.length ? prev.map((c) => c.id) : used;
   const picked = await ask.chooseMany(

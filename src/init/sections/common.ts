@@ -162,13 +162,14 @@ export function named<V extends string>(ctx: SectionContext, values: readonly V[
  * A section stated not to apply is asked whether that still holds; if it applies now, its
  * questions are asked with the rest of what it held as the defaults.
  */
-export function orDecided(ask: Ask): Ask {
+export function orDecided<K extends SectionName>(ask: Ask<K>): Ask<K> {
   return async (ctx) => {
     if (decisionOf(ctx.previous) === undefined) return ask(ctx);
     const kept = await stillNotApplicable(ctx, ctx.previous);
     if (kept) return kept;
+    // decisionOf has found an object with a reason; what it holds beside that is the section's own fields.
     const { not_applicable: _, ...rest } = ctx.previous as Record<string, unknown>;
-    return ask({ ...ctx, previous: Object.keys(rest).length ? rest : undefined });
+    return ask({ ...ctx, previous: Object.keys(rest).length ? (rest as Plan[K]) : undefined });
   };
 }
 

@@ -1,4 +1,5 @@
 /** The competitors section: who else speaks to the audience, and on which channels. */
+import { listOf } from '../../plan/decisions.js';
 import {
   competitor as competitorSchema,
   competitorChannel,
@@ -9,7 +10,7 @@ import {
 import type { PlanDraft } from '../check.js';
 import { type Ask, entries, checkedEntry, compact, skipOrDo } from './common.js';
 
-export const askCompetitors: Ask = async (ctx) => {
+export const askCompetitors: Ask<'competitors'> = async (ctx) => {
   const { ask, say, t } = ctx;
   if (!(await skipOrDo(ctx, t('init.competitors.start')))) return ctx.previous;
   const s = competitorSchema.shape;
@@ -17,7 +18,7 @@ export const askCompetitors: Ask = async (ctx) => {
   const ts = sampleTotals.shape;
   const list = await entries(
     ctx,
-    { noun: 'competitor', previous: ctx.previous as Competitor[] | undefined, min: 1 },
+    { noun: 'competitor', previous: listOf(ctx.previous), min: 1 },
     async (i, prev, soFar, rest) => {
       const path = ['competitors', i];
       const name = await ask.required(t('init.competitors.name', { n: i + 1 }), {

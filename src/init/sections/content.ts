@@ -4,12 +4,8 @@ import {
   content as contentSchema,
   pillar as pillarSchema,
   slot as slotSchema,
-  type Channel,
   type Content,
-  type Goal,
   type Persona,
-  type Plan,
-  type Team,
 } from '../../plan/schema.js';
 import { schemaError, type PlanDraft } from '../check.js';
 import { slugId, uniqueId } from '../system.js';
@@ -43,10 +39,10 @@ function whenOnline(
   return { weekday: days.includes(fallbackDay) ? fallbackDay : days[0]!, time: w.from };
 }
 
-export const askContent: Ask = async (ctx) => {
+export const askContent: Ask<'content'> = async (ctx) => {
   const { ask, say, t } = ctx;
   if (!(await skipOrDo(ctx, t('init.content.start')))) return ctx.previous;
-  const prev = (ctx.previous ?? {}) as Content;
+  const prev = ctx.previous ?? {};
   const content: Content = { ...prev };
   say(`  ${t('init.content.pillars_why')}`);
   const ps = pillarSchema.shape;
@@ -82,9 +78,9 @@ export const askContent: Ask = async (ctx) => {
   // "No fixed slots" (with its reason) is a decision, asked again as such.
   const slotsDecided = await stillNotApplicable(ctx, prev.slots);
   const channels = knownChannels(ctx.plan);
-  const personas = (ctx.plan.audience as { personas?: Persona[] } | undefined)?.personas ?? [];
-  const goals = listOf(ctx.plan.goals as Goal[] | undefined);
-  const chosen = listOf(ctx.plan.channels as Channel[] | undefined);
+  const personas = ctx.plan.audience?.personas ?? [];
+  const goals = listOf(ctx.plan.goals);
+  const chosen = listOf(ctx.plan.channels);
   const ss = slotSchema.shape;
   const slots = slotsDecided
     ? []
@@ -120,7 +116,7 @@ export const askContent: Ask = async (ctx) => {
                   // An earlier slot for all personas stays so.
                   p ? (p.persona ?? '') : (onChannel[0]?.id ?? ''),
                   undefined,
-                  (v) => slotPersonaWarning(t, ctx.plan as Pick<Plan, 'audience' | 'channels'>, v, channel),
+                  (v) => slotPersonaWarning(t, ctx.plan, v, channel),
                 )
               : '';
             const when = whenOnline(
@@ -194,7 +190,7 @@ export const askContent: Ask = async (ctx) => {
   );
   content.reserve = reserve.length ? reserve : undefined;
 
-  const people = ((ctx.plan.team as Team | undefined)?.roles ?? []).map((r) => r.person ?? r.title);
+  const people = (ctx.plan.team?.roles ?? []).map((r) => r.person ?? r.title);
   if (await ask.confirm(t('init.content.approval'), prev.approval?.required !== false)) {
     const approver = await ask.required(t('init.content.approval_role'), {
       default: prev.approval?.steps?.[0]?.role ?? ctx.d('init.default.approver'),
@@ -218,12 +214,10 @@ export const askContent: Ask = async (ctx) => {
   } else {
     // "No approval" is a decision too: recorded, with who may then publish alone.
     // Those who publish today (owners of publishing tasks), else every role, else the channels' owners.
-    const team = ctx.plan.team as Team | undefined;
+    const team = ctx.plan.team;
     const publishers = listOf(team?.tasks).flatMap((k) => (k.kind === 'publishing' && k.owner ? [k.owner] : []));
     const roles = publishers.length ? [...new Set(publishers)] : listOf(team?.roles).map((r) => r.id);
-    const owners = listOf(ctx.plan.channels as { owner?: string }[] | undefined).flatMap((c) =>
-      c.owner ? [c.owner] : [],
-    );
+    const owners = listOf(ctx.plan.channels).flatMap((c) => (c.owner ? [c.owner] : []));
     const may_publish_alone = await ask.list(t('init.content.may_publish_alone'), {
       default: prev.approval?.may_publish_alone ?? (roles.length ? roles : [...new Set(owners)]),
       check: (items) => (items.length ? undefined : t('init.content.may_publish_alone_needed')),

@@ -1,16 +1,16 @@
 /** The crisis section: the severity levels and who does what at each. */
-import { severity as severitySchema, type Crisis, type Team } from '../../plan/schema.js';
+import { severity as severitySchema } from '../../plan/schema.js';
 import { type Ask, entries, compact, skipOrDo, named } from './common.js';
 
 const LEVELS = ['green', 'yellow', 'red'] as const;
 
-export const askCrisis: Ask = async (ctx) => {
+export const askCrisis: Ask<'crisis'> = async (ctx) => {
   const { ask, t } = ctx;
   if (!(await skipOrDo(ctx, t('init.crisis.start')))) return ctx.previous;
-  const prev = (ctx.previous ?? {}) as Crisis;
+  const prev = ctx.previous ?? {};
   const triggers = await ask.list(t('init.crisis.triggers'), { default: prev.triggers });
   const s = severitySchema.shape;
-  const roles = (ctx.plan.team as Team | undefined)?.roles ?? [];
+  const roles = ctx.plan.team?.roles ?? [];
   const people = roles.map((r) => r.person ?? r.title);
   const levels = await entries(ctx, { noun: 'level', previous: prev.levels, min: 1 }, async (i, b, soFar) => {
     const level = await ask.choose(

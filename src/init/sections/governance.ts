@@ -1,12 +1,12 @@
 /** The governance section (optional): scope, owner and when the strategy is revised. */
-import { CADENCES, governance as governanceSchema, isoDate, type Governance } from '../../plan/schema.js';
+import { CADENCES, governance as governanceSchema, isoDate } from '../../plan/schema.js';
 import { type Ask, compact, named, notApplicable } from './common.js';
 
-export const askGovernance: Ask = async (ctx) => {
+export const askGovernance: Ask<'governance'> = async (ctx) => {
   const { ask, t } = ctx;
   const no = await notApplicable(ctx, 'governance');
   if (no) return no;
-  const prev = (ctx.previous ?? {}) as Governance;
+  const prev = ctx.previous ?? {};
   const s = governanceSchema.shape;
   const scope = await ask.text(t('init.governance.scope'), { schema: s.scope, default: prev.scope, optional: true });
   const out_of_scope = await ask.list(t('init.governance.out_of_scope'), { default: prev.out_of_scope });

@@ -1,13 +1,14 @@
 /** The initiatives section (optional): the projects the strategy starts. */
-import { INITIATIVE_KINDS, initiative as initiativeSchema, type Initiative } from '../../plan/schema.js';
+import { listOf } from '../../plan/decisions.js';
+import { INITIATIVE_KINDS, initiative as initiativeSchema } from '../../plan/schema.js';
 import { slugId, uniqueId } from '../system.js';
 import { type Ask, entries, compact, named, notApplicable, pickGoals } from './common.js';
 
-export const askInitiatives: Ask = async (ctx) => {
+export const askInitiatives: Ask<'initiatives'> = async (ctx) => {
   const { ask, t } = ctx;
   const no = await notApplicable(ctx, 'initiatives');
   if (no) return no;
-  const prev = Array.isArray(ctx.previous) ? (ctx.previous as Initiative[]) : [];
+  const prev = listOf(ctx.previous);
   const s = initiativeSchema.shape;
   const list = await entries(ctx, { noun: 'initiative', previous: prev, min: 1 }, async (i, b, soFar) => {
     const name = await ask.required(t('init.initiatives.name', { n: i + 1 }), { schema: s.name, default: b?.name });

@@ -1,18 +1,18 @@
 /** The KPIs section: what is measured, how often, and its target. */
-import { CADENCES, kpi as kpiSchema, type Kpi, type Objective } from '../../plan/schema.js';
+import { CADENCES, kpi as kpiSchema, type Kpi } from '../../plan/schema.js';
 import { slugId, uniqueId } from '../system.js';
 import { listOf } from '../../plan/decisions.js';
 import { type Ask, entries, checkedEntry, unlessUnset, compact, skipOrDo, named } from './common.js';
 
-export const askKpis: Ask = async (ctx) => {
+export const askKpis: Ask<'kpis'> = async (ctx) => {
   const { ask, t } = ctx;
   if (!(await skipOrDo(ctx, t('init.kpis.start')))) return ctx.previous;
   const s = kpiSchema.shape;
-  const objectives = listOf(ctx.plan.objectives as Objective[] | undefined);
+  const objectives = listOf(ctx.plan.objectives);
   return entries(
     ctx,
     // One KPI per objective is asked without asking first: each objective is measured.
-    { noun: 'kpi', previous: ctx.previous as Kpi[] | undefined, min: Math.max(1, objectives.length) },
+    { noun: 'kpi', previous: listOf(ctx.previous), min: Math.max(1, objectives.length) },
     async (i, prev, soFar, rest) =>
       checkedEntry(
         ctx,

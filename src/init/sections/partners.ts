@@ -1,13 +1,14 @@
 /** The partners section (optional): who the organisation works with, and whether it is paid. */
-import { PARTNER_KINDS, partner as partnerSchema, type Partner } from '../../plan/schema.js';
+import { listOf } from '../../plan/decisions.js';
+import { PARTNER_KINDS, partner as partnerSchema } from '../../plan/schema.js';
 import { slugId, uniqueId } from '../system.js';
 import { type Ask, entries, compact, named, notApplicable } from './common.js';
 
-export const askPartners: Ask = async (ctx) => {
+export const askPartners: Ask<'partners'> = async (ctx) => {
   const { ask, t } = ctx;
   const no = await notApplicable(ctx, 'partners');
   if (no) return no;
-  const prev = Array.isArray(ctx.previous) ? (ctx.previous as Partner[]) : [];
+  const prev = listOf(ctx.previous);
   const s = partnerSchema.shape;
   const list = await entries(ctx, { noun: 'partner', previous: prev, min: 1 }, async (i, b, soFar) => {
     const name = await ask.required(t('init.partners.name', { n: i + 1 }), { schema: s.name, default: b?.name });

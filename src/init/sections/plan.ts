@@ -5,9 +5,9 @@ import { type Ask, compact } from './common.js';
 
 const LOCALE_NAMES = { en: 'English', nb: 'Norsk bokmål', bg: 'Български (Bulgarian)' } as const;
 
-export const askPlan: Ask = async (ctx) => {
+export const askPlan: Ask<'plan'> = async (ctx) => {
   const { ask, t } = ctx;
-  const prev = (ctx.previous ?? {}) as Partial<PlanMeta>;
+  const prev: Partial<PlanMeta> = ctx.previous ?? {};
   const shape = planMeta.shape;
   const organization = await ask.required(t('init.plan.organization'), {
     schema: shape.organization,

@@ -2,7 +2,7 @@
 import type { Policies } from '../../plan/schema.js';
 import { type Ask, compact, notApplicable } from './common.js';
 
-export const askPolicies: Ask = async (ctx) => {
+export const askPolicies: Ask<'policies'> = async (ctx) => {
   const { ask, t } = ctx;
   const no = await notApplicable(ctx, 'policies');
   if (no) return no;

@@ -2,7 +2,7 @@
 import { positioning as positioningSchema } from '../../plan/schema.js';
 import { type Ask, compact, skipOrDo } from './common.js';
 
-export const askPositioning: Ask = async (ctx) => {
+export const askPositioning: Ask<'positioning'> = async (ctx) => {
   const { ask, t } = ctx;
   if (!(await skipOrDo(ctx, t('init.positioning.start')))) return ctx.previous;
   const prev = (ctx.previous ?? {}) as Record<string, string | undefined>;

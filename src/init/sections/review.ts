@@ -1,18 +1,18 @@
 /** The review section: how often the plan is looked at again, and when. */
-import { CADENCES, WEEKDAYS, type Review, type Team } from '../../plan/schema.js';
+import { CADENCES, WEEKDAYS } from '../../plan/schema.js';
 import { DAY_NAMES } from '../words.js';
 import { type Ask, unlessUnset, compact, skipOrDo, named } from './common.js';
 
-export const askReview: Ask = async (ctx) => {
+export const askReview: Ask<'review'> = async (ctx) => {
   const { ask, t } = ctx;
   if (!(await skipOrDo(ctx, t('init.review.start')))) return ctx.previous;
-  const prev = ctx.previous as Review | undefined;
+  const prev = ctx.previous;
   const cadence = await ask.choose(
     t('init.review.cadence'),
     named(ctx, CADENCES, 'cadence'),
     prev?.cadence ?? 'monthly',
   );
-  const people = ((ctx.plan.team as Team | undefined)?.roles ?? []).map((r) => r.person ?? r.title);
+  const people = (ctx.plan.team?.roles ?? []).map((r) => r.person ?? r.title);
   const participants = await ask.list(t('init.review.participants'), {
     default: prev ? prev.participants : people.length ? people : undefined,
   });

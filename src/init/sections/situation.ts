@@ -23,9 +23,9 @@ function asList(value: string | string[] | undefined): string[] | undefined {
   return typeof value === 'string' ? [value] : value;
 }
 
-export const askSituation: Ask = async (ctx) => {
+export const askSituation: Ask<'situation'> = async (ctx) => {
   const { ask, say, t } = ctx;
-  const prev = (ctx.previous ?? {}) as Situation;
+  const prev = ctx.previous ?? {};
   const situation: Situation = { ...prev };
 
   if (await ask.confirm(t('init.situation.internal'), prev.internal !== undefined)) {

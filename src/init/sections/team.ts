@@ -1,5 +1,5 @@
 /** The team section: the roles and the recurring tasks each holds. */
-import { CADENCES, TASK_KINDS, role as roleSchema, task as taskSchema, type Team } from '../../plan/schema.js';
+import { CADENCES, TASK_KINDS, role as roleSchema, task as taskSchema } from '../../plan/schema.js';
 import { plansThePosts } from '../../lint/rules/planning-cadence.js';
 import { slugId, uniqueId } from '../system.js';
 import { type Ask, entries, unlessUnset, compact, skipOrDo, named } from './common.js';
@@ -15,10 +15,10 @@ function kindOf(task: string): (typeof TASK_KINDS)[number] {
   return 'other';
 }
 
-export const askTeam: Ask = async (ctx) => {
+export const askTeam: Ask<'team'> = async (ctx) => {
   const { ask, say, t, d } = ctx;
   if (!(await skipOrDo(ctx, t('init.team.start')))) return ctx.previous;
-  const prev = (ctx.previous ?? {}) as Team;
+  const prev = ctx.previous ?? {};
   const model = await ask.choose(
     t('init.team.model'),
     named(ctx, ['in-house', 'agency', 'hybrid'] as const, 'model'),

@@ -4,7 +4,7 @@ import { type Ask, entries, compact, skipOrDo, named } from './common.js';
 
 const TOOL_PURPOSES = toolSchema.shape.purpose.options;
 
-export const askTools: Ask = async (ctx) => {
+export const askTools: Ask<'tools'> = async (ctx) => {
   const { ask, t } = ctx;
   if (!(await skipOrDo(ctx, t('init.tools.start')))) return ctx.previous;
   const s = toolSchema.shape;
