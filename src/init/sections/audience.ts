@@ -1,5 +1,5 @@
 /** The audience section: the target groups and their personas, with where and when they are online. */
-import { KNOWN_CHANNELS, onlineTime, persona as personaSchema, type Persona } from '../../plan/schema.js';
+import { KNOWN_CHANNELS, onlineTime, persona as personaSchema } from '../../plan/schema.js';
 import { slugId, uniqueId } from '../system.js';
 import { parseOnlineTime, showOnlineTime } from '../words.js';
 import { type Ask, entries, checkedEntry, compact, skipOrDo, knownChannels } from './common.js';
@@ -105,7 +105,7 @@ export const askAudience: Ask<'audience'> = async (ctx) => {
             objections,
             channels: channels.length ? channels : undefined,
             online_times,
-          }) as Persona;
+          });
         },
         prev,
       ),

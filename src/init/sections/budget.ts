@@ -5,7 +5,6 @@ import {
   ROI_TIME_FRAMES,
   budget as budgetSchema,
   budgetItem,
-  type BudgetItem,
 } from '../../plan/schema.js';
 import { listOf } from '../../plan/decisions.js';
 import { budgetWarning, planFormat } from '../warnings.js';
@@ -71,7 +70,7 @@ export const askBudget: Ask<'budget'> = async (ctx) => {
       per: unlessUnset(b, b?.per, per, 'month'),
       roi: unlessUnset(b, b?.roi, roi, category === 'advertising' ? 'short' : 'medium'),
       objectives: funds.length ? inOrder(b?.objectives, funds) : undefined,
-    }) as BudgetItem;
+    });
   });
   return compact({ ...prev, cap, items });
 };

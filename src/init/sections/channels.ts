@@ -99,7 +99,7 @@ export const askChannels: Ask<'channels'> = async (ctx) => {
           paid: unlessUnset(tb, tb?.paid, paid, false),
           adopted_from: adopted_from || undefined,
           adaptation,
-        }) as Tactic;
+        });
       },
     );
     const owner = await ask.text(t('init.channels.owner', { channel: id }), {
@@ -123,7 +123,7 @@ export const askChannels: Ask<'channels'> = async (ctx) => {
       tactics: tactics.length ? tactics : undefined,
       owner,
       posts_per_week: posts_per_week ?? (typeof b?.posts_per_week === 'number' ? undefined : b?.posts_per_week),
-    }) as Channel;
+    });
     out.push(channel);
     await ctx.notes({ ...ctx.plan, channels: [...out] }, ['channels', i]);
   }

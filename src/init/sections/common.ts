@@ -125,6 +125,7 @@ export function inOrder<T>(earlier: readonly T[] | undefined, ticked: T[]): T[] 
 
 /** Leaves out keys whose value is undefined, so the YAML holds only what was answered. */
 export function compact<T extends Record<string, unknown>>(o: T): T {
+  // Object.fromEntries types its result by value only; dropping undefined values keeps T.
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 

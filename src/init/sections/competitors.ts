@@ -4,7 +4,6 @@ import {
   competitor as competitorSchema,
   competitorChannel,
   sampleTotals,
-  type Competitor,
   type CompetitorChannel,
 } from '../../plan/schema.js';
 import type { PlanDraft } from '../check.js';
@@ -91,7 +90,7 @@ export const askCompetitors: Ask<'competitors'> = async (ctx) => {
                 tone,
                 responses,
               };
-              const base = compact({ ...fields, posts_csv: undefined, sample: undefined }) as CompetitorChannel;
+              const base = compact({ ...fields, posts_csv: undefined, sample: undefined });
               if (how === 'posts') return base;
               if (how === 'csv') {
                 const posts_csv = await ask.required(t('init.competitors.csv'), {
@@ -99,7 +98,7 @@ export const askCompetitors: Ask<'competitors'> = async (ctx) => {
                   default: b?.posts_csv,
                   check: (v) => ctx.errors(placed({ ...base, posts_csv: v }), [...chPath, 'posts_csv'], chPath),
                 });
-                return compact({ ...fields, posts_csv, sample: undefined }) as CompetitorChannel;
+                return compact({ ...fields, posts_csv, sample: undefined });
               }
               const posts = (await ask.number(t('init.competitors.posts'), {
                 schema: ts.posts,
@@ -121,7 +120,7 @@ export const askCompetitors: Ask<'competitors'> = async (ctx) => {
                 ...fields,
                 posts_csv: undefined,
                 sample: { ...b?.sample, posts, likes, comments, shares },
-              }) as CompetitorChannel;
+              });
             },
             pc,
           );
@@ -131,7 +130,7 @@ export const askCompetitors: Ask<'competitors'> = async (ctx) => {
       const we_do_better = await ask.list(t('init.competitors.we_do_better', { name }), {
         default: prev?.we_do_better,
       });
-      return compact({ ...prev, name, channels, better_at, we_do_better }) as Competitor;
+      return compact({ ...prev, name, channels, better_at, we_do_better });
     },
   );
   return list;

@@ -23,7 +23,10 @@ export const askGoals: Ask<'goals'> = async (ctx) => {
         const kind = await ask.choose(
           t('init.goals.kind', { n: i + 1 }),
           [
-            ...TYPICAL_GOALS.map((id) => ({ value: id as string, name: t(`init.goal.${id}.name`) })),
+            ...TYPICAL_GOALS.map((id): { value: string; name: string } => ({
+              value: id,
+              name: t(`init.goal.${id}.name`),
+            })),
             { value: 'own', name: t('init.goals.own') },
           ],
           was ?? free ?? 'own',

@@ -1,5 +1,5 @@
 /** The KPIs section: what is measured, how often, and its target. */
-import { CADENCES, kpi as kpiSchema, type Kpi } from '../../plan/schema.js';
+import { CADENCES, kpi as kpiSchema } from '../../plan/schema.js';
 import { slugId, uniqueId } from '../system.js';
 import { listOf } from '../../plan/decisions.js';
 import { type Ask, entries, checkedEntry, unlessUnset, compact, skipOrDo, named } from './common.js';
@@ -59,7 +59,7 @@ export const askKpis: Ask<'kpis'> = async (ctx) => {
             channel: b ? b.channel : linked?.channel,
             frequency: unlessUnset(b, b?.frequency, frequency, 'weekly'),
             tool,
-          }) as Kpi;
+          });
         },
         prev,
       ),

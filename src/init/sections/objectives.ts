@@ -109,7 +109,7 @@ export const askObjectives: Ask<'objectives'> = async (ctx) => {
           curve: unlessUnset(b, b?.curve, curve, 'linear'),
           tool,
           why,
-        }) as Objective;
+        });
       },
       prev,
     );

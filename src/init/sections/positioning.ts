@@ -5,7 +5,7 @@ import { type Ask, compact, skipOrDo } from './common.js';
 export const askPositioning: Ask<'positioning'> = async (ctx) => {
   const { ask, t } = ctx;
   if (!(await skipOrDo(ctx, t('init.positioning.start')))) return ctx.previous;
-  const prev = (ctx.previous ?? {}) as Record<string, string | undefined>;
+  const prev = ctx.previous ?? {};
   const s = positioningSchema.shape;
   const statement = await ask.required(t('init.positioning.statement'), {
     schema: s.statement,

@@ -1,4 +1,5 @@
 /** The tools section: the tools the team uses and what for. */
+import { listOf } from '../../plan/decisions.js';
 import { tool as toolSchema } from '../../plan/schema.js';
 import { type Ask, entries, compact, skipOrDo, named } from './common.js';
 
@@ -12,7 +13,7 @@ export const askTools: Ask<'tools'> = async (ctx) => {
     ctx,
     {
       noun: 'tool',
-      previous: ctx.previous as { name: string; purpose: (typeof TOOL_PURPOSES)[number] }[] | undefined,
+      previous: listOf(ctx.previous),
       min: 1,
     },
     async (i, b) => {
