@@ -99,6 +99,7 @@ export async function stillNotApplicable(
   if (reason === undefined) return undefined;
   if (!(await ctx.ask.confirm(ctx.t('init.not_applicable.still', { reason }), true))) return undefined;
   const not_applicable = await ctx.ask.required(ctx.t('init.not_applicable.reason'), { default: reason });
+  // decisionOf has found an object holding a reason.
   return { ...(previous as object), not_applicable };
 }
 
@@ -179,6 +180,7 @@ export async function notApplicable(
   ctx: SectionContext,
   name: string,
 ): Promise<{ not_applicable: string } | undefined> {
+  // Only the optional sections ask this; each is an object or a decision, and may hold a reason.
   const prev = ctx.previous as { not_applicable?: string } | undefined;
   const stated = typeof prev?.not_applicable === 'string';
   if (await ctx.ask.confirm(ctx.t(`init.${name}.applies`), !stated)) return undefined;

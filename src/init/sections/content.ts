@@ -228,5 +228,5 @@ export const askContent: Ask<'content'> = async (ctx) => {
     schema: contentSchema.shape.horizon_weeks,
     default: prev.horizon_weeks ?? 8,
   });
-  return compact(content as Record<string, unknown>);
+  return compact(content);
 };

@@ -52,7 +52,7 @@ export const askObjectives: Ask<'objectives'> = async (ctx) => {
             deadline: meta.end,
             ...b,
             ...o,
-          } as Objective);
+          });
         const channel = await ask.channel(t('init.objectives.channel'), {
           none: t('init.objectives.all_channels'),
           default: b ? (b.channel ?? '') : '',

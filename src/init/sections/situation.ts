@@ -70,6 +70,7 @@ export const askSituation: Ask<'situation'> = async (ctx) => {
   if (await ask.confirm(t('init.situation.pest'), prev.external?.pest !== undefined)) {
     const p = prev.external?.pest ?? {};
     const pest: Record<string, string | string[] | undefined> = {};
+    // Object.keys types its keys as strings; these are the schema's own.
     for (const factor of Object.keys(pestSchema.shape) as (keyof typeof p)[]) {
       pest[factor] = sameShape(
         p[factor],
@@ -87,6 +88,7 @@ export const askSituation: Ask<'situation'> = async (ctx) => {
   if (await ask.confirm(t('init.situation.swot'), prev.swot !== undefined)) {
     const p = prev.swot ?? {};
     const swot: Record<string, string[] | undefined> = {};
+    // Object.keys types its keys as strings; these are the schema's own.
     for (const part of Object.keys(swotSchema.shape) as (keyof typeof p)[]) {
       swot[part] = await ask.list(t(`init.situation.swot.${part}`), { default: p[part] });
     }
