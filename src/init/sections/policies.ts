@@ -1,12 +1,11 @@
 /** The policies section (optional): accessibility, language, privacy, AI and moderation. */
-import type { Policies } from '../../plan/schema.js';
 import { type Ask, compact, notApplicable } from './common.js';
 
 export const askPolicies: Ask<'policies'> = async (ctx) => {
   const { ask, t } = ctx;
   const no = await notApplicable(ctx, 'policies');
   if (no) return no;
-  const prev = (ctx.previous ?? {}) as Policies;
+  const prev = ctx.previous ?? {};
   const alt_text = await ask.confirm(t('init.policies.alt_text'), prev.accessibility?.alt_text ?? true);
   const captions = await ask.confirm(t('init.policies.captions'), prev.accessibility?.captions ?? true);
   const wcag = await ask.text(t('init.policies.wcag'), { default: prev.accessibility?.wcag, optional: true });
