@@ -6,7 +6,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Finding, PlanPath } from '../diagnostics.js';
 import { formatPath } from '../diagnostics.js';
-import { localeLanguage, SECTION_ORDER, type Locale, type PlanLocale, type SectionName } from '../plan/schema.js';
+import { localeLanguage, SECTION_ORDER, type Locale, type SectionName } from '../plan/schema.js';
 import { Asker, recording, type Prompts } from './ask.js';
 import { errorsFor, lintDraft, within, type PlanDraft } from './check.js';
 import type { Draft } from './draft.js';
@@ -111,7 +111,8 @@ export async function askSection(
   const { say, colors: c } = o;
   const t = o.words[o.lang];
   // Numbers are read and shown back in the plan's language (the plan section sets it; none are asked there).
-  const region = (plan.plan as { locale?: PlanLocale } | undefined)?.locale ?? o.defaults.locale;
+  const held: DraftPlan = plan;
+  const region = held.plan?.locale ?? o.defaults.locale;
   const planLocale = localeLanguage(region);
   const ask = new Asker(o.prompts, say, planLocale, t, region, c.yellow);
   const title = t(`init.section.${name}.title`);
@@ -130,7 +131,6 @@ export async function askSection(
     if (last?.candidate !== candidate) last = { candidate, findings: lintDraft(candidate, o.file, o.dir) };
     return last.findings;
   };
-  const held: DraftPlan = plan;
   let previous = held[name];
   for (;;) {
     const ctx: SectionContext = {
