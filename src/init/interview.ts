@@ -6,13 +6,12 @@
 import type { ChalkInstance } from 'chalk';
 import type { Finding, PlanPath } from '../diagnostics.js';
 import { formatPath } from '../diagnostics.js';
-import { localeLanguage, SECTION_ORDER, type Locale, type PlanLocale, type SectionName } from '../plan/schema.js';
+import { localeLanguage, SECTION_ORDER, type Locale, type SectionName } from '../plan/schema.js';
 import { Asker, recording, type Prompts } from './ask.js';
 import { errorsFor, lintDraft, within, type PlanDraft } from './check.js';
 import type { Draft } from './draft.js';
 import { findingText, refusalText } from './findings.js';
-import { OPTIONAL_ASKERS } from './optional-sections.js';
-import { ASKERS, type SectionContext } from './sections.js';
+import { runSection, type DraftPlan, type SectionContext } from './sections/index.js';
 import type { SystemDefaults } from './system.js';
 import type { Words } from './words.js';
 
@@ -112,7 +111,8 @@ export async function askSection(
   const { say, colors: c } = o;
   const t = o.words[o.lang];
   // Numbers are read and shown back in the plan's language (the plan section sets it; none are asked there).
-  const region = (plan.plan as { locale?: PlanLocale } | undefined)?.locale ?? o.defaults.locale;
+  const held: DraftPlan = plan;
+  const region = held.plan?.locale ?? o.defaults.locale;
   const planLocale = localeLanguage(region);
   const ask = new Asker(o.prompts, say, planLocale, t, region, c.yellow);
   ask.redo = plan[name] !== undefined;
@@ -132,7 +132,7 @@ export async function askSection(
     if (last?.candidate !== candidate) last = { candidate, findings: lintDraft(candidate, o.file, o.dir) };
     return last.findings;
   };
-  let previous = plan[name];
+  let previous = held[name];
   for (;;) {
     const ctx: SectionContext = {
       ask,
@@ -167,7 +167,7 @@ export async function askSection(
       locale: planLocale,
       words: o.words,
     };
-    const value = await { ...ASKERS, ...OPTIONAL_ASKERS }[name](ctx);
+    const value = await runSection(name, ctx);
     const next: PlanDraft = { ...plan };
     if (value === undefined) delete next[name];
     else next[name] = value;
@@ -175,7 +175,8 @@ export async function askSection(
     if (problems.length === 0) return next;
     for (const f of problems) say(c.red(`  \u2716 ${f.path || name}: ${refusalText(f, next, t, region, f.path)}`));
     say(`  ${t('init.once_more', { section: title.toLowerCase() })}`);
-    previous = value;
+    // The answer lint refused, offered again; askers return plain data of their section's shape.
+    previous = value as typeof previous;
   }
 }
 
