@@ -35,7 +35,7 @@ describe('the monthly review', () => {
   it('nb: Norwegian headings and statuses', async () => {
     const md = await review('nordlys-bakeri.yaml');
     expect(md).toContain('### Hva som har endret seg');
-    expect(md).toContain('### Vedtatt sist (7. april 2027)');
+    expect(md).toContain('### Vedtak fra forrige møte (7. april 2027)');
     expect(md).toContain('| Flytte tirsdagsreelen til torsdag | Hanne Rø | 21.04.2027 | **utført** |');
   });
 
@@ -43,7 +43,7 @@ describe('the monthly review', () => {
     const md = await review('rodopski-sklon.yaml');
     expect(md).toContain('### Какво се промени');
     expect(md).toMatch(/### Решено миналия път \(5 април 2027\sг\.\)/);
-    expect(md).toContain('**отворено**');
+    expect(md).toContain('**предстои**');
     expect(md).toMatch(/04\.05\.2027\sг\./);
     expect(md).not.toMatch(/03\.05\.2027|06\.09\.2027/);
   });
