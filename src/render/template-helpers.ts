@@ -630,6 +630,12 @@ export const TEMPLATE_HELPERS = {
     returns: 'value',
     fn: (_s, rows) => (Array.isArray(rows) ? rows.filter((r) => (r as { previous?: unknown }).previous) : []),
   }),
+  'on-or-after': helper({
+    description: 'Whether one ISO date is on or after another: `{{#if (on-or-after date objective.deadline)}}`.',
+    args: ['date: date', 'other: date'],
+    returns: 'value',
+    fn: (_s, a, b) => typeof a === 'string' && typeof b === 'string' && a >= b,
+  }),
   'review-column': helper({
     description:
       'Whether the "what changed" table needs its since-the-review column: some row\'s change since the review differs from its change since the previous figure.',

@@ -40,6 +40,9 @@ describe('the monthly review', () => {
     // The last review came with the previous figure: one change column, not two equal ones.
     expect(md).toContain('| Delmål | Forrige tall | Endring siden forrige tall | Hvorfor (merknad) |');
     expect(md).not.toContain('Siden evalueringen');
+    // Measured on its deadline: not reached, with the final figure; no trend to the deadline.
+    expect(md).toContain('Fristen var 30. april 2027: målet ble ikke nådd, og det siste tallet er 2,5 timer.');
+    expect(md).not.toMatch(/Med dagens utvikling: 2,5 timer ved fristen/);
     expect(md).toContain('### Vedtak fra forrige møte (7. april 2027)');
     expect(md).toContain('| Flytte tirsdagsreelen til torsdag | Hanne Rø | 21.04.2027 | **utført** |');
   });
