@@ -181,7 +181,6 @@ async function renderPlan(
     html = await renderHtml(folder, loaded, {
       templatesDir,
       paper: flags.paper ?? 'a4',
-      date: now(io.env).toISOString().slice(0, 10),
     });
     if (wantHtml) files.push({ path: 'plan.html', content: html });
   }

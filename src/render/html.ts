@@ -10,7 +10,6 @@
 import { readFile } from 'node:fs/promises';
 import type MarkdownIt from 'markdown-it';
 import path from 'node:path';
-import { now } from '../clock.js';
 import type { LoadedPlan } from '../plan/load.js';
 import { localeLanguage, type Locale } from '../plan/schema.js';
 import type { StrategyFolder } from './folder.js';
@@ -30,8 +29,6 @@ export interface HtmlOptions {
   /** Templates from `smplan templates eject`; document/* there override the built-ins. */
   templatesDir?: string | undefined;
   paper?: 'a4' | 'letter';
-  /** The date on the cover (YYYY-MM-DD); default today, or SOURCE_DATE_EPOCH for reproducible builds. */
-  date?: string;
 }
 
 export async function renderHtml(
@@ -92,6 +89,7 @@ export async function renderHtml(
   const logo = plan.logo ? await readLogo(loaded.dir, plan.logo) : undefined;
   const accent = usableAccent(plan.accent);
   const layout = Handlebars.create().compile(layoutSource.text, { strict: false, noEscape: false });
+  const dated = coverDate(plan);
   const page = (fontFaces: string) =>
     documentPart(layoutSource.file, () =>
       layout({
@@ -109,8 +107,8 @@ export async function renderHtml(
           title: folder.title,
           organization: plan.organization,
           period: t('index.period_value', { start: fmt.date(plan.start), end: fmt.date(plan.end) }),
-          // The plan's own date (adoption) when it gives one; the render date only otherwise.
-          date: fmt.date(plan.adopted ?? options.date ?? renderDate()),
+          // The plan's own date only (adopted, else a version that is a date): never the render date.
+          date: dated === undefined ? undefined : fmt.date(dated),
           author: plan.author,
           version: plan.version === undefined ? undefined : String(plan.version),
           preparedFor: plan.prepared_for,
@@ -222,8 +220,13 @@ export function cssPageOf(pattern: string): string {
     .join(' ');
 }
 
-function renderDate(): string {
-  return now().toISOString().slice(0, 10);
+/** The date a plan gives itself: when it was adopted, else a version written as a date (2027-01-15). */
+export function coverDate(plan: {
+  adopted?: string | undefined;
+  version?: string | number | undefined;
+}): string | undefined {
+  if (plan.adopted) return plan.adopted;
+  return typeof plan.version === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(plan.version) ? plan.version : undefined;
 }
 
 /** A document/* file: from --templates when it has one, else the built-in. */

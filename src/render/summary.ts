@@ -158,18 +158,23 @@ interface TrackedFigures {
 }
 
 /**
- * The plan's dated activations and special dates within FIRST_DAYS of its start (with actuals,
- * of the review date: the next steps), in date order, at most `max` (the page holds no more).
+ * The plan's dated activations, campaigns and special dates within FIRST_DAYS of its start (with
+ * actuals, the FIRST_DAYS after the measurement date: the next steps), in date order, at most `max`
+ * (the page holds no more). A public holiday counts when the plan acts on it (a note or channels);
+ * a special date that is an activation's own event on the same day is shown once, as the activation.
  */
 export function firstSteps(plan: Plan, from: string = plan.plan.start, max = MAX_STEPS): FirstStep[] {
   const start = Date.parse(from);
+  // From the start the start day is the first step; from a measurement date the steps come after it.
+  const after = from !== plan.plan.start;
   const within = (date: string | undefined): date is string => {
     if (!date) return false;
     const days = (Date.parse(date) - start) / 86_400_000;
-    return days >= 0 && days < FIRST_DAYS;
+    return (after ? days > 0 : days >= 0) && days < FIRST_DAYS;
   };
   const channels = listOf(plan.channels);
   const ownerOf = (id: string) => channels.find((c) => c.id === id)?.owner;
+  const ownersOf = (on: string[]) => [...new Set(on.flatMap((id) => ownerOf(id) ?? []))];
   const steps: FirstStep[] = [];
   for (const c of channels)
     for (const a of c.activations ?? [])
@@ -177,15 +182,33 @@ export function firstSteps(plan: Plan, from: string = plan.plan.start, max = MAX
         const owner = c.owner;
         steps.push({ date: a.date, name: a.name, kind: 'activation', channels: [c.id], owners: owner ? [owner] : [] });
       }
-  for (const d of plan.content?.special_dates ?? []) {
-    // Public holidays are the calendar's backdrop, not a step the team takes.
-    if (!within(d.date) || d.kind === 'holiday') continue;
-    const on = d.channels ?? [];
-    const owners = [...new Set(on.flatMap((id) => ownerOf(id) ?? []))];
-    steps.push({ date: d.date, name: d.name, kind: 'special', channels: on, owners });
+  for (const c of listOf(plan.campaigns)) {
+    if (!within(c.date)) continue;
+    const on = c.channels ?? [];
+    const owners = c.owner ? [c.owner] : ownersOf(on);
+    steps.push({ date: c.date, name: c.name, kind: 'activation', channels: on, owners });
   }
-  // TODO(issue 26): top-level `campaigns` with a date or month belong here once the schema has them.
+  for (const d of plan.content?.special_dates ?? []) {
+    // A bare public holiday is the calendar's backdrop; one the plan posts on or notes is a step.
+    const acted = !!d.note?.trim() || !!d.channels?.length;
+    const date = d.date;
+    if (!within(date) || (d.kind === 'holiday' && !acted)) continue;
+    if (steps.some((s) => s.kind === 'activation' && sameEvent(s, { date, name: d.name }))) continue;
+    const on = d.channels ?? [];
+    steps.push({ date, name: d.name, kind: 'special', channels: on, owners: ownersOf(on) });
+  }
   return steps.sort((a, b) => a.date.localeCompare(b.date)).slice(0, max);
+}
+
+/** Words of five letters or more: the key words two names of one event share ("InstallerSHOW", "Trades"). */
+const keyWords = (name: string) =>
+  new Set((name.toLocaleLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length >= 5));
+
+/** Two dated entries are one event: the same day, and their names share a key word. */
+export function sameEvent(a: { date: string; name: string }, b: { date: string; name: string }): boolean {
+  if (a.date !== b.date) return false;
+  const words = keyWords(a.name);
+  return [...keyWords(b.name)].some((w) => words.has(w));
 }
 
 /**

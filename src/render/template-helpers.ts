@@ -630,6 +630,19 @@ export const TEMPLATE_HELPERS = {
     returns: 'value',
     fn: (_s, rows) => (Array.isArray(rows) ? rows.filter((r) => (r as { previous?: unknown }).previous) : []),
   }),
+  'on-or-after': helper({
+    description: 'Whether one ISO date is on or after another: `{{#if (on-or-after date objective.deadline)}}`.',
+    args: ['date: date', 'other: date'],
+    returns: 'value',
+    fn: (_s, a, b) => typeof a === 'string' && typeof b === 'string' && a >= b,
+  }),
+  'review-column': helper({
+    description:
+      'Whether the "what changed" table needs its since-the-review column: some row\'s change since the review differs from its change since the previous figure.',
+    args: ['rows: list'],
+    returns: 'value',
+    fn: (_s, rows) => Array.isArray(rows) && sinceReviewDiffers(rows),
+  }),
   signed: helper({
     description: "A change with its sign (+12, −3.5 kr), in the objective's unit.",
     args: ['value: number', 'unit?: unit'],
@@ -651,4 +664,12 @@ export function boundHelpers(scope: HelperScope): Record<string, (...a: unknown[
   return Object.fromEntries(
     Object.entries(TEMPLATE_HELPERS).map(([name, h]) => [name, (...a: unknown[]) => h.fn(scope, ...a)]),
   );
+}
+
+/** The change since the last review says something the change since the previous figure does not, in some row. */
+export function sinceReviewDiffers(rows: unknown[]): boolean {
+  return rows.some((r) => {
+    const row = r as { previous?: { change?: number }; since_review?: { change?: number } };
+    return !!row.previous && !!row.since_review && row.since_review.change !== row.previous.change;
+  });
 }

@@ -41,6 +41,54 @@ describe('the first 90 days', () => {
   });
 });
 
+describe('the 90 days: dates the team acts on, each event once', () => {
+  const acting = {
+    plan: { start: '2027-01-01', end: '2027-12-31' },
+    goals: [],
+    channels: [
+      {
+        id: 'linkedin',
+        role: 'primary',
+        owner: 'Callum',
+        activations: [
+          { name: 'State of the Trades 2027 survey results', date: '2027-03-09' },
+          { name: 'InstallerSHOW live', date: '2027-06-22' },
+        ],
+      },
+    ],
+    campaigns: [{ id: 'sale', name: 'Spring sale', date: '2027-05-10', owner: 'Aisha' }],
+    content: {
+      special_dates: [
+        { date: '2027-02-07', name: 'Fastelavnssøndag', kind: 'holiday', note: 'Pre-orders from 25 January' },
+        { date: '2027-02-14', name: 'Morsdag', kind: 'holiday', channels: ['linkedin'] },
+        { date: '2027-02-15', name: 'Bare holiday', kind: 'holiday' },
+        { date: '2027-03-09', name: 'State of the Trades 2027 report', kind: 'launch', channels: ['linkedin'] },
+        { date: '2027-06-22', name: 'InstallerSHOW, NEC Birmingham', kind: 'event', channels: ['linkedin'] },
+        { date: '2027-06-22', name: 'Midsummer', kind: 'event' },
+      ],
+    },
+  } as unknown as Plan;
+
+  it('keeps a holiday with a note or channels, drops a bare one, and shows an activation and its special date once', () => {
+    expect(firstSteps(acting, '2027-01-01', 10).map((s) => [s.date, s.name, s.owners])).toEqual([
+      ['2027-02-07', 'Fastelavnssøndag', []],
+      ['2027-02-14', 'Morsdag', ['Callum']],
+      ['2027-03-09', 'State of the Trades 2027 survey results', ['Callum']],
+    ]);
+  });
+  it('after a measurement date: the dated campaigns with their owner and the steps after that day', () => {
+    expect(firstSteps(acting, '2027-05-10', 10).map((s) => [s.date, s.name, s.owners])).toEqual([
+      ['2027-06-22', 'InstallerSHOW live', ['Callum']],
+      ['2027-06-22', 'Midsummer', []],
+    ]);
+    expect(firstSteps(acting, '2027-04-30', 10).map((s) => s.name)).toEqual([
+      'Spring sale',
+      'InstallerSHOW live',
+      'Midsummer',
+    ]);
+  });
+});
+
 describe('sections marked not applicable', () => {
   it('are read with their reason where the plan states one, and nothing otherwise', () => {
     expect(notApplicableSections(plan)).toEqual([]);

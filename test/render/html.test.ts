@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { fontFaces, usedFontFaces } from '../../src/render/fonts.js';
-import { cssPageOf, cssString, renderHtml, overviewMarkdown } from '../../src/render/html.js';
+import { coverDate, cssPageOf, cssString, renderHtml, overviewMarkdown } from '../../src/render/html.js';
 import { slugify } from '../../src/render/markdown.js';
 import { inlineSvg } from '../../src/render/svg-inline.js';
 import { fakeFolder, kaffebar } from './document-fixture.js';
 
 describe('renderHtml', () => {
   it('is one self-contained document: no http(s) sources, a strict CSP, fonts inline, lang set', async () => {
-    const html = await renderHtml(fakeFolder({ hostile: true, port: 4567 }), await kaffebar(), { date: '2027-01-15' });
+    const html = await renderHtml(fakeFolder({ hostile: true, port: 4567 }), await kaffebar());
     expect(html).not.toMatch(/(src|href)="https?:\/\//i);
     expect(html).not.toMatch(/url\((?!data:|#)/);
     expect(html).toContain(
@@ -40,7 +40,7 @@ describe('renderHtml', () => {
   });
 
   it('shows hostile plan text as text: no script, no event handler, no dangerous link, no template evaluation', async () => {
-    const html = await renderHtml(fakeFolder({ hostile: true, port: 4567 }), await kaffebar(), { date: '2027-01-15' });
+    const html = await renderHtml(fakeFolder({ hostile: true, port: 4567 }), await kaffebar());
     expect(html).not.toMatch(/<script/i);
     expect(html).toContain('&lt;script&gt;');
     expect(html).not.toMatch(/<img[^>]*onerror/i);
@@ -56,7 +56,7 @@ describe('renderHtml', () => {
   });
 
   it('captions a chart only when the chart does not carry its own title', async () => {
-    const untitled = await renderHtml(fakeFolder(), await kaffebar(), { date: '2027-01-15' });
+    const untitled = await renderHtml(fakeFolder(), await kaffebar());
     expect(untitled).toContain('<figcaption class="caption">Monthly reach</figcaption></figure>');
     const folder = fakeFolder();
     // A wrapped vega title is a title mark with one text line per row.
@@ -64,7 +64,7 @@ describe('renderHtml', () => {
       '<g clip-path',
       '<g class="mark-group role-title"><text>Monthly</text><text>reach</text></g><g clip-path',
     );
-    const titled = await renderHtml(folder, await kaffebar(), { date: '2027-01-15' });
+    const titled = await renderHtml(folder, await kaffebar());
     expect(titled).not.toContain('class="caption"');
     expect(titled).toContain('aria-label="Monthly reach"');
   });
@@ -73,7 +73,7 @@ describe('renderHtml', () => {
     const folder = fakeFolder();
     folder.chapters[0]!.markdown +=
       '\n\nWrite to [us](mailto:hei@example.no), see <https://example.com/a>, or [the export](data/posts.csv).\n';
-    const html = await renderHtml(folder, await kaffebar(), { date: '2027-01-15' });
+    const html = await renderHtml(folder, await kaffebar());
     expect(html).toContain('<a href="mailto:hei@example.no">us</a>');
     expect(html).toContain(
       'see <span class="link">https://example.com/a</span>, or <span class="link">the export</span>.',
@@ -81,7 +81,7 @@ describe('renderHtml', () => {
   });
 
   it('turns chapter links into in-page anchors and falls back to the chapter for unknown headings', async () => {
-    const html = await renderHtml(fakeFolder(), await kaffebar(), { date: '2027-01-15' });
+    const html = await renderHtml(fakeFolder(), await kaffebar());
     expect(html).toContain('<section class="chapter" id="chapter-competitors">');
     expect(html).toContain(
       '<h2 id="competitors--engagement-benchmark"><span class="section-anchor" id="section-competitors-1"></span>Engagement benchmark</h2>',
@@ -97,11 +97,12 @@ describe('renderHtml', () => {
   });
 
   it('has a cover, a table of contents and the README without its chapter list', async () => {
-    const html = await renderHtml(fakeFolder(), await kaffebar(), { date: '2027-01-15' });
+    const html = await renderHtml(fakeFolder(), await kaffebar());
     expect(html).toContain('<h1 class="cover-title">Northside Coffee Bar social media strategy 2027</h1>');
     expect(html).toContain('Northside Coffee Bar LLC');
     expect(html).toContain('January 1, 2027 to December 31, 2027');
-    expect(html).toContain('January 15, 2027');
+    // The plan gives no date of its own: the cover prints none (never the render date).
+    expect(html).not.toMatch(/<dt>Date<\/dt>/);
     expect(html).toMatch(
       /<nav class="toc" id="contents"[\s\S]*<a href="#chapter-situation"><span class="toc-number">1<\/span> Situation<span class="toc-page" data-for="chapter-situation"><\/span><\/a>/,
     );
@@ -115,7 +116,7 @@ describe('renderHtml', () => {
   it("lists each chapter's sections (its level-2 headings) under it in the contents, linked and numbered in print", async () => {
     const folder = fakeFolder();
     folder.chapters[1]!.markdown += '\n## Ranking per *channel* & `x`\n\nText.\n\n### Not listed\n';
-    const html = await renderHtml(folder, await kaffebar(), { date: '2027-01-15' });
+    const html = await renderHtml(folder, await kaffebar());
     const toc = /<nav class="toc"[\s\S]*?<\/nav>/.exec(html)![0];
     expect(toc).toContain(
       '<a href="#chapter-competitors"><span class="toc-number">2</span> Competitors<span class="toc-page" data-for="chapter-competitors"></span></a>' +
@@ -128,7 +129,7 @@ describe('renderHtml', () => {
   });
 
   it('inlines charts with ids made unique, sized by the stylesheet', async () => {
-    const html = await renderHtml(fakeFolder(), await kaffebar(), { date: '2027-01-15' });
+    const html = await renderHtml(fakeFolder(), await kaffebar());
     expect(html).toContain(
       '<div class="figures"><figure class="figure figure-kpi" id="chart-kpi-ig-reach"><svg role="img" aria-label="Monthly reach"',
     );
@@ -146,13 +147,13 @@ describe('renderHtml', () => {
       title: 'Content',
       markdown: ['# Content', '', '| Date | What |', '| --- | --- |', ...rows, ''].join('\n'),
     });
-    const html = await renderHtml(folder, await kaffebar(), { date: '2027-01-15' });
+    const html = await renderHtml(folder, await kaffebar());
     expect(html.match(/<div class="table short" tabindex="0"[^>]*><table>/g)).toHaveLength(1);
     expect(html.match(/<div class="table" tabindex="0" role="group" aria-label="Content"><table>/g)).toHaveLength(1);
   });
 
   it('puts the page header and the localised page numbers in @page rules', async () => {
-    const html = await renderHtml(fakeFolder(), await kaffebar(), { paper: 'letter', date: '2027-01-15' });
+    const html = await renderHtml(fakeFolder(), await kaffebar(), { paper: 'letter' });
     expect(html).toContain(
       '@page { size: letter; @top-left { content: "Northside Coffee Bar social media strategy 2027"; } @bottom-right { content: "Page " counter(page) " of " counter(pages); } }',
     );
@@ -220,5 +221,21 @@ describe('helpers', () => {
         '',
       ].join('\n'),
     );
+  });
+});
+
+describe('the cover date', () => {
+  it('is the plan’s own (adopted, else a version that is a date), never the render date', async () => {
+    expect(coverDate({ adopted: '2027-01-10', version: '2027-01-05' })).toBe('2027-01-10');
+    expect(coverDate({ version: '2027-01-05' })).toBe('2027-01-05');
+    expect(coverDate({ version: '1.0' })).toBeUndefined();
+    const loaded = await kaffebar();
+    const { adopted: _adopted, ...undated } = loaded.plan.plan;
+    const html = await renderHtml(fakeFolder(), {
+      ...loaded,
+      plan: { ...loaded.plan, plan: { ...undated, version: '1.0' } },
+    });
+    const cover = html.slice(html.indexOf('<header'), html.indexOf('</header>'));
+    expect(cover).not.toMatch(/<dt>Date<\/dt>/);
   });
 });

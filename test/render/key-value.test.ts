@@ -28,7 +28,7 @@ describe('key-value tables', () => {
       expect(chapter(slug), slug).toContain(`${header}\n| --- |`);
     expect(chapter('review')).toContain(`## ${routine}\n\n${header}\n`);
 
-    const html = await renderHtml(folder, loaded, { date: '2027-01-15' });
+    const html = await renderHtml(folder, loaded);
     const [key, value] = header.slice(2, -2).split(' | ');
     expect(html).not.toMatch(new RegExp(`<th>${key}</th>\\s*<th>${value}</th>`));
     // Every key-value table is marked as such, with no header row at all (and none empty).

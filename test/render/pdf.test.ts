@@ -57,7 +57,7 @@ it.runIf(process.env.CI)('under CI a Chrome or Chromium is installed, so the PDF
 
 describe.skipIf(skipPdf)('printPdf with Chromium', () => {
   it('prints the document: title, chapter headings, figures, page numbers; the page count is right', async () => {
-    const html = await renderHtml(fakeFolder(), await kaffebar(), { date: '2027-01-15' });
+    const html = await renderHtml(fakeFolder(), await kaffebar());
     const result = await printPdf(html, { browserPath: chromiumPath!, paper: 'a4', timeoutMs: 60_000 });
     const file = path.join(dir, 'plan.pdf');
     writeFileSync(file, result.pdf);
@@ -119,7 +119,7 @@ describe.skipIf(skipPdf)('printPdf with Chromium', () => {
   });
 
   it('with a browser older than Chrome 131, header and page numbers come from print templates instead', async () => {
-    const html = await renderHtml(fakeFolder(), await kaffebar(), { date: '2027-01-15' });
+    const html = await renderHtml(fakeFolder(), await kaffebar());
     const result = await printPdf(html, {
       browserPath: chromiumPath!,
       paper: 'a4',
@@ -136,7 +136,7 @@ describe.skipIf(skipPdf)('printPdf with Chromium', () => {
   });
 
   it('prints Letter when asked', async () => {
-    const html = await renderHtml(fakeFolder(), await kaffebar(), { paper: 'letter', date: '2027-01-15' });
+    const html = await renderHtml(fakeFolder(), await kaffebar(), { paper: 'letter' });
     const result = await printPdf(html, { browserPath: chromiumPath!, paper: 'letter', timeoutMs: 60_000 });
     const file = path.join(dir, 'letter.pdf');
     writeFileSync(file, result.pdf);
@@ -144,7 +144,7 @@ describe.skipIf(skipPdf)('printPdf with Chromium', () => {
   });
 
   it('a hostile plan runs no script and fetches nothing', async () => {
-    const html = await renderHtml(fakeFolder({ hostile: true, port }), await kaffebar(), { date: '2027-01-15' });
+    const html = await renderHtml(fakeFolder({ hostile: true, port }), await kaffebar());
     const result = await printPdf(html, { browserPath: chromiumPath!, paper: 'a4', timeoutMs: 60_000 });
     const file = path.join(dir, 'hostile.pdf');
     writeFileSync(file, result.pdf);
@@ -223,7 +223,7 @@ describe.skipIf(skipPdf)('printPdf with Chromium', () => {
 
   it('Ctrl-C (an abort) closes the browser and leaves no profile behind', () =>
     inOwnTmp(async () => {
-      const html = await renderHtml(fakeFolder(), await kaffebar(), { date: '2027-01-15' });
+      const html = await renderHtml(fakeFolder(), await kaffebar());
       const controller = new AbortController();
       const lines: string[] = [];
       const job = printPdf(html, {

@@ -58,7 +58,7 @@ describe('the review chapter shows why and what was spent', () => {
     expect(row).toContain('Spring \\| offer');
     expect(row).not.toContain('<script>');
     expect(row).not.toContain('\u001b');
-    const html = await renderHtml(folder, plan, { date: '2027-05-01' });
+    const html = await renderHtml(folder, plan);
     expect(html).not.toContain('<script>alert(1)');
     expect(html).toContain('Spring | offer');
   });

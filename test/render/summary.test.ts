@@ -31,7 +31,7 @@ describe('the executive summary is a decision page', () => {
     expect(s).toMatch(/^\n## Executive summary\n/);
     // One generated headline: the measurement date, how many are behind, where the money goes (stated links only).
     expect(s).toContain(
-      '**On 30 April 2027, 2 of 7 objectives are behind plan; the largest investment goes to Qualified demo requests per month from social media and Cost per qualified demo from LinkedIn ads: LinkedIn ads (lead-gen forms and retargeting), 44% of the budget.**',
+      '**On 30 April 2027, 2 of 7 objectives are behind plan; the largest share of the budget, 44%, goes to LinkedIn ads (lead-gen forms and retargeting), which serves 2 objectives.**',
     );
     expect(s).toContain(
       '**The strategy in one sentence:** Fieldnote is the software made by people from the trade, for owners who want their evenings back:',
@@ -60,6 +60,10 @@ describe('the executive summary is a decision page', () => {
     // With actuals the steps run from the measurement date: the next 90 days.
     expect(s).toContain('### The next 90 days\n\n- 22 June 2027: InstallerSHOW live (YouTube) – Callum Price');
     expect(s).toContain('**Next review: 27 May 2027.**');
+    // Behind plan with nothing to cut or settle: the client still decides on what is behind.
+    expect(s).toContain(
+      "### What we need from you\n\n- Confirm the plan's tactics for the 2 objectives behind plan, or agree a change of course.",
+    );
     expect(s).not.toContain('Adopt the plan');
     expect(s).not.toMatch(/smplan|Europe\/|§/);
   });
@@ -67,12 +71,12 @@ describe('the executive summary is a decision page', () => {
   it('en without actuals: the strongest channel in the headline, the first 90 days with owners, what we need', async () => {
     const s = await summary('fieldnote-software.yaml');
     expect(s).toContain(
-      '**We are strongest against the field on LinkedIn and level with it on YouTube; the largest investment goes to',
+      '**We are strongest against the field on LinkedIn and level with it on YouTube; the largest share of the budget, 44%, goes to',
     );
     expect(s).toContain('| Objective | Baseline | Target | Deadline |\n');
     expect(s).not.toContain('Status on');
     expect(s).toContain(
-      '### The first 90 days\n\n- 31 January 2027: Self Assessment tax deadline (LinkedIn and Facebook) – Callum Price and Aisha Rahman',
+      "### The first 90 days\n\n- 1 January 2027: New Year's Day\n- 31 January 2027: Self Assessment tax deadline (LinkedIn and Facebook) – Callum Price and Aisha Rahman",
     );
     expect(s).toContain('### What we need from you\n\n- Adopt the plan as it stands: every part of it is decided.');
     expect(s).toContain('**Next review: 28 January 2027.**');
@@ -81,7 +85,15 @@ describe('the executive summary is a decision page', () => {
   it('nb: Norwegian terms and formats, the status line and the forecast', async () => {
     const s = await summary('nordlys-bakeri.yaml', EXAMPLE_ACTUALS['nordlys-bakeri.yaml']);
     expect(s).toMatch(/^\n## Sammendrag\n/);
-    expect(s).toContain('**Per 30. april 2027 ligger 2 av 6 delmål bak planen; den største investeringen går til');
+    expect(s).toContain(
+      '**Per 30. april 2027 ligger 2 av 6 delmål bak planen; den største andelen av budsjettet, 37 %, går til Meta-annonser (Instagram og Facebook), forhåndsbestilling og møtemat, som skal bidra til 2 delmål.**',
+    );
+    // The 90 days after the measurement date, with the holidays the plan acts on; one secondary channel, singular.
+    expect(s).toContain('- 17\\. mai 2027: Grunnlovsdagen (og 2. pinsedag) (Instagram, Facebook og TikTok) –');
+    expect(s).toContain('Sekundærkanal: TikTok.');
+    expect(s).toContain(
+      '- Bekreft planens taktikker for de 2 delmålene som ligger bak planen, eller bli enige om en ny kurs.',
+    );
     expect(s).toContain('**Strategien i én setning:** Nordlys er bakeriet der du møter bakerne');
     expect(s).toContain(
       '6 SMART-delmål, første frist 30. april 2027. Status per 30. april 2027: 2 bak planen, 3 i rute eller foran, 1 uten tall. Med dagens trend når 2 delmål ikke målene sine:',
@@ -104,7 +116,9 @@ describe('the executive summary is a decision page', () => {
   it('bg: Bulgarian terms and formats, no "0 без данни", no Germanic ordinals', async () => {
     const s = await summary('rodopski-sklon.yaml', EXAMPLE_ACTUALS['rodopski-sklon.yaml']);
     expect(s).toMatch(/^\n## Резюме\n/);
-    expect(s).toMatch(/\*\*Към 30 април 2027\sг\. 3 от 6 цели изостават от плана; най-голямата инвестиция е за/);
+    expect(s).toMatch(
+      /\*\*Към 30 април 2027\sг\. 3 от 6 цели изостават от плана; най-големият дял от бюджета, 53%, е за Реклами във Facebook и Instagram \(дегустации и магазин\) и обслужва 3 цели\.\*\*/,
+    );
     expect(s).toMatch(
       /6 SMART цели, първият краен срок е 31 май 2027\sг\. Състояние към 30 април 2027\sг\.: 3 изостават, 3 по план или изпреварват\. При сегашната тенденция 3 цели няма да достигнат целевите си стойности:/,
     );
@@ -117,8 +131,12 @@ describe('the executive summary is a decision page', () => {
       /\| Средно време за първи отговор на съобщения \(часове\) \| 30 \| \*\*4\*\* \| 31\.05\.2027\sг\. \| 11 \| 9,4 \| \*\*Изостава\*\* \|/,
     );
     expect(s).toContain('Изостават от планирания напредък: Последователи в Instagram (14,5 процентни пункта);');
-    expect(s).toContain('- Facebook: 1,23% на публикация, пред 1 от 2 конкуренти; води Мавруд Хаус с 1,87%.');
+    expect(s).toContain('- Facebook: 1,23% на публикация, пред 1 от 2 конкурента; води Мавруд Хаус с 1,87%.');
     expect(s).toContain('По категории: Реклама 12 300 € (60%);');
+    expect(s).toMatch(/### Следващите 90 дни\n\n- 2 май 2027\sг\.: Великден/);
+    expect(s).toContain(
+      '- Потвърдете тактиките по плана за 3-те цели, които изостават, или договорете промяна на курса.',
+    );
     expect(s).not.toMatch(/\d\. място|0 без данни/);
     // 3 May 2027 is Easter Monday in Bulgaria: the session moves to the next working day.
     expect(s).toMatch(/\*\*Следващ преглед: 4 май 2027\sг\.\*\*/);

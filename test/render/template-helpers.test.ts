@@ -4,7 +4,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createFormatter } from '../../src/render/format.js';
 import { renderStrategyFolder } from '../../src/render/folder.js';
-import { figureText, objectiveTitle, signedText, standingWord } from '../../src/render/template-helpers.js';
+import {
+  figureText,
+  objectiveTitle,
+  signedText,
+  sinceReviewDiffers,
+  standingWord,
+} from '../../src/render/template-helpers.js';
 import { kaffebarYaml, planFrom } from './plans.js';
 
 describe('templates compiled once per process', () => {
@@ -65,5 +71,13 @@ describe('the functions the document and the deck share', () => {
     expect(standingWord(en, t, { rag: 'amber', status: 'on-track' })).toBe('On track so far');
     expect(standingWord(en, t, { rag: 'red', status: 'behind' })).toBe('Behind');
     expect(standingWord(en, t, { rag: 'none', status: 'no-data' })).toBe('Not measured yet');
+  });
+});
+
+describe('the "what changed" table', () => {
+  it('has a since-the-review column only where it differs from the change since the previous figure', () => {
+    const same = { previous: { change: -9.15 }, since_review: { change: -9.15 } };
+    expect(sinceReviewDiffers([same, { previous: { change: 2 } }])).toBe(false);
+    expect(sinceReviewDiffers([same, { previous: { change: 2 }, since_review: { change: 5 } }])).toBe(true);
   });
 });
