@@ -187,8 +187,8 @@ function trackReport(
     );
     out.push('', title(`Spend against budget (to ${spend.asOf})`, c), ...spendLines);
     out.push(
-      c.dim('Budgeted to date: a monthly or yearly cost spread evenly over the plan period; a one-off'),
-      c.dim('cost in full. + is over the budget.'),
+      c.dim('Budgeted to date: a monthly cost for each month of the plan gone (the month under way by'),
+      c.dim('its days), a yearly cost by twelfths; a one-off cost in full. + is over the budget.'),
     );
   }
 

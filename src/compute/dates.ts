@@ -47,3 +47,24 @@ export function monthEnd(date: string): string {
   return `${date.slice(0, 8)}${last}`;
 }
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** `date` plus `months` calendar months; a day the month lacks (31 into April) becomes its last day. */
+export function addMonths(date: string, months: number): string {
+  const total = digitsAt(date, 0, 4) * 12 + digitsAt(date, 5, 2) - 1 + months;
+  const first = `${String(Math.floor(total / 12)).padStart(4, '0')}-${String((total % 12) + 1).padStart(2, '0')}-01`;
+  const last = monthEnd(first);
+  return date.slice(8, 10) > last.slice(8, 10) ? last : `${first.slice(0, 8)}${date.slice(8, 10)}`;
+}
+
+/**
+ * Months gone from `start` to the end of `through`: whole months counted from the start's day,
+ * then the month under way by its days (2027-01-01 to 2027-04-30 is 4; to 2027-03-01 is 2 + 1/31).
+ */
+export function monthsGone(start: string, through: string): number {
+  const end = addDays(through, 1);
+  if (end <= start) return 0;
+  let whole = 0;
+  while (addMonths(start, whole + 1) <= end) whole++;
+  const from = addMonths(start, whole);
+  return whole + daysBetween(from, end) / daysBetween(from, addMonths(start, whole + 1));
+}

@@ -5,7 +5,7 @@
  */
 import type { ActualRow, ActualsFindings, SpendRow } from '../plan/actuals.js';
 import type { Curve, Plan } from '../plan/schema.js';
-import { daysBetween } from './dates.js';
+import { daysBetween, monthsGone } from './dates.js';
 import { expectedValue, objectiveWindow, resolveTarget, type ObjectiveTargets } from './kpi.js';
 import { listOf } from '../plan/decisions.js';
 import { yearlyCost } from './budget.js';
@@ -263,9 +263,9 @@ function lastPerDate(rows: DatedValue[]): DatedValue[] {
 
 /**
  * Each budget item with spend rows: the spend summed to `asOf` against the plan's cost to that
- * day. A cost per month or per year is spread evenly over the plan period (the share of its days
- * gone by `asOf`, counted inclusive); a one-off cost is budgeted whole, as the plan gives no date
- * for it. Items in budget order; rows for ids the plan does not have are the reader's error, skipped here.
+ * day. A cost per month is due for each month of the plan gone by `asOf` (the month under way by
+ * its days), a cost per year by twelfths the same way; a one-off cost is budgeted whole, as the plan
+ * gives no date for it. Items in budget order; rows for ids the plan does not have are the reader's error, skipped here.
  */
 export function spendToDate(plan: Plan, rows: readonly SpendRow[], asOf: string): SpendToDate {
   const spent = new Map<string, { sum: number; latest: string }>();
@@ -276,15 +276,14 @@ export function spendToDate(plan: Plan, rows: readonly SpendRow[], asOf: string)
     if (r.date > s.latest) s.latest = r.date;
     spent.set(r.item, s);
   }
-  const period = daysBetween(plan.plan.start, plan.plan.end) + 1;
-  const gone = Math.min(Math.max(daysBetween(plan.plan.start, asOf) + 1, 0), period);
-  const share = period > 0 ? gone / period : 1;
+  // Months of the plan gone by `asOf`: a monthly cost is due month by month, a yearly one by twelfths.
+  const months = monthsGone(plan.plan.start, asOf < plan.plan.end ? asOf : plan.plan.end);
   const items: SpendLine[] = [];
   for (const item of listOf(plan.budget?.items)) {
     const s = item.id === undefined ? undefined : spent.get(item.id);
     if (!s || item.id === undefined) continue;
     const yearly = yearlyCost(item);
-    const planned = item.per === 'once' ? yearly : yearly * share;
+    const planned = item.per === 'once' ? yearly : (yearly / 12) * months;
     items.push({ id: item.id, name: item.name, planned, actual: s.sum, difference: s.sum - planned, latest: s.latest });
   }
   const planned = items.reduce((t, i) => t + i.planned, 0);

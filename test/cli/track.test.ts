@@ -523,8 +523,8 @@ describe('smplan track: why and spend', () => {
     expect(r.stdout).not.toMatch(/[\u001b\u0007]/);
     expect(r.stdout).toMatch(/ig-reach: \+2,800 since 2027-03-31\n\s+why: Easter .*offer second line/);
     expect(r.stdout).toContain('Spend against budget (to 2027-04-30)');
-    expect(r.stdout).toMatch(/Instagram ads\s+\$5,917\.81\s+\$3,300\s+-\$2,617\.81/);
-    expect(r.stdout).toMatch(/Total\s+\$5,917\.81\s+\$3,300\s+-\$2,617\.81/);
+    expect(r.stdout).toMatch(/Instagram ads\s+\$6,000\s+\$3,300\s+-\$2,700\n/);
+    expect(r.stdout).toMatch(/Total\s+\$6,000\s+\$3,300\s+-\$2,700\n/);
     const json = JSON.parse((await runCli(['track', plan, '--actuals', file, '--json'], { cwd: dir })).stdout) as {
       objectives: { id: string; note: string | null }[];
       spend: { items: { id: string; actual: number }[] };

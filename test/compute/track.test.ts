@@ -253,20 +253,20 @@ describe('spend against budget', () => {
   };
   const spend = (item: string, date: string, value: number, line = 2) => ({ item, date, value, file: 's.csv', line });
 
-  it('sums each item’s spend to the review date against its cost pro rata (a one-off whole)', () => {
-    // 2027-01-01..2027-12-31 is 365 days; to 2027-03-01 is 60 of them.
+  it('sums each item’s spend to the review date against its cost month by month (a one-off whole)', () => {
+    // To 2027-03-01: January and February whole, and 1 of March's 31 days.
     const result = trackPlan(plan, [], {
       spend: [spend('ads', '2027-01-31', 900), spend('ads', '2027-02-28', 1300), spend('event', '2027-03-01', 4000)],
     });
     expect(result.asOf).toBe('2027-03-01');
     expect(result.spend!.items.map((i) => i.id)).toEqual(['ads', 'event']);
     const [ads, event] = result.spend!.items;
-    expect(ads!.planned).toBeCloseTo((12_000 * 60) / 365, 9);
+    expect(ads!.planned).toBeCloseTo(1000 * (2 + 1 / 31), 9);
     expect(ads!.actual).toBe(2200);
-    expect(ads!.difference).toBeCloseTo(2200 - (12_000 * 60) / 365, 9);
+    expect(ads!.difference).toBeCloseTo(2200 - 1000 * (2 + 1 / 31), 9);
     expect(event).toMatchObject({ planned: 5000, actual: 4000, difference: -1000 });
     expect(result.spend!.total.actual).toBe(6200);
-    expect(result.spend!.total.planned).toBeCloseTo((12_000 * 60) / 365 + 5000, 9);
+    expect(result.spend!.total.planned).toBeCloseTo(1000 * (2 + 1 / 31) + 5000, 9);
   });
 
   it('leaves out spend after --as-of, and has no spend section without spend rows', () => {
@@ -274,10 +274,13 @@ describe('spend against budget', () => {
       asOf: '2027-01-31',
       spend: [spend('tool', '2027-01-31', 70), spend('tool', '2027-02-28', 70)],
     });
-    expect(result.spend!.items).toEqual([
-      expect.objectContaining({ id: 'tool', actual: 70, planned: (730 * 31) / 365 }),
-    ]);
+    expect(result.spend!.items).toEqual([expect.objectContaining({ id: 'tool', actual: 70, planned: 730 / 12 })]);
     expect(trackPlan(plan, rows(['reach', '2027-01-06', 150])).spend).toBeUndefined();
+  });
+
+  it('counts a monthly cost by whole months: four months to 30 April are four months of cost', () => {
+    const result = trackPlan(plan, [], { asOf: '2027-04-30', spend: [spend('ads', '2027-04-30', 4470)] });
+    expect(result.spend!.items[0]).toMatchObject({ id: 'ads', planned: 4000, actual: 4470, difference: 470 });
   });
 
   it('keeps the note on each figure counted', () => {
