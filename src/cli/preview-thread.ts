@@ -1,12 +1,13 @@
 /**
  * `smplan serve`'s preview in its own thread (preview-worker.ts), so that a render in progress
- * never keeps the main thread from answering the browser or from stopping at Ctrl-C. From the
- * sources (the test suite's in-process runs) there is no built worker: the preview runs here.
+ * never keeps the main thread from answering the browser or from stopping at Ctrl-C. The thread
+ * runs the built program's dist/preview-worker.js, as the lint workers run dist/lint-worker.js.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../render/paths.js';
+import { CLIError, EXIT } from './errors.js';
 import type { Preview, PreviewOptions, PreviewState, RenderedDocument } from '../serve/preview.js';
 import type { PreviewReply, PreviewWorkerData } from './preview-worker.js';
 import type { TrackingFlags } from './tracking.js';
@@ -19,26 +20,9 @@ export interface ClosablePreview extends Preview {
 export async function previewInThread(
   options: Omit<PreviewOptions, 'track'>,
   tracking: TrackingFlags | undefined,
-  track: PreviewOptions['track'],
 ): Promise<ClosablePreview> {
   const script = path.join(packageRoot(), 'dist', 'preview-worker.js');
-  if (!existsSync(script)) {
-    const { createPreview } = await import('../serve/preview.js');
-    const preview = createPreview({ ...options, track });
-    return {
-      get state() {
-        return preview.state;
-      },
-      get document() {
-        return preview.document;
-      },
-      get inputs() {
-        return preview.inputs;
-      },
-      refresh: () => preview.refresh(),
-      close: async () => {},
-    };
-  }
+  if (!existsSync(script)) throw new CLIError('serve needs the built program (npm run build)', EXIT.usage);
   const worker = new Worker(script, { workerData: { options, tracking } satisfies PreviewWorkerData });
   const pending = new Map<number, { resolve: (s: PreviewState) => void; reject: (e: Error) => void }>();
   let ids = 0;

@@ -61,14 +61,12 @@ async function serve(
   interrupted: Promise<void>,
   io: Io,
 ): Promise<number> {
-  const [{ previewInThread }, { startServer }, { watchInputs }, { createPdfPrinter }, { trackActuals }] =
-    await Promise.all([
-      import('./preview-thread.js'),
-      import('../serve/server.js'),
-      import('../serve/watch.js'),
-      import('../serve/print.js'),
-      import('./tracking.js'),
-    ]);
+  const [{ previewInThread }, { startServer }, { watchInputs }, { createPdfPrinter }] = await Promise.all([
+    import('./preview-thread.js'),
+    import('../serve/server.js'),
+    import('../serve/watch.js'),
+    import('../serve/print.js'),
+  ]);
   const out = colorsFor(io, 'stdout');
   const stopped = new AbortController();
   void interrupted.then(() => stopped.abort());
@@ -79,7 +77,6 @@ async function serve(
   const preview = await previewInThread(
     { file, cwd: io.cwd, templatesDir, actuals: flags.actuals ?? [], paper: flags.paper ?? 'a4' },
     tracking,
-    tracking ? (loaded) => trackActuals(loaded, tracking, io.cwd) : undefined,
   );
   let reported: string | undefined;
   const report = (state: PreviewState) => {
